@@ -1,0 +1,240 @@
+/**
+ * Journey (issue: training classes and credit hours): the demo base declares a class for the current year; the city HR
+ * (武汉市, the base's reviewer) approves it in 审核培训计划申报; the base registers the demo teacher's score by hand and
+ * imports an xlsx (made here with ExcelJS) of the teacher again, a colleague and a bad row, and sees the bad row as an
+ * error; the city HR batch-approves the claims in 继续教育机构学时审核 (one of them flagged 重点审核 as a duplicate) and
+ * marks the duplicate 审验不通过 in 学时审验; the teacher opens 我的学时 and sees 24 学时 counted, 未完成, and the
+ * 审验不通过 claim with its reason.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
+import { and, asc, eq } from 'drizzle-orm';
+import { organizations, personnel, users } from '../server/src/db/schema.js';
+import { createPii } from '../server/src/lib/pii.js';
+import { TEST_KEY } from '../server/test/harness.js';
+import { DEMO_PASSWORD, hasChromium, hasWebBuild, openMenu, pickOption, shot, startPlatform, type Platform } from './support.js';
+
+async function login(page: Page, loginTypeLabel: string, account: string, password: string) {
+  await page.getByLabel('用户类型').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: loginTypeLabel }).first().click();
+  await page.getByLabel('账号').fill(account);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+async function forcedChange(page: Page, oldPw: string, newPw: string) {
+  await page.waitForURL(/change-password/, { waitUntil: 'commit' });
+  await page.getByLabel('原密码').fill(oldPw);
+  await page.getByLabel('新密码', { exact: true }).fill(newPw);
+  await page.getByLabel('确认新密码').fill(newPw);
+  await page.getByRole('button', { name: '修改密码并进入平台' }).click();
+  await page.waitForURL(/dashboard/, { waitUntil: 'commit' });
+}
+
+/** Waits until no (finite) animation runs, so that screenshots show settled modals and messages. */
+async function settled(page: Page) {
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+    undefined, { timeout: 5000 },
+  );
+}
+
+async function enter(p: Platform, role: string, loginType: string, newPassword: string): Promise<Page> {
+  const acc = p.account(role);
+  const page = await p.newPage();
+  await page.goto(p.baseUrl);
+  await page.getByText('管理人员登录').waitFor();
+  await login(page, loginType, acc.account, DEMO_PASSWORD);
+  await forcedChange(page, DEMO_PASSWORD, newPassword);
+  return page;
+}
+
+const SCHOOL = '武汉市江岸区育才中学';
+/** A 1×1 PNG (the server recognises files by their content). */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+const CLASS_NAME = '中小学教师信息技术应用能力提升培训班';
+
+describe.skipIf(!hasChromium || !hasWebBuild)('journey: a class, its learners\' hours, their review and audit, and the teacher\'s year', () => {
+  let p: Platform;
+  beforeAll(async () => { p = await startPlatform(); }, 120_000);
+  afterAll(async () => p?.close());
+
+  it('declares, approves, imports scores, approves claims, revokes one, and shows the teacher\'s hours', async () => {
+    const year = new Date().getFullYear();
+    const teacher = p.account('专业技术人员');
+
+    // Two real people of the school (the demo teacher and a colleague), their 证件号 decrypted from the database.
+    const pii = createPii(TEST_KEY);
+    const staff = await p.db.select({ name: users.name, enc: users.idNumberEnc }).from(personnel)
+      .innerJoin(users, eq(users.id, personnel.userId)).innerJoin(organizations, eq(organizations.id, personnel.orgId))
+      .where(and(eq(organizations.name, SCHOOL), eq(personnel.status, 'active'))).orderBy(asc(personnel.id)).limit(5);
+    const people = staff.map((s) => ({ name: s.name, idNumber: pii.decrypt(s.enc) }));
+    const me = people.find((x) => x.idNumber === teacher.account)!;
+    const colleague = people.find((x) => x.idNumber !== teacher.account)!;
+    expect(me?.name).toBe(teacher.name);
+    expect(colleague).toBeTruthy();
+
+    // ---- the base declares a class for this year
+    const base = await enter(p, '继续教育基地管理员', '继续教育基地', 'Base@2026new');
+    await openMenu(base, ['培训班管理'], /training\/classes/);
+    await base.waitForURL(/training\/classes/, { waitUntil: 'commit' });
+    await base.getByRole('button', { name: /申报培训班/ }).click();
+    const classModal = base.locator('.ant-modal').filter({ hasText: '培训班名称' });
+    await classModal.getByLabel('培训班名称').fill(CLASS_NAME);
+    await classModal.getByLabel('学时', { exact: true }).fill('24');
+    await classModal.getByPlaceholder('开始日期').click();
+    await classModal.getByPlaceholder('开始日期').fill(`${year}-01-12`);
+    await classModal.getByPlaceholder('开始日期').press('Enter');
+    await classModal.getByPlaceholder('结束日期').fill(`${year}-01-14`);
+    await classModal.getByPlaceholder('结束日期').press('Enter');
+    await classModal.getByLabel('计划人数').fill('120');
+    await classModal.getByLabel('培训地点').fill('武汉城市职业学院继续教育楼201');
+    await classModal.getByLabel('培训对象（职称系列）').click();
+    await classModal.getByLabel('培训对象（职称系列）').fill('中小学');
+    await base.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '中小学教师' }).first().click();
+    await base.keyboard.press('Escape');
+    await settled(base);
+    await shot(base, 'hours-01-declare-class');
+    await classModal.getByRole('button', { name: /提交审核/ }).click();
+    await base.getByText('培训班已提交，待人社部门审核').waitFor();
+    const classRow = base.locator('.ant-table-row').filter({ hasText: CLASS_NAME });
+    await classRow.filter({ hasText: '待审核' }).waitFor();
+
+    // ---- the city HR approves it in 审核培训计划申报
+    const hr = await enter(p, '市州人社局管理员（武汉市）', '人社部门', 'City@2026new');
+    await openMenu(hr, ['账户管理', '培训计划管理', '审核培训计划申报'], /training\/class-review/);
+    await hr.waitForURL(/training\/class-review/, { waitUntil: 'commit' });
+    const pendingClass = hr.locator('.ant-table-row').filter({ hasText: CLASS_NAME });
+    await pendingClass.waitFor();
+    expect(await pendingClass.innerText()).toContain('武汉城市职业学院继续教育基地');
+    await pendingClass.getByRole('button', { name: /^通\s*过$/ }).click();
+    await hr.locator('.ant-popconfirm:visible').getByRole('button', { name: /^通\s*过$/ }).click();
+    await hr.getByText(`已通过“${CLASS_NAME}”`).waitFor();
+
+    // ---- the base registers the teacher by hand, then imports an xlsx (the teacher again, a colleague, a bad row)
+    await base.reload();
+    await classRow.filter({ hasText: '已通过' }).waitFor();
+    await classRow.getByRole('button', { name: '学员成绩' }).click();
+    await base.waitForURL(/training\/scores\?classId=\d+/, { waitUntil: 'commit' });
+    await base.getByText('学员名单').waitFor();
+
+    await base.getByRole('button', { name: /登记成绩/ }).click();
+    const scoreModal = base.locator('.ant-modal').filter({ hasText: '是否合格' });
+    await scoreModal.getByLabel('证件号').fill(teacher.account);
+    await scoreModal.getByLabel('成绩').fill('90');
+    await scoreModal.getByRole('button', { name: /登\s*记/ }).click();
+    await base.getByText(`已登记“${teacher.name}”的成绩`).waitFor();
+
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('学员成绩');
+    ws.addRow(['证件类型', '证件号', '姓名', '成绩', '是否合格']);
+    ws.addRow(['居民身份证', me.idNumber, me.name, '92', '是']);
+    ws.addRow(['居民身份证', colleague.idNumber, colleague.name, '85', '是']);
+    ws.addRow(['居民身份证', '42010219900101123', '错误示例', '80', '是']);
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+
+    await base.getByRole('button', { name: /Excel导入/ }).click();
+    const importModal = base.locator('.ant-modal').filter({ hasText: 'Excel导入学员成绩' });
+    await importModal.locator('input[type=file]').setInputFiles({
+      name: '学员成绩.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx,
+    });
+    await importModal.getByText('学员成绩.xlsx').waitFor();
+    await importModal.getByRole('button', { name: /开始导入/ }).click();
+    const result = base.locator('.ant-modal').filter({ hasText: '导入结果' });
+    await result.getByText('共 3 行，成功导入 2 行，失败 1 行').waitFor();
+    const failedRow = result.locator('.ant-table-row');
+    expect(await failedRow.count()).toBe(1);
+    expect(await failedRow.innerText()).toContain('证件号：居民身份证号应为18位');
+    expect(await failedRow.innerText()).toContain('错误示例');
+    await result.getByRole('button', { name: /下载失败数据/ }).waitFor();
+    await settled(base);
+    await shot(base, 'hours-02-import-result');
+    await result.getByRole('button', { name: /完\s*成/ }).click();
+    const learners = base.locator('.ant-card').filter({ hasText: '学员名单' }).locator('.ant-table-row');
+    await learners.filter({ hasText: colleague.name }).waitFor();
+    expect(await learners.count()).toBe(3);
+    expect(await learners.filter({ hasText: '重点审核' }).count()).toBe(1);
+
+    // ---- the city HR batch-approves the three claims in 继续教育机构学时审核
+    await openMenu(hr, ['学时审核', '继续教育机构学时审核'], /hours\/review\/base/);
+    await hr.waitForURL(/hours\/review\/base/, { waitUntil: 'commit' });
+    const queue = hr.locator('.ant-table-row').filter({ hasText: CLASS_NAME });
+    await queue.first().waitFor();
+    expect(await queue.count()).toBe(3);
+    const flagged = queue.filter({ hasText: '重点审核' });
+    expect(await flagged.count()).toBe(1);
+    expect(await flagged.innerText()).toContain(teacher.name);
+    await hr.getByText('共 3 条').waitFor();
+    // the reasons of 重点审核 are one hover away
+    await flagged.getByText('重点审核').hover();
+    await hr.locator('.ant-tooltip').getByText('同一人员在同一培训班重复申报').waitFor();
+    await hr.locator('.ant-table-thead .ant-checkbox-input').first().check();
+    await hr.getByText('已选择 3 条学时申报').waitFor();
+    await settled(hr);
+    await shot(hr, 'hours-03-claim-queue');
+    await hr.getByRole('button', { name: /批量通过/ }).click();
+    await hr.locator('.ant-popconfirm:visible').getByRole('button', { name: /^通\s*过$/ }).click();
+    await hr.getByText('已通过 3 条学时申报').waitFor();
+    await hr.locator('.ant-table-placeholder').getByText('暂无待审核的学时申报').waitFor();
+    await hr.getByRole('tab', { name: '已审核' }).click();
+    await hr.locator('.ant-table-row').filter({ hasText: '已通过' }).nth(2).waitFor();
+
+    // ---- 学时审验: the duplicate (重点审核) is marked 审验不通过
+    await openMenu(hr, ['学时审验'], /hours\/audit/);
+    await hr.waitForURL(/hours\/audit/, { waitUntil: 'commit' });
+    await hr.locator('.ant-table-row').first().waitFor();
+    await hr.getByLabel('姓名').fill(teacher.name);
+    await hr.getByLabel('是否重点审核').click();
+    await hr.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^是$/ }).click();
+    await hr.getByRole('button', { name: /查\s*询/ }).click();
+    await hr.getByText('共 1 条').waitFor();
+    const auditRow = hr.locator('.ant-table-row').filter({ hasText: teacher.name });
+    expect(await auditRow.innerText()).toContain('重点审核');
+    await auditRow.getByRole('button', { name: '审验不通过' }).click();
+    const revokeModal = hr.locator('.ant-modal').filter({ hasText: '审验不通过原因' });
+    await revokeModal.getByLabel('审验不通过原因').fill('同一培训班重复申报，核减重复学时');
+    await settled(hr);
+    await shot(hr, 'hours-04-audit');
+    await revokeModal.getByRole('button', { name: /确认审验不通过/ }).click();
+    await hr.getByText(/学时已从个人总数中扣除/).waitFor();
+    await hr.locator('.ant-table-placeholder').getByText('暂无已审核通过的学时').waitFor();
+
+    // ---- the teacher sees the year: 24 专业 学时 counted, 未完成, and the 审验不通过 claim with its reason
+    const person = await enter(p, '专业技术人员', '专业技术人员', 'Teacher@2026new');
+    await openMenu(person, ['我的学时'], /me\/hours/);
+    await person.waitForURL(/me\/hours/, { waitUntil: 'commit' });
+    await person.getByText(`${year}年度学时明细`).waitFor();
+    const stats = person.locator('.hours-stat');
+    expect(await stats.nth(0).innerText()).toMatch(/公需科目\s*0\s*\/ 30 学时/);
+    expect(await stats.nth(1).innerText()).toMatch(/专业科目\s*24\s*\/ 60 学时/);
+    expect(await stats.nth(2).innerText()).toMatch(/合计\s*24\s*\/ 90 学时/);
+    await person.getByText('未完成', { exact: true }).waitFor();
+    await person.getByText('未完成：公需科目还差 30 学时，专业科目还差 36 学时，合计还差 66 学时').waitFor();
+    const claims = person.locator('.ant-table-row');
+    expect(await claims.count()).toBe(2);
+    expect(await claims.filter({ hasText: '已通过' }).innerText()).toContain(CLASS_NAME);
+    const revoked = claims.filter({ hasText: '审验不通过' });
+    expect(await revoked.innerText()).toContain('审验不通过原因：同一培训班重复申报，核减重复学时');
+    await settled(person);
+    await shot(person, 'hours-05-my-hours');
+
+    // ---- and declares an academic conference herself: the hours follow the year's rule, explained after submitting
+    await person.getByRole('button', { name: /申报个人学时/ }).click();
+    const declare = person.locator('.ant-modal').filter({ hasText: '证明材料' });
+    await declare.getByLabel('学习内容').fill('参加湖北省教育学会学术年会');
+    await pickOption(person, declare, '学习形式', '学术会议');
+    await declare.getByLabel('数量').fill('1');
+    await declare.getByText(/预计认定 8 学时/).waitFor();
+    await declare.locator('input[type=file]').setInputFiles({ name: '参会证明.png', mimeType: 'image/png', buffer: PNG });
+    await declare.getByRole('button', { name: /提交申报/ }).click();
+    const declared = person.locator('.ant-modal').filter({ hasText: '申报结果' });
+    await declared.getByText('8 学时', { exact: true }).waitFor();
+    expect(await declared.innerText()).toContain('学术会议 1次 × 8学时/次 = 8学时');
+    await settled(person);
+    await shot(person, 'hours-06-declared');
+    await declared.getByRole('button', { name: /完\s*成/ }).click();
+    await claims.filter({ hasText: '待单位审核' }).waitFor();
+    expect(await stats.nth(2).innerText()).toMatch(/合计\s*24\s*\/ 90 学时/); // not counted before it is approved
+  }, 240_000);
+});

@@ -1,0 +1,95 @@
+/**
+ * Browser journeys: the real app (built web + API) on a random local port over a clone of the test image,
+ * demo data seeded with a known password, driven by playwright-core in Debian's Chromium.
+ * Without Chromium the journeys report as skipped (never as passed).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp } from '../server/src/app.js';
+import { createPii } from '../server/src/lib/pii.js';
+import { seedDemo, type DemoAccount } from '../server/src/db/seed/demo.js';
+import { openTestDatabase, testConfig, TEST_KEY } from '../server/test/harness.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = fs.existsSync(CHROMIUM);
+export const hasWebBuild = fs.existsSync(path.resolve(import.meta.dirname, '../web/dist/index.html'));
+export const SHOTS = path.resolve(import.meta.dirname, '../test-output/e2e');
+export const DEMO_PASSWORD = 'Demo@2026init';
+
+export async function startPlatform() {
+  const database = await openTestDatabase();
+  const pii = createPii(TEST_KEY);
+  const accounts = await seedDemo(database.db, pii, { password: DEMO_PASSWORD, personnelCount: 200 });
+  const app = await buildApp({ config: testConfig(), database, pii }, { logger: { level: 'error' } });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-gpu'],
+  });
+  fs.mkdirSync(SHOTS, { recursive: true });
+  return {
+    baseUrl: `http://localhost:${port}`,
+    accounts,
+    browser,
+    db: database.db,
+    account(role: string): DemoAccount {
+      const a = accounts.find((x) => x.role.startsWith(role));
+      if (!a) throw new Error(`no demo account ${role}`);
+      return a;
+    },
+    async newPage(): Promise<Page> {
+      const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+      return ctx.newPage();
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.close();
+    },
+  };
+}
+export type Platform = Awaited<ReturnType<typeof startPlatform>>;
+
+export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+
+/**
+ * Opens submenus that are not open yet (clicking an open one would close it), then clicks the page item and waits
+ * for its URL. Under load a click can land while antd still animates the submenu; such a click is retried.
+ */
+export async function openMenu(page: Page, path: string[], url: RegExp) {
+  const sider = page.locator('.ant-layout-sider');
+  for (const title of path.slice(0, -1)) {
+    const sub = sider.locator('.ant-menu-submenu-title').filter({ hasText: title }).first();
+    if ((await sub.getAttribute('aria-expanded')) !== 'true') await sub.click();
+  }
+  const item = sider.locator('.ant-menu-item').filter({ hasText: path[path.length - 1]! }).first();
+  for (let attempt = 0; ; attempt++) {
+    await item.waitFor({ state: 'visible' });
+    await item.click();
+    try {
+      await page.waitForURL(url, { waitUntil: 'commit', timeout: 8_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 2) throw e;
+    }
+  }
+}
+
+/** Picks an option of the antd Select labelled `label` inside `scope`, retrying until the choice shows. */
+export async function pickOption(page: Page, scope: ReturnType<Page['locator']>, label: string, option: string) {
+  const field = scope.getByLabel(label);
+  const shown = scope.locator('.ant-form-item').filter({ has: page.getByLabel(label) }).locator('.ant-select-content, .ant-select-selection-item');
+  for (let attempt = 0; ; attempt++) {
+    await field.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+    try {
+      await shown.filter({ hasText: option }).first().waitFor({ timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 2) throw e;
+    }
+  }
+}

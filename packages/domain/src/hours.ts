@@ -1,0 +1,115 @@
+/**
+ * Hour rules (人社部令第25号 art. 8; SPEC §4): the yearly requirement is data (per-year policy edited by the
+ * province), never a constant. Completion is computed here, one way, for every screen, statistic and certificate.
+ */
+export const SUBJECT_TYPES = { public: '公需科目', professional: '专业科目' } as const;
+export type SubjectType = keyof typeof SUBJECT_TYPES;
+export const SUBJECT_TYPE_CODES = Object.keys(SUBJECT_TYPES) as [SubjectType, ...SubjectType[]];
+
+export const LEARNING_FORMS = {
+  faceToFace: '面授', online: '网络', blended: '混合', conference: '学术会议', furtherStudy: '进修', other: '其他',
+} as const;
+export type LearningForm = keyof typeof LEARNING_FORMS;
+export const LEARNING_FORM_CODES = Object.keys(LEARNING_FORMS) as [LearningForm, ...LearningForm[]];
+
+export interface HourPolicy {
+  year: number;
+  totalRequired: number;
+  professionalMin: number;
+  publicMin: number;
+  /** Claims for this year are refused after this date (YYYY-MM-DD). */
+  closingDate: string;
+}
+
+export interface YearTotals { publicHours: number; professionalHours: number }
+
+export interface Completion {
+  publicHours: number;
+  professionalHours: number;
+  totalHours: number;
+  completed: boolean;
+  /** What is still missing (0 when met). */
+  missing: { total: number; public: number; professional: number };
+}
+
+const r1 = (n: number) => Math.round(n * 10) / 10;
+
+/** 已完成 when the total, the 专业科目 minimum and the 公需科目 minimum are all met. */
+export function completion(t: YearTotals, p: HourPolicy): Completion {
+  const totalHours = r1(t.publicHours + t.professionalHours);
+  const missing = {
+    total: Math.max(0, r1(p.totalRequired - totalHours)),
+    public: Math.max(0, r1(p.publicMin - t.publicHours)),
+    professional: Math.max(0, r1(p.professionalMin - t.professionalHours)),
+  };
+  return {
+    publicHours: r1(t.publicHours), professionalHours: r1(t.professionalHours), totalHours,
+    completed: missing.total === 0 && missing.public === 0 && missing.professional === 0, missing,
+  };
+}
+
+/** Claim (学时申报) states. Only `approved` counts toward the ledger. */
+export const CLAIM_STATUSES = {
+  pendingEmployer: '待单位审核', pending: '待审核', approved: '已通过', rejected: '已驳回', revoked: '审验不通过', deleted: '已删除',
+} as const;
+export type ClaimStatus = keyof typeof CLAIM_STATUSES;
+
+export const CLAIM_TRANSITIONS: Record<ClaimStatus, readonly ClaimStatus[]> = {
+  pendingEmployer: ['pending', 'rejected', 'deleted'],
+  pending: ['approved', 'rejected', 'deleted'],
+  approved: ['revoked', 'deleted'],
+  rejected: ['deleted'],
+  revoked: ['deleted'],
+  deleted: [],
+};
+
+export function canTransition(from: ClaimStatus, to: ClaimStatus): boolean {
+  return CLAIM_TRANSITIONS[from].includes(to);
+}
+
+export const countsInLedger = (s: ClaimStatus) => s === 'approved';
+
+/** Change of a person-year's totals when a claim moves from one state to another. */
+export function ledgerDelta(claim: { subjectType: SubjectType; hours: number }, from: ClaimStatus, to: ClaimStatus): YearTotals {
+  const sign = (countsInLedger(to) ? 1 : 0) - (countsInLedger(from) ? 1 : 0);
+  return {
+    publicHours: claim.subjectType === 'public' ? sign * claim.hours : 0,
+    professionalHours: claim.subjectType === 'professional' ? sign * claim.hours : 0,
+  };
+}
+
+/** 重点审核: rules that mark a claim as suspicious, each with the reason shown to the reviewer. */
+export interface FlagInput {
+  hours: number;
+  classHours?: number | null;
+  classStart?: string | null;
+  classEnd?: string | null;
+  sameClassClaims?: number;
+  declaredOn: string; // YYYY-MM-DD (Beijing)
+  closingDate: string;
+}
+export const MAX_HOURS_PER_DAY = 12;
+
+export function flagReasons(c: FlagInput): string[] {
+  const out: string[] = [];
+  if (c.classHours != null && c.hours > c.classHours) out.push(`申报学时（${c.hours}）超过培训班学时（${c.classHours}）`);
+  if ((c.sameClassClaims ?? 0) > 0) out.push('同一人员在同一培训班重复申报');
+  if (c.classStart && c.classEnd) {
+    const days = Math.round((Date.parse(c.classEnd) - Date.parse(c.classStart)) / 86_400_000) + 1;
+    if (days > 0 && c.hours / days > MAX_HOURS_PER_DAY) out.push(`日均学时（${Math.round((c.hours / days) * 10) / 10}）超过每日上限${MAX_HOURS_PER_DAY}学时`);
+  }
+  if (c.declaredOn > c.closingDate) out.push(`申报时间晚于该年度截止日期（${c.closingDate}）`);
+  return out;
+}
+
+export interface RecognitionRule { learningForm: LearningForm; hoursPerUnit: number; unit: string; capPerYear: number | null }
+
+/** Hours an activity earns under the year's rule, capped by what the year's cap leaves, with the explanation. */
+export function recognize(rule: RecognitionRule, units: number, usedThisYear: number): { hours: number; basis: string } {
+  const raw = r1(units * rule.hoursPerUnit);
+  let basis = `${LEARNING_FORMS[rule.learningForm]} ${units}${rule.unit} × ${rule.hoursPerUnit}学时/${rule.unit} = ${raw}学时`;
+  if (rule.capPerYear == null) return { hours: raw, basis };
+  const left = Math.max(0, r1(rule.capPerYear - usedThisYear));
+  if (raw <= left) return { hours: raw, basis: `${basis}（年度上限${rule.capPerYear}学时，已用${r1(usedThisYear)}学时）` };
+  return { hours: left, basis: `${basis}，超过年度上限${rule.capPerYear}学时（已用${r1(usedThisYear)}学时），按${left}学时认定` };
+}

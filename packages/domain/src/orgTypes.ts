@@ -1,0 +1,27 @@
+/** Organisation types and HR levels (SPEC §1). */
+export const ORG_TYPES = {
+  hr: '人社部门',
+  authority: '主管部门',
+  employer: '用人单位',
+  base: '继续教育基地',
+} as const;
+export type OrgType = keyof typeof ORG_TYPES;
+export const ORG_TYPE_CODES = Object.keys(ORG_TYPES) as [OrgType, ...OrgType[]];
+
+export const HR_LEVELS = { province: '省级', city: '市州级', county: '县区级' } as const;
+export type HrLevel = keyof typeof HR_LEVELS;
+export const HR_LEVEL_CODES = Object.keys(HR_LEVELS) as [HrLevel, ...HrLevel[]];
+
+export const ORG_STATUSES = { pending: '待审核', active: '正常', rejected: '已驳回', disabled: '已停用' } as const;
+export type OrgStatus = keyof typeof ORG_STATUSES;
+
+/** 用户类型 on the login box. `personnel` logs in as a person, the others as an organisation's admin. */
+export const LOGIN_TYPES = {
+  hr: '人社部门（省/市、县）',
+  authority: '主管部门',
+  employer: '用人单位',
+  base: '继续教育基地',
+  personnel: '专业技术人员',
+} as const;
+export type LoginType = keyof typeof LOGIN_TYPES;
+export const LOGIN_TYPE_CODES = Object.keys(LOGIN_TYPES) as [LoginType, ...LoginType[]];

@@ -1,0 +1,218 @@
+/**
+ * The permission catalogue: every menu and every action button is a permission, per organisation type.
+ * Defined once here; the server checks it on every route, the web derives menus and buttons from it.
+ */
+import type { OrgType } from './orgTypes.js';
+
+export interface PermissionDef {
+  name: string;
+  group: string;
+  types: readonly OrgType[];
+}
+
+const ALL: readonly OrgType[] = ['hr', 'authority', 'employer', 'base'];
+
+export const PERMISSIONS = {
+  'org.info.view': { name: '查看基本信息', group: '基本信息管理', types: ALL },
+  'org.info.edit': { name: '修改单位信息', group: '基本信息管理', types: ALL },
+  'dept.view': { name: '查看内设部门', group: '管理内设部门', types: ALL },
+  'dept.manage': { name: '添加/修改/删除内设部门', group: '管理内设部门', types: ALL },
+  'admin.view': { name: '查看管理员', group: '管理单位管理员', types: ALL },
+  'admin.manage': { name: '新增/删除管理员、分配角色', group: '管理单位管理员', types: ALL },
+  'role.manage': { name: '角色管理', group: '管理单位管理员', types: ALL },
+  'pii.view': { name: '查看完整证件号/手机号', group: '个人信息保护', types: ALL },
+  'suborg.view': { name: '查看下属机构', group: '下属机构管理', types: ['hr', 'authority'] },
+  'suborg.manage': { name: '停用/启用机构、重置管理员密码', group: '下属机构管理', types: ['hr', 'authority'] },
+  'reg.review': { name: '注册审核（通过/驳回）', group: '注册审核管理', types: ALL },
+  'change.review': { name: '变更审核（人员信息、机构信息、更换上级部门）', group: '变更审核管理', types: ALL },
+  'org.reparent': { name: '申请更换上级部门', group: '基本信息管理', types: ALL },
+  'class.manage': { name: '培训班/单位培训计划申报、修改、撤回', group: '培训班管理', types: ['base', 'employer'] },
+  'score.manage': { name: '学员成绩/单位培训学时登记', group: '学员成绩管理', types: ['base', 'employer'] },
+  'class.review': { name: '审核培训计划申报', group: '培训计划管理', types: ['hr'] },
+  'claim.unitReview': { name: '审核本单位人员的个人学时申报', group: '学时审核', types: ['hr', 'authority', 'employer', 'base'] },
+  'claim.review': { name: '学时审核（通过/驳回/删除）', group: '学时审核', types: ['hr'] },
+  'claim.audit': { name: '学时审验（市州级及以上）', group: '学时审验', types: ['hr'] },
+  'annual.manage': { name: '上传年度培训计划/年度工作总结', group: '年度培训计划与工作总结', types: ['base'] },
+  'annual.review': { name: '审核继教机构年度培训计划/工作总结', group: '培训计划管理', types: ['hr'] },
+  'policy.manage': { name: '设置年度学时要求与认定规则（省级）', group: '学时政策', types: ['hr'] },
+  'transfer.manage': { name: '人员调出、调入审核、调转记录', group: '人员调转', types: ['hr', 'authority', 'employer'] },
+  'audit.view': { name: '查看审计日志', group: '系统管理', types: ALL },
+  'session.manage': { name: '查看/结束在线会话', group: '系统管理', types: ALL },
+} as const satisfies Record<string, PermissionDef>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const PERMISSION_CODES = Object.keys(PERMISSIONS) as [Permission, ...Permission[]];
+
+export function permissionsForType(type: OrgType): Permission[] {
+  return PERMISSION_CODES.filter((p) => (PERMISSIONS[p].types as readonly OrgType[]).includes(type));
+}
+
+export function isPermission(p: string): p is Permission {
+  return Object.prototype.hasOwnProperty.call(PERMISSIONS, p);
+}
+
+/** Permissions grouped for the role editor of an organisation type. */
+export function permissionGroups(type: OrgType): { group: string; permissions: { code: Permission; name: string }[] }[] {
+  const groups = new Map<string, { code: Permission; name: string }[]>();
+  for (const code of permissionsForType(type)) {
+    const def = PERMISSIONS[code];
+    if (!groups.has(def.group)) groups.set(def.group, []);
+    groups.get(def.group)!.push({ code, name: def.name });
+  }
+  return [...groups].map(([group, permissions]) => ({ group, permissions }));
+}
+
+export interface MenuItem {
+  key: string;
+  title: string;
+  path?: string;
+  icon?: string;
+  /** Shown only to holders of this permission; a group is shown when any child is. */
+  permission?: Permission;
+  /** HR only: the levels that have this page (e.g. 学时审验 is for city level and up). */
+  hrLevels?: ('province' | 'city' | 'county')[];
+  children?: MenuItem[];
+}
+
+const orgInfo = (title: string): MenuItem => ({ key: 'org-info', title, path: '/account/org-info', permission: 'org.info.view' });
+const departments: MenuItem = { key: 'departments', title: '管理内设部门', path: '/account/departments', permission: 'dept.view' };
+const admins = (title: string): MenuItem => ({ key: 'admins', title, path: '/account/admins', permission: 'admin.view' });
+const roles: MenuItem = { key: 'roles', title: '角色管理', path: '/account/roles', permission: 'role.manage' };
+const dashboard: MenuItem = { key: 'dashboard', title: '工作台', path: '/dashboard', icon: 'dashboard' };
+const system: MenuItem = {
+  key: 'system', title: '系统管理', icon: 'setting', children: [
+    { key: 'audit', title: '审计日志', path: '/system/audit', permission: 'audit.view' },
+    { key: 'sessions', title: '在线会话', path: '/system/sessions', permission: 'session.manage' },
+  ],
+};
+
+const reg = (key: string, title: string): MenuItem => ({ key: `reg-${key}`, title, path: `/account/registrations/${key}`, permission: 'reg.review' });
+const change = (key: string, title: string): MenuItem => ({ key: `change-${key}`, title, path: `/account/changes/${key}`, permission: 'change.review' });
+const transfersMenu: MenuItem = {
+  key: 'transfers', title: '人员调转', children: [
+    { key: 'transfer-in', title: '人员调入审核', path: '/account/transfers/incoming', permission: 'transfer.manage' },
+    { key: 'transfer-out', title: '人员调出', path: '/account/transfers/outgoing', permission: 'transfer.manage' },
+    { key: 'transfer-records', title: '调转记录', path: '/account/transfers/records', permission: 'transfer.manage' },
+  ],
+};
+const ownOrg: MenuItem = { key: 'own-org', title: '本级机构管理', children: [orgInfo('基本信息管理'), departments, admins('管理单位管理员'), roles] };
+const suborgs: MenuItem = { key: 'suborgs', title: '下属机构管理', path: '/account/suborgs', permission: 'suborg.view' };
+
+/** Left-menu trees per login type (SPEC §2, manuals §4 and §5). */
+export const MENUS: Record<OrgType | 'personnel', MenuItem[]> = {
+  hr: [
+    dashboard,
+    {
+      key: 'account', title: '账户管理', icon: 'team', children: [
+        ownOrg,
+        suborgs,
+        {
+          key: 'registrations', title: '注册审核管理', children: [
+            reg('personnel', '专技人员注册审核'), reg('employer', '下属单位注册审核'), reg('authority', '主管部门注册审核'),
+            reg('base', '继续教育机构注册审核'), reg('hr', '人社部门注册审核'),
+          ],
+        },
+        {
+          key: 'changes', title: '变更审核管理', children: [
+            change('title', '审核人员信息修改'), change('org-info', '机构信息修改审核'), change('reparent', '更换上级部门审核'),
+          ],
+        },
+        transfersMenu,
+        {
+          key: 'training-review', title: '培训计划管理', children: [
+            { key: 'annual-plan-review', title: '审核继教机构年度培训计划', path: '/training/annual-review/plan', permission: 'annual.review' },
+            { key: 'class-review', title: '审核培训计划申报', path: '/training/class-review', permission: 'class.review' },
+            { key: 'annual-summary-review', title: '审核继教机构年度工作总结', path: '/training/annual-review/summary', permission: 'annual.review' },
+          ],
+        },
+      ],
+    },
+    {
+      key: 'hours-review', title: '学时审核', icon: 'audit', children: [
+        { key: 'claim-base', title: '继续教育机构学时审核', path: '/hours/review/base', permission: 'claim.review' },
+        { key: 'unit-plans', title: '单位培训计划审核', path: '/hours/unit-plans', permission: 'class.review' },
+        { key: 'claim-employer', title: '单位培训学时审核', path: '/hours/review/employer', permission: 'claim.review' },
+        { key: 'claim-personal', title: '个人申报学时审核', path: '/hours/review/personal', permission: 'claim.review' },
+        { key: 'personal-review', title: '本单位人员学时申报', path: '/hours/personal-review', permission: 'claim.unitReview' },
+      ],
+    },
+    { key: 'hours-audit', title: '学时审验', icon: 'safety', path: '/hours/audit', permission: 'claim.audit', hrLevels: ['province', 'city'] },
+    { key: 'hours-policy', title: '学时政策设置', icon: 'setting', path: '/hours/policy', permission: 'policy.manage', hrLevels: ['province'] },
+    system,
+  ],
+  authority: [
+    dashboard,
+    {
+      key: 'account', title: '账户管理', icon: 'team', children: [
+        ownOrg, suborgs,
+        { key: 'registrations', title: '注册审核管理', children: [reg('personnel', '专技人员注册审核'), reg('employer', '下属单位注册审核')] },
+        { key: 'changes', title: '变更审核管理', children: [change('title', '审核人员信息修改'), change('org-info', '机构信息修改审核'), change('reparent', '更换上级部门审核')] },
+        transfersMenu,
+      ],
+    },
+    {
+      key: 'hours', title: '学时管理', icon: 'audit', children: [
+        { key: 'personal-review', title: '本单位人员学时申报', path: '/hours/personal-review', permission: 'claim.unitReview' },
+      ],
+    },
+    system,
+  ],
+  employer: [
+    dashboard,
+    {
+      key: 'account', title: '账户管理', icon: 'team', children: [
+        ownOrg,
+        { key: 'registrations', title: '注册审核管理', children: [reg('personnel', '专技人员注册审核')] },
+        { key: 'changes', title: '变更审核管理', children: [change('title', '审核人员信息修改')] },
+        transfersMenu,
+      ],
+    },
+    {
+      key: 'unit-training', title: '单位培训', icon: 'book', children: [
+        { key: 'classes', title: '单位培训计划', path: '/training/classes', permission: 'class.manage' },
+        { key: 'scores', title: '单位培训学时', path: '/training/scores', permission: 'score.manage' },
+        { key: 'personal-review', title: '本单位人员学时申报', path: '/hours/personal-review', permission: 'claim.unitReview' },
+      ],
+    },
+    system,
+  ],
+  base: [
+    dashboard,
+    {
+      key: 'account', title: '账户管理', icon: 'team', children: [
+        orgInfo('继续教育机构信息管理'),
+        departments,
+        { key: 'perm', title: '权限管理', children: [admins('管理员'), roles] },
+        { key: 'registrations', title: '注册审核管理', children: [reg('personnel', '专技人员注册审核')] },
+      ],
+    },
+    { key: 'classes', title: '培训班管理', icon: 'book', path: '/training/classes', permission: 'class.manage' },
+    { key: 'scores', title: '学员成绩管理', icon: 'solution', path: '/training/scores', permission: 'score.manage' },
+    { key: 'annual-plan', title: '年度培训计划', icon: 'file', path: '/training/annual/plan', permission: 'annual.manage' },
+    { key: 'annual-summary', title: '年度工作总结', icon: 'file', path: '/training/annual/summary', permission: 'annual.manage' },
+    system,
+  ],
+  personnel: [
+    dashboard,
+    { key: 'my-hours', title: '我的学时', path: '/me/hours', icon: 'audit' },
+    { key: 'profile', title: '个人信息', path: '/me/profile', icon: 'user' },
+  ],
+};
+
+/** What a registrant sees until the registration is approved. */
+export const REGISTRANT_MENU: MenuItem[] = [{ key: 'registration', title: '注册审核状态', path: '/registration', icon: 'audit' }];
+
+/** Filters a menu tree down to what the holder of `perms` (at HR level `level`) may see. */
+export function visibleMenus(items: MenuItem[], perms: ReadonlySet<string>, level?: string | null): MenuItem[] {
+  const out: MenuItem[] = [];
+  for (const item of items) {
+    if (item.hrLevels && !item.hrLevels.includes(level as 'city')) continue;
+    if (item.children) {
+      const children = visibleMenus(item.children, perms, level);
+      if (children.length) out.push({ ...item, children });
+    } else if (!item.permission || perms.has(item.permission)) {
+      out.push(item);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,114 @@
+/** Builds the Fastify app: cross-cutting plugins first, then each feature module registers its own routes. */
+import Fastify, { type FastifyInstance } from 'fastify';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import type { Pii } from './lib/pii.js';
+import { registerErrorHandler } from './plugins/errors.js';
+import { registerAccess } from './plugins/access.js';
+import { captchaService, type CaptchaService } from './modules/auth/captcha.js';
+import authRoutes from './modules/auth/routes.js';
+import orgInfoRoutes from './modules/org-info/routes.js';
+import departmentRoutes from './modules/departments/routes.js';
+import adminRoutes from './modules/admins/routes.js';
+import roleRoutes from './modules/roles/routes.js';
+import auditRoutes from './modules/audit/routes.js';
+import sessionRoutes from './modules/sessions/routes.js';
+import suborgRoutes from './modules/suborgs/routes.js';
+import dashboardRoutes from './modules/dashboard/routes.js';
+import divisionRoutes from './modules/divisions/routes.js';
+import profileRoutes from './modules/profile/routes.js';
+import registrationRoutes from './modules/registration/routes.js';
+import registrationReviewRoutes from './modules/registration-review/routes.js';
+import changeReviewRoutes from './modules/change-review/routes.js';
+import transferRoutes from './modules/transfers/routes.js';
+import policyRoutes from './modules/ledger/policy-routes.js';
+import trainingRoutes from './modules/training/routes.js';
+import claimReviewRoutes from './modules/claim-review/routes.js';
+import annualDocRoutes from './modules/annual-docs/routes.js';
+import personalClaimRoutes from './modules/personal-claims/routes.js';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  pii: Pii;
+  captcha: CaptchaService;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance { deps: AppDeps }
+}
+
+export type App = FastifyInstance;
+export type TypedApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export async function buildApp(deps: Omit<AppDeps, 'captcha'>, opts: { logger?: boolean | object } = {}) {
+  const app = Fastify({
+    logger: opts.logger ?? { level: deps.config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    trustProxy: deps.config.TRUST_PROXY,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', { ...deps, captcha: captchaService(deps.database.db, deps.config) });
+
+  registerErrorHandler(app);
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Referrer-Policy', 'same-origin');
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: { info: { title: '湖北省专业技术人员继续教育公共服务平台 API', version: '1.0.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  registerAccess(app);
+
+  await app.register(authRoutes);
+  await app.register(profileRoutes);
+  await app.register(orgInfoRoutes);
+  await app.register(departmentRoutes);
+  await app.register(adminRoutes);
+  await app.register(roleRoutes);
+  await app.register(auditRoutes);
+  await app.register(sessionRoutes);
+  await app.register(suborgRoutes);
+  await app.register(dashboardRoutes);
+  await app.register(divisionRoutes);
+  await app.register(registrationRoutes);
+  await app.register(registrationReviewRoutes);
+  await app.register(changeReviewRoutes);
+  await app.register(transferRoutes);
+  await app.register(policyRoutes);
+  await app.register(trainingRoutes);
+  await app.register(claimReviewRoutes);
+  await app.register(annualDocRoutes);
+  await app.register(personalClaimRoutes);
+  app.get('/api/health', { config: { access: { public: true } } }, async () => ({ ok: true, db: deps.database.kind }));
+
+  // The built web app, with client-side routes falling back to index.html; unknown API paths answer 404 JSON.
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((req, reply) => {
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/docs')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
+  });
+  return app;
+}

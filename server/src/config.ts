@@ -1,0 +1,42 @@
+/** Configuration from environment variables, checked against a schema at start. */
+import { z } from 'zod';
+import path from 'node:path';
+
+const bool = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((v) => v === 'on' || v === 'true' || v === '1');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(30, '等保要求空闲超时不超过30分钟').default(30),
+  CAPTCHA: z.enum(['on', 'off']).default('on'),
+  /** 32-byte key (hex or base64) for AES-256-GCM of personal data and the HMAC blind index. */
+  DATA_KEY: z.string().optional(),
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(8),
+  PASSWORD_MIN_CLASSES: z.coerce.number().int().min(1).max(4).default(3),
+  /** Days until a password must be changed again; 0 = no expiry (ASVS); 等保 deployments set e.g. 90. */
+  PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(0),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(10).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(15).default(15),
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180, '审计日志保留不少于180天').default(180),
+  RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  COOKIE_SECURE: bool.default(false),
+  TRUST_PROXY: bool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO: bool.default(true),
+});
+
+export type Config = z.infer<typeof envSchema> & { dataDir: string };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const msg = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${msg}`);
+  }
+  const cfg = { ...parsed.data, ...overrides };
+  // npm runs workspace scripts inside server/; relative paths mean relative to where the user ran npm.
+  const base = env.INIT_CWD ?? process.cwd();
+  return { ...cfg, dataDir: path.resolve(base, cfg.DATA_DIR) };
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "claims" ADD COLUMN "basis" text;--> statement-breakpoint
+ALTER TABLE "claims" ADD COLUMN "evidence_file_id" integer;

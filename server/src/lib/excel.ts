@@ -1,0 +1,98 @@
+/** ExcelJS kept behind this one module (STACK-NOTES): list exports as xlsx attachments. */
+import ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
+
+export interface Column<T> { header: string; width?: number; value: (row: T) => string | number | Date | null | undefined }
+
+export const MAX_EXPORT_ROWS = 50_000;
+
+export async function xlsxBuffer<T>(sheet: string, columns: Column<T>[], rows: T[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '湖北省专业技术人员继续教育公共服务平台';
+  const ws = wb.addWorksheet(sheet);
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));
+  ws.getRow(1).font = { bold: true };
+  for (const r of rows) ws.addRow(columns.map((c) => c.value(r) ?? ''));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export function attachmentName(name: string): string {
+  return name.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 100);
+}
+
+export async function sendXlsx<T>(reply: FastifyReply, filename: string, columns: Column<T>[], rows: T[]) {
+  const buf = await xlsxBuffer(filename, columns, rows);
+  const safe = attachmentName(filename) + '.xlsx';
+  return reply
+    .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('Content-Disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(safe)}`)
+    .header('X-Content-Type-Options', 'nosniff')
+    .send(buf);
+}
+
+/** One cell as text, whatever ExcelJS made of it (rich text, hyperlink, formula result, date, number). */
+export function cellText(v: ExcelJS.CellValue): string {
+  if (v == null) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
+    if ('text' in v && typeof v.text === 'string') return v.text.trim();
+    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+  }
+  return String(v).trim();
+}
+
+/** Sum of the uncompressed sizes in a zip's central directory: refuses zip bombs before parsing. */
+export function zipUncompressedSize(buf: Buffer): number | null {
+  const from = Math.max(0, buf.length - 65_557);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= from; i--) if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+  if (eocd < 0) return null;
+  const entries = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
+    total += buf.readUInt32LE(p + 24);
+    p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return total;
+}
+
+export const MAX_IMPORT_ROWS = 5000;
+export const MAX_UNCOMPRESSED = 64 * 1024 * 1024;
+
+/** Loads an uploaded xlsx after the size guards; answers the first worksheet. */
+export async function loadSheet(buf: Buffer): Promise<ExcelJS.Worksheet> {
+  const size = zipUncompressedSize(buf);
+  if (size == null || size > MAX_UNCOMPRESSED) throw new Error('ZIP_GUARD');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  if (!ws) throw new Error('NO_SHEET');
+  return ws;
+}
+
+/** A template: text-formatted columns, drop-downs from a hidden sheet (not inline lists). */
+export async function templateBuffer(sheet: string, cols: { header: string; width?: number; text?: boolean; list?: string[] }[], note?: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheet);
+  const lists = wb.addWorksheet('Lists', { state: 'veryHidden' });
+  ws.columns = cols.map((c) => ({ header: c.header, width: c.width ?? 18 }));
+  ws.getRow(1).font = { bold: true };
+  cols.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    if (c.text) col.numFmt = '@';
+    if (c.list) {
+      const letter = String.fromCharCode(65 + i);
+      c.list.forEach((v, k) => { lists.getCell(`${letter}${k + 2}`).value = v; });
+      for (let r = 2; r <= 1001; r++) {
+        ws.getCell(r, i + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [`=Lists!$${letter}$2:$${letter}$${c.list.length + 1}`] };
+      }
+    }
+  });
+  if (note) ws.getCell(`${String.fromCharCode(65 + cols.length + 1)}1`).value = note;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,68 @@
+/** Starts the platform: migrate, seed once, serve the API and the built web app. */
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { createPii, resolveDataKey } from './lib/pii.js';
+import { seedReference } from './db/seed/reference.js';
+import { seedDemo, type DemoAccount } from './db/seed/demo.js';
+import { buildApp } from './app.js';
+import { purgeAuditLogs } from './modules/audit/retention.js';
+import { LOGIN_TYPES, type LoginType } from '@hbzsgx/domain';
+
+function demoPassword(): string {
+  const pool = 'ABCDEFGHJKMNPQRSTUVWXYZabcdefghjkmnpqrstuvwxyz23456789';
+  const bytes = crypto.randomBytes(8);
+  return 'Hb@' + [...bytes].map((b) => pool[b % pool.length]).join('');
+}
+
+async function main() {
+  const config = loadConfig();
+  if (config.CAPTCHA === 'off') {
+    const line = '!'.repeat(72);
+    console.warn(`${line}\n!!  CAPTCHA=off: 图形验证码已关闭。仅用于自动化测试，切勿用于生产环境。\n${line}`);
+  }
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal}: shutting down`);
+    try { await app?.close(); await database.close(); process.exit(0); } catch (e) { console.error(e); process.exit(1); }
+  };
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await database.migrate();
+  const pii = createPii(resolveDataKey(config.DATA_KEY, config.dataDir, (m) => console.warn(m)));
+  const accountsFile = path.join(config.dataDir, 'demo-accounts.json');
+  if (await seedReference(database.db)) console.log('已导入湖北省行政区划与人社部门树');
+  if (config.SEED_DEMO) {
+    const accounts = await seedDemo(database.db, pii, { password: demoPassword() });
+    if (accounts.length) fs.writeFileSync(accountsFile, JSON.stringify(accounts, null, 2), { mode: 0o600 });
+  }
+  const purge = () => purgeAuditLogs(database.db, config.AUDIT_RETENTION_DAYS)
+    .then((n) => n && console.log(`审计日志保留期清理：删除 ${n} 条超过 ${config.AUDIT_RETENTION_DAYS} 天的记录`))
+    .catch((e) => console.error('审计日志清理失败', e));
+  await purge();
+  setInterval(purge, 24 * 3600_000).unref();
+  app = await buildApp({ config, database, pii });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  console.log(`\n湖北省专业技术人员继续教育公共服务平台 已启动: http://localhost:${config.PORT}  (数据库: ${database.kind})`);
+  if (fs.existsSync(accountsFile)) {
+    const accounts = JSON.parse(fs.readFileSync(accountsFile, 'utf8')) as DemoAccount[];
+    console.log('\n演示账号（首次登录须修改密码；修改后此处的初始密码失效）:');
+    for (const a of accounts) {
+      console.log(`  ${a.role.padEnd(16, '　')} 用户类型: ${LOGIN_TYPES[a.loginType as LoginType]}  账号: ${a.account}  初始密码: ${a.password}  (${a.orgName} ${a.name})`);
+    }
+    console.log(`  (列表保存在 ${accountsFile})\n`);
+  }
+}
+
+main().catch((e) => {
+  console.error('启动失败:', e);
+  process.exit(1);
+});

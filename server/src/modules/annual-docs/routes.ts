@@ -1,0 +1,118 @@
+/**
+ * 年度培训计划 / 年度工作总结 (base uploads a document with a description) and HR's
+ * 审核继教机构年度培训计划 / 审核继教机构年度工作总结. Files download with their original name.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { and, count, desc, eq, inArray, like, or } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { decisionBody, idSchema, pageQuery } from '@hbzsgx/domain';
+import { annualDocs, files, organizations } from '../../db/schema.js';
+import { actorOf, type Actor } from '../../plugins/access.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
+import { writeAudit } from '../../lib/audit.js';
+import { escapeLike } from '../../lib/scope.js';
+import { parseFields, readUpload, sendFile, storeFile } from '../../lib/uploads.js';
+import { registerTodo } from '../dashboard/todos.js';
+import type { Db } from '../../db/client.js';
+
+const KINDS = { plan: '年度培训计划', summary: '年度工作总结' } as const;
+type Kind = keyof typeof KINDS;
+const kindParam = z.object({ kind: z.enum(['plan', 'summary'], { error: '类别不正确' }) });
+const fieldsSchema = z.object({
+  kind: z.enum(['plan', 'summary'], { error: '请选择类别' }),
+  year: z.coerce.number({ error: '请选择年度' }).int().min(2000, '年度不正确').max(2100, '年度不正确'),
+  description: z.string().trim().min(1, '请填写说明').max(500, '不能超过500个字符'),
+});
+export const MAX_DOC_BYTES = 10 * 1024 * 1024;
+const baseOrg = alias(organizations, 'base_org');
+const reviewScope = (a: Actor) => or(eq(baseOrg.parentId, a.org.id), like(baseOrg.path, `${escapeLike(a.org.path)}%`))!;
+
+async function list(db: Db, where: ReturnType<typeof and>, q: { page: number; pageSize: number }) {
+  const [total] = await db.select({ n: count() }).from(annualDocs).innerJoin(baseOrg, eq(baseOrg.id, annualDocs.orgId)).where(where);
+  const items = await db.select({
+    id: annualDocs.id, kind: annualDocs.kind, year: annualDocs.year, description: annualDocs.description, status: annualDocs.status,
+    rejectReason: annualDocs.rejectReason, createdAt: annualDocs.createdAt, reviewedAt: annualDocs.reviewedAt, orgName: baseOrg.name,
+    fileName: files.originalName, fileSize: files.size, sha256: files.sha256,
+  }).from(annualDocs).innerJoin(baseOrg, eq(baseOrg.id, annualDocs.orgId)).innerJoin(files, eq(files.id, annualDocs.fileId))
+    .where(where).orderBy(desc(annualDocs.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  return { total: total!.n, items };
+}
+
+for (const kind of Object.keys(KINDS) as Kind[]) {
+  registerTodo({
+    key: `annual-${kind}`, title: `审核继教机构${KINDS[kind]}`, path: `/training/annual-review/${kind}`, permission: 'annual.review', types: ['hr'],
+    async count(db, a) {
+      const [r] = await db.select({ n: count() }).from(annualDocs).innerJoin(baseOrg, eq(baseOrg.id, annualDocs.orgId))
+        .where(and(eq(annualDocs.kind, kind), eq(annualDocs.status, 'pending'), reviewScope(a)));
+      return r!.n;
+    },
+  });
+}
+
+export default async function annualDocRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const db = () => app.deps.database.db;
+  const tags = ['年度培训计划与工作总结'];
+
+  app.post('/api/annual-docs', {
+    config: { access: { permission: 'annual.manage' } },
+    schema: { tags, summary: '上传年度培训计划/年度工作总结（multipart：kind, year, description, file；pdf/doc/docx/xls/xlsx，≤10MB）', consumes: ['multipart/form-data'] },
+  }, async (req) => {
+    const a = actorOf(req);
+    const up = await readUpload(req, { maxBytes: MAX_DOC_BYTES, allowed: ['pdf', 'doc', 'docx', 'xls', 'xlsx'] });
+    const f = parseFields(fieldsSchema, up.fields);
+    return db().transaction(async (tx) => {
+      const [live] = await tx.select({ id: annualDocs.id }).from(annualDocs)
+        .where(and(eq(annualDocs.orgId, a.org.id), eq(annualDocs.kind, f.kind), eq(annualDocs.year, f.year), inArray(annualDocs.status, ['pending', 'approved'])));
+      if (live) throw new ConflictError(`${f.year}年度的${KINDS[f.kind]}已提交（待审核或已通过），不能重复提交`);
+      const fileId = await storeFile(tx, up, a.org.id, a.userId);
+      const [doc] = await tx.insert(annualDocs).values({ orgId: a.org.id, kind: f.kind, year: f.year, description: f.description, fileId, createdBy: a.userId }).returning();
+      await writeAudit(tx, req, { action: 'annual.upload', targetType: 'annual_doc', targetId: doc!.id, detail: { kind: f.kind, year: f.year, file: up.name, sha256: up.sha256 } });
+      return { ...doc!, fileName: up.name, sha256: up.sha256 };
+    });
+  });
+
+  app.get('/api/annual-docs', {
+    config: { access: { permission: 'annual.manage' } },
+    schema: { tags, summary: '本基地的年度培训计划/工作总结', querystring: pageQuery.extend({ kind: z.enum(['plan', 'summary']).optional() }) },
+  }, async (req) => list(db(), and(eq(annualDocs.orgId, actorOf(req).org.id), req.query.kind ? eq(annualDocs.kind, req.query.kind) : undefined), req.query));
+
+  app.get('/api/annual-docs/:id/file', {
+    config: { access: { authenticated: true } }, schema: { tags, summary: '下载文件（原文件名）', params: z.object({ id: idSchema }) },
+  }, async (req, reply) => {
+    const a = actorOf(req);
+    const [row] = await db().select({ f: files }).from(annualDocs).innerJoin(baseOrg, eq(baseOrg.id, annualDocs.orgId)).innerJoin(files, eq(files.id, annualDocs.fileId))
+      .where(and(eq(annualDocs.id, req.params.id), a.permissions.has('annual.review') ? or(reviewScope(a), eq(annualDocs.orgId, a.org.id)) : eq(annualDocs.orgId, a.org.id)));
+    if (!row) throw new NotFoundError('文件');
+    return sendFile(reply, row.f);
+  });
+
+  app.get('/api/reviews/annual-docs/:kind', {
+    config: { access: { permission: 'annual.review' } },
+    schema: { tags, summary: '审核继教机构年度培训计划/年度工作总结', params: kindParam, querystring: pageQuery.extend({ tab: z.enum(['pending', 'done']).default('pending'), year: z.coerce.number().int().min(2000).max(2100).optional() }) },
+  }, async (req) => list(db(), and(
+    eq(annualDocs.kind, req.params.kind), reviewScope(actorOf(req)),
+    req.query.tab === 'pending' ? eq(annualDocs.status, 'pending') : inArray(annualDocs.status, ['approved', 'rejected']),
+    req.query.year ? eq(annualDocs.year, req.query.year) : undefined,
+  ), req.query));
+
+  app.post('/api/reviews/annual-docs/:kind/decide', {
+    config: { access: { permission: 'annual.review' } }, schema: { tags, summary: '通过/驳回', params: kindParam, body: decisionBody },
+  }, async (req) => {
+    const a = actorOf(req);
+    return db().transaction(async (tx) => {
+      const visible = await tx.select({ id: annualDocs.id }).from(annualDocs).innerJoin(baseOrg, eq(baseOrg.id, annualDocs.orgId))
+        .where(and(inArray(annualDocs.id, req.body.ids), eq(annualDocs.kind, req.params.kind), reviewScope(a)));
+      if (!visible.length) throw new NotFoundError('年度材料');
+      const done = await tx.update(annualDocs).set({
+        status: req.body.decision === 'approve' ? 'approved' : 'rejected', rejectReason: req.body.decision === 'reject' ? req.body.reason : null,
+        reviewedBy: a.userId, reviewedAt: new Date(),
+      }).where(and(inArray(annualDocs.id, visible.map((v) => v.id)), eq(annualDocs.status, 'pending'))).returning({ id: annualDocs.id });
+      if (!done.length) throw new ConflictError('所选材料已被处理，请刷新后查看', 'ALREADY_DECIDED');
+      for (const d of done) await writeAudit(tx, req, { action: `annual.${req.body.decision}`, targetType: 'annual_doc', targetId: d.id });
+      return { done: done.length, skipped: req.body.ids.length - done.length };
+    });
+  });
+}

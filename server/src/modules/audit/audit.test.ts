@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { auditLogs } from '../../db/schema.js';
+import { createTestApp, type TestCtx } from '../../../test/harness.js';
+import { hrOrg, loggedIn, newAdmin, newOrg } from '../../../test/fixtures.js';
+
+let ctx: TestCtx;
+beforeAll(async () => { ctx = await createTestApp(); });
+afterAll(async () => ctx?.close());
+
+describe('审计日志', () => {
+  it('records who, which organisation, what, result and IP; scoped to the jurisdiction', async () => {
+    const city = await hrOrg(ctx, '420500');     // 宜昌市
+    const county = await hrOrg(ctx, '420502');   // 西陵区 (under 宜昌)
+    const sibling = await hrOrg(ctx, '420503');  // 伍家岗区 (under 宜昌)
+    const cityC = await loggedIn(ctx, await newAdmin(ctx, city.id, { isSuper: true, name: '市管理员' }));
+    const countyC = await loggedIn(ctx, await newAdmin(ctx, county.id, { isSuper: true, name: '西陵管理员' }));
+    const sibC = await loggedIn(ctx, await newAdmin(ctx, sibling.id, { isSuper: true, name: '伍家岗管理员' }));
+    await countyC.post('/api/departments', { name: '西陵科室' });
+    await sibC.post('/api/departments', { name: '伍家岗科室' });
+
+    const cityView = await cityC.get('/api/audit-logs?action=department.create');
+    const names = cityView.body.items.map((i: { actorName: string }) => i.actorName);
+    expect(names).toEqual(expect.arrayContaining(['西陵管理员', '伍家岗管理员']));
+    const row = cityView.body.items.find((i: { actorName: string }) => i.actorName === '西陵管理员');
+    expect(row).toMatchObject({ action: 'department.create', result: 'success', actorOrgId: county.id, targetType: 'department' });
+    expect(row.ip).toBeTruthy();
+
+    const countyView = await countyC.get('/api/audit-logs?action=department.create');
+    expect(countyView.body.items.map((i: { actorName: string }) => i.actorName)).toEqual(['西陵管理员']);
+    expect((await countyC.get('/api/audit-logs?keyword=伍家岗')).body.total).toBe(0);
+
+    const emp = await newOrg(ctx, 'employer', county.id, '西陵某单位', '420502');
+    const empC = await loggedIn(ctx, await newAdmin(ctx, emp.id, { isSuper: true, name: '单位管理员' }), 'employer');
+    const own = await empC.get('/api/audit-logs');
+    expect(own.body.items.every((i: { actorOrgId: number }) => i.actorOrgId === emp.id)).toBe(true);
+    expect((await cityC.get('/api/audit-logs?keyword=单位管理员')).body.total).toBeGreaterThan(0);
+  });
+
+  it('filters by result and date; rejects bad dates with a Chinese message', async () => {
+    const org = await hrOrg(ctx, '420600');
+    const c = await loggedIn(ctx, await newAdmin(ctx, org.id, { isSuper: true }));
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10); // the Beijing date
+    expect((await c.get(`/api/audit-logs?from=${today}&to=${today}&action=auth.login`)).body.total).toBeGreaterThan(0);
+    expect((await c.get('/api/audit-logs?from=2000-01-01&to=2000-01-02')).body.total).toBe(0);
+    const bad = await c.get('/api/audit-logs?from=not-a-date');
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('开始时间');
+    const exp = await c.get('/api/audit-logs/export?action=auth.login');
+    expect(exp.status).toBe(200);
+    expect(String(exp.headers['content-type'])).toContain('spreadsheetml');
+  });
+
+  it('audit rows cannot be updated or deleted, even with direct SQL', async () => {
+    await expect(ctx.db.update(auditLogs).set({ action: 'tampered' })).rejects.toThrow();
+    await expect(ctx.db.delete(auditLogs)).rejects.toThrow();
+    const [n] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(auditLogs).where(sql`action = 'tampered'`);
+    expect(n!.n).toBe(0);
+  });
+});

@@ -1,0 +1,69 @@
+/** 审计日志: read-only for holders of audit.view, within their scope (HR: the jurisdiction). */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { and, count, desc, eq, gte, ilike, lt } from 'drizzle-orm';
+import { AUDIT_ACTIONS, AUDIT_RESULTS, pageQuery } from '@hbzsgx/domain';
+import { auditLogs } from '../../db/schema.js';
+import { actorOf, type Actor } from '../../plugins/access.js';
+import { escapeLike, pathScope } from '../../lib/scope.js';
+import { auditExport } from '../../lib/audit.js';
+import { sendXlsx, MAX_EXPORT_ROWS } from '../../lib/excel.js';
+import { fmtTime } from '../../lib/paging.js';
+import type { Db } from '../../db/client.js';
+
+/** A date-only value (YYYY-MM-DD) means that day in Beijing time (UTC+8). */
+const beijingDay = z.preprocess(
+  (v) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00+08:00` : v),
+  z.coerce.date({ error: '日期格式不正确' }),
+);
+const filters = z.object({
+  action: z.string().max(50).optional(),
+  result: z.enum(['success', 'failure', 'denied']).optional(),
+  keyword: z.string().trim().max(50).optional(),
+  from: beijingDay.optional(),
+  to: beijingDay.optional(),
+});
+type Filters = z.infer<typeof filters>;
+
+function where(actor: Actor, f: Filters) {
+  return and(
+    pathScope(actor, auditLogs.actorOrgPath),
+    f.action ? eq(auditLogs.action, f.action) : undefined,
+    f.result ? eq(auditLogs.result, f.result) : undefined,
+    f.keyword ? ilike(auditLogs.actorName, `%${escapeLike(f.keyword)}%`) : undefined,
+    f.from ? gte(auditLogs.at, f.from) : undefined,
+    f.to ? lt(auditLogs.at, new Date(f.to.getTime() + 86_400_000)) : undefined,
+  );
+}
+
+async function list(db: Db, actor: Actor, f: Filters, page: number, pageSize: number) {
+  const w = where(actor, f);
+  const [total] = await db.select({ n: count() }).from(auditLogs).where(w);
+  const items = await db.select().from(auditLogs).where(w).orderBy(desc(auditLogs.id)).limit(pageSize).offset((page - 1) * pageSize);
+  return { total: total!.n, items };
+}
+
+export default async function auditRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['审计日志'];
+  app.get('/api/audit-logs', {
+    config: { access: { permission: 'audit.view' } }, schema: { tags, summary: '审计日志（辖区内）', querystring: pageQuery.extend(filters.shape) },
+  }, async (req) => list(app.deps.database.db, actorOf(req), req.query, req.query.page, req.query.pageSize));
+
+  app.get('/api/audit-logs/export', {
+    config: { access: { permission: 'audit.view' } }, schema: { tags, summary: '导出审计日志（xlsx）', querystring: filters },
+  }, async (req, reply) => {
+    const { items } = await list(app.deps.database.db, actorOf(req), req.query, 1, MAX_EXPORT_ROWS);
+    await auditExport(app.deps.database.db, req, 'audit_logs', req.query, items.length);
+    return sendXlsx(reply, '审计日志', [
+      { header: '时间', width: 20, value: (r) => fmtTime(r.at) },
+      { header: '操作人', value: (r) => r.actorName },
+      { header: '操作', value: (r) => AUDIT_ACTIONS[r.action] ?? r.action },
+      { header: '对象', value: (r) => (r.targetType ? `${r.targetType}#${r.targetId ?? ''}` : '') },
+      { header: '结果', value: (r) => AUDIT_RESULTS[r.result] ?? r.result },
+      { header: 'IP', value: (r) => r.ip },
+      { header: '详情', width: 60, value: (r) => (r.detail ? JSON.stringify(r.detail) : '') },
+    ], items);
+  });
+}

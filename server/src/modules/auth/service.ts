@@ -1,0 +1,154 @@
+/** Login, logout, password change: the account rules of SPEC §2 and SECURITY.md. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { checkPassword, normalizeIdNumber, maskIdNumber, type LoginType } from '@hbzsgx/domain';
+import type { AppDeps } from '../../app.js';
+import { admins, organizations, personnel, sessions, users } from '../../db/schema.js';
+import { BadRequestError, ForbiddenError, UnauthorizedError } from '../../errors.js';
+import { hashPassword, verifyPassword } from '../../lib/passwords.js';
+import { randomToken, sha256 } from '../../lib/tokens.js';
+import { writeAudit } from '../../lib/audit.js';
+import { SESSION_COOKIE, type Actor } from '../../plugins/access.js';
+
+const BAD_CREDENTIALS = '账号或密码错误';
+
+export function passwordPolicy(deps: AppDeps) {
+  return { minLength: deps.config.PASSWORD_MIN_LENGTH, minClasses: deps.config.PASSWORD_MIN_CLASSES };
+}
+
+/** Records a failed password for a known user; locks the account at the configured count. Returns true if now locked. */
+export async function recordPasswordFailure(deps: AppDeps, req: FastifyRequest, userId: number, name: string): Promise<boolean> {
+  const { db } = deps.database;
+  const max = deps.config.LOGIN_MAX_FAILURES;
+  const [u] = await db.update(users).set({ failedAttempts: sql`${users.failedAttempts} + 1` })
+    .where(eq(users.id, userId)).returning({ n: users.failedAttempts });
+  if (u && u.n >= max) {
+    await db.update(users).set({ failedAttempts: 0, lockedUntil: new Date(Date.now() + deps.config.LOGIN_LOCK_MINUTES * 60_000) })
+      .where(eq(users.id, userId));
+    await writeAudit(db, req, { action: 'account.locked', targetType: 'user', targetId: userId, userId, name, result: 'failure' });
+    return true;
+  }
+  return false;
+}
+
+export function lockedMessage(lockedUntil: Date): string {
+  const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - Date.now()) / 60_000));
+  return `连续登录失败次数过多，账号已锁定，请${minutes}分钟后再试`;
+}
+
+/** Finds the user with this 证件号 via the blind index. */
+export async function findUserByIdNumber(deps: AppDeps, idNumber: string) {
+  const [u] = await deps.database.db.select().from(users)
+    .where(eq(users.idNumberHash, deps.pii.blindIndex(normalizeIdNumber(idNumber)))).limit(1);
+  return u ?? null;
+}
+
+export async function login(
+  deps: AppDeps, req: FastifyRequest, reply: FastifyReply,
+  body: { loginType: LoginType; account: string; password: string; captchaId: string; captcha: string },
+) {
+  const { db } = deps.database;
+  await deps.captcha.consume(body.captchaId, body.captcha);
+  const account = normalizeIdNumber(body.account);
+  const user = await findUserByIdNumber(deps, account);
+  const fail = async (reason: string, extra: { userId?: number; name?: string } = {}) => {
+    await writeAudit(db, req, {
+      action: 'auth.login', result: 'failure', userId: extra.userId ?? null, name: extra.name ?? null,
+      detail: { account: maskIdNumber(account), loginType: body.loginType, reason },
+    });
+  };
+  if (!user) {
+    await verifyPassword(body.password, null); // same work as a real check
+    await fail('unknown-account');
+    throw new UnauthorizedError(BAD_CREDENTIALS, 'BAD_CREDENTIALS');
+  }
+  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
+    await fail('locked', { userId: user.id, name: user.name });
+    throw new ForbiddenError(lockedMessage(user.lockedUntil), 'ACCOUNT_LOCKED');
+  }
+  if (!(await verifyPassword(body.password, user.passwordHash))) {
+    const locked = await recordPasswordFailure(deps, req, user.id, user.name);
+    await fail('bad-password', { userId: user.id, name: user.name });
+    if (locked) throw new ForbiddenError(`连续登录失败${deps.config.LOGIN_MAX_FAILURES}次，账号已锁定${deps.config.LOGIN_LOCK_MINUTES}分钟`, 'ACCOUNT_LOCKED');
+    throw new UnauthorizedError(BAD_CREDENTIALS, 'BAD_CREDENTIALS');
+  }
+  if (user.status !== 'active') {
+    await fail('disabled', { userId: user.id, name: user.name });
+    throw new ForbiddenError('账号已停用，请联系所在单位管理员', 'ACCOUNT_DISABLED');
+  }
+
+  let adminId: number | null = null;
+  let personnelId: number | null = null;
+  let orgId: number;
+  let orgPath: string;
+  if (body.loginType === 'personnel') {
+    const [p] = await db.select({ p: personnel, o: organizations }).from(personnel)
+      .innerJoin(organizations, eq(organizations.id, personnel.orgId)).where(eq(personnel.userId, user.id)).limit(1);
+    if (!p) { await fail('no-seat', { userId: user.id, name: user.name }); throw new ForbiddenError('该账号不是专业技术人员，请确认用户类型', 'NO_SEAT'); }
+    personnelId = p.p.id; orgId = p.o.id; orgPath = p.o.path;
+  } else {
+    const seats = await db.select({ a: admins, o: organizations }).from(admins)
+      .innerJoin(organizations, eq(organizations.id, admins.orgId))
+      .where(and(eq(admins.userId, user.id), isNull(admins.removedAt), eq(organizations.type, body.loginType)))
+      .orderBy(admins.id);
+    const seat = seats.find((s) => s.o.status === 'active') ?? seats[0];
+    if (!seat) { await fail('no-seat', { userId: user.id, name: user.name }); throw new ForbiddenError('该账号不是所选用户类型的管理员，请确认用户类型', 'NO_SEAT'); }
+    if (seat.o.status === 'disabled') { await fail('org-disabled', { userId: user.id, name: user.name }); throw new ForbiddenError('所在机构已停用，请联系上级人社部门', 'ORG_DISABLED'); }
+    adminId = seat.a.id; orgId = seat.o.id; orgPath = seat.o.path;
+  }
+
+  // A new session id at every login (no fixation); the previous session of this browser ends.
+  const old = req.cookies[SESSION_COOKIE];
+  if (old) await db.delete(sessions).where(eq(sessions.id, sha256(old)));
+  const token = randomToken();
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    await tx.insert(sessions).values({
+      id: sha256(token), userId: user.id, adminId, personnelId, loginType: body.loginType,
+      ip: req.ip, userAgent: (req.headers['user-agent'] ?? '').slice(0, 300),
+    });
+    await writeAudit(tx, req, {
+      action: 'auth.login', userId: user.id, name: user.name, orgId, orgPath,
+      detail: { loginType: body.loginType, account: maskIdNumber(account) },
+    });
+  });
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/', httpOnly: true, sameSite: 'lax', secure: deps.config.COOKIE_SECURE || req.protocol === 'https',
+  });
+  return { mustChangePassword: user.mustChangePassword };
+}
+
+export async function logout(deps: AppDeps, req: FastifyRequest, reply: FastifyReply, actor: Actor) {
+  await deps.database.db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.id, actor.sessionId));
+    await writeAudit(tx, req, { action: 'auth.logout' });
+  });
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+export async function changePassword(deps: AppDeps, req: FastifyRequest, actor: Actor, body: { oldPassword: string; newPassword: string }) {
+  const { db } = deps.database;
+  const [user] = await db.select().from(users).where(eq(users.id, actor.userId)).limit(1);
+  if (!user) throw new UnauthorizedError();
+  if (!(await verifyPassword(body.oldPassword, user.passwordHash))) {
+    const locked = await recordPasswordFailure(deps, req, user.id, user.name);
+    await writeAudit(db, req, { action: 'auth.password.change', result: 'failure', detail: { reason: 'bad-old-password' } });
+    if (locked) {
+      await db.delete(sessions).where(eq(sessions.userId, user.id));
+      throw new ForbiddenError('原密码连续错误次数过多，账号已锁定', 'ACCOUNT_LOCKED');
+    }
+    throw new BadRequestError('原密码：原密码不正确', { field: 'oldPassword' });
+  }
+  const idNumber = deps.pii.decrypt(user.idNumberEnc);
+  const reason = checkPassword(body.newPassword, { idNumber, policy: passwordPolicy(deps) });
+  if (reason) throw new BadRequestError(`新密码：${reason}`, { field: 'newPassword' });
+  if (body.newPassword === body.oldPassword) throw new BadRequestError('新密码：新密码不能与原密码相同', { field: 'newPassword' });
+  const hash = await hashPassword(body.newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: new Date(), failedAttempts: 0 })
+      .where(eq(users.id, user.id));
+    // Other sessions of this person end; this one stays.
+    await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, actor.sessionId)));
+    await writeAudit(tx, req, { action: 'auth.password.change', targetType: 'user', targetId: user.id });
+  });
+}

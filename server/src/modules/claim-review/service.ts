@@ -1,0 +1,130 @@
+/**
+ * 学时审核 (HR) and 学时审验 (city HR and above). Queues show exactly the spec's filters and columns; decisions
+ * go through the ledger's transitionClaims() so the person-year totals change in the same transaction.
+ */
+import type { FastifyRequest } from 'fastify';
+import { and, count, desc, eq, ilike, inArray, isNotNull, like, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { CLAIM_STATUSES, LEARNING_FORMS, SUBJECT_TYPES, TITLE_SERIES, type ClaimStatus, type LearningForm, type SubjectType } from '@hbzsgx/domain';
+import type { AppDeps } from '../../app.js';
+import type { Db } from '../../db/client.js';
+import { claims, organizations, personnel, users } from '../../db/schema.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
+import { writeAudit } from '../../lib/audit.js';
+import { escapeLike } from '../../lib/scope.js';
+import type { Actor } from '../../plugins/access.js';
+import { transitionClaims } from '../ledger/service.js';
+
+const declarer = alias(organizations, 'declarer');
+const unit = alias(organizations, 'unit');
+
+/** Claims an HR department reviews: declared by an organisation in its jurisdiction (by id, so the index serves it). */
+const reviewScope = (actor: Actor): SQL =>
+  inArray(claims.declaringOrgId, sql`(select o.id from organizations o where o.path like ${`${escapeLike(actor.org.path)}%`})`);
+/** Claims an HR department audits: of people whose organisation is in its jurisdiction. */
+const auditScope = (actor: Actor): SQL => like(unit.path, `${escapeLike(actor.org.path)}%`);
+
+export interface ClaimQuery {
+  tab: 'pending' | 'done'; source: 'base' | 'employer' | 'personal'; year?: number; name?: string; subjectType?: SubjectType;
+  learningForm?: LearningForm; orgName?: string; baseName?: string; flagged?: 'true' | 'false'; page: number; pageSize: number;
+}
+
+function filters(q: Omit<ClaimQuery, 'tab' | 'source' | 'page' | 'pageSize'>) {
+  return [
+    q.year ? eq(claims.year, q.year) : undefined,
+    q.name ? ilike(users.name, `%${escapeLike(q.name)}%`) : undefined,
+    q.subjectType ? eq(claims.subjectType, q.subjectType) : undefined,
+    q.learningForm ? eq(claims.learningForm, q.learningForm) : undefined,
+    q.orgName ? ilike(unit.name, `%${escapeLike(q.orgName)}%`) : undefined,
+    q.baseName ? ilike(declarer.name, `%${escapeLike(q.baseName)}%`) : undefined,
+    q.flagged ? eq(claims.flagged, q.flagged === 'true') : undefined,
+  ];
+}
+
+/** The count joins only what the active filters need (name → users, 所在单位 → unit, 继续教育机构 → declarer). */
+async function countClaims(db: Db, where: SQL | undefined, need: Need) {
+  let qb = db.select({ n: count() }).from(claims).$dynamic();
+  if (need.person || need.unit) qb = qb.innerJoin(personnel, eq(personnel.id, claims.personnelId));
+  if (need.person) qb = qb.innerJoin(users, eq(users.id, personnel.userId));
+  if (need.unit) qb = qb.innerJoin(unit, eq(unit.id, personnel.orgId));
+  if (need.declarer) qb = qb.innerJoin(declarer, eq(declarer.id, claims.declaringOrgId));
+  const [r] = await qb.where(where);
+  return r!.n;
+}
+
+type Need = { person?: boolean; unit?: boolean; declarer?: boolean };
+const needFor = (q: { name?: string; orgName?: string; baseName?: string }): Need => ({ person: !!q.name, unit: !!q.orgName, declarer: !!q.baseName });
+
+async function page(db: Db, where: SQL | undefined, q: { page: number; pageSize: number }, need: Need) {
+  const total = { n: await countClaims(db, where, need) };
+  const rows = await db.select({
+    id: claims.id, declaringOrg: declarer.name, className: claims.title, name: users.name, idNumberMasked: users.idNumberMasked,
+    year: claims.year, orgName: unit.name, titleSeries: personnel.titleSeries, score: claims.score, hours: claims.hours,
+    qualified: claims.qualified, status: claims.status, subjectType: claims.subjectType, learningForm: claims.learningForm,
+    flagged: claims.flagged, flagReasons: claims.flagReasons, rejectReason: claims.rejectReason, revokeReason: claims.revokeReason,
+    basis: claims.basis, evidenceFileId: claims.evidenceFileId,
+    createdAt: claims.createdAt, reviewedAt: claims.reviewedAt,
+  }).from(claims).innerJoin(personnel, eq(personnel.id, claims.personnelId)).innerJoin(users, eq(users.id, personnel.userId))
+    .innerJoin(unit, eq(unit.id, personnel.orgId)).innerJoin(declarer, eq(declarer.id, claims.declaringOrgId))
+    .where(where).orderBy(desc(claims.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  return {
+    total: total.n,
+    items: rows.map((r, i) => ({
+      seq: (q.page - 1) * q.pageSize + i + 1, ...r,
+      titleSeriesName: TITLE_SERIES.find((s) => s.code === r.titleSeries)?.name ?? '',
+      subjectTypeName: SUBJECT_TYPES[r.subjectType as SubjectType], learningFormName: LEARNING_FORMS[r.learningForm as LearningForm],
+      statusName: CLAIM_STATUSES[r.status as ClaimStatus], hasEvidence: r.evidenceFileId != null,
+    })),
+  };
+}
+
+export function listClaims(db: Db, actor: Actor, q: ClaimQuery) {
+  // 已审核: what a reviewer decided (an unqualified score is recorded as rejected without any review)
+  const status = q.tab === 'pending' ? eq(claims.status, 'pending') : and(inArray(claims.status, ['approved', 'rejected', 'revoked']), isNotNull(claims.reviewedBy));
+  return page(db, and(reviewScope(actor), eq(claims.source, q.source), status, ...filters(q)), q, needFor(q));
+}
+
+export async function decideClaims(deps: AppDeps, req: FastifyRequest, actor: Actor, body: { ids: number[]; decision: 'approve' | 'reject' | 'delete'; reason?: string }) {
+  const to: ClaimStatus = body.decision === 'approve' ? 'approved' : body.decision === 'reject' ? 'rejected' : 'deleted';
+  return deps.database.db.transaction(async (tx) => {
+    const visible = await tx.select({ id: claims.id }).from(claims).innerJoin(declarer, eq(declarer.id, claims.declaringOrgId))
+      .where(and(inArray(claims.id, body.ids), reviewScope(actor)));
+    if (!visible.length) throw new NotFoundError('学时申报');
+    // approved hours leave the ledger only through 学时审验 (with a reason the person sees), never by a plain delete
+    const moved = await transitionClaims(tx, {
+      ids: visible.map((v) => v.id), to, actorUserId: actor.userId, reason: body.reason,
+      scope: to === 'deleted' ? inArray(claims.status, ['pending', 'rejected']) : undefined,
+    });
+    if (!moved.length) throw new ConflictError('所选申报已被处理或当前状态不允许此操作，请刷新后查看', 'ALREADY_DECIDED');
+    for (const m of moved) {
+      await writeAudit(tx, req, { action: `claim.${body.decision}`, targetType: 'claim', targetId: m.id, detail: { from: m.from, reason: body.reason || undefined } });
+    }
+    return { done: moved.length, skipped: body.ids.length - moved.length };
+  });
+}
+
+/** 学时审验: approved claims of people in the jurisdiction; `sample` picks that many at random. */
+export async function listForAudit(db: Db, actor: Actor, q: Omit<ClaimQuery, 'tab' | 'source'> & { sample?: number }) {
+  if (actor.org.hrLevel === 'county') throw new ForbiddenError('学时审验由市（州）及以上人社部门进行');
+  const where = and(auditScope(actor), eq(claims.status, 'approved'), ...filters(q));
+  if (q.sample) {
+    const ids = await db.select({ id: claims.id }).from(claims).innerJoin(personnel, eq(personnel.id, claims.personnelId))
+      .innerJoin(users, eq(users.id, personnel.userId)).innerJoin(unit, eq(unit.id, personnel.orgId)).innerJoin(declarer, eq(declarer.id, claims.declaringOrgId))
+      .where(where).orderBy(sql`random()`).limit(q.sample);
+    return page(db, ids.length ? inArray(claims.id, ids.map((i) => i.id)) : sql`false`, { page: 1, pageSize: q.sample }, {});
+  }
+  return page(db, where, q, { ...needFor(q), unit: true });
+}
+
+export async function revokeClaims(deps: AppDeps, req: FastifyRequest, actor: Actor, body: { ids: number[]; reason: string }) {
+  if (actor.org.hrLevel === 'county') throw new ForbiddenError('学时审验由市（州）及以上人社部门进行');
+  return deps.database.db.transaction(async (tx) => {
+    const visible = await tx.select({ id: claims.id }).from(claims).innerJoin(personnel, eq(personnel.id, claims.personnelId))
+      .innerJoin(unit, eq(unit.id, personnel.orgId)).where(and(inArray(claims.id, body.ids), auditScope(actor)));
+    if (!visible.length) throw new NotFoundError('学时申报');
+    const moved = await transitionClaims(tx, { ids: visible.map((v) => v.id), to: 'revoked', actorUserId: actor.userId, reason: body.reason });
+    if (!moved.length) throw new ConflictError('只有已通过的学时可以审验不通过', 'ALREADY_DECIDED');
+    for (const m of moved) await writeAudit(tx, req, { action: 'claim.revoke', targetType: 'claim', targetId: m.id, detail: { reason: body.reason } });
+    return { done: moved.length, skipped: body.ids.length - moved.length };
+  });
+}

@@ -1,0 +1,144 @@
+/**
+ * 注册审核管理: five queues. Who may decide (see registration/service.ts): the registrant's chosen superior
+ * (organisations) or own organisation (personnel), and any HR department whose jurisdiction contains it.
+ * Decisions are guarded by the expected state (status = 'pending') inside one transaction: exactly one of two
+ * concurrent reviewers wins, the other gets 409.
+ */
+import type { FastifyRequest } from 'fastify';
+import { and, count, desc, eq, ilike, inArray, isNotNull, isNull, like, ne, or, type Column, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { ORG_TYPES, TITLE_LEVELS, TITLE_SERIES, type OrgType, type ReviewKind } from '@hbzsgx/domain';
+import type { AppDeps } from '../../app.js';
+import type { Db } from '../../db/client.js';
+import { admins, departments, divisions, organizations, personnel, users } from '../../db/schema.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
+import { writeAudit } from '../../lib/audit.js';
+import { escapeLike } from '../../lib/scope.js';
+import type { Actor } from '../../plugins/access.js';
+
+const parent = alias(organizations, 'parent');
+const employer = alias(organizations, 'employer');
+
+/** Registrations of organisations the actor may decide: its direct children, or (HR) anything in its subtree. */
+function orgReviewScope(actor: Actor): SQL {
+  const direct = eq(organizations.parentId, actor.org.id);
+  const scoped = actor.org.type === 'hr' ? or(direct, like(organizations.path, `${escapeLike(actor.org.path)}%`))! : direct;
+  return and(scoped, ne(organizations.id, actor.org.id))!;
+}
+/** Registrations of personnel the actor may decide: its own organisation's, or (HR) anyone's in its subtree. */
+function personnelReviewScope(actor: Actor): SQL {
+  const own = eq(personnel.orgId, actor.org.id);
+  return actor.org.type === 'hr' ? or(own, like(employer.path, `${escapeLike(actor.org.path)}%`))! : own;
+}
+
+const tabCond = (status: Column, reviewedAt: Column, tab: 'pending' | 'done') =>
+  tab === 'pending' ? eq(status, 'pending') : and(inArray(status, ['active', 'rejected']), isNotNull(reviewedAt));
+
+export interface QueueQuery { tab: 'pending' | 'done'; keyword?: string; page: number; pageSize: number }
+
+export async function listQueue(db: Db, actor: Actor, kind: ReviewKind, q: QueueQuery) {
+  const offset = (q.page - 1) * q.pageSize;
+  if (kind === 'personnel') {
+    const where = and(personnelReviewScope(actor), tabCond(personnel.status, personnel.reviewedAt, q.tab),
+      q.keyword ? or(ilike(users.name, `%${escapeLike(q.keyword)}%`), ilike(employer.name, `%${escapeLike(q.keyword)}%`)) : undefined);
+    const base = () => db.select({ n: count() }).from(personnel).innerJoin(users, eq(users.id, personnel.userId))
+      .innerJoin(employer, eq(employer.id, personnel.orgId)).where(where);
+    const [total] = await base();
+    const rows = await db.select({
+      id: personnel.id, name: users.name, idNumberMasked: users.idNumberMasked, phoneMasked: users.phoneMasked,
+      orgName: employer.name, departmentName: departments.name, titleSeries: personnel.titleSeries, titleLevel: personnel.titleLevel,
+      status: personnel.status, rejectReason: personnel.rejectReason, createdAt: personnel.createdAt, reviewedAt: personnel.reviewedAt,
+    }).from(personnel).innerJoin(users, eq(users.id, personnel.userId)).innerJoin(employer, eq(employer.id, personnel.orgId))
+      .leftJoin(departments, eq(departments.id, personnel.departmentId))
+      .where(where).orderBy(q.tab === 'pending' ? personnel.createdAt : desc(personnel.reviewedAt)).limit(q.pageSize).offset(offset);
+    return {
+      total: total!.n,
+      items: rows.map((r) => ({
+        ...r, reviewerName: r.orgName,
+        titleSeriesName: TITLE_SERIES.find((s) => s.code === r.titleSeries)?.name ?? '',
+        titleLevelName: TITLE_LEVELS[r.titleLevel as keyof typeof TITLE_LEVELS] ?? '',
+      })),
+    };
+  }
+  const where = and(eq(organizations.type, kind), orgReviewScope(actor), tabCond(organizations.status, organizations.reviewedAt, q.tab),
+    q.keyword ? or(ilike(organizations.name, `%${escapeLike(q.keyword)}%`), eq(organizations.creditCode, q.keyword.toUpperCase())) : undefined);
+  const [total] = await db.select({ n: count() }).from(organizations).where(where);
+  const rows = await db.select({
+    id: organizations.id, name: organizations.name, creditCode: organizations.creditCode, type: organizations.type,
+    hrLevel: organizations.hrLevel, divisionName: divisions.name, parentName: parent.name, contactName: organizations.contactName,
+    contactPhone: organizations.contactPhone, address: organizations.address, status: organizations.status,
+    rejectReason: organizations.rejectReason, createdAt: organizations.createdAt, reviewedAt: organizations.reviewedAt,
+  }).from(organizations).innerJoin(divisions, eq(divisions.code, organizations.divisionCode))
+    .leftJoin(parent, eq(parent.id, organizations.parentId))
+    .where(where).orderBy(q.tab === 'pending' ? organizations.createdAt : desc(organizations.reviewedAt)).limit(q.pageSize).offset(offset);
+  return { total: total!.n, items: rows.map((r) => ({ ...r, typeName: ORG_TYPES[r.type as OrgType], reviewerName: r.parentName })) };
+}
+
+export async function countPending(db: Db, actor: Actor, kind: ReviewKind): Promise<number> {
+  return (await listQueue(db, actor, kind, { tab: 'pending', page: 1, pageSize: 1 })).total;
+}
+
+/** Approve or reject registrations, one or many, in one transaction. */
+export async function decide(
+  deps: AppDeps, req: FastifyRequest, actor: Actor, kind: ReviewKind,
+  body: { ids: number[]; decision: 'approve' | 'reject'; reason: string },
+) {
+  const status = body.decision === 'approve' ? 'active' : 'rejected';
+  const set = { status, rejectReason: body.decision === 'reject' ? body.reason : null, reviewedAt: new Date(), reviewedBy: actor.userId };
+  return deps.database.db.transaction(async (tx) => {
+    let done: number[];
+    let inScope: number[];
+    if (kind === 'personnel') {
+      const visible = await tx.select({ id: personnel.id, status: personnel.status }).from(personnel)
+        .innerJoin(employer, eq(employer.id, personnel.orgId))
+        .where(and(inArray(personnel.id, body.ids), personnelReviewScope(actor)));
+      inScope = visible.map((v) => v.id);
+      done = inScope.length
+        ? (await tx.update(personnel).set(set).where(and(inArray(personnel.id, inScope), eq(personnel.status, 'pending'))).returning({ id: personnel.id })).map((r) => r.id)
+        : [];
+    } else {
+      const visible = await tx.select({ id: organizations.id }).from(organizations)
+        .where(and(inArray(organizations.id, body.ids), eq(organizations.type, kind), orgReviewScope(actor)));
+      inScope = visible.map((v) => v.id);
+      done = inScope.length
+        ? (await tx.update(organizations).set({ ...set, updatedAt: new Date() })
+          .where(and(inArray(organizations.id, inScope), eq(organizations.status, 'pending'))).returning({ id: organizations.id })).map((r) => r.id)
+        : [];
+    }
+    if (!inScope.length) throw new NotFoundError('注册记录');
+    if (!done.length) throw new ConflictError('所选注册已被处理，请刷新后查看', 'ALREADY_DECIDED');
+    for (const id of done) {
+      await writeAudit(tx, req, {
+        action: body.decision === 'approve' ? 'registration.approve' : 'registration.reject',
+        targetType: kind === 'personnel' ? 'personnel' : 'organization', targetId: id,
+        detail: body.decision === 'reject' ? { reason: body.reason } : undefined,
+      });
+    }
+    return { done: done.length, skipped: body.ids.length - done.length };
+  });
+}
+
+export async function detail(db: Db, actor: Actor, kind: ReviewKind, id: number) {
+  if (kind === 'personnel') {
+    const [row] = await db.select({ p: personnel, u: users, orgName: employer.name, departmentName: departments.name }).from(personnel)
+      .innerJoin(users, eq(users.id, personnel.userId)).innerJoin(employer, eq(employer.id, personnel.orgId))
+      .leftJoin(departments, eq(departments.id, personnel.departmentId))
+      .where(and(eq(personnel.id, id), personnelReviewScope(actor)));
+    if (!row) throw new NotFoundError('注册记录');
+    return {
+      id, name: row.u.name, idNumberMasked: row.u.idNumberMasked, phoneMasked: row.u.phoneMasked, email: row.u.email,
+      gender: row.u.gender, birthDate: row.u.birthDate, orgName: row.orgName, departmentName: row.departmentName,
+      titleSeriesName: TITLE_SERIES.find((s) => s.code === row.p.titleSeries)?.name ?? '', titleLevelName: TITLE_LEVELS[row.p.titleLevel as keyof typeof TITLE_LEVELS] ?? '',
+      titleName: row.p.titleName, titleDate: row.p.titleDate, education: row.p.education, status: row.p.status,
+      rejectReason: row.p.rejectReason, createdAt: row.p.createdAt, reviewedAt: row.p.reviewedAt,
+    };
+  }
+  const [row] = await db.select({ o: organizations, parentName: parent.name, divisionName: divisions.name }).from(organizations)
+    .innerJoin(divisions, eq(divisions.code, organizations.divisionCode)).leftJoin(parent, eq(parent.id, organizations.parentId))
+    .where(and(eq(organizations.id, id), eq(organizations.type, kind), orgReviewScope(actor)));
+  if (!row) throw new NotFoundError('注册记录');
+  const { path: _path, ...o } = row.o;
+  const [registrant] = await db.select({ name: users.name, idNumberMasked: users.idNumberMasked, phoneMasked: users.phoneMasked, email: users.email })
+    .from(admins).innerJoin(users, eq(users.id, admins.userId)).where(and(eq(admins.orgId, o.id), eq(admins.isSuper, true), isNull(admins.removedAt)));
+  return { ...o, typeName: ORG_TYPES[o.type as OrgType], parentName: row.parentName, divisionName: row.divisionName, registrant: registrant ?? null };
+}

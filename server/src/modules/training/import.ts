@@ -1,0 +1,78 @@
+/** 学员成绩 Excel 导入: template, row-by-row registration, failed rows kept as a downloadable 失败数据 xlsx. */
+import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { ID_TYPES, maskIdNumber, type IdType } from '@hbzsgx/domain';
+import type { AppDeps } from '../../app.js';
+import { files } from '../../db/schema.js';
+import { AppError, BadRequestError } from '../../errors.js';
+import { cellText, loadSheet, MAX_IMPORT_ROWS, templateBuffer, xlsxBuffer } from '../../lib/excel.js';
+import { readUpload } from '../../lib/uploads.js';
+import { writeAudit } from '../../lib/audit.js';
+import type { Actor } from '../../plugins/access.js';
+import { registerScore } from './service.js';
+
+export const SCORE_HEADERS = ['证件类型', '证件号', '姓名', '成绩', '是否合格'] as const;
+const ID_TYPE_BY_NAME = Object.fromEntries(Object.entries(ID_TYPES).map(([k, v]) => [v, k])) as Record<string, IdType>;
+
+export function scoreTemplate() {
+  return templateBuffer('学员成绩', [
+    { header: '证件类型', width: 26, list: Object.values(ID_TYPES) },
+    { header: '证件号', width: 24, text: true },
+    { header: '姓名', width: 12, text: true },
+    { header: '成绩', width: 10, text: true },
+    { header: '是否合格', width: 10, list: ['是', '否'] },
+  ], '说明：证件号列请保持文本格式；是否合格填“是”或“否”。');
+}
+
+export interface ImportResult { total: number; imported: number; flagged: number; failed: { row: number; idNumberMasked: string; name: string; reason: string }[]; failedFileId: number | null }
+
+export async function importScores(deps: AppDeps, req: FastifyRequest, actor: Actor, classId: number): Promise<ImportResult> {
+  const up = await readUpload(req, { maxBytes: 5 * 1024 * 1024, allowed: ['xlsx'] });
+  let ws;
+  try { ws = await loadSheet(up.buffer); } catch { throw new BadRequestError('文件：无法读取该Excel文件（文件损坏或解压后过大）', { field: 'file' }); }
+  const header = SCORE_HEADERS.map((_, i) => cellText(ws.getRow(1).getCell(i + 1).value));
+  if (header.join('|') !== SCORE_HEADERS.join('|')) {
+    throw new BadRequestError(`文件：表头应为“${SCORE_HEADERS.join('、')}”，请下载模板填写`, { field: 'file' });
+  }
+  if (ws.actualRowCount - 1 > MAX_IMPORT_ROWS) throw new BadRequestError(`文件：一次最多导入${MAX_IMPORT_ROWS}行`, { field: 'file' });
+
+  const result: ImportResult = { total: 0, imported: 0, flagged: 0, failed: [], failedFileId: null };
+  const failedRows: { values: string[]; reason: string }[] = [];
+  for (let r = 2; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const rawId = row.getCell(2).value;
+    const values = SCORE_HEADERS.map((_, i) => cellText(row.getCell(i + 1).value));
+    if (values.every((v) => v === '')) continue; // empty rows are skipped
+    result.total++;
+    const fail = (reason: string) => {
+      result.failed.push({ row: r, idNumberMasked: maskIdNumber(values[1]), name: values[2] ?? '', reason });
+      failedRows.push({ values, reason });
+    };
+    if (typeof rawId === 'number') { fail('证件号：须为文本格式（数字格式会丢失位数）'); continue; }
+    const idType = values[0] ? ID_TYPE_BY_NAME[values[0]] : 'resident';
+    if (!idType) { fail('证件类型：不是有效的证件类型'); continue; }
+    if (values[4] !== '是' && values[4] !== '否') { fail('是否合格：请填写“是”或“否”'); continue; }
+    try {
+      const done = await registerScore(deps, req, actor, classId, {
+        idType, idNumber: values[1] ?? '', name: values[2] || undefined, score: values[3] ?? '', qualified: values[4] === '是',
+      });
+      result.imported++;
+      if (done.flagged) result.flagged++;
+    } catch (e) {
+      // class-level refusals (not approved, year closed) stop the whole import; row problems are reported per row
+      if (e instanceof AppError && e.statusCode === 409 && result.imported === 0 && result.failed.length === 0) throw e;
+      if (e instanceof AppError && e.statusCode < 500) fail(e.message);
+      else throw e;
+    }
+  }
+  if (failedRows.length) {
+    const buf = await xlsxBuffer('失败数据', [...SCORE_HEADERS.map((h, i) => ({ header: h, width: i === 1 ? 24 : 14, value: (x: { values: string[] }) => x.values[i] })), { header: '失败原因', width: 50, value: (x: { reason: string }) => x.reason }], failedRows);
+    const [f] = await deps.database.db.insert(files).values({
+      sha256: createHash('sha256').update(buf).digest('hex'), size: buf.length, kind: 'xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      originalName: '学员成绩导入失败数据.xlsx', content: buf, ownerOrgId: actor.org.id, uploadedBy: actor.userId,
+    }).returning({ id: files.id });
+    result.failedFileId = f!.id;
+  }
+  await writeAudit(deps.database.db, req, { action: 'import', targetType: 'scores', targetId: classId, detail: { total: result.total, imported: result.imported, failed: result.failed.length } });
+  return result;
+}

@@ -1,0 +1,111 @@
+/**
+ * 人员调转. The person's current organisation (an employer, or an HR/authority for personnel directly under it)
+ * starts 调出; the target organisation confirms (确认调转) or refuses under 人员调入审核; only then does the person
+ * move — their hour history is keyed by the person and moves with them. At most one open transfer per person.
+ */
+import type { FastifyRequest } from 'fastify';
+import { and, count, desc, eq, ilike, inArray, or } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { TITLE_LEVELS, TITLE_SERIES } from '@hbzsgx/domain';
+import type { AppDeps } from '../../app.js';
+import type { Db } from '../../db/client.js';
+import { departments, organizations, personnel, transfers, users } from '../../db/schema.js';
+import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
+import { writeAudit } from '../../lib/audit.js';
+import { escapeLike } from '../../lib/scope.js';
+import type { Actor } from '../../plugins/access.js';
+
+const fromOrg = alias(organizations, 'from_org');
+const toOrg = alias(organizations, 'to_org');
+
+/** A person of the actor's own organisation, with the data the 调出 form fills in. */
+export async function ownPerson(db: Db, actor: Actor, personnelId: number) {
+  const [row] = await db.select({ p: personnel, u: users, departmentName: departments.name }).from(personnel)
+    .innerJoin(users, eq(users.id, personnel.userId)).leftJoin(departments, eq(departments.id, personnel.departmentId))
+    .where(and(eq(personnel.id, personnelId), eq(personnel.orgId, actor.org.id), eq(personnel.status, 'active')));
+  if (!row) throw new NotFoundError('人员');
+  return {
+    personnelId: row.p.id, name: row.u.name, idNumberMasked: row.u.idNumberMasked, gender: row.u.gender, birthDate: row.u.birthDate,
+    departmentId: row.p.departmentId, departmentName: row.departmentName,
+    titleSeriesName: TITLE_SERIES.find((s) => s.code === row.p.titleSeries)?.name ?? '',
+    titleLevelName: TITLE_LEVELS[row.p.titleLevel as keyof typeof TITLE_LEVELS] ?? '', titleName: row.p.titleName,
+  };
+}
+
+export async function searchOwnPeople(db: Db, actor: Actor, keyword: string) {
+  return db.select({ personnelId: personnel.id, name: users.name, idNumberMasked: users.idNumberMasked, departmentName: departments.name })
+    .from(personnel).innerJoin(users, eq(users.id, personnel.userId)).leftJoin(departments, eq(departments.id, personnel.departmentId))
+    .where(and(eq(personnel.orgId, actor.org.id), eq(personnel.status, 'active'), keyword ? ilike(users.name, `%${escapeLike(keyword)}%`) : undefined))
+    .orderBy(users.name).limit(50);
+}
+
+export async function createTransfer(deps: AppDeps, req: FastifyRequest, actor: Actor, body: { personnelId: number; toOrgId: number; reason: string; transferDate: string }) {
+  const { db } = deps.database;
+  const person = await ownPerson(db, actor, body.personnelId);
+  if (body.toOrgId === actor.org.id) throw new BadRequestError('调入单位：不能调转到本单位', { field: 'toOrgId' });
+  const [target] = await db.select().from(organizations).where(and(eq(organizations.id, body.toOrgId), eq(organizations.status, 'active')));
+  if (!target) throw new NotFoundError('调入单位');
+  return db.transaction(async (tx) => {
+    const [open] = await tx.select({ id: transfers.id }).from(transfers).where(and(eq(transfers.personnelId, person.personnelId), eq(transfers.status, 'pending')));
+    if (open) throw new ConflictError('该人员已有一条未完成的调转，不能重复发起', 'OPEN_TRANSFER');
+    const [t] = await tx.insert(transfers).values({
+      personnelId: person.personnelId, fromOrgId: actor.org.id, fromDepartmentId: person.departmentId, toOrgId: target.id,
+      reason: body.reason, transferDate: body.transferDate, snapshot: person, createdBy: actor.userId,
+    }).returning();
+    await writeAudit(tx, req, { action: 'transfer.create', targetType: 'transfer', targetId: t!.id, detail: { personnelId: person.personnelId, toOrgId: target.id } });
+    return t!;
+  });
+}
+
+type Decision = { kind: 'confirm'; departmentId: number | null } | { kind: 'refuse'; reason: string } | { kind: 'cancel' };
+
+export async function decideTransfer(deps: AppDeps, req: FastifyRequest, actor: Actor, id: number, d: Decision) {
+  return deps.database.db.transaction(async (tx) => {
+    const [t] = await tx.select().from(transfers).where(eq(transfers.id, id)).for('update');
+    const mine = d.kind === 'cancel' ? t?.fromOrgId === actor.org.id : t?.toOrgId === actor.org.id;
+    if (!t || !mine) throw new NotFoundError('调转记录');
+    if (t.status !== 'pending') throw new ConflictError('该调转已处理，请刷新后查看', 'ALREADY_DECIDED');
+    const now = new Date();
+    if (d.kind === 'confirm') {
+      if (d.departmentId != null) {
+        const [dep] = await tx.select().from(departments).where(and(eq(departments.id, d.departmentId), eq(departments.orgId, actor.org.id)));
+        if (!dep) throw new NotFoundError('部门');
+      }
+      // the person moves only now, and only if still where the transfer found them
+      const moved = await tx.update(personnel).set({ orgId: t.toOrgId, departmentId: d.departmentId })
+        .where(and(eq(personnel.id, t.personnelId), eq(personnel.orgId, t.fromOrgId))).returning({ id: personnel.id });
+      if (!moved.length) throw new ConflictError('该人员已不在调出单位，无法确认调转');
+      await tx.update(transfers).set({ status: 'confirmed', toDepartmentId: d.departmentId, decidedBy: actor.userId, decidedAt: now }).where(eq(transfers.id, id));
+    } else if (d.kind === 'refuse') {
+      await tx.update(transfers).set({ status: 'refused', refuseReason: d.reason, decidedBy: actor.userId, decidedAt: now }).where(eq(transfers.id, id));
+    } else {
+      await tx.update(transfers).set({ status: 'cancelled', decidedBy: actor.userId, decidedAt: now }).where(eq(transfers.id, id));
+    }
+    await writeAudit(tx, req, { action: `transfer.${d.kind}`, targetType: 'transfer', targetId: id, detail: d.kind === 'refuse' ? { reason: d.reason } : undefined });
+    return { ok: true };
+  });
+}
+
+export type TransferListQuery = { direction: 'in' | 'out' | 'all'; status?: 'pending' | 'done' | 'confirmed' | 'refused' | 'cancelled'; keyword?: string; page: number; pageSize: number };
+
+export async function listTransfers(db: Db, actor: Actor, q: TransferListQuery) {
+  const dir = q.direction === 'in' ? eq(transfers.toOrgId, actor.org.id)
+    : q.direction === 'out' ? eq(transfers.fromOrgId, actor.org.id)
+      : or(eq(transfers.toOrgId, actor.org.id), eq(transfers.fromOrgId, actor.org.id));
+  const where = and(dir, q.status === 'done' ? inArray(transfers.status, ['confirmed', 'refused', 'cancelled']) : q.status ? eq(transfers.status, q.status) : undefined, q.keyword ? ilike(users.name, `%${escapeLike(q.keyword)}%`) : undefined);
+  const [total] = await db.select({ n: count() }).from(transfers).innerJoin(personnel, eq(personnel.id, transfers.personnelId))
+    .innerJoin(users, eq(users.id, personnel.userId)).where(where);
+  const rows = await db.select({
+    t: transfers, name: users.name, idNumberMasked: users.idNumberMasked, fromOrgName: fromOrg.name, toOrgName: toOrg.name,
+  }).from(transfers).innerJoin(personnel, eq(personnel.id, transfers.personnelId)).innerJoin(users, eq(users.id, personnel.userId))
+    .innerJoin(fromOrg, eq(fromOrg.id, transfers.fromOrgId)).innerJoin(toOrg, eq(toOrg.id, transfers.toOrgId))
+    .where(where).orderBy(desc(transfers.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  return {
+    total: total!.n,
+    items: rows.map(({ t, ...x }) => ({
+      id: t.id, personnelId: t.personnelId, ...x, reason: t.reason, transferDate: t.transferDate, status: t.status,
+      refuseReason: t.refuseReason, createdAt: t.createdAt, decidedAt: t.decidedAt, snapshot: t.snapshot,
+      direction: t.toOrgId === actor.org.id ? 'in' : 'out',
+    })),
+  };
+}

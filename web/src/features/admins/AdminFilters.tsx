@@ -1,0 +1,29 @@
+import { Button, Form, Input, Space } from 'antd';
+import { DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { DepartmentSelect } from '../departments/DepartmentSelect';
+import type { AdminFilters as Filters } from './api';
+
+export function AdminFilters({ onSearch, onExport, exporting }: {
+  onSearch: (f: Filters) => void;
+  onExport: () => void;
+  exporting: boolean;
+}) {
+  const [form] = Form.useForm<Filters>();
+  return (
+    <Form form={form} name="adminFilters" layout="inline" className="filter-bar" onFinish={(v) => onSearch({ keyword: v.keyword?.trim() || undefined, departmentId: v.departmentId })}>
+      <Form.Item label="姓名" name="keyword">
+        <Input placeholder="请输入姓名" allowClear maxLength={50} style={{ width: 180 }} />
+      </Form.Item>
+      <Form.Item label="工作部门" name="departmentId">
+        <DepartmentSelect placeholder="全部部门" allowClear style={{ width: 220 }} />
+      </Form.Item>
+      <Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button>
+          <Button icon={<ReloadOutlined />} onClick={() => { form.resetFields(); onSearch({}); }}>重置</Button>
+          <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporting}>导出</Button>
+        </Space>
+      </Form.Item>
+    </Form>
+  );
+}

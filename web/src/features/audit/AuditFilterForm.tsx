@@ -1,0 +1,53 @@
+import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import { DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import { AUDIT_ACTIONS, AUDIT_RESULTS } from '@hbzsgx/domain';
+import type { AuditFilters } from './api';
+
+interface Values { action?: string; result?: string; keyword?: string; range?: [Dayjs | null, Dayjs | null] | null }
+
+const ACTION_OPTIONS = Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label }));
+const RESULT_OPTIONS = Object.entries(AUDIT_RESULTS).map(([value, label]) => ({ value, label }));
+
+/** Dates are sent as the instants of local midnight, so that the range follows Beijing days, not UTC days. */
+function toFilters(v: Values): AuditFilters {
+  const [from, to] = v.range ?? [];
+  return {
+    action: v.action,
+    result: v.result,
+    keyword: v.keyword?.trim() || undefined,
+    from: from ? from.startOf('day').toISOString() : undefined,
+    to: to ? to.startOf('day').toISOString() : undefined, // the server includes the whole day of `to`
+  };
+}
+
+export function AuditFilterForm({ onSearch, onExport, exporting }: {
+  onSearch: (f: AuditFilters) => void;
+  onExport: () => void;
+  exporting: boolean;
+}) {
+  const [form] = Form.useForm<Values>();
+  return (
+    <Form form={form} name="auditFilters" layout="inline" className="filter-bar" onFinish={(v) => onSearch(toFilters(v))}>
+      <Form.Item label="操作类型" name="action">
+        <Select options={ACTION_OPTIONS} allowClear placeholder="全部" style={{ width: 170 }} showSearch={{ optionFilterProp: 'label' }} />
+      </Form.Item>
+      <Form.Item label="结果" name="result">
+        <Select options={RESULT_OPTIONS} allowClear placeholder="全部" style={{ width: 110 }} />
+      </Form.Item>
+      <Form.Item label="操作人" name="keyword">
+        <Input placeholder="姓名" allowClear maxLength={50} style={{ width: 140 }} />
+      </Form.Item>
+      <Form.Item label="日期范围" name="range">
+        <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 260 }} />
+      </Form.Item>
+      <Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button>
+          <Button icon={<ReloadOutlined />} onClick={() => { form.resetFields(); onSearch({}); }}>重置</Button>
+          <Button icon={<DownloadOutlined />} onClick={() => onExport()} loading={exporting}>导出</Button>
+        </Space>
+      </Form.Item>
+    </Form>
+  );
+}

@@ -1,0 +1,32 @@
+import { Alert, Button, Card, Space } from 'antd';
+import { IdcardOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router';
+import { useMe } from '../../app/session';
+import { errorMessage } from '../../app/api';
+import { WelcomeCard } from './WelcomeCard';
+import { TodoCards } from './TodoCards';
+import { SummaryCards } from './SummaryCards';
+import { useDashboard } from './api';
+import './dashboard.css';
+
+export function DashboardPage() {
+  const me = useMe();
+  const navigate = useNavigate();
+  const q = useDashboard();
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <WelcomeCard me={me} />
+      {q.error && <Alert type="error" showIcon title="工作台数据加载失败" description={errorMessage(q.error)} />}
+      {me.kind === 'admin' ? (
+        <>
+          <TodoCards todos={q.data?.todos ?? []} loading={q.isPending} />
+          <SummaryCards summary={q.data?.summary ?? []} />
+        </>
+      ) : (
+        <Card title="快捷入口" variant="borderless">
+          <Button icon={<IdcardOutlined />} onClick={() => navigate('/me/profile')}>查看个人信息</Button>
+        </Card>
+      )}
+    </Space>
+  );
+}

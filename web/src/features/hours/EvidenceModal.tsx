@@ -1,0 +1,94 @@
+/** 查看证明材料: the evidence of a personal declaration, shown in place (image or PDF) with 下载. */
+import { useEffect, useState } from 'react';
+import { Alert, Button, Image, Modal, Spin } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { ApiError, errorMessage } from '../../app/api';
+
+interface Loaded { url: string; type: string; name: string }
+
+function fileName(header: string | null): string {
+  const star = header && /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      /* fall through */
+    }
+  }
+  return '证明材料';
+}
+
+async function load(claimId: number): Promise<Loaded> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/claims/${claimId}/evidence`, { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
+  }
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
+    throw new ApiError(res.status, body.code ?? 'HTTP_' + res.status, body.message ?? `证明材料加载失败（${res.status}）`);
+  }
+  const blob = await res.blob();
+  return { url: URL.createObjectURL(blob), type: blob.type, name: fileName(res.headers.get('Content-Disposition')) };
+}
+
+export function EvidenceModal({ claimId, title, onClose }: { claimId: number | null; title?: string; onClose: () => void }) {
+  const [file, setFile] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (claimId == null) return;
+    let alive = true;
+    let url: string | null = null;
+    setFile(null);
+    setError(null);
+    load(claimId).then(
+      (f) => {
+        url = f.url;
+        if (alive) setFile(f);
+        else URL.revokeObjectURL(f.url);
+      },
+      (e: unknown) => alive && setError(errorMessage(e)),
+    );
+    return () => {
+      alive = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [claimId]);
+
+  const save = () => {
+    if (!file) return;
+    const a = document.createElement('a');
+    a.href = file.url;
+    a.download = file.name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  };
+
+  return (
+    <Modal
+      title={title ?? '证明材料'}
+      open={claimId != null}
+      onCancel={onClose}
+      width={860}
+      destroyOnHidden
+      footer={[
+        <Button key="dl" icon={<DownloadOutlined />} disabled={!file} onClick={save}>下载</Button>,
+        <Button key="close" type="primary" onClick={onClose}>关闭</Button>,
+      ]}
+    >
+      {error ? (
+        <Alert type="error" showIcon title="证明材料加载失败" description={error} />
+      ) : !file ? (
+        <div style={{ textAlign: 'center', padding: 48 }}><Spin description="正在加载证明材料…" /></div>
+      ) : file.type.startsWith('image/') ? (
+        <div style={{ textAlign: 'center' }}><Image src={file.url} alt={file.name} style={{ maxHeight: 560 }} /></div>
+      ) : file.type === 'application/pdf' ? (
+        <iframe title={file.name} src={file.url} style={{ width: '100%', height: 560, border: '1px solid #f0f0f0', borderRadius: 6 }} />
+      ) : (
+        <Alert type="info" showIcon title={`${file.name} 无法在页面中预览，请下载后查看。`} />
+      )}
+    </Modal>
+  );
+}

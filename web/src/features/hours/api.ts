@@ -1,0 +1,114 @@
+import { useQuery } from '@tanstack/react-query';
+import type { LearningForm, SubjectType } from '@hbzsgx/domain';
+import { api, download } from '../../app/api';
+import type { Items, Page } from '../../app/types';
+
+export type Tab = 'pending' | 'done';
+export type ClaimSource = 'base' | 'employer' | 'personal';
+
+export interface RecognitionRule { id?: number; learningForm: LearningForm; hoursPerUnit: number; unit: string; capPerYear: number | null; note: string }
+export interface Policy {
+  year: number;
+  totalRequired: number;
+  professionalMin: number;
+  publicMin: number;
+  closingDate: string;
+  updatedAt?: string;
+  rules: RecognitionRule[];
+}
+export type PolicyBody = Omit<Policy, 'year' | 'updatedAt'>;
+
+/** The 7 filters of the 学时审核 queues and of 学时审验 (exactly the spec's). */
+export interface ClaimFilters {
+  year?: number;
+  name?: string;
+  subjectType?: SubjectType;
+  learningForm?: LearningForm;
+  orgName?: string;
+  baseName?: string;
+  flagged?: 'true' | 'false';
+}
+
+/** A row of the 学时审核 / 学时审验 tables. */
+export interface ClaimRow {
+  id: number;
+  seq: number;
+  declaringOrg: string;
+  className: string;
+  name: string;
+  idNumberMasked: string;
+  year: number;
+  orgName: string;
+  titleSeriesName: string;
+  score: string | null;
+  hours: number;
+  qualified: boolean;
+  status: string;
+  statusName: string;
+  subjectType: SubjectType;
+  subjectTypeName: string;
+  learningForm: LearningForm;
+  learningFormName: string;
+  flagged: boolean;
+  flagReasons: string[];
+  rejectReason: string | null;
+  revokeReason: string | null;
+  createdAt: string;
+  reviewedAt: string | null;
+}
+
+/** A personal declaration waiting for / decided by the person's own unit. */
+export interface PersonalClaim {
+  id: number;
+  name: string;
+  idNumberMasked: string;
+  year: number;
+  title: string;
+  hours: number;
+  basis: string | null;
+  status: string;
+  statusName: string;
+  subjectType: SubjectType;
+  learningForm: LearningForm;
+  rejectReason: string | null;
+  createdAt: string;
+}
+
+export interface Decision { ids: number[]; decision: 'approve' | 'reject'; reason?: string }
+export interface DecisionResult { done: number; skipped: number }
+
+export const POLICIES_KEY = ['hour-policies'] as const;
+export const claimReviewKey = (source: ClaimSource) => ['reviews', 'claims', source] as const;
+export const AUDIT_KEY = ['audits', 'claims'] as const;
+export const PERSONAL_REVIEW_KEY = ['reviews', 'personal-claims'] as const;
+
+export const hoursApi = {
+  policies: () => api.get<Items<Policy>>('/api/hour-policies'),
+  savePolicy: (year: number, body: PolicyBody) => api.put<Policy>(`/api/hour-policies/${year}`, body),
+
+  claims: (q: ClaimFilters & { source: ClaimSource; tab: Tab; page: number; pageSize: number }) => api.get<Page<ClaimRow>>('/api/reviews/claims', q),
+  decide: (body: Decision) => api.post<DecisionResult>('/api/reviews/claims/decide', { ...body, reason: body.reason ?? '' }),
+  remove: (ids: number[]) => api.post<DecisionResult>('/api/reviews/claims/delete', { ids }),
+
+  audit: (q: ClaimFilters & { page: number; pageSize: number; sample?: number }) => api.get<Page<ClaimRow>>('/api/audits/claims', q),
+  revoke: (ids: number[], reason: string) => api.post<DecisionResult>('/api/audits/claims/revoke', { ids, reason }),
+
+  personalClaims: (q: { tab: Tab; name?: string; page: number; pageSize: number }) => api.get<Page<PersonalClaim>>('/api/reviews/personal-claims', q),
+  decidePersonal: (body: Decision) => api.post<DecisionResult>('/api/reviews/personal-claims/decide', { ...body, reason: body.reason ?? '' }),
+
+  evidence: (claimId: number) => download(`/api/claims/${claimId}/evidence`, undefined, '证明材料'),
+};
+
+/** Every year's requirement and rules (read by everyone; edited by the province). */
+export function usePolicies() {
+  return useQuery({ queryKey: POLICIES_KEY, queryFn: hoursApi.policies, staleTime: 5 * 60_000 });
+}
+
+export const thisYear = () => new Date().getFullYear();
+
+/** Year options (newest first) from the policies, always including the current year. */
+export function yearOptions(policies: Policy[] | undefined): { value: number; label: string }[] {
+  const years = new Set((policies ?? []).map((p) => p.year));
+  years.add(thisYear());
+  return [...years].sort((a, b) => b - a).map((y) => ({ value: y, label: `${y}年度` }));
+}

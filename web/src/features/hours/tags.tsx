@@ -1,0 +1,40 @@
+/** Status and 重点审核 tags of hour claims (学时申报). */
+import { Tag, Tooltip, Typography } from 'antd';
+import { WarningOutlined } from '@ant-design/icons';
+import { CLAIM_STATUSES, type ClaimStatus } from '@hbzsgx/domain';
+
+const COLORS: Record<ClaimStatus, string> = {
+  pendingEmployer: 'gold', pending: 'processing', approved: 'success', rejected: 'error', revoked: 'red', deleted: 'default',
+};
+
+export function ClaimStatusTag({ status, name }: { status: string; name?: string }) {
+  const s = status as ClaimStatus;
+  return <Tag color={COLORS[s] ?? 'default'} style={{ marginInlineEnd: 0 }}>{name ?? CLAIM_STATUSES[s] ?? status}</Tag>;
+}
+
+/** 重点审核 with the rules' reasons in a tooltip. */
+export function FlagTag({ reasons }: { reasons: string[] }) {
+  return (
+    <Tooltip
+      title={
+        <div>
+          <div style={{ fontWeight: 600, marginBottom: 4 }}>重点审核原因</div>
+          {reasons.length ? reasons.map((r, i) => <div key={i}>{reasons.length > 1 ? `${i + 1}. ` : ''}{r}</div>) : '—'}
+        </div>
+      }
+    >
+      <Tag color="orange" icon={<WarningOutlined />} style={{ marginInlineEnd: 0, cursor: 'help' }}>重点审核</Tag>
+    </Tooltip>
+  );
+}
+
+/** The reason that goes with a status: 驳回原因 or 审验不通过原因 (in red). */
+export function StatusReason({ status, rejectReason, revokeReason }: { status: string; rejectReason: string | null; revokeReason: string | null }) {
+  const text = status === 'revoked' ? revokeReason : status === 'rejected' ? rejectReason : null;
+  if (!text) return null;
+  return (
+    <Typography.Text type="danger" style={{ display: 'block', fontSize: 12, maxWidth: 260 }} ellipsis={{ tooltip: text }}>
+      {status === 'revoked' ? '审验不通过原因' : '驳回原因'}：{text}
+    </Typography.Text>
+  );
+}

@@ -1,0 +1,176 @@
+/**
+ * 学员成绩管理 (base) / 单位培训学时 (employer): choose an approved class, see its learners (成绩, 是否合格, 申报状态,
+ * 重点审核), 登记成绩 one by one or Excel导入.
+ */
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Descriptions, Empty, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined, FileExcelOutlined, UserAddOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearchParams } from 'react-router';
+import { LEARNING_FORMS, SUBJECT_TYPES } from '@hbzsgx/domain';
+import { errorMessage } from '../../app/api';
+import { feedback } from '../../app/feedback';
+import { useMe } from '../../app/session';
+import { PageContainer } from '../../components/PageContainer';
+import { DEFAULT_PAGE_SIZE } from '../../components/table';
+import { ClaimStatusTag, FlagTag, StatusReason } from '../hours/tags';
+import { CLASSES_KEY, scoresKey, trainingApi, type ScoreRow, type TrainingClass } from './api';
+import { classNouns } from './nouns';
+import { ScoreFormModal } from './ScoreFormModal';
+import { ScoreImportModal } from './ScoreImportModal';
+
+export function ScoresPage() {
+  const me = useMe();
+  const n = classNouns(me);
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const classId = Number(params.get('classId')) || undefined;
+  const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [pageSize, setPageSize] = useState(DEFAULT_PAGE_SIZE);
+
+  // Approved classes (the only ones that take scores), newest first.
+  const classes = useQuery({
+    queryKey: [...CLASSES_KEY, 'all'],
+    queryFn: () => trainingApi.classes({ page: 1, pageSize: 200 }),
+    select: (d) => d.items.filter((c) => c.status === 'approved'),
+  });
+  const cls: TrainingClass | undefined = classes.data?.find((c) => c.id === classId);
+  const scores = useQuery({
+    queryKey: scoresKey(classId ?? 0),
+    queryFn: () => trainingApi.scores(classId!),
+    enabled: !!cls,
+  });
+  const rows = scores.data?.items ?? [];
+  const counts = useMemo(() => ({
+    qualified: rows.filter((r) => r.qualified).length,
+    approved: rows.filter((r) => r.status === 'approved').length,
+    flagged: rows.filter((r) => r.flagged).length,
+  }), [rows]);
+
+  const choose = (id: number | undefined) => setParams(id ? { classId: String(id) } : {}, { replace: true });
+
+  const columns: TableColumnsType<ScoreRow> = [
+    { title: '序号', key: 'seq', width: 64, render: (_, _r, i) => i + 1 },
+    { title: '姓名', dataIndex: 'name', width: 100 },
+    { title: '证件号', dataIndex: 'idNumberMasked', width: 190, render: (v: string) => <span className="mono">{v}</span> },
+    { title: '所在单位', dataIndex: 'orgName', ellipsis: true },
+    { title: '成绩', dataIndex: 'score', width: 80, render: (v: string | null) => v || '—' },
+    { title: '是否合格', dataIndex: 'qualified', width: 90, render: (v: boolean) => (v ? <Tag color="green">合格</Tag> : <Tag color="red">不合格</Tag>) },
+    { title: '学时', dataIndex: 'hours', width: 70, align: 'right', render: (v: number, r) => (r.qualified ? v : '—') },
+    {
+      title: '申报状态',
+      dataIndex: 'status',
+      width: 220,
+      render: (v: string, r) => (
+        <div>
+          <Space size={4} wrap>
+            <ClaimStatusTag status={v} />
+            {r.flagged && <FlagTag reasons={r.flagReasons} />}
+          </Space>
+          <StatusReason status={v} rejectReason={r.rejectReason} revokeReason={r.revokeReason} />
+        </div>
+      ),
+    },
+  ];
+
+  const template = async () => {
+    try {
+      await trainingApi.template();
+    } catch (e) {
+      feedback.error(e);
+    }
+  };
+
+  return (
+    <PageContainer
+      title={n.employer ? '单位培训学时' : '学员成绩管理'}
+      description={
+        n.employer
+          ? '为参加本单位培训计划的本单位人员申报学时：选择已审核通过的培训计划，逐个登记或Excel导入。'
+          : '选择已审核通过的培训班，逐个登记或Excel导入学员成绩；合格学员的学时由本基地代为申报，经人社部门审核通过后计入个人学时。'
+      }
+    >
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        <Card variant="borderless">
+          <Space wrap align="center">
+            <Typography.Text>{n.noun}：</Typography.Text>
+            <Select
+              aria-label={`选择${n.noun}`}
+              style={{ width: 480 }}
+              placeholder={`请选择已审核通过的${n.noun}`}
+              loading={classes.isPending}
+              value={cls ? cls.id : undefined}
+              onChange={(v: number | undefined) => choose(v)}
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={(classes.data ?? []).map((c) => ({ value: c.id, label: `${c.year}年度 · ${c.name}` }))}
+              notFoundContent={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`暂无审核通过的${n.noun}`} />}
+            />
+            <Button icon={<DownloadOutlined />} onClick={template}>下载模板</Button>
+          </Space>
+          {classes.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(classes.error)} style={{ marginTop: 16 }} />}
+          {cls && (
+            <Descriptions
+              size="small"
+              style={{ marginTop: 16 }}
+              column={{ xs: 1, sm: 2, lg: 4 }}
+              items={[
+                { key: 'year', label: '培训年度', children: `${cls.year}年度` },
+                { key: 'subject', label: '科目类型', children: SUBJECT_TYPES[cls.subjectType] },
+                { key: 'form', label: '学习形式', children: LEARNING_FORMS[cls.learningForm] },
+                { key: 'hours', label: '学时', children: `${cls.hours} 学时` },
+                { key: 'dates', label: '培训时间', children: `${cls.startDate} 至 ${cls.endDate}` },
+                { key: 'place', label: '培训地点', children: cls.place },
+                { key: 'capacity', label: '计划人数', children: `${cls.capacity} 人` },
+                { key: 'stat', label: '已登记', children: `${rows.length} 人（合格 ${counts.qualified}，已通过 ${counts.approved}，重点审核 ${counts.flagged}）` },
+              ]}
+            />
+          )}
+        </Card>
+
+        {!cls ? (
+          <Card variant="borderless">
+            {classes.isPending ? null : classes.data?.length ? (
+              <Empty description={`请先在上方选择一个${n.noun}`} />
+            ) : (
+              <Empty description={`暂无审核通过的${n.noun}`}>
+                <Button type="primary" onClick={() => navigate('/training/classes')}>{n.employer ? '去申报单位培训计划' : '去申报培训班'}</Button>
+              </Empty>
+            )}
+          </Card>
+        ) : (
+          <Card
+            variant="borderless"
+            title={`${n.learner}名单`}
+            extra={
+              <Space>
+                <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAdding(true)}>{n.employer ? '登记参训人员' : '登记成绩'}</Button>
+                <Button icon={<FileExcelOutlined />} onClick={() => setImporting(true)}>Excel导入</Button>
+              </Space>
+            }
+          >
+            {scores.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(scores.error)} style={{ marginBottom: 16 }} />}
+            <Table<ScoreRow>
+              rowKey="claimId"
+              columns={columns}
+              dataSource={rows}
+              loading={scores.isFetching}
+              scroll={{ x: 1000 }}
+              pagination={{
+                pageSize,
+                showSizeChanger: true,
+                pageSizeOptions: [10, 20, 50, 100],
+                showTotal: (t) => `共 ${t} 条`,
+                onChange: (_p, s) => setPageSize(s),
+              }}
+              locale={{ emptyText: `暂无${n.learner}，可点击“${n.employer ? '登记参训人员' : '登记成绩'}”或“Excel导入”` }}
+            />
+          </Card>
+        )}
+      </Space>
+      {cls && <ScoreFormModal cls={cls} open={adding} onClose={() => setAdding(false)} />}
+      {cls && <ScoreImportModal cls={cls} open={importing} onClose={() => setImporting(false)} />}
+    </PageContainer>
+  );
+}

@@ -1,0 +1,118 @@
+import type { ClassBody, IdType, LearningForm, SubjectType } from '@hbzsgx/domain';
+import { api, download } from '../../app/api';
+import type { Items, Page } from '../../app/types';
+import { uploadForm } from '../../components/upload';
+
+export type ClassStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
+
+/** A training class (培训班) of a base, or a unit training plan (单位培训计划) of an employer. */
+export interface TrainingClass {
+  id: number;
+  baseOrgId: number;
+  baseName: string;
+  year: number;
+  name: string;
+  subjectType: SubjectType;
+  learningForm: LearningForm;
+  hours: number;
+  startDate: string;
+  endDate: string;
+  place: string;
+  capacity: number;
+  targetSeries: string[];
+  status: ClassStatus;
+  rejectReason: string | null;
+  reviewedAt: string | null;
+  createdAt: string;
+  /** Learners registered (claims not deleted). */
+  learners: number;
+}
+
+export interface ScoreRow {
+  claimId: number;
+  name: string;
+  idNumberMasked: string;
+  orgName: string;
+  score: string | null;
+  qualified: boolean;
+  hours: number;
+  status: string;
+  flagged: boolean;
+  flagReasons: string[];
+  rejectReason: string | null;
+  revokeReason: string | null;
+}
+
+export interface ScoreBody { idType: IdType; idNumber: string; score: string; qualified: boolean }
+export interface ScoreResult { claimId: number; name: string; flagged: boolean; flagReasons: string[]; status: string }
+
+export interface ImportResult {
+  total: number;
+  imported: number;
+  flagged: number;
+  failed: { row: number; idNumberMasked: string; name: string; reason: string }[];
+  failedFileId: number | null;
+}
+
+export type DocKind = 'plan' | 'summary';
+export const DOC_KINDS: Record<DocKind, string> = { plan: '年度培训计划', summary: '年度工作总结' };
+
+export interface AnnualDoc {
+  id: number;
+  kind: DocKind;
+  year: number;
+  description: string;
+  status: 'pending' | 'approved' | 'rejected';
+  rejectReason: string | null;
+  createdAt: string;
+  reviewedAt: string | null;
+  orgName: string;
+  fileName: string;
+  fileSize: number;
+  sha256: string;
+}
+
+export interface Decision { ids: number[]; decision: 'approve' | 'reject'; reason?: string }
+export interface DecisionResult { done: number; skipped: number }
+export type Tab = 'pending' | 'done';
+
+export const CLASSES_KEY = ['training', 'classes'] as const;
+export const scoresKey = (classId: number) => ['training', 'scores', classId] as const;
+export const ANNUAL_DOCS_KEY = ['training', 'annual-docs'] as const;
+export const CLASS_REVIEW_KEY = ['reviews', 'classes'] as const;
+export const ANNUAL_REVIEW_KEY = ['reviews', 'annual-docs'] as const;
+
+export const trainingApi = {
+  classes: (q: { year?: number; keyword?: string; page: number; pageSize: number }) => api.get<Page<TrainingClass>>('/api/classes', q),
+  createClass: (body: ClassBody) => api.post<TrainingClass>('/api/classes', body),
+  updateClass: (id: number, body: ClassBody) => api.put<TrainingClass>(`/api/classes/${id}`, body),
+  withdrawClass: (id: number) => api.post<{ ok: true }>(`/api/classes/${id}/withdraw`),
+
+  scores: (classId: number) => api.get<Items<ScoreRow>>(`/api/classes/${classId}/scores`),
+  registerScore: (classId: number, body: ScoreBody) => api.post<ScoreResult>(`/api/classes/${classId}/scores`, body),
+  template: () => download('/api/classes/scores/template', undefined, '学员成绩导入模板.xlsx'),
+  importScores: (classId: number, file: File, onProgress: (p: number) => void) =>
+    uploadForm<ImportResult>(`/api/classes/${classId}/scores/import`, {}, file, onProgress),
+  failedFile: (fileId: number) => download(`/api/imports/${fileId}/failed`, undefined, '学员成绩导入失败数据.xlsx'),
+
+  annualDocs: (q: { kind: DocKind; page: number; pageSize: number }) => api.get<Page<AnnualDoc>>('/api/annual-docs', q),
+  uploadAnnualDoc: (fields: { kind: DocKind; year: number; description: string }, file: File, onProgress: (p: number) => void) =>
+    uploadForm<AnnualDoc>('/api/annual-docs', fields, file, onProgress),
+  docFile: (d: { id: number; fileName: string }) => download(`/api/annual-docs/${d.id}/file`, undefined, d.fileName),
+
+  reviewClasses: (q: { tab: Tab; orgType: 'base' | 'employer'; year?: number; keyword?: string; page: number; pageSize: number }) =>
+    api.get<Page<TrainingClass>>('/api/reviews/classes', q),
+  decideClasses: (body: Decision) => api.post<DecisionResult>('/api/reviews/classes/decide', { ...body, reason: body.reason ?? '' }),
+
+  reviewDocs: (kind: DocKind, q: { tab: Tab; year?: number; page: number; pageSize: number }) =>
+    api.get<Page<AnnualDoc>>(`/api/reviews/annual-docs/${kind}`, q),
+  decideDocs: (kind: DocKind, body: Decision) =>
+    api.post<DecisionResult>(`/api/reviews/annual-docs/${kind}/decide`, { ...body, reason: body.reason ?? '' }),
+};
+
+/** "1.2 MB" */
+export function fileSize(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,37 @@
+import { Button, Form, Input, Select, Space } from 'antd';
+import { DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { TRANSFER_STATUSES, type TransferStatus } from '../../components/StatusTag';
+
+const STATUS_OPTIONS = Object.entries(TRANSFER_STATUSES).map(([value, label]) => ({ value, label }));
+
+export interface FilterValues { keyword?: string; status?: TransferStatus }
+
+/** 姓名 + 状态 filter of the transfer tables; 导出 where offered. */
+export function TransferFilters({ name, onSearch, statuses = true, onExport, exporting }: {
+  name: string;
+  onSearch: (f: FilterValues) => void;
+  statuses?: boolean;
+  onExport?: () => void;
+  exporting?: boolean;
+}) {
+  const [form] = Form.useForm<FilterValues>();
+  return (
+    <Form form={form} name={name} layout="inline" className="filter-bar" onFinish={(v) => onSearch({ keyword: v.keyword?.trim() || undefined, status: v.status })}>
+      <Form.Item label="姓名" name="keyword">
+        <Input placeholder="请输入姓名" allowClear maxLength={50} style={{ width: 180 }} />
+      </Form.Item>
+      {statuses && (
+        <Form.Item label="状态" name="status">
+          <Select options={STATUS_OPTIONS} allowClear placeholder="全部" style={{ width: 120 }} />
+        </Form.Item>
+      )}
+      <Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button>
+          <Button icon={<ReloadOutlined />} onClick={() => { form.resetFields(); onSearch({}); }}>重置</Button>
+          {onExport && <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporting}>导出</Button>}
+        </Space>
+      </Form.Item>
+    </Form>
+  );
+}
