@@ -36,6 +36,10 @@ import trainingRoutes from './modules/training/routes.js';
 import claimReviewRoutes from './modules/claim-review/routes.js';
 import annualDocRoutes from './modules/annual-docs/routes.js';
 import personalClaimRoutes from './modules/personal-claims/routes.js';
+import materialRoutes from './modules/materials/routes.js';
+import statisticsRoutes from './modules/statistics/routes.js';
+import personnelRoutes from './modules/personnel/routes.js';
+import certificateRoutes from './modules/certificates/routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -99,6 +103,10 @@ export async function buildApp(deps: Omit<AppDeps, 'captcha'>, opts: { logger?: 
   await app.register(claimReviewRoutes);
   await app.register(annualDocRoutes);
   await app.register(personalClaimRoutes);
+  await app.register(materialRoutes);
+  await app.register(statisticsRoutes);
+  await app.register(personnelRoutes);
+  await app.register(certificateRoutes);
   app.get('/api/health', { config: { access: { public: true } } }, async () => ({ ok: true, db: deps.database.kind }));
 
   // The built web app, with client-side routes falling back to index.html; unknown API paths answer 404 JSON.

@@ -36,6 +36,13 @@ export const PERMISSIONS = {
   'annual.review': { name: '审核继教机构年度培训计划/工作总结', group: '培训计划管理', types: ['hr'] },
   'policy.manage': { name: '设置年度学时要求与认定规则（省级）', group: '学时政策', types: ['hr'] },
   'transfer.manage': { name: '人员调出、调入审核、调转记录', group: '人员调转', types: ['hr', 'authority', 'employer'] },
+  'materials.manage': { name: '年度工作材料报送（新增、上传、提交）', group: '年度工作材料报送', types: ['hr', 'base'] },
+  'materials.view': { name: '查看辖区报送的年度工作材料', group: '年度工作材料报送', types: ['hr'] },
+  'stats.view': { name: '继教综合统计、完成情况、职称系列分布查询', group: '查询统计', types: ['hr'] },
+  'personnel.view': { name: '专技人员信息查询', group: '查询统计', types: ['hr'] },
+  'personnel.manage': { name: '重置专技人员密码', group: '查询统计', types: ['hr'] },
+  'personnel.import': { name: '批量导入专技人员', group: '查询统计', types: ['hr'] },
+  'cert.print': { name: '电子证书查询打印', group: '查询统计', types: ['hr'] },
   'audit.view': { name: '查看审计日志', group: '系统管理', types: ALL },
   'session.manage': { name: '查看/结束在线会话', group: '系统管理', types: ALL },
 } as const satisfies Record<string, PermissionDef>;
@@ -95,6 +102,7 @@ const transfersMenu: MenuItem = {
     { key: 'transfer-records', title: '调转记录', path: '/account/transfers/records', permission: 'transfer.manage' },
   ],
 };
+const materialsMenu: MenuItem = { key: 'materials', title: '年度工作材料报送', icon: 'file', path: '/materials', permission: 'materials.manage' };
 const ownOrg: MenuItem = { key: 'own-org', title: '本级机构管理', children: [orgInfo('基本信息管理'), departments, admins('管理单位管理员'), roles] };
 const suborgs: MenuItem = { key: 'suborgs', title: '下属机构管理', path: '/account/suborgs', permission: 'suborg.view' };
 
@@ -138,6 +146,16 @@ export const MENUS: Record<OrgType | 'personnel', MenuItem[]> = {
     },
     { key: 'hours-audit', title: '学时审验', icon: 'safety', path: '/hours/audit', permission: 'claim.audit', hrLevels: ['province', 'city'] },
     { key: 'hours-policy', title: '学时政策设置', icon: 'setting', path: '/hours/policy', permission: 'policy.manage', hrLevels: ['province'] },
+    materialsMenu,
+    {
+      key: 'stats', title: '查询统计', icon: 'chart', children: [
+        { key: 'stats-overview', title: '继教综合统计查询', path: '/stats/overview', permission: 'stats.view' },
+        { key: 'stats-completion', title: '继教完成情况查询', path: '/stats/completion', permission: 'stats.view' },
+        { key: 'stats-titles', title: '职称系列分布查询', path: '/stats/titles', permission: 'stats.view' },
+        { key: 'personnel-query', title: '专技人员信息查询', path: '/personnel', permission: 'personnel.view' },
+        { key: 'certificates', title: '电子证书查询打印', path: '/certificates', permission: 'cert.print' },
+      ],
+    },
     system,
   ],
   authority: [
@@ -190,11 +208,13 @@ export const MENUS: Record<OrgType | 'personnel', MenuItem[]> = {
     { key: 'scores', title: '学员成绩管理', icon: 'solution', path: '/training/scores', permission: 'score.manage' },
     { key: 'annual-plan', title: '年度培训计划', icon: 'file', path: '/training/annual/plan', permission: 'annual.manage' },
     { key: 'annual-summary', title: '年度工作总结', icon: 'file', path: '/training/annual/summary', permission: 'annual.manage' },
+    materialsMenu,
     system,
   ],
   personnel: [
     dashboard,
     { key: 'my-hours', title: '我的学时', path: '/me/hours', icon: 'audit' },
+    { key: 'my-certificates', title: '电子证书', path: '/me/certificates', icon: 'safety' },
     { key: 'profile', title: '个人信息', path: '/me/profile', icon: 'user' },
   ],
 };

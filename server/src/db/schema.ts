@@ -339,3 +339,91 @@ export const annualDocs = pgTable('annual_docs', {
   index('annual_docs_org_idx').on(t.orgId, t.kind, t.year),
   uniqueIndex('annual_docs_live_uq').on(t.orgId, t.kind, t.year).where(sql`status in ('pending', 'approved')`),
 ]);
+
+/**
+ * 年度工作材料报送 (HR departments and bases): a submission for a year holding one or more files.
+ * status: draft (editable) → submitted (the superior sees it); the submitter may withdraw a submitted one back to draft.
+ */
+export const materials = pgTable('materials', {
+  id: serial('id').primaryKey(),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  year: integer('year').notNull(),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  status: text('status').notNull().default('draft'),
+  submittedAt: ts('submitted_at'),
+  createdBy: integer('created_by').notNull().references(() => users.id),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+}, (t) => [index('materials_org_year_idx').on(t.orgId, t.year)]);
+
+/** The files of a submission, each with its category (学习指南, 工作通知, …). Removing a link never deletes the file row. */
+export const materialFiles = pgTable('material_files', {
+  materialId: integer('material_id').notNull().references(() => materials.id),
+  fileId: integer('file_id').notNull().references(() => files.id),
+  category: text('category').notNull(),
+  removedAt: ts('removed_at'),
+}, (t) => [primaryKey({ columns: [t.materialId, t.fileId] })]);
+
+/**
+ * Background jobs for large imports (批量导入). Rows are processed in chunks, each chunk in one transaction that also
+ * advances `processed`, so a restart resumes after the last committed chunk and never leaves half a row behind.
+ * One live job per organisation and file content (sha256) refuses double submission.
+ */
+export const importJobs = pgTable('import_jobs', {
+  id: serial('id').primaryKey(),
+  kind: text('kind').notNull(),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  fileId: integer('file_id').notNull().references(() => files.id),
+  fileSha256: text('file_sha256').notNull(),
+  status: text('status').notNull().default('queued'),
+  total: integer('total').notNull().default(0),
+  processed: integer('processed').notNull().default(0),
+  imported: integer('imported').notNull().default(0),
+  failed: integer('failed').notNull().default(0),
+  error: text('error'),
+  /** The process working on it and when it last reported; a stale heartbeat lets another process take over. */
+  lockedBy: text('locked_by'),
+  heartbeatAt: ts('heartbeat_at'),
+  createdBy: integer('created_by').notNull().references(() => users.id),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  startedAt: ts('started_at'),
+  finishedAt: ts('finished_at'),
+}, (t) => [
+  index('import_jobs_org_idx').on(t.orgId, t.createdAt),
+  uniqueIndex('import_jobs_live_uq').on(t.orgId, t.kind, t.fileSha256).where(sql`status in ('queued', 'running')`),
+]);
+
+/** The rows of an import that failed, with the original cell values (in the template's columns) and the reason. */
+export const importFailures = pgTable('import_failures', {
+  jobId: integer('job_id').notNull().references(() => importJobs.id),
+  rowNumber: integer('row_number').notNull(),
+  values: jsonb('values').$type<string[]>().notNull(),
+  reason: text('reason').notNull(),
+}, (t) => [primaryKey({ columns: [t.jobId, t.rowNumber] })]);
+
+/**
+ * 电子证书 (学时证明): a person's hours for a year as issued, with an unguessable verification code.
+ * The snapshot is what the PDF printed; verification compares it with the live ledger (revoked hours → says so).
+ */
+export const certificates = pgTable('certificates', {
+  id: serial('id').primaryKey(),
+  code: text('code').notNull(),
+  personnelId: integer('personnel_id').notNull().references(() => personnel.id),
+  year: integer('year').notNull(),
+  issuerOrgId: integer('issuer_org_id').notNull().references(() => organizations.id),
+  snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+  issuedBy: integer('issued_by').references(() => users.id),
+  issuedAt: ts('issued_at').notNull().defaultNow(),
+  revokedAt: ts('revoked_at'),
+}, (t) => [uniqueIndex('certificates_code_uq').on(t.code), index('certificates_person_year_idx').on(t.personnelId, t.year)]);
+
+/** Every public verification of a code is logged (found or not). */
+export const certificateVerifications = pgTable('certificate_verifications', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  code: text('code').notNull(),
+  certificateId: integer('certificate_id'),
+  result: text('result').notNull(),
+  ip: text('ip'),
+  at: ts('at').notNull().defaultNow(),
+}, (t) => [index('certificate_verifications_at_idx').on(t.at)]);

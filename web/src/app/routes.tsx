@@ -9,6 +9,10 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { TRAINING_PAGES } from '../features/training/routes';
 import { HOURS_PAGES } from '../features/hours/routes';
+import { MATERIALS_PAGES } from '../features/materials/routes';
+import { STATS_PAGES } from '../features/statistics/routes';
+import { PERSONNEL_PAGES } from '../features/personnel/routes';
+import { CERTIFICATE_PAGES } from '../features/certificates/routes';
 
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
   return lazy(async () => ({ default: (await load())[name] }));
@@ -51,6 +55,10 @@ const PAGES: { path: string; rule: RouteRule; Component: ComponentType }[] = [
   { path: REGISTRATION_PATH, rule: { authenticated: true }, Component: RegistrationStatusPage },
   ...TRAINING_PAGES,
   ...HOURS_PAGES,
+  ...MATERIALS_PAGES,
+  ...STATS_PAGES,
+  ...PERSONNEL_PAGES,
+  ...CERTIFICATE_PAGES,
 ];
 
 /** `/`, `/login` and `/register`: public pages for visitors; a logged-in user goes to their workspace. */

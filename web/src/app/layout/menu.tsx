@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import {
-  AppstoreOutlined, AuditOutlined, BookOutlined, DashboardOutlined, FileTextOutlined, SafetyCertificateOutlined, SettingOutlined,
+  AppstoreOutlined, AuditOutlined, BarChartOutlined, BookOutlined, DashboardOutlined, FileTextOutlined, SafetyCertificateOutlined, SettingOutlined,
   SolutionOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { MenuItem } from '@hbzsgx/domain';
@@ -17,6 +17,7 @@ const ICONS: Record<string, ReactNode> = {
   solution: <SolutionOutlined />,
   file: <FileTextOutlined />,
   safety: <SafetyCertificateOutlined />,
+  chart: <BarChartOutlined />,
 };
 
 type AntItem = NonNullable<MenuProps['items']>[number];
