@@ -6,24 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { makeIdNumber } from '../server/src/db/seed/codes.js';
-import { DEMO_PASSWORD, hasChromium, hasWebBuild, openMenu, shot, startPlatform, type Platform } from './support.js';
-
-async function login(page: Page, loginTypeLabel: string, account: string, password: string) {
-  await page.getByLabel('用户类型').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: loginTypeLabel }).first().click();
-  await page.getByLabel('账号').fill(account);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-}
-
-async function forcedChange(page: Page, oldPw: string, newPw: string) {
-  await page.waitForURL(/change-password/, { waitUntil: 'commit' });
-  await page.getByLabel('原密码').fill(oldPw);
-  await page.getByLabel('新密码', { exact: true }).fill(newPw);
-  await page.getByLabel('确认新密码').fill(newPw);
-  await page.getByRole('button', { name: '修改密码并进入平台' }).click();
-  await page.waitForURL(/dashboard/, { waitUntil: 'commit' });
-}
+import { DEMO_PASSWORD, forcedChange, hasChromium, hasWebBuild, login, openMenu, shot, startPlatform, type Platform } from './support.js';
 
 describe.skipIf(!hasChromium || !hasWebBuild)('journey: city HR sets up a role and an admin', () => {
   let p: Platform;

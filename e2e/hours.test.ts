@@ -13,32 +13,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { organizations, personnel, users } from '../server/src/db/schema.js';
 import { createPii } from '../server/src/lib/pii.js';
 import { TEST_KEY } from '../server/test/harness.js';
-import { DEMO_PASSWORD, hasChromium, hasWebBuild, openMenu, pickOption, shot, startPlatform, type Platform } from './support.js';
-
-async function login(page: Page, loginTypeLabel: string, account: string, password: string) {
-  await page.getByLabel('用户类型').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: loginTypeLabel }).first().click();
-  await page.getByLabel('账号').fill(account);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-}
-
-async function forcedChange(page: Page, oldPw: string, newPw: string) {
-  await page.waitForURL(/change-password/, { waitUntil: 'commit' });
-  await page.getByLabel('原密码').fill(oldPw);
-  await page.getByLabel('新密码', { exact: true }).fill(newPw);
-  await page.getByLabel('确认新密码').fill(newPw);
-  await page.getByRole('button', { name: '修改密码并进入平台' }).click();
-  await page.waitForURL(/dashboard/, { waitUntil: 'commit' });
-}
-
-/** Waits until no (finite) animation runs, so that screenshots show settled modals and messages. */
-async function settled(page: Page) {
-  await page.waitForFunction(
-    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
-    undefined, { timeout: 5000 },
-  );
-}
+import { DEMO_PASSWORD, forcedChange, hasChromium, hasWebBuild, login, openMenu, pickOption, settled, shot, startPlatform, type Platform } from './support.js';
 
 async function enter(p: Platform, role: string, loginType: string, newPassword: string): Promise<Page> {
   const acc = p.account(role);
@@ -185,8 +160,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a class, its learners\' 
     await hr.waitForURL(/hours\/audit/, { waitUntil: 'commit' });
     await hr.locator('.ant-table-row').first().waitFor();
     await hr.getByLabel('姓名').fill(teacher.name);
-    await hr.getByLabel('是否重点审核').click();
-    await hr.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^是$/ }).click();
+    await pickOption(hr, hr.locator('.ant-form').first(), '是否重点审核', '是');
     await hr.getByRole('button', { name: /查\s*询/ }).click();
     await hr.getByText('共 1 条').waitFor();
     const auditRow = hr.locator('.ant-table-row').filter({ hasText: teacher.name });

@@ -6,29 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { makeCreditCode, makeIdNumber } from '../server/src/db/seed/codes.js';
-import { DEMO_PASSWORD, hasChromium, hasWebBuild, shot, startPlatform, type Platform } from './support.js';
-
-async function login(page: Page, loginTypeLabel: string, account: string, password: string) {
-  await page.getByLabel('用户类型').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: loginTypeLabel }).first().click();
-  await page.getByLabel('账号').fill(account);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-}
-
-async function forcedChange(page: Page, oldPw: string, newPw: string) {
-  await page.waitForURL(/change-password/);
-  await page.getByLabel('原密码').fill(oldPw);
-  await page.getByLabel('新密码', { exact: true }).fill(newPw);
-  await page.getByLabel('确认新密码').fill(newPw);
-  await page.getByRole('button', { name: '修改密码并进入平台' }).click();
-  await page.waitForURL(/dashboard/);
-}
-
-async function openMenu(page: Page, ...path: string[]) {
-  const sider = page.locator('.ant-layout-sider');
-  for (const title of path) await sider.getByText(title, { exact: true }).click();
-}
+import { DEMO_PASSWORD, forcedChange, hasChromium, hasWebBuild, login, openMenu, shot, startPlatform, type Platform } from './support.js';
 
 /** Picks an option of the (visible) dropdown of a searchable select, after typing a keyword. */
 async function pick(page: Page, field: ReturnType<Page['getByLabel']>, keyword: string, option: string) {
@@ -101,7 +79,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a training base register
     await hr.goto(p.baseUrl);
     await login(hr, '人社部门', county.account, DEMO_PASSWORD);
     await forcedChange(hr, DEMO_PASSWORD, 'County@2026new');
-    await openMenu(hr, '账户管理', '注册审核管理', '继续教育机构注册审核');
+    await openMenu(hr, ['账户管理', '注册审核管理', '继续教育机构注册审核'], /account\/registrations\/base/);
     await hr.waitForURL(/account\/registrations\/base/);
     const row = hr.locator('.ant-table-row').filter({ hasText: name });
     await row.waitFor();
@@ -125,7 +103,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a training base register
     await base.getByText('注册审核已通过').waitFor();
     await base.getByRole('button', { name: /进入平台/ }).click();
     await base.waitForURL(/dashboard/);
-    await openMenu(base, '账户管理', '继续教育机构信息管理');
+    await openMenu(base, ['账户管理', '继续教育机构信息管理'], /account\/org-info/);
     await base.waitForURL(/account\/org-info/);
     await base.locator('.ant-descriptions').getByText(name).waitFor();
     const menus = await base.locator('.ant-layout-sider').innerText();

@@ -83,13 +83,44 @@ export async function pickOption(page: Page, scope: ReturnType<Page['locator']>,
   const field = scope.getByLabel(label);
   const shown = scope.locator('.ant-form-item').filter({ has: page.getByLabel(label) }).locator('.ant-select-content, .ant-select-selection-item');
   for (let attempt = 0; ; attempt++) {
-    await field.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
     try {
+      await field.click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option, .ant-select-dropdown:visible .ant-select-tree-node-content-wrapper')
+        .filter({ hasText: option }).first().click({ timeout: 8_000 });
       await shown.filter({ hasText: option }).first().waitFor({ timeout: 5_000 });
       return;
     } catch (e) {
-      if (attempt >= 2) throw e;
+      if (attempt >= 2) {
+        await shot(page, `failure-pickOption-${label}`);
+        throw e;
+      }
+      await page.keyboard.press('Escape');
     }
   }
+}
+
+/** Logs in from the home page's 管理人员登录 box (the test server runs with the captcha off). */
+export async function login(page: Page, loginTypeLabel: string, account: string, password: string) {
+  await pickOption(page, page.locator('body'), '用户类型', loginTypeLabel);
+  await page.getByLabel('账号').fill(account);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+/** The forced password change of a first login, ending on the dashboard. */
+export async function forcedChange(page: Page, oldPw: string, newPw: string) {
+  await page.waitForURL(/change-password/, { waitUntil: 'commit' });
+  await page.getByLabel('原密码').fill(oldPw);
+  await page.getByLabel('新密码', { exact: true }).fill(newPw);
+  await page.getByLabel('确认新密码').fill(newPw);
+  await page.getByRole('button', { name: '修改密码并进入平台' }).click();
+  await page.waitForURL(/dashboard/, { waitUntil: 'commit' });
+}
+
+/** Waits until no (finite) animation runs, so that screenshots show settled modals, drawers and messages. */
+export async function settled(page: Page) {
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+    undefined, { timeout: 5000 },
+  );
 }

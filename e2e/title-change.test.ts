@@ -5,37 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, hasChromium, hasWebBuild, shot, startPlatform, type Platform } from './support.js';
-
-async function login(page: Page, loginTypeLabel: string, account: string, password: string) {
-  await page.getByLabel('用户类型').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: loginTypeLabel }).first().click();
-  await page.getByLabel('账号').fill(account);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-}
-
-async function forcedChange(page: Page, oldPw: string, newPw: string) {
-  await page.waitForURL(/change-password/);
-  await page.getByLabel('原密码').fill(oldPw);
-  await page.getByLabel('新密码', { exact: true }).fill(newPw);
-  await page.getByLabel('确认新密码').fill(newPw);
-  await page.getByRole('button', { name: '修改密码并进入平台' }).click();
-  await page.waitForURL(/dashboard/);
-}
-
-async function openMenu(page: Page, ...path: string[]) {
-  const sider = page.locator('.ant-layout-sider');
-  for (const title of path) await sider.getByText(title, { exact: true }).click();
-}
-
-/** Lets open/close animations (drawer, modal) finish before a screenshot. */
-async function settled(page: Page) {
-  await page.waitForFunction(
-    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
-    undefined, { timeout: 5000 },
-  );
-}
+import { DEMO_PASSWORD, pickOption, forcedChange, hasChromium, hasWebBuild, login, openMenu, settled, shot, startPlatform, type Platform } from './support.js';
 
 /** The value shown next to a label in antd Descriptions. */
 async function described(page: Page, label: string): Promise<string> {
@@ -58,7 +28,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a person changes their t
     await login(employer, '用人单位', employerAcc.account, DEMO_PASSWORD);
     await forcedChange(employer, DEMO_PASSWORD, 'School@2026new');
     await employer.getByRole('link', { name: /审核人员信息修改：1/ }).waitFor(); // the dashboard todo
-    await openMenu(employer, '账户管理', '变更审核管理', '审核人员信息修改');
+    await openMenu(employer, ['账户管理', '变更审核管理', '审核人员信息修改'], /account\/changes\/title/);
     await employer.waitForURL(/account\/changes\/title/);
     const first = employer.locator('.ant-table-row').filter({ hasText: personAcc.name });
     await first.waitFor();
@@ -80,7 +50,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a person changes their t
     await person.goto(p.baseUrl);
     await login(person, '专业技术人员', personAcc.account, DEMO_PASSWORD);
     await forcedChange(person, DEMO_PASSWORD, 'Teacher@2026new');
-    await openMenu(person, '个人信息');
+    await openMenu(person, ['个人信息'], /me\/profile/);
     await person.waitForURL(/me\/profile/);
     await person.getByText('修改记录', { exact: true }).waitFor();
     await person.locator('.ant-table-row').filter({ hasText: '已通过' }).waitFor();
@@ -89,8 +59,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a person changes their t
 
     await person.getByRole('button', { name: /修改专业技术职务/ }).click();
     const modal = person.locator('.ant-modal').filter({ hasText: '修改专业技术职务' });
-    await modal.getByLabel('职称级别').click();
-    await person.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^正高级$/ }).click();
+    await pickOption(person, modal, '职称级别', '正高级');
     await modal.locator('.ant-form-item').filter({ hasText: '职称级别' }).getByTitle('正高级').waitFor();
     await modal.getByLabel('职称名称').fill('正高级教师');
     const date = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);

@@ -12,37 +12,7 @@ import { makeIdNumber } from '../server/src/db/seed/codes.js';
 import { hashPassword } from '../server/src/lib/passwords.js';
 import { createPii } from '../server/src/lib/pii.js';
 import { TEST_KEY } from '../server/test/harness.js';
-import { DEMO_PASSWORD, hasChromium, hasWebBuild, shot, startPlatform, type Platform } from './support.js';
-
-async function login(page: Page, loginTypeLabel: string, account: string, password: string) {
-  await page.getByLabel('用户类型').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: loginTypeLabel }).first().click();
-  await page.getByLabel('账号').fill(account);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-}
-
-async function forcedChange(page: Page, oldPw: string, newPw: string) {
-  await page.waitForURL(/change-password/);
-  await page.getByLabel('原密码').fill(oldPw);
-  await page.getByLabel('新密码', { exact: true }).fill(newPw);
-  await page.getByLabel('确认新密码').fill(newPw);
-  await page.getByRole('button', { name: '修改密码并进入平台' }).click();
-  await page.waitForURL(/dashboard/);
-}
-
-async function openMenu(page: Page, ...path: string[]) {
-  const sider = page.locator('.ant-layout-sider');
-  for (const title of path) await sider.getByText(title, { exact: true }).click();
-}
-
-/** Lets open/close animations (drawer, modal) finish before a screenshot. */
-async function settled(page: Page) {
-  await page.waitForFunction(
-    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
-    undefined, { timeout: 5000 },
-  );
-}
+import { DEMO_PASSWORD, pickOption, forcedChange, hasChromium, hasWebBuild, login, openMenu, settled, shot, startPlatform, type Platform } from './support.js';
 
 const TARGET = '武汉光谷软件技术有限公司';
 
@@ -71,7 +41,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a person is transferred 
     await source.goto(p.baseUrl);
     await login(source, '用人单位', sourceAcc.account, DEMO_PASSWORD);
     await forcedChange(source, DEMO_PASSWORD, 'School@2026new');
-    await openMenu(source, '账户管理', '人员调转', '人员调出');
+    await openMenu(source, ['账户管理', '人员调转', '人员调出'], /account\/transfers\/outgoing/);
     await source.waitForURL(/account\/transfers\/outgoing/);
     await source.getByRole('button', { name: /发起调出/ }).click();
     const modal = source.locator('.ant-modal').filter({ hasText: '发起调出' });
@@ -108,15 +78,14 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a person is transferred 
     expect(await inRow.innerText()).toContain('武汉市江岸区育才中学');
     await inRow.getByRole('button', { name: '确认调转' }).click();
     const confirm = dest.locator('.ant-modal').filter({ hasText: '确认调转' });
-    await confirm.getByLabel('调入部门').click();
-    await dest.locator('.ant-select-dropdown:visible').getByText('人事科', { exact: true }).click();
+    await pickOption(dest, confirm, '调入部门', '人事科');
     await confirm.getByRole('button', { name: /确认调入/ }).click();
     await dest.getByText(`已确认调转，“${personAcc.name}”已调入本单位`).waitFor();
     await dest.getByRole('tab', { name: '已审核' }).click();
     await dest.locator('.ant-table-row').filter({ hasText: personAcc.name }).filter({ hasText: '已调入' }).waitFor();
 
     // 调转记录 on the target's side, with the details drawer
-    await openMenu(dest, '调转记录');
+    await openMenu(dest, ['调转记录'], /account\/transfers\/records/);
     await dest.waitForURL(/account\/transfers\/records/);
     const destRecord = dest.locator('.ant-table-row').filter({ hasText: personAcc.name });
     await destRecord.waitFor();
@@ -129,7 +98,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a person is transferred 
     await shot(dest, 'transfer-03-records-target');
 
     // 调转记录 on the source's side
-    await openMenu(source, '调转记录');
+    await openMenu(source, ['调转记录'], /account\/transfers\/records/);
     await source.waitForURL(/account\/transfers\/records/);
     const srcRecord = source.locator('.ant-table-row').filter({ hasText: personAcc.name });
     await srcRecord.filter({ hasText: '已调入' }).waitFor();
@@ -145,7 +114,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a person is transferred 
     await person.goto(p.baseUrl);
     await login(person, '专业技术人员', personAcc.account, DEMO_PASSWORD);
     await forcedChange(person, DEMO_PASSWORD, 'Teacher@2026new');
-    await openMenu(person, '个人信息');
+    await openMenu(person, ['个人信息'], /me\/profile/);
     const basic = person.locator('.ant-descriptions').first();
     await basic.getByText(TARGET).waitFor();
     expect(await basic.innerText()).toContain('人事科');
