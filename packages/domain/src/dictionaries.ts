@@ -44,3 +44,10 @@ export const EDUCATION_LEVELS = {
 } as const;
 
 export const GENDERS = { male: '男', female: '女' } as const;
+
+/** 年度工作材料报送: the category of each uploaded file, and a submission's state. */
+export const MATERIAL_CATEGORIES = { guide: '学习指南', notice: '工作通知', summary: '工作总结', other: '其他' } as const;
+export type MaterialCategory = keyof typeof MATERIAL_CATEGORIES;
+export const MATERIAL_CATEGORY_CODES = Object.keys(MATERIAL_CATEGORIES) as [MaterialCategory, ...MaterialCategory[]];
+export const MATERIAL_STATUSES = { draft: '草稿', submitted: '已提交' } as const;
+export type MaterialStatus = keyof typeof MATERIAL_STATUSES;

@@ -14,6 +14,10 @@ export const FIELD_LABELS: Record<string, string> = {
   year: '年度', totalRequired: '总学时', professionalMin: '专业科目最低学时', publicMin: '公需科目最低学时', closingDate: '截止日期',
   rules: '认定规则', units: '数量', title: '学习内容', subjectType: '科目类型', hours: '学时', startDate: '开始日期', endDate: '结束日期', place: '培训地点',
   capacity: '计划人数', targetSeries: '面向职称系列', score: '成绩', qualified: '是否合格', source: '申报来源', flagged: '是否重点审核', baseName: '继续教育机构', orgName: '所在单位', file: '文件', learningForm: '学习形式', hoursPerUnit: '每单位学时', unit: '计量单位', capPerYear: '年度上限', note: '备注',
+  includeClaims: '附学时明细', part: '批次',
+  regionId: '区域', groupBy: '统计维度',
+  personName: '姓名', completed: '完成情况',
+  category: '材料类别', fileId: '文件', status: '状态',
 };
 
 /** Audit actions in Chinese (display and export). */
@@ -30,5 +34,9 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'transfer.confirm': '确认调入', 'transfer.refuse': '拒绝调入', 'transfer.cancel': '撤回调出', 'policy.update': '修改学时政策', 'class.create': '申报培训班', 'class.update': '修改培训班', 'class.withdraw': '撤回培训班',
   'class.approve': '培训班审核通过', 'class.reject': '培训班审核驳回', 'score.register': '登记学员成绩',
   'claim.approve': '学时审核通过', 'claim.reject': '学时审核驳回', 'claim.delete': '删除学时申报', 'claim.revoke': '学时审验不通过', 'annual.upload': '上传年度材料', 'claim.declare': '申报个人学时', 'claim.unit-approve': '单位审核通过学时申报', 'claim.unit-reject': '单位审核驳回学时申报', 'annual.approve': '年度材料审核通过', 'annual.reject': '年度材料审核驳回', 'pii.view': '查看完整个人信息', export: '导出数据',
+  'certificate.issue': '签发电子证书', 'certificate.reprint': '重新打印电子证书', 'certificate.batch': '批量打印电子证书',
+  'material.create': '新增年度工作材料', 'material.update': '修改年度工作材料', 'material.file.add': '上传材料文件',
+  'personnel.reset-password': '重置专技人员密码', 'personnel.import': '批量导入专技人员', 'personnel.import.finish': '批量导入结束',
+  'material.file.remove': '删除材料文件', 'material.submit': '提交年度工作材料', 'material.withdraw': '撤回年度工作材料', 'material.view': '查看下级报送的材料',
 };
 export const AUDIT_RESULTS: Record<string, string> = { success: '成功', failure: '失败', denied: '拒绝' };

@@ -267,6 +267,8 @@ export const claims = pgTable('claims', {
   index('claims_person_year_idx').on(t.personnelId, t.year),
   index('claims_status_year_idx').on(t.status, t.year),
   index('claims_declaring_idx').on(t.declaringOrgId),
+  // 查询统计: a year's claims by state and 学习形式 (with their hours and person) from the index alone
+  index('claims_year_stats_idx').on(t.year, t.status, t.learningForm, t.personnelId, t.hours),
 ]);
 
 /** The ledger: per person-year totals of approved claims, kept in the same transaction as every claim change. */
@@ -275,7 +277,11 @@ export const personYearTotals = pgTable('person_year_totals', {
   year: integer('year').notNull(),
   publicHours: hoursCol('public_hours').notNull().default(0),
   professionalHours: hoursCol('professional_hours').notNull().default(0),
-}, (t) => [primaryKey({ columns: [t.personnelId, t.year] })]);
+}, (t) => [
+  primaryKey({ columns: [t.personnelId, t.year] }),
+  // 查询统计: one year's totals in personnel order, read from the index alone (completion over a whole region)
+  index('person_year_totals_year_idx').on(t.year, t.personnelId, t.publicHours, t.professionalHours),
+]);
 
 /** 培训班: declared by a base, reviewed by its HR department (审核培训计划申报). */
 export const trainingClasses = pgTable('training_classes', {
@@ -352,6 +358,9 @@ export const materials = pgTable('materials', {
   description: text('description').notNull().default(''),
   status: text('status').notNull().default('draft'),
   submittedAt: ts('submitted_at'),
+  /** When an HR department of the jurisdiction first opened the submitted material (已查看); cleared by 撤回. */
+  viewedAt: ts('viewed_at'),
+  viewedBy: integer('viewed_by').references(() => users.id),
   createdBy: integer('created_by').notNull().references(() => users.id),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -416,7 +425,12 @@ export const certificates = pgTable('certificates', {
   issuedBy: integer('issued_by').references(() => users.id),
   issuedAt: ts('issued_at').notNull().defaultNow(),
   revokedAt: ts('revoked_at'),
-}, (t) => [uniqueIndex('certificates_code_uq').on(t.code), index('certificates_person_year_idx').on(t.personnelId, t.year)]);
+}, (t) => [
+  uniqueIndex('certificates_code_uq').on(t.code),
+  index('certificates_person_year_idx').on(t.personnelId, t.year),
+  // one live (not superseded) certificate per person-year: concurrent first prints cannot both issue
+  uniqueIndex('certificates_live_uq').on(t.personnelId, t.year).where(sql`revoked_at is null`),
+]);
 
 /** Every public verification of a code is logged (found or not). */
 export const certificateVerifications = pgTable('certificate_verifications', {

@@ -1,8 +1,10 @@
 /** ExcelJS kept behind this one module (STACK-NOTES): list exports as xlsx attachments. */
+import { Readable } from 'node:stream';
+import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 
-export interface Column<T> { header: string; width?: number; value: (row: T) => string | number | Date | null | undefined }
+export interface Column<T> { header: string; width?: number; value: (row: T) => string | number | Date | null | undefined; /** text format ('@'): ID numbers stay text when edited */ text?: boolean }
 
 export const MAX_EXPORT_ROWS = 50_000;
 
@@ -12,6 +14,7 @@ export async function xlsxBuffer<T>(sheet: string, columns: Column<T>[], rows: T
   const ws = wb.addWorksheet(sheet);
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));
   ws.getRow(1).font = { bold: true };
+  columns.forEach((c, i) => { if (c.text) ws.getColumn(i + 1).numFmt = '@'; });
   for (const r of rows) ws.addRow(columns.map((c) => c.value(r) ?? ''));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -95,4 +98,61 @@ export async function templateBuffer(sheet: string, cols: { header: string; widt
   });
   if (note) ws.getCell(`${String.fromCharCode(65 + cols.length + 1)}1`).value = note;
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * Streams the first worksheet's rows of a large xlsx (imports of tens of thousands of rows) without loading the
+ * workbook: shared strings and styles cached (else cells come back as string indexes and dates as serial numbers,
+ * STACK-NOTES), after the zip-bomb guard. `cells[0]` is column A.
+ */
+export async function* streamRows(buf: Buffer): AsyncGenerator<{ row: number; cells: ExcelJS.CellValue[] }> {
+  const size = zipUncompressedSize(buf);
+  if (size == null || size > MAX_UNCOMPRESSED) throw new Error('ZIP_GUARD');
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+    sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit',
+  });
+  for await (const ws of reader) {
+    for await (const row of ws) yield { row: row.number, cells: (row.values as ExcelJS.CellValue[]).slice(1) };
+    return; // the first worksheet only (templates keep their drop-down lists in a hidden second sheet)
+  }
+}
+
+/**
+ * The number of <row> elements of xl/worksheets/sheet1.xml, read straight from the zip (inflate and count: a few
+ * milliseconds where a parsing pass takes seconds), or null when the file is laid out otherwise. Rows may be empty,
+ * so this is an upper bound for progress bars and row caps; call it after the zip-bomb guard.
+ */
+export function sheetRowCount(buf: Buffer): number | null {
+  const from = Math.max(0, buf.length - 65_557);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= from; i--) if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+  if (eocd < 0) return null;
+  const entries = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  for (let n = 0; n < entries; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
+    const method = buf.readUInt16LE(p + 10);
+    const compressed = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    if (name === 'xl/worksheets/sheet1.xml') {
+      const local = buf.readUInt32LE(p + 42);
+      if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) return null;
+      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+      const data = buf.subarray(start, start + compressed);
+      let xml: Buffer;
+      try {
+        xml = method === 0 ? data : method === 8 ? inflateRawSync(data, { maxOutputLength: MAX_UNCOMPRESSED }) : Buffer.alloc(0);
+      } catch { return null; }
+      if (!xml.length) return null;
+      let count = 0;
+      for (let i = xml.indexOf('<row'); i >= 0; i = xml.indexOf('<row', i + 4)) {
+        const next = xml[i + 4];
+        if (next === 0x20 || next === 0x3e || next === 0x2f) count++; // '<row ', '<row>', '<row/>' (not '<rowBreaks')
+      }
+      return count;
+    }
+    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return null;
 }

@@ -12,7 +12,7 @@ import { HOURS_PAGES } from '../features/hours/routes';
 import { MATERIALS_PAGES } from '../features/materials/routes';
 import { STATS_PAGES } from '../features/statistics/routes';
 import { PERSONNEL_PAGES } from '../features/personnel/routes';
-import { CERTIFICATE_PAGES } from '../features/certificates/routes';
+import { CERTIFICATE_PAGES, VerifyPage } from '../features/certificates/routes';
 
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
   return lazy(async () => ({ default: (await load())[name] }));
@@ -75,6 +75,8 @@ export function AppRoutes() {
       <Route path="/" element={<PublicHome><LoginPage /></PublicHome>} />
       <Route path="/login" element={<PublicHome><LoginPage /></PublicHome>} />
       <Route path="/register" element={<PublicHome><Suspense fallback={<FullPageSpin />}><RegisterPage /></Suspense></PublicHome>} />
+      {/* 证书验证: public, for visitors and logged-in users alike (the QR code on a 学时证明 points here) */}
+      <Route path="/verify/:code" element={<Suspense fallback={<FullPageSpin />}><VerifyPage /></Suspense>} />
       <Route path="/change-password" element={<ChangePasswordPage />} />
       <Route element={<RequireSession><AppLayout /></RequireSession>}>
         {PAGES.map(({ path, rule, Component }) => (

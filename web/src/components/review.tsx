@@ -1,4 +1,5 @@
 /** Pieces shared by the review queues (注册审核, 变更审核, 人员调入审核): tabs, keyword filter, batch bar. */
+import type { ReactNode } from 'react';
 import { Alert, Button, Form, Input, Popconfirm, Space, Tabs } from 'antd';
 import { CheckOutlined, CloseOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 
@@ -20,11 +21,13 @@ export function ReviewTabs({ tab, onChange, pendingLabel = '待审核', doneLabe
   );
 }
 
-export function KeywordFilter({ name, label = '关键字', placeholder, onSearch }: {
+export function KeywordFilter({ name, label = '关键字', placeholder, onSearch, extra }: {
   name: string;
   label?: string;
   placeholder: string;
   onSearch: (keyword: string | undefined) => void;
+  /** More buttons after 查询/重置 (e.g. 导出). */
+  extra?: ReactNode;
 }) {
   const [form] = Form.useForm<{ keyword?: string }>();
   return (
@@ -36,6 +39,7 @@ export function KeywordFilter({ name, label = '关键字', placeholder, onSearch
         <Space>
           <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button>
           <Button icon={<ReloadOutlined />} onClick={() => { form.resetFields(); onSearch(undefined); }}>重置</Button>
+          {extra}
         </Space>
       </Form.Item>
     </Form>

@@ -63,6 +63,8 @@ CREATE TABLE "materials" (
 	"description" text DEFAULT '' NOT NULL,
 	"status" text DEFAULT 'draft' NOT NULL,
 	"submitted_at" timestamp with time zone,
+	"viewed_at" timestamp with time zone,
+	"viewed_by" integer,
 	"created_by" integer NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -78,10 +80,14 @@ ALTER TABLE "import_jobs" ADD CONSTRAINT "import_jobs_created_by_users_id_fk" FO
 ALTER TABLE "material_files" ADD CONSTRAINT "material_files_material_id_materials_id_fk" FOREIGN KEY ("material_id") REFERENCES "public"."materials"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "material_files" ADD CONSTRAINT "material_files_file_id_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "materials" ADD CONSTRAINT "materials_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "materials" ADD CONSTRAINT "materials_viewed_by_users_id_fk" FOREIGN KEY ("viewed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "materials" ADD CONSTRAINT "materials_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "certificate_verifications_at_idx" ON "certificate_verifications" USING btree ("at");--> statement-breakpoint
 CREATE UNIQUE INDEX "certificates_code_uq" ON "certificates" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "certificates_person_year_idx" ON "certificates" USING btree ("personnel_id","year");--> statement-breakpoint
+CREATE UNIQUE INDEX "certificates_live_uq" ON "certificates" USING btree ("personnel_id","year") WHERE revoked_at is null;--> statement-breakpoint
 CREATE INDEX "import_jobs_org_idx" ON "import_jobs" USING btree ("org_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "import_jobs_live_uq" ON "import_jobs" USING btree ("org_id","kind","file_sha256") WHERE status in ('queued', 'running');--> statement-breakpoint
-CREATE INDEX "materials_org_year_idx" ON "materials" USING btree ("org_id","year");
+CREATE INDEX "materials_org_year_idx" ON "materials" USING btree ("org_id","year");--> statement-breakpoint
+CREATE INDEX "claims_year_stats_idx" ON "claims" USING btree ("year","status","learning_form","personnel_id","hours");--> statement-breakpoint
+CREATE INDEX "person_year_totals_year_idx" ON "person_year_totals" USING btree ("year","personnel_id","public_hours","professional_hours");

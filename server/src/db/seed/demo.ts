@@ -5,11 +5,12 @@
 import { and, count, eq } from 'drizzle-orm';
 import { TITLE_SERIES, type TitleLevel } from '@hbzsgx/domain';
 import type { Db } from '../client.js';
-import { changeRequests, organizations, personnel, users } from '../schema.js';
+import { admins, changeRequests, organizations, personnel, users } from '../schema.js';
 import type { Pii } from '../../lib/pii.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { insertAdmin, insertDepartments, insertOrg, insertPersonnel, insertUser, userValues } from './factory.js';
 import { makeIdNumber, prng } from './codes.js';
+import { seedDemoHours } from './demo-hours.js';
 
 export interface DemoAccount { role: string; loginType: string; orgName: string; name: string; account: string; password: string }
 
@@ -136,5 +137,8 @@ export async function seedDemo(db: Db, pii: Pii, opts: { password: string; perso
     after: { titleSeries: 'ZXXJ', titleLevel: 'viceSenior', titleName: '高级教师', titleDate: '2025-09-01' },
   });
   await db.update(personnel).set({ titleName: '一级教师', titleDate: '2018-09-01' }).where(eq(personnel.id, teacher!.id));
+  // Classes and approved hours for last year and this year (the demo teacher's year stays empty: the journeys assert it).
+  const [reviewer] = await db.select({ userId: admins.userId }).from(admins).where(eq(admins.orgId, province.id));
+  await seedDemoHours(db, { reviewerUserId: reviewer!.userId, exclude: [teacher!.id], noPendingUnder: wuhan.path, rnd });
   return accounts;
 }

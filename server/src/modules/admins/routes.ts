@@ -3,9 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { adminCreateBody, adminRolesBody, idSchema, pageQuery, ID_TYPES } from '@hbzsgx/domain';
 import { actorOf } from '../../plugins/access.js';
-import { sendXlsx, MAX_EXPORT_ROWS } from '../../lib/excel.js';
+import { exportList, exportQuery } from '../../lib/export.js';
 import { fmtTime } from '../../lib/paging.js';
-import { auditExport } from '../../lib/audit.js';
 import { adminIdentity, createAdmin, listAdmins, listCandidates, makeSuper, removeAdmin, setAdminRoles } from './service.js';
 
 const params = z.object({ id: idSchema });
@@ -22,11 +21,11 @@ export default async function adminRoutes(fastify: FastifyInstance) {
   }, async (req) => listAdmins(db(), actorOf(req).org.id, req.query));
 
   app.get('/api/admins/export', {
-    config: { access: { permission: 'admin.view' } }, schema: { tags, summary: '导出管理员列表（xlsx）', querystring: filters },
-  }, async (req, reply) => {
-    const { items } = await listAdmins(db(), actorOf(req).org.id, { ...req.query, page: 1, pageSize: MAX_EXPORT_ROWS });
-    await auditExport(db(), req, 'admins', req.query, items.length);
-    return sendXlsx(reply, '管理员列表', [
+    config: { access: { permission: 'admin.view' } }, schema: { tags, summary: '导出管理员列表（xlsx）', querystring: exportQuery(filters) },
+  }, async (req, reply) => exportList(db(), req, reply, {
+    what: 'admins', title: '管理员列表', filters: req.query,
+    load: (p) => listAdmins(db(), actorOf(req).org.id, { ...req.query, ...p }),
+    columns: [
       { header: '姓名', value: (r) => r.name },
       { header: '证件类型', value: (r) => ID_TYPES[r.idType as keyof typeof ID_TYPES] },
       { header: '证件号', width: 24, value: (r) => r.idNumberMasked },
@@ -35,8 +34,8 @@ export default async function adminRoutes(fastify: FastifyInstance) {
       { header: '工作部门', value: (r) => r.departmentName },
       { header: '角色', width: 30, value: (r) => (r.isSuper ? '超级管理员' : r.roles.map((x) => x.name).join('、')) },
       { header: '添加时间', width: 20, value: (r) => fmtTime(r.createdAt) },
-    ], items);
-  });
+    ],
+  }));
 
   app.get('/api/admins/candidates', {
     config: { access: { permission: 'admin.manage' } },

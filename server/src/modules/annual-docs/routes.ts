@@ -13,6 +13,9 @@ import { actorOf, type Actor } from '../../plugins/access.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import { escapeLike } from '../../lib/scope.js';
+import type { Column } from '../../lib/excel.js';
+import { exportList, exportQuery } from '../../lib/export.js';
+import { fmtTime } from '../../lib/paging.js';
 import { parseFields, readUpload, sendFile, storeFile } from '../../lib/uploads.js';
 import { registerTodo } from '../dashboard/todos.js';
 import type { Db } from '../../db/client.js';
@@ -28,6 +31,26 @@ const fieldsSchema = z.object({
 export const MAX_DOC_BYTES = 10 * 1024 * 1024;
 const baseOrg = alias(organizations, 'base_org');
 const reviewScope = (a: Actor) => or(eq(baseOrg.parentId, a.org.id), like(baseOrg.path, `${escapeLike(a.org.path)}%`))!;
+
+const ownFilters = z.object({ kind: z.enum(['plan', 'summary']).optional() });
+const reviewFilters = z.object({ tab: z.enum(['pending', 'done']).default('pending'), year: z.coerce.number().int().min(2000).max(2100).optional() });
+/** The base's own documents (年度培训计划/工作总结). */
+const ownWhere = (a: Actor, f: z.infer<typeof ownFilters>) => and(eq(annualDocs.orgId, a.org.id), f.kind ? eq(annualDocs.kind, f.kind) : undefined);
+/** A review queue: the kind, the reviewer's scope, the tab and the year. */
+const reviewWhere = (a: Actor, kind: Kind, f: z.infer<typeof reviewFilters>) => and(
+  eq(annualDocs.kind, kind), reviewScope(a),
+  f.tab === 'pending' ? eq(annualDocs.status, 'pending') : inArray(annualDocs.status, ['approved', 'rejected']),
+  f.year ? eq(annualDocs.year, f.year) : undefined,
+);
+const STATUS: Record<string, string> = { pending: '待审核', approved: '已通过', rejected: '已驳回' };
+type DocRow = Awaited<ReturnType<typeof list>>['items'][number];
+const DOC_COLUMNS: Column<DocRow>[] = [
+  { header: '继续教育机构', width: 32, value: (r) => r.orgName }, { header: '类别', width: 14, value: (r) => KINDS[r.kind as Kind] ?? r.kind },
+  { header: '报送年度', width: 10, value: (r) => r.year }, { header: '说明', width: 40, value: (r) => r.description },
+  { header: '文件', width: 30, value: (r) => r.fileName }, { header: '上传时间', width: 20, value: (r) => fmtTime(r.createdAt) },
+  { header: '审核状态', width: 10, value: (r) => STATUS[r.status] ?? r.status }, { header: '驳回原因', width: 30, value: (r) => r.rejectReason },
+  { header: '审核时间', width: 20, value: (r) => fmtTime(r.reviewedAt) },
+];
 
 async function list(db: Db, where: ReturnType<typeof and>, q: { page: number; pageSize: number }) {
   const [total] = await db.select({ n: count() }).from(annualDocs).innerJoin(baseOrg, eq(baseOrg.id, annualDocs.orgId)).where(where);
@@ -76,8 +99,16 @@ export default async function annualDocRoutes(fastify: FastifyInstance) {
 
   app.get('/api/annual-docs', {
     config: { access: { permission: 'annual.manage' } },
-    schema: { tags, summary: '本基地的年度培训计划/工作总结', querystring: pageQuery.extend({ kind: z.enum(['plan', 'summary']).optional() }) },
-  }, async (req) => list(db(), and(eq(annualDocs.orgId, actorOf(req).org.id), req.query.kind ? eq(annualDocs.kind, req.query.kind) : undefined), req.query));
+    schema: { tags, summary: '本基地的年度培训计划/工作总结', querystring: pageQuery.extend(ownFilters.shape) },
+  }, async (req) => list(db(), ownWhere(actorOf(req), req.query), req.query));
+
+  app.get('/api/annual-docs/export', {
+    config: { access: { permission: 'annual.manage' } },
+    schema: { tags, summary: '导出本基地的年度培训计划/工作总结（xlsx）', querystring: exportQuery(ownFilters) },
+  }, async (req, reply) => exportList(db(), req, reply, {
+    what: 'annual_docs', title: req.query.kind ? KINDS[req.query.kind] : '年度培训计划与工作总结', filters: req.query, columns: DOC_COLUMNS,
+    load: (p) => list(db(), ownWhere(actorOf(req), req.query), p),
+  }));
 
   app.get('/api/annual-docs/:id/file', {
     config: { access: { authenticated: true } }, schema: { tags, summary: '下载文件（原文件名）', params: z.object({ id: idSchema }) },
@@ -91,12 +122,17 @@ export default async function annualDocRoutes(fastify: FastifyInstance) {
 
   app.get('/api/reviews/annual-docs/:kind', {
     config: { access: { permission: 'annual.review' } },
-    schema: { tags, summary: '审核继教机构年度培训计划/年度工作总结', params: kindParam, querystring: pageQuery.extend({ tab: z.enum(['pending', 'done']).default('pending'), year: z.coerce.number().int().min(2000).max(2100).optional() }) },
-  }, async (req) => list(db(), and(
-    eq(annualDocs.kind, req.params.kind), reviewScope(actorOf(req)),
-    req.query.tab === 'pending' ? eq(annualDocs.status, 'pending') : inArray(annualDocs.status, ['approved', 'rejected']),
-    req.query.year ? eq(annualDocs.year, req.query.year) : undefined,
-  ), req.query));
+    schema: { tags, summary: '审核继教机构年度培训计划/年度工作总结', params: kindParam, querystring: pageQuery.extend(reviewFilters.shape) },
+  }, async (req) => list(db(), reviewWhere(actorOf(req), req.params.kind, req.query), req.query));
+
+  app.get('/api/reviews/annual-docs/:kind/export', {
+    config: { access: { permission: 'annual.review' } },
+    schema: { tags, summary: '导出审核列表（xlsx，与列表相同的筛选）', params: kindParam, querystring: exportQuery(reviewFilters) },
+  }, async (req, reply) => exportList(db(), req, reply, {
+    what: `annual_docs.${req.params.kind}`, title: `审核继教机构${KINDS[req.params.kind]}（${req.query.tab === 'pending' ? '待审核' : '已审核'}）`,
+    filters: req.query, columns: DOC_COLUMNS,
+    load: (p) => list(db(), reviewWhere(actorOf(req), req.params.kind, req.query), p),
+  }));
 
   app.post('/api/reviews/annual-docs/:kind/decide', {
     config: { access: { permission: 'annual.review' } }, schema: { tags, summary: '通过/驳回', params: kindParam, body: decisionBody },

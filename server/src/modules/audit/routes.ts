@@ -7,8 +7,7 @@ import { AUDIT_ACTIONS, AUDIT_RESULTS, pageQuery } from '@hbzsgx/domain';
 import { auditLogs } from '../../db/schema.js';
 import { actorOf, type Actor } from '../../plugins/access.js';
 import { escapeLike, pathScope } from '../../lib/scope.js';
-import { auditExport } from '../../lib/audit.js';
-import { sendXlsx, MAX_EXPORT_ROWS } from '../../lib/excel.js';
+import { exportList, exportQuery } from '../../lib/export.js';
 import { fmtTime } from '../../lib/paging.js';
 import type { Db } from '../../db/client.js';
 
@@ -52,11 +51,11 @@ export default async function auditRoutes(fastify: FastifyInstance) {
   }, async (req) => list(app.deps.database.db, actorOf(req), req.query, req.query.page, req.query.pageSize));
 
   app.get('/api/audit-logs/export', {
-    config: { access: { permission: 'audit.view' } }, schema: { tags, summary: '导出审计日志（xlsx）', querystring: filters },
-  }, async (req, reply) => {
-    const { items } = await list(app.deps.database.db, actorOf(req), req.query, 1, MAX_EXPORT_ROWS);
-    await auditExport(app.deps.database.db, req, 'audit_logs', req.query, items.length);
-    return sendXlsx(reply, '审计日志', [
+    config: { access: { permission: 'audit.view' } }, schema: { tags, summary: '导出审计日志（xlsx）', querystring: exportQuery(filters) },
+  }, async (req, reply) => exportList(app.deps.database.db, req, reply, {
+    what: 'audit_logs', title: '审计日志', filters: req.query,
+    load: (p) => list(app.deps.database.db, actorOf(req), req.query, p.page, p.pageSize),
+    columns: [
       { header: '时间', width: 20, value: (r) => fmtTime(r.at) },
       { header: '操作人', value: (r) => r.actorName },
       { header: '操作', value: (r) => AUDIT_ACTIONS[r.action] ?? r.action },
@@ -64,6 +63,6 @@ export default async function auditRoutes(fastify: FastifyInstance) {
       { header: '结果', value: (r) => AUDIT_RESULTS[r.result] ?? r.result },
       { header: 'IP', value: (r) => r.ip },
       { header: '详情', width: 60, value: (r) => (r.detail ? JSON.stringify(r.detail) : '') },
-    ], items);
-  });
+    ],
+  }));
 }

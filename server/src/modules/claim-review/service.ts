@@ -27,10 +27,13 @@ const auditScope = (actor: Actor): SQL => like(unit.path, `${escapeLike(actor.or
 export interface ClaimQuery {
   tab: 'pending' | 'done'; source: 'base' | 'employer' | 'personal'; year?: number; name?: string; subjectType?: SubjectType;
   learningForm?: LearningForm; orgName?: string; baseName?: string; flagged?: 'true' | 'false'; page: number; pageSize: number;
+  /** Only these claims (still within scope and filters): the export of a drawn 随机抽查 sample. */
+  ids?: number[];
 }
 
 function filters(q: Omit<ClaimQuery, 'tab' | 'source' | 'page' | 'pageSize'>) {
   return [
+    q.ids?.length ? inArray(claims.id, q.ids) : undefined,
     q.year ? eq(claims.year, q.year) : undefined,
     q.name ? ilike(users.name, `%${escapeLike(q.name)}%`) : undefined,
     q.subjectType ? eq(claims.subjectType, q.subjectType) : undefined,
@@ -104,6 +107,8 @@ export async function decideClaims(deps: AppDeps, req: FastifyRequest, actor: Ac
 }
 
 /** 学时审验: approved claims of people in the jurisdiction; `sample` picks that many at random. */
+export type ClaimRow = Awaited<ReturnType<typeof page>>['items'][number];
+
 export async function listForAudit(db: Db, actor: Actor, q: Omit<ClaimQuery, 'tab' | 'source'> & { sample?: number }) {
   if (actor.org.hrLevel === 'county') throw new ForbiddenError('学时审验由市（州）及以上人社部门进行');
   const where = and(auditScope(actor), eq(claims.status, 'approved'), ...filters(q));

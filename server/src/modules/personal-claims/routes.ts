@@ -8,9 +8,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, count, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { decisionBody, idSchema, pageQuery, personalClaimFields, recognize, CLAIM_STATUSES, type ClaimStatus, type LearningForm } from '@hbzsgx/domain';
+import { decisionBody, idSchema, pageQuery, personalClaimFields, recognize, CLAIM_STATUSES, LEARNING_FORMS, SUBJECT_TYPES, type ClaimStatus, type LearningForm, type SubjectType } from '@hbzsgx/domain';
 import { claims, files, organizations, personnel, recognitionRules, users } from '../../db/schema.js';
-import { actorOf } from '../../plugins/access.js';
+import { actorOf, type Actor } from '../../plugins/access.js';
+import type { Db } from '../../db/client.js';
+import { exportList, exportQuery } from '../../lib/export.js';
+import { fmtTime } from '../../lib/paging.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import { escapeLike } from '../../lib/scope.js';
@@ -20,6 +23,21 @@ import { policyFor, transitionClaims } from '../ledger/service.js';
 import { beijingToday } from '../training/service.js';
 
 const unit = alias(organizations, 'unit');
+
+const unitReviewFilters = z.object({ tab: z.enum(['pending', 'done']).default('pending'), name: z.string().trim().max(50).optional() });
+/** 本单位人员学时申报: personal declarations of the actor's own staff, by tab and name — the list's and the export's query. */
+async function listUnitReview(db: Db, a: Actor, q: z.infer<typeof unitReviewFilters> & { page: number; pageSize: number }) {
+  const where = and(eq(claims.source, 'personal'), eq(personnel.orgId, a.org.id),
+    q.tab === 'pending' ? eq(claims.status, 'pendingEmployer') : inArray(claims.status, ['pending', 'approved', 'rejected', 'revoked']),
+    q.name ? like(users.name, `%${escapeLike(q.name)}%`) : undefined);
+  const [total] = await db.select({ n: count() }).from(claims).innerJoin(personnel, eq(personnel.id, claims.personnelId)).innerJoin(users, eq(users.id, personnel.userId)).where(where);
+  const rows = await db.select({
+    id: claims.id, name: users.name, idNumberMasked: users.idNumberMasked, year: claims.year, title: claims.title, hours: claims.hours,
+    basis: claims.basis, status: claims.status, subjectType: claims.subjectType, learningForm: claims.learningForm, rejectReason: claims.rejectReason, createdAt: claims.createdAt,
+  }).from(claims).innerJoin(personnel, eq(personnel.id, claims.personnelId)).innerJoin(users, eq(users.id, personnel.userId))
+    .where(where).orderBy(desc(claims.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  return { total: total!.n, items: rows.map((r) => ({ ...r, statusName: CLAIM_STATUSES[r.status as ClaimStatus] })) };
+}
 const declarer = alias(organizations, 'declarer');
 
 registerTodo({
@@ -67,20 +85,24 @@ export default async function personalClaimRoutes(fastify: FastifyInstance) {
 
   app.get('/api/reviews/personal-claims', {
     config: { access: { permission: 'claim.unitReview' } },
-    schema: { tags, summary: '本单位人员的个人学时申报（单位审核）', querystring: pageQuery.extend({ tab: z.enum(['pending', 'done']).default('pending'), name: z.string().trim().max(50).optional() }) },
-  }, async (req) => {
-    const a = actorOf(req);
-    const where = and(eq(claims.source, 'personal'), eq(personnel.orgId, a.org.id),
-      req.query.tab === 'pending' ? eq(claims.status, 'pendingEmployer') : inArray(claims.status, ['pending', 'approved', 'rejected', 'revoked']),
-      req.query.name ? like(users.name, `%${escapeLike(req.query.name)}%`) : undefined);
-    const [total] = await db().select({ n: count() }).from(claims).innerJoin(personnel, eq(personnel.id, claims.personnelId)).innerJoin(users, eq(users.id, personnel.userId)).where(where);
-    const rows = await db().select({
-      id: claims.id, name: users.name, idNumberMasked: users.idNumberMasked, year: claims.year, title: claims.title, hours: claims.hours,
-      basis: claims.basis, status: claims.status, subjectType: claims.subjectType, learningForm: claims.learningForm, rejectReason: claims.rejectReason, createdAt: claims.createdAt,
-    }).from(claims).innerJoin(personnel, eq(personnel.id, claims.personnelId)).innerJoin(users, eq(users.id, personnel.userId))
-      .where(where).orderBy(desc(claims.id)).limit(req.query.pageSize).offset((req.query.page - 1) * req.query.pageSize);
-    return { total: total!.n, items: rows.map((r) => ({ ...r, statusName: CLAIM_STATUSES[r.status as ClaimStatus] })) };
-  });
+    schema: { tags, summary: '本单位人员的个人学时申报（单位审核）', querystring: pageQuery.extend(unitReviewFilters.shape) },
+  }, async (req) => listUnitReview(db(), actorOf(req), req.query));
+
+  app.get('/api/reviews/personal-claims/export', {
+    config: { access: { permission: 'claim.unitReview' } },
+    schema: { tags, summary: '导出本单位人员的个人学时申报（xlsx，与列表相同的筛选）', querystring: exportQuery(unitReviewFilters) },
+  }, async (req, reply) => exportList(db(), req, reply, {
+    what: 'personal_claims', title: `本单位人员学时申报（${req.query.tab === 'pending' ? '待单位审核' : '已审核'}）`, filters: req.query,
+    load: (p) => listUnitReview(db(), actorOf(req), { ...req.query, ...p }),
+    columns: [
+      { header: '姓名', value: (r) => r.name }, { header: '证件号', width: 24, value: (r) => r.idNumberMasked },
+      { header: '年度', width: 8, value: (r) => r.year }, { header: '学习内容', width: 36, value: (r) => r.title },
+      { header: '科目类型', value: (r) => SUBJECT_TYPES[r.subjectType as SubjectType] }, { header: '学习形式', value: (r) => LEARNING_FORMS[r.learningForm as LearningForm] },
+      { header: '学时', width: 8, value: (r) => Number(r.hours) }, { header: '认定依据', width: 30, value: (r) => r.basis },
+      { header: '状态', width: 12, value: (r) => r.statusName }, { header: '驳回原因', width: 30, value: (r) => r.rejectReason },
+      { header: '申报时间', width: 20, value: (r) => fmtTime(r.createdAt) },
+    ],
+  }));
 
   app.post('/api/reviews/personal-claims/decide', {
     config: { access: { permission: 'claim.unitReview' } }, schema: { tags, summary: '单位审核：通过（转人社部门审核）/驳回', body: decisionBody },

@@ -2,13 +2,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { and, count, eq, ilike, isNull, or, sql } from 'drizzle-orm';
-import { idSchema, maskPhone, ORG_TYPE_CODES, ORG_TYPES, pageQuery, type OrgType } from '@hbzsgx/domain';
-import { admins, divisions, organizations, users } from '../../db/schema.js';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { idSchema, maskPhone, ORG_STATUSES, ORG_TYPE_CODES, ORG_TYPES, pageQuery, type OrgStatus, type OrgType } from '@hbzsgx/domain';
+import { admins, organizations, users } from '../../db/schema.js';
 import { actorOf } from '../../plugins/access.js';
-import { escapeLike, loadOrgInScope, orgScope } from '../../lib/scope.js';
+import { loadOrgInScope, orgScope } from '../../lib/scope.js';
+import { exportList, exportQuery } from '../../lib/export.js';
+import { fmtTime } from '../../lib/paging.js';
 import { getOrgInfo } from '../org-info/service.js';
-import { resetSuperAdminPassword, setOrgEnabled } from './service.js';
+import { listSuborgs, resetSuperAdminPassword, setOrgEnabled } from './service.js';
 
 const filters = z.object({
   keyword: z.string().trim().max(50).optional(),
@@ -39,23 +41,20 @@ export default async function suborgRoutes(fastify: FastifyInstance) {
 
   app.get('/api/suborgs', {
     config: { access: { permission: 'suborg.view' } }, schema: { tags, summary: '辖区机构列表', querystring: pageQuery.extend(filters.shape) },
-  }, async (req) => {
-    const a = actorOf(req);
-    const q = req.query;
-    const w = and(
-      orgScope(a),
-      q.type ? eq(organizations.type, q.type) : undefined,
-      q.status ? eq(organizations.status, q.status) : undefined,
-      q.keyword ? or(ilike(organizations.name, `%${escapeLike(q.keyword)}%`), eq(organizations.creditCode, q.keyword.toUpperCase())) : undefined,
-    );
-    const [total] = await db().select({ n: count() }).from(organizations).where(w);
-    const items = await db().select({
-      id: organizations.id, name: organizations.name, creditCode: organizations.creditCode, type: organizations.type,
-      hrLevel: organizations.hrLevel, status: organizations.status, divisionName: divisions.name, createdAt: organizations.createdAt,
-    }).from(organizations).innerJoin(divisions, eq(divisions.code, organizations.divisionCode))
-      .where(w).orderBy(organizations.path).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
-    return { total: total!.n, items: items.map((r) => ({ ...r, typeName: ORG_TYPES[r.type as OrgType] })) };
-  });
+  }, async (req) => listSuborgs(db(), actorOf(req), req.query));
+
+  app.get('/api/suborgs/export', {
+    config: { access: { permission: 'suborg.view' } }, schema: { tags, summary: '导出辖区机构列表（xlsx）', querystring: exportQuery(filters) },
+  }, async (req, reply) => exportList(db(), req, reply, {
+    what: 'suborgs', title: '辖区机构列表', filters: req.query,
+    load: (p) => listSuborgs(db(), actorOf(req), { ...req.query, ...p }),
+    columns: [
+      { header: '机构名称', width: 36, value: (r) => r.name }, { header: '统一社会信用代码', width: 22, value: (r) => r.creditCode },
+      { header: '机构类型', width: 16, value: (r) => r.typeName }, { header: '所属地区', width: 16, value: (r) => r.divisionName },
+      { header: '状态', width: 10, value: (r) => ORG_STATUSES[r.status as OrgStatus] ?? r.status },
+      { header: '注册时间', width: 20, value: (r) => fmtTime(r.createdAt) },
+    ],
+  }));
 
   app.get('/api/suborgs/:id', {
     config: { access: { permission: 'suborg.view' } }, schema: { tags, summary: '机构详情及管理员', params: z.object({ id: idSchema }) },

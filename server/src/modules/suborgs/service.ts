@@ -1,14 +1,35 @@
 /** 下属机构管理 actions: disable/enable an organisation, reset its super admin's password. */
 import type { FastifyRequest } from 'fastify';
 import crypto from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, ilike, isNull, or } from 'drizzle-orm';
+import { ORG_TYPES, type OrgType } from '@hbzsgx/domain';
 import type { AppDeps } from '../../app.js';
-import { admins, organizations, sessions, users } from '../../db/schema.js';
+import type { Db } from '../../db/client.js';
+import { admins, divisions, organizations, sessions, users } from '../../db/schema.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import { hashPassword } from '../../lib/passwords.js';
-import { loadOrgInScope } from '../../lib/scope.js';
+import { escapeLike, loadOrgInScope, orgScope } from '../../lib/scope.js';
 import type { Actor } from '../../plugins/access.js';
+
+export interface SuborgFilters { keyword?: string; type?: OrgType; status?: 'pending' | 'active' | 'rejected' | 'disabled' }
+
+/** The jurisdiction's organisations matching the filters: one page (the list) or all of them (the export). */
+export async function listSuborgs(db: Db, actor: Actor, q: SuborgFilters & { page: number; pageSize: number }) {
+  const w = and(
+    orgScope(actor),
+    q.type ? eq(organizations.type, q.type) : undefined,
+    q.status ? eq(organizations.status, q.status) : undefined,
+    q.keyword ? or(ilike(organizations.name, `%${escapeLike(q.keyword)}%`), eq(organizations.creditCode, q.keyword.toUpperCase())) : undefined,
+  );
+  const [total] = await db.select({ n: count() }).from(organizations).where(w);
+  const items = await db.select({
+    id: organizations.id, name: organizations.name, creditCode: organizations.creditCode, type: organizations.type,
+    hrLevel: organizations.hrLevel, status: organizations.status, divisionName: divisions.name, createdAt: organizations.createdAt,
+  }).from(organizations).innerJoin(divisions, eq(divisions.code, organizations.divisionCode))
+    .where(w).orderBy(organizations.path).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  return { total: total!.n, items: items.map((r) => ({ ...r, typeName: ORG_TYPES[r.type as OrgType] })) };
+}
 
 export async function setOrgEnabled(deps: AppDeps, req: FastifyRequest, actor: Actor, id: number, enable: boolean) {
   const { db } = deps.database;

@@ -5,8 +5,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { idSchema, pageQuery, transferConfirmBody, transferCreateBody, transferRefuseBody } from '@hbzsgx/domain';
 import { transfers } from '../../db/schema.js';
 import { actorOf } from '../../plugins/access.js';
-import { auditExport } from '../../lib/audit.js';
-import { MAX_EXPORT_ROWS, sendXlsx } from '../../lib/excel.js';
+import { exportList, exportQuery } from '../../lib/export.js';
 import { fmtTime } from '../../lib/paging.js';
 import { registerTodo } from '../dashboard/todos.js';
 import { createTransfer, decideTransfer, listTransfers, ownPerson, searchOwnPeople } from './service.js';
@@ -50,18 +49,18 @@ export default async function transferRoutes(fastify: FastifyInstance) {
   }, async (req) => listTransfers(db(), actorOf(req), req.query));
 
   app.get('/api/transfers/export', {
-    config: access, schema: { tags, summary: '导出调转记录（xlsx）', querystring: filters },
-  }, async (req, reply) => {
-    const { items } = await listTransfers(db(), actorOf(req), { ...req.query, page: 1, pageSize: MAX_EXPORT_ROWS });
-    await auditExport(db(), req, 'transfers', req.query, items.length);
-    return sendXlsx(reply, '调转记录', [
+    config: access, schema: { tags, summary: '导出调转记录（xlsx）', querystring: exportQuery(filters) },
+  }, async (req, reply) => exportList(db(), req, reply, {
+    what: 'transfers', title: '调转记录', filters: req.query,
+    load: (p) => listTransfers(db(), actorOf(req), { ...req.query, ...p }),
+    columns: [
       { header: '姓名', value: (r) => r.name }, { header: '证件号', width: 24, value: (r) => r.idNumberMasked },
       { header: '类型', value: (r) => (r.direction === 'in' ? '调入' : '调出') }, { header: '调出单位', width: 28, value: (r) => r.fromOrgName },
       { header: '调入单位', width: 28, value: (r) => r.toOrgName }, { header: '调转日期', value: (r) => r.transferDate },
       { header: '调转原因', width: 30, value: (r) => r.reason }, { header: '状态', value: (r) => STATUS[r.status as keyof typeof STATUS] },
       { header: '发起时间', width: 20, value: (r) => fmtTime(r.createdAt) }, { header: '处理时间', width: 20, value: (r) => fmtTime(r.decidedAt) },
-    ], items);
-  });
+    ],
+  }));
 
   app.post('/api/transfers/:id/confirm', {
     config: access, schema: { tags, summary: '确认调转（调入单位）', params, body: transferConfirmBody },

@@ -22,6 +22,7 @@ import { ChangeDetailDrawer, subjectName } from './ChangeDetailDrawer';
 import { ChangeSummary } from './ChangeDiffTable';
 import { ReparentProgress } from './ReparentProgress';
 import { CHANGE_KINDS, changeApi, changeReviewKey, type ChangeItem, type ChangeKind } from './api';
+import { ExportButton } from '../../components/ExportButton';
 
 const CHAIN: Record<ChangeKind, string> = {
   title: '专业技术人员修改专业技术职务后，由所在单位审核；人社部门可审核辖区内人员的修改。通过后新信息生效，驳回则保留原信息。',
@@ -143,6 +144,7 @@ function Queue({ kind, title }: { kind: ChangeKind; title: string }) {
           label={kind === 'title' ? '姓名/单位' : '机构名称'}
           placeholder={kind === 'title' ? '请输入姓名或所在单位' : '请输入机构名称'}
           onSearch={(k) => { setKeyword(k); setPage((p) => ({ ...p, page: 1 })); }}
+          extra={<ExportButton onExport={() => changeApi.exportXlsx(kind, { tab, keyword }, title)} />}
         />
         {batch && tab === 'pending' && selected.length > 0 && (
           <BatchBar

@@ -1,4 +1,4 @@
-import { api } from '../../app/api';
+import { api, download } from '../../app/api';
 import type { Items, Page } from '../../app/types';
 import type { Decision, DecisionResult, Tab } from '../registration-review/api';
 import type { TitleBody } from '../registration/api';
@@ -28,6 +28,7 @@ export const ORG_CHANGES_KEY = ['org-info', 'changes'] as const;
 export const changeApi = {
   list: (kind: ChangeKind, q: { tab: Tab; keyword?: string; page: number; pageSize: number }) =>
     api.get<Page<ChangeItem>>(`/api/reviews/changes/${kind}`, q),
+  exportXlsx: (kind: ChangeKind, f: { tab: Tab; keyword?: string }, title: string) => download(`/api/reviews/changes/${kind}/export`, f, `${title}.xlsx`),
   decide: (kind: ChangeKind, body: Decision) => api.post<DecisionResult>(`/api/reviews/changes/${kind}/decide`, { ...body, reason: body.reason ?? '' }),
   myTitleChanges: () => api.get<Items<MyChange>>('/api/me/title-change').then((d) => d.items),
   submitTitleChange: (body: TitleBody) => api.post<{ id: number }>('/api/me/title-change', body),

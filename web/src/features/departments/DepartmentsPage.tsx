@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card } from 'antd';
+import { Alert, Button, Card, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useAccess } from '../../app/access';
@@ -9,6 +9,7 @@ import { PageContainer } from '../../components/PageContainer';
 import { DepartmentFormModal, type DeptDialog } from './DepartmentFormModal';
 import { DepartmentTable } from './DepartmentTable';
 import { DEPARTMENTS_KEY, departmentsApi, useDepartments } from './api';
+import { ExportButton } from '../../components/ExportButton';
 
 export function DepartmentsPage() {
   const { can } = useAccess();
@@ -29,7 +30,12 @@ export function DepartmentsPage() {
     <PageContainer
       title="管理内设部门"
       description="本单位内部设立的部门。管理员和专业技术人员都归属于某个部门；部门下有人员或下级部门时不能删除。"
-      extra={canManage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'add', parent: null })}>添加部门</Button>}
+      extra={
+        <Space>
+          <ExportButton onExport={departmentsApi.exportXlsx} />
+          {canManage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'add', parent: null })}>添加部门</Button>}
+        </Space>
+      }
     >
       <Card variant="borderless">
         {q.error ? (

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../app/api';
+import { api, download } from '../../app/api';
 import type { Items, Ok } from '../../app/types';
 
 export interface Department { id: number; parentId: number | null; name: string; sortOrder: number; personnelCount: number; adminCount: number }
@@ -9,6 +9,7 @@ export const DEPARTMENTS_KEY = ['departments'] as const;
 
 export const departmentsApi = {
   list: () => api.get<Items<Department>>('/api/departments'),
+  exportXlsx: () => download('/api/departments/export', undefined, '内设部门.xlsx'),
   create: (body: { name: string; parentId: number | null }) => api.post<Department>('/api/departments', body),
   update: (id: number, body: { name?: string; parentId?: number | null }) => api.patch<Department>(`/api/departments/${id}`, body),
   remove: (id: number) => api.del<Ok>(`/api/departments/${id}`),

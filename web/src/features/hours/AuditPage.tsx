@@ -15,6 +15,7 @@ import { AUDIT_KEY, hoursApi, type ClaimFilters as Filters, type ClaimRow } from
 import { CLAIM_COLUMNS_WIDTH, claimColumns } from './claimColumns';
 import { ClaimDetailDrawer } from './ClaimDetailDrawer';
 import { ClaimFilters } from './ClaimFilters';
+import { ExportButton } from '../../components/ExportButton';
 
 type Revoking = { ids: number[]; label: string } | null;
 type Sample = { n: number; nonce: number } | null;
@@ -96,10 +97,15 @@ export function AuditPage() {
           name="auditFilters"
           onSearch={(f) => { setFilters(f); setSelected([]); setPage((p) => ({ ...p, page: 1 })); if (sample) setSample({ ...sample, nonce: Date.now() }); }}
           extra={
-            <Space.Compact>
-              <InputNumber aria-label="抽查条数" min={1} max={200} precision={0} value={sampleSize} onChange={(v) => setSampleSize(v ?? 20)} suffix="条" style={{ width: 96 }} />
-              <Button icon={<ExperimentOutlined />} onClick={draw}>随机抽查</Button>
-            </Space.Compact>
+            <>
+              <Space.Compact>
+                <InputNumber aria-label="抽查条数" min={1} max={200} precision={0} value={sampleSize} onChange={(v) => setSampleSize(v ?? 20)} suffix="条" style={{ width: 96 }} />
+                <Button icon={<ExperimentOutlined />} onClick={draw}>随机抽查</Button>
+              </Space.Compact>
+              <ExportButton onExport={() => hoursApi.exportAudit(filters, sample ? (q.data?.items ?? []).map((r) => r.id) : undefined)} disabled={!!sample && !q.data?.items.length}>
+                {sample ? '导出抽查结果' : '导出'}
+              </ExportButton>
+            </>
           }
         />
         {sample && (

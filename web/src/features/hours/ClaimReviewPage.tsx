@@ -17,6 +17,7 @@ import { CLAIM_COLUMNS_WIDTH, claimColumns } from './claimColumns';
 import { ClaimDetailDrawer } from './ClaimDetailDrawer';
 import { ClaimFilters } from './ClaimFilters';
 import { EvidenceModal } from './EvidenceModal';
+import { ExportButton } from '../../components/ExportButton';
 
 const TEXT: Record<ClaimSource, { title: string; description: string }> = {
   base: {
@@ -135,7 +136,11 @@ function ClaimReviewPage({ source }: { source: ClaimSource }) {
     <PageContainer title={t.title} description={t.description}>
       <Card variant="borderless">
         <ReviewTabs tab={tab} onChange={switchTab} />
-        <ClaimFilters name={`claimFilters-${source}`} onSearch={(f) => { setFilters(f); setSelected([]); setPage((p) => ({ ...p, page: 1 })); }} />
+        <ClaimFilters
+          name={`claimFilters-${source}`}
+          onSearch={(f) => { setFilters(f); setSelected([]); setPage((p) => ({ ...p, page: 1 })); }}
+          extra={<ExportButton onExport={() => hoursApi.exportClaims({ ...filters, source, tab }, `${t.title}（${tab === 'pending' ? '待审核' : '已审核'}）`)} />}
+        />
         {selected.length > 0 && (
           <Alert
             type="info"

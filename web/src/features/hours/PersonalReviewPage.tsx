@@ -17,6 +17,7 @@ import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
 import { hoursApi, PERSONAL_REVIEW_KEY, type Decision, type PersonalClaim } from './api';
 import { EvidenceModal } from './EvidenceModal';
 import { ClaimStatusTag } from './tags';
+import { ExportButton } from '../../components/ExportButton';
 
 type Rejecting = { ids: number[]; label: string } | null;
 
@@ -116,7 +117,13 @@ export function PersonalReviewPage() {
     <PageContainer title="本单位人员学时申报" description="本单位专业技术人员本人申报的学时（如学术会议、进修），请核对证明材料和认定依据；单位审核通过后转人社部门审核。">
       <Card variant="borderless">
         <ReviewTabs tab={tab} onChange={switchTab} />
-        <KeywordFilter name="personalReviewFilter" label="姓名" placeholder="请输入姓名" onSearch={(k) => { setName(k); setPage((p) => ({ ...p, page: 1 })); }} />
+        <KeywordFilter
+          name="personalReviewFilter"
+          label="姓名"
+          placeholder="请输入姓名"
+          onSearch={(k) => { setName(k); setPage((p) => ({ ...p, page: 1 })); }}
+          extra={<ExportButton onExport={() => hoursApi.exportPersonalClaims({ tab, name })} />}
+        />
         {tab === 'pending' && selected.length > 0 && (
           <BatchBar
             count={selected.length}

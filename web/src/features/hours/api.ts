@@ -87,13 +87,17 @@ export const hoursApi = {
   savePolicy: (year: number, body: PolicyBody) => api.put<Policy>(`/api/hour-policies/${year}`, body),
 
   claims: (q: ClaimFilters & { source: ClaimSource; tab: Tab; page: number; pageSize: number }) => api.get<Page<ClaimRow>>('/api/reviews/claims', q),
+  exportClaims: (f: ClaimFilters & { source: ClaimSource; tab: Tab }, title: string) => download('/api/reviews/claims/export', f, `${title}.xlsx`),
   decide: (body: Decision) => api.post<DecisionResult>('/api/reviews/claims/decide', { ...body, reason: body.reason ?? '' }),
   remove: (ids: number[]) => api.post<DecisionResult>('/api/reviews/claims/delete', { ids }),
 
   audit: (q: ClaimFilters & { page: number; pageSize: number; sample?: number }) => api.get<Page<ClaimRow>>('/api/audits/claims', q),
+  /** With `ids` (a drawn sample) the export holds exactly those rows. */
+  exportAudit: (f: ClaimFilters, ids?: number[]) => download('/api/audits/claims/export', { ...f, ids: ids?.join(',') }, ids ? '学时审验（随机抽查）.xlsx' : '学时审验.xlsx'),
   revoke: (ids: number[], reason: string) => api.post<DecisionResult>('/api/audits/claims/revoke', { ids, reason }),
 
   personalClaims: (q: { tab: Tab; name?: string; page: number; pageSize: number }) => api.get<Page<PersonalClaim>>('/api/reviews/personal-claims', q),
+  exportPersonalClaims: (f: { tab: Tab; name?: string }) => download('/api/reviews/personal-claims/export', f, '本单位人员学时申报.xlsx'),
   decidePersonal: (body: Decision) => api.post<DecisionResult>('/api/reviews/personal-claims/decide', { ...body, reason: body.reason ?? '' }),
 
   evidence: (claimId: number) => download(`/api/claims/${claimId}/evidence`, undefined, '证明材料'),

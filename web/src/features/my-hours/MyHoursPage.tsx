@@ -14,6 +14,7 @@ import { EvidenceModal } from '../hours/EvidenceModal';
 import { ClaimStatusTag } from '../hours/tags';
 import { myHoursApi, myHoursKey, type MyClaim, type MyHours } from './api';
 import { DeclareModal } from './DeclareModal';
+import { ExportButton } from '../../components/ExportButton';
 import './my-hours.css';
 
 const pct = (v: number, of: number) => (of > 0 ? Math.min(100, Math.round((v / of) * 1000) / 10) : 100);
@@ -88,7 +89,12 @@ export function MyHoursPage() {
       ) : (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Summary year={year} d={d} />
-          <Card variant="borderless" title={`${year}年度学时明细`} extra={<Typography.Text type="secondary">共 {d.claims.length} 条，计入 {d.claims.filter((c) => c.status === 'approved').length} 条</Typography.Text>}>
+          <Card variant="borderless" title={`${year}年度学时明细`} extra={
+              <Space>
+                <Typography.Text type="secondary">共 {d.claims.length} 条，计入 {d.claims.filter((c) => c.status === 'approved').length} 条</Typography.Text>
+                <ExportButton onExport={() => myHoursApi.exportXlsx(year)} disabled={!d.claims.length} />
+              </Space>
+            }>
             <Table<MyClaim>
               rowKey="id"
               tableLayout="fixed"

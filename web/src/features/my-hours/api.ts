@@ -1,5 +1,5 @@
 import type { HourPolicy, LearningForm, SubjectType } from '@hbzsgx/domain';
-import { api } from '../../app/api';
+import { api, download } from '../../app/api';
 import { uploadForm } from '../../components/upload';
 
 export interface MyClaim {
@@ -36,6 +36,7 @@ export const myHoursKey = (year: number) => ['me', 'hours', year] as const;
 
 export const myHoursApi = {
   get: (year: number) => api.get<MyHours>('/api/me/hours', { year }),
+  exportXlsx: (year: number) => download('/api/me/hours/export', { year }, `${year}年度学时明细.xlsx`),
   declare: (fields: DeclareFields, file: File, onProgress: (p: number) => void) =>
     uploadForm<DeclaredClaim>('/api/me/claims', { ...fields }, file, onProgress),
 };

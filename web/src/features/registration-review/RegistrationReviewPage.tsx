@@ -20,6 +20,7 @@ import { ReviewStatusTag } from '../../components/StatusTag';
 import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
 import { RegistrationDetailDrawer } from './RegistrationDetailDrawer';
 import { regReviewApi, regReviewKey, type Decision, type OrgQueueItem, type QueueItem } from './api';
+import { ExportButton } from '../../components/ExportButton';
 
 const TITLES: Record<ReviewKind, string> = {
   personnel: '专技人员注册审核', employer: '下属单位注册审核', authority: '主管部门注册审核', base: '继续教育机构注册审核', hr: '人社部门注册审核',
@@ -149,6 +150,7 @@ function Queue({ kind, title }: { kind: ReviewKind; title: string }) {
           label={isPersonnel ? '姓名/单位' : '名称/信用代码'}
           placeholder={isPersonnel ? '请输入姓名或所在单位' : '请输入名称或统一社会信用代码'}
           onSearch={(k) => { setKeyword(k); setPage((p) => ({ ...p, page: 1 })); }}
+          extra={<ExportButton onExport={() => regReviewApi.exportXlsx(kind, { tab, keyword }, title)} />}
         />
         {tab === 'pending' && selected.length > 0 && (
           <BatchBar

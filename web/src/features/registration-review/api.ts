@@ -1,5 +1,5 @@
 import type { ReviewKind } from '@hbzsgx/domain';
-import { api } from '../../app/api';
+import { api, download } from '../../app/api';
 import type { Page } from '../../app/types';
 
 export type Tab = 'pending' | 'done';
@@ -33,6 +33,8 @@ export const regReviewKey = (kind: ReviewKind) => ['reviews', 'registrations', k
 export const regReviewApi = {
   list: (kind: ReviewKind, q: { tab: Tab; keyword?: string; page: number; pageSize: number }) =>
     api.get<Page<QueueItem>>(`/api/reviews/registrations/${kind}`, q),
+  exportXlsx: (kind: ReviewKind, f: { tab: Tab; keyword?: string }, title: string) =>
+    download(`/api/reviews/registrations/${kind}/export`, f, `${title}.xlsx`),
   detail: (kind: ReviewKind, id: number) => api.get<OrgDetail | PersonnelDetail>(`/api/reviews/registrations/${kind}/${id}`),
   decide: (kind: ReviewKind, body: Decision) =>
     api.post<DecisionResult>(`/api/reviews/registrations/${kind}/decide`, { ...body, reason: body.reason ?? '' }),

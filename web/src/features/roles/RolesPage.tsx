@@ -8,6 +8,7 @@ import { fmtTime, orDash } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';
 import { RoleFormModal } from './RoleFormModal';
 import { ROLES_KEY, rolesApi, useRoles, type Role } from './api';
+import { ExportButton } from '../../components/ExportButton';
 
 export function RolesPage() {
   const q = useRoles();
@@ -60,7 +61,12 @@ export function RolesPage() {
     <PageContainer
       title="角色管理"
       description="角色是一组权限的集合。新增角色并勾选权限后，可在“管理单位管理员”中将角色分配给管理员。"
-      extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>新增角色</Button>}
+      extra={
+        <Space>
+          <ExportButton onExport={rolesApi.exportXlsx} />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>新增角色</Button>
+        </Space>
+      }
     >
       <Card variant="borderless">
         {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}

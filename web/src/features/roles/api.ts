@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../app/api';
+import { api, download } from '../../app/api';
 import type { Items, Ok } from '../../app/types';
 
 export interface Role {
@@ -19,6 +19,7 @@ export const ROLES_KEY = ['roles'] as const;
 
 export const rolesApi = {
   list: () => api.get<Items<Role>>('/api/roles'),
+  exportXlsx: () => download('/api/roles/export', undefined, '角色列表.xlsx'),
   catalogue: () => api.get<Catalogue>('/api/roles/catalogue'),
   create: (body: RoleBody) => api.post<Role>('/api/roles', body),
   update: (id: number, body: RoleBody) => api.put<Role>(`/api/roles/${id}`, body),

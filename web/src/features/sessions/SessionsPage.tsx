@@ -9,6 +9,7 @@ import { useMe } from '../../app/session';
 import { describeUserAgent, fmtTime, orDash } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';
 import { sessionsApi, type OnlineSession } from './api';
+import { ExportButton } from '../../components/ExportButton';
 
 dayjs.extend(relativeTime);
 
@@ -80,7 +81,12 @@ export function SessionsPage() {
     <PageContainer
       title="在线会话"
       description={`本单位管理员当前的登录会话（空闲超过 ${me.idleMinutes} 分钟的会话自动失效）。发现异常登录时可强制下线。`}
-      extra={<Button icon={<ReloadOutlined />} onClick={() => void q.refetch()} loading={q.isFetching}>刷新</Button>}
+      extra={
+        <Space>
+          <Button icon={<ReloadOutlined />} onClick={() => void q.refetch()} loading={q.isFetching}>刷新</Button>
+          <ExportButton onExport={sessionsApi.exportXlsx} />
+        </Space>
+      }
     >
       <Card variant="borderless">
         {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}

@@ -1,4 +1,4 @@
-import { api } from '../../app/api';
+import { api, download } from '../../app/api';
 import type { Items, Ok } from '../../app/types';
 
 export interface OnlineSession {
@@ -15,4 +15,5 @@ export interface OnlineSession {
 export const sessionsApi = {
   list: () => api.get<Items<OnlineSession>>('/api/sessions'),
   end: (id: string) => api.del<Ok>(`/api/sessions/${id}`),
+  exportXlsx: () => download('/api/sessions/export', undefined, '在线会话.xlsx'),
 };

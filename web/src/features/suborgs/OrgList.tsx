@@ -10,6 +10,7 @@ import { OrgStatusTag } from '../../components/StatusTag';
 import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
 import { SuborgActions } from './SuborgActions';
 import { suborgsApi, type ListOrg, type SuborgFilters } from './api';
+import { ExportButton } from '../../components/ExportButton';
 
 const TYPE_OPTIONS = Object.entries(ORG_TYPES).map(([value, label]) => ({ value, label }));
 const STATUS_OPTIONS = Object.entries(ORG_STATUSES).map(([value, label]) => ({ value, label }));
@@ -72,6 +73,7 @@ export function OrgList({ onOpen }: { onOpen: (id: number) => void }) {
           <Space>
             <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button>
             <Button icon={<ReloadOutlined />} onClick={() => { form.resetFields(); search({}); }}>重置</Button>
+            <ExportButton onExport={() => suborgsApi.exportXlsx(filters)} />
           </Space>
         </Form.Item>
       </Form>

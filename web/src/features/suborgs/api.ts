@@ -1,4 +1,4 @@
-import { api } from '../../app/api';
+import { api, download } from '../../app/api';
 import type { Items, Page } from '../../app/types';
 import type { OrgInfo } from '../org-info/api';
 
@@ -16,6 +16,7 @@ export interface SuborgDetail extends OrgInfo {
 export const suborgsApi = {
   tree: (parentId?: number) => api.get<Items<TreeOrg>>('/api/suborgs/tree', { parentId }),
   list: (q: SuborgFilters & { page: number; pageSize: number }) => api.get<Page<ListOrg>>('/api/suborgs', q),
+  exportXlsx: (f: SuborgFilters) => download('/api/suborgs/export', f, '辖区机构列表.xlsx'),
   detail: (id: number) => api.get<SuborgDetail>(`/api/suborgs/${id}`),
   disable: (id: number) => api.post<{ status: string }>(`/api/suborgs/${id}/disable`),
   enable: (id: number) => api.post<{ status: string }>(`/api/suborgs/${id}/enable`),

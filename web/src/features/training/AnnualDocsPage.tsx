@@ -1,6 +1,6 @@
 /** 年度培训计划 / 年度工作总结 (base): what was submitted per year, its review state, 上传 and 下载. */
 import { useState } from 'react';
-import { Alert, Button, Card, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../../app/api';
@@ -11,6 +11,7 @@ import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
 import { ANNUAL_DOCS_KEY, DOC_KINDS, fileSize, trainingApi, type AnnualDoc, type DocKind } from './api';
 import { AnnualUploadModal } from './AnnualUploadModal';
 import { DocStatusTag } from './tags';
+import { ExportButton } from '../../components/ExportButton';
 
 export async function downloadDoc(d: AnnualDoc) {
   try {
@@ -71,7 +72,12 @@ export function AnnualDocsPage({ kind }: { kind: DocKind }) {
     <PageContainer
       title={what}
       description={`每个年度报送一份${what}，由所属人社部门审核；被驳回后可重新上传。支持 PDF、Word、Excel 文件，不超过10MB。`}
-      extra={<Button type="primary" icon={<UploadOutlined />} onClick={() => setUploading(true)}>上传{what}</Button>}
+      extra={
+        <Space>
+          <ExportButton onExport={() => trainingApi.exportAnnualDocs(kind)} />
+          <Button type="primary" icon={<UploadOutlined />} onClick={() => setUploading(true)}>上传{what}</Button>
+        </Space>
+      }
     >
       <Card variant="borderless">
         {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}

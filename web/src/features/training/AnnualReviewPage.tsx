@@ -16,6 +16,7 @@ import { usePolicies, yearOptions } from '../hours/api';
 import { ANNUAL_REVIEW_KEY, DOC_KINDS, trainingApi, type AnnualDoc, type Decision, type DocKind } from './api';
 import { downloadDoc, FileLink } from './AnnualDocsPage';
 import { DocStatusTag } from './tags';
+import { ExportButton } from '../../components/ExportButton';
 
 type Rejecting = { ids: number[]; label: string } | null;
 
@@ -116,6 +117,7 @@ function AnnualReviewPage({ kind }: { kind: DocKind }) {
             <Space>
               <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button>
               <Button icon={<ReloadOutlined />} onClick={() => { form.resetFields(); setYear(undefined); setPage((p) => ({ ...p, page: 1 })); }}>重置</Button>
+              <ExportButton onExport={() => trainingApi.exportReviewDocs(kind, { tab, year })} />
             </Space>
           </Form.Item>
         </Form>

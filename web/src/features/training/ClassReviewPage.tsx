@@ -18,6 +18,7 @@ import { usePolicies, yearOptions } from '../hours/api';
 import { CLASS_REVIEW_KEY, trainingApi, type Decision, type TrainingClass } from './api';
 import { ClassDescriptions } from './ClassDescriptions';
 import { ClassStatusTag } from './tags';
+import { ExportButton } from '../../components/ExportButton';
 
 type OrgType = 'base' | 'employer';
 const TEXT: Record<OrgType, { title: string; description: string; org: string; noun: string; name: string }> = {
@@ -135,6 +136,7 @@ function ClassReviewPage({ orgType }: { orgType: OrgType }) {
             <Space>
               <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button>
               <Button icon={<ReloadOutlined />} onClick={() => { form.resetFields(); search({}); }}>重置</Button>
+              <ExportButton onExport={() => trainingApi.exportReviewClasses({ tab, orgType, ...filters }, t.title)} />
             </Space>
           </Form.Item>
         </Form>

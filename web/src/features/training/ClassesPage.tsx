@@ -21,6 +21,7 @@ import { ClassDescriptions } from './ClassDescriptions';
 import { ClassFormModal } from './ClassFormModal';
 import { classNouns } from './nouns';
 import { ClassStatusTag } from './tags';
+import { ExportButton } from '../../components/ExportButton';
 
 interface Filters { year?: number; keyword?: string }
 
@@ -145,6 +146,7 @@ export function ClassesPage() {
             <Space>
               <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button>
               <Button icon={<ReloadOutlined />} onClick={() => { form.resetFields(); search({}); }}>重置</Button>
+              <ExportButton onExport={() => trainingApi.exportClasses(filters, n.employer ? '单位培训计划' : '培训班')} />
             </Space>
           </Form.Item>
         </Form>

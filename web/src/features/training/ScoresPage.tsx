@@ -18,6 +18,7 @@ import { CLASSES_KEY, scoresKey, trainingApi, type ScoreRow, type TrainingClass 
 import { classNouns } from './nouns';
 import { ScoreFormModal } from './ScoreFormModal';
 import { ScoreImportModal } from './ScoreImportModal';
+import { ExportButton } from '../../components/ExportButton';
 
 export function ScoresPage() {
   const me = useMe();
@@ -147,6 +148,7 @@ export function ScoresPage() {
               <Space>
                 <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAdding(true)}>{n.employer ? '登记参训人员' : '登记成绩'}</Button>
                 <Button icon={<FileExcelOutlined />} onClick={() => setImporting(true)}>Excel导入</Button>
+                <ExportButton onExport={() => trainingApi.exportScores(cls.id, `${cls.name}${n.learner}名单`)} />
               </Space>
             }
           >

@@ -84,11 +84,13 @@ export const ANNUAL_REVIEW_KEY = ['reviews', 'annual-docs'] as const;
 
 export const trainingApi = {
   classes: (q: { year?: number; keyword?: string; page: number; pageSize: number }) => api.get<Page<TrainingClass>>('/api/classes', q),
+  exportClasses: (f: { year?: number; keyword?: string }, title: string) => download('/api/classes/export', f, `${title}.xlsx`),
   createClass: (body: ClassBody) => api.post<TrainingClass>('/api/classes', body),
   updateClass: (id: number, body: ClassBody) => api.put<TrainingClass>(`/api/classes/${id}`, body),
   withdrawClass: (id: number) => api.post<{ ok: true }>(`/api/classes/${id}/withdraw`),
 
   scores: (classId: number) => api.get<Items<ScoreRow>>(`/api/classes/${classId}/scores`),
+  exportScores: (classId: number, title: string) => download(`/api/classes/${classId}/scores/export`, undefined, `${title}.xlsx`),
   registerScore: (classId: number, body: ScoreBody) => api.post<ScoreResult>(`/api/classes/${classId}/scores`, body),
   template: () => download('/api/classes/scores/template', undefined, '学员成绩导入模板.xlsx'),
   importScores: (classId: number, file: File, onProgress: (p: number) => void) =>
@@ -96,16 +98,21 @@ export const trainingApi = {
   failedFile: (fileId: number) => download(`/api/imports/${fileId}/failed`, undefined, '学员成绩导入失败数据.xlsx'),
 
   annualDocs: (q: { kind: DocKind; page: number; pageSize: number }) => api.get<Page<AnnualDoc>>('/api/annual-docs', q),
+  exportAnnualDocs: (kind: DocKind) => download('/api/annual-docs/export', { kind }, `${DOC_KINDS[kind]}.xlsx`),
   uploadAnnualDoc: (fields: { kind: DocKind; year: number; description: string }, file: File, onProgress: (p: number) => void) =>
     uploadForm<AnnualDoc>('/api/annual-docs', fields, file, onProgress),
   docFile: (d: { id: number; fileName: string }) => download(`/api/annual-docs/${d.id}/file`, undefined, d.fileName),
 
   reviewClasses: (q: { tab: Tab; orgType: 'base' | 'employer'; year?: number; keyword?: string; page: number; pageSize: number }) =>
     api.get<Page<TrainingClass>>('/api/reviews/classes', q),
+  exportReviewClasses: (f: { tab: Tab; orgType: 'base' | 'employer'; year?: number; keyword?: string }, title: string) =>
+    download('/api/reviews/classes/export', f, `${title}.xlsx`),
   decideClasses: (body: Decision) => api.post<DecisionResult>('/api/reviews/classes/decide', { ...body, reason: body.reason ?? '' }),
 
   reviewDocs: (kind: DocKind, q: { tab: Tab; year?: number; page: number; pageSize: number }) =>
     api.get<Page<AnnualDoc>>(`/api/reviews/annual-docs/${kind}`, q),
+  exportReviewDocs: (kind: DocKind, f: { tab: Tab; year?: number }) =>
+    download(`/api/reviews/annual-docs/${kind}/export`, f, `审核继教机构${DOC_KINDS[kind]}.xlsx`),
   decideDocs: (kind: DocKind, body: Decision) =>
     api.post<DecisionResult>(`/api/reviews/annual-docs/${kind}/decide`, { ...body, reason: body.reason ?? '' }),
 };

@@ -13,6 +13,7 @@ import { ConfirmTransferModal } from './ConfirmTransferModal';
 import { TransferDetailDrawer } from './TransferDetailDrawer';
 import { transferColumns as c } from './columns';
 import { TRANSFERS_KEY, transfersApi, type TransferRecord } from './api';
+import { ExportButton } from '../../components/ExportButton';
 
 /** The API filters by one status at a time; the 已审核 tab offers the outcomes one by one. */
 const DONE_STATUSES: { value: TransferStatus; label: string }[] = [
@@ -103,7 +104,13 @@ export function IncomingPage() {
               </Form.Item>
             </Form>
           )}
-          <KeywordFilter name="incomingFilter" label="姓名" placeholder="请输入姓名" onSearch={(k) => { setKeyword(k); setPage((p) => ({ ...p, page: 1 })); }} />
+          <KeywordFilter
+            name="incomingFilter"
+            label="姓名"
+            placeholder="请输入姓名"
+            onSearch={(k) => { setKeyword(k); setPage((p) => ({ ...p, page: 1 })); }}
+            extra={<ExportButton onExport={() => transfersApi.exportXlsx({ direction: 'in', status, keyword }, tab === 'pending' ? '待确认的调入.xlsx' : '调入记录.xlsx')} />}
+          />
         </Space>
         {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
         <Table<TransferRecord>

@@ -23,7 +23,7 @@ export const transfersApi = {
   person: (id: number) => api.get<TransferPersonDetail>(`/api/transfers/people/${id}`),
   create: (body: { personnelId: number; toOrgId: number; reason: string; transferDate: string }) => api.post<{ id: number }>('/api/transfers', body),
   list: (q: TransferFilters & { page: number; pageSize: number }) => api.get<Page<TransferRecord>>('/api/transfers', q),
-  exportXlsx: (f: TransferFilters) => download('/api/transfers/export', f, '调转记录.xlsx'),
+  exportXlsx: (f: TransferFilters, name = '调转记录.xlsx') => download('/api/transfers/export', f, name),
   confirm: (id: number, departmentId: number | null) => api.post<Ok>(`/api/transfers/${id}/confirm`, { departmentId }),
   refuse: (id: number, reason: string) => api.post<Ok>(`/api/transfers/${id}/refuse`, { reason }),
   cancel: (id: number) => api.post<Ok>(`/api/transfers/${id}/cancel`),

@@ -1,0 +1,55 @@
+/**
+ * List exports (xlsx) with the list's own query: the route hands in a loader that runs the SAME scope and filter
+ * code as the list (the list function with one big page), so an export can never show more than the list would.
+ * Above the row cap the export is refused with a clear message instead of being cut silently; every export is audited.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../db/client.js';
+import { BadRequestError } from '../errors.js';
+import { auditExport } from './audit.js';
+import { MAX_EXPORT_ROWS, sendXlsx, type Column } from './excel.js';
+
+const noPaging = z.never({ error: '导出包含全部符合条件的记录，不接受分页参数' }).optional();
+
+/**
+ * The query schema of an export: the list's filters, and an explicit refusal of page/pageSize — a client sending
+ * them expects one page and would silently get everything (a 400 instead of a surprise).
+ */
+export function exportQuery<T extends z.ZodRawShape>(filters: z.ZodObject<T>) {
+  return filters.extend({ page: noPaging, pageSize: noPaging });
+}
+
+export interface ExportSpec<T> {
+  /** Audit target type, e.g. 'suborgs'. */
+  what: string;
+  /** Sheet and file name (Chinese), e.g. '辖区机构列表'. */
+  title: string;
+  /** The filters as received (recorded in the audit row). */
+  filters: unknown;
+  columns: Column<T>[];
+  /** The list's query for one page; `total` counts every matching row. */
+  load: (page: { page: number; pageSize: number }) => Promise<{ total: number; items: T[] }>;
+  /** Row cap (tests lower it). */
+  max?: number;
+}
+
+export function tooManyRows(total: number, max: number): BadRequestError {
+  return new BadRequestError(`导出：符合条件的记录共 ${total} 条，超过单次导出上限 ${max} 条，请增加筛选条件（如年度、状态）后分批导出`);
+}
+
+export async function exportList<T>(db: Db, req: FastifyRequest, reply: FastifyReply, spec: ExportSpec<T>) {
+  const max = spec.max ?? MAX_EXPORT_ROWS;
+  const { total, items } = await spec.load({ page: 1, pageSize: max });
+  if (total > max) throw tooManyRows(total, max);
+  await auditExport(db, req, spec.what, spec.filters, items.length);
+  return sendXlsx(reply, spec.title, spec.columns, items);
+}
+
+/** For lists that are not paged (small by nature, e.g. sessions): the same cap on the loaded rows. */
+export async function exportRows<T>(db: Db, req: FastifyRequest, reply: FastifyReply, spec: Omit<ExportSpec<T>, 'load'> & { rows: T[] }) {
+  const max = spec.max ?? MAX_EXPORT_ROWS;
+  if (spec.rows.length > max) throw tooManyRows(spec.rows.length, max);
+  await auditExport(db, req, spec.what, spec.filters, spec.rows.length);
+  return sendXlsx(reply, spec.title, spec.columns, spec.rows);
+}

@@ -1,0 +1,129 @@
+/**
+ * What a 学时证明 states, read for many people at once (a batch of 500 is a handful of queries): identity (masked
+ * 证件号), unit, title, the year's hours judged by the one completion rule, the approved claims, and the issuer.
+ *
+ * Issuer: the HR department whose jurisdiction the person is in — the nearest HR ancestor of the person's
+ * organisation (属地管理: a county HR for a unit registered under it, a city or the province HR for units directly
+ * under them). It does not depend on who prints, so a city HR and the person themself print the same certificate.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import {
+  completion, LEARNING_FORMS, SUBJECT_TYPES, TITLE_LEVELS, TITLE_SERIES,
+  type HourPolicy, type LearningForm, type SubjectType, type TitleLevel,
+} from '@hbzsgx/domain';
+import type { Db } from '../../db/client.js';
+import { claims, organizations, personnel, personYearTotals, users } from '../../db/schema.js';
+import { BadRequestError, NotFoundError } from '../../errors.js';
+import { policyFor } from '../ledger/service.js';
+
+export interface ClaimLine { title: string; subjectType: string; learningForm: string; hours: number; declaringOrg: string }
+
+/** Exactly what the PDF prints (stored as the certificate's snapshot; the code and issue date live in the row). */
+export interface CertificateContent {
+  name: string;
+  idNumberMasked: string;
+  orgName: string;
+  titleSeries: string;
+  titleLevel: string;
+  year: number;
+  publicHours: number;
+  professionalHours: number;
+  totalHours: number;
+  completed: boolean;
+  policy: { totalRequired: number; publicMin: number; professionalMin: number };
+  issuerName: string;
+  claims: ClaimLine[];
+}
+
+export interface PersonContent { personnelId: number; issuerOrgId: number; content: CertificateContent }
+
+/** The year's requirement; a year without one cannot be certified (400 naming the year, not a 404). */
+export async function certificatePolicy(db: Db, year: number): Promise<HourPolicy> {
+  try {
+    return await policyFor(db, year);
+  } catch (e) {
+    if (e instanceof NotFoundError) throw new BadRequestError(`年度：${year}年度尚未设置学时要求，不能出具学时证明`, { field: 'year' });
+    throw e;
+  }
+}
+
+const declarer = alias(organizations, 'declarer');
+
+/** Contents for the given people in input order; ids that do not exist are left out. */
+export async function loadContents(db: Db, personnelIds: number[], year: number, policy: HourPolicy): Promise<PersonContent[]> {
+  if (!personnelIds.length) return [];
+  const people = await db.select({
+    id: personnel.id, name: users.name, idNumberMasked: users.idNumberMasked, orgName: organizations.name, orgPath: organizations.path,
+    titleSeries: personnel.titleSeries, titleLevel: personnel.titleLevel,
+    publicHours: personYearTotals.publicHours, professionalHours: personYearTotals.professionalHours,
+  }).from(personnel)
+    .innerJoin(users, eq(users.id, personnel.userId))
+    .innerJoin(organizations, eq(organizations.id, personnel.orgId))
+    .leftJoin(personYearTotals, and(eq(personYearTotals.personnelId, personnel.id), eq(personYearTotals.year, year)))
+    .where(inArray(personnel.id, personnelIds));
+
+  const issuers = await nearestHr(db, people.map((p) => p.orgPath));
+  const lines = await db.select({
+    personnelId: claims.personnelId, title: claims.title, subjectType: claims.subjectType, learningForm: claims.learningForm,
+    hours: claims.hours, declaringOrg: declarer.name,
+  }).from(claims).innerJoin(declarer, eq(declarer.id, claims.declaringOrgId))
+    .where(and(inArray(claims.personnelId, personnelIds), eq(claims.year, year), eq(claims.status, 'approved')))
+    .orderBy(asc(claims.id));
+  const claimsOf = new Map<number, ClaimLine[]>();
+  for (const l of lines) {
+    const list = claimsOf.get(l.personnelId) ?? [];
+    list.push({
+      title: l.title, subjectType: SUBJECT_TYPES[l.subjectType as SubjectType] ?? l.subjectType,
+      learningForm: LEARNING_FORMS[l.learningForm as LearningForm] ?? l.learningForm, hours: l.hours, declaringOrg: l.declaringOrg,
+    });
+    claimsOf.set(l.personnelId, list);
+  }
+
+  const byId = new Map(people.map((p) => [p.id, p]));
+  return personnelIds.flatMap((id) => {
+    const p = byId.get(id);
+    if (!p) return [];
+    const issuer = issuers.get(p.orgPath);
+    if (!issuer) throw new Error(`no HR department above ${p.orgPath}`); // the tree's root is the province HR
+    const c = completion({ publicHours: p.publicHours ?? 0, professionalHours: p.professionalHours ?? 0 }, policy);
+    return [{
+      personnelId: id,
+      issuerOrgId: issuer.id,
+      content: {
+        name: p.name, idNumberMasked: p.idNumberMasked, orgName: p.orgName,
+        titleSeries: TITLE_SERIES.find((s) => s.code === p.titleSeries)?.name ?? '',
+        titleLevel: TITLE_LEVELS[p.titleLevel as TitleLevel] ?? '',
+        year, publicHours: c.publicHours, professionalHours: c.professionalHours, totalHours: c.totalHours, completed: c.completed,
+        policy: { totalRequired: policy.totalRequired, publicMin: policy.publicMin, professionalMin: policy.professionalMin },
+        issuerName: issuer.name, claims: claimsOf.get(id) ?? [],
+      },
+    }];
+  });
+}
+
+/** For each organisation path, the deepest HR organisation on it (the organisation itself included). */
+async function nearestHr(db: Db, paths: string[]): Promise<Map<string, { id: number; name: string }>> {
+  const unique = [...new Set(paths)];
+  const ids = [...new Set(unique.flatMap((p) => p.split('/').filter(Boolean).map(Number)))];
+  if (!ids.length) return new Map();
+  const hrs = await db.select({ id: organizations.id, name: organizations.name }).from(organizations)
+    .where(and(inArray(organizations.id, ids), eq(organizations.type, 'hr')));
+  const hrById = new Map(hrs.map((h) => [h.id, h]));
+  const out = new Map<string, { id: number; name: string }>();
+  for (const p of unique) {
+    const chain = p.split('/').filter(Boolean).map(Number).reverse();
+    const hit = chain.map((id) => hrById.get(id)).find(Boolean);
+    if (hit) out.set(p, hit);
+  }
+  return out;
+}
+
+/** Key-order-independent JSON (jsonb reorders keys), to tell whether a stored snapshot still states the same. */
+export function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}

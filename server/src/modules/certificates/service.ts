@@ -1,0 +1,105 @@
+/**
+ * Printing: check who may print whom, issue (or reuse) in one transaction, then render after commit.
+ * HR ('cert.print') prints people whose organisation is in its subtree (else 404); a person prints only themself.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { completion } from '@hbzsgx/domain';
+import type { AppDeps } from '../../app.js';
+import type { Db } from '../../db/client.js';
+import { certificates, hourPolicies, organizations, personnel, personYearTotals } from '../../db/schema.js';
+import { BadRequestError, ForbiddenError, NotFoundError } from '../../errors.js';
+import { attachmentName } from '../../lib/excel.js';
+import { loadOrgInScope, orgScope } from '../../lib/scope.js';
+import type { Actor } from '../../plugins/access.js';
+import { issueCertificates, type IssuedCertificate } from './issue.js';
+import { renderCertificates } from './pdf.js';
+import { BATCH_CAP, unitPeople } from './search.js';
+import { VALIDITY_NAMES, validityOf } from './verify.js';
+import type { CertificateContent } from './content.js';
+
+/** Where the QR codes point: PUBLIC_URL, else the address this request came to (honours X-Forwarded-* with TRUST_PROXY). */
+export function publicBase(deps: AppDeps, req: FastifyRequest): string {
+  return deps.config.PUBLIC_URL ?? `${req.protocol}://${req.host}`;
+}
+
+async function render(deps: AppDeps, req: FastifyRequest, certs: IssuedCertificate[], includeClaims: boolean) {
+  return renderCertificates(certs.map((c) => ({ code: c.code, issuedAt: c.issuedAt, content: c.content })), { baseUrl: publicBase(deps, req), includeClaims });
+}
+
+export function sendPdf(reply: FastifyReply, filename: string, pdf: Buffer, headers: Record<string, string> = {}) {
+  const safe = attachmentName(filename) + '.pdf';
+  for (const [k, v] of Object.entries(headers)) reply.header(k, v);
+  return reply
+    .header('Content-Type', 'application/pdf')
+    .header('Content-Disposition', `attachment; filename="certificate.pdf"; filename*=UTF-8''${encodeURIComponent(safe)}`)
+    .header('Cache-Control', 'no-store')
+    .send(pdf);
+}
+
+/** One person's PDF, printed by HR: the person must be active and in the actor's jurisdiction. */
+export async function printForPerson(deps: AppDeps, req: FastifyRequest, actor: Actor, personnelId: number, year: number, includeClaims: boolean) {
+  const db = deps.database.db;
+  const [p] = await db.select({ id: personnel.id }).from(personnel).innerJoin(organizations, eq(organizations.id, personnel.orgId))
+    .where(and(eq(personnel.id, personnelId), eq(personnel.status, 'active'), orgScope(actor)));
+  if (!p) throw new NotFoundError('专业技术人员', 'personnelId');
+  const [cert] = await db.transaction((tx) => issueCertificates(tx, req, actor, [personnelId], year));
+  return { cert: cert!, pdf: await render(deps, req, [cert!], includeClaims) };
+}
+
+/** A person's own PDF. */
+export async function printOwn(deps: AppDeps, req: FastifyRequest, actor: Actor, year: number, includeClaims: boolean) {
+  const personnelId = ownPersonnelId(actor);
+  const [cert] = await deps.database.db.transaction((tx) => issueCertificates(tx, req, actor, [personnelId], year));
+  return { cert: cert!, pdf: await render(deps, req, [cert!], includeClaims) };
+}
+
+/**
+ * 批量打印: all active personnel of one organisation in the jurisdiction, one page each, in one PDF. Above BATCH_CAP
+ * people the unit is printed in parts (第 k 批 = the k-th BATCH_CAP people by id), chosen explicitly.
+ */
+export async function printBatch(deps: AppDeps, req: FastifyRequest, actor: Actor, body: { orgId: number; year: number; part?: number; includeClaims: boolean }) {
+  const db = deps.database.db;
+  const org = await loadOrgInScope(db, actor, body.orgId);
+  const ids = await unitPeople(db, org.id);
+  if (!ids.length) throw new BadRequestError(`所在单位：${org.name}没有在职的专业技术人员`, { field: 'orgId' });
+  const parts = Math.ceil(ids.length / BATCH_CAP);
+  if (parts > 1 && !body.part) {
+    throw new BadRequestError(`批次：${org.name}共有 ${ids.length} 名专业技术人员，超过单次批量打印上限 ${BATCH_CAP} 人，请分 ${parts} 批打印（选择第 1—${parts} 批）`, { field: 'part' });
+  }
+  const part = body.part ?? 1;
+  if (part > parts) throw new BadRequestError(`批次：${org.name}只有 ${parts} 批（每批最多 ${BATCH_CAP} 人）`, { field: 'part' });
+  const slice = ids.slice((part - 1) * BATCH_CAP, part * BATCH_CAP);
+  const certs = await db.transaction((tx) => issueCertificates(tx, req, actor, slice, body.year, { orgId: org.id }));
+  const pdf = await render(deps, req, certs, body.includeClaims);
+  return { org, part, parts, certs, pdf };
+}
+
+function ownPersonnelId(actor: Actor): number {
+  if (!actor.personnelId) throw new ForbiddenError('只有专业技术人员可以下载本人的学时证明');
+  return actor.personnelId;
+}
+
+/** 我的电子证书: every year that has a requirement (and is not in the future), with hours, completion and the live certificate. */
+export async function myCertificates(db: Db, actor: Actor) {
+  const personnelId = ownPersonnelId(actor);
+  const thisYear = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+  const policies = (await db.select().from(hourPolicies).orderBy(desc(hourPolicies.year))).filter((p) => p.year <= thisYear);
+  const totals = await db.select().from(personYearTotals).where(eq(personYearTotals.personnelId, personnelId));
+  const live = await db.select().from(certificates).where(and(eq(certificates.personnelId, personnelId), isNull(certificates.revokedAt),
+    inArray(certificates.year, policies.length ? policies.map((p) => p.year) : [0])));
+  return {
+    items: policies.map((p) => {
+      const t = totals.find((x) => x.year === p.year);
+      const c = completion({ publicHours: t?.publicHours ?? 0, professionalHours: t?.professionalHours ?? 0 }, p);
+      const cert = live.find((x) => x.year === p.year);
+      const validity = cert ? validityOf({ revokedAt: null, snapshot: cert.snapshot as unknown as CertificateContent }, c) : null;
+      return {
+        year: p.year, publicHours: c.publicHours, professionalHours: c.professionalHours, totalHours: c.totalHours,
+        completed: c.completed, completionName: c.completed ? '已完成' : '未完成',
+        policy: { totalRequired: p.totalRequired, publicMin: p.publicMin, professionalMin: p.professionalMin },
+        certificate: cert && validity ? { code: cert.code, issuedAt: cert.issuedAt, validity, validityName: VALIDITY_NAMES[validity] } : null,
+      };
+    }),
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * 证书验证 (public, no login): what the certificate with this code really states — name masked, masked 证件号, year,
+ * hours by subject, completion, issuer, issue date — and whether it still holds: 有效; 已作废 (superseded by a newer
+ * certificate); 学时已变更 (the live ledger differs from the printed hours, e.g. after 学时审验 took hours back).
+ * A PDF can be edited; this answer cannot. Every attempt, found or not, is logged with the caller's IP; an unknown
+ * or malformed code answers the same 404 (nothing tells a valid code from an invalid one).
+ */
+import type { FastifyRequest } from 'fastify';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { certificates, certificateVerifications, personYearTotals } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
+import { maskName, normalizeCode } from './code.js';
+import type { CertificateContent } from './content.js';
+import { cnDate } from './pdf.js';
+
+export type Validity = 'valid' | 'revoked' | 'changed';
+export const VALIDITY_NAMES: Record<Validity, string> = { valid: '有效', revoked: '已作废', changed: '学时已变更' };
+
+const r1 = (n: number) => Math.round(n * 10) / 10;
+
+/** The state of a certificate given the person's live totals for its year. */
+export function validityOf(cert: { revokedAt: Date | null; snapshot: CertificateContent }, live: { publicHours: number; professionalHours: number }): Validity {
+  if (cert.revokedAt) return 'revoked';
+  if (r1(live.publicHours) !== r1(cert.snapshot.publicHours) || r1(live.professionalHours) !== r1(cert.snapshot.professionalHours)) return 'changed';
+  return 'valid';
+}
+
+export async function liveTotals(db: Db, personnelId: number, year: number) {
+  const [t] = await db.select().from(personYearTotals).where(and(eq(personYearTotals.personnelId, personnelId), eq(personYearTotals.year, year)));
+  return { publicHours: r1(t?.publicHours ?? 0), professionalHours: r1(t?.professionalHours ?? 0) };
+}
+
+export async function verifyCertificate(db: Db, req: FastifyRequest, raw: string) {
+  const code = normalizeCode(raw);
+  const [cert] = code ? await db.select().from(certificates).where(eq(certificates.code, code)) : [];
+  if (!cert) {
+    // the raw attempt is kept (cut short) so that probing shows in the log
+    await db.insert(certificateVerifications).values({ code: raw.slice(0, 64), certificateId: null, result: code ? 'not_found' : 'malformed', ip: req.ip });
+    throw new AppError(404, 'NOT_FOUND', '未找到该证书，请核对验证码是否正确');
+  }
+  const s = cert.snapshot as unknown as CertificateContent;
+  const live = await liveTotals(db, cert.personnelId, cert.year);
+  const validity = validityOf({ revokedAt: cert.revokedAt, snapshot: s }, live);
+  await db.insert(certificateVerifications).values({ code: cert.code, certificateId: cert.id, result: validity, ip: req.ip });
+  return {
+    code: cert.code,
+    validity,
+    validityName: VALIDITY_NAMES[validity],
+    revokedAt: cert.revokedAt,
+    name: maskName(s.name),
+    idNumberMasked: s.idNumberMasked,
+    year: s.year,
+    publicHours: s.publicHours,
+    professionalHours: s.professionalHours,
+    totalHours: s.totalHours,
+    completed: s.completed,
+    completionName: s.completed ? '已完成' : '未完成',
+    policy: s.policy,
+    issuerName: s.issuerName,
+    issuedAt: cert.issuedAt,
+    issuedOn: cnDate(cert.issuedAt),
+    /** The ledger now (only when it differs from what was printed). */
+    current: validity === 'changed' ? { ...live, totalHours: r1(live.publicHours + live.professionalHours) } : null,
+  };
+}

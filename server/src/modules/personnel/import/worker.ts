@@ -1,0 +1,308 @@
+/**
+ * The background worker of personnel imports. One per app (started on ready, stopped on close). It claims a job
+ * (queued, or running with a stale heartbeat / released by a process that stopped), counts and checks the file once
+ * (header, row cap → the job fails at once with a clear message), then processes it chunk by chunk: each chunk is
+ * one transaction that also advances the job's counters (chunk.ts), so a restart resumes after the last committed
+ * chunk. The uploaded file is streamed (STACK-NOTES: the streaming reader with cached strings and styles); the open
+ * stream is kept between chunks, and reopened (skipping the rows already done) only after a takeover.
+ *
+ * Tests drive it by hand: stop() the loop, then processNextChunk(jobId) / runUntilIdle().
+ */
+import crypto from 'node:crypto';
+import os from 'node:os';
+import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { CellValue } from 'exceljs';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database } from '../../../db/client.js';
+import { files, importJobs } from '../../../db/schema.js';
+import type { Pii } from '../../../lib/pii.js';
+import { cellText, sheetRowCount, streamRows } from '../../../lib/excel.js';
+import { IMPORT_KIND, headerProblem } from './columns.js';
+import { isEmptyRow, parseRow, rowIdentity, rowTexts, type RowCheck } from './rows.js';
+import { auditJobEnd, commitChunk, LostJobError, type ChunkRow, type JobRow } from './chunk.js';
+
+export interface WorkerOptions {
+  /** Rows per transaction (a few hundred: PGlite serialises everything behind one connection). */
+  chunkSize: number;
+  /** A running job whose heartbeat is older than this is taken over. */
+  staleMs: number;
+  /** How often an idle worker looks for work (uploads wake it at once). */
+  pollMs: number;
+  /** Data rows per file. */
+  maxRows: number;
+}
+export const WORKER_DEFAULTS: WorkerOptions = { chunkSize: 500, staleMs: 60_000, pollMs: 2_000, maxRows: 100_000 };
+const MAX_ATTEMPTS = 3;
+
+type SheetRows = AsyncGenerator<{ row: number; cells: CellValue[] }>;
+
+interface Cursor {
+  /** The job as of the last commit. */
+  job: JobRow;
+  rows: SheetRows;
+  /** 证件号 blind index → the first row that carried it (duplicates inside the file). */
+  seen: Map<string, number>;
+  done: boolean;
+}
+
+export interface WorkerDeps { database: Database; pii: Pii; log: FastifyBaseLogger }
+
+/** Non-empty data rows, by a parsing pass (only for files whose rows cannot be counted from the zip). */
+async function countRows(content: Buffer): Promise<number> {
+  let n = -1;
+  for await (const { cells } of streamRows(content)) if (n < 0 || !isEmptyRow(cells)) n++;
+  return Math.max(0, n);
+}
+
+/** Today in Beijing (dates in the file may not be later). */
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+export class ImportWorker {
+  readonly id = `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
+  options: WorkerOptions;
+  private cursors = new Map<number, Cursor>();
+  private attempts = new Map<number, number>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private stopped = true;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+
+  constructor(private deps: WorkerDeps, options: Partial<WorkerOptions> = {}) {
+    this.options = { ...WORKER_DEFAULTS, ...options };
+  }
+
+  private get db() { return this.deps.database.db; }
+
+  start() {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.loop = this.run();
+  }
+
+  /** Stops the loop after the current chunk; `release` hands held jobs back so another process continues at once. */
+  async stop(opts: { release?: boolean } = {}) {
+    this.stopped = true;
+    this.wake?.();
+    await this.loop;
+    await this.queue.catch(() => undefined);
+    for (const c of this.cursors.values()) await c.rows.return(undefined).catch(() => undefined);
+    this.cursors.clear();
+    if (opts.release ?? true) {
+      await this.db.update(importJobs).set({ lockedBy: null, heartbeatAt: null })
+        .where(and(eq(importJobs.lockedBy, this.id), eq(importJobs.status, 'running'))).catch(() => undefined);
+    }
+  }
+
+  /** A job was queued: look now rather than at the next poll. */
+  kick() { this.wake?.(); }
+
+  private async run() {
+    while (!this.stopped) {
+      let worked = false;
+      try {
+        worked = await this.step();
+      } catch (e) {
+        this.deps.log.error({ err: e }, 'personnel import worker step failed');
+      }
+      if (this.stopped) break;
+      if (worked) await new Promise((r) => setImmediate(r)); // let requests in between chunks
+      else {
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, this.options.pollMs);
+          this.wake = () => { clearTimeout(t); resolve(); };
+        });
+        this.wake = null;
+      }
+    }
+  }
+
+  /** Chunks run one at a time per worker (the loop and manual calls share this queue). */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** One chunk of some job: the one this worker holds first, else the oldest claimable. False when idle. */
+  step(): Promise<boolean> {
+    return this.exclusive(async () => {
+      const id = await this.nextJobId();
+      if (id == null) return false;
+      try {
+        await this.chunk(id);
+        return true;
+      } catch (e) {
+        await this.failedAttempt(id, e);
+        return false; // the loop waits a poll interval before the next attempt
+      }
+    });
+  }
+
+  async runUntilIdle() {
+    while (await this.step()) { /* until no job is left */ }
+  }
+
+  /** Claims the job if needed and processes its next chunk; null when the job is not (or no longer) this worker's. */
+  processNextChunk(jobId: number): Promise<JobRow | null> {
+    return this.exclusive(() => this.chunk(jobId));
+  }
+
+  private stale() {
+    return lt(importJobs.heartbeatAt, sql`now() - (${this.options.staleMs}::int * interval '1 millisecond')`);
+  }
+
+  private async nextJobId(): Promise<number | null> {
+    const [mine] = await this.db.select({ id: importJobs.id }).from(importJobs)
+      .where(and(eq(importJobs.kind, IMPORT_KIND), eq(importJobs.status, 'running'), eq(importJobs.lockedBy, this.id))).orderBy(asc(importJobs.id)).limit(1);
+    if (mine) return mine.id;
+    const [free] = await this.db.select({ id: importJobs.id }).from(importJobs)
+      .where(and(eq(importJobs.kind, IMPORT_KIND), or(
+        eq(importJobs.status, 'queued'),
+        and(eq(importJobs.status, 'running'), or(isNull(importJobs.lockedBy), isNull(importJobs.heartbeatAt), this.stale())),
+      ))).orderBy(asc(importJobs.id)).limit(1);
+    return free?.id ?? null;
+  }
+
+  /** Takes the job (queued, released, stale, or already ours); the WHERE makes two claimers exclusive. */
+  private async claim(jobId: number): Promise<JobRow | null> {
+    const [job] = await this.db.update(importJobs).set({
+      status: 'running', lockedBy: this.id, heartbeatAt: new Date(), startedAt: sql`coalesce(${importJobs.startedAt}, now())`,
+    }).where(and(eq(importJobs.id, jobId), eq(importJobs.kind, IMPORT_KIND), or(
+      eq(importJobs.status, 'queued'),
+      and(eq(importJobs.status, 'running'), or(eq(importJobs.lockedBy, this.id), isNull(importJobs.lockedBy), isNull(importJobs.heartbeatAt), this.stale())),
+    ))).returning();
+    return job ?? null;
+  }
+
+  private async fileOf(job: JobRow): Promise<Buffer> {
+    const [f] = await this.db.select({ content: files.content }).from(files).where(eq(files.id, job.fileId));
+    if (!f) throw new Error(`file ${job.fileId} of import job ${job.id} is missing`);
+    return f.content;
+  }
+
+  private async chunk(jobId: number): Promise<JobRow | null> {
+    let cur = this.cursors.get(jobId);
+    if (!cur) {
+      // not held with an open stream: claim it (queued, released, stale or ours after a reopen), then open the file
+      let job = await this.claim(jobId);
+      if (!job) return null;
+      const content = await this.fileOf(job);
+      if (job.total === 0 && job.processed === 0) {
+        job = await this.prepare(job, content);
+        if (!job || job.status !== 'running') return job;
+      }
+      cur = await this.open(job, content);
+      this.cursors.set(jobId, cur);
+    }
+    // while the stream is open the claim is not repeated: the commit's guard (still ours, same row count) decides
+    const job = cur.job;
+    const batch: ChunkRow[] = [];
+    const day = today();
+    while (batch.length < this.options.chunkSize) {
+      const next = await cur.rows.next();
+      if (next.done) { cur.done = true; break; }
+      const { row, cells } = next.value;
+      const texts = rowTexts(cells);
+      if (texts.every((t) => t === '')) continue; // empty rows are skipped silently
+      const first = this.remember(cur, row, cells);
+      let check: RowCheck = parseRow(cells, day);
+      if (first != null) {
+        const dup = `证件号：与第${first}行重复`;
+        check = { ok: false, reason: check.ok ? dup : `${dup}；${check.reason}` };
+      }
+      batch.push({ row, texts, check });
+    }
+    try {
+      cur.job = await commitChunk(this.db, this.deps.pii, { job, workerId: this.id, expectedProcessed: job.processed, rows: batch, finished: cur.done });
+    } catch (e) {
+      await this.drop(jobId); // the stream moved past rows that were not committed
+      if (e instanceof LostJobError) return null;
+      throw e;
+    }
+    this.attempts.delete(jobId);
+    if (cur.done) await this.drop(jobId);
+    return cur.job;
+  }
+
+  /** Registers the row's 证件号; answers the earlier row that carried it, if any. Same rule when resuming. */
+  private remember(cur: Cursor, row: number, cells: CellValue[]): number | null {
+    const id = rowIdentity(cells);
+    if (!id) return null;
+    const h = this.deps.pii.blindIndex(id.idNumber);
+    const first = cur.seen.get(h);
+    if (first != null) return first;
+    cur.seen.set(h, row);
+    return null;
+  }
+
+  /** The file's stream positioned after the header and the rows already committed (rebuilding the duplicate map). */
+  private async open(job: JobRow, buf: Buffer): Promise<Cursor> {
+    const cur: Cursor = { job, rows: streamRows(buf), seen: new Map(), done: false };
+    let skipped = 0;
+    const header = await cur.rows.next();
+    if (header.done) cur.done = true;
+    while (!cur.done && skipped < job.processed) {
+      const next = await cur.rows.next();
+      if (next.done) { cur.done = true; break; }
+      if (isEmptyRow(next.value.cells)) continue;
+      this.remember(cur, next.value.row, next.value.cells);
+      skipped++;
+    }
+    return cur;
+  }
+
+  /**
+   * Before any row: the header (a wrong one fails the whole job at once) and the size — the row count read straight
+   * from the zip (an upper bound: empty rows count too, the exact total is set when the job ends), or, for files laid
+   * out otherwise, a counting pass. Too many rows fail the job before anything is imported.
+   */
+  private async prepare(job: JobRow, content: Buffer): Promise<JobRow | null> {
+    let problem: string | null = null;
+    let total = 0;
+    try {
+      const rows = streamRows(content);
+      const header = await rows.next();
+      await rows.return(undefined);
+      problem = header.done ? '文件是空的：请按模板填写后上传' : headerProblem(header.value.cells.map((c) => cellText(c ?? null)));
+      if (!problem) {
+        const estimate = sheetRowCount(content);
+        total = estimate != null ? Math.max(0, estimate - 1) : await countRows(content);
+        if (total > this.options.maxRows) problem = `文件行数超过上限：一次最多导入${this.options.maxRows}行，请拆分后分批导入`;
+      }
+    } catch {
+      problem = '无法读取该Excel文件（文件损坏或解压后过大）';
+    }
+    if (problem) return this.finishFailed(job, problem);
+    const finished = total === 0 ? { status: 'done', finishedAt: new Date(), lockedBy: null } : {};
+    const [after] = await this.db.update(importJobs).set({ total, heartbeatAt: new Date(), ...finished })
+      .where(and(eq(importJobs.id, job.id), eq(importJobs.lockedBy, this.id), eq(importJobs.status, 'running'))).returning();
+    if (after && total === 0) await auditJobEnd(this.db, after, 'success');
+    return after ?? null;
+  }
+
+  private async finishFailed(job: JobRow, error: string): Promise<JobRow | null> {
+    return this.db.transaction(async (tx) => {
+      const [after] = await tx.update(importJobs).set({ status: 'failed', error, finishedAt: new Date(), lockedBy: null })
+        .where(and(eq(importJobs.id, job.id), eq(importJobs.lockedBy, this.id), inArray(importJobs.status, ['running']))).returning();
+      if (after) await auditJobEnd(tx, after, 'failure');
+      return after ?? null;
+    });
+  }
+
+  /** An unexpected error (database down, bug): retried, and after a few attempts the job fails with a message. */
+  private async failedAttempt(jobId: number, e: unknown) {
+    const n = (this.attempts.get(jobId) ?? 0) + 1;
+    this.attempts.set(jobId, n);
+    this.deps.log.error({ err: e, jobId, attempt: n }, 'personnel import chunk failed');
+    if (n < MAX_ATTEMPTS) return;
+    this.attempts.delete(jobId);
+    const [job] = await this.db.select().from(importJobs).where(eq(importJobs.id, jobId));
+    if (job) await this.finishFailed(job, '导入过程中发生内部错误，已导入的数据保留，请稍后重新提交剩余数据').catch(() => undefined);
+  }
+
+  private async drop(jobId: number) {
+    const c = this.cursors.get(jobId);
+    this.cursors.delete(jobId);
+    if (c) await c.rows.return(undefined).catch(() => undefined);
+  }
+}

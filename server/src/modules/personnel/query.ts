@@ -1,0 +1,193 @@
+/**
+ * 专技人员信息查询: the jurisdiction's personnel (active profiles whose organisation lies in the actor's subtree),
+ * filtered, sorted and paged on the server, with the chosen year's hours; and one person's detail with the hour
+ * history by year. 证件号/手机号 are the stored masked copies here; the full values are a separate audited request.
+ */
+import { z } from 'zod';
+import { and, asc, count, desc, eq, ilike, inArray, like, ne, sql, type SQL } from 'drizzle-orm';
+import {
+  CLAIM_STATUSES, completion, EDUCATION_LEVELS, GENDERS, ID_TYPES, idSchema, LEARNING_FORMS, normalizeIdNumber, pageQuery, SUBJECT_TYPES,
+  TITLE_LEVELS, TITLE_SERIES, type ClaimStatus, type HourPolicy, type IdType, type LearningForm, type SubjectType, type TitleLevel,
+} from '@hbzsgx/domain';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.js';
+import { claims, departments, divisions, hourPolicies, organizations, personnel, personYearTotals, users } from '../../db/schema.js';
+import { BadRequestError, NotFoundError } from '../../errors.js';
+import type { Pii } from '../../lib/pii.js';
+import { paging } from '../../lib/paging.js';
+import { escapeLike, loadOrgInScope, orgScope } from '../../lib/scope.js';
+import type { Actor } from '../../plugins/access.js';
+import { completedWhere } from './completion.js';
+
+const seriesCodes = TITLE_SERIES.map((s) => s.code) as [string, ...string[]];
+const levelCodes = Object.keys(TITLE_LEVELS) as [TitleLevel, ...TitleLevel[]];
+const thisYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+
+export const personnelFilters = z.object({
+  personName: z.string().trim().max(50, '不能超过50个字符').optional(),
+  idNumber: z.string().trim().max(30, '过长').optional(),
+  orgId: idSchema.optional(),
+  regionId: idSchema.optional(),
+  titleSeries: z.enum(seriesCodes, { error: '请选择有效的职称系列' }).optional(),
+  titleLevel: z.enum(levelCodes, { error: '请选择有效的职称级别' }).optional(),
+  year: z.coerce.number({ error: '必须是年份' }).int('必须是年份').min(2000, '不能早于2000年').max(2100, '不能晚于2100年').optional(),
+  completed: z.enum(['yes', 'no'], { error: '应为已完成（yes）或未完成（no）' }).optional(),
+  sort: z.enum(['name', 'orgName', 'titleSeries', 'titleLevel', 'totalHours', 'createdAt'], { error: '排序字段不正确' }).default('createdAt'),
+  order: z.enum(['asc', 'desc'], { error: '排序方向应为升序或降序' }).default('desc'),
+});
+export const personnelQuery = pageQuery.extend(personnelFilters.shape);
+export type PersonnelQuery = z.infer<typeof personnelQuery>;
+export type PersonnelFilters = z.infer<typeof personnelFilters>;
+
+async function policyOf(db: Db, year: number): Promise<HourPolicy | null> {
+  const [p] = await db.select().from(hourPolicies).where(eq(hourPolicies.year, year));
+  return p ? { year: p.year, totalRequired: p.totalRequired, professionalMin: p.professionalMin, publicMin: p.publicMin, closingDate: p.closingDate } : null;
+}
+
+/** The WHERE of the list (and its export): scope first, then each filter; ids the client sent are checked for scope. */
+async function listWhere(db: Db, pii: Pii, actor: Actor, f: PersonnelFilters, policy: HourPolicy | null, year: number): Promise<SQL> {
+  const conds: (SQL | undefined)[] = [eq(personnel.status, 'active'), orgScope(actor)];
+  if (f.personName) conds.push(ilike(users.name, `%${escapeLike(f.personName)}%`));
+  if (f.idNumber) conds.push(eq(users.idNumberHash, pii.blindIndex(normalizeIdNumber(f.idNumber))));
+  if (f.orgId) {
+    const org = await loadOrgInScope(db, actor, f.orgId);
+    conds.push(like(organizations.path, escapeLike(org.path) + '%'));
+  }
+  if (f.regionId) {
+    const region = await loadOrgInScope(db, actor, f.regionId).catch(() => null);
+    if (!region || region.type !== 'hr') throw new NotFoundError('区域', 'regionId');
+    conds.push(like(organizations.path, escapeLike(region.path) + '%'));
+  }
+  if (f.titleSeries) conds.push(eq(personnel.titleSeries, f.titleSeries));
+  if (f.titleLevel) conds.push(eq(personnel.titleLevel, f.titleLevel));
+  if (f.completed) {
+    if (!policy) throw new BadRequestError(`年度：${year}年度尚未设置学时要求，无法按完成情况查询`, { field: 'year' });
+    conds.push(completedWhere(policy, f.completed === 'yes'));
+  }
+  return and(...conds)!;
+}
+
+const totalHours = sql<number>`coalesce(${personYearTotals.publicHours}, 0) + coalesce(${personYearTotals.professionalHours}, 0)`;
+const SORTS = {
+  name: users.name, orgName: organizations.name, titleSeries: personnel.titleSeries, titleLevel: personnel.titleLevel,
+  totalHours, createdAt: personnel.createdAt,
+} as const;
+
+export async function listPersonnel(db: Db, pii: Pii, actor: Actor, q: PersonnelQuery) {
+  const year = q.year ?? thisYear();
+  const policy = await policyOf(db, year);
+  const where = await listWhere(db, pii, actor, q, policy, year);
+  const yearJoin = and(eq(personYearTotals.personnelId, personnel.id), eq(personYearTotals.year, year));
+  const [total] = await db.select({ n: count() }).from(personnel)
+    .innerJoin(users, eq(users.id, personnel.userId)).innerJoin(organizations, eq(organizations.id, personnel.orgId))
+    .leftJoin(personYearTotals, yearJoin).where(where);
+  const dir = q.order === 'asc' ? asc : desc;
+  const rows = await db.select({
+    id: personnel.id, name: users.name, idType: users.idType, idNumberMasked: users.idNumberMasked, phoneMasked: users.phoneMasked,
+    gender: users.gender, orgId: organizations.id, orgName: organizations.name, departmentName: departments.name,
+    titleSeries: personnel.titleSeries, titleLevel: personnel.titleLevel, titleName: personnel.titleName, education: personnel.education,
+    accountStatus: users.status, createdAt: personnel.createdAt,
+    publicHours: personYearTotals.publicHours, professionalHours: personYearTotals.professionalHours,
+  }).from(personnel)
+    .innerJoin(users, eq(users.id, personnel.userId)).innerJoin(organizations, eq(organizations.id, personnel.orgId))
+    .leftJoin(departments, eq(departments.id, personnel.departmentId)).leftJoin(personYearTotals, yearJoin)
+    .where(where).orderBy(dir(SORTS[q.sort]), dir(personnel.id)).limit(paging(q).limit).offset(paging(q).offset);
+  return {
+    total: total!.n,
+    year,
+    hasPolicy: !!policy,
+    items: rows.map((r) => {
+      const t = { publicHours: r.publicHours ?? 0, professionalHours: r.professionalHours ?? 0 };
+      const c = policy ? completion(t, policy) : null;
+      return {
+        ...r, ...names(r),
+        publicHours: t.publicHours, professionalHours: t.professionalHours, totalHours: Math.round((t.publicHours + t.professionalHours) * 10) / 10,
+        completed: c ? c.completed : null,
+      };
+    }),
+  };
+}
+
+function names(r: { idType?: string; gender: string | null; titleSeries: string | null; titleLevel: string | null; education: string | null }) {
+  return {
+    idTypeName: r.idType ? ID_TYPES[r.idType as IdType] ?? r.idType : '',
+    genderName: r.gender ? GENDERS[r.gender as keyof typeof GENDERS] ?? '' : '',
+    titleSeriesName: TITLE_SERIES.find((s) => s.code === r.titleSeries)?.name ?? '',
+    titleLevelName: r.titleLevel ? TITLE_LEVELS[r.titleLevel as TitleLevel] ?? '' : '',
+    educationName: r.education ? EDUCATION_LEVELS[r.education as keyof typeof EDUCATION_LEVELS] ?? '' : '',
+  };
+}
+
+/** An active profile of the jurisdiction, or 404 (with its user). */
+export async function personInScope(db: Db, actor: Actor, id: number) {
+  const [p] = await db.select({ p: personnel, u: users, orgName: organizations.name, orgPath: organizations.path, departmentName: departments.name })
+    .from(personnel).innerJoin(users, eq(users.id, personnel.userId)).innerJoin(organizations, eq(organizations.id, personnel.orgId))
+    .leftJoin(departments, eq(departments.id, personnel.departmentId))
+    .where(and(eq(personnel.id, id), eq(personnel.status, 'active'), orgScope(actor))).limit(1);
+  if (!p) throw new NotFoundError('人员');
+  return p;
+}
+
+const declarer = alias(organizations, 'declarer');
+
+/** Profile and hour history: per year the totals judged against that year's policy, and the claims with status. */
+export async function personnelDetail(db: Db, actor: Actor, id: number) {
+  const { p, u, orgName, departmentName } = await personInScope(db, actor, id);
+  const totals = await db.select().from(personYearTotals).where(eq(personYearTotals.personnelId, id));
+  const claimRows = await db.select({
+    id: claims.id, year: claims.year, title: claims.title, subjectType: claims.subjectType, learningForm: claims.learningForm,
+    hours: claims.hours, status: claims.status, declaringOrg: declarer.name, createdAt: claims.createdAt, revokeReason: claims.revokeReason, rejectReason: claims.rejectReason,
+  }).from(claims).innerJoin(declarer, eq(declarer.id, claims.declaringOrgId))
+    .where(and(eq(claims.personnelId, id), ne(claims.status, 'deleted'))).orderBy(desc(claims.year), desc(claims.id)).limit(2000);
+  const current = thisYear();
+  const years = [...new Set([current, ...totals.map((t) => t.year), ...claimRows.map((c) => c.year)])].sort((a, b) => b - a);
+  const policies = await db.select().from(hourPolicies).where(inArray(hourPolicies.year, years));
+  const history = years.flatMap((year) => {
+    const policy = policies.find((x) => x.year === year);
+    const t = totals.find((x) => x.year === year);
+    const yearClaims = claimRows.filter((c) => c.year === year);
+    if (year === current && !policy && !t && !yearClaims.length) return [];
+    const hours = { publicHours: t?.publicHours ?? 0, professionalHours: t?.professionalHours ?? 0 };
+    const c = policy ? completion(hours, policy) : null;
+    return [{
+      year,
+      publicHours: hours.publicHours, professionalHours: hours.professionalHours,
+      totalHours: Math.round((hours.publicHours + hours.professionalHours) * 10) / 10,
+      policy: policy ? { totalRequired: policy.totalRequired, publicMin: policy.publicMin, professionalMin: policy.professionalMin } : null,
+      completed: c ? c.completed : null,
+      missing: c ? c.missing : null,
+      claims: yearClaims.map((x) => ({
+        ...x, statusName: CLAIM_STATUSES[x.status as ClaimStatus] ?? x.status,
+        subjectTypeName: SUBJECT_TYPES[x.subjectType as SubjectType] ?? x.subjectType,
+        learningFormName: LEARNING_FORMS[x.learningForm as LearningForm] ?? x.learningForm,
+      })),
+    }];
+  });
+  return {
+    id: p.id, userId: u.id, name: u.name, idType: u.idType, idNumberMasked: u.idNumberMasked, phoneMasked: u.phoneMasked,
+    gender: u.gender, birthDate: u.birthDate, email: u.email, accountStatus: u.status, mustChangePassword: u.mustChangePassword,
+    hasPassword: u.passwordHash != null, orgId: p.orgId, orgName, departmentName, titleSeries: p.titleSeries, titleLevel: p.titleLevel,
+    titleName: p.titleName, titleDate: p.titleDate, education: p.education, createdAt: p.createdAt,
+    ...names({ idType: u.idType, gender: u.gender, titleSeries: p.titleSeries, titleLevel: p.titleLevel, education: p.education }),
+    history,
+  };
+}
+
+/** 所在单位 picker: units of the jurisdiction (employers, authorities, bases) by name or credit code. */
+export const unitOptionsQuery = z.object({ keyword: z.string().trim().max(50, '不能超过50个字符').optional() });
+export async function unitOptions(db: Db, actor: Actor, keyword?: string) {
+  const items = await db.select({ id: organizations.id, name: organizations.name, creditCode: organizations.creditCode, type: organizations.type })
+    .from(organizations).where(and(
+      orgScope(actor), inArray(organizations.type, ['employer', 'authority', 'base']), eq(organizations.status, 'active'),
+      keyword ? sql`(${ilike(organizations.name, `%${escapeLike(keyword)}%`)} or ${organizations.creditCode} = ${keyword.toUpperCase()})` : undefined,
+    )).orderBy(organizations.name).limit(50);
+  return { items };
+}
+
+/** 区域 picker: the HR departments of the jurisdiction (named by their division), as a flat tree. */
+export async function regionOptions(db: Db, actor: Actor) {
+  const items = await db.select({ id: organizations.id, name: divisions.name, parentId: organizations.parentId })
+    .from(organizations).innerJoin(divisions, eq(divisions.code, organizations.divisionCode))
+    .where(and(eq(organizations.type, 'hr'), orgScope(actor))).orderBy(organizations.divisionCode);
+  return { items };
+}

@@ -1,0 +1,105 @@
+/**
+ * 专技人员信息查询 (HR): the jurisdiction's personnel with server-side filters, sorting and paging (证件号/手机号
+ * masked), the chosen year's hours and 完成情况, 查看 (drawer with the hour history), 重置密码, 导出, and 批量导入.
+ * Buttons show only for the permissions the admin holds; the server checks them again.
+ */
+import { useState } from 'react';
+import { Alert, Button, Card, Space, Table, Tooltip, Typography, type TableColumnsType, type TablePaginationConfig } from 'antd';
+import { CloudUploadOutlined } from '@ant-design/icons';
+import type { SorterResult } from 'antd/es/table/interface';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useAccess } from '../../app/access';
+import { errorMessage } from '../../app/api';
+import { ExportButton } from '../../components/ExportButton';
+import { PageContainer } from '../../components/PageContainer';
+import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
+import { thisYear } from '../hours/api';
+import { personnelApi, PERSONNEL_KEY, type PersonnelSort, type PersonRow } from './api';
+import { ImportModal } from './ImportModal';
+import { CompletionTag, PersonDetailDrawer } from './PersonDetailDrawer';
+import { PersonnelFilters, type FilterValues } from './PersonnelFilters';
+import { ResetPasswordButton } from './ResetPasswordButton';
+import './personnel.css';
+
+type Sort = { sort?: PersonnelSort; order?: 'asc' | 'desc' };
+
+export function PersonnelPage() {
+  const { can } = useAccess();
+  const [filters, setFilters] = useState<FilterValues>({ year: thisYear() });
+  const [page, setPage] = useState({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
+  const [sort, setSort] = useState<Sort>({});
+  const [viewing, setViewing] = useState<number | null>(null);
+  const [importing, setImporting] = useState(false);
+  const query = { ...filters, ...page, ...sort };
+  const q = useQuery({ queryKey: [...PERSONNEL_KEY, 'list', query], queryFn: () => personnelApi.list(query), placeholderData: keepPreviousData });
+  const year = q.data?.year ?? filters.year;
+  const sortOrder = (key: PersonnelSort) => (sort.sort === key ? (sort.order === 'asc' ? 'ascend' : 'descend') : null);
+
+  const columns: TableColumnsType<PersonRow> = [
+    { title: '姓名', dataIndex: 'name', key: 'name', width: 92, fixed: 'left', sorter: true, sortOrder: sortOrder('name'), render: (v: string, r) => <a onClick={() => setViewing(r.id)}>{v}</a> },
+    { title: '证件号', dataIndex: 'idNumberMasked', width: 190, render: (v: string) => <span className="mono nowrap">{v}</span> },
+    { title: '手机号', dataIndex: 'phoneMasked', width: 130, render: (v: string | null) => <span className="mono nowrap">{v || '—'}</span> },
+    {
+      title: '所在单位', dataIndex: 'orgName', key: 'orgName', sorter: true, sortOrder: sortOrder('orgName'), ellipsis: { showTitle: false },
+      render: (v: string, r) => <Tooltip title={r.departmentName ? `${v} · ${r.departmentName}` : v}><span>{v}</span></Tooltip>,
+    },
+    {
+      title: '职称系列 / 级别', dataIndex: 'titleSeriesName', key: 'titleSeries', width: 184, sorter: true, sortOrder: sortOrder('titleSeries'),
+      render: (v: string, r) => (v ? <span className="nowrap">{v}<Typography.Text type="secondary"> · {r.titleLevelName || '—'}</Typography.Text></span> : '—'),
+    },
+    {
+      title: `${year}年度学时`, dataIndex: 'totalHours', key: 'totalHours', width: 116, sorter: true, sortOrder: sortOrder('totalHours'), align: 'right',
+      render: (v: number, r) => <Tooltip title={`公需科目 ${r.publicHours} 学时，专业科目 ${r.professionalHours} 学时`}><span>{v}</span></Tooltip>,
+    },
+    { title: '完成情况', dataIndex: 'completed', width: 92, render: (v: boolean | null) => <CompletionTag completed={v} /> },
+    {
+      title: '操作', key: 'actions', width: can('personnel.manage') ? 132 : 70, fixed: 'right',
+      render: (_, r) => (
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => setViewing(r.id)}>查看</Button>
+          <ResetPasswordButton person={r} />
+        </Space>
+      ),
+    },
+  ];
+
+  const onTableChange = (_p: TablePaginationConfig, _f: unknown, s: SorterResult<PersonRow> | SorterResult<PersonRow>[]) => {
+    const one = Array.isArray(s) ? s[0] : s;
+    const next: Sort = one?.order ? { sort: one.columnKey as PersonnelSort, order: one.order === 'ascend' ? 'asc' : 'desc' } : {};
+    if (next.sort !== sort.sort || next.order !== sort.order) {
+      setSort(next);
+      setPage((p) => ({ ...p, page: 1 }));
+    }
+  };
+
+  return (
+    <PageContainer
+      title="专技人员信息查询"
+      description="查询本辖区专业技术人员的基本信息和年度学时完成情况；证件号、手机号默认脱敏显示。"
+      extra={can('personnel.import') && <Button type="primary" icon={<CloudUploadOutlined />} onClick={() => setImporting(true)}>批量导入</Button>}
+    >
+      <Card variant="borderless">
+        <PersonnelFilters
+          onSearch={(f) => { setFilters(f); setPage((p) => ({ ...p, page: 1 })); }}
+          extra={<ExportButton onExport={() => personnelApi.exportXlsx(query)} />}
+        />
+        {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
+        {q.data && !q.data.hasPolicy && (
+          <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`${year}年度尚未设置学时要求，完成情况无法判定。`} />
+        )}
+        <Table<PersonRow>
+          rowKey="id"
+          columns={columns}
+          dataSource={q.data?.items ?? []}
+          loading={q.isFetching}
+          scroll={{ x: 1100 }}
+          onChange={onTableChange}
+          pagination={serverPagination(page.page, page.pageSize, q.data?.total, (p, s) => setPage({ page: s !== page.pageSize ? 1 : p, pageSize: s }))}
+          locale={{ emptyText: '没有符合条件的专业技术人员' }}
+        />
+      </Card>
+      <PersonDetailDrawer id={viewing} onClose={() => setViewing(null)} />
+      {can('personnel.import') && <ImportModal open={importing} onClose={() => setImporting(false)} />}
+    </PageContainer>
+  );
+}
