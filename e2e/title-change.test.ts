@@ -42,8 +42,18 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a person changes their t
     await settled(employer);
     await shot(employer, 'title-change-01-review-drawer');
     await drawer.getByRole('button', { name: /通\s*过/ }).click();
-    await employer.locator('.ant-popconfirm').getByRole('button', { name: /通\s*过/ }).click();
-    await employer.getByText(`已通过“${personAcc.name}”的申请`).waitFor();
+    // The durable outcome is the item leaving 待审核 (the success message is transient and can be missed under load);
+    // a confirm click that landed during the popconfirm's opening animation is repeated.
+    for (let attempt = 0; ; attempt++) {
+      const ok = employer.locator('.ant-popconfirm:visible').getByRole('button', { name: /通\s*过/ });
+      if (await ok.count()) await ok.click();
+      try {
+        await expect.poll(() => first.count(), { timeout: 10_000 }).toBe(0);
+        break;
+      } catch (e) {
+        if (attempt >= 2) throw e;
+      }
+    }
 
     // the person: the approved title, then a new change (副高级 → 正高级)
     const person = await p.newPage();
@@ -79,8 +89,18 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a person changes their t
     const second = employer.locator('.ant-table-row').filter({ hasText: personAcc.name }).filter({ hasText: '正高级' });
     await second.waitFor();
     await second.getByRole('button', { name: /通\s*过/ }).click();
-    await employer.locator('.ant-popconfirm').getByRole('button', { name: /通\s*过/ }).click();
-    await employer.getByText(`已通过“${personAcc.name}”的申请`).waitFor();
+    // The durable outcome is the item leaving 待审核 (the success message is transient and can be missed under load);
+    // a confirm click that landed during the popconfirm's opening animation is repeated.
+    for (let attempt = 0; ; attempt++) {
+      const ok = employer.locator('.ant-popconfirm:visible').getByRole('button', { name: /通\s*过/ });
+      if (await ok.count()) await ok.click();
+      try {
+        await expect.poll(() => first.count(), { timeout: 10_000 }).toBe(0);
+        break;
+      } catch (e) {
+        if (attempt >= 2) throw e;
+      }
+    }
     await employer.getByRole('tab', { name: '已审核' }).click();
     await employer.locator('.ant-table-row').filter({ hasText: '正高级' }).filter({ hasText: '已通过' }).waitFor();
     expect(await employer.locator('.ant-table-row').count()).toBe(2);
