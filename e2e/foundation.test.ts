@@ -46,8 +46,17 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: city HR sets up a role a
     await openMenu(page, ['账户管理', '本级机构管理', '管理单位管理员'], /account\/admins/);
     await page.getByRole('button', { name: /新增管理员/ }).click();
     const modal = page.locator('.ant-modal').filter({ hasText: '填写管理员基本信息' });
-    await modal.getByText('注册成为管理员(非本系统用户)').click();
-    await modal.getByRole('button', { name: /下一步/ }).click();
+    // Under load a click can land while the modal still animates: repeat the choice until the form shows.
+    for (let attempt = 0; ; attempt++) {
+      await modal.getByText('注册成为管理员(非本系统用户)').click();
+      await modal.getByRole('button', { name: /下一步/ }).click();
+      try {
+        await modal.getByLabel('证件号').waitFor({ timeout: 8_000 });
+        break;
+      } catch (e) {
+        if (attempt >= 2) throw e;
+      }
+    }
     const newId = makeIdNumber('420103', '19910704', 777);
     await modal.getByLabel('证件号').fill(newId);
     await modal.getByLabel('密码', { exact: true }).fill('Init@2026ab');
