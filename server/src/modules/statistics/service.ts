@@ -13,7 +13,7 @@ import type { Db } from '../../db/client.js';
 import { claims, hourPolicies, organizations, personnel, personYearTotals, trainingClasses } from '../../db/schema.js';
 import { BadRequestError } from '../../errors.js';
 import type { Actor } from '../../plugins/access.js';
-import { completedSql } from './completion-sql.js';
+import { completedSql } from '../ledger/completion-sql.js';
 import { childKey, childRegions, drillPath, foldByChild, inRegion, resolveRegion, type Region } from './region.js';
 
 export const CLASS_STATUSES = { pending: '待审核', approved: '已通过', rejected: '已驳回', withdrawn: '已撤回' } as const;

@@ -1,7 +1,8 @@
 /**
- * The completion rule of packages/domain/src/hours.ts#completion(), expressed ONCE as an SQL predicate for the
- * statistics' aggregations (which count thousands of people per row and so cannot call the domain function per
- * person). completion-sql.test.ts cross-checks it against completion() on the edge cases and on random totals.
+ * The completion rule of packages/domain/src/hours.ts#completion(), expressed ONCE as an SQL predicate for the ledger's
+ * readers — the statistics' aggregations and the personnel list's 完成情况 filter — which judge thousands of people
+ * per query and so cannot call the domain function per person. completion-sql.test.ts cross-checks it against
+ * completion() on the edge cases and on random totals.
  *
  * completion(): 已完成 ⇔ total ≥ totalRequired ∧ 公需 ≥ publicMin ∧ 专业 ≥ professionalMin. The ledger stores hours as
  * numeric(7,1), so SQL compares exact decimals where the domain rounds floats to one decimal: the same answer.
