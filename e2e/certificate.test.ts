@@ -13,7 +13,7 @@ import { and, eq } from 'drizzle-orm';
 import { claims, organizations, personnel, users } from '../server/src/db/schema.js';
 import { transitionClaims } from '../server/src/modules/ledger/service.js';
 import { pdfPages } from '../server/src/modules/certificates/testing.js';
-import { DEMO_PASSWORD, forcedChange, hasChromium, hasWebBuild, login, openMenu, settled, shot, SHOTS, startPlatform, type Platform } from './support.js';
+import { enter, hasChromium, hasWebBuild, login, openMenu, settled, shot, SHOTS, startPlatform, type Platform } from './support.js';
 
 const YEAR = new Date().getFullYear();
 const BASE = '武汉城市职业学院继续教育基地';
@@ -42,12 +42,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: 电子证书 printed by 
     await giveTeacherHours(p, teacher.name);
 
     // ---- the county HR logs in and opens 查询统计 → 电子证书查询打印
-    const hrAcc = p.account('县区人社局管理员（江岸区）');
-    const hr = await p.newPage();
-    await hr.goto(p.baseUrl);
-    await hr.getByText('管理人员登录').waitFor();
-    await login(hr, '人社部门', hrAcc.account, DEMO_PASSWORD);
-    await forcedChange(hr, DEMO_PASSWORD, 'County@2026new');
+    const hr = await enter(p, '县区人社局管理员（江岸区）', '人社部门', 'County@2026new');
     await openMenu(hr, ['查询统计', '电子证书查询打印'], /\/certificates$/);
     await hr.getByText('电子证书查询打印').first().waitFor();
     await hr.getByRole('textbox', { name: '姓名' }).fill(teacher.name);
@@ -124,11 +119,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: 电子证书 printed by 
     await shot(visitor, 'certificate-04-verify-changed');
 
     // ---- the teacher sees it in 电子证书 and downloads a new certificate; the old code then reads 已作废
-    const me = await p.newPage();
-    await me.goto(p.baseUrl);
-    await me.getByText('管理人员登录').waitFor();
-    await login(me, '专业技术人员', teacher.account, DEMO_PASSWORD);
-    await forcedChange(me, DEMO_PASSWORD, 'Teacher@2026new');
+    const me = await enter(p, '专业技术人员', '专业技术人员', 'Teacher@2026new');
     await openMenu(me, ['电子证书'], /\/me\/certificates$/);
     const yearRow = me.locator('.ant-table-row').filter({ hasText: `${YEAR}年度` });
     await yearRow.filter({ hasText: '学时已变更' }).filter({ hasText: code! }).waitFor();

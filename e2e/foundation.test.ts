@@ -4,7 +4,6 @@
  * logs in, changes the initial password and sees only the permitted menus.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { makeIdNumber } from '../server/src/db/seed/codes.js';
 import { DEMO_PASSWORD, forcedChange, hasChromium, hasWebBuild, login, openMenu, shot, startPlatform, type Platform } from './support.js';
 

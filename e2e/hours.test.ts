@@ -7,23 +7,12 @@
  * 审验不通过 claim with its reason.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { and, asc, eq } from 'drizzle-orm';
 import { organizations, personnel, users } from '../server/src/db/schema.js';
 import { createPii } from '../server/src/lib/pii.js';
 import { TEST_KEY } from '../server/test/harness.js';
-import { DEMO_PASSWORD, forcedChange, hasChromium, hasWebBuild, login, openMenu, pickOption, settled, shot, startPlatform, type Platform } from './support.js';
-
-async function enter(p: Platform, role: string, loginType: string, newPassword: string): Promise<Page> {
-  const acc = p.account(role);
-  const page = await p.newPage();
-  await page.goto(p.baseUrl);
-  await page.getByText('管理人员登录').waitFor();
-  await login(page, loginType, acc.account, DEMO_PASSWORD);
-  await forcedChange(page, DEMO_PASSWORD, newPassword);
-  return page;
-}
+import { enter, hasChromium, hasWebBuild, openMenu, pickOption, settled, shot, startPlatform, type Platform } from './support.js';
 
 const SCHOOL = '武汉市江岸区育才中学';
 /** A 1×1 PNG (the server recognises files by their content). */

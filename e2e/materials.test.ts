@@ -6,18 +6,7 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, forcedChange, hasChromium, hasWebBuild, login, openMenu, pickOption, settled, shot, startPlatform, type Platform } from './support.js';
-
-async function enter(p: Platform, role: string, loginType: string, newPassword: string): Promise<Page> {
-  const acc = p.account(role);
-  const page = await p.newPage();
-  await page.goto(p.baseUrl);
-  await page.getByText('管理人员登录').waitFor();
-  await login(page, loginType, acc.account, DEMO_PASSWORD);
-  await forcedChange(page, DEMO_PASSWORD, newPassword);
-  return page;
-}
+import { enter, hasChromium, hasWebBuild, openMenu, pickOption, settled, shot, startPlatform, type Platform } from './support.js';
 
 const BASE = '武汉城市职业学院继续教育基地';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');

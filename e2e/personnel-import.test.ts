@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { organizations } from '../server/src/db/schema.js';
 import { makeIdNumber } from '../server/src/db/seed/codes.js';
-import { DEMO_PASSWORD, forcedChange, hasChromium, hasWebBuild, login, openMenu, settled, shot, SHOTS, startPlatform, type Platform } from './support.js';
+import { enter, hasChromium, hasWebBuild, openMenu, settled, shot, SHOTS, startPlatform, type Platform } from './support.js';
 
 const HEADERS = ['姓名*', '证件类型', '证件号*', '性别', '出生日期', '手机号', '所在单位统一社会信用代码*', '内设部门', '职称系列*', '职称级别*', '职称名称', '取得职称时间', '学历'];
 
@@ -50,12 +50,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: 批量导入 personnel a
     const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
 
     // ---- the county HR admin opens 查询统计 → 专技人员信息查询
-    const acc = p.account('县区人社局管理员（江岸区）');
-    const page = await p.newPage();
-    await page.goto(p.baseUrl);
-    await page.getByText('管理人员登录').waitFor();
-    await login(page, '人社部门', acc.account, DEMO_PASSWORD);
-    await forcedChange(page, DEMO_PASSWORD, 'County@2026new');
+    const page = await enter(p, '县区人社局管理员（江岸区）', '人社部门', 'County@2026new');
     await openMenu(page, ['查询统计', '专技人员信息查询'], /\/personnel$/);
     await page.getByRole('heading', { name: '专技人员信息查询' }).waitFor();
     await page.locator('.ant-table-row').first().waitFor();

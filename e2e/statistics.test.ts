@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
 import { and, eq, like, sql } from 'drizzle-orm';
 import { organizations, personnel } from '../server/src/db/schema.js';
-import { DEMO_PASSWORD, forcedChange, hasChromium, hasWebBuild, login, openMenu, settled, shot, startPlatform, type Platform } from './support.js';
+import { enter, hasChromium, hasWebBuild, openMenu, settled, shot, startPlatform, type Platform } from './support.js';
 
 async function rows(download: Download): Promise<unknown[][]> {
   const file = await download.path();
@@ -43,12 +43,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a city HR reads the stat
       .innerJoin(organizations, eq(organizations.id, personnel.orgId)).where(and(eq(personnel.status, 'active'), like(organizations.path, `${wuhan!.path}%`))) as [{ n: number }];
     expect(wuhanPeople).toBeGreaterThan(50);
 
-    const acc = p.account('市州人社局管理员（武汉市）');
-    const hr = await p.newPage();
-    await hr.goto(p.baseUrl);
-    await hr.getByText('管理人员登录').waitFor();
-    await login(hr, '人社部门', acc.account, DEMO_PASSWORD);
-    await forcedChange(hr, DEMO_PASSWORD, 'Stats@2026new');
+    const hr = await enter(p, '市州人社局管理员（武汉市）', '人社部门', 'Stats@2026new');
 
     // ---- 继教完成情况查询: the city's counties
     await openMenu(hr, ['查询统计', '继教完成情况查询'], /stats\/completion/);

@@ -124,3 +124,14 @@ export async function settled(page: Page) {
     undefined, { timeout: 5000 },
   );
 }
+
+/** A demo account's first visit: home page, 管理人员登录, the forced password change; returns the page on the dashboard. */
+export async function enter(p: Platform, role: string, loginType: string, newPassword: string): Promise<Page> {
+  const acc = p.account(role);
+  const page = await p.newPage();
+  await page.goto(p.baseUrl);
+  await page.getByText('管理人员登录').waitFor();
+  await login(page, loginType, acc.account, DEMO_PASSWORD);
+  await forcedChange(page, DEMO_PASSWORD, newPassword);
+  return page;
+}

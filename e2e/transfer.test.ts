@@ -4,7 +4,6 @@
  * now belongs to the target. The target has no demo admin: the test gives it one, directly in the database.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { asc, eq } from 'drizzle-orm';
 import { departments, organizations } from '../server/src/db/schema.js';
 import { insertAdmin, insertUser } from '../server/src/db/seed/factory.js';
