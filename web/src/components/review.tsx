@@ -1,7 +1,8 @@
 /** Pieces shared by the review queues (注册审核, 变更审核, 人员调入审核): tabs, keyword filter, batch bar. */
 import type { ReactNode } from 'react';
 import { Alert, Button, Form, Input, Popconfirm, Space, Tabs } from 'antd';
-import { CheckOutlined, CloseOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
+import { SearchButtons } from './SearchButtons';
 
 export type ReviewTab = 'pending' | 'done';
 
@@ -35,13 +36,9 @@ export function KeywordFilter({ name, label = '关键字', placeholder, onSearch
       <Form.Item label={label} name="keyword">
         <Input placeholder={placeholder} allowClear maxLength={50} style={{ width: 260 }} />
       </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button>
-          <Button icon={<ReloadOutlined />} onClick={() => { form.resetFields(); onSearch(undefined); }}>重置</Button>
-          {extra}
-        </Space>
-      </Form.Item>
+      <SearchButtons onReset={() => { form.resetFields(); onSearch(undefined); }}>
+        {extra}
+      </SearchButtons>
     </Form>
   );
 }

@@ -1,7 +1,8 @@
-import { Button, Form, Input, Space } from 'antd';
-import { DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Form, Input } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { DepartmentSelect } from '../departments/DepartmentSelect';
 import type { AdminFilters as Filters } from './api';
+import { SearchButtons } from '../../components/SearchButtons';
 
 export function AdminFilters({ onSearch, onExport, exporting }: {
   onSearch: (f: Filters) => void;
@@ -17,13 +18,9 @@ export function AdminFilters({ onSearch, onExport, exporting }: {
       <Form.Item label="工作部门" name="departmentId">
         <DepartmentSelect placeholder="全部部门" allowClear style={{ width: 220 }} />
       </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button>
-          <Button icon={<ReloadOutlined />} onClick={() => { form.resetFields(); onSearch({}); }}>重置</Button>
-          <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporting}>导出</Button>
-        </Space>
-      </Form.Item>
+      <SearchButtons onReset={() => { form.resetFields(); onSearch({}); }}>
+        <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporting}>导出</Button>
+      </SearchButtons>
     </Form>
   );
 }

@@ -1,8 +1,9 @@
-import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
-import { DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Form, Input, Select } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { AUDIT_ACTIONS, AUDIT_RESULTS } from '@hbzsgx/domain';
 import type { AuditFilters } from './api';
+import { SearchButtons } from '../../components/SearchButtons';
 
 interface Values { action?: string; result?: string; keyword?: string; range?: [Dayjs | null, Dayjs | null] | null }
 
@@ -41,13 +42,9 @@ export function AuditFilterForm({ onSearch, onExport, exporting }: {
       <Form.Item label="日期范围" name="range">
         <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 260 }} />
       </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button>
-          <Button icon={<ReloadOutlined />} onClick={() => { form.resetFields(); onSearch({}); }}>重置</Button>
-          <Button icon={<DownloadOutlined />} onClick={() => onExport()} loading={exporting}>导出</Button>
-        </Space>
-      </Form.Item>
+      <SearchButtons onReset={() => { form.resetFields(); onSearch({}); }}>
+        <Button icon={<DownloadOutlined />} onClick={() => onExport()} loading={exporting}>导出</Button>
+      </SearchButtons>
     </Form>
   );
 }

@@ -3,8 +3,8 @@
  * (all active personnel of a unit, one page each). Printing issues the certificate, or reuses it while unchanged.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, Form, Input, Select, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { DownloadOutlined, PrinterOutlined, ReloadOutlined, SearchOutlined, SnippetsOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Checkbox, Form, Input, Select, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined, PrinterOutlined, SnippetsOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../app/api';
 import { feedback } from '../../app/feedback';
@@ -14,6 +14,7 @@ import { thisYear, usePolicies, yearOptions } from '../hours/api';
 import { CERTIFICATES_KEY, certificatesApi, type PeopleFilters, type PersonRow } from './api';
 import { BatchPrintModal } from './BatchPrintModal';
 import { CertificateCell, CompletionTag } from './tags';
+import { SearchButtons } from '../../components/SearchButtons';
 
 type Filters = Omit<PeopleFilters, 'year' | 'sort' | 'order'>;
 type Sort = Pick<PeopleFilters, 'sort' | 'order'>;
@@ -41,13 +42,9 @@ function FilterBar({ year, onYear, onSearch, extra }: { year: number; onYear: (y
       <Form.Item label="所在单位" name="orgName">
         <Input placeholder="单位名称关键字" allowClear maxLength={100} style={{ width: 180 }} />
       </Form.Item>
-      <Form.Item>
-        <Space wrap>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button>
-          <Button icon={<ReloadOutlined />} onClick={() => { form.resetFields(); onSearch({}); }}>重置</Button>
-          {extra}
-        </Space>
-      </Form.Item>
+      <SearchButtons onReset={() => { form.resetFields(); onSearch({}); }} wrap>
+        {extra}
+      </SearchButtons>
     </Form>
   );
 }

@@ -1,9 +1,9 @@
 /** The 学时审核 / 学时审验 filter: exactly 认定年度, 姓名, 科目类型, 学习形式, 所在单位, 继续教育机构, 是否重点审核. */
 import type { ReactNode } from 'react';
-import { Button, Form, Input, Select, Space } from 'antd';
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Form, Input, Select } from 'antd';
 import { LEARNING_FORMS, SUBJECT_TYPES } from '@hbzsgx/domain';
 import { usePolicies, yearOptions, type ClaimFilters as Filters } from './api';
+import { SearchButtons } from '../../components/SearchButtons';
 
 const SUBJECTS = Object.entries(SUBJECT_TYPES).map(([value, label]) => ({ value, label }));
 const FORMS = Object.entries(LEARNING_FORMS).map(([value, label]) => ({ value, label }));
@@ -39,13 +39,9 @@ export function ClaimFilters({ name, onSearch, extra }: { name: string; onSearch
       <Form.Item label="是否重点审核" name="flagged">
         <Select options={FLAGGED} allowClear placeholder="全部" style={{ width: 90 }} />
       </Form.Item>
-      <Form.Item>
-        <Space wrap>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button>
-          <Button icon={<ReloadOutlined />} onClick={() => { form.resetFields(); onSearch({}); }}>重置</Button>
-          {extra}
-        </Space>
-      </Form.Item>
+      <SearchButtons onReset={() => { form.resetFields(); onSearch({}); }} wrap>
+        {extra}
+      </SearchButtons>
     </Form>
   );
 }

@@ -1,7 +1,6 @@
 /** 辖区报送情况: what the organisations of the jurisdiction submitted (年度, 单位名称, 区域, 状态), with 导出. */
 import { useState } from 'react';
-import { Alert, Button, Form, Input, Select, Space, Table, type TableColumnsType } from 'antd';
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input, Select, Table, type TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ORG_TYPES } from '@hbzsgx/domain';
 import { errorMessage } from '../../app/api';
@@ -13,6 +12,7 @@ import { JURISDICTION_KEY, materialsApi, recentYears, type JurisdictionFilters, 
 import { JurisdictionDrawer } from './JurisdictionDrawer';
 import { FileSummary } from './OwnMaterials';
 import { ViewedTag } from './tags';
+import { SearchButtons } from '../../components/SearchButtons';
 
 const STATUS_OPTIONS = [{ value: 'unviewed', label: '待查看' }, { value: 'viewed', label: '已查看' }];
 
@@ -61,13 +61,9 @@ export function JurisdictionMaterials() {
         <Form.Item label="状态" name="status">
           <Select options={STATUS_OPTIONS} allowClear placeholder="全部" style={{ width: 110 }} />
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button>
-            <Button icon={<ReloadOutlined />} onClick={() => { form.resetFields(); search({}); }}>重置</Button>
-            <ExportButton onExport={() => materialsApi.jurisdictionExport(filters)} />
-          </Space>
-        </Form.Item>
+        <SearchButtons onReset={() => { form.resetFields(); search({}); }}>
+          <ExportButton onExport={() => materialsApi.jurisdictionExport(filters)} />
+        </SearchButtons>
       </Form>
       {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
       <Table<Material>

@@ -1,7 +1,6 @@
 /** 本单位报送: own materials by year and status, 20 per page, with 提交/撤回/编辑 and 导出. */
 import { useState } from 'react';
 import { Alert, Button, Form, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { MATERIAL_CATEGORIES, MATERIAL_CATEGORY_CODES } from '@hbzsgx/domain';
 import { errorMessage } from '../../app/api';
@@ -11,6 +10,7 @@ import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
 import { MATERIALS_KEY, materialsApi, recentYears, type Material, type OwnFilters } from './api';
 import { SubmitButton, useMaterialActions, WithdrawButton } from './MaterialDrawer';
 import { MaterialStatusTag } from './tags';
+import { SearchButtons } from '../../components/SearchButtons';
 
 const STATUS_OPTIONS = [{ value: 'draft', label: '草稿' }, { value: 'submitted', label: '已提交' }];
 
@@ -74,13 +74,9 @@ export function OwnMaterials({ onOpen, onEdit }: { onOpen: (m: Material) => void
         <Form.Item label="状态" name="status">
           <Select options={STATUS_OPTIONS} allowClear placeholder="全部" style={{ width: 120 }} />
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button>
-            <Button icon={<ReloadOutlined />} onClick={() => { form.resetFields(); search({}); }}>重置</Button>
-            <ExportButton onExport={() => materialsApi.exportXlsx(filters)} />
-          </Space>
-        </Form.Item>
+        <SearchButtons onReset={() => { form.resetFields(); search({}); }}>
+          <ExportButton onExport={() => materialsApi.exportXlsx(filters)} />
+        </SearchButtons>
       </Form>
       {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
       <Table<Material>

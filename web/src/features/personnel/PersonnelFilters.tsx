@@ -1,12 +1,12 @@
 /** The 专技人员信息查询 filter: 姓名, 证件号, 所在单位, 区域, 职称系列, 职称级别, and 完成情况 of a 年度. */
 import { useMemo, useState, type ReactNode } from 'react';
-import { Button, Form, Input, Select, Space, TreeSelect } from 'antd';
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Form, Input, Select, TreeSelect } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { TITLE_LEVELS, TITLE_SERIES, type TitleLevel } from '@hbzsgx/domain';
 import { useDebounced } from '../../components/useDebounced';
 import { thisYear, usePolicies, yearOptions } from '../hours/api';
 import { personnelApi, useRegionOptions, type PersonnelFilters as Filters, type RegionOption } from './api';
+import { SearchButtons } from '../../components/SearchButtons';
 
 const SERIES = TITLE_SERIES.map((s) => ({ value: s.code, label: s.name }));
 const LEVELS = Object.entries(TITLE_LEVELS).map(([value, label]) => ({ value, label }));
@@ -98,13 +98,9 @@ export function PersonnelFilters({ onSearch, extra }: { onSearch: (f: FilterValu
       <Form.Item label="完成情况" name="completed">
         <Select options={COMPLETION} allowClear placeholder="全部" style={{ width: 100 }} />
       </Form.Item>
-      <Form.Item>
-        <Space wrap>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button>
-          <Button icon={<ReloadOutlined />} onClick={() => { form.resetFields(); onSearch(initial); }}>重置</Button>
-          {extra}
-        </Space>
-      </Form.Item>
+      <SearchButtons onReset={() => { form.resetFields(); onSearch(initial); }} wrap>
+        {extra}
+      </SearchButtons>
     </Form>
   );
 }

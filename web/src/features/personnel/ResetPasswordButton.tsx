@@ -1,44 +1,12 @@
 /** 重置密码 of a person (personnel.manage): Popconfirm first, then the one-time password shown once in a Modal. */
 import { useState } from 'react';
-import { Alert, Button, Modal, Popconfirm, Typography } from 'antd';
+import { Button, Popconfirm } from 'antd';
 import { KeyOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useAccess } from '../../app/access';
 import { feedback } from '../../app/feedback';
+import { OneTimePasswordModal } from '../../components/OneTimePasswordModal';
 import { personnelApi } from './api';
-
-export function OneTimePasswordModal({ result, onClose }: { result: { name: string; password: string } | null; onClose: () => void }) {
-  return (
-    <Modal
-      title="密码已重置"
-      open={!!result}
-      onCancel={onClose}
-      mask={{ closable: false }}
-      keyboard={false}
-      destroyOnHidden
-      footer={<Button type="primary" onClick={onClose}>我已记下，关闭</Button>}
-    >
-      {result && (
-        <>
-          <Typography.Paragraph>
-            已重置专业技术人员 <strong>{result.name}</strong> 的登录密码。新的临时密码为：
-          </Typography.Paragraph>
-          <div className="otp-box">
-            <Typography.Text className="mono otp-value" copyable={{ text: result.password, tooltips: ['复制密码', '已复制'] }}>
-              {result.password}
-            </Typography.Text>
-          </div>
-          <Alert
-            type="warning"
-            showIcon
-            title="该密码只显示这一次"
-            description="关闭后无法再次查看。请通过安全渠道告知本人；本人使用临时密码登录后须立即修改密码，其原有登录会话已全部失效。"
-          />
-        </>
-      )}
-    </Modal>
-  );
-}
 
 export function ResetPasswordButton({ person, link = true }: { person: { id: number; name: string }; link?: boolean }) {
   const { can } = useAccess();
@@ -61,7 +29,12 @@ export function ResetPasswordButton({ person, link = true }: { person: { id: num
       >
         <Button type={link ? 'link' : 'default'} size={link ? 'small' : 'middle'} icon={link ? undefined : <KeyOutlined />} loading={reset.isPending}>重置密码</Button>
       </Popconfirm>
-      <OneTimePasswordModal result={otp} onClose={() => setOtp(null)} />
+      <OneTimePasswordModal
+        password={otp?.password ?? null}
+        intro={<>已重置专业技术人员 <strong>{otp?.name}</strong> 的登录密码。</>}
+        holder="本人"
+        onClose={() => setOtp(null)}
+      />
     </>
   );
 }

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Select, Space, Table, type TableColumnsType } from 'antd';
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { HR_LEVELS, ORG_STATUSES, ORG_TYPES, type HrLevel } from '@hbzsgx/domain';
 import { useAccess } from '../../app/access';
@@ -11,6 +10,7 @@ import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
 import { SuborgActions } from './SuborgActions';
 import { suborgsApi, type ListOrg, type SuborgFilters } from './api';
 import { ExportButton } from '../../components/ExportButton';
+import { SearchButtons } from '../../components/SearchButtons';
 
 const TYPE_OPTIONS = Object.entries(ORG_TYPES).map(([value, label]) => ({ value, label }));
 const STATUS_OPTIONS = Object.entries(ORG_STATUSES).map(([value, label]) => ({ value, label }));
@@ -69,13 +69,9 @@ export function OrgList({ onOpen }: { onOpen: (id: number) => void }) {
         <Form.Item label="状态" name="status">
           <Select options={STATUS_OPTIONS} allowClear placeholder="全部" style={{ width: 120 }} />
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button>
-            <Button icon={<ReloadOutlined />} onClick={() => { form.resetFields(); search({}); }}>重置</Button>
-            <ExportButton onExport={() => suborgsApi.exportXlsx(filters)} />
-          </Space>
-        </Form.Item>
+        <SearchButtons onReset={() => { form.resetFields(); search({}); }}>
+          <ExportButton onExport={() => suborgsApi.exportXlsx(filters)} />
+        </SearchButtons>
       </Form>
       {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
       <Table<ListOrg>

@@ -1,47 +1,15 @@
 /** 停用/启用 and 重置密码 of a sub-organisation (permission suborg.manage); the reset shows the one-time password once. */
 import { useState } from 'react';
-import { Alert, Button, Modal, Popconfirm, Space, Typography } from 'antd';
+import { Button, Popconfirm, Space } from 'antd';
 import { KeyOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useAccess } from '../../app/access';
 import { feedback } from '../../app/feedback';
+import { OneTimePasswordModal } from '../../components/OneTimePasswordModal';
 import { useMe } from '../../app/session';
 import { SUBORGS_KEY, suborgsApi } from './api';
 
 interface Target { id: number; name: string; status: string }
-
-export function OneTimePasswordModal({ result, onClose }: { result: { orgName: string; name: string; password: string } | null; onClose: () => void }) {
-  return (
-    <Modal
-      title="密码已重置"
-      open={!!result}
-      onCancel={onClose}
-      mask={{ closable: false }}
-      keyboard={false}
-      destroyOnHidden
-      footer={<Button type="primary" onClick={onClose}>我已记下，关闭</Button>}
-    >
-      {result && (
-        <>
-          <Typography.Paragraph>
-            已重置“{result.orgName}”超级管理员 <strong>{result.name}</strong> 的登录密码。新的临时密码为：
-          </Typography.Paragraph>
-          <div className="otp-box">
-            <Typography.Text className="mono otp-value" copyable={{ text: result.password, tooltips: ['复制密码', '已复制'] }}>
-              {result.password}
-            </Typography.Text>
-          </div>
-          <Alert
-            type="warning"
-            showIcon
-            title="该密码只显示这一次"
-            description="关闭后无法再次查看。请通过安全渠道告知对方；对方使用临时密码登录后须立即修改密码，原有登录会话已全部失效。"
-          />
-        </>
-      )}
-    </Modal>
-  );
-}
 
 /** `hasSuper` false hides 重置密码 (an organisation without a super admin has no password to reset). */
 export function SuborgActions({ org, size = 'small', link = true, hasSuper = true }: { org: Target; size?: 'small' | 'middle'; link?: boolean; hasSuper?: boolean }) {
@@ -103,7 +71,12 @@ export function SuborgActions({ org, size = 'small', link = true, hasSuper = tru
         </Popconfirm>
         )}
       </Space>
-      <OneTimePasswordModal result={otp} onClose={() => setOtp(null)} />
+      <OneTimePasswordModal
+        password={otp?.password ?? null}
+        intro={<>已重置“{otp?.orgName}”超级管理员 <strong>{otp?.name}</strong> 的登录密码。</>}
+        holder="对方"
+        onClose={() => setOtp(null)}
+      />
     </>
   );
 }

@@ -3,7 +3,6 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Popconfirm, Select, Space, Table, Tooltip, type TableColumnsType } from 'antd';
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../app/api';
 import { feedback } from '../../app/feedback';
@@ -17,6 +16,7 @@ import { ANNUAL_REVIEW_KEY, DOC_KINDS, trainingApi, type AnnualDoc, type Decisio
 import { downloadDoc, FileLink } from './AnnualDocsPage';
 import { DocStatusTag } from './tags';
 import { ExportButton } from '../../components/ExportButton';
+import { SearchButtons } from '../../components/SearchButtons';
 
 type Rejecting = { ids: number[]; label: string } | null;
 
@@ -113,13 +113,9 @@ function AnnualReviewPage({ kind }: { kind: DocKind }) {
           <Form.Item label="报送年度" name="year">
             <Select options={yearOptions(policies.data?.items)} allowClear placeholder="全部年度" style={{ width: 140 }} />
           </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button>
-              <Button icon={<ReloadOutlined />} onClick={() => { form.resetFields(); setYear(undefined); setPage((p) => ({ ...p, page: 1 })); }}>重置</Button>
-              <ExportButton onExport={() => trainingApi.exportReviewDocs(kind, { tab, year })} />
-            </Space>
-          </Form.Item>
+          <SearchButtons onReset={() => { form.resetFields(); setYear(undefined); setPage((p) => ({ ...p, page: 1 })); }}>
+            <ExportButton onExport={() => trainingApi.exportReviewDocs(kind, { tab, year })} />
+          </SearchButtons>
         </Form>
         {tab === 'pending' && selected.length > 0 && (
           <BatchBar

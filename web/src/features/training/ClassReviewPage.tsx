@@ -4,7 +4,6 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Card, Drawer, Form, Input, Popconfirm, Select, Space, Table, Tooltip, type TableColumnsType } from 'antd';
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { LEARNING_FORMS, SUBJECT_TYPES } from '@hbzsgx/domain';
 import { errorMessage } from '../../app/api';
@@ -19,6 +18,7 @@ import { CLASS_REVIEW_KEY, trainingApi, type Decision, type TrainingClass } from
 import { ClassDescriptions } from './ClassDescriptions';
 import { ClassStatusTag } from './tags';
 import { ExportButton } from '../../components/ExportButton';
+import { SearchButtons } from '../../components/SearchButtons';
 
 type OrgType = 'base' | 'employer';
 const TEXT: Record<OrgType, { title: string; description: string; org: string; noun: string; name: string }> = {
@@ -132,13 +132,9 @@ function ClassReviewPage({ orgType }: { orgType: OrgType }) {
           <Form.Item label={t.name} name="keyword">
             <Input placeholder={`请输入${t.name}`} allowClear maxLength={50} style={{ width: 220 }} />
           </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button>
-              <Button icon={<ReloadOutlined />} onClick={() => { form.resetFields(); search({}); }}>重置</Button>
-              <ExportButton onExport={() => trainingApi.exportReviewClasses({ tab, orgType, ...filters }, t.title)} />
-            </Space>
-          </Form.Item>
+          <SearchButtons onReset={() => { form.resetFields(); search({}); }}>
+            <ExportButton onExport={() => trainingApi.exportReviewClasses({ tab, orgType, ...filters }, t.title)} />
+          </SearchButtons>
         </Form>
         {tab === 'pending' && selected.length > 0 && (
           <BatchBar

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Card, Drawer, Form, Input, Popconfirm, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
-import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { LEARNING_FORMS, SUBJECT_TYPES } from '@hbzsgx/domain';
@@ -22,6 +22,7 @@ import { ClassFormModal } from './ClassFormModal';
 import { classNouns } from './nouns';
 import { ClassStatusTag } from './tags';
 import { ExportButton } from '../../components/ExportButton';
+import { SearchButtons } from '../../components/SearchButtons';
 
 interface Filters { year?: number; keyword?: string }
 
@@ -142,13 +143,9 @@ export function ClassesPage() {
           <Form.Item label={n.nameLabel} name="keyword">
             <Input placeholder={`请输入${n.nameLabel}`} allowClear maxLength={50} style={{ width: 220 }} />
           </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button>
-              <Button icon={<ReloadOutlined />} onClick={() => { form.resetFields(); search({}); }}>重置</Button>
-              <ExportButton onExport={() => trainingApi.exportClasses(filters, n.employer ? '单位培训计划' : '培训班')} />
-            </Space>
-          </Form.Item>
+          <SearchButtons onReset={() => { form.resetFields(); search({}); }}>
+            <ExportButton onExport={() => trainingApi.exportClasses(filters, n.employer ? '单位培训计划' : '培训班')} />
+          </SearchButtons>
         </Form>
         {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
         <Table<TrainingClass>

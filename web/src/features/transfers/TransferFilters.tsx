@@ -1,6 +1,7 @@
-import { Button, Form, Input, Select, Space } from 'antd';
-import { DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Select } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { TRANSFER_STATUSES, type TransferStatus } from '../../components/StatusTag';
+import { SearchButtons } from '../../components/SearchButtons';
 
 const STATUS_OPTIONS = Object.entries(TRANSFER_STATUSES).map(([value, label]) => ({ value, label }));
 
@@ -25,13 +26,9 @@ export function TransferFilters({ name, onSearch, statuses = true, onExport, exp
           <Select options={STATUS_OPTIONS} allowClear placeholder="全部" style={{ width: 120 }} />
         </Form.Item>
       )}
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button>
-          <Button icon={<ReloadOutlined />} onClick={() => { form.resetFields(); onSearch({}); }}>重置</Button>
-          {onExport && <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporting}>导出</Button>}
-        </Space>
-      </Form.Item>
+      <SearchButtons onReset={() => { form.resetFields(); onSearch({}); }}>
+        {onExport && <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporting}>导出</Button>}
+      </SearchButtons>
     </Form>
   );
 }
