@@ -61,19 +61,23 @@ export const shot = (page: Page, name: string) => page.screenshot({ path: path.j
  */
 export async function openMenu(page: Page, path: string[], url: RegExp) {
   const sider = page.locator('.ant-layout-sider');
-  for (const title of path.slice(0, -1)) {
-    const sub = sider.locator('.ant-menu-submenu-title').filter({ hasText: title }).first();
-    if ((await sub.getAttribute('aria-expanded')) !== 'true') await sub.click();
-  }
   const item = sider.locator('.ant-menu-item').filter({ hasText: path[path.length - 1]! }).first();
   for (let attempt = 0; ; attempt++) {
-    await item.waitFor({ state: 'visible' });
-    await item.click();
     try {
+      // re-checked on every attempt: a submenu click lost to an animation leaves the submenu closed
+      for (const title of path.slice(0, -1)) {
+        const sub = sider.locator('.ant-menu-submenu-title').filter({ hasText: title }).first();
+        if ((await sub.getAttribute('aria-expanded', { timeout: 8_000 })) !== 'true') await sub.click({ timeout: 8_000 });
+      }
+      await item.waitFor({ state: 'visible', timeout: 8_000 });
+      await item.click({ timeout: 8_000 });
       await page.waitForURL(url, { waitUntil: 'commit', timeout: 8_000 });
       return;
     } catch (e) {
-      if (attempt >= 2) throw e;
+      if (attempt >= 2) {
+        await shot(page, `failure-openMenu-${path.join('-')}`);
+        throw e;
+      }
     }
   }
 }
