@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../server/src/db/seed/codes.js';
-import { DEMO_PASSWORD, forcedChange, hasChromium, hasWebBuild, login, openMenu, shot, startPlatform, type Platform } from './support.js';
+import { clickUntil, DEMO_PASSWORD, forcedChange, hasChromium, hasWebBuild, login, openMenu, shot, startPlatform, type Platform } from './support.js';
 
 describe.skipIf(!hasChromium || !hasWebBuild)('journey: city HR sets up a role and an admin', () => {
   let p: Platform;
@@ -45,17 +45,9 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: city HR sets up a role a
     await openMenu(page, ['账户管理', '本级机构管理', '管理单位管理员'], /account\/admins/);
     await page.getByRole('button', { name: /新增管理员/ }).click();
     const modal = page.locator('.ant-modal').filter({ hasText: '填写管理员基本信息' });
-    // Under load a click can land while the modal still animates: repeat the choice until the form shows.
-    for (let attempt = 0; ; attempt++) {
-      await modal.getByText('注册成为管理员(非本系统用户)').click();
-      await modal.getByRole('button', { name: /下一步/ }).click();
-      try {
-        await modal.getByLabel('证件号').waitFor({ timeout: 8_000 });
-        break;
-      } catch (e) {
-        if (attempt >= 2) throw e;
-      }
-    }
+    const way = modal.getByText('注册成为管理员(非本系统用户)');
+    await clickUntil(way, modal.locator('.ant-radio-wrapper-checked').filter({ hasText: '注册成为管理员' }));
+    await clickUntil(modal.getByRole('button', { name: /下一步/ }), modal.getByLabel('证件号'));
     const newId = makeIdNumber('420103', '19910704', 777);
     await modal.getByLabel('证件号').fill(newId);
     await modal.getByLabel('密码', { exact: true }).fill('Init@2026ab');

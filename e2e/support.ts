@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { buildApp } from '../server/src/app.js';
 import { createPii } from '../server/src/lib/pii.js';
 import { seedDemo, type DemoAccount } from '../server/src/db/seed/demo.js';
@@ -138,4 +138,20 @@ export async function enter(p: Platform, role: string, loginType: string, newPas
   await login(page, loginType, acc.account, DEMO_PASSWORD);
   await forcedChange(page, DEMO_PASSWORD, newPassword);
   return page;
+}
+
+/**
+ * Clicks `target` until `shown` appears. Under load a click can land while antd still animates or React re-renders
+ * the row, and is lost; the journey then waits for what the click should have opened instead of failing.
+ */
+export async function clickUntil(target: Locator, shown: Locator, attempts = 3) {
+  for (let attempt = 1; ; attempt++) {
+    await target.click({ timeout: 8_000 }).catch((e: unknown) => { if (attempt >= attempts) throw e; });
+    try {
+      await shown.waitFor({ timeout: 8_000 });
+      return;
+    } catch (e) {
+      if (attempt >= attempts) throw e;
+    }
+  }
 }

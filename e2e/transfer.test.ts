@@ -11,7 +11,7 @@ import { makeIdNumber } from '../server/src/db/seed/codes.js';
 import { hashPassword } from '../server/src/lib/passwords.js';
 import { createPii } from '../server/src/lib/pii.js';
 import { TEST_KEY } from '../server/test/harness.js';
-import { DEMO_PASSWORD, pickOption, forcedChange, hasChromium, hasWebBuild, login, openMenu, settled, shot, startPlatform, type Platform } from './support.js';
+import { clickUntil, DEMO_PASSWORD, pickOption, forcedChange, hasChromium, hasWebBuild, login, openMenu, settled, shot, startPlatform, type Platform } from './support.js';
 
 const TARGET = '武汉光谷软件技术有限公司';
 
@@ -89,9 +89,8 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a person is transferred 
     const destRecord = dest.locator('.ant-table-row').filter({ hasText: personAcc.name });
     await destRecord.waitFor();
     expect(await destRecord.innerText()).toMatch(/调入[\s\S]*已调入/);
-    await destRecord.getByRole('button', { name: '查看' }).click();
     const drawer = dest.locator('.ant-drawer').filter({ hasText: '调转详情' });
-    await drawer.getByText('调转人员信息（发起调出时）').waitFor();
+    await clickUntil(destRecord.getByRole('button', { name: '查看' }), drawer.getByText('调转人员信息（发起调出时）'));
     expect(await drawer.innerText()).toContain('工作调动，调入软件企业从事技术培训');
     await settled(dest);
     await shot(dest, 'transfer-03-records-target');
