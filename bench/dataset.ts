@@ -1,6 +1,6 @@
 /**
  * The benchmarks' shared data set: a scratch database (PGlite in a temporary directory by default;
- * DATABASE_URL=postgres://… creates and drops a database named hbzsgx_bench) filled with the real Hubei tree,
+ * DATABASE_URL=postgres://… creates and drops a database named hbzsgx_bench_<pid>, so two benches can run at once) filled with the real Hubei tree,
  * one base and 20 employers per county, N personnel (title series and levels spread over the dictionary)
  * and M claims over three years, with person-year totals built from the approved ones.
  */
@@ -29,13 +29,14 @@ export async function openBenchDatabase(): Promise<{ database: Database; cleanup
   if (url) {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query('DROP DATABASE IF EXISTS hbzsgx_bench WITH (FORCE)');
-    await admin.query('CREATE DATABASE hbzsgx_bench');
+    const name = `hbzsgx_bench_${process.pid}`;
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
     const u = new URL(url);
-    u.pathname = '/hbzsgx_bench';
+    u.pathname = `/${name}`;
     const database = openPostgres(u.toString(), 4);
     const keep = process.argv.includes('--keep'); // leave the data set for EXPLAIN ANALYZE
-    return { database, cleanup: async () => { await database.close(); if (!keep) await admin.query('DROP DATABASE IF EXISTS hbzsgx_bench WITH (FORCE)'); await admin.end(); } };
+    return { database, cleanup: async () => { await database.close(); if (keep) console.log(`kept database ${name}`); else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); await admin.end(); } };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hbzsgx-bench-'));
   const database = await openDatabase({ dataDir: dir });
