@@ -283,6 +283,45 @@ export const personYearTotals = pgTable('person_year_totals', {
   index('person_year_totals_year_idx').on(t.year, t.personnelId, t.publicHours, t.professionalHours),
 ]);
 
+/*
+ * 查询统计's counters: per-organisation sums the statistics read instead of scanning personnel and claims. Kept
+ * by statement-level triggers (migration 0009_stat_counters) in the transaction of every change to personnel,
+ * person_year_totals, claims and hour_policies — whichever module or script writes them. Keyed by the person's
+ * CURRENT organisation (a transfer moves their sums); '' stands for an unfilled 职称系列/级别 (keys cannot be null).
+ * statistics/counters.ts recomputes them from the base tables (tests, repair).
+ */
+const sumCol = (name: string) => numeric(name, { precision: 14, scale: 1, mode: 'number' });
+
+/** Active personnel per organisation and title. */
+export const statOrgPersonnel = pgTable('stat_org_personnel', {
+  orgId: integer('org_id').notNull(),
+  titleSeries: text('title_series').notNull(),
+  titleLevel: text('title_level').notNull(),
+  persons: integer('persons').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.orgId, t.titleSeries, t.titleLevel] })]);
+
+/** The ledger per organisation, year and 职称系列 over active personnel with a totals row: how many, how many 已完成
+ *  under the year's policy (hours_completed(), re-judged when the policy changes), and their hours. */
+export const statOrgLedger = pgTable('stat_org_ledger', {
+  orgId: integer('org_id').notNull(),
+  year: integer('year').notNull(),
+  titleSeries: text('title_series').notNull(),
+  persons: integer('persons').notNull().default(0),
+  completed: integer('completed').notNull().default(0),
+  publicHours: sumCol('public_hours').notNull().default(0),
+  professionalHours: sumCol('professional_hours').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.year, t.orgId, t.titleSeries] })]);
+
+/** Claims per organisation (of the person), year, state and 学习形式: how many and their hours. */
+export const statOrgClaims = pgTable('stat_org_claims', {
+  orgId: integer('org_id').notNull(),
+  year: integer('year').notNull(),
+  status: text('status').notNull(),
+  learningForm: text('learning_form').notNull(),
+  claims: integer('claims').notNull().default(0),
+  hours: sumCol('hours').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.year, t.orgId, t.status, t.learningForm] })]);
+
 /** 培训班: declared by a base, reviewed by its HR department (审核培训计划申报). */
 export const trainingClasses = pgTable('training_classes', {
   id: serial('id').primaryKey(),

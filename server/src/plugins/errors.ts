@@ -32,6 +32,8 @@ export function registerErrorHandler(app: FastifyInstance) {
     // Postgres unique violation raced past an application check.
     const pgCode = (err as unknown as { code?: string; cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
     if (pgCode === '23505') return reply.status(409).send({ code: 'CONFLICT', message: '数据已存在或已被他人修改，请刷新后重试' });
+    // Two transactions crossed (deadlock, serialisation): the database rolled this one back; nothing was written.
+    if (pgCode === '40P01' || pgCode === '40001') return reply.status(409).send({ code: 'CONFLICT', message: '该操作与他人的操作同时进行，未能完成，请重试' });
     if (pgCode === '23503') return reply.status(409).send({ code: 'CONFLICT', message: '该记录仍被其他数据引用，不能执行此操作' });
     if (err.statusCode === 429) return reply.status(429).send({ code: 'TOO_MANY_REQUESTS', message: '请求过于频繁，请稍后再试' });
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {

@@ -1,12 +1,13 @@
 /**
- * The completion rule of packages/domain/src/hours.ts#completion(), expressed ONCE as an SQL predicate for the ledger's
- * readers — the statistics' aggregations and the personnel list's 完成情况 filter — which judge thousands of people
- * per query and so cannot call the domain function per person. completion-sql.test.ts cross-checks it against
- * completion() on the edge cases and on random totals.
+ * The completion rule of packages/domain/src/hours.ts#completion() for the ledger's SQL readers — the statistics'
+ * aggregations, the personnel list's 完成情况 filter and the statistics counters' triggers — which judge thousands of
+ * people per query and so cannot call the domain function per person. The rule itself is ONE SQL function,
+ * hours_completed() (migration 0009_stat_counters; inlined by the planner); completion-sql.test.ts cross-checks it
+ * against completion() on the edge cases and on random totals.
  *
  * completion(): 已完成 ⇔ total ≥ totalRequired ∧ 公需 ≥ publicMin ∧ 专业 ≥ professionalMin. The ledger stores hours as
  * numeric(7,1), so SQL compares exact decimals where the domain rounds floats to one decimal: the same answer.
- * A person without a totals row for the year has 0 hours (the LEFT JOIN yields NULL → coalesce 0).
+ * A person without a totals row for the year has 0 hours (the LEFT JOIN yields NULL → 0).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyColumn } from 'drizzle-orm';
@@ -27,7 +28,5 @@ function num(n: number): SQL {
  * predicate can sit inside aggregate FILTERs and ORDER BY without parameter-numbering surprises.
  */
 export function completedSql(policy: HourPolicy, cols: { publicHours: Hours; professionalHours: Hours } = personYearTotals): SQL<boolean> {
-  const pub = sql`coalesce(${cols.publicHours}, 0)`;
-  const pro = sql`coalesce(${cols.professionalHours}, 0)`;
-  return sql<boolean>`(${pub} + ${pro} >= ${num(policy.totalRequired)} and ${pub} >= ${num(policy.publicMin)} and ${pro} >= ${num(policy.professionalMin)})`;
+  return sql<boolean>`hours_completed(${cols.publicHours}, ${cols.professionalHours}, ${num(policy.totalRequired)}, ${num(policy.publicMin)}, ${num(policy.professionalMin)})`;
 }

@@ -1,18 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { ClaimStatus } from '@hbzsgx/domain';
-import { claims, personYearTotals } from '../../db/schema.js';
+import { claims, hourPolicies, personnel, personYearTotals } from '../../db/schema.js';
 import { createTestApp, type TestCtx } from '../../../test/harness.js';
 import { hrOrg, loggedIn, newAdmin, newOrg, newPerson } from '../../../test/fixtures.js';
+import { counterDrift } from '../statistics/counters.js';
 import { personYear, recomputeTotals, transitionClaims } from './service.js';
 
 let ctx: TestCtx;
 let people: number[] = [];
 let orgId: number;
+let otherOrgId: number;
 beforeAll(async () => {
   ctx = await createTestApp();
   orgId = (await newOrg(ctx, 'employer', (await hrOrg(ctx, '420102')).id)).id;
+  otherOrgId = (await newOrg(ctx, 'employer', (await hrOrg(ctx, '420502')).id, '另一区县单位', '420502')).id;
   people = [];
   for (let i = 0; i < 3; i++) people.push((await newPerson(ctx, orgId)).personnelId);
 });
@@ -31,16 +34,28 @@ async function freshClaims(specs: { person: number; year: number; subject: 'publ
 }
 
 describe('the ledger', () => {
-  it('property: after any sequence of approve/reject/revoke/delete, stored totals equal totals recomputed from claims', async () => {
+  it('property: after any sequence of approve/reject/revoke/delete (and people moving, re-titled, suspended, policies changed), stored totals equal totals recomputed from claims and every statistics counter equals its recount', async () => {
     const claimSpec = fc.record({
       person: fc.integer({ min: 0, max: 2 }), year: fc.constantFrom(...YEARS),
       subject: fc.constantFrom('public' as const, 'professional' as const), hours: fc.integer({ min: 1, max: 400 }).map((n) => n / 10),
     });
-    const op = fc.record({ picks: fc.array(fc.nat(), { minLength: 1, maxLength: 5 }), to: fc.constantFrom(...STATUSES) });
+    const transition = fc.record({ kind: fc.constant('claims' as const), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 5 }), to: fc.oneof(fc.constant('approved' as ClaimStatus), fc.constantFrom(...STATUSES)) });
+    const person = fc.record({
+      kind: fc.constant('person' as const), person: fc.integer({ min: 0, max: 2 }), other: fc.boolean(),
+      status: fc.constantFrom('active', 'pending'), series: fc.constantFrom('ZXXJ', 'GCJS', null),
+    });
+    const policy = fc.record({ kind: fc.constant('policy' as const), year: fc.constantFrom(...YEARS), total: fc.constantFrom(0, 5, 20, 90) });
+    const op = fc.oneof({ arbitrary: transition, weight: 4 }, { arbitrary: person, weight: 1 }, { arbitrary: policy, weight: 1 });
     await fc.assert(fc.asyncProperty(fc.array(claimSpec, { minLength: 1, maxLength: 12 }), fc.array(op, { maxLength: 15 }), async (specs, ops) => {
       const ids = await freshClaims(specs);
       for (const o of ops) {
-        await ctx.db.transaction((tx) => transitionClaims(tx, { ids: o.picks.map((k) => ids[k % ids.length]!), to: o.to, actorUserId: 1 }));
+        if (o.kind === 'claims') {
+          await ctx.db.transaction((tx) => transitionClaims(tx, { ids: o.picks.map((k) => ids[k % ids.length]!), to: o.to, actorUserId: 1 }));
+        } else if (o.kind === 'person') {
+          await ctx.db.update(personnel).set({ orgId: o.other ? otherOrgId : orgId, status: o.status, titleSeries: o.series }).where(eq(personnel.id, people[o.person]!));
+        } else {
+          await ctx.db.update(hourPolicies).set({ totalRequired: o.total, professionalMin: Math.floor(o.total / 2), publicMin: 0 }).where(eq(hourPolicies.year, o.year));
+        }
       }
       for (const p of people) for (const y of YEARS) {
         const [stored] = await ctx.db.select().from(personYearTotals).where(and(eq(personYearTotals.personnelId, p), eq(personYearTotals.year, y)));
@@ -48,7 +63,11 @@ describe('the ledger', () => {
         expect(stored?.publicHours ?? 0).toBeCloseTo(truth.publicHours, 5);
         expect(stored?.professionalHours ?? 0).toBeCloseTo(truth.professionalHours, 5);
       }
+      expect(await counterDrift(ctx.db)).toEqual([]);
     }), { numRuns: 25 });
+    // leave the people as the other tests expect them
+    await ctx.db.update(personnel).set({ orgId, status: 'active' }).where(inArray(personnel.id, people));
+    await ctx.db.update(hourPolicies).set({ totalRequired: 90, professionalMin: 60, publicMin: 30 }).where(inArray(hourPolicies.year, YEARS));
   }, 120_000);
 
   it('moves only along the state machine, and reports what it moved', async () => {
@@ -72,6 +91,26 @@ describe('the ledger', () => {
     expect(new Set([...r1, ...r2].map((x) => x.id)).size).toBe(10);
     const y = await personYear(ctx.db, people[1]!, 2026);
     expect(y.professionalHours).toBe(60);
+  });
+
+  it('concurrent batch approvals over two organisations, a person moving between them and a policy change: no deadlock, every counter true', async () => {
+    for (let round = 0; round < 12; round++) {
+      const ids = await freshClaims(Array.from({ length: 8 }, (_, i) => ({ person: i % 2, year: 2026, subject: 'professional' as const, hours: 5 })));
+      const [a, b] = [ids.filter((_, i) => i % 2 === 0), ids.filter((_, i) => i % 2 === 1)];
+      const results = await Promise.allSettled([
+        ctx.db.transaction((tx) => transitionClaims(tx, { ids: [...a.slice(0, 3), ...b.slice(0, 3)], to: 'approved', actorUserId: 1 })),
+        ctx.db.transaction((tx) => transitionClaims(tx, { ids: [...b.slice(1), ...a.slice(1)], to: 'approved', actorUserId: 2 })),
+        ctx.db.update(personnel).set({ orgId: round % 2 ? orgId : otherOrgId }).where(eq(personnel.id, people[1]!)),
+        // the province changes the year's requirement meanwhile (each person ends with 20 专业学时: complete under 20/10)
+        ctx.db.update(hourPolicies).set(round % 2 ? { totalRequired: 90, professionalMin: 60, publicMin: 30 } : { totalRequired: 20, professionalMin: 10, publicMin: 0 })
+          .where(eq(hourPolicies.year, 2026)),
+      ]);
+      expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+      expect((await ctx.db.select().from(claims).where(eq(claims.status, 'approved'))).length).toBe(8);
+      expect(await counterDrift(ctx.db)).toEqual([]);
+    }
+    await ctx.db.update(personnel).set({ orgId }).where(eq(personnel.id, people[1]!));
+    await ctx.db.update(hourPolicies).set({ totalRequired: 90, professionalMin: 60, publicMin: 30 }).where(eq(hourPolicies.year, 2026));
   });
 });
 

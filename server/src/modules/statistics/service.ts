@@ -1,19 +1,20 @@
 /**
  * 查询统计 (SPEC §5): figures for the actor's jurisdiction and a year, by region with drill-down.
- * Completion and hours come from the ledger (person_year_totals LEFT JOIN active personnel: no totals row = 0 hours),
- * judged by completedSql() — the one SQL form of the domain's completion(). Claims are scanned only for what the
- * ledger does not hold (claims by status, approved hours by 学习形式) on the overview.
+ * Every figure is read from the per-organisation counters (stat_org_personnel, stat_org_ledger, stat_org_claims;
+ * kept by triggers in the transaction of each change, see statistics/counters.ts), joined to the organisations of
+ * the region and folded by child region, employer or 职称系列: a few thousand counter rows per request instead of
+ * every person and claim. 已完成 is judged by hours_completed() (the one SQL form of the domain's completion()) when
+ * the totals change and again when the year's policy changes; a person without a totals row has 0 hours.
  */
-import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import {
-  CLAIM_STATUSES, LEARNING_FORMS, ORG_TYPES, SUBJECT_TYPES, TITLE_LEVELS, TITLE_SERIES,
+  CLAIM_STATUSES, completion, LEARNING_FORMS, ORG_TYPES, SUBJECT_TYPES, TITLE_LEVELS, TITLE_SERIES,
   type ClaimStatus, type HourPolicy, type LearningForm, type OrgType, type TitleLevel,
 } from '@hbzsgx/domain';
 import type { Db } from '../../db/client.js';
-import { claims, hourPolicies, organizations, personnel, personYearTotals, trainingClasses } from '../../db/schema.js';
+import { hourPolicies, organizations, trainingClasses } from '../../db/schema.js';
 import { BadRequestError } from '../../errors.js';
 import type { Actor } from '../../plugins/access.js';
-import { completedSql } from '../ledger/completion-sql.js';
 import { childKey, childRegions, drillPath, foldByChild, inRegion, resolveRegion, type Region } from './region.js';
 
 export const CLASS_STATUSES = { pending: '待审核', approved: '已通过', rejected: '已驳回', withdrawn: '已撤回' } as const;
@@ -35,39 +36,33 @@ async function regionContext(db: Db, actor: Actor, regionId: number | undefined)
   return { region, path: await drillPath(db, actor, region), regionOut: { id: region.id, name: region.name, hrLevel: region.hrLevel } };
 }
 
-/** Aggregates over active personnel of the region with their totals for the year (the ledger); hours only when shown. */
-function ledgerAgg(policy: HourPolicy, withHours: boolean) {
-  const done = completedSql(policy);
-  return {
-    total: sql<number>`count(*)::int`.as('total'),
-    completed: sql<number>`(count(*) filter (where ${done}))::int`.as('completed'),
-    publicHours: (withHours ? sql<number>`coalesce(sum(${personYearTotals.publicHours}), 0)::float8` : sql<number>`0::float8`).as('public_hours'),
-    professionalHours: (withHours ? sql<number>`coalesce(sum(${personYearTotals.professionalHours}), 0)::float8` : sql<number>`0::float8`).as('professional_hours'),
-  };
-}
-const ledgerJoin = (year: number) => and(eq(personYearTotals.personnelId, personnel.id), eq(personYearTotals.year, year));
-const activeIn = (region: Region) => and(eq(personnel.status, 'active'), inRegion(region));
-
 type Agg = { total: number; completed: number; publicHours: number; professionalHours: number };
 const zeroAgg = (): Agg => ({ total: 0, completed: 0, publicHours: 0, professionalHours: 0 });
 const addAgg = (a: Agg, g: Agg) => { a.total += g.total; a.completed += g.completed; a.publicHours += g.publicHours; a.professionalHours += g.professionalHours; };
 
+const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
+
 /**
- * The ledger per child region. Grouped per organisation first (an integer key over every person), then the few
- * thousand organisation rows are folded into child regions by their path: cheaper than computing each person's
- * child region from a path string.
+ * The ledger counters of a year per organisation and 职称系列, as one relation: active persons (stat_org_personnel)
+ * and, of those with a totals row (stat_org_ledger), how many are 已完成 and their hours. People without a totals
+ * row have 0 hours: 已完成 only if the policy asks for nothing (then everyone counts).
  */
-async function ledgerByChild(db: Db, region: Region, year: number, policy: HourPolicy, withHours: boolean) {
-  const orgsInRegion = db.select({ id: organizations.id }).from(organizations).where(inRegion(region));
-  const perOrg = db.select({ orgId: personnel.orgId, ...ledgerAgg(policy, withHours) }).from(personnel)
-    .leftJoin(personYearTotals, ledgerJoin(year))
-    .where(and(eq(personnel.status, 'active'), inArray(personnel.orgId, orgsInRegion)))
-    .groupBy(personnel.orgId).as('per_org');
-  return db.select({
-    key: childKey(region),
-    total: sql<number>`sum(${perOrg.total})::int`, completed: sql<number>`sum(${perOrg.completed})::int`,
-    publicHours: sql<number>`sum(${perOrg.publicHours})::float8`, professionalHours: sql<number>`sum(${perOrg.professionalHours})::float8`,
-  }).from(perOrg).innerJoin(organizations, eq(organizations.id, perOrg.orgId)).groupBy(sql`1`);
+function ledgerRows(year: number, policy: HourPolicy): SQL {
+  const zeroDone = completion({ publicHours: 0, professionalHours: 0 }, policy).completed;
+  return sql`(select x.org_id, x.title_series, sum(x.persons)::int as total,
+      (sum(x.completed) + ${sql.raw(zeroDone ? 'sum(x.persons) - sum(x.with_row)' : '0')})::int as completed,
+      sum(x.pub)::float8 as public_hours, sum(x.pro)::float8 as professional_hours
+    from (select org_id, title_series, persons, 0 as with_row, 0 as completed, 0::numeric as pub, 0::numeric as pro from stat_org_personnel
+      union all select org_id, title_series, 0, persons, completed, public_hours, professional_hours from stat_org_ledger where year = ${year}) x
+    group by x.org_id, x.title_series) l`;
+}
+
+/** The ledger per child region: the counter rows of the region's organisations folded by childKey(). */
+async function ledgerByChild(db: Db, region: Region, year: number, policy: HourPolicy): Promise<(Agg & { key: string })[]> {
+  return rowsOf<Agg & { key: string }>(await db.execute(sql`select ${childKey(region)} as key, sum(l.total)::int as total, sum(l.completed)::int as completed,
+      coalesce(sum(l.public_hours), 0)::float8 as "publicHours", coalesce(sum(l.professional_hours), 0)::float8 as "professionalHours"
+    from ${ledgerRows(year, policy)} join ${organizations} on ${organizations.id} = l.org_id
+    where ${inRegion(region)} group by 1`));
 }
 
 const completionRow = (a: { total: number; completed: number }) => ({
@@ -87,26 +82,26 @@ export interface CompletionRow {
 export async function completionStats(db: Db, actor: Actor, q: CompletionQuery) {
   const policy = await yearPolicy(db, q.year);
   const { region, path, regionOut } = await regionContext(db, actor, q.regionId);
-  const done = completedSql(policy);
-  // one pass over the region's personnel per request: the summary is the sum of the groups
+  // the summary is the sum of the groups
   let rows: CompletionRow[];
   let total: number;
   let summary: ReturnType<typeof completionRow>;
   if (q.groupBy === 'region') {
-    const groups = await ledgerByChild(db, region, q.year, policy, false);
+    const groups = await ledgerByChild(db, region, q.year, policy);
     rows = foldByChild(region, await childRegions(db, region), groups, zeroAgg, addAgg)
       .map((r) => ({ key: String(r.regionId ?? 'own'), name: r.name, regionId: r.regionId, hasChildren: r.hasChildren, ...completionRow(r.acc) }));
     total = rows.length;
     summary = completionRow(groups.reduce((a, g) => (addAgg(a, g), a), zeroAgg()));
   } else if (q.groupBy === 'series') {
-    const groups = await db.select({ series: personnel.titleSeries, total: sql<number>`count(*)::int`, completed: sql<number>`(count(*) filter (where ${done}))::int` })
-      .from(personnel).innerJoin(organizations, eq(organizations.id, personnel.orgId)).leftJoin(personYearTotals, ledgerJoin(q.year))
-      .where(activeIn(region)).groupBy(personnel.titleSeries);
+    const groups = rowsOf<{ series: string; total: number; completed: number }>(await db.execute(sql`select l.title_series as series,
+        sum(l.total)::int as total, sum(l.completed)::int as completed
+      from ${ledgerRows(q.year, policy)} join ${organizations} on ${organizations.id} = l.org_id
+      where ${inRegion(region)} group by 1 having sum(l.total) > 0`)).map((g) => ({ ...g, series: g.series || null }));
     rows = seriesOrder(groups).map((g) => ({ key: g.series ?? 'none', name: seriesName(g.series), ...completionRow(g) }));
     total = rows.length;
     summary = completionRow({ total: sum(groups, (g) => g.total), completed: sum(groups, (g) => g.completed) });
   } else {
-    ({ rows, total, summary } = await completionByEmployer(db, region, q, done));
+    ({ rows, total, summary } = await completionByEmployer(db, region, q, policy));
   }
   return { year: q.year, policy, region: regionOut, path, groupBy: q.groupBy, summary, total, rows };
 }
@@ -114,23 +109,21 @@ export async function completionStats(db: Db, actor: Actor, q: CompletionQuery) 
 const sum = <T>(xs: T[], f: (x: T) => number) => xs.reduce((a, x) => a + f(x), 0);
 
 /** One page of units; window sums over all groups (before LIMIT) give the count of units and the summary. */
-async function completionByEmployer(db: Db, region: Region, q: CompletionQuery, done: SQL) {
-  const completed = sql<number>`(count(*) filter (where ${done}))::int`;
-  const rateExpr = sql`(count(*) filter (where ${done}))::float8 / count(*)`;
-  const dir = q.order === 'asc' ? asc : desc;
-  const primary = q.sort === 'name' ? dir(organizations.name) : q.sort === 'completed' ? dir(completed) : q.sort === 'rate' ? dir(rateExpr) : dir(sql`count(*)`);
-  const base = () => db.select({
-    orgId: organizations.id, name: organizations.name, orgType: organizations.type,
-    total: sql<number>`count(*)::int`, completed,
-    units: sql<number>`(count(*) over ())::int`,
-    allTotal: sql<number>`(sum(count(*)) over ())::int`,
-    allCompleted: sql<number>`(sum(count(*) filter (where ${done})) over ())::int`,
-  }).from(personnel).innerJoin(organizations, eq(organizations.id, personnel.orgId)).leftJoin(personYearTotals, ledgerJoin(q.year))
-    .where(activeIn(region)).groupBy(organizations.id, organizations.name, organizations.type)
-    .orderBy(primary, desc(sql`count(*)`), asc(organizations.id));
-  const groups = await base().limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+async function completionByEmployer(db: Db, region: Region, q: CompletionQuery, policy: HourPolicy) {
+  const dir = sql.raw(q.order === 'asc' ? 'asc' : 'desc');
+  const primary = q.sort === 'name' ? sql`o.name ${dir}` : q.sort === 'completed' ? sql`completed ${dir}`
+    : q.sort === 'rate' ? sql`completed::float8 / total ${dir}` : sql`total ${dir}`;
+  const page = (limit: number, offset: number) => db.execute(sql`select o.id as "orgId", o.name, o.type as "orgType", g.total, g.completed,
+      (count(*) over ())::int as units, (sum(g.total) over ())::int as "allTotal", (sum(g.completed) over ())::int as "allCompleted"
+    from (select l.org_id, sum(l.total)::int as total, sum(l.completed)::int as completed
+          from ${ledgerRows(q.year, policy)} join ${organizations} on ${organizations.id} = l.org_id
+          where ${inRegion(region)} group by l.org_id having sum(l.total) > 0) g
+    join ${organizations} o on o.id = g.org_id
+    order by ${primary}, g.total desc, o.id asc limit ${limit} offset ${offset}`);
+  type G = { orgId: number; name: string; orgType: string; total: number; completed: number; units: number; allTotal: number; allCompleted: number };
+  const groups = rowsOf<G>(await page(q.pageSize, (q.page - 1) * q.pageSize));
   // a page past the end: the first row still tells how many units and people there are
-  const head = groups[0] ?? (q.page > 1 ? (await base().limit(1))[0] : undefined);
+  const head = groups[0] ?? (q.page > 1 ? rowsOf<G>(await page(1, 0))[0] : undefined);
   const rows: CompletionRow[] = groups.map((g) => ({
     key: String(g.orgId), name: g.name, orgId: g.orgId, orgType: g.orgType, orgTypeName: ORG_TYPES[g.orgType as OrgType] ?? g.orgType, ...completionRow(g),
   }));
@@ -150,9 +143,10 @@ export const NO_LEVEL = 'none';
 
 export async function titleStats(db: Db, actor: Actor, q: { regionId?: number }) {
   const { region, path, regionOut } = await regionContext(db, actor, q.regionId);
-  const groups = await db.select({ series: personnel.titleSeries, level: personnel.titleLevel, n: sql<number>`count(*)::int` })
-    .from(personnel).innerJoin(organizations, eq(organizations.id, personnel.orgId))
-    .where(activeIn(region)).groupBy(personnel.titleSeries, personnel.titleLevel);
+  const groups = rowsOf<{ series: string; level: string; n: number }>(await db.execute(sql`select s.title_series as series, s.title_level as level,
+      sum(s.persons)::int as n
+    from stat_org_personnel s join ${organizations} on ${organizations.id} = s.org_id
+    where ${inRegion(region)} group by 1, 2 having sum(s.persons) > 0`)).map((g) => ({ series: g.series || null, level: g.level || null, n: g.n }));
   const levelCodes = Object.keys(TITLE_LEVELS) as TitleLevel[];
   const hasNone = groups.some((g) => g.level == null || !levelCodes.includes(g.level as TitleLevel));
   const levels: { code: string; name: string }[] = [
@@ -177,17 +171,12 @@ export async function titleStats(db: Db, actor: Actor, q: { regionId?: number })
 
 // ---------------------------------------------------------------------------------------------- 继教综合统计查询
 
-/**
- * Claims of the region's personnel for the year: counts by state, and approved hours by 学习形式 (which the ledger
- * does not hold). The province's region holds every organisation (one tree under it), so there its claims are
- * counted straight from the year's index entries, without the join that finds a person's organisation.
- */
-function claimsByStateAndForm(db: Db, region: Region, year: number) {
-  const cols = { status: claims.status, form: claims.learningForm, n: sql<number>`count(*)::int`, hours: sql<number>`coalesce(sum(${claims.hours}), 0)::float8` };
-  const where = and(eq(claims.year, year), ne(claims.status, 'deleted'));
-  if (region.parentId == null) return db.select(cols).from(claims).where(where).groupBy(claims.status, claims.learningForm);
-  return db.select(cols).from(claims).innerJoin(personnel, eq(personnel.id, claims.personnelId)).innerJoin(organizations, eq(organizations.id, personnel.orgId))
-    .where(and(where, inRegion(region))).groupBy(claims.status, claims.learningForm);
+/** Claims of the region's personnel for the year (stat_org_claims): counts by state, and hours by 学习形式. */
+async function claimsByStateAndForm(db: Db, region: Region, year: number) {
+  return rowsOf<{ status: string; form: string; n: number; hours: number }>(await db.execute(sql`select c.status, c.learning_form as form,
+      sum(c.claims)::int as n, coalesce(sum(c.hours), 0)::float8 as hours
+    from stat_org_claims c join ${organizations} on ${organizations.id} = c.org_id
+    where c.year = ${year} and c.status <> 'deleted' and ${inRegion(region)} group by 1, 2 having sum(c.claims) > 0`));
 }
 
 export async function overviewStats(db: Db, actor: Actor, q: { year: number; regionId?: number }) {
@@ -195,7 +184,7 @@ export async function overviewStats(db: Db, actor: Actor, q: { year: number; reg
   const { region, path, regionOut } = await regionContext(db, actor, q.regionId);
   const key = childKey(region);
   const [ledger, orgGroups, classGroups, claimGroups, children] = await Promise.all([
-    ledgerByChild(db, region, q.year, policy, true),
+    ledgerByChild(db, region, q.year, policy),
     db.select({ key, type: organizations.type, n: sql<number>`count(*)::int` }).from(organizations)
       .where(and(inRegion(region), eq(organizations.status, 'active'))).groupBy(sql`1`, organizations.type),
     db.select({ key, status: trainingClasses.status, n: sql<number>`count(*)::int` }).from(trainingClasses)

@@ -13,11 +13,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { auditLogs, claims, hourPolicies, personnel, personYearTotals, trainingClasses } from '../../db/schema.js';
 import { createTestApp, type Client, type TestCtx } from '../../../test/harness.js';
 import { hrOrg, loggedIn, newAdmin, newOrg, newPerson } from '../../../test/fixtures.js';
 import { transitionClaims } from '../ledger/service.js';
+import { counterDrift, rebuildCounters } from './counters.js';
 
 let ctx: TestCtx;
 let province: Client, wuhan: Client, jiangan: Client, statsOnly: Client, noStats: Client;
@@ -321,5 +322,57 @@ describe('scope and permission', () => {
       expect(r.status, url).toBe(400);
       expect(r.body.message, url).toMatch(msg);
     }
+  });
+});
+
+describe('the counters follow every change, in the same transaction (statistics/counters.ts, migration 0009)', () => {
+  const summary = async (c: Client, regionId?: number) =>
+    (await c.get(`/api/stats/completion?year=${Y}${regionId ? `&regionId=${regionId}` : ''}`)).body.summary;
+
+  it('starts true: every counter equals its recount from the base tables', async () => {
+    expect(await counterDrift(ctx.db)).toEqual([]);
+  });
+
+  it('the province changes the requirement: 已完成 is re-judged at once, and again when it is changed back', async () => {
+    // 80 学时, 专业 ≥ 49, 公需 ≥ 23: p2 (23.5, 60) now completes; p6 (30, 49.5) is still 0.5 short of 80; p7 (24, 50) 6 short
+    await ctx.db.update(hourPolicies).set({ professionalMin: 49, publicMin: 23 }).where(eq(hourPolicies.year, Y));
+    expect(await summary(province)).toEqual({ total: 10, completed: 6, uncompleted: 4, rate: 60 });
+    expect(await counterDrift(ctx.db)).toEqual([]);
+    await ctx.db.update(hourPolicies).set({ professionalMin: 50, publicMin: 24 }).where(eq(hourPolicies.year, Y));
+    expect(await summary(province)).toEqual({ total: 10, completed: 5, uncompleted: 5, rate: 50 });
+  });
+
+  it('a person who moves to another region (调转) takes their person, completion, hours and claims along', async () => {
+    const claimsOf = async (regionId: number) => (await province.get(`/api/stats/overview?year=${Y}&regionId=${regionId}`)).body.claims.total;
+    expect(await claimsOf(ids.yichang!)).toBe(2);
+    await ctx.db.update(personnel).set({ orgId: ids.E5! }).where(eq(personnel.id, ids.p8!)); // p8 (40, 60) 完成, 2 claims
+    expect(await summary(province, ids.wuhan)).toEqual({ total: 7, completed: 3, uncompleted: 4, rate: 42.9 });
+    expect(await summary(province, ids.yichang)).toEqual({ total: 3, completed: 2, uncompleted: 1, rate: 66.7 });
+    expect(await claimsOf(ids.yichang!)).toBe(4);
+    expect((await province.get(`/api/stats/overview?year=${Y}&regionId=${ids.yichang}`)).body.hours).toMatchObject({ public: 70, professional: 120 });
+    expect(await counterDrift(ctx.db)).toEqual([]);
+    await ctx.db.update(personnel).set({ orgId: ids.E3! }).where(eq(personnel.id, ids.p8!));
+    expect(await summary(province, ids.yichang)).toEqual({ total: 2, completed: 1, uncompleted: 1, rate: 50 });
+  });
+
+  it('an approved registration counts; a 职称系列 change moves the person between series', async () => {
+    await ctx.db.update(personnel).set({ status: 'active' }).where(eq(personnel.id, ids.p4!)); // no hours: counted, not completed
+    expect(await summary(jiangan)).toEqual({ total: 6, completed: 2, uncompleted: 4, rate: 33.3 });
+    await ctx.db.update(personnel).set({ titleSeries: 'GCJS' }).where(eq(personnel.id, ids.p1!)); // p1 完成
+    const series = (await wuhan.get(`/api/stats/completion?year=${Y}&groupBy=series`)).body.rows;
+    expect(row(series, '工程技术人员')).toMatchObject({ total: 3, completed: 2 });
+    expect(await counterDrift(ctx.db)).toEqual([]);
+    await ctx.db.update(personnel).set({ titleSeries: 'ZXXJ' }).where(eq(personnel.id, ids.p1!));
+    await ctx.db.update(personnel).set({ status: 'pending' }).where(eq(personnel.id, ids.p4!));
+    expect(await summary(jiangan)).toEqual({ total: 5, completed: 2, uncompleted: 3, rate: 40 });
+    expect(await counterDrift(ctx.db)).toEqual([]);
+  });
+
+  it('counterDrift() notices a counter that is wrong, and rebuildCounters() repairs it', async () => {
+    await ctx.db.execute(sql`update stat_org_ledger set completed = completed + 1 where org_id = ${ids.E1!} and year = ${Y}`);
+    expect((await counterDrift(ctx.db)).join('\n')).toMatch(/stat_org_ledger/);
+    await rebuildCounters(ctx.db);
+    expect(await counterDrift(ctx.db)).toEqual([]);
+    expect(await summary(jiangan)).toEqual({ total: 5, completed: 2, uncompleted: 3, rate: 40 });
   });
 });

@@ -1,0 +1,191 @@
+CREATE TABLE "stat_org_claims" (
+	"org_id" integer NOT NULL,
+	"year" integer NOT NULL,
+	"status" text NOT NULL,
+	"learning_form" text NOT NULL,
+	"claims" integer DEFAULT 0 NOT NULL,
+	"hours" numeric(14, 1) DEFAULT 0 NOT NULL,
+	CONSTRAINT "stat_org_claims_year_org_id_status_learning_form_pk" PRIMARY KEY("year","org_id","status","learning_form")
+);
+--> statement-breakpoint
+CREATE TABLE "stat_org_ledger" (
+	"org_id" integer NOT NULL,
+	"year" integer NOT NULL,
+	"title_series" text NOT NULL,
+	"persons" integer DEFAULT 0 NOT NULL,
+	"completed" integer DEFAULT 0 NOT NULL,
+	"public_hours" numeric(14, 1) DEFAULT 0 NOT NULL,
+	"professional_hours" numeric(14, 1) DEFAULT 0 NOT NULL,
+	CONSTRAINT "stat_org_ledger_year_org_id_title_series_pk" PRIMARY KEY("year","org_id","title_series")
+);
+--> statement-breakpoint
+CREATE TABLE "stat_org_personnel" (
+	"org_id" integer NOT NULL,
+	"title_series" text NOT NULL,
+	"title_level" text NOT NULL,
+	"persons" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "stat_org_personnel_org_id_title_series_title_level_pk" PRIMARY KEY("org_id","title_series","title_level")
+);
+--> statement-breakpoint
+-- The completion rule as ONE SQL function (packages/domain completion(): 已完成 ⇔ total ≥ totalRequired ∧ 公需 ≥
+-- publicMin ∧ 专业 ≥ professionalMin; no hours row = 0 hours; no policy for the year = not completed). The statistics,
+-- the personnel list's 完成情况 filter (ledger/completion-sql.ts) and the counters' triggers all call it; an IMMUTABLE
+-- SQL function is inlined by the planner. completion-sql.test.ts cross-checks it against completion().
+CREATE FUNCTION hours_completed(pub numeric, pro numeric, total_required numeric, public_min numeric, professional_min numeric)
+RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT coalesce(coalesce(pub, 0) + coalesce(pro, 0) >= total_required AND coalesce(pub, 0) >= public_min AND coalesce(pro, 0) >= professional_min, false)
+$$;
+--> statement-breakpoint
+-- Counters are changed by adding deltas (INSERT … ON CONFLICT DO UPDATE), rows taken in primary-key order and the
+-- tables always in the order stat_org_personnel → stat_org_claims → stat_org_ledger (a claim's state changes before
+-- the totals it moves), so that concurrent transactions lock shared counter rows in one order. A statement-level trigger sees the statement's
+-- rows as transition tables: old_rows (−1) and new_rows (+1); its delta source is chosen by TG_OP.
+CREATE FUNCTION stat_delta_source(op text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE op
+    WHEN 'INSERT' THEN 'SELECT r.*, 1 AS n FROM new_rows r'
+    WHEN 'DELETE' THEN 'SELECT r.*, -1 AS n FROM old_rows r'
+    ELSE 'SELECT r.*, -1 AS n FROM old_rows r UNION ALL SELECT r.*, 1 AS n FROM new_rows r' END
+$$;
+--> statement-breakpoint
+-- claims → stat_org_claims (under the person's current organisation, every state)
+CREATE FUNCTION stat_claims_trg() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  -- the counter key is the person's organisation: hold it still until commit (a concurrent 调转 waits, or we wait
+  -- for it and the next statement, with a fresh snapshot, sees where the person went)
+  EXECUTE format('SELECT 1 FROM personnel WHERE id IN (SELECT d.personnel_id FROM (%s) d) ORDER BY id FOR SHARE', stat_delta_source(TG_OP));
+  EXECUTE format($q$
+    INSERT INTO stat_org_claims AS s (year, org_id, status, learning_form, claims, hours)
+    SELECT d.year, p.org_id, d.status, d.learning_form, sum(d.n)::int, sum(d.n * d.hours)
+    FROM (%s) d JOIN personnel p ON p.id = d.personnel_id
+    GROUP BY 1, 2, 3, 4 HAVING sum(d.n) <> 0 OR sum(d.n * d.hours) <> 0 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (year, org_id, status, learning_form) DO UPDATE SET claims = s.claims + excluded.claims, hours = s.hours + excluded.hours
+  $q$, stat_delta_source(TG_OP));
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+-- person_year_totals → stat_org_ledger (active personnel only; 已完成 judged by the year's policy)
+CREATE FUNCTION stat_totals_trg() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  -- hold still what the delta depends on: the persons' organisation/status/series and the years' policies (a
+  -- concurrent 调转 or policy change waits for this transaction, or this waits for it and then sees its result)
+  EXECUTE format('SELECT 1 FROM personnel WHERE id IN (SELECT d.personnel_id FROM (%s) d) ORDER BY id FOR SHARE', stat_delta_source(TG_OP));
+  EXECUTE format('SELECT 1 FROM hour_policies WHERE year IN (SELECT d.year FROM (%s) d) ORDER BY year FOR SHARE', stat_delta_source(TG_OP));
+  EXECUTE format($q$
+    INSERT INTO stat_org_ledger AS s (year, org_id, title_series, persons, completed, public_hours, professional_hours)
+    SELECT d.year, p.org_id, coalesce(p.title_series, ''), sum(d.n)::int,
+      sum(d.n * hours_completed(d.public_hours, d.professional_hours, hp.total_required, hp.public_min, hp.professional_min)::int)::int,
+      sum(d.n * d.public_hours), sum(d.n * d.professional_hours)
+    FROM (%s) d JOIN personnel p ON p.id = d.personnel_id AND p.status = 'active' LEFT JOIN hour_policies hp ON hp.year = d.year
+    GROUP BY 1, 2, 3
+    HAVING sum(d.n) <> 0 OR sum(d.n * d.public_hours) <> 0 OR sum(d.n * d.professional_hours) <> 0
+      OR sum(d.n * hours_completed(d.public_hours, d.professional_hours, hp.total_required, hp.public_min, hp.professional_min)::int) <> 0
+    ORDER BY 1, 2, 3
+    ON CONFLICT (year, org_id, title_series) DO UPDATE SET persons = s.persons + excluded.persons, completed = s.completed + excluded.completed,
+      public_hours = s.public_hours + excluded.public_hours, professional_hours = s.professional_hours + excluded.professional_hours
+  $q$, stat_delta_source(TG_OP));
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+-- personnel → stat_org_personnel; and when a person's organisation, status or 职称系列 changes (调转, 审核, 职称变更),
+-- their ledger rows and claims move with them.
+CREATE FUNCTION stat_personnel_trg() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE format($q$
+    INSERT INTO stat_org_personnel AS s (org_id, title_series, title_level, persons)
+    SELECT d.org_id, coalesce(d.title_series, ''), coalesce(d.title_level, ''), sum(d.n)::int
+    FROM (%s) d WHERE d.status = 'active'
+    GROUP BY 1, 2, 3 HAVING sum(d.n) <> 0 ORDER BY 1, 2, 3
+    ON CONFLICT (org_id, title_series, title_level) DO UPDATE SET persons = s.persons + excluded.persons
+  $q$, stat_delta_source(TG_OP));
+  IF TG_OP <> 'UPDATE' THEN
+    RETURN NULL; -- a person inserted or deleted has no totals or claims (foreign keys)
+  END IF;
+  -- the policies of the moved totals' years stay as they are until commit (see stat_totals_trg)
+  PERFORM 1 FROM hour_policies WHERE year IN (
+    SELECT t.year FROM person_year_totals t JOIN new_rows w ON w.id = t.personnel_id JOIN old_rows o ON o.id = w.id
+    WHERE (o.org_id, o.status, o.title_series) IS DISTINCT FROM (w.org_id, w.status, w.title_series)
+  ) ORDER BY year FOR SHARE;
+  INSERT INTO stat_org_claims AS s (year, org_id, status, learning_form, claims, hours)
+  SELECT c.year, d.org_id, c.status, c.learning_form, sum(d.n)::int, sum(d.n * c.hours)
+  FROM (
+    SELECT o.id, o.org_id, -1 AS n FROM old_rows o JOIN new_rows w ON w.id = o.id WHERE o.org_id <> w.org_id
+    UNION ALL
+    SELECT w.id, w.org_id, 1 FROM new_rows w JOIN old_rows o ON o.id = w.id WHERE o.org_id <> w.org_id
+  ) d JOIN claims c ON c.personnel_id = d.id
+  GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+  ON CONFLICT (year, org_id, status, learning_form) DO UPDATE SET claims = s.claims + excluded.claims, hours = s.hours + excluded.hours;
+  INSERT INTO stat_org_ledger AS s (year, org_id, title_series, persons, completed, public_hours, professional_hours)
+  SELECT t.year, d.org_id, d.title_series, sum(d.n)::int,
+    sum(d.n * hours_completed(t.public_hours, t.professional_hours, hp.total_required, hp.public_min, hp.professional_min)::int)::int,
+    sum(d.n * t.public_hours), sum(d.n * t.professional_hours)
+  FROM (
+    SELECT o.id, o.org_id, coalesce(o.title_series, '') AS title_series, -1 AS n FROM old_rows o JOIN new_rows w ON w.id = o.id
+    WHERE o.status = 'active' AND (o.org_id, o.status, o.title_series) IS DISTINCT FROM (w.org_id, w.status, w.title_series)
+    UNION ALL
+    SELECT w.id, w.org_id, coalesce(w.title_series, ''), 1 FROM new_rows w JOIN old_rows o ON o.id = w.id
+    WHERE w.status = 'active' AND (o.org_id, o.status, o.title_series) IS DISTINCT FROM (w.org_id, w.status, w.title_series)
+  ) d JOIN person_year_totals t ON t.personnel_id = d.id LEFT JOIN hour_policies hp ON hp.year = t.year
+  GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  ON CONFLICT (year, org_id, title_series) DO UPDATE SET persons = s.persons + excluded.persons, completed = s.completed + excluded.completed,
+    public_hours = s.public_hours + excluded.public_hours, professional_hours = s.professional_hours + excluded.professional_hours;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+-- hour_policies → re-judge 已完成 for the changed years. Every transaction that writes ledger counters holds its
+-- years' policy rows FOR SHARE until commit, so an UPDATE here has waited for them (and new ones wait for this):
+-- the recount, with a fresh snapshot, sees every committed total and no delta is lost. A new year's policy has no
+-- row to wait on, so an INSERT locks the ledger counters against writers instead.
+CREATE FUNCTION stat_policy_trg() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE years int[];
+BEGIN
+  EXECUTE format('SELECT array_agg(DISTINCT d.year) FROM (%s) d', stat_delta_source(TG_OP)) INTO years;
+  IF TG_OP = 'INSERT' THEN
+    LOCK TABLE stat_org_ledger IN SHARE ROW EXCLUSIVE MODE;
+  END IF;
+  UPDATE stat_org_ledger SET completed = 0 WHERE year = ANY (years) AND completed <> 0;
+  INSERT INTO stat_org_ledger AS s (year, org_id, title_series, completed)
+  SELECT t.year, p.org_id, coalesce(p.title_series, ''),
+    (count(*) FILTER (WHERE hours_completed(t.public_hours, t.professional_hours, hp.total_required, hp.public_min, hp.professional_min)))::int
+  FROM person_year_totals t JOIN personnel p ON p.id = t.personnel_id AND p.status = 'active' LEFT JOIN hour_policies hp ON hp.year = t.year
+  WHERE t.year = ANY (years)
+  GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  ON CONFLICT (year, org_id, title_series) DO UPDATE SET completed = excluded.completed;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+-- The counters of the data already there (statistics/counters.ts holds the same recount for tests and repair).
+INSERT INTO stat_org_personnel (org_id, title_series, title_level, persons)
+SELECT org_id, coalesce(title_series, ''), coalesce(title_level, ''), count(*)::int FROM personnel WHERE status = 'active' GROUP BY 1, 2, 3;
+--> statement-breakpoint
+INSERT INTO stat_org_ledger (year, org_id, title_series, persons, completed, public_hours, professional_hours)
+SELECT t.year, p.org_id, coalesce(p.title_series, ''), count(*)::int,
+  (count(*) FILTER (WHERE hours_completed(t.public_hours, t.professional_hours, hp.total_required, hp.public_min, hp.professional_min)))::int,
+  sum(t.public_hours), sum(t.professional_hours)
+FROM person_year_totals t JOIN personnel p ON p.id = t.personnel_id AND p.status = 'active' LEFT JOIN hour_policies hp ON hp.year = t.year
+GROUP BY 1, 2, 3;
+--> statement-breakpoint
+INSERT INTO stat_org_claims (year, org_id, status, learning_form, claims, hours)
+SELECT c.year, p.org_id, c.status, c.learning_form, count(*)::int, sum(c.hours)
+FROM claims c JOIN personnel p ON p.id = c.personnel_id GROUP BY 1, 2, 3, 4;
+--> statement-breakpoint
+CREATE TRIGGER stat_claims_ins AFTER INSERT ON claims REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION stat_claims_trg();
+--> statement-breakpoint
+CREATE TRIGGER stat_claims_upd AFTER UPDATE ON claims REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION stat_claims_trg();
+--> statement-breakpoint
+CREATE TRIGGER stat_claims_del AFTER DELETE ON claims REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION stat_claims_trg();
+--> statement-breakpoint
+CREATE TRIGGER stat_totals_ins AFTER INSERT ON person_year_totals REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION stat_totals_trg();
+--> statement-breakpoint
+CREATE TRIGGER stat_totals_upd AFTER UPDATE ON person_year_totals REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION stat_totals_trg();
+--> statement-breakpoint
+CREATE TRIGGER stat_totals_del AFTER DELETE ON person_year_totals REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION stat_totals_trg();
+--> statement-breakpoint
+CREATE TRIGGER stat_personnel_ins AFTER INSERT ON personnel REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION stat_personnel_trg();
+--> statement-breakpoint
+CREATE TRIGGER stat_personnel_upd AFTER UPDATE ON personnel REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION stat_personnel_trg();
+--> statement-breakpoint
+CREATE TRIGGER stat_personnel_del AFTER DELETE ON personnel REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION stat_personnel_trg();
+--> statement-breakpoint
+CREATE TRIGGER stat_policy_ins AFTER INSERT ON hour_policies REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION stat_policy_trg();
+--> statement-breakpoint
+CREATE TRIGGER stat_policy_upd AFTER UPDATE ON hour_policies REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION stat_policy_trg();
