@@ -287,7 +287,9 @@ export const personYearTotals = pgTable('person_year_totals', {
  * 查询统计's counters: per-organisation sums the statistics read instead of scanning personnel and claims. Kept
  * by statement-level triggers (migration 0009_stat_counters) in the transaction of every change to personnel,
  * person_year_totals, claims and hour_policies — whichever module or script writes them. Keyed by the person's
- * CURRENT organisation (a transfer moves their sums); '' stands for an unfilled 职称系列/级别 (keys cannot be null).
+ * CURRENT organisation (a transfer moves their sums); '' stands for an unfilled 职称系列/级别 (keys cannot be null)
+ * and '*' for "all": each organisation also has a roll-up row ('*') that the per-region and per-unit figures read,
+ * so they fold one row per organisation however its people spread over the titles.
  * statistics/counters.ts recomputes them from the base tables (tests, repair).
  */
 const sumCol = (name: string) => numeric(name, { precision: 14, scale: 1, mode: 'number' });
@@ -298,7 +300,7 @@ export const statOrgPersonnel = pgTable('stat_org_personnel', {
   titleSeries: text('title_series').notNull(),
   titleLevel: text('title_level').notNull(),
   persons: integer('persons').notNull().default(0),
-}, (t) => [primaryKey({ columns: [t.orgId, t.titleSeries, t.titleLevel] })]);
+}, (t) => [primaryKey({ columns: [t.titleSeries, t.orgId, t.titleLevel] })]);
 
 /** The ledger per organisation, year and 职称系列 over active personnel with a totals row: how many, how many 已完成
  *  under the year's policy (hours_completed(), re-judged when the policy changes), and their hours. */
@@ -310,7 +312,7 @@ export const statOrgLedger = pgTable('stat_org_ledger', {
   completed: integer('completed').notNull().default(0),
   publicHours: sumCol('public_hours').notNull().default(0),
   professionalHours: sumCol('professional_hours').notNull().default(0),
-}, (t) => [primaryKey({ columns: [t.year, t.orgId, t.titleSeries] })]);
+}, (t) => [primaryKey({ columns: [t.year, t.titleSeries, t.orgId] })]);
 
 /** Claims per organisation (of the person), year, state and 学习形式: how many and their hours. */
 export const statOrgClaims = pgTable('stat_org_claims', {

@@ -16,7 +16,7 @@ CREATE TABLE "stat_org_ledger" (
 	"completed" integer DEFAULT 0 NOT NULL,
 	"public_hours" numeric(14, 1) DEFAULT 0 NOT NULL,
 	"professional_hours" numeric(14, 1) DEFAULT 0 NOT NULL,
-	CONSTRAINT "stat_org_ledger_year_org_id_title_series_pk" PRIMARY KEY("year","org_id","title_series")
+	CONSTRAINT "stat_org_ledger_year_title_series_org_id_pk" PRIMARY KEY("year","title_series","org_id")
 );
 --> statement-breakpoint
 CREATE TABLE "stat_org_personnel" (
@@ -24,7 +24,7 @@ CREATE TABLE "stat_org_personnel" (
 	"title_series" text NOT NULL,
 	"title_level" text NOT NULL,
 	"persons" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "stat_org_personnel_org_id_title_series_title_level_pk" PRIMARY KEY("org_id","title_series","title_level")
+	CONSTRAINT "stat_org_personnel_title_series_org_id_title_level_pk" PRIMARY KEY("title_series","org_id","title_level")
 );
 --> statement-breakpoint
 -- The completion rule as ONE SQL function (packages/domain completion(): 已完成 ⇔ total ≥ totalRequired ∧ 公需 ≥
@@ -36,10 +36,12 @@ RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT coalesce(coalesce(pub, 0) + coalesce(pro, 0) >= total_required AND coalesce(pub, 0) >= public_min AND coalesce(pro, 0) >= professional_min, false)
 $$;
 --> statement-breakpoint
--- Counters are changed by adding deltas (INSERT … ON CONFLICT DO UPDATE), rows taken in primary-key order and the
+-- 查询统计's counters (schema.ts: stat_org_personnel, stat_org_ledger, stat_org_claims). Changed only by adding deltas
+-- (INSERT … ON CONFLICT DO UPDATE) computed by statement-level triggers from the statement's transition tables:
+-- old_rows count −1, new_rows +1; the delta source is chosen by TG_OP. Rows are written in primary-key order and the
 -- tables always in the order stat_org_personnel → stat_org_claims → stat_org_ledger (a claim's state changes before
--- the totals it moves), so that concurrent transactions lock shared counter rows in one order. A statement-level trigger sees the statement's
--- rows as transition tables: old_rows (−1) and new_rows (+1); its delta source is chosen by TG_OP.
+-- the totals it moves), so concurrent transactions take shared counter rows in one order. GROUPING SETS write each
+-- organisation's roll-up row ('*' = every 职称) in the same statement. statistics/counters.ts recounts all of it.
 CREATE FUNCTION stat_delta_source(op text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE op
     WHEN 'INSERT' THEN 'SELECT r.*, 1 AS n FROM new_rows r'
@@ -50,8 +52,8 @@ $$;
 -- claims → stat_org_claims (under the person's current organisation, every state)
 CREATE FUNCTION stat_claims_trg() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  -- the counter key is the person's organisation: hold it still until commit (a concurrent 调转 waits, or we wait
-  -- for it and the next statement, with a fresh snapshot, sees where the person went)
+  -- the counter key is the person's organisation: hold it still until commit (a concurrent 调转 waits for us, or we
+  -- wait for it and the next statement, with a fresh snapshot, sees where the person went)
   EXECUTE format('SELECT 1 FROM personnel WHERE id IN (SELECT d.personnel_id FROM (%s) d) ORDER BY id FOR SHARE', stat_delta_source(TG_OP));
   EXECUTE format($q$
     INSERT INTO stat_org_claims AS s (year, org_id, status, learning_form, claims, hours)
@@ -71,40 +73,43 @@ BEGIN
   EXECUTE format('SELECT 1 FROM personnel WHERE id IN (SELECT d.personnel_id FROM (%s) d) ORDER BY id FOR SHARE', stat_delta_source(TG_OP));
   EXECUTE format('SELECT 1 FROM hour_policies WHERE year IN (SELECT d.year FROM (%s) d) ORDER BY year FOR SHARE', stat_delta_source(TG_OP));
   EXECUTE format($q$
-    INSERT INTO stat_org_ledger AS s (year, org_id, title_series, persons, completed, public_hours, professional_hours)
-    SELECT d.year, p.org_id, coalesce(p.title_series, ''), sum(d.n)::int,
+    INSERT INTO stat_org_ledger AS s (year, title_series, org_id, persons, completed, public_hours, professional_hours)
+    SELECT d.year, coalesce(coalesce(p.title_series, ''), '*'), p.org_id, sum(d.n)::int,
       sum(d.n * hours_completed(d.public_hours, d.professional_hours, hp.total_required, hp.public_min, hp.professional_min)::int)::int,
       sum(d.n * d.public_hours), sum(d.n * d.professional_hours)
     FROM (%s) d JOIN personnel p ON p.id = d.personnel_id AND p.status = 'active' LEFT JOIN hour_policies hp ON hp.year = d.year
-    GROUP BY 1, 2, 3
+    GROUP BY GROUPING SETS ((d.year, coalesce(p.title_series, ''), p.org_id), (d.year, p.org_id))
     HAVING sum(d.n) <> 0 OR sum(d.n * d.public_hours) <> 0 OR sum(d.n * d.professional_hours) <> 0
       OR sum(d.n * hours_completed(d.public_hours, d.professional_hours, hp.total_required, hp.public_min, hp.professional_min)::int) <> 0
     ORDER BY 1, 2, 3
-    ON CONFLICT (year, org_id, title_series) DO UPDATE SET persons = s.persons + excluded.persons, completed = s.completed + excluded.completed,
+    ON CONFLICT (year, title_series, org_id) DO UPDATE SET persons = s.persons + excluded.persons, completed = s.completed + excluded.completed,
       public_hours = s.public_hours + excluded.public_hours, professional_hours = s.professional_hours + excluded.professional_hours
   $q$, stat_delta_source(TG_OP));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 -- personnel → stat_org_personnel; and when a person's organisation, status or 职称系列 changes (调转, 审核, 职称变更),
--- their ledger rows and claims move with them.
+-- their claims and ledger rows move with them.
 CREATE FUNCTION stat_personnel_trg() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    -- the policies of the moved totals' years stay as they are until commit (see stat_totals_trg)
+    PERFORM 1 FROM hour_policies WHERE year IN (
+      SELECT t.year FROM person_year_totals t JOIN new_rows w ON w.id = t.personnel_id JOIN old_rows o ON o.id = w.id
+      WHERE (o.org_id, o.status, o.title_series) IS DISTINCT FROM (w.org_id, w.status, w.title_series)
+    ) ORDER BY year FOR SHARE;
+  END IF;
   EXECUTE format($q$
-    INSERT INTO stat_org_personnel AS s (org_id, title_series, title_level, persons)
-    SELECT d.org_id, coalesce(d.title_series, ''), coalesce(d.title_level, ''), sum(d.n)::int
+    INSERT INTO stat_org_personnel AS s (title_series, org_id, title_level, persons)
+    SELECT coalesce(coalesce(d.title_series, ''), '*'), d.org_id, coalesce(coalesce(d.title_level, ''), '*'), sum(d.n)::int
     FROM (%s) d WHERE d.status = 'active'
-    GROUP BY 1, 2, 3 HAVING sum(d.n) <> 0 ORDER BY 1, 2, 3
-    ON CONFLICT (org_id, title_series, title_level) DO UPDATE SET persons = s.persons + excluded.persons
+    GROUP BY GROUPING SETS ((coalesce(d.title_series, ''), d.org_id, coalesce(d.title_level, '')), (d.org_id))
+    HAVING sum(d.n) <> 0 ORDER BY 1, 2, 3
+    ON CONFLICT (title_series, org_id, title_level) DO UPDATE SET persons = s.persons + excluded.persons
   $q$, stat_delta_source(TG_OP));
   IF TG_OP <> 'UPDATE' THEN
     RETURN NULL; -- a person inserted or deleted has no totals or claims (foreign keys)
   END IF;
-  -- the policies of the moved totals' years stay as they are until commit (see stat_totals_trg)
-  PERFORM 1 FROM hour_policies WHERE year IN (
-    SELECT t.year FROM person_year_totals t JOIN new_rows w ON w.id = t.personnel_id JOIN old_rows o ON o.id = w.id
-    WHERE (o.org_id, o.status, o.title_series) IS DISTINCT FROM (w.org_id, w.status, w.title_series)
-  ) ORDER BY year FOR SHARE;
   INSERT INTO stat_org_claims AS s (year, org_id, status, learning_form, claims, hours)
   SELECT c.year, d.org_id, c.status, c.learning_form, sum(d.n)::int, sum(d.n * c.hours)
   FROM (
@@ -114,8 +119,8 @@ BEGIN
   ) d JOIN claims c ON c.personnel_id = d.id
   GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
   ON CONFLICT (year, org_id, status, learning_form) DO UPDATE SET claims = s.claims + excluded.claims, hours = s.hours + excluded.hours;
-  INSERT INTO stat_org_ledger AS s (year, org_id, title_series, persons, completed, public_hours, professional_hours)
-  SELECT t.year, d.org_id, d.title_series, sum(d.n)::int,
+  INSERT INTO stat_org_ledger AS s (year, title_series, org_id, persons, completed, public_hours, professional_hours)
+  SELECT t.year, coalesce(d.title_series, '*'), d.org_id, sum(d.n)::int,
     sum(d.n * hours_completed(t.public_hours, t.professional_hours, hp.total_required, hp.public_min, hp.professional_min)::int)::int,
     sum(d.n * t.public_hours), sum(d.n * t.professional_hours)
   FROM (
@@ -125,8 +130,11 @@ BEGIN
     SELECT w.id, w.org_id, coalesce(w.title_series, ''), 1 FROM new_rows w JOIN old_rows o ON o.id = w.id
     WHERE w.status = 'active' AND (o.org_id, o.status, o.title_series) IS DISTINCT FROM (w.org_id, w.status, w.title_series)
   ) d JOIN person_year_totals t ON t.personnel_id = d.id LEFT JOIN hour_policies hp ON hp.year = t.year
-  GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-  ON CONFLICT (year, org_id, title_series) DO UPDATE SET persons = s.persons + excluded.persons, completed = s.completed + excluded.completed,
+  GROUP BY GROUPING SETS ((t.year, d.title_series, d.org_id), (t.year, d.org_id))
+  HAVING sum(d.n) <> 0 OR sum(d.n * t.public_hours) <> 0 OR sum(d.n * t.professional_hours) <> 0
+    OR sum(d.n * hours_completed(t.public_hours, t.professional_hours, hp.total_required, hp.public_min, hp.professional_min)::int) <> 0
+  ORDER BY 1, 2, 3
+  ON CONFLICT (year, title_series, org_id) DO UPDATE SET persons = s.persons + excluded.persons, completed = s.completed + excluded.completed,
     public_hours = s.public_hours + excluded.public_hours, professional_hours = s.professional_hours + excluded.professional_hours;
   RETURN NULL;
 END $$;
@@ -143,26 +151,27 @@ BEGIN
     LOCK TABLE stat_org_ledger IN SHARE ROW EXCLUSIVE MODE;
   END IF;
   UPDATE stat_org_ledger SET completed = 0 WHERE year = ANY (years) AND completed <> 0;
-  INSERT INTO stat_org_ledger AS s (year, org_id, title_series, completed)
-  SELECT t.year, p.org_id, coalesce(p.title_series, ''),
+  INSERT INTO stat_org_ledger AS s (year, title_series, org_id, completed)
+  SELECT t.year, coalesce(coalesce(p.title_series, ''), '*'), p.org_id,
     (count(*) FILTER (WHERE hours_completed(t.public_hours, t.professional_hours, hp.total_required, hp.public_min, hp.professional_min)))::int
   FROM person_year_totals t JOIN personnel p ON p.id = t.personnel_id AND p.status = 'active' LEFT JOIN hour_policies hp ON hp.year = t.year
   WHERE t.year = ANY (years)
-  GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-  ON CONFLICT (year, org_id, title_series) DO UPDATE SET completed = excluded.completed;
+  GROUP BY GROUPING SETS ((t.year, coalesce(p.title_series, ''), p.org_id), (t.year, p.org_id)) ORDER BY 1, 2, 3
+  ON CONFLICT (year, title_series, org_id) DO UPDATE SET completed = excluded.completed;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 -- The counters of the data already there (statistics/counters.ts holds the same recount for tests and repair).
-INSERT INTO stat_org_personnel (org_id, title_series, title_level, persons)
-SELECT org_id, coalesce(title_series, ''), coalesce(title_level, ''), count(*)::int FROM personnel WHERE status = 'active' GROUP BY 1, 2, 3;
+INSERT INTO stat_org_personnel (title_series, org_id, title_level, persons)
+SELECT coalesce(coalesce(title_series, ''), '*'), org_id, coalesce(coalesce(title_level, ''), '*'), count(*)::int FROM personnel WHERE status = 'active'
+GROUP BY GROUPING SETS ((coalesce(title_series, ''), org_id, coalesce(title_level, '')), (org_id));
 --> statement-breakpoint
-INSERT INTO stat_org_ledger (year, org_id, title_series, persons, completed, public_hours, professional_hours)
-SELECT t.year, p.org_id, coalesce(p.title_series, ''), count(*)::int,
+INSERT INTO stat_org_ledger (year, title_series, org_id, persons, completed, public_hours, professional_hours)
+SELECT t.year, coalesce(coalesce(p.title_series, ''), '*'), p.org_id, count(*)::int,
   (count(*) FILTER (WHERE hours_completed(t.public_hours, t.professional_hours, hp.total_required, hp.public_min, hp.professional_min)))::int,
   sum(t.public_hours), sum(t.professional_hours)
 FROM person_year_totals t JOIN personnel p ON p.id = t.personnel_id AND p.status = 'active' LEFT JOIN hour_policies hp ON hp.year = t.year
-GROUP BY 1, 2, 3;
+GROUP BY GROUPING SETS ((t.year, coalesce(p.title_series, ''), p.org_id), (t.year, p.org_id));
 --> statement-breakpoint
 INSERT INTO stat_org_claims (year, org_id, status, learning_form, claims, hours)
 SELECT c.year, p.org_id, c.status, c.learning_form, count(*)::int, sum(c.hours)

@@ -3,6 +3,7 @@
  * migration 0009_stat_counters. This file holds their slow truth: the same sums recounted from personnel,
  * person_year_totals, claims and hour_policies. counterDrift() lists every counter that differs from the recount
  * (tests assert it is empty after each kind of change); rebuildCounters() replaces them with the recount (repair).
+ * Each organisation's roll-up rows have title_series (and title_level) '*'.
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
@@ -11,17 +12,20 @@ interface CounterTable { table: string; keys: string[]; values: string[]; recoun
 
 const TABLES: CounterTable[] = [
   {
-    table: 'stat_org_personnel', keys: ['org_id', 'title_series', 'title_level'], values: ['persons'],
-    recount: `SELECT org_id, coalesce(title_series, '') AS title_series, coalesce(title_level, '') AS title_level, count(*)::int AS persons
-      FROM personnel WHERE status = 'active' GROUP BY 1, 2, 3`,
+    table: 'stat_org_personnel', keys: ['title_series', 'org_id', 'title_level'], values: ['persons'],
+    recount: `SELECT coalesce(coalesce(title_series, ''), '*') AS title_series, org_id, coalesce(coalesce(title_level, ''), '*') AS title_level,
+        count(*)::int AS persons
+      FROM personnel WHERE status = 'active'
+      GROUP BY GROUPING SETS ((coalesce(title_series, ''), org_id, coalesce(title_level, '')), (org_id))`,
   },
   {
-    table: 'stat_org_ledger', keys: ['year', 'org_id', 'title_series'], values: ['persons', 'completed', 'public_hours', 'professional_hours'],
-    recount: `SELECT t.year, p.org_id, coalesce(p.title_series, '') AS title_series, count(*)::int AS persons,
+    table: 'stat_org_ledger', keys: ['year', 'title_series', 'org_id'], values: ['persons', 'completed', 'public_hours', 'professional_hours'],
+    recount: `SELECT t.year, coalesce(coalesce(p.title_series, ''), '*') AS title_series, p.org_id, count(*)::int AS persons,
         (count(*) FILTER (WHERE hours_completed(t.public_hours, t.professional_hours, hp.total_required, hp.public_min, hp.professional_min)))::int AS completed,
         sum(t.public_hours) AS public_hours, sum(t.professional_hours) AS professional_hours
       FROM person_year_totals t JOIN personnel p ON p.id = t.personnel_id AND p.status = 'active'
-      LEFT JOIN hour_policies hp ON hp.year = t.year GROUP BY 1, 2, 3`,
+      LEFT JOIN hour_policies hp ON hp.year = t.year
+      GROUP BY GROUPING SETS ((t.year, coalesce(p.title_series, ''), p.org_id), (t.year, p.org_id))`,
   },
   {
     table: 'stat_org_claims', keys: ['year', 'org_id', 'status', 'learning_form'], values: ['claims', 'hours'],

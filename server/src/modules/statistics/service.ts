@@ -43,17 +43,19 @@ const addAgg = (a: Agg, g: Agg) => { a.total += g.total; a.completed += g.comple
 const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
 
 /**
- * The ledger counters of a year per organisation and 职称系列, as one relation: active persons (stat_org_personnel)
- * and, of those with a totals row (stat_org_ledger), how many are 已完成 and their hours. People without a totals
- * row have 0 hours: 已完成 only if the policy asks for nothing (then everyone counts).
+ * The ledger counters of a year per organisation — by 职称系列 (`bySeries`) or the organisation's roll-up rows ('*')
+ * — as one relation `l`: active persons (stat_org_personnel) and, of those with a totals row (stat_org_ledger), how
+ * many are 已完成 and their hours. People without a totals row have 0 hours: 已完成 only if the policy asks for
+ * nothing (then everyone counts).
  */
-function ledgerRows(year: number, policy: HourPolicy): SQL {
+function ledgerRows(year: number, policy: HourPolicy, bySeries = false): SQL {
   const zeroDone = completion({ publicHours: 0, professionalHours: 0 }, policy).completed;
+  const series = sql.raw(bySeries ? "title_series <> '*'" : "title_series = '*'");
   return sql`(select x.org_id, x.title_series, sum(x.persons)::int as total,
       (sum(x.completed) + ${sql.raw(zeroDone ? 'sum(x.persons) - sum(x.with_row)' : '0')})::int as completed,
       sum(x.pub)::float8 as public_hours, sum(x.pro)::float8 as professional_hours
-    from (select org_id, title_series, persons, 0 as with_row, 0 as completed, 0::numeric as pub, 0::numeric as pro from stat_org_personnel
-      union all select org_id, title_series, 0, persons, completed, public_hours, professional_hours from stat_org_ledger where year = ${year}) x
+    from (select org_id, title_series, persons, 0 as with_row, 0 as completed, 0::numeric as pub, 0::numeric as pro from stat_org_personnel where ${series}
+      union all select org_id, title_series, 0, persons, completed, public_hours, professional_hours from stat_org_ledger where year = ${year} and ${series}) x
     group by x.org_id, x.title_series) l`;
 }
 
@@ -95,7 +97,7 @@ export async function completionStats(db: Db, actor: Actor, q: CompletionQuery) 
   } else if (q.groupBy === 'series') {
     const groups = rowsOf<{ series: string; total: number; completed: number }>(await db.execute(sql`select l.title_series as series,
         sum(l.total)::int as total, sum(l.completed)::int as completed
-      from ${ledgerRows(q.year, policy)} join ${organizations} on ${organizations.id} = l.org_id
+      from ${ledgerRows(q.year, policy, true)} join ${organizations} on ${organizations.id} = l.org_id
       where ${inRegion(region)} group by 1 having sum(l.total) > 0`)).map((g) => ({ ...g, series: g.series || null }));
     rows = seriesOrder(groups).map((g) => ({ key: g.series ?? 'none', name: seriesName(g.series), ...completionRow(g) }));
     total = rows.length;
@@ -146,7 +148,7 @@ export async function titleStats(db: Db, actor: Actor, q: { regionId?: number })
   const groups = rowsOf<{ series: string; level: string; n: number }>(await db.execute(sql`select s.title_series as series, s.title_level as level,
       sum(s.persons)::int as n
     from stat_org_personnel s join ${organizations} on ${organizations.id} = s.org_id
-    where ${inRegion(region)} group by 1, 2 having sum(s.persons) > 0`)).map((g) => ({ series: g.series || null, level: g.level || null, n: g.n }));
+    where s.title_series <> '*' and ${inRegion(region)} group by 1, 2 having sum(s.persons) > 0`)).map((g) => ({ series: g.series || null, level: g.level || null, n: g.n }));
   const levelCodes = Object.keys(TITLE_LEVELS) as TitleLevel[];
   const hasNone = groups.some((g) => g.level == null || !levelCodes.includes(g.level as TitleLevel));
   const levels: { code: string; name: string }[] = [
