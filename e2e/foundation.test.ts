@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../server/src/db/seed/codes.js';
-import { clickUntil, DEMO_PASSWORD, forcedChange, hasChromium, hasWebBuild, login, openMenu, shot, startPlatform, type Platform } from './support.js';
+import { clickUntil, DEMO_PASSWORD, forcedChange, hasChromium, hasWebBuild, login, logout, openMenu, shot, startPlatform, type Platform } from './support.js';
 
 describe.skipIf(!hasChromium || !hasWebBuild)('journey: city HR sets up a role and an admin', () => {
   let p: Platform;
@@ -70,10 +70,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: city HR sets up a role a
     await shot(page, 'foundation-04-admins');
 
     // 退出登录 from the top-right dropdown
-    await page.locator('.ant-layout-header').getByText('李文华').click();
-    await page.getByText('退出登录').click();
-    await page.getByRole('dialog').getByRole('button', { name: /^退\s*出$/ }).click();
-    await page.getByText('管理人员登录').waitFor();
+    await logout(page, '李文华');
 
     // the new admin: forced change, then only the permitted menus
     await login(page, '人社部门', newId, 'Init@2026ab');

@@ -12,7 +12,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { organizations, personnel, users } from '../server/src/db/schema.js';
 import { createPii } from '../server/src/lib/pii.js';
 import { TEST_KEY } from '../server/test/harness.js';
-import { enter, hasChromium, hasWebBuild, openMenu, pickOption, settled, shot, startPlatform, type Platform } from './support.js';
+import { confirmPopover, enter, hasChromium, hasWebBuild, openMenu, pickOption, settled, shot, startPlatform, type Platform } from './support.js';
 
 const SCHOOL = '武汉市江岸区育才中学';
 /** A 1×1 PNG (the server recognises files by their content). */
@@ -72,9 +72,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a class, its learners\' 
     const pendingClass = hr.locator('.ant-table-row').filter({ hasText: CLASS_NAME });
     await pendingClass.waitFor();
     expect(await pendingClass.innerText()).toContain('武汉城市职业学院继续教育基地');
-    await pendingClass.getByRole('button', { name: /^通\s*过$/ }).click();
-    await hr.locator('.ant-popconfirm:visible').getByRole('button', { name: /^通\s*过$/ }).click();
-    await hr.getByText(`已通过“${CLASS_NAME}”`).waitFor();
+    await confirmPopover(hr, pendingClass.getByRole('button', { name: /^通\s*过$/ }), /^通\s*过$/, hr.getByText(`已通过“${CLASS_NAME}”`));
 
     // ---- the base registers the teacher by hand, then imports an xlsx (the teacher again, a colleague, a bad row)
     await base.reload();
@@ -137,9 +135,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a class, its learners\' 
     await hr.getByText('已选择 3 条学时申报').waitFor();
     await settled(hr);
     await shot(hr, 'hours-03-claim-queue');
-    await hr.getByRole('button', { name: /批量通过/ }).click();
-    await hr.locator('.ant-popconfirm:visible').getByRole('button', { name: /^通\s*过$/ }).click();
-    await hr.getByText('已通过 3 条学时申报').waitFor();
+    await confirmPopover(hr, hr.getByRole('button', { name: /批量通过/ }), /^通\s*过$/, hr.getByText('已通过 3 条学时申报'));
     await hr.locator('.ant-table-placeholder').getByText('暂无待审核的学时申报').waitFor();
     await hr.getByRole('tab', { name: '已审核' }).click();
     await hr.locator('.ant-table-row').filter({ hasText: '已通过' }).nth(2).waitFor();

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enter, hasChromium, hasWebBuild, openMenu, pickOption, settled, shot, startPlatform, type Platform } from './support.js';
+import { clickUntil, confirmPopover, enter, hasChromium, hasWebBuild, openMenu, pickOption, settled, shot, startPlatform, type Platform } from './support.js';
 
 const BASE = '武汉城市职业学院继续教育基地';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -45,11 +45,8 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: 年度工作材料报送
     await settled(base);
     await shot(base, 'materials-02-files');
 
-    await drawer.getByRole('button', { name: /提\s*交/ }).click();
-    await base.locator('.ant-popconfirm:visible').getByText('2 个文件').waitFor();
-    await base.locator('.ant-popconfirm:visible').getByRole('button', { name: /提\s*交/ }).click();
-    await base.getByText(`“${title}”已提交`).waitFor();
-    await drawer.getByText('已提交，等待上级人社部门查看').waitFor();
+    await clickUntil(drawer.getByRole('button', { name: /提\s*交/ }), base.locator('.ant-popconfirm:visible').getByText('2 个文件'));
+    await confirmPopover(base, drawer.getByRole('button', { name: /提\s*交/ }), /提\s*交/, drawer.getByText('已提交，等待上级人社部门查看'));
     await drawer.locator('.ant-drawer-close').click();
     const row = base.locator('.ant-table-row').filter({ hasText: title });
     await row.filter({ hasText: '已提交' }).waitFor();

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { makeCreditCode, makeIdNumber } from '../server/src/db/seed/codes.js';
-import { DEMO_PASSWORD, forcedChange, hasChromium, hasWebBuild, login, openMenu, shot, startPlatform, type Platform } from './support.js';
+import { confirmPopover, DEMO_PASSWORD, forcedChange, hasChromium, hasWebBuild, login, openMenu, shot, startPlatform, type Platform } from './support.js';
 
 /** Picks an option of the (visible) dropdown of a searchable select, after typing a keyword. */
 async function pick(page: Page, field: ReturnType<Page['getByLabel']>, keyword: string, option: string) {
@@ -91,9 +91,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a training base register
     const drawer = hr.locator('.ant-drawer').filter({ hasText: '机构注册详情' });
     await drawer.getByText('孙丽娟', { exact: true }).first().waitFor();
     expect(await drawer.innerText()).toContain('江岸区人力资源和社会保障局');
-    await drawer.getByRole('button', { name: /通\s*过/ }).click();
-    await hr.locator('.ant-popconfirm').getByRole('button', { name: /通\s*过/ }).click();
-    await hr.getByText(`已通过“${name}”的注册`).waitFor();
+    await confirmPopover(hr, drawer.getByRole('button', { name: /通\s*过/ }), /通\s*过/, hr.getByText(`已通过“${name}”的注册`));
     await hr.getByRole('tab', { name: '已审核' }).click();
     await hr.locator('.ant-table-row').filter({ hasText: name }).filter({ hasText: '已通过' }).waitFor();
     await shot(hr, 'registration-05-reviewed');

@@ -155,3 +155,47 @@ export async function clickUntil(target: Locator, shown: Locator, attempts = 3) 
     }
   }
 }
+
+/**
+ * 退出登录 from the top-right dropdown, confirmed, back on the home page. Each step is repeated if its click was lost
+ * under load (the dropdown did not open, the confirmation did not appear, or its button missed the animating modal).
+ */
+export async function logout(page: Page, userName: string, attempts = 3) {
+  const home = page.getByText('管理人员登录');
+  const item = page.getByRole('menuitem', { name: '退出登录' });
+  const confirm = page.getByRole('dialog').getByRole('button', { name: /^退\s*出$/ });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (!(await confirm.isVisible())) {
+        if (!(await item.isVisible())) await page.locator('.ant-layout-header').getByText(userName).click({ timeout: 8_000 });
+        await item.click({ timeout: 8_000 });
+      }
+      await confirm.click({ timeout: 8_000 });
+      await home.waitFor({ timeout: 10_000 });
+      return;
+    } catch (e) {
+      if (await home.isVisible()) return;
+      if (attempt >= attempts) throw e;
+    }
+  }
+}
+
+/**
+ * Opens a Popconfirm with `opener`, clicks its `confirm` button, and waits for `done` (what the confirmed action
+ * shows). A click lost under load — the popover did not open, or its button moved while it animated in — is
+ * repeated; an action that did go through (done visible) is never repeated.
+ */
+export async function confirmPopover(page: Page, opener: Locator, confirm: RegExp, done: Locator, attempts = 3) {
+  const pop = page.locator('.ant-popconfirm:visible');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (!(await pop.isVisible())) await opener.click({ timeout: 8_000 });
+      await pop.getByRole('button', { name: confirm }).click({ timeout: 8_000 });
+      await done.waitFor({ timeout: 10_000 });
+      return;
+    } catch (e) {
+      if (await done.isVisible()) return;
+      if (attempt >= attempts) throw e;
+    }
+  }
+}

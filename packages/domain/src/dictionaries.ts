@@ -1,7 +1,8 @@
 /**
  * Reference dictionaries kept as data, one source for server, web, templates and imports.
  * 职称系列: the 27 series of 人社部《职称系列（专业）各层级名称》; levels a series has.
- * (Per-title names with validity dates move to the database with the registration issue.)
+ * Not built yet: the per-series title NAMES with validity dates that SPEC §6 wants as province-editable data;
+ * personnel store their 职称名称 as text beside the series and level from here.
  */
 export const TITLE_LEVELS = { senior: '正高级', viceSenior: '副高级', intermediate: '中级', assistant: '助理级', junior: '员级' } as const;
 export type TitleLevel = keyof typeof TITLE_LEVELS;
