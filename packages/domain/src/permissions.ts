@@ -54,6 +54,34 @@ export function permissionsForType(type: OrgType): Permission[] {
   return PERMISSION_CODES.filter((p) => (PERMISSIONS[p].types as readonly OrgType[]).includes(type));
 }
 
+/**
+ * 三员分立 (等保2.0 三级; SECURITY.md): system administration, security administration and audit are different
+ * people, and the auditor reads the logs and changes nothing. So the audit duty (AUDIT_DUTY) is held only together
+ * with permissions that merely read (READ_ONLY): a role, or the union of an admin's roles, that mixes it with any
+ * permission that changes data is refused; super admins administer their organisation and do not read its audit
+ * log, but they appoint the auditors (they alone may grant the audit duty). A deployment can switch the rule off
+ * (SEPARATION_OF_DUTIES=off), and then super admins hold every permission again.
+ */
+export const AUDIT_DUTY = ['audit.view'] as const satisfies readonly Permission[];
+export const READ_ONLY = [
+  'org.info.view', 'dept.view', 'admin.view', 'suborg.view', 'materials.view', 'stats.view', 'personnel.view', 'audit.view',
+] as const satisfies readonly Permission[];
+
+export const isAuditDuty = (p: string) => (AUDIT_DUTY as readonly string[]).includes(p);
+
+/** The permissions that may not sit beside the audit duty in `perms` (none when there is no audit duty in it). */
+export function dutyConflicts(perms: Iterable<string>): Permission[] {
+  const list = [...new Set(perms)];
+  if (!list.some(isAuditDuty)) return [];
+  return list.filter((p): p is Permission => isPermission(p) && !(READ_ONLY as readonly string[]).includes(p));
+}
+
+/** The refusal, in Chinese, naming what clashes (at most five names). */
+export function dutyConflictMessage(conflicts: readonly Permission[]): string {
+  const names = conflicts.slice(0, 5).map((p) => PERMISSIONS[p].name).join('、') + (conflicts.length > 5 ? ` 等${conflicts.length}项` : '');
+  return `查看审计日志只能与查看类权限组合（三员分立：审计员不能变更数据），不能同时拥有：${names}`;
+}
+
 export function isPermission(p: string): p is Permission {
   return Object.prototype.hasOwnProperty.call(PERMISSIONS, p);
 }

@@ -1,7 +1,7 @@
 /** Deny by default, proven over every route the app registers. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify from 'fastify';
-import { PERMISSION_CODES, PERMISSIONS } from '@hbzsgx/domain';
+import { isAuditDuty, PERMISSION_CODES, PERMISSIONS } from '@hbzsgx/domain';
 import { sql } from 'drizzle-orm';
 import { registerAccess, type RouteAccess } from './access.js';
 import { Client, createTestApp, type TestCtx } from '../../test/harness.js';
@@ -74,14 +74,17 @@ describe('bad input on every route', () => {
   };
 
   it('answers 400 with a Chinese message naming the field, and writes nothing', async () => {
-    // for each route, a super admin of an organisation type that holds its permission
+    // for each route, a super admin of an organisation type that holds its permission (the audit duty: an auditor,
+    // since super admins do not hold it under 三员分立)
     const org = await freshHrOrg(ctx);
     const hr = await loggedIn(ctx, await newAdmin(ctx, org.id, { isSuper: true }));
+    const auditor = await loggedIn(ctx, await newAdmin(ctx, org.id, { permissions: ['audit.view'] }));
     const byType: Record<string, Client> = { hr };
     for (const t of ['authority', 'employer', 'base'] as const) {
       byType[t] = await loggedIn(ctx, await newAdmin(ctx, (await newOrg(ctx, t, org.id)).id, { isSuper: true }), t);
     }
-    const clientFor = (a: RouteAccess['access']) => ('permission' in a ? byType[PERMISSIONS[a.permission].types[0]!]! : hr);
+    const clientFor = (a: RouteAccess['access']) =>
+      ('permission' in a ? (isAuditDuty(a.permission) ? auditor : byType[PERMISSIONS[a.permission].types[0]!]!) : hr);
     const before = await snapshot();
     let checked = 0;
     for (const r of ctx.app.routeAccess.filter((x) => !('public' in x.access) || x.body || x.query)) {

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { and, eq, isNull } from 'drizzle-orm';
-import { permissionsForType, type HrLevel, type LoginType, type OrgType, type Permission } from '@hbzsgx/domain';
+import { dutyConflicts, isAuditDuty, permissionsForType, type HrLevel, type LoginType, type OrgType, type Permission } from '@hbzsgx/domain';
 import { admins, adminRoles, organizations, personnel, roles, sessions, users } from '../db/schema.js';
 import { ForbiddenError, UnauthorizedError } from '../errors.js';
 import { sha256 } from '../lib/tokens.js';
@@ -72,13 +72,16 @@ async function loadActor(app: FastifyInstance, token: string): Promise<Actor | n
     org = { id: a.o.id, type: a.o.type as OrgType, hrLevel: a.o.hrLevel as HrLevel | null, path: a.o.path, name: a.o.name };
     isSuper = a.a.isSuper;
     const allowed = permissionsForType(org.type);
+    const sod = app.deps.config.SEPARATION_OF_DUTIES;
     if (registration !== 'active') permissions = new Set();
-    else if (isSuper) permissions = new Set(allowed);
+    else if (isSuper) permissions = new Set(sod ? allowed.filter((p) => !isAuditDuty(p)) : allowed);
     else {
       const rs = await db.select({ p: roles.permissions }).from(adminRoles)
         .innerJoin(roles, eq(roles.id, adminRoles.roleId)).where(eq(adminRoles.adminId, a.a.id));
       const granted = new Set(rs.flatMap((r) => r.p));
       permissions = new Set(allowed.filter((p) => granted.has(p)));
+      // roles and assignments refuse a mix (roles, admins); should one exist anyway, the audit duty is what goes
+      if (sod && dutyConflicts(permissions).length) permissions = new Set([...permissions].filter((p) => !isAuditDuty(p)));
     }
   } else if (row.s.personnelId != null) {
     const [p] = await db.select({ o: organizations, status: personnel.status }).from(personnel)

@@ -15,6 +15,8 @@ export interface Me {
   registration: 'active' | 'pending' | 'rejected';
   mustChangePassword: boolean;
   idleMinutes: number;
+  /** 三员分立 on: the audit duty only beside read-only permissions (packages/domain permissions.ts). */
+  separationOfDuties: boolean;
 }
 
 export interface Page<T> { total: number; items: T[] }

@@ -5,7 +5,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { TITLE_SERIES, type TitleLevel } from '@hbzsgx/domain';
 import type { Db } from '../client.js';
-import { admins, changeRequests, organizations, personnel, users } from '../schema.js';
+import { adminRoles, admins, changeRequests, organizations, personnel, roles, users } from '../schema.js';
 import type { Pii } from '../../lib/pii.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { insertAdmin, insertDepartments, insertOrg, insertPersonnel, insertUser, userValues } from './factory.js';
@@ -47,7 +47,16 @@ export async function seedDemo(db: Db, pii: Pii, opts: { password: string; perso
     accounts.push({ role, loginType, orgName: org.name, name, account: idNumber, password: opts.password });
     return deps;
   };
-  await demoAdmin(province, '省人社厅管理员', 'hr', '周建国');
+  const provinceDeps = await demoAdmin(province, '省人社厅管理员', 'hr', '周建国');
+  {
+    // 三员分立: the province's auditor reads the audit log (and statistics) and changes nothing
+    const [role] = await db.insert(roles).values({ orgId: province.id, name: '审计管理员', description: '查看审计日志（三员分立：只读，不能变更数据）', permissions: ['audit.view', 'admin.view', 'stats.view'] }).returning();
+    const idNumber = makeIdNumber(province.divisionCode, '19850315', 100 + seq++);
+    const u = await insertUser(db, pii, { idNumber, name: '吴静怡', phone: `1387100${String(1000 + seq).slice(-4)}`, email: `demo${seq}@example.cn`, passwordHash: demoHash });
+    const a = await insertAdmin(db, { orgId: province.id, userId: u.id, departmentId: provinceDeps[0]!.id });
+    await db.insert(adminRoles).values({ adminId: a.id, roleId: role!.id });
+    accounts.push({ role: '审计管理员（省人社厅）', loginType: 'hr', orgName: province.name, name: '吴静怡', account: idNumber, password: opts.password });
+  }
   await demoAdmin(wuhan, '市州人社局管理员（武汉市）', 'hr', '李文华');
   await demoAdmin(jiangan, '县区人社局管理员（江岸区）', 'hr', '陈思远');
   await demoAdmin(yichang, '市州人社局管理员（宜昌市）', 'hr', '刘海涛');

@@ -11,7 +11,7 @@ import { writeAudit } from '../../lib/audit.js';
 import { hashPassword, verifyPassword } from '../../lib/passwords.js';
 import { escapeLike } from '../../lib/scope.js';
 import type { Actor } from '../../plugins/access.js';
-import { checkGrantable, ownRoles } from '../roles/service.js';
+import { checkDuties, checkGrantable, ownRoles } from '../roles/service.js';
 import { ownDepartment } from '../departments/service.js';
 import { findUserByIdNumber, lockedMessage, passwordPolicy, recordPasswordFailure } from '../auth/service.js';
 
@@ -68,6 +68,7 @@ export async function createAdmin(deps: AppDeps, req: FastifyRequest, actor: Act
   await ownDepartment(db, actor.org.id, body.departmentId);
   const rs = await ownRoles(db, actor.org.id, body.roleIds);
   checkGrantable(actor, rs.flatMap((r) => r.permissions));
+  checkDuties(deps, rs.flatMap((r) => r.permissions), 'roleIds');
 
   let userId: number;
   let newUser: typeof users.$inferInsert | null = null;
@@ -112,6 +113,8 @@ export async function createAdmin(deps: AppDeps, req: FastifyRequest, actor: Act
         .where(and(eq(admins.orgId, actor.org.id), eq(admins.userId, userId), isNull(admins.removedAt)));
       if (dup) throw new ConflictError('该人员已是本单位管理员');
     }
+    // the roles as they are now, held still until commit (a concurrent role edit cannot slip a clash in)
+    checkDuties(deps, (await ownRoles(tx, actor.org.id, body.roleIds, true)).flatMap((r) => r.permissions), 'roleIds');
     const [a] = await tx.insert(admins).values({ orgId: actor.org.id, userId, departmentId: body.departmentId }).returning();
     if (rs.length) await tx.insert(adminRoles).values(rs.map((r) => ({ adminId: a!.id, roleId: r.id })));
     await writeAudit(tx, req, {
@@ -126,8 +129,9 @@ export async function setAdminRoles(deps: AppDeps, req: FastifyRequest, actor: A
   return deps.database.db.transaction(async (tx) => {
     const a = await ownAdmin(tx, actor.org.id, id);
     if (a.id === actor.adminId && !actor.isSuper) throw new ForbiddenError('不能修改自己的角色');
-    const rs = await ownRoles(tx, actor.org.id, roleIds);
+    const rs = await ownRoles(tx, actor.org.id, roleIds, true);
     checkGrantable(actor, rs.flatMap((r) => r.permissions));
+    checkDuties(deps, rs.flatMap((r) => r.permissions), 'roleIds');
     const before = await tx.select({ roleId: adminRoles.roleId }).from(adminRoles).where(eq(adminRoles.adminId, id));
     checkGrantable(actor, (await ownRoles(tx, actor.org.id, before.map((b) => b.roleId))).flatMap((r) => r.permissions));
     await tx.delete(adminRoles).where(eq(adminRoles.adminId, id));

@@ -13,10 +13,12 @@ describe('审计日志', () => {
     const city = await hrOrg(ctx, '420500');     // 宜昌市
     const county = await hrOrg(ctx, '420502');   // 西陵区 (under 宜昌)
     const sibling = await hrOrg(ctx, '420503');  // 伍家岗区 (under 宜昌)
-    const cityC = await loggedIn(ctx, await newAdmin(ctx, city.id, { isSuper: true, name: '市管理员' }));
-    const countyC = await loggedIn(ctx, await newAdmin(ctx, county.id, { isSuper: true, name: '西陵管理员' }));
+    // the auditors read (三员分立: an auditor role holds audit.view only); the super admins act
+    const cityC = await loggedIn(ctx, await newAdmin(ctx, city.id, { permissions: ['audit.view'], name: '市审计员' }));
+    const countyC = await loggedIn(ctx, await newAdmin(ctx, county.id, { permissions: ['audit.view'], name: '西陵审计员' }));
+    const countyAdmin = await loggedIn(ctx, await newAdmin(ctx, county.id, { isSuper: true, name: '西陵管理员' }));
     const sibC = await loggedIn(ctx, await newAdmin(ctx, sibling.id, { isSuper: true, name: '伍家岗管理员' }));
-    await countyC.post('/api/departments', { name: '西陵科室' });
+    await countyAdmin.post('/api/departments', { name: '西陵科室' });
     await sibC.post('/api/departments', { name: '伍家岗科室' });
 
     const cityView = await cityC.get('/api/audit-logs?action=department.create');
@@ -31,15 +33,17 @@ describe('审计日志', () => {
     expect((await countyC.get('/api/audit-logs?keyword=伍家岗')).body.total).toBe(0);
 
     const emp = await newOrg(ctx, 'employer', county.id, '西陵某单位', '420502');
-    const empC = await loggedIn(ctx, await newAdmin(ctx, emp.id, { isSuper: true, name: '单位管理员' }), 'employer');
+    await loggedIn(ctx, await newAdmin(ctx, emp.id, { isSuper: true, name: '单位管理员' }), 'employer');
+    const empC = await loggedIn(ctx, await newAdmin(ctx, emp.id, { permissions: ['audit.view'], name: '单位审计员' }), 'employer');
     const own = await empC.get('/api/audit-logs');
+    expect(own.body.total).toBeGreaterThan(0);
     expect(own.body.items.every((i: { actorOrgId: number }) => i.actorOrgId === emp.id)).toBe(true);
     expect((await cityC.get('/api/audit-logs?keyword=单位管理员')).body.total).toBeGreaterThan(0);
   });
 
   it('filters by result and date; rejects bad dates with a Chinese message', async () => {
     const org = await hrOrg(ctx, '420600');
-    const c = await loggedIn(ctx, await newAdmin(ctx, org.id, { isSuper: true }));
+    const c = await loggedIn(ctx, await newAdmin(ctx, org.id, { permissions: ['audit.view'] }));
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10); // the Beijing date
     expect((await c.get(`/api/audit-logs?from=${today}&to=${today}&action=auth.login`)).body.total).toBeGreaterThan(0);
     expect((await c.get('/api/audit-logs?from=2000-01-01&to=2000-01-02')).body.total).toBe(0);

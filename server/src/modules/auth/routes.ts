@@ -50,6 +50,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
       registration: a.registration,
       mustChangePassword: a.mustChangePassword,
       idleMinutes: deps.config.SESSION_IDLE_MINUTES,
+      separationOfDuties: deps.config.SEPARATION_OF_DUTIES,
     };
   });
 

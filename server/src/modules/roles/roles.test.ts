@@ -30,8 +30,8 @@ describe('角色管理', () => {
     const r = await c.post('/api/roles', { name: '审计员', description: '只读审计', permissions: ['audit.view'] });
     expect(r.status).toBe(200);
     expect((await c.post('/api/roles', { name: '审计员', permissions: ['audit.view'] })).status).toBe(409);
-    const u = await c.put(`/api/roles/${r.body.id}`, { name: '审计员', description: '', permissions: ['audit.view', 'session.manage'] });
-    expect(u.body.permissions).toEqual(['audit.view', 'session.manage']);
+    const u = await c.put(`/api/roles/${r.body.id}`, { name: '审计员', description: '', permissions: ['audit.view', 'stats.view'] });
+    expect(u.body.permissions).toEqual(['audit.view', 'stats.view']);
     const list = await c.get('/api/roles');
     expect(list.body.items.find((x: { id: number }) => x.id === r.body.id)).toMatchObject({ adminCount: 0 });
     expect((await c.del(`/api/roles/${r.body.id}`)).status).toBe(200);

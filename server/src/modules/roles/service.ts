@@ -1,10 +1,10 @@
 /** 角色管理: custom roles = named permission sets from the catalogue of the organisation's type. */
 import type { FastifyRequest } from 'fastify';
-import { and, count, eq, inArray } from 'drizzle-orm';
-import { permissionsForType, PERMISSIONS, isPermission, type Permission } from '@hbzsgx/domain';
+import { and, count, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { dutyConflictMessage, dutyConflicts, permissionsForType, PERMISSIONS, isPermission, type Permission } from '@hbzsgx/domain';
 import type { AppDeps } from '../../app.js';
 import type { Db } from '../../db/client.js';
-import { adminRoles, roles } from '../../db/schema.js';
+import { adminRoles, admins, roles, users } from '../../db/schema.js';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Actor } from '../../plugins/access.js';
@@ -21,6 +21,13 @@ export function checkGrantable(actor: Actor, perms: string[]): Permission[] {
   return [...new Set(perms)] as Permission[];
 }
 
+/** 三员分立 (packages/domain permissions.ts): the audit duty only beside read-only permissions, when switched on. */
+export function checkDuties(deps: AppDeps, perms: Iterable<string>, field: 'permissions' | 'roleIds') {
+  if (!deps.config.SEPARATION_OF_DUTIES) return;
+  const clash = dutyConflicts(perms);
+  if (clash.length) throw new BadRequestError(`${field === 'permissions' ? '权限' : '角色'}：${dutyConflictMessage(clash)}`, { field });
+}
+
 export async function listRoles(db: Db, orgId: number) {
   const used = db.select({ r: adminRoles.roleId, n: count().as('n') }).from(adminRoles).groupBy(adminRoles.roleId).as('used');
   const rows = await db.select({ r: roles, n: used.n }).from(roles).leftJoin(used, eq(used.r, roles.id))
@@ -28,9 +35,11 @@ export async function listRoles(db: Db, orgId: number) {
   return rows.map(({ r, n }) => ({ ...r, adminCount: Number(n ?? 0) }));
 }
 
-export async function ownRoles(db: Db, orgId: number, ids: number[]) {
+/** The organisation's roles by id (404 if any is not). `forShare`: held still until commit (a role edit waits). */
+export async function ownRoles(db: Db, orgId: number, ids: number[], forShare = false) {
   if (!ids.length) return [];
-  const rs = await db.select().from(roles).where(and(eq(roles.orgId, orgId), inArray(roles.id, ids)));
+  const q = db.select().from(roles).where(and(eq(roles.orgId, orgId), inArray(roles.id, ids))).orderBy(roles.id);
+  const rs = forShare ? await q.for('share') : await q;
   if (rs.length !== new Set(ids).size) throw new NotFoundError('角色');
   return rs;
 }
@@ -39,6 +48,7 @@ type RoleBody = { name: string; description: string; permissions: string[] };
 
 export async function createRole(deps: AppDeps, req: FastifyRequest, actor: Actor, body: RoleBody) {
   const permissions = checkGrantable(actor, body.permissions);
+  checkDuties(deps, permissions, 'permissions');
   return deps.database.db.transaction(async (tx) => {
     const [dup] = await tx.select({ id: roles.id }).from(roles).where(and(eq(roles.orgId, actor.org.id), eq(roles.name, body.name)));
     if (dup) throw new ConflictError('已存在同名角色');
@@ -50,6 +60,7 @@ export async function createRole(deps: AppDeps, req: FastifyRequest, actor: Acto
 
 export async function updateRole(deps: AppDeps, req: FastifyRequest, actor: Actor, id: number, body: RoleBody) {
   const permissions = checkGrantable(actor, body.permissions);
+  checkDuties(deps, permissions, 'permissions');
   return deps.database.db.transaction(async (tx) => {
     const [before] = await tx.select().from(roles).where(and(eq(roles.id, id), eq(roles.orgId, actor.org.id))).for('update');
     if (!before) throw new NotFoundError('角色');
@@ -57,6 +68,7 @@ export async function updateRole(deps: AppDeps, req: FastifyRequest, actor: Acto
     checkGrantable(actor, before.permissions);
     const [dup] = await tx.select({ id: roles.id }).from(roles).where(and(eq(roles.orgId, actor.org.id), eq(roles.name, body.name)));
     if (dup && dup.id !== id) throw new ConflictError('已存在同名角色');
+    await checkHoldersDuties(deps, tx, id, permissions);
     const [r] = await tx.update(roles).set({ name: body.name, description: body.description, permissions, updatedAt: new Date() })
       .where(eq(roles.id, id)).returning();
     await writeAudit(tx, req, {
@@ -65,6 +77,21 @@ export async function updateRole(deps: AppDeps, req: FastifyRequest, actor: Acto
     });
     return r!;
   });
+}
+
+/** The admins who hold role `id`: with its new permissions, each one's roles together must still keep the duties apart. */
+async function checkHoldersDuties(deps: AppDeps, tx: Db, id: number, permissions: Permission[]) {
+  if (!deps.config.SEPARATION_OF_DUTIES) return;
+  const others = await tx.select({ adminId: adminRoles.adminId, name: users.name, p: roles.permissions }).from(adminRoles)
+    .innerJoin(admins, and(eq(admins.id, adminRoles.adminId), isNull(admins.removedAt))).innerJoin(users, eq(users.id, admins.userId))
+    .innerJoin(roles, eq(roles.id, adminRoles.roleId))
+    .where(and(inArray(adminRoles.adminId, tx.select({ a: adminRoles.adminId }).from(adminRoles).where(eq(adminRoles.roleId, id))), ne(adminRoles.roleId, id)));
+  const byAdmin = new Map<number, { name: string; p: string[] }>();
+  for (const o of others) byAdmin.set(o.adminId, { name: o.name, p: [...(byAdmin.get(o.adminId)?.p ?? []), ...o.p] });
+  for (const { name, p } of byAdmin.values()) {
+    const clash = dutyConflicts([...p, ...permissions]);
+    if (clash.length) throw new BadRequestError(`权限：该角色已分配给管理员${name}，与其其他角色合并后，${dutyConflictMessage(clash)}`, { field: 'permissions' });
+  }
 }
 
 export async function deleteRole(deps: AppDeps, req: FastifyRequest, actor: Actor, id: number) {

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Modal } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { roleBody } from '@hbzsgx/domain';
+import { dutyConflictMessage, dutyConflicts, roleBody } from '@hbzsgx/domain';
 import { ApiError, errorMessage } from '../../app/api';
 import { feedback } from '../../app/feedback';
-import { ME_KEY } from '../../app/session';
+import { ME_KEY, useMe } from '../../app/session';
 import { applyFieldErrors, zodRule } from '../../components/formErrors';
 import { PermissionTree } from './PermissionTree';
 import { ROLES_KEY, rolesApi, type Role, type RoleBody } from './api';
@@ -14,6 +14,7 @@ export function RoleFormModal({ role, onClose }: { role: Role | null | undefined
   const [form] = Form.useForm<RoleBody>();
   const qc = useQueryClient();
   const [error, setError] = useState<string | null>(null);
+  const me = useMe();
   const save = useMutation({
     mutationFn: (v: RoleBody) => {
       const body = { name: v.name.trim(), description: (v.description ?? '').trim(), permissions: v.permissions ?? [] };
@@ -62,8 +63,16 @@ export function RoleFormModal({ role, onClose }: { role: Role | null | undefined
         <Form.Item
           label="权限"
           name="permissions"
-          rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一项权限' }]}
-          extra="每个菜单和每个操作按钮都是一项权限；勾选分组即选中该组全部权限。"
+          rules={[
+            { required: true, type: 'array', min: 1, message: '请至少选择一项权限' },
+            {
+              validator: async (_, v: string[] | undefined) => {
+                const clash = me.separationOfDuties ? dutyConflicts(v ?? []) : [];
+                if (clash.length) throw new Error(dutyConflictMessage(clash));
+              },
+            },
+          ]}
+          extra={`每个菜单和每个操作按钮都是一项权限；勾选分组即选中该组全部权限。${me.separationOfDuties ? '按三员分立，审计员的角色只能包含“查看审计日志”和查看类权限，由超级管理员授予。' : ''}`}
         >
           <PermissionTree />
         </Form.Item>
