@@ -40,3 +40,20 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'material.file.remove': '删除材料文件', 'material.submit': '提交年度工作材料', 'material.withdraw': '撤回年度工作材料', 'material.view': '查看下级报送的材料',
 };
 export const AUDIT_RESULTS: Record<string, string> = { success: '成功', failure: '失败', denied: '拒绝' };
+
+/** What an audit row acted on (audit_logs.target_type). */
+export const AUDIT_TARGETS: Record<string, string> = {
+  user: '账号', admin: '管理员', department: '内设部门', role: '角色', organization: '机构', session: '会话', personnel: '专技人员',
+  change_request: '变更申请', transfer: '人员调转', hour_policy: '年度学时要求', training_class: '培训班', scores: '学员成绩',
+  claim: '学时申报', annual_doc: '年度培训计划/工作总结', material: '年度工作材料', import_job: '导入任务', certificate: '学时证明',
+};
+
+/** The 对象 of an audit row as users read it: "培训班 #12"; an export names what was exported ("导出：学时审验"). */
+export function auditTargetLabel(r: { action: string; targetType: string | null; targetId: string | number | null; detail?: unknown }): string {
+  if (r.action === 'export') {
+    const title = (r.detail as { title?: unknown } | null | undefined)?.title;
+    return typeof title === 'string' && title ? `导出：${title}` : '导出';
+  }
+  if (!r.targetType) return '';
+  return `${AUDIT_TARGETS[r.targetType] ?? r.targetType}${r.targetId ? ` #${r.targetId}` : ''}`;
+}

@@ -32,7 +32,7 @@ export async function writeAudit(db: Db, req: FastifyRequest, e: AuditEntry): Pr
   });
 }
 
-/** Every export is audited with its filters and row count. */
-export function auditExport(db: Db, req: FastifyRequest, what: string, filters: unknown, rows: number) {
-  return writeAudit(db, req, { action: 'export', targetType: what, detail: { filters, rows } });
+/** Every export is audited with what it was (`what`, and the file's title users read), its filters and row count. */
+export function auditExport(db: Db, req: FastifyRequest, what: string, filters: unknown, rows: number, title?: string) {
+  return writeAudit(db, req, { action: 'export', targetType: what, detail: { title, filters, rows } });
 }

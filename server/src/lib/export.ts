@@ -42,7 +42,7 @@ export async function exportList<T>(db: Db, req: FastifyRequest, reply: FastifyR
   const max = spec.max ?? MAX_EXPORT_ROWS;
   const { total, items } = await spec.load({ page: 1, pageSize: max });
   if (total > max) throw tooManyRows(total, max);
-  await auditExport(db, req, spec.what, spec.filters, items.length);
+  await auditExport(db, req, spec.what, spec.filters, items.length, spec.title);
   return sendXlsx(reply, spec.title, spec.columns, items);
 }
 
@@ -50,6 +50,6 @@ export async function exportList<T>(db: Db, req: FastifyRequest, reply: FastifyR
 export async function exportRows<T>(db: Db, req: FastifyRequest, reply: FastifyReply, spec: Omit<ExportSpec<T>, 'load'> & { rows: T[] }) {
   const max = spec.max ?? MAX_EXPORT_ROWS;
   if (spec.rows.length > max) throw tooManyRows(spec.rows.length, max);
-  await auditExport(db, req, spec.what, spec.filters, spec.rows.length);
+  await auditExport(db, req, spec.what, spec.filters, spec.rows.length, spec.title);
   return sendXlsx(reply, spec.title, spec.columns, spec.rows);
 }

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { auditLogs } from '../../db/schema.js';
 import { createTestApp, type TestCtx } from '../../../test/harness.js';
 import { hrOrg, loggedIn, newAdmin, newOrg } from '../../../test/fixtures.js';
+import { column, readXlsx } from '../../../test/xlsx.js';
 
 let ctx: TestCtx;
 beforeAll(async () => { ctx = await createTestApp(); });
@@ -53,6 +54,13 @@ describe('审计日志', () => {
     const exp = await c.get('/api/audit-logs/export?action=auth.login');
     expect(exp.status).toBe(200);
     expect(String(exp.headers['content-type'])).toContain('spreadsheetml');
+    // 对象 reads as users read it: the export of the export names what was exported; a department by its kind
+    const exports = await readXlsx(await c.get('/api/audit-logs/export?action=export'));
+    expect(column(exports, '对象')).toContain('导出：审计日志');
+    const admin = await loggedIn(ctx, await newAdmin(ctx, org.id, { isSuper: true }));
+    const dept = await admin.post('/api/departments', { name: '审计对象科' });
+    const depts = await readXlsx(await c.get('/api/audit-logs/export?action=department.create'));
+    expect(column(depts, '对象')).toContain(`内设部门 #${dept.body.id}`);
   });
 
   it('audit rows cannot be updated or deleted, even with direct SQL', async () => {

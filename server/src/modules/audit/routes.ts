@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, count, desc, eq, gte, ilike, lt } from 'drizzle-orm';
-import { AUDIT_ACTIONS, AUDIT_RESULTS, pageQuery } from '@hbzsgx/domain';
+import { AUDIT_ACTIONS, AUDIT_RESULTS, auditTargetLabel, pageQuery } from '@hbzsgx/domain';
 import { auditLogs } from '../../db/schema.js';
 import { actorOf, type Actor } from '../../plugins/access.js';
 import { escapeLike, pathScope } from '../../lib/scope.js';
@@ -59,7 +59,7 @@ export default async function auditRoutes(fastify: FastifyInstance) {
       { header: '时间', width: 20, value: (r) => fmtTime(r.at) },
       { header: '操作人', value: (r) => r.actorName },
       { header: '操作', value: (r) => AUDIT_ACTIONS[r.action] ?? r.action },
-      { header: '对象', value: (r) => (r.targetType ? `${r.targetType}#${r.targetId ?? ''}` : '') },
+      { header: '对象', value: (r) => auditTargetLabel(r) },
       { header: '结果', value: (r) => AUDIT_RESULTS[r.result] ?? r.result },
       { header: 'IP', value: (r) => r.ip },
       { header: '详情', width: 60, value: (r) => (r.detail ? JSON.stringify(r.detail) : '') },

@@ -41,7 +41,7 @@ export default async function certificateRoutes(fastify: FastifyInstance) {
     config: { access: { permission: 'cert.print' } }, schema: { tags, summary: '导出查询结果（xlsx）', querystring: filters },
   }, async (req, reply) => {
     const { items } = await searchPeople(db(), deps.pii, actorOf(req), req.query, { page: 1, pageSize: MAX_EXPORT_ROWS });
-    await auditExport(db(), req, 'certificates.people', { ...req.query, idNumber: req.query.idNumber ? '（已指定）' : undefined }, items.length);
+    await auditExport(db(), req, 'certificates.people', { ...req.query, idNumber: req.query.idNumber ? '（已指定）' : undefined }, items.length, '学时证明人员名单');
     return sendXlsx(reply, `${req.query.year}年度学时证明查询`, [
       { header: '序号', width: 8, value: (r) => r.seq },
       { header: '姓名', value: (r) => r.name },

@@ -1,7 +1,7 @@
 import { Table, Tag, type TableColumnsType, type TablePaginationConfig } from 'antd';
-import { AUDIT_ACTIONS, AUDIT_RESULTS } from '@hbzsgx/domain';
+import { AUDIT_ACTIONS, AUDIT_RESULTS, auditTargetLabel } from '@hbzsgx/domain';
 import { fmtTime, orDash } from '../../components/format';
-import { TARGET_TYPES, type AuditLog } from './api';
+import type { AuditLog } from './api';
 
 const RESULT_COLORS: Record<string, string> = { success: 'success', failure: 'error', denied: 'warning' };
 
@@ -13,7 +13,7 @@ const columns: TableColumnsType<AuditLog> = [
     title: '对象',
     key: 'target',
     width: 140,
-    render: (_, r) => (r.targetType ? `${TARGET_TYPES[r.targetType] ?? r.targetType}${r.targetId ? ` #${r.targetId}` : ''}` : '—'),
+    render: (_, r) => orDash(auditTargetLabel(r)),
   },
   { title: '结果', dataIndex: 'result', width: 90, render: (v: string) => <Tag color={RESULT_COLORS[v] ?? 'default'}>{AUDIT_RESULTS[v] ?? v}</Tag> },
   { title: 'IP地址', dataIndex: 'ip', width: 140, render: (v: string | null) => <span className="mono">{orDash(v)}</span> },

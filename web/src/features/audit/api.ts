@@ -22,6 +22,3 @@ export const auditApi = {
   exportXlsx: (q: AuditFilters) => download('/api/audit-logs/export', q, '审计日志.xlsx'),
 };
 
-export const TARGET_TYPES: Record<string, string> = {
-  user: '人员', admin: '管理员', department: '部门', role: '角色', organization: '机构', session: '会话',
-};

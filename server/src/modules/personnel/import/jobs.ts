@@ -108,7 +108,7 @@ export async function sendFailures(deps: AppDeps, req: FastifyRequest, reply: Fa
   const job = await getJob(db, actor, id);
   const rows = await db.select().from(importFailures).where(eq(importFailures.jobId, id)).orderBy(asc(importFailures.rowNumber));
   const data = rows.map((r) => ({ values: openValues(deps.pii, r.values), reason: r.reason, row: r.rowNumber }));
-  await auditExport(db, req, 'import_failures', { jobId: id }, data.length);
+  await auditExport(db, req, 'import_failures', { jobId: id }, data.length, `专技人员导入失败数据_${job.id}`);
   type R = (typeof data)[number];
   return sendXlsx<R>(reply, `专技人员导入失败数据_${job.id}`, [
     ...COLUMNS.map((c, i) => ({ header: c.header, width: c.width, text: true, value: (r: R) => r.values[i] ?? '' })),
