@@ -18,3 +18,10 @@ export function serverPagination(
     onChange,
   };
 }
+
+export interface PageState { page: number; pageSize: number }
+
+/** serverPagination() over a list page's `{ page, pageSize }` state: a new page size starts again at page 1. */
+export function pagedBy(page: PageState, setPage: (next: PageState) => void, total: number | undefined): TablePaginationConfig {
+  return serverPagination(page.page, page.pageSize, total, (p, s) => setPage({ page: s !== page.pageSize ? 1 : p, pageSize: s }));
+}

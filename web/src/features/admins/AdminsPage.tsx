@@ -9,7 +9,7 @@ import { ME_KEY, useMe } from '../../app/session';
 import type { Me } from '../../app/types';
 import { useNavigate } from 'react-router';
 import { PageContainer } from '../../components/PageContainer';
-import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
+import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { AddAdminModal } from './AddAdminModal';
 import { AdminFilters } from './AdminFilters';
 import { AdminTable } from './AdminTable';
@@ -87,7 +87,7 @@ export function AdminsPage() {
           me={me}
           rows={q.data?.items ?? []}
           loading={q.isFetching}
-          pagination={serverPagination(page.page, page.pageSize, q.data?.total, (p, s) => setPage({ page: s !== page.pageSize ? 1 : p, pageSize: s }))}
+          pagination={pagedBy(page, setPage, q.data?.total)}
           canManage={can('admin.manage')}
           canViewPii={can('pii.view')}
           onRoles={setRolesOf}

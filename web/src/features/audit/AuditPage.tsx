@@ -5,7 +5,7 @@ import { errorMessage } from '../../app/api';
 import { feedback } from '../../app/feedback';
 import { useMe } from '../../app/session';
 import { PageContainer } from '../../components/PageContainer';
-import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
+import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { AuditFilterForm } from './AuditFilterForm';
 import { AuditTable } from './AuditTable';
 import { auditApi, type AuditFilters } from './api';
@@ -49,7 +49,7 @@ export function AuditPage() {
         <AuditTable
           rows={q.data?.items ?? []}
           loading={q.isFetching}
-          pagination={serverPagination(page.page, page.pageSize, q.data?.total, (p, s) => setPage({ page: s !== page.pageSize ? 1 : p, pageSize: s }))}
+          pagination={pagedBy(page, setPage, q.data?.total)}
         />
       </Card>
     </PageContainer>

@@ -9,7 +9,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { errorMessage } from '../../app/api';
 import { feedback } from '../../app/feedback';
 import { PageContainer } from '../../components/PageContainer';
-import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
+import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { thisYear, usePolicies, yearOptions } from '../hours/api';
 import { CERTIFICATES_KEY, certificatesApi, type PeopleFilters, type PersonRow } from './api';
 import { BatchPrintModal } from './BatchPrintModal';
@@ -170,7 +170,7 @@ export function CertificatesPage() {
             const key = one?.order ? (one.columnKey as Sort['sort']) : undefined;
             setSort(key ? { sort: key, order: one?.order === 'descend' ? 'desc' : 'asc' } : {});
           }}
-          pagination={serverPagination(page.page, page.pageSize, q.data?.total, (p, s) => setPage({ page: s !== page.pageSize ? 1 : p, pageSize: s }))}
+          pagination={pagedBy(page, setPage, q.data?.total)}
           locale={{ emptyText: '没有符合条件的专业技术人员' }}
         />
       </Card>

@@ -16,7 +16,7 @@ import { PageContainer } from '../../components/PageContainer';
 import { ReasonModal } from '../../components/ReasonModal';
 import { BatchBar, KeywordFilter, ReviewTabs, type ReviewTab } from '../../components/review';
 import { ReviewStatusTag } from '../../components/StatusTag';
-import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
+import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import type { Decision } from '../registration-review/api';
 import { ChangeDetailDrawer, subjectName } from './ChangeDetailDrawer';
 import { ChangeSummary } from './ChangeDiffTable';
@@ -163,7 +163,7 @@ function Queue({ kind, title }: { kind: ChangeKind; title: string }) {
           loading={q.isFetching}
           scroll={{ x: tab === 'done' ? 1350 : 1150 }}
           rowSelection={batch && tab === 'pending' ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), preserveSelectedRowKeys: true } : undefined}
-          pagination={serverPagination(page.page, page.pageSize, q.data?.total, (p, s) => setPage({ page: s !== page.pageSize ? 1 : p, pageSize: s }))}
+          pagination={pagedBy(page, setPage, q.data?.total)}
           locale={{ emptyText: tab === 'pending' ? '暂无待审核的申请' : '暂无已审核的申请' }}
         />
       </Card>

@@ -10,7 +10,7 @@ import { errorMessage } from '../../app/api';
 import { feedback } from '../../app/feedback';
 import { PageContainer } from '../../components/PageContainer';
 import { ReasonModal } from '../../components/ReasonModal';
-import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
+import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { AUDIT_KEY, hoursApi, type ClaimFilters as Filters, type ClaimRow } from './api';
 import { CLAIM_COLUMNS_WIDTH, claimColumns } from './claimColumns';
 import { ClaimDetailDrawer } from './ClaimDetailDrawer';
@@ -151,7 +151,7 @@ export function AuditPage() {
           }}
           pagination={sample
             ? { pageSize: DEFAULT_PAGE_SIZE, showTotal: (t) => `共 ${t} 条`, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100] }
-            : serverPagination(page.page, page.pageSize, q.data?.total, (p, s) => setPage({ page: s !== page.pageSize ? 1 : p, pageSize: s }))}
+            : pagedBy(page, setPage, q.data?.total)}
           locale={{ emptyText: sample ? '没有符合条件的已通过学时可抽查' : '暂无已审核通过的学时' }}
         />
       </Card>

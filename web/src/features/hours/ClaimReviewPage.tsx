@@ -11,7 +11,7 @@ import { feedback } from '../../app/feedback';
 import { PageContainer } from '../../components/PageContainer';
 import { ReasonModal } from '../../components/ReasonModal';
 import { ReviewTabs, type ReviewTab } from '../../components/review';
-import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
+import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { claimReviewKey, hoursApi, type ClaimFilters as Filters, type ClaimRow, type ClaimSource, type Decision } from './api';
 import { CLAIM_COLUMNS_WIDTH, claimColumns } from './claimColumns';
 import { ClaimDetailDrawer } from './ClaimDetailDrawer';
@@ -170,7 +170,7 @@ function ClaimReviewPage({ source }: { source: ClaimSource }) {
           loading={q.isFetching}
           scroll={{ x: CLAIM_COLUMNS_WIDTH + 220 }}
           rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), preserveSelectedRowKeys: true, fixed: true }}
-          pagination={serverPagination(page.page, page.pageSize, q.data?.total, (p, s) => setPage({ page: s !== page.pageSize ? 1 : p, pageSize: s }))}
+          pagination={pagedBy(page, setPage, q.data?.total)}
           locale={{ emptyText: tab === 'pending' ? '暂无待审核的学时申报' : '暂无已审核的学时申报' }}
         />
       </Card>

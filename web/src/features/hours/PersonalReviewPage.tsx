@@ -13,7 +13,7 @@ import { fmtDate } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';
 import { ReasonModal } from '../../components/ReasonModal';
 import { BatchBar, KeywordFilter, ReviewTabs, type ReviewTab } from '../../components/review';
-import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
+import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { hoursApi, PERSONAL_REVIEW_KEY, type Decision, type PersonalClaim } from './api';
 import { EvidenceModal } from './EvidenceModal';
 import { ClaimStatusTag } from './tags';
@@ -143,7 +143,7 @@ export function PersonalReviewPage() {
           loading={q.isFetching}
           scroll={{ x: 1460 }}
           rowSelection={tab === 'pending' ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), preserveSelectedRowKeys: true } : undefined}
-          pagination={serverPagination(page.page, page.pageSize, q.data?.total, (p, s) => setPage({ page: s !== page.pageSize ? 1 : p, pageSize: s }))}
+          pagination={pagedBy(page, setPage, q.data?.total)}
           locale={{ emptyText: tab === 'pending' ? '暂无待审核的个人学时申报' : '暂无已审核的个人学时申报' }}
         />
       </Card>

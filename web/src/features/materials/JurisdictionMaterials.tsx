@@ -6,7 +6,7 @@ import { ORG_TYPES } from '@hbzsgx/domain';
 import { errorMessage } from '../../app/api';
 import { ExportButton } from '../../components/ExportButton';
 import { fmtMinute } from '../../components/format';
-import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
+import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { DivisionCascader } from '../divisions/DivisionCascader';
 import { JURISDICTION_KEY, materialsApi, recentYears, type JurisdictionFilters, type Material } from './api';
 import { JurisdictionDrawer } from './JurisdictionDrawer';
@@ -73,7 +73,7 @@ export function JurisdictionMaterials() {
         dataSource={q.data?.items ?? []}
         loading={q.isFetching}
         scroll={{ x: 1300 }}
-        pagination={serverPagination(page.page, page.pageSize, q.data?.total, (p, s) => setPage({ page: s !== page.pageSize ? 1 : p, pageSize: s }))}
+        pagination={pagedBy(page, setPage, q.data?.total)}
         locale={{ emptyText: '辖区内暂无已提交的年度工作材料' }}
       />
       <JurisdictionDrawer id={viewing} onClose={() => setViewing(null)} />

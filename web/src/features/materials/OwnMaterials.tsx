@@ -6,7 +6,7 @@ import { MATERIAL_CATEGORIES, MATERIAL_CATEGORY_CODES } from '@hbzsgx/domain';
 import { errorMessage } from '../../app/api';
 import { ExportButton } from '../../components/ExportButton';
 import { fmtMinute } from '../../components/format';
-import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
+import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { MATERIALS_KEY, materialsApi, recentYears, type Material, type OwnFilters } from './api';
 import { SubmitButton, useMaterialActions, WithdrawButton } from './MaterialDrawer';
 import { MaterialStatusTag } from './tags';
@@ -86,7 +86,7 @@ export function OwnMaterials({ onOpen, onEdit }: { onOpen: (m: Material) => void
         dataSource={q.data?.items ?? []}
         loading={q.isFetching}
         scroll={{ x: 1320 }}
-        pagination={serverPagination(page.page, page.pageSize, q.data?.total, (p, s) => setPage({ page: s !== page.pageSize ? 1 : p, pageSize: s }))}
+        pagination={pagedBy(page, setPage, q.data?.total)}
         locale={{ emptyText: '暂无年度工作材料，点击右上角“新增”开始报送' }}
       />
     </>

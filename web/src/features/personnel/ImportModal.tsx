@@ -11,7 +11,7 @@ import { ApiError, errorMessage } from '../../app/api';
 import { feedback } from '../../app/feedback';
 import { applyFieldErrors } from '../../components/formErrors';
 import { fmtMinute } from '../../components/format';
-import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
+import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { FileField, pickedFile, UploadProgress, type FileRule } from '../../components/upload';
 import { IMPORTS_KEY, PERSONNEL_KEY, personnelApi, useImportJob, type ImportFailure, type ImportJob, type JobStatus } from './api';
 
@@ -55,7 +55,7 @@ function Failures({ job }: { job: ImportJob }) {
         columns={columns}
         dataSource={q.data?.items ?? []}
         loading={q.isFetching}
-        pagination={{ ...serverPagination(page.page, page.pageSize, q.data?.total, (p, s) => setPage({ page: s !== page.pageSize ? 1 : p, pageSize: s })), size: 'small', pageSizeOptions: [10, 20, 50] }}
+        pagination={{ ...pagedBy(page, setPage, q.data?.total), size: 'small', pageSizeOptions: [10, 20, 50] }}
       />
     </>
   );
@@ -178,7 +178,7 @@ function JobsTable({ onOpen }: { onOpen: (id: number) => void }) {
       columns={columns}
       dataSource={q.data?.items ?? []}
       loading={q.isFetching && !q.data}
-      pagination={serverPagination(page.page, page.pageSize, q.data?.total, (p, s) => setPage({ page: s !== page.pageSize ? 1 : p, pageSize: s }))}
+      pagination={pagedBy(page, setPage, q.data?.total)}
       locale={{ emptyText: '暂无导入记录' }}
     />
   );

@@ -12,7 +12,7 @@ import { useAccess } from '../../app/access';
 import { errorMessage } from '../../app/api';
 import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
-import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
+import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { thisYear } from '../hours/api';
 import { personnelApi, PERSONNEL_KEY, type PersonnelSort, type PersonRow } from './api';
 import { ImportModal } from './ImportModal';
@@ -94,7 +94,7 @@ export function PersonnelPage() {
           loading={q.isFetching}
           scroll={{ x: 1100 }}
           onChange={onTableChange}
-          pagination={serverPagination(page.page, page.pageSize, q.data?.total, (p, s) => setPage({ page: s !== page.pageSize ? 1 : p, pageSize: s }))}
+          pagination={pagedBy(page, setPage, q.data?.total)}
           locale={{ emptyText: '没有符合条件的专业技术人员' }}
         />
       </Card>

@@ -17,7 +17,7 @@ import { PageContainer } from '../../components/PageContainer';
 import { ReasonModal } from '../../components/ReasonModal';
 import { BatchBar, KeywordFilter, ReviewTabs, type ReviewTab } from '../../components/review';
 import { ReviewStatusTag } from '../../components/StatusTag';
-import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
+import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { RegistrationDetailDrawer } from './RegistrationDetailDrawer';
 import { regReviewApi, regReviewKey, type Decision, type OrgQueueItem, type QueueItem } from './api';
 import { ExportButton } from '../../components/ExportButton';
@@ -170,7 +170,7 @@ function Queue({ kind, title }: { kind: ReviewKind; title: string }) {
           loading={q.isFetching}
           scroll={{ x: 1100 }}
           rowSelection={tab === 'pending' ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), preserveSelectedRowKeys: true } : undefined}
-          pagination={serverPagination(page.page, page.pageSize, q.data?.total, (p, s) => setPage({ page: s !== page.pageSize ? 1 : p, pageSize: s }))}
+          pagination={pagedBy(page, setPage, q.data?.total)}
           locale={{ emptyText: tab === 'pending' ? '暂无待审核的注册' : '暂无已审核的注册' }}
         />
       </Card>

@@ -6,7 +6,7 @@ import { useAccess } from '../../app/access';
 import { errorMessage } from '../../app/api';
 import { fmtDate } from '../../components/format';
 import { OrgStatusTag } from '../../components/StatusTag';
-import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
+import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { SuborgActions } from './SuborgActions';
 import { suborgsApi, type ListOrg, type SuborgFilters } from './api';
 import { ExportButton } from '../../components/ExportButton';
@@ -80,7 +80,7 @@ export function OrgList({ onOpen }: { onOpen: (id: number) => void }) {
         dataSource={q.data?.items ?? []}
         loading={q.isFetching}
         scroll={{ x: 1140 }}
-        pagination={serverPagination(page.page, page.pageSize, q.data?.total, (p, s) => setPage({ page: s !== page.pageSize ? 1 : p, pageSize: s }))}
+        pagination={pagedBy(page, setPage, q.data?.total)}
         locale={{ emptyText: '没有符合条件的机构' }}
       />
     </>

@@ -7,7 +7,7 @@ import { errorMessage } from '../../app/api';
 import { feedback } from '../../app/feedback';
 import { fmtMinute } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';
-import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
+import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { ANNUAL_DOCS_KEY, DOC_KINDS, fileSize, trainingApi, type AnnualDoc, type DocKind } from './api';
 import { AnnualUploadModal } from './AnnualUploadModal';
 import { DocStatusTag } from './tags';
@@ -88,7 +88,7 @@ export function AnnualDocsPage({ kind }: { kind: DocKind }) {
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}
           scroll={{ x: 1100 }}
-          pagination={serverPagination(page.page, page.pageSize, q.data?.total, (p, s) => setPage({ page: s !== page.pageSize ? 1 : p, pageSize: s }))}
+          pagination={pagedBy(page, setPage, q.data?.total)}
           locale={{ emptyText: `暂无${what}，点击右上角“上传${what}”报送` }}
         />
       </Card>

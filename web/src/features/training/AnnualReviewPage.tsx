@@ -10,7 +10,7 @@ import { fmtMinute, orDash } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';
 import { ReasonModal } from '../../components/ReasonModal';
 import { BatchBar, ReviewTabs, type ReviewTab } from '../../components/review';
-import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
+import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { usePolicies, yearOptions } from '../hours/api';
 import { ANNUAL_REVIEW_KEY, DOC_KINDS, trainingApi, type AnnualDoc, type Decision, type DocKind } from './api';
 import { downloadDoc, FileLink } from './AnnualDocsPage';
@@ -135,7 +135,7 @@ function AnnualReviewPage({ kind }: { kind: DocKind }) {
           loading={q.isFetching}
           scroll={{ x: 1200 }}
           rowSelection={tab === 'pending' ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), preserveSelectedRowKeys: true } : undefined}
-          pagination={serverPagination(page.page, page.pageSize, q.data?.total, (p, s) => setPage({ page: s !== page.pageSize ? 1 : p, pageSize: s }))}
+          pagination={pagedBy(page, setPage, q.data?.total)}
           locale={{ emptyText: tab === 'pending' ? `暂无待审核的${what}` : `暂无已审核的${what}` }}
         />
       </Card>

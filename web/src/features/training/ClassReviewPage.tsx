@@ -12,7 +12,7 @@ import { fmtMinute, orDash } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';
 import { ReasonModal } from '../../components/ReasonModal';
 import { BatchBar, ReviewTabs, type ReviewTab } from '../../components/review';
-import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
+import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { usePolicies, yearOptions } from '../hours/api';
 import { CLASS_REVIEW_KEY, trainingApi, type Decision, type TrainingClass } from './api';
 import { ClassDescriptions } from './ClassDescriptions';
@@ -154,7 +154,7 @@ function ClassReviewPage({ orgType }: { orgType: OrgType }) {
           loading={q.isFetching}
           scroll={{ x: 1300 }}
           rowSelection={tab === 'pending' ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), preserveSelectedRowKeys: true } : undefined}
-          pagination={serverPagination(page.page, page.pageSize, q.data?.total, (p, s) => setPage({ page: s !== page.pageSize ? 1 : p, pageSize: s }))}
+          pagination={pagedBy(page, setPage, q.data?.total)}
           locale={{ emptyText: tab === 'pending' ? `暂无待审核的${t.noun}` : `暂无已审核的${t.noun}` }}
         />
       </Card>

@@ -14,7 +14,7 @@ import { feedback } from '../../app/feedback';
 import { useMe } from '../../app/session';
 import { fmtMinute } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';
-import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
+import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { usePolicies, yearOptions } from '../hours/api';
 import { CLASSES_KEY, trainingApi, type TrainingClass } from './api';
 import { ClassDescriptions } from './ClassDescriptions';
@@ -155,7 +155,7 @@ export function ClassesPage() {
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}
           scroll={{ x: 1250 }}
-          pagination={serverPagination(page.page, page.pageSize, q.data?.total, (p, s) => setPage({ page: s !== page.pageSize ? 1 : p, pageSize: s }))}
+          pagination={pagedBy(page, setPage, q.data?.total)}
           locale={{ emptyText: `暂无${n.noun}，点击右上角“${n.declare}”开始申报` }}
         />
       </Card>

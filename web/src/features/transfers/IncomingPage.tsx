@@ -8,7 +8,7 @@ import { PageContainer } from '../../components/PageContainer';
 import { ReasonModal } from '../../components/ReasonModal';
 import { KeywordFilter, ReviewTabs, type ReviewTab } from '../../components/review';
 import type { TransferStatus } from '../../components/StatusTag';
-import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
+import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { ConfirmTransferModal } from './ConfirmTransferModal';
 import { TransferDetailDrawer } from './TransferDetailDrawer';
 import { transferColumns as c } from './columns';
@@ -119,7 +119,7 @@ export function IncomingPage() {
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}
           scroll={{ x: tab === 'done' ? 1550 : 1250 }}
-          pagination={serverPagination(page.page, page.pageSize, q.data?.total, (p, s) => setPage({ page: s !== page.pageSize ? 1 : p, pageSize: s }))}
+          pagination={pagedBy(page, setPage, q.data?.total)}
           locale={{ emptyText: tab === 'pending' ? '暂无待确认的调入' : '暂无记录' }}
         />
       </Card>

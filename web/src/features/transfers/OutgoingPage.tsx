@@ -6,7 +6,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { errorMessage } from '../../app/api';
 import { feedback } from '../../app/feedback';
 import { PageContainer } from '../../components/PageContainer';
-import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
+import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { StartTransferModal } from './StartTransferModal';
 import { TransferDetailDrawer } from './TransferDetailDrawer';
 import { TransferFilters, type FilterValues } from './TransferFilters';
@@ -79,7 +79,7 @@ export function OutgoingPage() {
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}
           scroll={{ x: 1300 }}
-          pagination={serverPagination(page.page, page.pageSize, q.data?.total, (p, s) => setPage({ page: s !== page.pageSize ? 1 : p, pageSize: s }))}
+          pagination={pagedBy(page, setPage, q.data?.total)}
           locale={{ emptyText: '暂无调出记录' }}
           columns={[
             c.name(setViewing), c.idNumber, c.fromDept, c.to, c.date, c.reason, c.status, c.createdAt, c.decidedAt,

@@ -5,7 +5,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../../app/api';
 import { feedback } from '../../app/feedback';
 import { PageContainer } from '../../components/PageContainer';
-import { DEFAULT_PAGE_SIZE, serverPagination } from '../../components/table';
+import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { TransferDetailDrawer } from './TransferDetailDrawer';
 import { TransferFilters, type FilterValues } from './TransferFilters';
 import { transferColumns as c } from './columns';
@@ -53,7 +53,7 @@ export function RecordsPage() {
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}
           scroll={{ x: 1450 }}
-          pagination={serverPagination(page.page, page.pageSize, q.data?.total, (p, s) => setPage({ page: s !== page.pageSize ? 1 : p, pageSize: s }))}
+          pagination={pagedBy(page, setPage, q.data?.total)}
           locale={{ emptyText: '暂无调转记录' }}
           columns={[
             c.name(setViewing), c.idNumber, c.direction, c.from, c.to, c.date, c.status, c.reason, c.createdAt, c.decidedAt,
