@@ -1,10 +1,12 @@
 /** 导出: downloads the current list as xlsx (the caller passes the current filters); errors show as a message. */
 import { useState, type ReactNode } from 'react';
-import { Button } from 'antd';
+import { Button, type ButtonProps } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { feedback } from '../app/feedback';
 
-export function ExportButton({ onExport, disabled, children = '导出' }: { onExport: () => Promise<void>; disabled?: boolean; children?: ReactNode }) {
+export function ExportButton({ onExport, disabled, type, children = '导出' }: {
+  onExport: () => Promise<void>; disabled?: boolean; type?: ButtonProps['type']; children?: ReactNode;
+}) {
   const [busy, setBusy] = useState(false);
   const run = async () => {
     setBusy(true);
@@ -16,5 +18,5 @@ export function ExportButton({ onExport, disabled, children = '导出' }: { onEx
       setBusy(false);
     }
   };
-  return <Button icon={<DownloadOutlined />} loading={busy} disabled={disabled} onClick={() => void run()}>{children}</Button>;
+  return <Button type={type} icon={<DownloadOutlined />} loading={busy} disabled={disabled} onClick={() => void run()}>{children}</Button>;
 }

@@ -1,13 +1,12 @@
-import { Button, Form, Input } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { Form, Input } from 'antd';
+import { ExportButton } from '../../components/ExportButton';
 import { DepartmentSelect } from '../departments/DepartmentSelect';
 import type { AdminFilters as Filters } from './api';
 import { SearchButtons } from '../../components/SearchButtons';
 
-export function AdminFilters({ onSearch, onExport, exporting }: {
+export function AdminFilters({ onSearch, onExport }: {
   onSearch: (f: Filters) => void;
-  onExport: () => void;
-  exporting: boolean;
+  onExport: () => Promise<void>;
 }) {
   const [form] = Form.useForm<Filters>();
   return (
@@ -19,7 +18,7 @@ export function AdminFilters({ onSearch, onExport, exporting }: {
         <DepartmentSelect placeholder="全部部门" allowClear style={{ width: 220 }} />
       </Form.Item>
       <SearchButtons onReset={() => { form.resetFields(); onSearch({}); }}>
-        <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporting}>导出</Button>
+        <ExportButton onExport={onExport} />
       </SearchButtons>
     </Form>
   );

@@ -1,9 +1,9 @@
-import { Button, DatePicker, Form, Input, Select } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { AUDIT_ACTIONS, AUDIT_RESULTS } from '@hbzsgx/domain';
 import type { AuditFilters } from './api';
 import { SearchButtons } from '../../components/SearchButtons';
+import { ExportButton } from '../../components/ExportButton';
 
 interface Values { action?: string; result?: string; keyword?: string; range?: [Dayjs | null, Dayjs | null] | null }
 
@@ -22,10 +22,9 @@ function toFilters(v: Values): AuditFilters {
   };
 }
 
-export function AuditFilterForm({ onSearch, onExport, exporting }: {
+export function AuditFilterForm({ onSearch, onExport }: {
   onSearch: (f: AuditFilters) => void;
-  onExport: () => void;
-  exporting: boolean;
+  onExport: () => Promise<void>;
 }) {
   const [form] = Form.useForm<Values>();
   return (
@@ -43,7 +42,7 @@ export function AuditFilterForm({ onSearch, onExport, exporting }: {
         <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 260 }} />
       </Form.Item>
       <SearchButtons onReset={() => { form.resetFields(); onSearch({}); }}>
-        <Button icon={<DownloadOutlined />} onClick={() => onExport()} loading={exporting}>导出</Button>
+        <ExportButton onExport={onExport} />
       </SearchButtons>
     </Form>
   );

@@ -4,10 +4,11 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, Form, Input, Select, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { DownloadOutlined, PrinterOutlined, SnippetsOutlined } from '@ant-design/icons';
+import { PrinterOutlined, SnippetsOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../app/api';
 import { feedback } from '../../app/feedback';
+import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { thisYear, usePolicies, yearOptions } from '../hours/api';
@@ -58,7 +59,6 @@ export function CertificatesPage() {
   const [withClaims, setWithClaims] = useState(false);
   const [printing, setPrinting] = useState<number | null>(null);
   const [batchOpen, setBatchOpen] = useState(false);
-  const [exporting, setExporting] = useState(false);
 
   const q = useQuery({
     queryKey: [...CERTIFICATES_KEY, 'people', year, filters, sort, page],
@@ -81,16 +81,6 @@ export function CertificatesPage() {
     }
   };
 
-  const doExport = async () => {
-    setExporting(true);
-    try {
-      await certificatesApi.exportXlsx({ year, ...filters, ...sort });
-    } catch (e) {
-      feedback.error(e);
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const sortOrder = (key: NonNullable<Sort['sort']>) => (sort.sort === key ? (sort.order === 'desc' ? 'descend' : 'ascend') : null);
   const columns: TableColumnsType<PersonRow> = [
@@ -147,7 +137,7 @@ export function CertificatesPage() {
           onSearch={(f) => { setFilters(f); setPage((p) => ({ ...p, page: 1 })); }}
           extra={
             <>
-              <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void doExport()}>导出</Button>
+              <ExportButton onExport={() => certificatesApi.exportXlsx({ year, ...filters, ...sort })} />
               <Checkbox checked={withClaims} onChange={(e) => setWithClaims(e.target.checked)}>打印时附学时明细</Checkbox>
             </>
           }

@@ -22,9 +22,6 @@ import { RegistrationDetailDrawer } from './RegistrationDetailDrawer';
 import { regReviewApi, regReviewKey, type Decision, type OrgQueueItem, type QueueItem } from './api';
 import { ExportButton } from '../../components/ExportButton';
 
-const TITLES: Record<ReviewKind, string> = {
-  personnel: '专技人员注册审核', employer: '下属单位注册审核', authority: '主管部门注册审核', base: '继续教育机构注册审核', hr: '人社部门注册审核',
-};
 const CHAIN: Record<ReviewKind, string> = {
   personnel: '专业技术人员的注册由其注册时选择的所在单位审核；人社部门可审核辖区内的注册。',
   employer: '用人单位的注册由其注册时选择的上级部门（主管部门或人社部门）审核；人社部门可审核辖区内的注册。',

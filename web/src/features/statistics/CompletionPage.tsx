@@ -3,12 +3,11 @@
  * (drill down province → city → county), by employer (paged, sorted) and by 职称系列 — as a bar chart, a pie and
  * a table; 导出 downloads exactly what is shown (same year, region, dimension and order) as xlsx.
  */
-import { useState } from 'react';
 import { Alert, Button, Card, Col, Empty, Progress, Row, Skeleton, Space, Statistic, Table, Tabs, Tag, Typography, type TableColumnsType, type TableProps } from 'antd';
-import { ApartmentOutlined, DownloadOutlined, RightOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, RightOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../../app/api';
-import { feedback } from '../../app/feedback';
+import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { serverPagination } from '../../components/table';
 import { fmtRate, statsApi, type CompletionParams, type CompletionRow, type CompletionStats, type GroupBy, type SortField } from './api';
@@ -35,19 +34,8 @@ export function CompletionPage() {
     ...(groupBy === 'employer' ? { sort, order, page: p.page, pageSize: p.pageSize } : {}),
   };
   const q = useQuery({ queryKey: ['stats', 'completion', params], queryFn: () => statsApi.completion(params), placeholderData: keepPreviousData });
-  const [exporting, setExporting] = useState(false);
   const d = q.data;
 
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      await statsApi.exportCompletion(params);
-    } catch (e) {
-      feedback.error(e);
-    } finally {
-      setExporting(false);
-    }
-  };
   /** Into a region: a city shows its counties; a county (no lower region) shows its units. */
   const drill = (r: CompletionRow) => {
     if (r.regionId == null) return;
@@ -67,7 +55,7 @@ export function CompletionPage() {
         regionId={p.regionId}
         path={d?.path}
         onChange={(c) => update(c)}
-        extra={<Button icon={<DownloadOutlined />} loading={exporting} disabled={!d} onClick={() => void exportXlsx()}>导出</Button>}
+        extra={<ExportButton disabled={!d} onExport={() => statsApi.exportCompletion(params)} />}
       />
       {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
       {!d ? (

@@ -3,12 +3,12 @@
  * claims by state, approved hours by 科目类型 and 学习形式, completion — and a row per lower region (click to drill
  * down; the breadcrumb goes back up). 导出 downloads the region table as xlsx.
  */
-import { useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Col, Empty, Row, Skeleton, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { AuditOutlined, BankOutlined, CheckCircleOutlined, ClockCircleOutlined, DownloadOutlined, ReadOutlined, RightOutlined, TeamOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { Alert, Card, Col, Empty, Row, Skeleton, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { AuditOutlined, BankOutlined, CheckCircleOutlined, ClockCircleOutlined, ReadOutlined, RightOutlined, TeamOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../../app/api';
-import { feedback } from '../../app/feedback';
+import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { fmtRate, statsApi, type Overview, type OverviewRow } from './api';
 import { EChart } from './EChart';
@@ -24,20 +24,9 @@ export function OverviewPage() {
   const [p, update] = useStatsParams();
   const params = { year: p.year, regionId: p.regionId };
   const q = useQuery({ queryKey: ['stats', 'overview', params], queryFn: () => statsApi.overview(params), placeholderData: keepPreviousData });
-  const [exporting, setExporting] = useState(false);
   const d = q.data;
   const drill = (r: OverviewRow) => r.regionId != null && update({ regionId: r.regionId });
 
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      await statsApi.exportOverview(params);
-    } catch (e) {
-      feedback.error(e);
-    } finally {
-      setExporting(false);
-    }
-  };
 
   return (
     <PageContainer title="继教综合统计查询" description="本辖区专业技术人员继续教育综合情况：人员、机构、培训班、学时申报与认定学时、完成情况；可按区域逐级下钻（省 → 市州 → 县区）。">
@@ -46,7 +35,7 @@ export function OverviewPage() {
         regionId={p.regionId}
         path={d?.path}
         onChange={(c) => update(c)}
-        extra={<Button icon={<DownloadOutlined />} loading={exporting} disabled={!d} onClick={() => void exportXlsx()}>导出</Button>}
+        extra={<ExportButton disabled={!d} onExport={() => statsApi.exportOverview(params)} />}
       />
       {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
       {!d ? (

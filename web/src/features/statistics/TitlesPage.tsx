@@ -2,12 +2,10 @@
  * 职称系列分布查询: the region's personnel by 职称系列 × 职称级别 (the dictionary's series and levels), as a stacked
  * bar chart, a pie of the levels and a table; 导出数据 downloads the table as xlsx.
  */
-import { useState } from 'react';
-import { Alert, Button, Card, Col, Empty, Row, Skeleton, Space, Statistic, Table, Typography, type TableColumnsType } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Card, Col, Empty, Row, Skeleton, Space, Statistic, Table, Typography, type TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../../app/api';
-import { feedback } from '../../app/feedback';
+import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { statsApi, type TitleStats } from './api';
 import { EChart } from './EChart';
@@ -27,19 +25,8 @@ export function TitlesPage() {
   const [p, update] = useStatsParams();
   const params = { regionId: p.regionId };
   const q = useQuery({ queryKey: ['stats', 'titles', params], queryFn: () => statsApi.titles(params), placeholderData: keepPreviousData });
-  const [exporting, setExporting] = useState(false);
   const d = q.data;
 
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      await statsApi.exportTitles(params);
-    } catch (e) {
-      feedback.error(e);
-    } finally {
-      setExporting(false);
-    }
-  };
 
   return (
     <PageContainer title="职称系列分布查询" description="本辖区在册专业技术人员按职称系列和职称级别的分布（职称系列与级别按人社部《职称系列（专业）各层级名称》）。">
@@ -48,7 +35,7 @@ export function TitlesPage() {
         regionId={p.regionId}
         path={d?.path}
         onChange={(c) => update({ regionId: c.regionId })}
-        extra={<Button type="primary" icon={<DownloadOutlined />} loading={exporting} disabled={!d} onClick={() => void exportXlsx()}>导出数据</Button>}
+        extra={<ExportButton type="primary" disabled={!d} onExport={() => statsApi.exportTitles(params)}>导出数据</ExportButton>}
       />
       {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
       {!d ? (

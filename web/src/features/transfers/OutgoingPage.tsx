@@ -19,17 +19,6 @@ export function OutgoingPage() {
   const [page, setPage] = useState({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
   const [starting, setStarting] = useState(false);
   const [viewing, setViewing] = useState<TransferRecord | null>(null);
-  const [exporting, setExporting] = useState(false);
-  const exportOut = async () => {
-    setExporting(true);
-    try {
-      await transfersApi.exportXlsx({ direction: 'out', ...filters }, '调出记录.xlsx');
-    } catch (e) {
-      feedback.error(e);
-    } finally {
-      setExporting(false);
-    }
-  };
   const q = useQuery({
     queryKey: [...TRANSFERS_KEY, 'out', filters, page],
     queryFn: () => transfersApi.list({ direction: 'out', ...filters, ...page }),
@@ -70,8 +59,7 @@ export function OutgoingPage() {
         <TransferFilters
           name="outgoingFilters"
           onSearch={(f) => { setFilters(f); setPage((p) => ({ ...p, page: 1 })); }}
-          onExport={() => void exportOut()}
-          exporting={exporting}
+          onExport={() => transfersApi.exportXlsx({ direction: 'out', ...filters }, '调出记录.xlsx')}
         />
         {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
         <Table<TransferRecord>

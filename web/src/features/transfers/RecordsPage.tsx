@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { Alert, Button, Card, Table, Tabs } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../../app/api';
-import { feedback } from '../../app/feedback';
 import { PageContainer } from '../../components/PageContainer';
 import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { TransferDetailDrawer } from './TransferDetailDrawer';
@@ -16,22 +15,11 @@ export function RecordsPage() {
   const [filters, setFilters] = useState<FilterValues>({});
   const [page, setPage] = useState({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
   const [viewing, setViewing] = useState<TransferRecord | null>(null);
-  const [exporting, setExporting] = useState(false);
   const q = useQuery({
     queryKey: [...TRANSFERS_KEY, 'records', direction, filters, page],
     queryFn: () => transfersApi.list({ direction, ...filters, ...page }),
     placeholderData: keepPreviousData,
   });
-  const doExport = async () => {
-    setExporting(true);
-    try {
-      await transfersApi.exportXlsx({ direction, ...filters });
-    } catch (e) {
-      feedback.error(e);
-    } finally {
-      setExporting(false);
-    }
-  };
   return (
     <PageContainer title="调转记录" description="本单位全部的人员调入、调出记录（含待确认、已拒绝和已撤回的），可查看详情并导出。">
       <Card variant="borderless">
@@ -44,8 +32,7 @@ export function RecordsPage() {
         <TransferFilters
           name="recordFilters"
           onSearch={(f) => { setFilters(f); setPage((p) => ({ ...p, page: 1 })); }}
-          onExport={doExport}
-          exporting={exporting}
+          onExport={() => transfersApi.exportXlsx({ direction, ...filters })}
         />
         {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
         <Table<TransferRecord>

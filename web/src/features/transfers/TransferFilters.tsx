@@ -1,5 +1,5 @@
-import { Button, Form, Input, Select } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { Form, Input, Select } from 'antd';
+import { ExportButton } from '../../components/ExportButton';
 import { TRANSFER_STATUSES, type TransferStatus } from '../../components/StatusTag';
 import { SearchButtons } from '../../components/SearchButtons';
 
@@ -8,12 +8,11 @@ const STATUS_OPTIONS = Object.entries(TRANSFER_STATUSES).map(([value, label]) =>
 export interface FilterValues { keyword?: string; status?: TransferStatus }
 
 /** 姓名 + 状态 filter of the transfer tables; 导出 where offered. */
-export function TransferFilters({ name, onSearch, statuses = true, onExport, exporting }: {
+export function TransferFilters({ name, onSearch, statuses = true, onExport }: {
   name: string;
   onSearch: (f: FilterValues) => void;
   statuses?: boolean;
-  onExport?: () => void;
-  exporting?: boolean;
+  onExport?: () => Promise<void>;
 }) {
   const [form] = Form.useForm<FilterValues>();
   return (
@@ -27,7 +26,7 @@ export function TransferFilters({ name, onSearch, statuses = true, onExport, exp
         </Form.Item>
       )}
       <SearchButtons onReset={() => { form.resetFields(); onSearch({}); }}>
-        {onExport && <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporting}>导出</Button>}
+        {onExport && <ExportButton onExport={onExport} />}
       </SearchButtons>
     </Form>
   );
