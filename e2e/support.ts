@@ -182,19 +182,22 @@ export async function logout(page: Page, userName: string, attempts = 3) {
 
 /**
  * Opens a Popconfirm with `opener`, clicks its `confirm` button, and waits for `done` (what the confirmed action
- * shows). A click lost under load — the popover did not open, or its button moved while it animated in — is
- * repeated; an action that did go through (done visible) is never repeated.
+ * shows — or, with `{ gone: true }`, what it removes, e.g. the reviewed item leaving 待审核). A click lost under
+ * load — the popover did not open, or its button moved while it animated in — is repeated; an action that did go
+ * through is never repeated.
  */
-export async function confirmPopover(page: Page, opener: Locator, confirm: RegExp, done: Locator, attempts = 3) {
+export async function confirmPopover(page: Page, opener: Locator, confirm: RegExp, done: Locator, opts: { gone?: boolean; attempts?: number } = {}) {
   const pop = page.locator('.ant-popconfirm:visible');
+  const attempts = opts.attempts ?? 3;
+  const finished = async () => (opts.gone ? (await done.count()) === 0 : done.isVisible());
   for (let attempt = 1; ; attempt++) {
     try {
       if (!(await pop.isVisible())) await opener.click({ timeout: 8_000 });
       await pop.getByRole('button', { name: confirm }).click({ timeout: 8_000 });
-      await done.waitFor({ timeout: 10_000 });
+      await done.first().waitFor({ state: opts.gone ? 'detached' : 'visible', timeout: 10_000 });
       return;
     } catch (e) {
-      if (await done.isVisible()) return;
+      if (await finished()) return;
       if (attempt >= attempts) throw e;
     }
   }

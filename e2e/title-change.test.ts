@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, pickOption, forcedChange, hasChromium, hasWebBuild, login, openMenu, settled, shot, startPlatform, type Platform } from './support.js';
+import { confirmPopover, DEMO_PASSWORD, pickOption, forcedChange, hasChromium, hasWebBuild, login, openMenu, settled, shot, startPlatform, type Platform } from './support.js';
 
 /** The value shown next to a label in antd Descriptions. */
 async function described(page: Page, label: string): Promise<string> {
@@ -41,19 +41,8 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a person changes their t
     expect(await drawer.locator('.ant-table-row').filter({ hasText: '职称系列' }).innerText()).toContain('未变');
     await settled(employer);
     await shot(employer, 'title-change-01-review-drawer');
-    await drawer.getByRole('button', { name: /通\s*过/ }).click();
-    // The durable outcome is the item leaving 待审核 (the success message is transient and can be missed under load);
-    // a confirm click that landed during the popconfirm's opening animation is repeated.
-    for (let attempt = 0; ; attempt++) {
-      const ok = employer.locator('.ant-popconfirm:visible').getByRole('button', { name: /通\s*过/ });
-      if (await ok.count()) await ok.click();
-      try {
-        await expect.poll(() => first.count(), { timeout: 10_000 }).toBe(0);
-        break;
-      } catch (e) {
-        if (attempt >= 2) throw e;
-      }
-    }
+    // the durable outcome is the item leaving 待审核 (the success message is transient and can be missed under load)
+    await confirmPopover(employer, drawer.getByRole('button', { name: /通\s*过/ }), /通\s*过/, first, { gone: true });
 
     // the person: the approved title, then a new change (副高级 → 正高级)
     const person = await p.newPage();
@@ -88,19 +77,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a person changes their t
     await employer.reload();
     const second = employer.locator('.ant-table-row').filter({ hasText: personAcc.name }).filter({ hasText: '正高级' });
     await second.waitFor();
-    await second.getByRole('button', { name: /通\s*过/ }).click();
-    // The durable outcome is the item leaving 待审核 (the success message is transient and can be missed under load);
-    // a confirm click that landed during the popconfirm's opening animation is repeated.
-    for (let attempt = 0; ; attempt++) {
-      const ok = employer.locator('.ant-popconfirm:visible').getByRole('button', { name: /通\s*过/ });
-      if (await ok.count()) await ok.click();
-      try {
-        await expect.poll(() => first.count(), { timeout: 10_000 }).toBe(0);
-        break;
-      } catch (e) {
-        if (attempt >= 2) throw e;
-      }
-    }
+    await confirmPopover(employer, second.getByRole('button', { name: /通\s*过/ }), /通\s*过/, first, { gone: true });
     await employer.getByRole('tab', { name: '已审核' }).click();
     await employer.locator('.ant-table-row').filter({ hasText: '正高级' }).filter({ hasText: '已通过' }).waitFor();
     expect(await employer.locator('.ant-table-row').count()).toBe(2);
