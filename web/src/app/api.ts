@@ -114,7 +114,7 @@ export const api = {
 };
 
 /** File name from Content-Disposition (RFC 5987 `filename*` first). */
-function fileName(header: string | null, fallback: string): string {
+export function fileName(header: string | null, fallback: string): string {
   if (!header) return fallback;
   const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
   if (star?.[1]) {
@@ -128,18 +128,32 @@ function fileName(header: string | null, fallback: string): string {
   return plain?.[1] ?? fallback;
 }
 
-/** Downloads a file (xlsx export) through fetch so that errors surface as ApiError instead of a broken file. */
-export async function download(path: string, params?: QueryParams, fallbackName = 'export.xlsx'): Promise<void> {
-  const res = await send('GET', withQuery(path, params));
-  const blob = await res.blob();
-  const url = URL.createObjectURL(blob);
+/**
+ * A file from the API — GET with query params, or POST with a JSON body (printing issues a certificate, a state
+ * change) — with the house error handling: failures are ApiErrors (and 401/forced-change are broadcast) instead of a
+ * broken file. The caller reads the body (blob) and headers.
+ */
+export async function fetchFile(method: 'GET' | 'POST', path: string, input?: unknown): Promise<Response> {
+  return method === 'GET' ? send('GET', withQuery(path, input as QueryParams | undefined)) : send('POST', path, input);
+}
+
+/** Saves a fetched file under the server's file name (else `fallback`); returns the name used. */
+export async function saveFile(res: Response, fallback: string): Promise<string> {
+  const name = fileName(res.headers.get('Content-Disposition'), fallback);
+  const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;
-  a.download = fileName(res.headers.get('Content-Disposition'), fallbackName);
+  a.download = name;
   document.body.appendChild(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  return name;
+}
+
+/** Downloads a file (xlsx export) through fetch so that errors surface as ApiError instead of a broken file. */
+export async function download(path: string, params?: QueryParams, fallbackName = 'export.xlsx'): Promise<void> {
+  await saveFile(await fetchFile('GET', path, params), fallbackName);
 }
 
 export function errorMessage(e: unknown): string {

@@ -1,4 +1,4 @@
-import { api, ApiError, download } from '../../app/api';
+import { api, download, fetchFile, saveFile } from '../../app/api';
 import type { Page } from '../../app/types';
 
 export type Validity = 'valid' | 'revoked' | 'changed';
@@ -73,51 +73,10 @@ export interface Verification {
 
 export const CERTIFICATES_KEY = ['certificates'] as const;
 
-function fileName(header: string | null, fallback: string): string {
-  const star = header && /filename\*=UTF-8''([^;]+)/i.exec(header);
-  if (star?.[1]) {
-    try {
-      return decodeURIComponent(star[1]);
-    } catch {
-      /* the fallback */
-    }
-  }
-  return fallback;
-}
-
-/**
- * Printing issues a certificate (a state change), so it is a POST — the house client's download() is GET-only.
- * The PDF is saved under the server's file name; the answer carries the verification code of a single print.
- */
+/** Prints (a POST: it issues certificates) and saves the PDF; the answer carries the verification code of a single print. */
 async function postPdf(path: string, body: unknown, fallback: string): Promise<{ code: string | null; count: number | null; fileName: string }> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method: 'POST', credentials: 'same-origin',
-      headers: { Accept: 'application/pdf, application/json', 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
-  }
-  if (!res.ok) {
-    let b: { code?: string; message?: string; fields?: ApiError['fields'] } = {};
-    try {
-      b = (await res.json()) as typeof b;
-    } catch {
-      /* not JSON */
-    }
-    throw new ApiError(res.status, b.code ?? `HTTP_${res.status}`, b.message ?? `打印失败（${res.status}）`, b.fields ?? []);
-  }
-  const name = fileName(res.headers.get('Content-Disposition'), fallback);
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  const res = await fetchFile('POST', path, body);
+  const name = await saveFile(res, fallback);
   const count = res.headers.get('X-Certificate-Count');
   return { code: res.headers.get('X-Certificate-Code'), count: count ? Number(count) : null, fileName: name };
 }

@@ -2,35 +2,14 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Image, Modal, Spin } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { ApiError, errorMessage } from '../../app/api';
+import { errorMessage, fetchFile, fileName } from '../../app/api';
 
 interface Loaded { url: string; type: string; name: string }
 
-function fileName(header: string | null): string {
-  const star = header && /filename\*=UTF-8''([^;]+)/i.exec(header);
-  if (star?.[1]) {
-    try {
-      return decodeURIComponent(star[1]);
-    } catch {
-      /* fall through */
-    }
-  }
-  return '证明材料';
-}
-
 async function load(claimId: number): Promise<Loaded> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/claims/${claimId}/evidence`, { credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
-  }
-  if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
-    throw new ApiError(res.status, body.code ?? 'HTTP_' + res.status, body.message ?? `证明材料加载失败（${res.status}）`);
-  }
+  const res = await fetchFile('GET', `/api/claims/${claimId}/evidence`);
   const blob = await res.blob();
-  return { url: URL.createObjectURL(blob), type: blob.type, name: fileName(res.headers.get('Content-Disposition')) };
+  return { url: URL.createObjectURL(blob), type: blob.type, name: fileName(res.headers.get('Content-Disposition'), '证明材料') };
 }
 
 export function EvidenceModal({ claimId, title, onClose }: { claimId: number | null; title?: string; onClose: () => void }) {
