@@ -47,21 +47,33 @@ export function cellText(v: ExcelJS.CellValue): string {
   return String(v).trim();
 }
 
-/** Sum of the uncompressed sizes in a zip's central directory: refuses zip bombs before parsing. */
-export function zipUncompressedSize(buf: Buffer): number | null {
+interface ZipEntry { name: string; method: number; compressed: number; uncompressed: number; localOffset: number }
+
+/** The entries of a zip's central directory, or null when it is not a well-formed zip (read, never inflated). */
+function zipEntries(buf: Buffer): ZipEntry[] | null {
   const from = Math.max(0, buf.length - 65_557);
   let eocd = -1;
   for (let i = buf.length - 22; i >= from; i--) if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
   if (eocd < 0) return null;
-  const entries = buf.readUInt16LE(eocd + 10);
+  const count = buf.readUInt16LE(eocd + 10);
   let p = buf.readUInt32LE(eocd + 16);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
+  const out: ZipEntry[] = [];
+  for (let n = 0; n < count; n++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
-    total += buf.readUInt32LE(p + 24);
-    p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+    const nameLen = buf.readUInt16LE(p + 28);
+    out.push({
+      name: buf.toString('utf8', p + 46, p + 46 + nameLen), method: buf.readUInt16LE(p + 10),
+      compressed: buf.readUInt32LE(p + 20), uncompressed: buf.readUInt32LE(p + 24), localOffset: buf.readUInt32LE(p + 42),
+    });
+    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
   }
-  return total;
+  return out;
+}
+
+/** Sum of the uncompressed sizes in a zip's central directory: refuses zip bombs before parsing. */
+export function zipUncompressedSize(buf: Buffer): number | null {
+  const entries = zipEntries(buf);
+  return entries && entries.reduce((total, e) => total + e.uncompressed, 0);
 }
 
 export const MAX_IMPORT_ROWS = 5000;
@@ -123,36 +135,21 @@ export async function* streamRows(buf: Buffer): AsyncGenerator<{ row: number; ce
  * so this is an upper bound for progress bars and row caps; call it after the zip-bomb guard.
  */
 export function sheetRowCount(buf: Buffer): number | null {
-  const from = Math.max(0, buf.length - 65_557);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= from; i--) if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
-  if (eocd < 0) return null;
-  const entries = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  for (let n = 0; n < entries; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
-    const method = buf.readUInt16LE(p + 10);
-    const compressed = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    if (name === 'xl/worksheets/sheet1.xml') {
-      const local = buf.readUInt32LE(p + 42);
-      if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) return null;
-      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-      const data = buf.subarray(start, start + compressed);
-      let xml: Buffer;
-      try {
-        xml = method === 0 ? data : method === 8 ? inflateRawSync(data, { maxOutputLength: MAX_UNCOMPRESSED }) : Buffer.alloc(0);
-      } catch { return null; }
-      if (!xml.length) return null;
-      let count = 0;
-      for (let i = xml.indexOf('<row'); i >= 0; i = xml.indexOf('<row', i + 4)) {
-        const next = xml[i + 4];
-        if (next === 0x20 || next === 0x3e || next === 0x2f) count++; // '<row ', '<row>', '<row/>' (not '<rowBreaks')
-      }
-      return count;
-    }
-    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  const sheet = zipEntries(buf)?.find((e) => e.name === 'xl/worksheets/sheet1.xml');
+  if (!sheet) return null;
+  const local = sheet.localOffset;
+  if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) return null;
+  const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+  const data = buf.subarray(start, start + sheet.compressed);
+  let xml: Buffer;
+  try {
+    xml = sheet.method === 0 ? data : sheet.method === 8 ? inflateRawSync(data, { maxOutputLength: MAX_UNCOMPRESSED }) : Buffer.alloc(0);
+  } catch { return null; }
+  if (!xml.length) return null;
+  let count = 0;
+  for (let i = xml.indexOf('<row'); i >= 0; i = xml.indexOf('<row', i + 4)) {
+    const next = xml[i + 4];
+    if (next === 0x20 || next === 0x3e || next === 0x2f) count++; // '<row ', '<row>', '<row/>' (not '<rowBreaks')
   }
-  return null;
+  return count;
 }
