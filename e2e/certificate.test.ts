@@ -13,7 +13,7 @@ import { and, eq } from 'drizzle-orm';
 import { claims, organizations, personnel, users } from '../server/src/db/schema.js';
 import { transitionClaims } from '../server/src/modules/ledger/service.js';
 import { pdfPages } from '../server/src/modules/certificates/testing.js';
-import { enter, hasChromium, hasWebBuild, login, openMenu, settled, shot, SHOTS, startPlatform, type Platform } from './support.js';
+import { enter, hasChromium, hasWebBuild, openMenu, settled, shot, SHOTS, startPlatform, type Platform } from './support.js';
 
 const YEAR = new Date().getFullYear();
 const BASE = '武汉城市职业学院继续教育基地';

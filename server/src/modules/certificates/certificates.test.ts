@@ -16,7 +16,6 @@ let ctx: TestCtx;
 let county: Client, city: Client, sibling: Client, noPerm: Client, anon: Client;
 let schoolId: number, baseId: number, countyHrId: number;
 let zhang: Awaited<ReturnType<typeof newPerson>>, li: Awaited<ReturnType<typeof newPerson>>;
-let zhangClaims: number[];
 
 async function rename(userId: number, name: string) {
   await ctx.db.update(users).set({ name }).where(eq(users.id, userId));
@@ -52,7 +51,7 @@ beforeAll(async () => {
   await rename(zhang.userId, '张晓三');
   li = await newPerson(ctx, schoolId);
   await rename(li.userId, '李四');
-  zhangClaims = await giveHours(zhang.personnelId, [
+  await giveHours(zhang.personnelId, [
     { subject: 'public', hours: 32, title: '专业技术人员职业道德与诚信建设' },
     { subject: 'professional', hours: 40, title: '中小学教师信息技术应用能力提升培训班' },
     { subject: 'professional', hours: 24.5, title: '新课程标准解读与教学设计' },

@@ -6,7 +6,7 @@
  * Each organisation's roll-up rows have title_series (and title_level) '*'.
  */
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { queryRows, type Db } from '../../db/client.js';
 
 interface CounterTable { table: string; keys: string[]; values: string[]; recount: string }
 
@@ -43,9 +43,9 @@ export async function counterDrift(db: Db): Promise<string[]> {
     const key = t.keys.map((k) => `coalesce(s.${k}::text, e.${k}::text)`).join(` || '/' || `);
     const stored = t.values.map((v) => `coalesce(s.${v}, 0)::text`).join(` || ',' || `);
     const expected = t.values.map((v) => `coalesce(e.${v}, 0)::text`).join(` || ',' || `);
-    const res = await db.execute(sql.raw(`SELECT ${key} AS key, ${stored} AS stored, ${expected} AS expected
+    const rows = await queryRows<{ key: string; stored: string; expected: string }>(db, sql.raw(`SELECT ${key} AS key, ${stored} AS stored, ${expected} AS expected
       FROM ${t.table} s FULL JOIN (${t.recount}) e ON ${on} WHERE ${differs} ORDER BY 1 LIMIT 20`));
-    for (const r of (res as unknown as { rows: { key: string; stored: string; expected: string }[] }).rows) out.push(`${t.table} ${r.key}: ${r.stored} ≠ ${r.expected}`);
+    for (const r of rows) out.push(`${t.table} ${r.key}: ${r.stored} ≠ ${r.expected}`);
   }
   return out;
 }

@@ -11,7 +11,7 @@ import {
   CLAIM_STATUSES, completion, LEARNING_FORMS, ORG_TYPES, SUBJECT_TYPES, TITLE_LEVELS, TITLE_SERIES,
   type ClaimStatus, type HourPolicy, type LearningForm, type OrgType, type TitleLevel,
 } from '@hbzsgx/domain';
-import type { Db } from '../../db/client.js';
+import { queryRows, type Db } from '../../db/client.js';
 import { hourPolicies, organizations, trainingClasses } from '../../db/schema.js';
 import { BadRequestError } from '../../errors.js';
 import type { Actor } from '../../plugins/access.js';
@@ -40,8 +40,6 @@ type Agg = { total: number; completed: number; publicHours: number; professional
 const zeroAgg = (): Agg => ({ total: 0, completed: 0, publicHours: 0, professionalHours: 0 });
 const addAgg = (a: Agg, g: Agg) => { a.total += g.total; a.completed += g.completed; a.publicHours += g.publicHours; a.professionalHours += g.professionalHours; };
 
-const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
-
 /**
  * The ledger counters of a year per organisation — by 职称系列 (`bySeries`) or the organisation's roll-up rows ('*')
  * — as one relation `l`: active persons (stat_org_personnel) and, of those with a totals row (stat_org_ledger), how
@@ -61,7 +59,7 @@ function ledgerRows(year: number, policy: HourPolicy, bySeries = false): SQL {
 
 /** The ledger per child region: the counter rows of the region's organisations folded by childKey(). */
 async function ledgerByChild(db: Db, region: Region, year: number, policy: HourPolicy): Promise<(Agg & { key: string })[]> {
-  return rowsOf<Agg & { key: string }>(await db.execute(sql`select ${childKey(region)} as key, sum(l.total)::int as total, sum(l.completed)::int as completed,
+  return (await queryRows<Agg & { key: string }>(db, sql`select ${childKey(region)} as key, sum(l.total)::int as total, sum(l.completed)::int as completed,
       coalesce(sum(l.public_hours), 0)::float8 as "publicHours", coalesce(sum(l.professional_hours), 0)::float8 as "professionalHours"
     from ${ledgerRows(year, policy)} join ${organizations} on ${organizations.id} = l.org_id
     where ${inRegion(region)} group by 1`));
@@ -95,7 +93,7 @@ export async function completionStats(db: Db, actor: Actor, q: CompletionQuery) 
     total = rows.length;
     summary = completionRow(groups.reduce((a, g) => (addAgg(a, g), a), zeroAgg()));
   } else if (q.groupBy === 'series') {
-    const groups = rowsOf<{ series: string; total: number; completed: number }>(await db.execute(sql`select l.title_series as series,
+    const groups = (await queryRows<{ series: string; total: number; completed: number }>(db, sql`select l.title_series as series,
         sum(l.total)::int as total, sum(l.completed)::int as completed
       from ${ledgerRows(q.year, policy, true)} join ${organizations} on ${organizations.id} = l.org_id
       where ${inRegion(region)} group by 1 having sum(l.total) > 0`)).map((g) => ({ ...g, series: g.series || null }));
@@ -115,17 +113,17 @@ async function completionByEmployer(db: Db, region: Region, q: CompletionQuery, 
   const dir = sql.raw(q.order === 'asc' ? 'asc' : 'desc');
   const primary = q.sort === 'name' ? sql`o.name ${dir}` : q.sort === 'completed' ? sql`completed ${dir}`
     : q.sort === 'rate' ? sql`completed::float8 / total ${dir}` : sql`total ${dir}`;
-  const page = (limit: number, offset: number) => db.execute(sql`select o.id as "orgId", o.name, o.type as "orgType", g.total, g.completed,
+  type G = { orgId: number; name: string; orgType: string; total: number; completed: number; units: number; allTotal: number; allCompleted: number };
+  const page = (limit: number, offset: number) => queryRows<G>(db, sql`select o.id as "orgId", o.name, o.type as "orgType", g.total, g.completed,
       (count(*) over ())::int as units, (sum(g.total) over ())::int as "allTotal", (sum(g.completed) over ())::int as "allCompleted"
     from (select l.org_id, sum(l.total)::int as total, sum(l.completed)::int as completed
           from ${ledgerRows(q.year, policy)} join ${organizations} on ${organizations.id} = l.org_id
           where ${inRegion(region)} group by l.org_id having sum(l.total) > 0) g
     join ${organizations} o on o.id = g.org_id
     order by ${primary}, g.total desc, o.id asc limit ${limit} offset ${offset}`);
-  type G = { orgId: number; name: string; orgType: string; total: number; completed: number; units: number; allTotal: number; allCompleted: number };
-  const groups = rowsOf<G>(await page(q.pageSize, (q.page - 1) * q.pageSize));
+  const groups = await page(q.pageSize, (q.page - 1) * q.pageSize);
   // a page past the end: the first row still tells how many units and people there are
-  const head = groups[0] ?? (q.page > 1 ? rowsOf<G>(await page(1, 0))[0] : undefined);
+  const head = groups[0] ?? (q.page > 1 ? (await page(1, 0))[0] : undefined);
   const rows: CompletionRow[] = groups.map((g) => ({
     key: String(g.orgId), name: g.name, orgId: g.orgId, orgType: g.orgType, orgTypeName: ORG_TYPES[g.orgType as OrgType] ?? g.orgType, ...completionRow(g),
   }));
@@ -145,7 +143,7 @@ export const NO_LEVEL = 'none';
 
 export async function titleStats(db: Db, actor: Actor, q: { regionId?: number }) {
   const { region, path, regionOut } = await regionContext(db, actor, q.regionId);
-  const groups = rowsOf<{ series: string; level: string; n: number }>(await db.execute(sql`select s.title_series as series, s.title_level as level,
+  const groups = (await queryRows<{ series: string; level: string; n: number }>(db, sql`select s.title_series as series, s.title_level as level,
       sum(s.persons)::int as n
     from stat_org_personnel s join ${organizations} on ${organizations.id} = s.org_id
     where s.title_series <> '*' and ${inRegion(region)} group by 1, 2 having sum(s.persons) > 0`)).map((g) => ({ series: g.series || null, level: g.level || null, n: g.n }));
@@ -175,7 +173,7 @@ export async function titleStats(db: Db, actor: Actor, q: { regionId?: number })
 
 /** Claims of the region's personnel for the year (stat_org_claims): counts by state, and hours by 学习形式. */
 async function claimsByStateAndForm(db: Db, region: Region, year: number) {
-  return rowsOf<{ status: string; form: string; n: number; hours: number }>(await db.execute(sql`select c.status, c.learning_form as form,
+  return (await queryRows<{ status: string; form: string; n: number; hours: number }>(db, sql`select c.status, c.learning_form as form,
       sum(c.claims)::int as n, coalesce(sum(c.hours), 0)::float8 as hours
     from stat_org_claims c join ${organizations} on ${organizations.id} = c.org_id
     where c.year = ${year} and c.status <> 'deleted' and ${inRegion(region)} group by 1, 2 having sum(c.claims) > 0`));

@@ -6,7 +6,7 @@
  * heartbeat, taken over) rolls back instead of importing a chunk twice; a crash loses the chunk, never half a row.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client.js';
+import { queryRows, type Db } from '../../../db/client.js';
 import { auditLogs, departments, importFailures, importJobs, organizations, personnel, users } from '../../../db/schema.js';
 import { userValues } from '../../../lib/people.js';
 import type { Pii } from '../../../lib/pii.js';
@@ -144,12 +144,11 @@ const cols = (...cs: { name: string }[]) => sql.join(cs.map((c) => sql.identifie
 
 async function insertUsers(tx: Db, rows: (typeof users.$inferInsert)[]): Promise<{ id: number; hash: string }[]> {
   const pick = <K extends keyof (typeof users.$inferInsert)>(k: K) => rows.map((r) => r[k] ?? null);
-  const res = await tx.execute(sql`insert into ${users} (${cols(users.idType, users.idNumberEnc, users.idNumberHash, users.idNumberMasked, users.name, users.gender, users.birthDate, users.phoneEnc, users.phoneMasked, users.mustChangePassword)})
+  return queryRows<{ id: number; hash: string }>(tx, sql`insert into ${users} (${cols(users.idType, users.idNumberEnc, users.idNumberHash, users.idNumberMasked, users.name, users.gender, users.birthDate, users.phoneEnc, users.phoneMasked, users.mustChangePassword)})
     select * from unnest(${arr(pick('idType'), 'text')}, ${arr(pick('idNumberEnc'), 'text')}, ${arr(pick('idNumberHash'), 'text')}, ${arr(pick('idNumberMasked'), 'text')},
       ${arr(pick('name'), 'text')}, ${arr(pick('gender'), 'text')}, ${arr(pick('birthDate'), 'text')}, ${arr(pick('phoneEnc'), 'text')}, ${arr(pick('phoneMasked'), 'text')},
       ${arr(rows.map(() => true), 'bool')})
     on conflict do nothing returning ${sql.identifier(users.id.name)} as id, ${sql.identifier(users.idNumberHash.name)} as hash`);
-  return (res as unknown as { rows: { id: number; hash: string }[] }).rows;
 }
 
 interface NewPerson {
