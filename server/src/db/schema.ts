@@ -260,6 +260,8 @@ export const claims = pgTable('claims', {
   flagReasons: jsonb('flag_reasons').$type<string[]>().notNull().default([]),
   rejectReason: text('reject_reason'),
   revokeReason: text('revoke_reason'),
+  /** Why 学时审核 deleted it (always given): shown to the person and the declarer like revokeReason. */
+  deleteReason: text('delete_reason'),
   reviewedBy: integer('reviewed_by'),
   reviewedAt: ts('reviewed_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
