@@ -13,7 +13,7 @@ import { escapeLike } from '../../lib/scope.js';
 import type { Actor } from '../../plugins/access.js';
 import { checkDuties, checkGrantable, ownRoles } from '../roles/service.js';
 import { ownDepartment } from '../departments/service.js';
-import { findUserByIdNumber, lockedMessage, passwordPolicy, recordPasswordFailure } from '../auth/service.js';
+import { checkPasswordGuarded, findUserByIdNumber, lockedMessage, passwordPolicy } from '../auth/service.js';
 
 export interface AdminListQuery { page: number; pageSize: number; keyword?: string; departmentId?: number }
 
@@ -95,11 +95,9 @@ export async function createAdmin(deps: AppDeps, req: FastifyRequest, actor: Act
     const user = id.ok ? await findUserByIdNumber(deps, id.value) : null;
     const wrong = () => new BadRequestError('证件号或该人员的密码不正确', { field: 'password' });
     if (!user || user.idType !== body.idType) { await verifyPassword(body.password, null); throw wrong(); }
-    if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) throw new ForbiddenError(lockedMessage(user.lockedUntil), 'ACCOUNT_LOCKED');
-    if (!(await verifyPassword(body.password, user.passwordHash))) {
-      await recordPasswordFailure(deps, req, user.id, user.name);
-      throw wrong();
-    }
+    const check = await checkPasswordGuarded(deps, req, user, body.password); // the login's lockout: a few guesses at most
+    if (check.result === 'locked') throw new ForbiddenError(lockedMessage(check.until), 'ACCOUNT_LOCKED');
+    if (check.result !== 'ok') throw wrong();
     if (user.status !== 'active') throw new ConflictError('该人员账号已停用');
     userId = user.id;
   }

@@ -1,6 +1,6 @@
 /** Login, logout, password change: the account rules of SPEC §2 and SECURITY.md. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { checkPassword, normalizeIdNumber, maskIdNumber, type LoginType } from '@hbzsgx/domain';
 import type { AppDeps } from '../../app.js';
 import { admins, organizations, personnel, sessions, users } from '../../db/schema.js';
@@ -16,19 +16,46 @@ export function passwordPolicy(deps: AppDeps) {
   return { minLength: deps.config.PASSWORD_MIN_LENGTH, minClasses: deps.config.PASSWORD_MIN_CLASSES };
 }
 
-/** Records a failed password for a known user; locks the account at the configured count. Returns true if now locked. */
-export async function recordPasswordFailure(deps: AppDeps, req: FastifyRequest, userId: number, name: string): Promise<boolean> {
+/**
+ * The outcome of a password check under the lockout. `locked`: not checked at all (the account is locked, or its
+ * remaining guesses are all being checked right now); `lockedNow`: wrong, and this guess used up the last one.
+ */
+export type GuardedCheck = { result: 'ok' } | { result: 'wrong' } | { result: 'lockedNow' } | { result: 'locked'; until: Date };
+
+/**
+ * Checks a known user's password so that at most LOGIN_MAX_FAILURES guesses are ever checked, however many arrive
+ * at once. Each guess first reserves an attempt with ONE atomic UPDATE (counted as a failure in advance; refused
+ * when the account is locked or the count is used up; the guess that takes the last attempt sets the lock), so
+ * concurrent guesses serialise on the row for a moment, never across the scrypt check that follows. A right
+ * password then clears the count and any lock (the owner proved who they are); a wrong one keeps the reservation,
+ * and the one that took the last attempt writes the account.locked audit row. An expired lock starts a new count.
+ */
+export async function checkPasswordGuarded(
+  deps: AppDeps, req: FastifyRequest, user: { id: number; name: string; passwordHash: string | null }, password: string,
+): Promise<GuardedCheck> {
   const { db } = deps.database;
   const max = deps.config.LOGIN_MAX_FAILURES;
-  const [u] = await db.update(users).set({ failedAttempts: sql`${users.failedAttempts} + 1` })
-    .where(eq(users.id, userId)).returning({ n: users.failedAttempts });
-  if (u && u.n >= max) {
-    await db.update(users).set({ failedAttempts: 0, lockedUntil: new Date(Date.now() + deps.config.LOGIN_LOCK_MINUTES * 60_000) })
-      .where(eq(users.id, userId));
-    await writeAudit(db, req, { action: 'account.locked', targetType: 'user', targetId: userId, userId, name, result: 'failure' });
-    return true;
+  const expired = sql`(${users.lockedUntil} is not null and ${users.lockedUntil} <= now())`;
+  const next = sql`(case when ${expired} then 1 else ${users.failedAttempts} + 1 end)`;
+  const [slot] = await db.update(users).set({
+    failedAttempts: next,
+    lockedUntil: sql`case when ${next} >= ${max}::int then now() + make_interval(mins => ${deps.config.LOGIN_LOCK_MINUTES}::int) end`,
+  }).where(and(eq(users.id, user.id), or(expired, and(isNull(users.lockedUntil), lt(users.failedAttempts, max)))))
+    .returning({ n: users.failedAttempts });
+  if (!slot) {
+    const [u] = await db.select({ until: users.lockedUntil }).from(users).where(eq(users.id, user.id));
+    return { result: 'locked', until: u?.until && u.until.getTime() > Date.now() ? u.until : new Date(Date.now() + 60_000) };
   }
-  return false;
+  if (await verifyPassword(password, user.passwordHash)) {
+    await db.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    return { result: 'ok' };
+  }
+  if (slot.n < max) return { result: 'wrong' };
+  // the last attempt, wrong: the lock set with the reservation stands, unless a right password cleared it meanwhile
+  const [still] = await db.select({ id: users.id }).from(users).where(and(eq(users.id, user.id), gt(users.lockedUntil, sql`now()`)));
+  if (!still) return { result: 'wrong' };
+  await writeAudit(db, req, { action: 'account.locked', targetType: 'user', targetId: user.id, userId: user.id, name: user.name, result: 'failure' });
+  return { result: 'lockedNow' };
 }
 
 export function lockedMessage(lockedUntil: Date): string {
@@ -62,14 +89,14 @@ export async function login(
     await fail('unknown-account');
     throw new UnauthorizedError(BAD_CREDENTIALS, 'BAD_CREDENTIALS');
   }
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
+  const check = await checkPasswordGuarded(deps, req, user, body.password);
+  if (check.result === 'locked') {
     await fail('locked', { userId: user.id, name: user.name });
-    throw new ForbiddenError(lockedMessage(user.lockedUntil), 'ACCOUNT_LOCKED');
+    throw new ForbiddenError(lockedMessage(check.until), 'ACCOUNT_LOCKED');
   }
-  if (!(await verifyPassword(body.password, user.passwordHash))) {
-    const locked = await recordPasswordFailure(deps, req, user.id, user.name);
+  if (check.result !== 'ok') {
     await fail('bad-password', { userId: user.id, name: user.name });
-    if (locked) throw new ForbiddenError(`连续登录失败${deps.config.LOGIN_MAX_FAILURES}次，账号已锁定${deps.config.LOGIN_LOCK_MINUTES}分钟`, 'ACCOUNT_LOCKED');
+    if (check.result === 'lockedNow') throw new ForbiddenError(`连续登录失败${deps.config.LOGIN_MAX_FAILURES}次，账号已锁定${deps.config.LOGIN_LOCK_MINUTES}分钟`, 'ACCOUNT_LOCKED');
     throw new UnauthorizedError(BAD_CREDENTIALS, 'BAD_CREDENTIALS');
   }
   if (user.status !== 'active') {
@@ -102,7 +129,6 @@ export async function login(
   if (old) await db.delete(sessions).where(eq(sessions.id, sha256(old)));
   const token = randomToken();
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, user.id));
     await tx.insert(sessions).values({
       id: sha256(token), userId: user.id, adminId, personnelId, loginType: body.loginType,
       ip: req.ip, userAgent: (req.headers['user-agent'] ?? '').slice(0, 300),
@@ -130,10 +156,14 @@ export async function changePassword(deps: AppDeps, req: FastifyRequest, actor: 
   const { db } = deps.database;
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId)).limit(1);
   if (!user) throw new UnauthorizedError();
-  if (!(await verifyPassword(body.oldPassword, user.passwordHash))) {
-    const locked = await recordPasswordFailure(deps, req, user.id, user.name);
+  const check = await checkPasswordGuarded(deps, req, user, body.oldPassword);
+  if (check.result === 'locked') {
+    await writeAudit(db, req, { action: 'auth.password.change', result: 'failure', detail: { reason: 'locked' } });
+    throw new ForbiddenError(lockedMessage(check.until), 'ACCOUNT_LOCKED');
+  }
+  if (check.result !== 'ok') {
     await writeAudit(db, req, { action: 'auth.password.change', result: 'failure', detail: { reason: 'bad-old-password' } });
-    if (locked) {
+    if (check.result === 'lockedNow') {
       await db.delete(sessions).where(eq(sessions.userId, user.id));
       throw new ForbiddenError('原密码连续错误次数过多，账号已锁定', 'ACCOUNT_LOCKED');
     }
