@@ -6,5 +6,6 @@ export * from './orgTypes.js';
 export * from './dictionaries.js';
 export * from './permissions.js';
 export * from './labels.js';
+export * from './fields.js';
 export * from './schemas.js';
 export * from './hours.js';

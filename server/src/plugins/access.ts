@@ -40,7 +40,11 @@ declare module 'fastify' {
 }
 
 export const SESSION_COOKIE = 'sid';
-export interface RouteAccess { method: string; url: string; access: Access; body: boolean; params: boolean; query: boolean }
+export interface RouteAccess {
+  method: string; url: string; access: Access; body: boolean; params: boolean; query: boolean;
+  /** The route's request schemas (Zod), for the tests that walk every route. */
+  schemas: { body?: unknown; querystring?: unknown; params?: unknown };
+}
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Loads the session's actor, or null when there is no valid session (expired ones are deleted). */
@@ -130,7 +134,12 @@ export function registerAccess(app: FastifyInstance) {
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access (deny by default)`);
     const schema = route.schema ?? {};
     for (const m of [route.method].flat()) {
-      if (m !== 'HEAD') declared.push({ method: m, url: route.url, access, body: !!schema.body, params: !!schema.params, query: !!schema.querystring });
+      if (m !== 'HEAD') {
+        declared.push({
+          method: m, url: route.url, access, body: !!schema.body, params: !!schema.params, query: !!schema.querystring,
+          schemas: { body: schema.body, querystring: schema.querystring, params: schema.params },
+        });
+      }
     }
   });
 

@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { adminCreateBody, adminRolesBody, idSchema, pageQuery, ID_TYPES } from '@hbzsgx/domain';
+import { adminCreateBody, adminRolesBody, idSchema, pageQuery, ID_TYPES, text } from '@hbzsgx/domain';
 import { actorOf } from '../../plugins/access.js';
 import { exportList, exportQuery } from '../../lib/export.js';
 import { fmtTime } from '../../lib/paging.js';
 import { adminIdentity, createAdmin, listAdmins, listCandidates, makeSuper, removeAdmin, setAdminRoles } from './service.js';
 
 const params = z.object({ id: idSchema });
-const filters = z.object({ keyword: z.string().trim().max(50).optional(), departmentId: idSchema.optional() });
+const filters = z.object({ keyword: text(50).optional(), departmentId: idSchema.optional() });
 const listQuery = pageQuery.extend(filters.shape);
 
 export default async function adminRoutes(fastify: FastifyInstance) {

@@ -7,12 +7,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, count, desc, eq, inArray, like, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { decisionBody, idSchema, pageQuery } from '@hbzsgx/domain';
+import { decisionBody, idSchema, pageQuery, text, year } from '@hbzsgx/domain';
 import { annualDocs, files, organizations } from '../../db/schema.js';
 import { actorOf, type Actor } from '../../plugins/access.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import { escapeLike } from '../../lib/scope.js';
+import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
 import type { Column } from '../../lib/excel.js';
 import { exportList, exportQuery } from '../../lib/export.js';
 import { fmtTime } from '../../lib/paging.js';
@@ -25,15 +26,17 @@ type Kind = keyof typeof KINDS;
 const kindParam = z.object({ kind: z.enum(['plan', 'summary'], { error: '类别不正确' }) });
 const fieldsSchema = z.object({
   kind: z.enum(['plan', 'summary'], { error: '请选择类别' }),
-  year: z.coerce.number({ error: '请选择年度' }).int().min(2000, '年度不正确').max(2100, '年度不正确'),
-  description: z.string().trim().min(1, '请填写说明').max(500, '不能超过500个字符'),
+  year: year('年度不正确', '请选择年度'),
+  description: text(500, { min: 1, required: '请填写说明' }),
 });
 export const MAX_DOC_BYTES = 10 * 1024 * 1024;
 const baseOrg = alias(organizations, 'base_org');
-const reviewScope = (a: Actor) => or(eq(baseOrg.parentId, a.org.id), like(baseOrg.path, `${escapeLike(a.org.path)}%`))!;
+/** A document is about the base that reported it (lib/self-review.ts): the reviewer's scope never holds its own. */
+const DOC_SUBJECTS = { org: annualDocs.orgId, requester: annualDocs.createdBy };
+const reviewScope = (a: Actor) => and(or(eq(baseOrg.parentId, a.org.id), like(baseOrg.path, `${escapeLike(a.org.path)}%`)), notOwnRequest(a, DOC_SUBJECTS))!;
 
 const ownFilters = z.object({ kind: z.enum(['plan', 'summary']).optional() });
-const reviewFilters = z.object({ tab: z.enum(['pending', 'done']).default('pending'), year: z.coerce.number().int().min(2000).max(2100).optional() });
+const reviewFilters = z.object({ tab: z.enum(['pending', 'done']).default('pending'), year: year().optional() });
 /** The base's own documents (年度培训计划/工作总结). */
 const ownWhere = (a: Actor, f: z.infer<typeof ownFilters>) => and(eq(annualDocs.orgId, a.org.id), f.kind ? eq(annualDocs.kind, f.kind) : undefined);
 /** A review queue: the kind, the reviewer's scope, the tab and the year. */
@@ -138,6 +141,7 @@ export default async function annualDocRoutes(fastify: FastifyInstance) {
     config: { access: { permission: 'annual.review' } }, schema: { tags, summary: '通过/驳回', params: kindParam, body: decisionBody },
   }, async (req) => {
     const a = actorOf(req);
+    await refuseOwnRequests(db(), req, a, { table: annualDocs, id: annualDocs.id, ids: req.body.ids, subjects: DOC_SUBJECTS, where: eq(annualDocs.kind, req.params.kind), targetType: 'annual_doc' });
     return db().transaction(async (tx) => {
       const visible = await tx.select({ id: annualDocs.id }).from(annualDocs).innerJoin(baseOrg, eq(baseOrg.id, annualDocs.orgId))
         .where(and(inArray(annualDocs.id, req.body.ids), eq(annualDocs.kind, req.params.kind), reviewScope(a)));

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, count, desc, eq, gte, ilike, lt } from 'drizzle-orm';
-import { AUDIT_ACTIONS, AUDIT_RESULTS, auditTargetLabel, pageQuery } from '@hbzsgx/domain';
+import { AUDIT_ACTIONS, AUDIT_RESULTS, auditTargetLabel, pageQuery, text, pattern } from '@hbzsgx/domain';
 import { auditLogs } from '../../db/schema.js';
 import { actorOf, type Actor } from '../../plugins/access.js';
 import { escapeLike, pathScope } from '../../lib/scope.js';
@@ -12,14 +12,13 @@ import { fmtTime } from '../../lib/paging.js';
 import type { Db } from '../../db/client.js';
 
 /** A date-only value (YYYY-MM-DD) means that day in Beijing time (UTC+8). */
-const beijingDay = z.preprocess(
-  (v) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00+08:00` : v),
-  z.coerce.date({ error: '日期格式不正确' }),
-);
+const beijingDay = pattern(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/, '日期格式不正确', 40)
+  .transform((v) => new Date(v.length === 10 ? `${v}T00:00:00+08:00` : v))
+  .refine((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, '日期不正确');
 const filters = z.object({
-  action: z.string().max(50).optional(),
+  action: pattern(/^[a-z][\w.-]*$/i, '操作类型不正确', 50).optional(),
   result: z.enum(['success', 'failure', 'denied']).optional(),
-  keyword: z.string().trim().max(50).optional(),
+  keyword: text(50).optional(),
   from: beijingDay.optional(),
   to: beijingDay.optional(),
 });

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { changePasswordBody, loginBody, MENUS, REGISTRANT_MENU, visibleMenus, ORG_TYPES, HR_LEVELS } from '@hbzsgx/domain';
 import { actorOf } from '../../plugins/access.js';
-import { changePassword, login, logout } from './service.js';
+import { auditInvalidLogin, changePassword, login, logout } from './service.js';
 
 export default async function authRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -21,7 +21,15 @@ export default async function authRoutes(fastify: FastifyInstance) {
   app.post('/api/auth/login', {
     config: { access: { public: true }, rateLimit: loginLimit },
     schema: { tags: ['认证'], summary: '管理人员登录', body: loginBody },
-  }, async (req, reply) => login(deps, req, reply, req.body));
+    // a refused login form is a failed login attempt too: audited (the account stripped of what cannot be stored), then 400
+    attachValidation: true,
+  }, async (req, reply) => {
+    if (req.validationError) {
+      await auditInvalidLogin(deps, req);
+      throw req.validationError;
+    }
+    return login(deps, req, reply, req.body);
+  });
 
   app.post('/api/auth/logout', {
     config: { access: { authenticated: true, allowPasswordChange: true, allowRegistrant: true } },

@@ -1,7 +1,7 @@
 /** Login, logout, password change: the account rules of SPEC §2 and SECURITY.md. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
-import { checkPassword, normalizeIdNumber, maskIdNumber, type LoginType } from '@hbzsgx/domain';
+import { checkPassword, normalizeIdNumber, maskIdNumber, stripControlChars, type LoginType } from '@hbzsgx/domain';
 import type { AppDeps } from '../../app.js';
 import { admins, organizations, personnel, sessions, users } from '../../db/schema.js';
 import { BadRequestError, ForbiddenError, UnauthorizedError } from '../../errors.js';
@@ -68,6 +68,17 @@ export async function findUserByIdNumber(deps: AppDeps, idNumber: string) {
   const [u] = await deps.database.db.select().from(users)
     .where(eq(users.idNumberHash, deps.pii.blindIndex(normalizeIdNumber(idNumber)))).limit(1);
   return u ?? null;
+}
+
+/** A login form the schema refused (an account with control characters, too long, no type): audited as a failure. */
+export async function auditInvalidLogin(deps: AppDeps, req: FastifyRequest) {
+  const body = (req.body ?? {}) as { account?: unknown; loginType?: unknown };
+  const printable = (v: unknown, max: number) => (typeof v === 'string' ? stripControlChars(v).slice(0, max) : null);
+  const account = printable(body.account, 30);
+  await writeAudit(deps.database.db, req, {
+    action: 'auth.login', result: 'failure',
+    detail: { account: account ? maskIdNumber(normalizeIdNumber(account)) : null, loginType: printable(body.loginType, 20), reason: 'invalid-input' },
+  });
 }
 
 export async function login(

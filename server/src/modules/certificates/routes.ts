@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idSchema, pageQuery } from '@hbzsgx/domain';
+import { idSchema, pageQuery, text, int, year as yearField } from '@hbzsgx/domain';
 import { actorOf } from '../../plugins/access.js';
 import { auditExport } from '../../lib/audit.js';
 import { MAX_EXPORT_ROWS, sendXlsx } from '../../lib/excel.js';
@@ -10,14 +10,14 @@ import { searchPeople, listUnits } from './search.js';
 import { myCertificates, printBatch, printForPerson, printOwn, sendPdf } from './service.js';
 import { verifyCertificate } from './verify.js';
 
-const year = z.coerce.number().int('必须是整数').min(2000, '不能早于2000年').max(2100, '不能晚于2100年');
+const year = yearField();
 const includeClaims = z.boolean().default(false);
 const filters = z.object({
   year,
-  name: z.string().trim().max(50).optional(),
-  idNumber: z.string().trim().max(30).optional(),
+  name: text(50).optional(),
+  idNumber: text(30).optional(),
   orgId: idSchema.optional(),
-  orgName: z.string().trim().max(100).optional(),
+  orgName: text(100).optional(),
   sort: z.enum(['name', 'orgName', 'totalHours']).optional(),
   order: z.enum(['asc', 'desc']).optional(),
 });
@@ -60,7 +60,7 @@ export default async function certificateRoutes(fastify: FastifyInstance) {
 
   app.get('/api/certificates/units', {
     config: { access: { permission: 'cert.print' } },
-    schema: { tags, summary: '辖区内有在职专技人员的单位（批量打印）', querystring: z.object({ keyword: z.string().trim().max(50).optional() }) },
+    schema: { tags, summary: '辖区内有在职专技人员的单位（批量打印）', querystring: z.object({ keyword: text(50).optional() }) },
   }, async (req) => listUnits(db(), actorOf(req), req.query.keyword));
 
   app.post('/api/certificates/print', {
@@ -75,7 +75,7 @@ export default async function certificateRoutes(fastify: FastifyInstance) {
     config: { access: { permission: 'cert.print' } },
     schema: {
       tags, summary: '批量打印一个单位的学时证明（一人一页，合成一个PDF）',
-      body: z.object({ orgId: idSchema, year, part: z.number().int('必须是整数').min(1, '最小为1').optional(), includeClaims }),
+      body: z.object({ orgId: idSchema, year, part: int(1, 100000).optional(), includeClaims }),
     },
   }, async (req, reply) => {
     const r = await printBatch(deps, req, actorOf(req), req.body);
@@ -96,6 +96,6 @@ export default async function certificateRoutes(fastify: FastifyInstance) {
 
   app.get('/api/public/certificates/:code', {
     config: { access: { public: true }, rateLimit: { max: deps.config.RATE_LIMIT_LOGIN_PER_MINUTE, timeWindow: '1 minute' } },
-    schema: { tags, summary: '证书验证（无需登录；每次验证均记录）', params: z.object({ code: z.string() }) },
+    schema: { tags, summary: '证书验证（无需登录；每次验证均记录）', params: z.object({ code: text(100, { min: 1 }) }) /* a malformed code up to the router's cap: a logged 404 */ },
   }, async (req) => verifyCertificate(db(), req, req.params.code));
 }

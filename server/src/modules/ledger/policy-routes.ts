@@ -3,25 +3,25 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { asc, eq } from 'drizzle-orm';
-import { LEARNING_FORM_CODES } from '@hbzsgx/domain';
+import { LEARNING_FORM_CODES, decimal, year, dateSchema, text } from '@hbzsgx/domain';
 import { hourPolicies, recognitionRules } from '../../db/schema.js';
 import { actorOf } from '../../plugins/access.js';
 import { ForbiddenError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
 
-const hours = z.coerce.number({ error: '必须是数字' }).min(0, '不能为负数').max(1000, '不能超过1000').multipleOf(0.1, '最多一位小数');
-const yearParam = z.object({ year: z.coerce.number().int().min(2000, '年度不正确').max(2100, '年度不正确') });
+const hours = decimal({ min: 0, max: 1000, step: 0.1, stepMessage: '最多一位小数' });
+const yearParam = z.object({ year: year() });
 const policyBody = z.object({
   totalRequired: hours,
   professionalMin: hours,
   publicMin: hours,
-  closingDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD'),
+  closingDate: dateSchema,
   rules: z.array(z.object({
     learningForm: z.enum(LEARNING_FORM_CODES, { error: '学习形式不正确' }),
     hoursPerUnit: hours,
-    unit: z.string().trim().min(1, '请填写计量单位').max(10),
+    unit: text(10, { min: 1, required: '请填写计量单位' }),
     capPerYear: hours.nullable().default(null),
-    note: z.string().trim().max(100).default(''),
+    note: text(100).default(''),
   })).max(20),
 }).superRefine((v, ctx) => {
   if (v.professionalMin + v.publicMin > v.totalRequired) ctx.addIssue({ code: 'custom', path: ['totalRequired'], message: '专业科目与公需科目最低学时之和不能超过总学时' });

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, eq } from 'drizzle-orm';
-import { idSchema, MATERIAL_CATEGORY_CODES, MATERIAL_STATUSES, ORG_TYPES, pageQuery, type MaterialStatus, type OrgType } from '@hbzsgx/domain';
+import { idSchema, MATERIAL_CATEGORY_CODES, MATERIAL_STATUSES, ORG_TYPES, pageQuery, type MaterialStatus, type OrgType, text, year, pattern } from '@hbzsgx/domain';
 import { materials } from '../../db/schema.js';
 import { actorOf } from '../../plugins/access.js';
 import type { Column } from '../../lib/excel.js';
@@ -22,19 +22,19 @@ export const MAX_MATERIAL_BYTES = 20 * 1024 * 1024;
 const beijingYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 
 /** 报送年度: from 2000 up to next year (a plan may be reported ahead). */
-const reportYear = z.coerce.number({ error: '请选择报送年度' }).int('年度不正确').min(2000, '年度不正确')
+const reportYear = z.coerce.number({ error: '请选择报送年度' }).int('年度不正确').min(2000, '年度不正确').max(2100, '年度不正确')
   .refine((y) => y <= beijingYear() + 1, { message: '不能晚于明年' });
-const filterYear = z.coerce.number().int().min(2000, '年度不正确').max(2100, '年度不正确').optional();
+const filterYear = year().optional();
 const body = z.object({
   year: reportYear,
-  name: z.string({ error: '请填写材料名称' }).trim().min(1, '请填写材料名称').max(100, '不能超过100个字符'),
-  description: z.string().trim().max(1000, '不能超过1000个字符').default(''),
+  name: text(100, { min: 1, required: '请填写材料名称' }),
+  description: text(1000).default(''),
 });
 const ownFilters = z.object({ year: filterYear, status: z.enum(['draft', 'submitted'], { error: '状态不正确' }).optional() });
 const jurisdictionFilters = z.object({
   year: filterYear,
-  orgName: z.string().trim().max(100).optional(),
-  divisionCode: z.string().regex(/^\d{6}$/, '应为6位行政区划码').optional(),
+  orgName: text(100).optional(),
+  divisionCode: pattern(/^\d{6}$/, '应为6位行政区划码', 6).optional(),
   status: z.enum(['unviewed', 'viewed'], { error: '状态不正确' }).optional(),
 });
 const params = z.object({ id: idSchema });

@@ -5,10 +5,7 @@
  */
 import { z } from 'zod';
 import { and, asc, count, desc, eq, ilike, inArray, like, ne, sql, type SQL } from 'drizzle-orm';
-import {
-  CLAIM_STATUSES, completion, EDUCATION_LEVELS, GENDERS, ID_TYPES, idSchema, LEARNING_FORMS, normalizeIdNumber, pageQuery, SUBJECT_TYPES,
-  TITLE_LEVELS, TITLE_SERIES, type ClaimStatus, type HourPolicy, type IdType, type LearningForm, type SubjectType, type TitleLevel,
-} from '@hbzsgx/domain';
+import { CLAIM_STATUSES, completion, EDUCATION_LEVELS, GENDERS, ID_TYPES, idSchema, LEARNING_FORMS, normalizeIdNumber, pageQuery, SUBJECT_TYPES, TITLE_LEVELS, TITLE_SERIES, type ClaimStatus, type HourPolicy, type IdType, type LearningForm, type SubjectType, type TitleLevel, text, year } from '@hbzsgx/domain';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { claims, departments, divisions, hourPolicies, organizations, personnel, personYearTotals, users } from '../../db/schema.js';
@@ -24,13 +21,13 @@ const levelCodes = Object.keys(TITLE_LEVELS) as [TitleLevel, ...TitleLevel[]];
 const thisYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 
 export const personnelFilters = z.object({
-  personName: z.string().trim().max(50, '不能超过50个字符').optional(),
-  idNumber: z.string().trim().max(30, '过长').optional(),
+  personName: text(50).optional(),
+  idNumber: text(30, { tooLong: '过长' }).optional(),
   orgId: idSchema.optional(),
   regionId: idSchema.optional(),
   titleSeries: z.enum(seriesCodes, { error: '请选择有效的职称系列' }).optional(),
   titleLevel: z.enum(levelCodes, { error: '请选择有效的职称级别' }).optional(),
-  year: z.coerce.number({ error: '必须是年份' }).int('必须是年份').min(2000, '不能早于2000年').max(2100, '不能晚于2100年').optional(),
+  year: year('必须是2000至2100年间的年份').optional(),
   completed: z.enum(['yes', 'no'], { error: '应为已完成（yes）或未完成（no）' }).optional(),
   sort: z.enum(['name', 'orgName', 'titleSeries', 'titleLevel', 'totalHours', 'createdAt'], { error: '排序字段不正确' }).default('createdAt'),
   order: z.enum(['asc', 'desc'], { error: '排序方向应为升序或降序' }).default('desc'),
@@ -174,7 +171,7 @@ export async function personnelDetail(db: Db, actor: Actor, id: number) {
 }
 
 /** 所在单位 picker: units of the jurisdiction (employers, authorities, bases) by name or credit code. */
-export const unitOptionsQuery = z.object({ keyword: z.string().trim().max(50, '不能超过50个字符').optional() });
+export const unitOptionsQuery = z.object({ keyword: text(50).optional() });
 export async function unitOptions(db: Db, actor: Actor, keyword?: string) {
   const items = await db.select({ id: organizations.id, name: organizations.name, creditCode: organizations.creditCode, type: organizations.type })
     .from(organizations).where(and(

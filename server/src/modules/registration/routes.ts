@@ -3,9 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, eq, ilike, inArray, like } from 'drizzle-orm';
-import {
-  idSchema, ORG_TYPES, orgRegistrationBody, orgResubmitBody, personnelRegistrationBody, personnelResubmitBody, type OrgType,
-} from '@hbzsgx/domain';
+import { idSchema, ORG_TYPES, orgRegistrationBody, orgResubmitBody, personnelRegistrationBody, personnelResubmitBody, type OrgType, text, pattern } from '@hbzsgx/domain';
 import { departments, divisions, organizations } from '../../db/schema.js';
 import { actorOf } from '../../plugins/access.js';
 import { escapeLike } from '../../lib/scope.js';
@@ -23,9 +21,9 @@ export default async function registrationRoutes(fastify: FastifyInstance) {
     schema: {
       tags, summary: '选择上级部门/所在单位（仅正常状态的机构）',
       querystring: z.object({
-        types: z.string().regex(/^(hr|authority|employer|base)(,(hr|authority|employer|base))*$/, '机构类型不正确').optional(),
-        keyword: z.string().trim().max(50).optional(),
-        divisionCode: z.string().regex(/^\d{6}$/, '应为6位行政区划码').optional(),
+        types: pattern(/^(hr|authority|employer|base)(,(hr|authority|employer|base))*$/, '机构类型不正确', 60).optional(),
+        keyword: text(50).optional(),
+        divisionCode: pattern(/^\d{6}$/, '应为6位行政区划码', 6).optional(),
       }),
     },
   }, async (req) => {

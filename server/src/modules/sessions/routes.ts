@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pattern } from '@hbzsgx/domain';
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { admins, sessions, users } from '../../db/schema.js';
 import { actorOf, type Actor } from '../../plugins/access.js';
@@ -46,7 +47,7 @@ export default async function sessionRoutes(fastify: FastifyInstance) {
 
   app.delete('/api/sessions/:id', {
     config: { access: { permission: 'session.manage' } },
-    schema: { tags, summary: '结束会话（强制下线）', params: z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, '会话编号格式不正确') }) },
+    schema: { tags, summary: '结束会话（强制下线）', params: z.object({ id: pattern(/^[0-9a-f]{16}$/, '会话编号格式不正确', 16) }) },
   }, async (req) => {
     const a = actorOf(req);
     const rows = await db().select({ id: sessions.id, userId: sessions.userId }).from(sessions)

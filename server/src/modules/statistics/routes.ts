@@ -2,15 +2,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pageQuery } from '@hbzsgx/domain';
+import { pageQuery, idSchema, year as yearField } from '@hbzsgx/domain';
 import { actorOf } from '../../plugins/access.js';
 import type { Column } from '../../lib/excel.js';
 import { exportList, exportQuery, exportRows } from '../../lib/export.js';
 import { regionTree, resolveRegion } from './region.js';
 import { completionStats, overviewStats, titleStats, type CompletionRow } from './service.js';
 
-const year = z.coerce.number({ error: '请选择年度' }).int('年度不正确').min(2000, '年度不正确').max(2100, '年度不正确');
-const regionId = z.coerce.number({ error: '区域不正确' }).int('区域不正确').positive('区域不正确').optional();
+const year = yearField('年度不正确', '请选择年度');
+const regionId = idSchema.optional();
 const statsQuery = z.object({ year, regionId });
 const completionFilters = z.object({
   year, regionId,

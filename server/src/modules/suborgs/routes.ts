@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { idSchema, maskPhone, ORG_STATUSES, ORG_TYPE_CODES, ORG_TYPES, pageQuery, type OrgStatus, type OrgType } from '@hbzsgx/domain';
+import { idSchema, maskPhone, ORG_STATUSES, ORG_TYPE_CODES, ORG_TYPES, pageQuery, type OrgStatus, type OrgType, text } from '@hbzsgx/domain';
 import { admins, organizations, users } from '../../db/schema.js';
 import { actorOf } from '../../plugins/access.js';
 import { loadOrgInScope, orgScope } from '../../lib/scope.js';
@@ -13,7 +13,7 @@ import { getOrgInfo } from '../org-info/service.js';
 import { listSuborgs, resetSuperAdminPassword, setOrgEnabled } from './service.js';
 
 const filters = z.object({
-  keyword: z.string().trim().max(50).optional(),
+  keyword: text(50).optional(),
   type: z.enum(ORG_TYPE_CODES).optional(),
   status: z.enum(['pending', 'active', 'rejected', 'disabled']).optional(),
 });
@@ -63,7 +63,9 @@ export default async function suborgRoutes(fastify: FastifyInstance) {
     const info = await getOrgInfo(db(), org.id);
     const adminRows = await db().select({ id: admins.id, name: users.name, idNumberMasked: users.idNumberMasked, phoneMasked: users.phoneMasked, isSuper: admins.isSuper })
       .from(admins).innerJoin(users, eq(users.id, admins.userId)).where(and(eq(admins.orgId, org.id), isNull(admins.removedAt)));
-    return { ...info, contactPhone: maskPhone(info.contactPhone), admins: adminRows };
+    // another organisation's contact numbers (current and in a change waiting for review): masked
+    const pendingChange = info.pendingChange && { ...info.pendingChange, contactPhone: maskPhone(String((info.pendingChange as { contactPhone?: unknown }).contactPhone ?? '')) };
+    return { ...info, contactPhone: maskPhone(info.contactPhone), pendingChange, admins: adminRows };
   });
 
   const params = z.object({ id: idSchema });
