@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
@@ -49,6 +50,39 @@ export function maskQuery(url: string): string {
   });
 }
 
+/**
+ * Security headers (helmet). The Content-Security-Policy fits what the pages load: the built Vite app and the
+ * Swagger UI are scripts from 'self' only (no inline script); antd's CSS-in-JS and ECharts' tooltips write inline
+ * styles; the image captcha is an svg data: URL; the evidence viewer shows blob: images and PDFs (an iframe); files
+ * are saved through blob: links. No framing by anyone (clickjacking). HSTS and upgrade-insecure-requests only when
+ * the platform is served over TLS (COOKIE_SECURE=on): on a plain-http intranet they would break every request.
+ */
+export function helmetOptions(config: Config) {
+  return {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        ...(config.COOKIE_SECURE ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    frameguard: { action: 'deny' as const },
+    referrerPolicy: { policy: 'same-origin' as const },
+    strictTransportSecurity: config.COOKIE_SECURE ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  };
+}
+
 export interface AppDeps {
   config: Config;
   database: Database;
@@ -81,19 +115,25 @@ export async function buildApp(deps: Omit<AppDeps, 'captcha'>, opts: { logger?: 
   app.decorate('deps', { ...deps, captcha: captchaService(deps.database.db, deps.config) });
 
   registerErrorHandler(app);
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('X-Frame-Options', 'DENY');
-    reply.header('Referrer-Policy', 'same-origin');
+  await app.register(helmet, helmetOptions(deps.config));
+  // Downloads (every xlsx export, template, certificate, uploaded file: anything sent as an attachment) and the
+  // unmasked identity routes (pii.view) must not stay in a browser's or a proxy's cache.
+  app.addHook('onSend', async (req, reply) => {
+    if (/^attachment/i.test(String(reply.getHeader('content-disposition') ?? ''))
+      || (req.routeOptions.config as { access?: { permission?: string } } | undefined)?.access?.permission === 'pii.view') {
+      reply.header('Cache-Control', 'no-store');
+    }
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
-  await app.register(swagger, {
-    openapi: { info: { title: '湖北省专业技术人员继续教育公共服务平台 API', version: '1.0.0' } },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  if (deps.config.API_DOCS) {
+    await app.register(swagger, {
+      openapi: { info: { title: '湖北省专业技术人员继续教育公共服务平台 API', version: '1.0.0' } },
+      transform: jsonSchemaTransform,
+    });
+    await app.register(swaggerUi, { routePrefix: '/docs' });
+  }
   registerAccess(app);
 
   await app.register(authRoutes);

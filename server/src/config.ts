@@ -27,6 +27,8 @@ const envSchema = z.object({
   SEED_DEMO: bool.default(true),
   /** 三员分立: the audit duty only beside read-only permissions; super admins appoint auditors (packages/domain permissions.ts). */
   SEPARATION_OF_DUTIES: bool.default(true),
+  /** The OpenAPI document and Swagger UI at /docs; production deployments may switch them off (then /docs is 404). */
+  API_DOCS: bool.default(true),
   /** Public address of the platform (https://host[:port]), printed in certificates' QR codes; default: the request's host. */
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http(s) URL' }).transform((v) => v.replace(/\/+$/, '')).optional(),
 });
