@@ -234,12 +234,12 @@ describe('hostile input on every route (no 500 from anything a client can send)'
       }
     }
     expect(sent).toBeGreaterThan(1000);
-    expect(failures).toEqual([]);
     // nothing written: every table as it was; the audit log only grew by refused logins (each a failed attempt)
-    expect(await tableDigests()).toEqual(before);
+    const after = await tableDigests();
+    for (const t of Object.keys(before)) if (after[t] !== before[t]) failures.push(`table ${t} changed`);
     const added = await queryRows<{ action: string; reason: string | null }>(ctx.db,
       sql`SELECT action, detail->>'reason' AS reason FROM audit_logs ORDER BY id OFFSET ${auditBefore}`);
-    expect(added.filter((a) => !(a.action === 'auth.login' && a.reason === 'invalid-input'))).toEqual([]);
+    for (const a of added) if (!(a.action === 'auth.login' && a.reason === 'invalid-input')) failures.push(`audit row ${a.action} written`);
     // what the schema accepts (a text filter "2147483648" or "-1") is answered, never with a 5xx, and never writes
     for (const v of valid) {
       const res = await v.c.req(v.method as 'GET', v.url, v.body);
