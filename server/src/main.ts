@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { loadConfig } from './config.js';
-import { openDatabase } from './db/client.js';
+import { analyze, errorCode, openDatabase } from './db/client.js';
 import { createPii, resolveDataKey } from './lib/pii.js';
 import { seedReference } from './db/seed/reference.js';
 import { seedDemo, type DemoAccount } from './db/seed/demo.js';
 import { buildApp } from './app.js';
+import { safeErrorText } from './lib/logging.js';
 import { purgeAuditLogs } from './modules/audit/retention.js';
 import { LOGIN_TYPES, type LoginType } from '@hbzsgx/domain';
 
@@ -30,7 +31,7 @@ async function main() {
     if (closing) return;
     closing = true;
     console.log(`${signal}: shutting down`);
-    try { await app?.close(); await database.close(); process.exit(0); } catch (e) { console.error(e); process.exit(1); }
+    try { await app?.close(); await database.close(); process.exit(0); } catch (e) { console.error(safeErrorText(e)); process.exit(1); }
   };
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -46,9 +47,16 @@ async function main() {
   }
   const purge = () => purgeAuditLogs(database.db, config.AUDIT_RETENTION_DAYS)
     .then((n) => n && console.log(`审计日志保留期清理：删除 ${n} 条超过 ${config.AUDIT_RETENTION_DAYS} 天的记录`))
-    .catch((e) => console.error('审计日志清理失败', e));
+    .catch((e) => console.error('审计日志清理失败', safeErrorText(e)));
   await purge();
   setInterval(purge, 24 * 3600_000).unref();
+  if (database.kind === 'pglite') {
+    // PGlite has no autovacuum: the planner statistics are refreshed at start and every hour (the seeds and each
+    // finished import refresh them too). PostgreSQL's autovacuum does this there (README, 在 PostgreSQL 上运行).
+    const refresh = () => analyze(database.db).catch((e) => console.error('更新查询统计信息（ANALYZE）失败', errorCode(e) ?? ''));
+    await refresh();
+    setInterval(refresh, 3600_000).unref();
+  }
   app = await buildApp({ config, database, pii });
   await app.listen({ port: config.PORT, host: config.HOST });
   console.log(`\n湖北省专业技术人员继续教育公共服务平台 已启动: http://localhost:${config.PORT}  (数据库: ${database.kind})`);
@@ -63,6 +71,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error('启动失败:', e);
+  console.error('启动失败:', safeErrorText(e));
   process.exit(1);
 });

@@ -23,7 +23,7 @@ export const FIELD_LABELS: Record<string, string> = {
 /** Audit actions in Chinese (display and export). */
 export const AUDIT_ACTIONS: Record<string, string> = {
   'auth.login': '登录', 'auth.logout': '退出登录', 'auth.password.change': '修改密码', 'account.locked': '账号锁定',
-  'access.denied': '越权访问被拒绝', 'org.info.update': '修改单位信息',
+  'access.denied': '越权访问被拒绝', 'review.own': '审核本单位/本人的申请被拒绝', 'org.info.update': '修改单位信息',
   'department.create': '添加部门', 'department.update': '修改部门', 'department.delete': '删除部门',
   'admin.create': '新增管理员', 'admin.roles': '分配角色', 'admin.super.transfer': '移交超级管理员', 'admin.delete': '删除管理员',
   'role.create': '新增角色', 'role.update': '修改角色', 'role.delete': '删除角色',

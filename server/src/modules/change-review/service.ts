@@ -15,6 +15,7 @@ import { changeRequests, organizations, personnel, users } from '../../db/schema
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import { escapeLike } from '../../lib/scope.js';
+import { notOwnRequest, refuseOwnRequests, type Subjects } from '../../lib/self-review.js';
 import type { Actor } from '../../plugins/access.js';
 import { checkParent } from '../registration/service.js';
 
@@ -107,11 +108,20 @@ export async function myRequests(db: Db, where: SQL) {
 
 // ---------- reviewing ----------
 
-/** Requests the actor may decide. HR may act on title/org-info changes anywhere in its jurisdiction. */
+/**
+ * What a change request is about (lib/self-review.ts): a title change is the person's (their organisation reviews
+ * it), an org-info change or a move is the organisation's; and whoever filed it never decides it either.
+ */
+const subjectsOf = (kind: Kind): Subjects => kind === 'title'
+  ? { person: changeRequests.personnelId, requester: changeRequests.createdBy }
+  : { org: changeRequests.orgId, requester: changeRequests.createdBy };
+
+/** Requests the actor may decide (never its own). HR may act on title/org-info changes anywhere in its jurisdiction. */
 function reviewScope(actor: Actor, kind: Kind): SQL {
   const mine = eq(changeRequests.reviewerOrgId, actor.org.id);
-  if (kind === 'reparent') return or(mine, eq(changeRequests.secondReviewerOrgId, actor.org.id))!;
-  return actor.org.type === 'hr' ? or(mine, like(subject.path, `${escapeLike(actor.org.path)}%`))! : mine;
+  const scope = kind === 'reparent' ? or(mine, eq(changeRequests.secondReviewerOrgId, actor.org.id))!
+    : actor.org.type === 'hr' ? or(mine, like(subject.path, `${escapeLike(actor.org.path)}%`))! : mine;
+  return and(scope, notOwnRequest(actor, subjectsOf(kind)))!;
 }
 
 function pendingForMe(actor: Actor, kind: Kind): SQL {
@@ -177,6 +187,9 @@ export async function decideChanges(
   body: { ids: number[]; decision: 'approve' | 'reject'; reason: string },
 ) {
   const kind = CHANGE_KINDS[kindParam];
+  await refuseOwnRequests(deps.database.db, req, actor, {
+    table: changeRequests, id: changeRequests.id, ids: body.ids, subjects: subjectsOf(kind), where: eq(changeRequests.kind, kind), targetType: 'change_request',
+  });
   return deps.database.db.transaction(async (tx) => {
     const visible = await tx.select({ r: changeRequests }).from(changeRequests).innerJoin(subject, eq(subject.id, changeRequests.orgId))
       .where(and(inArray(changeRequests.id, body.ids), eq(changeRequests.kind, kind), reviewScope(actor, kind)));

@@ -1,19 +1,20 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { and, asc, count, eq, like, ne } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, like, ne, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { claimQuery, decisionBody, idsBody, revokeBody, CLAIM_STATUSES, LEARNING_FORMS, SUBJECT_TYPES, type ClaimStatus, type LearningForm, type SubjectType } from '@hbzsgx/domain';
+import { claimQuery, claimDeleteBody, decisionBody, revokeBody, CLAIM_STATUSES, LEARNING_FORMS, SUBJECT_TYPES, type ClaimStatus, type LearningForm, type SubjectType } from '@hbzsgx/domain';
 import { claims, organizations } from '../../db/schema.js';
 import { actorOf } from '../../plugins/access.js';
 import { escapeLike } from '../../lib/scope.js';
+import { notOwnRequest } from '../../lib/self-review.js';
 import { BadRequestError } from '../../errors.js';
 import { registerTodo } from '../dashboard/todos.js';
 import { personYear } from '../ledger/service.js';
 import type { Column } from '../../lib/excel.js';
 import { exportList, exportQuery, exportRows } from '../../lib/export.js';
 import { fmtTime } from '../../lib/paging.js';
-import { decideClaims, listClaims, listForAudit, revokeClaims, type ClaimRow } from './service.js';
+import { CLAIM_SUBJECTS, decideClaims, listClaims, listForAudit, revokeClaims, type ClaimRow } from './service.js';
 
 const CLAIM_COLUMNS: Column<ClaimRow>[] = [
   { header: '申报机构', width: 30, value: (r) => r.declaringOrg }, { header: '培训班/学习内容', width: 36, value: (r) => r.className },
@@ -37,7 +38,7 @@ for (const source of Object.keys(QUEUES) as (keyof typeof QUEUES)[]) {
     key: `claim-${source}`, title: QUEUES[source], path: `/hours/review/${source}`, permission: 'claim.review', types: ['hr'],
     async count(db, actor) {
       const [r] = await db.select({ n: count() }).from(claims).innerJoin(declarer, eq(declarer.id, claims.declaringOrgId))
-        .where(and(eq(claims.source, source), eq(claims.status, 'pending'), like(declarer.path, `${escapeLike(actor.org.path)}%`)));
+        .where(and(eq(claims.source, source), eq(claims.status, 'pending'), like(declarer.path, `${escapeLike(actor.org.path)}%`), notOwnRequest(actor, CLAIM_SUBJECTS)));
       return r!.n;
     },
   });
@@ -67,8 +68,9 @@ export default async function claimReviewRoutes(fastify: FastifyInstance) {
   }, async (req) => decideClaims(app.deps, req, actorOf(req), req.body));
 
   app.post('/api/reviews/claims/delete', {
-    config: { access: { permission: 'claim.review' } }, schema: { tags: ['学时审核'], summary: '删除（软删除，留痕）', body: idsBody },
-  }, async (req) => decideClaims(app.deps, req, actorOf(req), { ids: req.body.ids, decision: 'delete' }));
+    config: { access: { permission: 'claim.review' } },
+    schema: { tags: ['学时审核'], summary: '删除（软删除，留痕；须填写删除原因，告知本人和申报机构；已通过的学时退出个人总数）', body: claimDeleteBody },
+  }, async (req) => decideClaims(app.deps, req, actorOf(req), { ids: req.body.ids, decision: 'delete', reason: req.body.reason }));
 
   app.get('/api/audits/claims', {
     config: { access: { permission: 'claim.audit' } },
@@ -87,13 +89,14 @@ export default async function claimReviewRoutes(fastify: FastifyInstance) {
     config: { access: { permission: 'claim.audit' } }, schema: { tags: ['学时审验'], summary: '审验不通过（学时退出个人总数）', body: revokeBody },
   }, async (req) => revokeClaims(app.deps, req, actorOf(req), req.body));
 
-  /** The person's claims of one year (本人学时明细): the list of 我的学时 and its export. */
+  /** The person's claims of one year (本人学时明细): the list of 我的学时 and its export; a deletion made with a reason is shown with it. */
   const myClaims = async (personnelId: number, year: number) =>
-    (await db().select().from(claims).where(and(eq(claims.personnelId, personnelId), eq(claims.year, year), ne(claims.status, 'deleted'))).orderBy(asc(claims.id)))
+    (await db().select().from(claims).where(and(eq(claims.personnelId, personnelId), eq(claims.year, year), or(ne(claims.status, 'deleted'), isNotNull(claims.deleteReason))))
+      .orderBy(asc(claims.id)))
       .map((c) => ({
         id: c.id, title: c.title, hours: c.hours, score: c.score, status: c.status, statusName: CLAIM_STATUSES[c.status as ClaimStatus],
         subjectTypeName: SUBJECT_TYPES[c.subjectType as SubjectType], learningFormName: LEARNING_FORMS[c.learningForm as LearningForm],
-        rejectReason: c.rejectReason, revokeReason: c.revokeReason, basis: c.basis, hasEvidence: c.evidenceFileId != null, createdAt: c.createdAt,
+        rejectReason: c.rejectReason, revokeReason: c.revokeReason, deleteReason: c.deleteReason, basis: c.basis, hasEvidence: c.evidenceFileId != null, createdAt: c.createdAt,
       }));
   const personOf = (req: FastifyRequest) => {
     const a = actorOf(req);
@@ -119,7 +122,7 @@ export default async function claimReviewRoutes(fastify: FastifyInstance) {
       { header: '学习内容', width: 36, value: (r) => r.title }, { header: '科目类型', value: (r) => r.subjectTypeName },
       { header: '学习形式', value: (r) => r.learningFormName }, { header: '学时', width: 8, value: (r) => Number(r.hours) },
       { header: '成绩', width: 10, value: (r) => r.score }, { header: '认定依据', width: 30, value: (r) => r.basis },
-      { header: '状态', width: 12, value: (r) => r.statusName }, { header: '驳回/审验不通过原因', width: 30, value: (r) => r.revokeReason ?? r.rejectReason },
+      { header: '状态', width: 12, value: (r) => r.statusName }, { header: '驳回/审验不通过/删除原因', width: 30, value: (r) => r.deleteReason ?? r.revokeReason ?? r.rejectReason },
       { header: '申报时间', width: 20, value: (r) => fmtTime(r.createdAt) },
     ],
   }));

@@ -12,15 +12,20 @@ import { claims, organizations, personnel, users } from '../../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import { escapeLike } from '../../lib/scope.js';
+import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
 import type { Actor } from '../../plugins/access.js';
 import { transitionClaims } from '../ledger/service.js';
 
 const declarer = alias(organizations, 'declarer');
 const unit = alias(organizations, 'unit');
 
-/** Claims an HR department reviews: declared by an organisation in its jurisdiction (by id, so the index serves it). */
-const reviewScope = (actor: Actor): SQL =>
-  inArray(claims.declaringOrgId, sql`(select o.id from organizations o where o.path like ${`${escapeLike(actor.org.path)}%`})`);
+/** A claim is about its person: an admin never reviews a claim of their own hours (lib/self-review.ts). */
+export const CLAIM_SUBJECTS = { person: claims.personnelId };
+/** Claims an HR department reviews: declared by an organisation in its jurisdiction (by id, so the index serves it), never the actor's own. */
+const reviewScope = (actor: Actor): SQL => and(
+  inArray(claims.declaringOrgId, sql`(select o.id from organizations o where o.path like ${`${escapeLike(actor.org.path)}%`})`),
+  notOwnRequest(actor, CLAIM_SUBJECTS),
+)!;
 /** Claims an HR department audits: of people whose organisation is in its jurisdiction. */
 const auditScope = (actor: Actor): SQL => like(unit.path, `${escapeLike(actor.org.path)}%`);
 
@@ -87,16 +92,23 @@ export function listClaims(db: Db, actor: Actor, q: ClaimQuery) {
   return page(db, and(reviewScope(actor), eq(claims.source, q.source), status, ...filters(q)), q, needFor(q));
 }
 
+/** What 删除 may remove: what the 学时审核 queues show (a personal claim still waiting for its unit is the unit's). */
+const DELETABLE: ClaimStatus[] = ['pending', 'approved', 'rejected', 'revoked'];
+
+/**
+ * 通过 / 驳回 / 删除. A deletion always carries a reason (the route requires it): it is stored on the claim and shown to
+ * the person (我的学时) and the declarer (学员成绩), like 审验不通过's; approved hours leave the person's total with it.
+ */
 export async function decideClaims(deps: AppDeps, req: FastifyRequest, actor: Actor, body: { ids: number[]; decision: 'approve' | 'reject' | 'delete'; reason?: string }) {
   const to: ClaimStatus = body.decision === 'approve' ? 'approved' : body.decision === 'reject' ? 'rejected' : 'deleted';
+  await refuseOwnRequests(deps.database.db, req, actor, { table: claims, id: claims.id, ids: body.ids, subjects: CLAIM_SUBJECTS, targetType: 'claim' });
   return deps.database.db.transaction(async (tx) => {
     const visible = await tx.select({ id: claims.id }).from(claims).innerJoin(declarer, eq(declarer.id, claims.declaringOrgId))
       .where(and(inArray(claims.id, body.ids), reviewScope(actor)));
     if (!visible.length) throw new NotFoundError('学时申报');
-    // approved hours leave the ledger only through 学时审验 (with a reason the person sees), never by a plain delete
     const moved = await transitionClaims(tx, {
       ids: visible.map((v) => v.id), to, actorUserId: actor.userId, reason: body.reason,
-      scope: to === 'deleted' ? inArray(claims.status, ['pending', 'rejected']) : undefined,
+      scope: to === 'deleted' ? inArray(claims.status, DELETABLE) : undefined,
     });
     if (!moved.length) throw new ConflictError('所选申报已被处理或当前状态不允许此操作，请刷新后查看', 'ALREADY_DECIDED');
     for (const m of moved) {

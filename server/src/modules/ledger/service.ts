@@ -24,6 +24,7 @@ export async function transitionClaims(tx: Db, t: Transition): Promise<{ id: num
     status: t.to, reviewedBy: t.actorUserId, reviewedAt: now,
     ...(t.to === 'rejected' ? { rejectReason: t.reason ?? null } : {}),
     ...(t.to === 'revoked' ? { revokeReason: t.reason ?? null } : {}),
+    ...(t.to === 'deleted' ? { deleteReason: t.reason ?? null } : {}),
   }).where(inArray(claims.id, moving.map((m) => m.id)));
 
   const deltas = new Map<string, { personnelId: number; year: number; publicHours: number; professionalHours: number }>();

@@ -17,9 +17,11 @@ import { fmtTime } from '../../lib/paging.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import { escapeLike } from '../../lib/scope.js';
+import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
 import { parseFields, readUpload, sendFile, storeFile } from '../../lib/uploads.js';
 import { registerTodo } from '../dashboard/todos.js';
 import { policyFor, transitionClaims } from '../ledger/service.js';
+import { CLAIM_SUBJECTS } from '../claim-review/service.js';
 import { beijingToday } from '../training/service.js';
 
 const unit = alias(organizations, 'unit');
@@ -27,7 +29,7 @@ const unit = alias(organizations, 'unit');
 const unitReviewFilters = z.object({ tab: z.enum(['pending', 'done']).default('pending'), name: z.string().trim().max(50).optional() });
 /** 本单位人员学时申报: personal declarations of the actor's own staff, by tab and name — the list's and the export's query. */
 async function listUnitReview(db: Db, a: Actor, q: z.infer<typeof unitReviewFilters> & { page: number; pageSize: number }) {
-  const where = and(eq(claims.source, 'personal'), eq(personnel.orgId, a.org.id),
+  const where = and(eq(claims.source, 'personal'), eq(personnel.orgId, a.org.id), notOwnRequest(a, CLAIM_SUBJECTS),
     q.tab === 'pending' ? eq(claims.status, 'pendingEmployer') : inArray(claims.status, ['pending', 'approved', 'rejected', 'revoked']),
     q.name ? like(users.name, `%${escapeLike(q.name)}%`) : undefined);
   const [total] = await db.select({ n: count() }).from(claims).innerJoin(personnel, eq(personnel.id, claims.personnelId)).innerJoin(users, eq(users.id, personnel.userId)).where(where);
@@ -44,7 +46,7 @@ registerTodo({
   key: 'personal-claims', title: '个人学时申报（单位审核）', path: '/hours/personal-review', permission: 'claim.unitReview',
   async count(db, a) {
     const [r] = await db.select({ n: count() }).from(claims).innerJoin(personnel, eq(personnel.id, claims.personnelId))
-      .where(and(eq(claims.source, 'personal'), eq(claims.status, 'pendingEmployer'), eq(personnel.orgId, a.org.id)));
+      .where(and(eq(claims.source, 'personal'), eq(claims.status, 'pendingEmployer'), eq(personnel.orgId, a.org.id), notOwnRequest(a, CLAIM_SUBJECTS)));
     return r!.n;
   },
 });
@@ -108,6 +110,7 @@ export default async function personalClaimRoutes(fastify: FastifyInstance) {
     config: { access: { permission: 'claim.unitReview' } }, schema: { tags, summary: '单位审核：通过（转人社部门审核）/驳回', body: decisionBody },
   }, async (req) => {
     const a = actorOf(req);
+    await refuseOwnRequests(db(), req, a, { table: claims, id: claims.id, ids: req.body.ids, subjects: CLAIM_SUBJECTS, targetType: 'claim' });
     return db().transaction(async (tx) => {
       const visible = await tx.select({ id: claims.id }).from(claims).innerJoin(personnel, eq(personnel.id, claims.personnelId))
         .where(and(inArray(claims.id, req.body.ids), eq(claims.source, 'personal'), eq(personnel.orgId, a.org.id)));

@@ -14,21 +14,26 @@ import { admins, departments, divisions, organizations, personnel, users } from 
 import { ConflictError, NotFoundError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import { escapeLike } from '../../lib/scope.js';
+import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
 import type { Actor } from '../../plugins/access.js';
 
 const parent = alias(organizations, 'parent');
 const employer = alias(organizations, 'employer');
 
-/** Registrations of organisations the actor may decide: its direct children, or (HR) anything in its subtree. */
+/** What a registration is about: the organisation registering, or the person (lib/self-review.ts). */
+const ORG_SUBJECTS = { org: organizations.id };
+const PERSON_SUBJECTS = { person: personnel.id };
+
+/** Registrations of organisations the actor may decide: its direct children, or (HR) anything in its subtree; never its own. */
 function orgReviewScope(actor: Actor): SQL {
   const direct = eq(organizations.parentId, actor.org.id);
   const scoped = actor.org.type === 'hr' ? or(direct, like(organizations.path, `${escapeLike(actor.org.path)}%`))! : direct;
-  return and(scoped, ne(organizations.id, actor.org.id))!;
+  return and(scoped, ne(organizations.id, actor.org.id), notOwnRequest(actor, ORG_SUBJECTS))!;
 }
-/** Registrations of personnel the actor may decide: its own organisation's, or (HR) anyone's in its subtree. */
+/** Registrations of personnel the actor may decide: its own organisation's, or (HR) anyone's in its subtree; never the actor's own. */
 function personnelReviewScope(actor: Actor): SQL {
   const own = eq(personnel.orgId, actor.org.id);
-  return actor.org.type === 'hr' ? or(own, like(employer.path, `${escapeLike(actor.org.path)}%`))! : own;
+  return and(actor.org.type === 'hr' ? or(own, like(employer.path, `${escapeLike(actor.org.path)}%`))! : own, notOwnRequest(actor, PERSON_SUBJECTS))!;
 }
 
 const tabCond = (status: Column, reviewedAt: Column, tab: 'pending' | 'done') =>
@@ -85,6 +90,9 @@ export async function decide(
 ) {
   const status = body.decision === 'approve' ? 'active' : 'rejected';
   const set = { status, rejectReason: body.decision === 'reject' ? body.reason : null, reviewedAt: new Date(), reviewedBy: actor.userId };
+  await refuseOwnRequests(deps.database.db, req, actor, kind === 'personnel'
+    ? { table: personnel, id: personnel.id, ids: body.ids, subjects: PERSON_SUBJECTS, targetType: 'personnel' }
+    : { table: organizations, id: organizations.id, ids: body.ids, subjects: ORG_SUBJECTS, where: eq(organizations.type, kind), targetType: 'organization' });
   return deps.database.db.transaction(async (tx) => {
     let done: number[];
     let inScope: number[];

@@ -42,7 +42,7 @@ const SCORE_COLUMNS: Column<ScoreRow>[] = [
   { header: '是否合格', width: 10, value: (r) => (r.qualified ? '合格' : '不合格') }, { header: '学时', width: 8, value: (r) => Number(r.hours) },
   { header: '状态', width: 12, value: (r) => CLAIM_STATUSES[r.status as ClaimStatus] ?? r.status },
   { header: '重点审核', width: 30, value: (r) => (r.flagged ? r.flagReasons.join('；') || '是' : '') },
-  { header: '驳回/审验不通过原因', width: 30, value: (r) => r.revokeReason ?? r.rejectReason },
+  { header: '驳回/审验不通过/删除原因', width: 30, value: (r) => r.deleteReason ?? r.revokeReason ?? r.rejectReason },
 ];
 
 registerTodo({

@@ -3,7 +3,7 @@
  * (学时申报) with the base as 代申报机构, flagged by the 重点审核 rules.
  */
 import type { FastifyRequest } from 'fastify';
-import { and, count, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { checkIdNumber, flagReasons, normalizeIdNumber, type ClassBody, type IdType } from '@hbzsgx/domain';
 import type { AppDeps } from '../../app.js';
@@ -12,6 +12,7 @@ import { claims, organizations, personnel, trainingClasses, users } from '../../
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import { escapeLike } from '../../lib/scope.js';
+import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
 import type { Actor } from '../../plugins/access.js';
 import { policyFor } from '../ledger/service.js';
 
@@ -56,9 +57,11 @@ export async function withdrawClass(deps: AppDeps, req: FastifyRequest, actor: A
   });
 }
 
-/** Classes a reviewer may decide: bases whose superior is the actor, or anywhere in an HR jurisdiction. */
+/** A class is about the organisation that declared it (lib/self-review.ts). */
+const CLASS_SUBJECTS = { org: trainingClasses.baseOrgId, requester: trainingClasses.createdBy };
+/** Classes a reviewer may decide: bases whose superior is the actor, or anywhere in an HR jurisdiction; never its own. */
 function classScope(actor: Actor) {
-  return or(eq(baseOrg.parentId, actor.org.id), like(baseOrg.path, `${escapeLike(actor.org.path)}%`))!;
+  return and(or(eq(baseOrg.parentId, actor.org.id), like(baseOrg.path, `${escapeLike(actor.org.path)}%`)), notOwnRequest(actor, CLASS_SUBJECTS))!;
 }
 
 export async function listClasses(db: Db, actor: Actor, q: { tab?: 'pending' | 'done'; status?: string; year?: number; keyword?: string; orgType?: 'base' | 'employer'; page: number; pageSize: number; own: boolean }) {
@@ -80,6 +83,7 @@ export async function listClasses(db: Db, actor: Actor, q: { tab?: 'pending' | '
 }
 
 export async function decideClasses(deps: AppDeps, req: FastifyRequest, actor: Actor, body: { ids: number[]; decision: 'approve' | 'reject'; reason: string }) {
+  await refuseOwnRequests(deps.database.db, req, actor, { table: trainingClasses, id: trainingClasses.id, ids: body.ids, subjects: CLASS_SUBJECTS, targetType: 'training_class' });
   return deps.database.db.transaction(async (tx) => {
     const visible = await tx.select({ id: trainingClasses.id }).from(trainingClasses).innerJoin(baseOrg, eq(baseOrg.id, trainingClasses.baseOrgId))
       .where(and(inArray(trainingClasses.id, body.ids), classScope(actor)));
@@ -147,12 +151,14 @@ export async function registerScore(
   });
 }
 
+/** The learners a base (or employer) declared in its class; a claim 学时审核 deleted with a reason stays listed with it. */
 export async function listScores(db: Db, actor: Actor, classId: number) {
   await ownClass(db, actor, classId);
   return db.select({
     claimId: claims.id, name: users.name, idNumberMasked: users.idNumberMasked, orgName: personOrg.name, score: claims.score,
     qualified: claims.qualified, hours: claims.hours, status: claims.status, flagged: claims.flagged, flagReasons: claims.flagReasons,
-    rejectReason: claims.rejectReason, revokeReason: claims.revokeReason,
+    rejectReason: claims.rejectReason, revokeReason: claims.revokeReason, deleteReason: claims.deleteReason,
   }).from(claims).innerJoin(personnel, eq(personnel.id, claims.personnelId)).innerJoin(users, eq(users.id, personnel.userId))
-    .innerJoin(personOrg, eq(personOrg.id, personnel.orgId)).where(and(eq(claims.classId, classId), sql`${claims.status} <> 'deleted'`)).orderBy(claims.id);
+    .innerJoin(personOrg, eq(personOrg.id, personnel.orgId))
+    .where(and(eq(claims.classId, classId), or(sql`${claims.status} <> 'deleted'`, isNotNull(claims.deleteReason)))).orderBy(claims.id);
 }

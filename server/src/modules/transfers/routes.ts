@@ -8,7 +8,7 @@ import { actorOf } from '../../plugins/access.js';
 import { exportList, exportQuery } from '../../lib/export.js';
 import { fmtTime } from '../../lib/paging.js';
 import { registerTodo } from '../dashboard/todos.js';
-import { createTransfer, decideTransfer, listTransfers, ownPerson, searchOwnPeople } from './service.js';
+import { createTransfer, decideTransfer, incomingFor, listTransfers, ownPerson, searchOwnPeople } from './service.js';
 
 const STATUS = { pending: '待确认', confirmed: '已调入', refused: '已拒绝', cancelled: '已撤回' } as const;
 const filters = z.object({
@@ -21,7 +21,7 @@ const params = z.object({ id: idSchema });
 registerTodo({
   key: 'transfer-in', title: '人员调入审核', path: '/account/transfers/incoming', permission: 'transfer.manage', types: ['hr', 'authority', 'employer'],
   async count(db, actor) {
-    const [r] = await db.select({ n: count() }).from(transfers).where(and(eq(transfers.toOrgId, actor.org.id), eq(transfers.status, 'pending')));
+    const [r] = await db.select({ n: count() }).from(transfers).where(and(incomingFor(actor), eq(transfers.status, 'pending')));
     return r!.n;
   },
 });

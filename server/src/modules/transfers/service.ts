@@ -13,10 +13,19 @@ import { departments, organizations, personnel, transfers, users } from '../../d
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import { escapeLike } from '../../lib/scope.js';
+import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
 import type { Actor } from '../../plugins/access.js';
 
 const fromOrg = alias(organizations, 'from_org');
 const toOrg = alias(organizations, 'to_org');
+
+/**
+ * A transfer is the source organisation's request about a person (lib/self-review.ts): neither the person, nor whoever
+ * filed it, nor anyone acting for the source (a seat there) confirms or refuses it on the target's behalf.
+ */
+const SUBJECTS = { org: transfers.fromOrgId, person: transfers.personnelId, requester: transfers.createdBy };
+/** Transfers waiting for (or decided by) the actor's organisation as the target: 人员调入审核 and its 待办 count. */
+export const incomingFor = (actor: Actor) => and(eq(transfers.toOrgId, actor.org.id), notOwnRequest(actor, SUBJECTS))!;
 
 /** A person of the actor's own organisation, with the data the 调出 form fills in. */
 export async function ownPerson(db: Db, actor: Actor, personnelId: number) {
@@ -60,6 +69,8 @@ export async function createTransfer(deps: AppDeps, req: FastifyRequest, actor: 
 type Decision = { kind: 'confirm'; departmentId: number | null } | { kind: 'refuse'; reason: string } | { kind: 'cancel' };
 
 export async function decideTransfer(deps: AppDeps, req: FastifyRequest, actor: Actor, id: number, d: Decision) {
+  // confirming or refusing is the target's review; withdrawing is the source's own act
+  if (d.kind !== 'cancel') await refuseOwnRequests(deps.database.db, req, actor, { table: transfers, id: transfers.id, ids: [id], subjects: SUBJECTS, targetType: 'transfer' });
   return deps.database.db.transaction(async (tx) => {
     const [t] = await tx.select().from(transfers).where(eq(transfers.id, id)).for('update');
     const mine = d.kind === 'cancel' ? t?.fromOrgId === actor.org.id : t?.toOrgId === actor.org.id;
@@ -89,9 +100,9 @@ export async function decideTransfer(deps: AppDeps, req: FastifyRequest, actor: 
 export type TransferListQuery = { direction: 'in' | 'out' | 'all'; status?: 'pending' | 'done' | 'confirmed' | 'refused' | 'cancelled'; keyword?: string; page: number; pageSize: number };
 
 export async function listTransfers(db: Db, actor: Actor, q: TransferListQuery) {
-  const dir = q.direction === 'in' ? eq(transfers.toOrgId, actor.org.id)
+  const dir = q.direction === 'in' ? incomingFor(actor)
     : q.direction === 'out' ? eq(transfers.fromOrgId, actor.org.id)
-      : or(eq(transfers.toOrgId, actor.org.id), eq(transfers.fromOrgId, actor.org.id));
+      : or(incomingFor(actor), eq(transfers.fromOrgId, actor.org.id));
   const where = and(dir, q.status === 'done' ? inArray(transfers.status, ['confirmed', 'refused', 'cancelled']) : q.status ? eq(transfers.status, q.status) : undefined, q.keyword ? ilike(users.name, `%${escapeLike(q.keyword)}%`) : undefined);
   const [total] = await db.select({ n: count() }).from(transfers).innerJoin(personnel, eq(personnel.id, transfers.personnelId))
     .innerJoin(users, eq(users.id, personnel.userId)).where(where);

@@ -40,7 +40,7 @@ describe('人员调转', () => {
     expect(incoming.body.items.map((i: { id: number }) => i.id)).toEqual([t.body.id]);
     expect((await toC.get('/api/dashboard')).body.todos.find((x: { key: string }) => x.key === 'transfer-in').count).toBe(1);
     expect((await thirdC.post(`/api/transfers/${t.body.id}/confirm`, { departmentId: null })).status).toBe(404);
-    expect((await fromC.post(`/api/transfers/${t.body.id}/confirm`, { departmentId: null })).status).toBe(404);
+    expect((await fromC.post(`/api/transfers/${t.body.id}/confirm`, { departmentId: null })).status).toBe(403); // its own request
     expect((await toC.post(`/api/transfers/${t.body.id}/confirm`, { departmentId: toDept })).status).toBe(200);
     expect((await toC.post(`/api/transfers/${t.body.id}/confirm`, { departmentId: toDept })).status).toBe(409);
     const [after] = await ctx.db.select().from(personnel).where(eq(personnel.id, p.personnelId));

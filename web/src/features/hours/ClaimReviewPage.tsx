@@ -1,9 +1,10 @@
 /**
  * 学时审核 (HR), one page for the three queues (/hours/review/base|employer|personal): the 7 filters, 待审核/已审核,
- * selection with 批量通过 / 批量驳回 (reason) / 删除 (confirm), 查看 (drawer), 20条/页 with the total.
+ * selection with 批量通过 / 批量驳回 (reason) / 删除 (reason, told to the person and the declarer; approved hours leave
+ * the person's total), 查看 (drawer), 20条/页 with the total.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
 import { CheckOutlined, CloseOutlined, DeleteOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../app/api';
@@ -35,6 +36,8 @@ const TEXT: Record<ClaimSource, { title: string; description: string }> = {
 };
 
 type Rejecting = { ids: number[]; label: string } | null;
+/** A deletion being asked for its reason; `approved`: some of the claims on screen are approved (their hours leave the total). */
+type Deleting = { ids: number[]; label: string; approved: boolean } | null;
 
 export const BaseClaimReviewPage = () => <ClaimReviewPage source="base" />;
 export const EmployerClaimReviewPage = () => <ClaimReviewPage source="employer" />;
@@ -43,13 +46,13 @@ export const PersonalClaimReviewPage = () => <ClaimReviewPage source="personal" 
 function ClaimReviewPage({ source }: { source: ClaimSource }) {
   const t = TEXT[source];
   const qc = useQueryClient();
-  const { modal } = App.useApp();
   const [tab, setTab] = useState<ReviewTab>('pending');
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
   const [selected, setSelected] = useState<number[]>([]);
   const [viewing, setViewing] = useState<ClaimRow | null>(null);
   const [rejecting, setRejecting] = useState<Rejecting>(null);
+  const [deleting, setDeleting] = useState<Deleting>(null);
   const [evidence, setEvidence] = useState<ClaimRow | null>(null);
   const key = claimReviewKey(source);
 
@@ -76,12 +79,12 @@ function ClaimReviewPage({ source }: { source: ClaimSource }) {
     onSettled: refresh,
   });
   const remove = useMutation({
-    mutationFn: (d: { ids: number[]; label: string }) => hoursApi.remove(d.ids),
+    mutationFn: (d: { ids: number[]; label: string; reason: string }) => hoursApi.remove(d.ids, d.reason),
     onSuccess: (r, d) => {
       feedback.success(d.ids.length === 1 ? `已删除${d.label}` : `已删除 ${r.done} 条学时申报${r.skipped ? `，${r.skipped} 条未删除` : ''}`);
       done(d.ids);
     },
-    onError: (e) => feedback.error(e),
+    // errors stay in the reason modal
     onSettled: refresh,
   });
   const busy = decide.isPending || remove.isPending;
@@ -92,15 +95,10 @@ function ClaimReviewPage({ source }: { source: ClaimSource }) {
     return r ? label(r) : `${ids.length} 条学时申报`;
   };
   const approve = (ids: number[]) => decide.mutate({ ids, decision: 'approve', label: labelOf(ids) }, { onError: (e) => feedback.error(e) });
-  const confirmDelete = (ids: number[], l = labelOf(ids)) =>
-    modal.confirm({
-      title: ids.length > 1 ? `删除 ${ids.length} 条学时申报` : '删除学时申报',
-      content: `确定删除${ids.length > 1 ? `选中的 ${ids.length} 条学时申报` : l}吗？删除后不计入个人学时，操作将记入审计日志。`,
-      okText: '删除',
-      okButtonProps: { danger: true },
-      cancelText: '取消',
-      onOk: () => remove.mutateAsync({ ids, label: l }).catch(() => undefined),
-    });
+  const confirmDelete = (ids: number[], l = labelOf(ids)) => {
+    const rows = [...(q.data?.items ?? []), ...(viewing ? [viewing] : [])];
+    setDeleting({ ids, label: l, approved: tab === 'done' || rows.some((r) => ids.includes(r.id) && r.status === 'approved') });
+  };
 
   const switchTab = (k: ReviewTab) => {
     setTab(k);
@@ -201,6 +199,22 @@ function ClaimReviewPage({ source }: { source: ClaimSource }) {
         description={rejecting && (rejecting.ids.length > 1 ? `将驳回选中的 ${rejecting.ids.length} 条学时申报，驳回原因将告知申报方和本人。` : `将驳回${rejecting.label}，驳回原因将告知申报方和本人。`)}
         onSubmit={(reason) => decide.mutateAsync({ ids: rejecting!.ids, decision: 'reject', reason, label: rejecting!.label })}
         onClose={() => setRejecting(null)}
+      />
+      <ReasonModal
+        open={!!deleting}
+        title={deleting && deleting.ids.length > 1 ? `删除学时申报（${deleting.ids.length} 条）` : '删除学时申报'}
+        label="删除原因"
+        okText="确认删除"
+        description={deleting && (
+          <>
+            将删除{deleting.ids.length > 1 ? `选中的 ${deleting.ids.length} 条学时申报` : deleting.label}，删除后不计入个人学时；删除原因将告知本人和申报机构，操作记入审计日志。
+            {deleting.approved && (
+              <Alert type="warning" showIcon style={{ marginTop: 12 }} title="已审核通过的学时删除后，将从个人年度学时中扣除。" />
+            )}
+          </>
+        )}
+        onSubmit={(reason) => remove.mutateAsync({ ids: deleting!.ids, label: deleting!.label, reason })}
+        onClose={() => setDeleting(null)}
       />
     </PageContainer>
   );

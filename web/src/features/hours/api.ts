@@ -89,7 +89,8 @@ export const hoursApi = {
   claims: (q: ClaimFilters & { source: ClaimSource; tab: Tab; page: number; pageSize: number }) => api.get<Page<ClaimRow>>('/api/reviews/claims', q),
   exportClaims: (f: ClaimFilters & { source: ClaimSource; tab: Tab }, title: string) => download('/api/reviews/claims/export', f, `${title}.xlsx`),
   decide: (body: Decision) => api.post<DecisionResult>('/api/reviews/claims/decide', { ...body, reason: body.reason ?? '' }),
-  remove: (ids: number[]) => api.post<DecisionResult>('/api/reviews/claims/delete', { ids }),
+  /** 删除 always carries a reason: the person and the declarer see it. */
+  remove: (ids: number[], reason: string) => api.post<DecisionResult>('/api/reviews/claims/delete', { ids, reason }),
 
   audit: (q: ClaimFilters & { page: number; pageSize: number; sample?: number }) => api.get<Page<ClaimRow>>('/api/audits/claims', q),
   /** With `ids` (a drawn sample) the export holds exactly those rows. */

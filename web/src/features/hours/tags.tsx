@@ -28,13 +28,17 @@ export function FlagTag({ reasons }: { reasons: string[] }) {
   );
 }
 
-/** The reason that goes with a status: 驳回原因 or 审验不通过原因 (in red). */
-export function StatusReason({ status, rejectReason, revokeReason }: { status: string; rejectReason: string | null; revokeReason: string | null }) {
-  const text = status === 'revoked' ? revokeReason : status === 'rejected' ? rejectReason : null;
+const REASON_LABELS: Partial<Record<ClaimStatus, string>> = { revoked: '审验不通过原因', rejected: '驳回原因', deleted: '删除原因' };
+
+/** The reason that goes with a status: 驳回原因, 审验不通过原因 or 删除原因 (in red). */
+export function StatusReason({ status, rejectReason, revokeReason, deleteReason }: {
+  status: string; rejectReason: string | null; revokeReason: string | null; deleteReason?: string | null;
+}) {
+  const text = status === 'revoked' ? revokeReason : status === 'rejected' ? rejectReason : status === 'deleted' ? deleteReason : null;
   if (!text) return null;
   return (
     <Typography.Text type="danger" style={{ display: 'block', fontSize: 12, maxWidth: 260 }} ellipsis={{ tooltip: text }}>
-      {status === 'revoked' ? '审验不通过原因' : '驳回原因'}：{text}
+      {REASON_LABELS[status as ClaimStatus]}：{text}
     </Typography.Text>
   );
 }

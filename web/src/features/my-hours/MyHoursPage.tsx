@@ -17,6 +17,8 @@ import { DeclareModal } from './DeclareModal';
 import { ExportButton } from '../../components/ExportButton';
 import './my-hours.css';
 
+/** States whose hours do not count (struck through). */
+const NOT_COUNTED = new Set(['revoked', 'rejected', 'deleted']);
 const pct = (v: number, of: number) => (of > 0 ? Math.min(100, Math.round((v / of) * 1000) / 10) : 100);
 
 export function MyHoursPage() {
@@ -38,8 +40,8 @@ export function MyHoursPage() {
       width: 200,
       render: (v: number, r) => (
         <div>
-          <span className={r.status === 'approved' ? 'hours-counted' : r.status === 'revoked' || r.status === 'rejected' ? 'hours-struck' : 'hours-waiting'}>{v}</span> 学时
-          {r.status !== 'approved' && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.status === 'revoked' || r.status === 'rejected' ? '（不计入）' : '（审核通过后计入）'}</Typography.Text>}
+          <span className={r.status === 'approved' ? 'hours-counted' : NOT_COUNTED.has(r.status) ? 'hours-struck' : 'hours-waiting'}>{v}</span> 学时
+          {r.status !== 'approved' && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{NOT_COUNTED.has(r.status) ? '（不计入）' : '（审核通过后计入）'}</Typography.Text>}
           {r.basis && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} ellipsis={{ tooltip: r.basis }}>依据：{r.basis}</Typography.Text>}
         </div>
       ),
@@ -58,6 +60,9 @@ export function MyHoursPage() {
           {r.status === 'rejected' && r.rejectReason && (
             <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>驳回原因：{r.rejectReason}</Typography.Text>
           )}
+          {r.status === 'deleted' && (
+            <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>删除原因：{r.deleteReason || '—'}</Typography.Text>
+          )}
         </div>
       ),
     },
@@ -73,7 +78,7 @@ export function MyHoursPage() {
   return (
     <PageContainer
       title="我的学时"
-      description="学时经审核通过后计入当年度；审验不通过的学时将被扣除。完成情况按当年度的学时要求判定。"
+      description="学时经审核通过后计入当年度；审验不通过或被删除的学时将被扣除，原因见状态栏。完成情况按当年度的学时要求判定。"
       extra={
         <Space>
           <Typography.Text>年度：</Typography.Text>

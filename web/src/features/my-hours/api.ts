@@ -13,6 +13,8 @@ export interface MyClaim {
   learningFormName: string;
   rejectReason: string | null;
   revokeReason: string | null;
+  /** Why 学时审核 deleted it (status deleted; shown like 审验不通过原因). */
+  deleteReason: string | null;
   basis: string | null;
   hasEvidence: boolean;
   createdAt: string;

@@ -43,11 +43,17 @@ export function ScoresPage() {
     enabled: !!cls,
   });
   const rows = scores.data?.items ?? [];
-  const counts = useMemo(() => ({
-    qualified: rows.filter((r) => r.qualified).length,
-    approved: rows.filter((r) => r.status === 'approved').length,
-    flagged: rows.filter((r) => r.flagged).length,
-  }), [rows]);
+  // a claim 学时审核 deleted stays listed with its reason, but is no longer a registered learner
+  const counts = useMemo(() => {
+    const live = rows.filter((r) => r.status !== 'deleted');
+    return {
+      registered: live.length,
+      qualified: live.filter((r) => r.qualified).length,
+      approved: live.filter((r) => r.status === 'approved').length,
+      flagged: live.filter((r) => r.flagged).length,
+      deleted: rows.length - live.length,
+    };
+  }, [rows]);
 
   const choose = (id: number | undefined) => setParams(id ? { classId: String(id) } : {}, { replace: true });
 
@@ -69,7 +75,7 @@ export function ScoresPage() {
             <ClaimStatusTag status={v} />
             {r.flagged && <FlagTag reasons={r.flagReasons} />}
           </Space>
-          <StatusReason status={v} rejectReason={r.rejectReason} revokeReason={r.revokeReason} />
+          <StatusReason status={v} rejectReason={r.rejectReason} revokeReason={r.revokeReason} deleteReason={r.deleteReason} />
         </div>
       ),
     },
@@ -124,7 +130,7 @@ export function ScoresPage() {
                 { key: 'dates', label: '培训时间', children: `${cls.startDate} 至 ${cls.endDate}` },
                 { key: 'place', label: '培训地点', children: cls.place },
                 { key: 'capacity', label: '计划人数', children: `${cls.capacity} 人` },
-                { key: 'stat', label: '已登记', children: `${rows.length} 人（合格 ${counts.qualified}，已通过 ${counts.approved}，重点审核 ${counts.flagged}）` },
+                { key: 'stat', label: '已登记', children: `${counts.registered} 人（合格 ${counts.qualified}，已通过 ${counts.approved}，重点审核 ${counts.flagged}）${counts.deleted ? `；已删除 ${counts.deleted} 条` : ''}` },
               ]}
             />
           )}

@@ -41,6 +41,8 @@ export interface ScoreRow {
   flagReasons: string[];
   rejectReason: string | null;
   revokeReason: string | null;
+  /** Why 学时审核 deleted this learner's claim (status deleted). */
+  deleteReason: string | null;
 }
 
 export interface ScoreBody { idType: IdType; idNumber: string; score: string; qualified: boolean }
