@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, asc, count, eq, isNotNull, like, ne, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { claimQuery, claimDeleteBody, decisionBody, revokeBody, CLAIM_STATUSES, LEARNING_FORMS, SUBJECT_TYPES, type ClaimStatus, type LearningForm, type SubjectType } from '@hbzsgx/domain';
+import { INT4_MAX, claimQuery, claimDeleteBody, decisionBody, revokeBody, CLAIM_STATUSES, LEARNING_FORMS, SUBJECT_TYPES, type ClaimStatus, type LearningForm, type SubjectType, int, pattern, year } from '@hbzsgx/domain';
 import { claims, organizations } from '../../db/schema.js';
 import { actorOf } from '../../plugins/access.js';
 import { escapeLike } from '../../lib/scope.js';
@@ -28,8 +28,8 @@ const CLAIM_COLUMNS: Column<ClaimRow>[] = [
   { header: '申报时间', width: 20, value: (r) => fmtTime(r.createdAt) }, { header: '审核时间', width: 20, value: (r) => fmtTime(r.reviewedAt) },
 ];
 /** A drawn sample's ids ("3,17,42"): the audit export then holds exactly the rows on screen. */
-const idList = z.string().regex(/^\d{1,10}(,\d{1,10}){0,199}$/, '应为逗号分隔的编号（最多200个）')
-  .transform((v) => v.split(',').map(Number)).optional();
+const idList = pattern(/^\d{1,10}(,\d{1,10}){0,199}$/, '应为逗号分隔的编号（最多200个）', 2200)
+  .transform((v) => v.split(',').map(Number)).refine((ids) => ids.every((n) => n >= 1 && n <= INT4_MAX), '编号超出范围').optional();
 
 const declarer = alias(organizations, 'declarer');
 const QUEUES = { base: '继续教育机构学时审核', employer: '单位培训学时审核', personal: '个人申报学时审核' } as const;
@@ -74,7 +74,7 @@ export default async function claimReviewRoutes(fastify: FastifyInstance) {
 
   app.get('/api/audits/claims', {
     config: { access: { permission: 'claim.audit' } },
-    schema: { tags: ['学时审验'], summary: '已通过学时（筛选或随机抽查）', querystring: z.object({ ...filterShape, page: claimQuery.shape.page, pageSize: claimQuery.shape.pageSize, sample: z.coerce.number().int().min(1).max(200).optional() }) },
+    schema: { tags: ['学时审验'], summary: '已通过学时（筛选或随机抽查）', querystring: z.object({ ...filterShape, page: claimQuery.shape.page, pageSize: claimQuery.shape.pageSize, sample: int(1, 200).optional() }) },
   }, async (req) => listForAudit(db(), actorOf(req), req.query));
 
   app.get('/api/audits/claims/export', {
@@ -103,7 +103,7 @@ export default async function claimReviewRoutes(fastify: FastifyInstance) {
     if (!a.personnelId) throw new BadRequestError('只有专业技术人员可以查看本人学时');
     return a.personnelId;
   };
-  const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+  const yearQuery = z.object({ year: year() });
 
   app.get('/api/me/hours', {
     config: { access: { authenticated: true } },

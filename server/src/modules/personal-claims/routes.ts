@@ -8,7 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, count, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { decisionBody, idSchema, pageQuery, personalClaimFields, recognize, CLAIM_STATUSES, LEARNING_FORMS, SUBJECT_TYPES, type ClaimStatus, type LearningForm, type SubjectType } from '@hbzsgx/domain';
+import { decisionBody, idSchema, pageQuery, personalClaimFields, recognize, CLAIM_STATUSES, LEARNING_FORMS, SUBJECT_TYPES, type ClaimStatus, type LearningForm, type SubjectType, text } from '@hbzsgx/domain';
 import { claims, files, organizations, personnel, recognitionRules, users } from '../../db/schema.js';
 import { actorOf, type Actor } from '../../plugins/access.js';
 import type { Db } from '../../db/client.js';
@@ -26,7 +26,7 @@ import { beijingToday } from '../training/service.js';
 
 const unit = alias(organizations, 'unit');
 
-const unitReviewFilters = z.object({ tab: z.enum(['pending', 'done']).default('pending'), name: z.string().trim().max(50).optional() });
+const unitReviewFilters = z.object({ tab: z.enum(['pending', 'done']).default('pending'), name: text(50).optional() });
 /** 本单位人员学时申报: personal declarations of the actor's own staff, by tab and name — the list's and the export's query. */
 async function listUnitReview(db: Db, a: Actor, q: z.infer<typeof unitReviewFilters> & { page: number; pageSize: number }) {
   const where = and(eq(claims.source, 'personal'), eq(personnel.orgId, a.org.id), notOwnRequest(a, CLAIM_SUBJECTS),

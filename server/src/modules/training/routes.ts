@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { files } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
 import { sendFile } from '../../lib/uploads.js';
-import { classBody, decisionBody, idSchema, pageQuery, scoreBody, CLAIM_STATUSES, LEARNING_FORMS, SUBJECT_TYPES, TITLE_SERIES, type ClaimStatus, type LearningForm, type SubjectType } from '@hbzsgx/domain';
+import { classBody, decisionBody, idSchema, pageQuery, scoreBody, CLAIM_STATUSES, LEARNING_FORMS, SUBJECT_TYPES, TITLE_SERIES, type ClaimStatus, type LearningForm, type SubjectType, text, year } from '@hbzsgx/domain';
 import { actorOf } from '../../plugins/access.js';
 import type { Column } from '../../lib/excel.js';
 import { exportList, exportQuery, exportRows } from '../../lib/export.js';
@@ -17,8 +17,8 @@ import { createClass, decideClasses, listClasses, listScores, registerScore, upd
 const params = z.object({ id: idSchema });
 const classFilters = z.object({
   status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']).optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-  keyword: z.string().trim().max(50).optional(),
+  year: year().optional(),
+  keyword: text(50).optional(),
 });
 const listQuery = pageQuery.extend(classFilters.shape);
 const reviewFilters = classFilters.extend({ tab: z.enum(['pending', 'done']).default('pending'), orgType: z.enum(['base', 'employer']).optional() });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, count, eq } from 'drizzle-orm';
-import { idSchema, pageQuery, transferConfirmBody, transferCreateBody, transferRefuseBody } from '@hbzsgx/domain';
+import { idSchema, pageQuery, transferConfirmBody, transferCreateBody, transferRefuseBody, text } from '@hbzsgx/domain';
 import { transfers } from '../../db/schema.js';
 import { actorOf } from '../../plugins/access.js';
 import { exportList, exportQuery } from '../../lib/export.js';
@@ -14,7 +14,7 @@ const STATUS = { pending: '待确认', confirmed: '已调入', refused: '已拒�
 const filters = z.object({
   direction: z.enum(['in', 'out', 'all']).default('all'),
   status: z.enum(['pending', 'done', 'confirmed', 'refused', 'cancelled']).optional(),
-  keyword: z.string().trim().max(50).optional(),
+  keyword: text(50).optional(),
 });
 const params = z.object({ id: idSchema });
 
@@ -33,7 +33,7 @@ export default async function transferRoutes(fastify: FastifyInstance) {
   const access = { access: { permission: 'transfer.manage' as const } };
 
   app.get('/api/transfers/people', {
-    config: access, schema: { tags, summary: '选择调出人员（本单位）', querystring: z.object({ keyword: z.string().trim().max(50).default('') }) },
+    config: access, schema: { tags, summary: '选择调出人员（本单位）', querystring: z.object({ keyword: text(50).default('') }) },
   }, async (req) => ({ items: await searchOwnPeople(db(), actorOf(req), req.query.keyword) }));
 
   app.get('/api/transfers/people/:id', {
