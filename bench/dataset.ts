@@ -10,7 +10,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { and, eq, sql } from 'drizzle-orm';
 import { TITLE_SERIES } from '@hbzsgx/domain';
-import { openDatabase, openPostgres, type Database } from '../server/src/db/client.js';
+import { onConnectionError, openDatabase, openPostgres, type Database } from '../server/src/db/client.js';
 import { organizations } from '../server/src/db/schema.js';
 import { seedReference } from '../server/src/db/seed/reference.js';
 import { insertOrg } from '../server/src/db/seed/factory.js';
@@ -28,6 +28,7 @@ export async function openBenchDatabase(): Promise<{ database: Database; cleanup
   const url = process.env.DATABASE_URL;
   if (url) {
     const admin = new pg.Client({ connectionString: url });
+    admin.on('error', onConnectionError('bench admin client'));
     await admin.connect();
     const name = `hbzsgx_bench_${process.pid}`;
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -52,7 +52,7 @@ async function main() {
   setInterval(purge, 24 * 3600_000).unref();
   if (database.kind === 'pglite') {
     // PGlite has no autovacuum: the planner statistics are refreshed at start and every hour (the seeds and each
-    // finished import refresh them too). PostgreSQL's autovacuum does this there (README, 在 PostgreSQL 上运行).
+    // finished import refresh them too). PostgreSQL's autovacuum does this there (README, Running on PostgreSQL).
     const refresh = () => analyze(database.db).catch((e) => console.error('更新查询统计信息（ANALYZE）失败', errorCode(e) ?? ''));
     await refresh();
     setInterval(refresh, 3600_000).unref();

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { openPglite, openPostgres } from '../src/db/client.js';
+import { onConnectionError, openPglite, openPostgres } from '../src/db/client.js';
 import { seedReference } from '../src/db/seed/reference.js';
 
 declare module 'vitest' {
@@ -26,6 +26,7 @@ export default async function setup(project: TestProject) {
   if (url) {
     const tpl = `hbzsgx_tpl_${process.pid}`;
     const admin = new pg.Client({ connectionString: url });
+    admin.on('error', onConnectionError('test template admin client'));
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${tpl}`);
     await admin.query(`CREATE DATABASE ${tpl}`);

@@ -7,7 +7,7 @@ import pg from 'pg';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
-import { openPglite, openPostgres, type Database } from '../src/db/client.js';
+import { onConnectionError, openPglite, openPostgres, type Database } from '../src/db/client.js';
 import { createPii } from '../src/lib/pii.js';
 
 export const TEST_KEY = Buffer.alloc(32, 7);
@@ -24,6 +24,7 @@ export async function openTestDatabase(): Promise<Database> {
   if (tpl && url) {
     const name = `hbzsgx_t_${tpl.split('_').pop()}_${crypto.randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
+    admin.on('error', onConnectionError('test clone admin client'));
     await admin.connect();
     for (let i = 0; ; i++) {
       try { await admin.query(`CREATE DATABASE ${name} TEMPLATE ${tpl}`); break; } catch (e) {
@@ -37,6 +38,7 @@ export async function openTestDatabase(): Promise<Database> {
     database.close = async () => {
       await close();
       const c = new pg.Client({ connectionString: url });
+      c.on('error', onConnectionError('test clone admin client'));
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();

@@ -10,8 +10,8 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTable } from 'drizzle-orm/pg-core';
+import { getTableName, sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.js';
 
@@ -48,13 +48,49 @@ export function openPglite(client: PGlite): Database {
   };
 }
 
+/** The SQLSTATE (or socket error code) of an error or of one of its causes (Drizzle wraps the driver's error). */
+export function errorCode(e: unknown): string | undefined {
+  for (let x = e as { code?: unknown; cause?: unknown } | undefined, i = 0; x && i < 5; x = x.cause as typeof x, i++) {
+    if (typeof x.code === 'string') return x.code;
+  }
+  return undefined;
+}
+
+const LOST_CODES = new Set(['57P01', '57P02', '57P03', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH']);
+/** node-postgres' own messages for a connection that ended under a query (they carry no code and no values). */
+const LOST_MESSAGES = /^(Connection terminated|Client has encountered a connection error|Client was closed|Connection ended)/;
+
+/**
+ * The connection died under the statement (terminated backend, server restart, network): the statement may be
+ * retried on a fresh connection. A transaction that failed so was rolled back by the server (its session is gone).
+ */
+export function isConnectionLost(e: unknown): boolean {
+  for (let x = e as { code?: unknown; message?: unknown; cause?: unknown } | undefined, i = 0; x && i < 5; x = x.cause as typeof x, i++) {
+    if (typeof x.code === 'string' && (x.code.startsWith('08') || LOST_CODES.has(x.code))) return true;
+    if (typeof x.message === 'string' && LOST_MESSAGES.test(x.message)) return true;
+  }
+  return false;
+}
+
+/**
+ * The 'error' listener every pg Pool and every dedicated pg Client needs: without one, a connection cut off by the
+ * server (restart, failover, pg_terminate_backend) is an unhandled 'error' event that ends the process. Only the
+ * code is logged (a connection error carries no statement, but the rule is the same everywhere: never values).
+ */
+export function onConnectionError(where: string) {
+  return (e: Error & { code?: string }) => {
+    console.error(`PostgreSQL connection lost (${where}): ${e.code ?? (LOST_MESSAGES.test(e.message) ? 'connection ended' : e.name)}`);
+  };
+}
+
 export function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // An idle client can be cut off by the server (restart, admin command): pg emits 'error' on the pool, which would
-  // crash the process if unhandled. The pool replaces the client; the next query reconnects.
-  pool.on('error', (e: Error & { code?: string }) => {
-    if (e.code !== '57P01') console.error('PostgreSQL idle client error:', e.message);
-  });
+  // An idle client cut off by the server: the pool emits 'error' and replaces it; the next query reconnects.
+  pool.on('error', onConnectionError('idle pool client'));
+  // A checked-out client (a transaction, the migration lock) has no pool listener while it is out: its own listener
+  // keeps the process alive; the statement in flight rejects, and the pool drops the dead client on release.
+  const onClientError = onConnectionError('pool client');
+  pool.on('connect', (client) => { client.on('error', onClientError); });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
@@ -72,6 +108,15 @@ export function openPostgres(url: string, poolSize = 10): Database {
     },
     close: async () => { await pool.end(); },
   };
+}
+
+/**
+ * Refreshes the planner statistics (all tables, or the ones named). PGlite has no autovacuum, and on PostgreSQL a
+ * bulk load leaves the tables without statistics until autovacuum's analyze gets to them: plans then go from
+ * milliseconds to seconds. Cheap (a sample of each table), and allowed inside a transaction on both drivers.
+ */
+export async function analyze(db: Db, tables: PgTable[] = []): Promise<void> {
+  await db.execute(tables.length ? sql`analyze ${sql.join(tables.map((t) => sql.identifier(getTableName(t))), sql`, `)}` : sql`analyze`);
 }
 
 export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {

@@ -4,7 +4,7 @@
  */
 import { and, count, eq } from 'drizzle-orm';
 import { TITLE_SERIES, type TitleLevel } from '@hbzsgx/domain';
-import type { Db } from '../client.js';
+import { analyze, type Db } from '../client.js';
 import { adminRoles, admins, changeRequests, organizations, personnel, roles, users } from '../schema.js';
 import type { Pii } from '../../lib/pii.js';
 import { hashPassword } from '../../lib/passwords.js';
@@ -149,5 +149,6 @@ export async function seedDemo(db: Db, pii: Pii, opts: { password: string; perso
   // Classes and approved hours for last year and this year (the demo teacher's year stays empty: the journeys assert it).
   const [reviewer] = await db.select({ userId: admins.userId }).from(admins).where(eq(admins.orgId, province.id));
   await seedDemoHours(db, { reviewerUserId: reviewer!.userId, exclude: [teacher!.id], noPendingUnder: wuhan.path, rnd });
+  await analyze(db); // planner statistics for the bulk of rows just inserted
   return accounts;
 }

@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { count, eq } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import { analyze, type Db } from '../client.js';
 import { divisions, hourPolicies, organizations, recognitionRules } from '../schema.js';
 import { makeCreditCode } from './codes.js';
 
@@ -81,5 +81,6 @@ export async function seedReference(db: Db): Promise<boolean> {
       }
     }
   });
+  await analyze(db); // a freshly loaded database has no planner statistics (PGlite never gathers them by itself)
   return true;
 }

@@ -27,6 +27,9 @@ export class LostJobError extends Error {
   constructor(jobId: number) { super(`import job ${jobId} is no longer held by this worker`); }
 }
 
+/** application_name of a chunk's transaction. */
+export const IMPORT_APPLICATION_NAME = 'hbzsgx personnel import';
+
 const UNIT_TYPES = new Set(['employer', 'authority', 'base']);
 
 /** 证件号 and 手机号 of a failed row are stored encrypted, like everywhere else (the file itself stays in `files`). */
@@ -53,6 +56,8 @@ export async function commitChunk(db: Db, pii: Pii, p: {
 }): Promise<JobRow> {
   const { job } = p;
   return db.transaction(async (tx) => {
+    // named for the transaction only (operators and the connection-loss test find the worker in pg_stat_activity)
+    await tx.execute(sql`select set_config('application_name', ${IMPORT_APPLICATION_NAME}, true)`);
     const [held] = await tx.select({ processed: importJobs.processed }).from(importJobs)
       .where(and(eq(importJobs.id, job.id), eq(importJobs.status, 'running'), eq(importJobs.lockedBy, p.workerId))).for('update');
     if (!held || held.processed !== p.expectedProcessed) throw new LostJobError(job.id);

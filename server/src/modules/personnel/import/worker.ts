@@ -13,8 +13,8 @@ import os from 'node:os';
 import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { CellValue } from 'exceljs';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Database } from '../../../db/client.js';
-import { files, importJobs } from '../../../db/schema.js';
+import { analyze, errorCode, isConnectionLost, type Database } from '../../../db/client.js';
+import { files, importFailures, importJobs, personnel, users } from '../../../db/schema.js';
 import type { Pii } from '../../../lib/pii.js';
 import { cellText, sheetRowCount, streamRows } from '../../../lib/excel.js';
 import { IMPORT_KIND, headerProblem } from './columns.js';
@@ -33,6 +33,9 @@ export interface WorkerOptions {
 }
 export const WORKER_DEFAULTS: WorkerOptions = { chunkSize: 500, staleMs: 60_000, pollMs: 2_000, maxRows: 100_000 };
 const MAX_ATTEMPTS = 3;
+/** A chunk whose connection died is retried at once on a fresh one: this many times, backing off from this delay. */
+const CONNECTION_RETRIES = 5;
+const RETRY_BACKOFF_MS = 100;
 
 type SheetRows = AsyncGenerator<{ row: number; cells: CellValue[] }>;
 
@@ -213,15 +216,52 @@ export class ImportWorker {
       batch.push({ row, texts, check });
     }
     try {
-      cur.job = await commitChunk(this.db, this.deps.pii, { job, workerId: this.id, expectedProcessed: job.processed, rows: batch, finished: cur.done });
+      cur.job = await this.commit({ job, workerId: this.id, expectedProcessed: job.processed, rows: batch, finished: cur.done });
     } catch (e) {
       await this.drop(jobId); // the stream moved past rows that were not committed
       if (e instanceof LostJobError) return null;
       throw e;
     }
     this.attempts.delete(jobId);
-    if (cur.done) await this.drop(jobId);
+    if (cur.done) {
+      await this.drop(jobId);
+      if (cur.job.status === 'done') await this.analyze(jobId);
+    }
     return cur.job;
+  }
+
+  /**
+   * Commits the chunk; when the connection dies under it (backend terminated, server restarted, network), the same
+   * rows are committed again on a fresh connection from the pool, after a backoff, a bounded number of times. The
+   * chunk is one transaction guarded by the job's row count: a chunk that did not commit left nothing behind, and
+   * one whose COMMIT reached the server before the connection died makes the retry a LostJobError (the count moved),
+   * after which the stream is reopened after the committed rows — every row is imported exactly once either way.
+   */
+  private async commit(p: Parameters<typeof commitChunk>[2]): Promise<JobRow> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await commitChunk(this.db, this.deps.pii, p);
+      } catch (e) {
+        if (!isConnectionLost(e) || attempt > CONNECTION_RETRIES || this.stopped) throw e;
+        const wait = Math.min(RETRY_BACKOFF_MS * 2 ** (attempt - 1), 5_000);
+        // the code only: a driver error carries the statement's parameters
+        this.deps.log.warn({ jobId: p.job.id, attempt, code: errorCode(e) ?? 'connection ended', retryInMs: wait }, 'personnel import: database connection lost, retrying the chunk');
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
+  }
+
+  /** A finished import loaded many rows at once: fresh planner statistics, or the lists that read them crawl. */
+  private async analyze(jobId: number) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await analyze(this.db, [users, personnel, importFailures]);
+      } catch (e) {
+        if (isConnectionLost(e) && attempt < 3 && !this.stopped) continue; // the next pool client is a fresh connection
+        this.deps.log.warn({ jobId, code: errorCode(e) }, 'personnel import: ANALYZE after the import failed');
+        return;
+      }
+    }
   }
 
   /** Registers the row's 证件号; answers the earlier row that carried it, if any. Same rule when resuming. */
