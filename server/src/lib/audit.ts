@@ -1,5 +1,6 @@
 /** Writing the audit log. Callers pass masked values only; raw personal data never goes in. */
 import type { FastifyRequest } from 'fastify';
+import { maskIdNumber, maskPhone } from '@hbzsgx/domain';
 import type { Db } from '../db/client.js';
 import { auditLogs } from '../db/schema.js';
 
@@ -16,6 +17,17 @@ export interface AuditEntry {
   orgPath?: string | null;
 }
 
+/** Keys whose values are personal numbers (an org-info change's before/after holds contactPhone). */
+const PHONE_KEYS = /^(contactPhone|phone|mobile)$/;
+const ID_KEYS = /^idNumber$/;
+/** The safety net under the callers' duty: personal numbers in a detail are masked, at any depth. */
+export function maskDetail(v: unknown, key = ''): unknown {
+  if (typeof v === 'string') return PHONE_KEYS.test(key) ? maskPhone(v) : ID_KEYS.test(key) ? maskIdNumber(v) : v;
+  if (Array.isArray(v)) return v.map((x) => maskDetail(x, key));
+  if (v && typeof v === 'object' && !(v instanceof Date)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, maskDetail(x, k)]));
+  return v;
+}
+
 export async function writeAudit(db: Db, req: FastifyRequest, e: AuditEntry): Promise<void> {
   const a = req.actor;
   await db.insert(auditLogs).values({
@@ -28,7 +40,7 @@ export async function writeAudit(db: Db, req: FastifyRequest, e: AuditEntry): Pr
     targetId: e.targetId == null ? null : String(e.targetId),
     result: e.result ?? 'success',
     ip: req.ip,
-    detail: e.detail ?? null,
+    detail: e.detail ? maskDetail(e.detail) as Record<string, unknown> : null,
   });
 }
 

@@ -8,7 +8,7 @@
 import type { FastifyRequest } from 'fastify';
 import { and, count, desc, eq, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { TITLE_LEVELS, TITLE_SERIES } from '@hbzsgx/domain';
+import { maskPhone, TITLE_LEVELS, TITLE_SERIES } from '@hbzsgx/domain';
 import type { AppDeps } from '../../app.js';
 import type { Db } from '../../db/client.js';
 import { changeRequests, organizations, personnel, users } from '../../db/schema.js';
@@ -37,10 +37,12 @@ function display(key: string, v: unknown): string {
   if (key === 'titleLevel') return TITLE_LEVELS[v as keyof typeof TITLE_LEVELS] ?? String(v);
   return String(v);
 }
-/** Old vs new, field by field, for the reviewer. */
+/** What a reviewer or the requester is shown of a value: the contact's phone is a person's number, masked. */
+const shown = (key: string, v: string) => (key === 'contactPhone' ? maskPhone(v) : v);
+/** Old vs new, field by field, for the reviewer (changed is judged on the real values, not the masked ones). */
 export function diff(before: Record<string, unknown>, after: Record<string, unknown>) {
   return Object.keys(after).filter((k) => FIELD_NAMES[k]).map((k) => ({
-    field: k, label: FIELD_NAMES[k]!, before: display(k, before[k]), after: display(k, after[k]), changed: display(k, before[k]) !== display(k, after[k]),
+    field: k, label: FIELD_NAMES[k]!, before: shown(k, display(k, before[k])), after: shown(k, display(k, after[k])), changed: display(k, before[k]) !== display(k, after[k]),
   }));
 }
 

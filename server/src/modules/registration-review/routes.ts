@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { decisionBody, idSchema, maskPhone, ORG_STATUSES, REVIEW_KINDS, reviewTabQuery, type OrgStatus, type OrgType } from '@hbzsgx/domain';
+import { decisionBody, idSchema, ORG_STATUSES, REVIEW_KINDS, reviewTabQuery, type OrgStatus, type OrgType } from '@hbzsgx/domain';
 import { actorOf } from '../../plugins/access.js';
 import type { Column } from '../../lib/excel.js';
 import { exportList, exportQuery } from '../../lib/export.js';
 import { fmtTime } from '../../lib/paging.js';
 import { registerTodo } from '../dashboard/todos.js';
-import { countPending, decide, detail, listQueue } from './service.js';
+import { countPending, decide, detail, listQueue, registrationIdentity } from './service.js';
 
 const { page: _p, pageSize: _s, ...filterShape } = reviewTabQuery.shape;
 const exportFilters = exportQuery(z.object(filterShape));
@@ -27,8 +27,8 @@ const ORG_COLUMNS: Column<OrgRow>[] = [
   { header: '机构名称', width: 32, value: (r) => r.name }, { header: '统一社会信用代码', width: 22, value: (r) => r.creditCode },
   { header: '机构类型', width: 14, value: (r) => r.typeName }, { header: '所属地区', value: (r) => r.divisionName },
   { header: '上级部门（审核单位）', width: 30, value: (r) => r.parentName }, { header: '联系人', value: (r) => r.contactName },
-  // the contact's phone is a person's number: masked like every phone in a list or export
-  { header: '联系电话', width: 16, value: (r) => maskPhone(r.contactPhone) }, { header: '地址', width: 36, value: (r) => r.address },
+  // the contact's phone is a person's number: masked by listQueue like every phone in a list or export
+  { header: '联系电话', width: 16, value: (r) => r.contactPhone }, { header: '地址', width: 36, value: (r) => r.address },
   { header: '状态', width: 10, value: status }, { header: '驳回原因', width: 30, value: (r) => r.rejectReason },
   { header: '注册时间', width: 20, value: (r) => fmtTime(r.createdAt) }, { header: '审核时间', width: 20, value: (r) => fmtTime(r.reviewedAt) },
 ];
@@ -74,6 +74,11 @@ export default async function registrationReviewRoutes(fastify: FastifyInstance)
     config: { access: { permission: 'reg.review' } },
     schema: { tags, summary: '注册详情', params: kindParam.extend({ id: idSchema }) },
   }, async (req) => detail(db(), actorOf(req), req.params.kind, req.params.id));
+
+  app.get('/api/reviews/registrations/:kind/:id/identity', {
+    config: { access: { permission: 'pii.view' } },
+    schema: { tags, summary: '查看完整联系电话与注册人证件号/手机号（需注册审核权限，记入审计日志）', params: kindParam.extend({ id: idSchema }) },
+  }, async (req) => registrationIdentity(app.deps, req, actorOf(req), req.params.kind, req.params.id));
 
   app.post('/api/reviews/registrations/:kind/decide', {
     config: { access: { permission: 'reg.review' } },

@@ -7,11 +7,11 @@
 import type { FastifyRequest } from 'fastify';
 import { and, count, desc, eq, ilike, inArray, isNotNull, isNull, like, ne, or, type Column, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { ORG_TYPES, TITLE_LEVELS, TITLE_SERIES, type OrgType, type ReviewKind } from '@hbzsgx/domain';
+import { maskPhone, ORG_TYPES, TITLE_LEVELS, TITLE_SERIES, type IdType, type OrgType, type ReviewKind } from '@hbzsgx/domain';
 import type { AppDeps } from '../../app.js';
 import type { Db } from '../../db/client.js';
 import { admins, departments, divisions, organizations, personnel, users } from '../../db/schema.js';
-import { ConflictError, NotFoundError } from '../../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import { escapeLike } from '../../lib/scope.js';
 import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
@@ -76,7 +76,8 @@ export async function listQueue(db: Db, actor: Actor, kind: ReviewKind, q: Queue
   }).from(organizations).innerJoin(divisions, eq(divisions.code, organizations.divisionCode))
     .leftJoin(parent, eq(parent.id, organizations.parentId))
     .where(where).orderBy(q.tab === 'pending' ? organizations.createdAt : desc(organizations.reviewedAt)).limit(q.pageSize).offset(offset);
-  return { total: total!.n, items: rows.map((r) => ({ ...r, typeName: ORG_TYPES[r.type as OrgType], reviewerName: r.parentName })) };
+  // the contact's phone is a person's number: masked here as everywhere (the full one: registrationIdentity, pii.view)
+  return { total: total!.n, items: rows.map((r) => ({ ...r, contactPhone: maskPhone(r.contactPhone), typeName: ORG_TYPES[r.type as OrgType], reviewerName: r.parentName })) };
 }
 
 export async function countPending(db: Db, actor: Actor, kind: ReviewKind): Promise<number> {
@@ -148,5 +149,40 @@ export async function detail(db: Db, actor: Actor, kind: ReviewKind, id: number)
   const { path: _path, ...o } = row.o;
   const [registrant] = await db.select({ name: users.name, idNumberMasked: users.idNumberMasked, phoneMasked: users.phoneMasked, email: users.email })
     .from(admins).innerJoin(users, eq(users.id, admins.userId)).where(and(eq(admins.orgId, o.id), eq(admins.isSuper, true), isNull(admins.removedAt)));
-  return { ...o, typeName: ORG_TYPES[o.type as OrgType], parentName: row.parentName, divisionName: row.divisionName, registrant: registrant ?? null };
+  return {
+    ...o, contactPhone: maskPhone(o.contactPhone), typeName: ORG_TYPES[o.type as OrgType], parentName: row.parentName, divisionName: row.divisionName,
+    registrant: registrant ?? null,
+  };
+}
+
+/**
+ * 查看完整: the full 联系电话 and the registrant's 证件号/手机号 of a registration the actor may review (the same scope as
+ * the queue). Needs pii.view (the route) beside reg.review; every view is audited as an unmasked view.
+ */
+export async function registrationIdentity(deps: AppDeps, req: FastifyRequest, actor: Actor, kind: ReviewKind, id: number) {
+  if (!actor.permissions.has('reg.review')) throw new ForbiddenError();
+  const { db } = deps.database;
+  let user: typeof users.$inferSelect | undefined;
+  let contactPhone: string | null = null;
+  if (kind === 'personnel') {
+    const [row] = await db.select({ u: users }).from(personnel).innerJoin(users, eq(users.id, personnel.userId))
+      .innerJoin(employer, eq(employer.id, personnel.orgId)).where(and(eq(personnel.id, id), personnelReviewScope(actor)));
+    if (!row) throw new NotFoundError('注册记录');
+    user = row.u;
+  } else {
+    const [o] = await db.select({ id: organizations.id, contactPhone: organizations.contactPhone }).from(organizations)
+      .where(and(eq(organizations.id, id), eq(organizations.type, kind), orgReviewScope(actor)));
+    if (!o) throw new NotFoundError('注册记录');
+    contactPhone = o.contactPhone;
+    [user] = await db.select().from(admins).innerJoin(users, eq(users.id, admins.userId))
+      .where(and(eq(admins.orgId, o.id), eq(admins.isSuper, true), isNull(admins.removedAt))).then((rs) => rs.map((r) => r.users));
+  }
+  await writeAudit(db, req, {
+    action: 'pii.view', targetType: kind === 'personnel' ? 'personnel' : 'organization', targetId: id,
+    detail: { fields: [...(contactPhone != null ? ['contactPhone'] : []), ...(user ? ['idNumber', 'phone'] : [])], via: 'registration', userId: user?.id ?? null },
+  });
+  return {
+    contactPhone,
+    registrant: user ? { name: user.name, idType: user.idType as IdType, idNumber: deps.pii.decrypt(user.idNumberEnc), phone: user.phoneEnc ? deps.pii.decrypt(user.phoneEnc) : '' } : null,
+  };
 }

@@ -1,11 +1,15 @@
-/** 查看: one registration in full, with 通过 / 驳回 while it is pending. */
+/** 查看: one registration (证件号/手机号/联系电话 masked; 查看完整 with pii.view, audited), with 通过 / 驳回 while it is pending. */
+import { useState } from 'react';
 import { Alert, Button, Descriptions, Drawer, Popconfirm, Skeleton, Space } from 'antd';
+import { EyeOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { EDUCATION_LEVELS, GENDERS, type ReviewKind } from '@hbzsgx/domain';
+import { useAccess } from '../../app/access';
 import { errorMessage } from '../../app/api';
+import { feedback } from '../../app/feedback';
 import { fmtMinute, orDash } from '../../components/format';
 import { ReviewStatusTag } from '../../components/StatusTag';
-import { regReviewApi, regReviewKey, type OrgDetail, type PersonnelDetail } from './api';
+import { regReviewApi, regReviewKey, type OrgDetail, type PersonnelDetail, type RegistrationIdentity } from './api';
 
 function OrgItems(d: OrgDetail) {
   return [
@@ -38,6 +42,44 @@ function PersonnelItems(d: PersonnelDetail) {
   ];
 }
 
+/** The full 联系电话 and the registrant's 证件号/手机号, fetched on demand (each view is audited). */
+function FullIdentity({ kind, id }: { kind: ReviewKind; id: number }) {
+  const [shown, setShown] = useState<RegistrationIdentity | null>(null);
+  const [busy, setBusy] = useState(false);
+  const reveal = async () => {
+    setBusy(true);
+    try {
+      setShown(await regReviewApi.identity(kind, id));
+    } catch (e) {
+      feedback.error(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (!shown) {
+    return (
+      <Button size="small" icon={<EyeOutlined />} loading={busy} onClick={() => void reveal()} style={{ marginTop: 12 }}>
+        {kind === 'personnel' ? '查看完整证件号和手机号' : '查看完整联系电话和注册人证件号'}
+      </Button>
+    );
+  }
+  const r = shown.registrant;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginTop: 12 }}
+      title={
+        <span>
+          {shown.contactPhone != null && <>联系电话：<span className="mono">{shown.contactPhone}</span>　</>}
+          {r && <>{kind === 'personnel' ? '' : `注册人${r.name}　`}证件号：<span className="mono">{r.idNumber}</span>　手机号：<span className="mono">{r.phone || '—'}</span></>}
+        </span>
+      }
+      description="本次查看已记入审计日志，请勿截屏或外传个人信息。"
+    />
+  );
+}
+
 export function RegistrationDetailDrawer({ kind, id, onClose, onApprove, onReject, busy }: {
   kind: ReviewKind;
   id: number | null;
@@ -49,6 +91,7 @@ export function RegistrationDetailDrawer({ kind, id, onClose, onApprove, onRejec
   const q = useQuery({ queryKey: [...regReviewKey(kind), 'detail', id], queryFn: () => regReviewApi.detail(kind, id!), enabled: id != null });
   const d = q.data;
   const pending = d?.status === 'pending';
+  const { can } = useAccess();
   return (
     <Drawer
       title={kind === 'personnel' ? '专业技术人员注册详情' : '机构注册详情'}
@@ -86,6 +129,7 @@ export function RegistrationDetailDrawer({ kind, id, onClose, onApprove, onRejec
           ]}
         />
       )}
+      {d && can('pii.view') && <FullIdentity key={`${kind}-${d.id}`} kind={kind} id={d.id} />}
     </Drawer>
   );
 }

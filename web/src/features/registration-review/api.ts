@@ -28,6 +28,11 @@ export interface PersonnelDetail {
   education: string | null; status: string; rejectReason: string | null; createdAt: string; reviewedAt: string | null;
 }
 
+export interface RegistrationIdentity {
+  contactPhone: string | null;
+  registrant: { name: string; idType: string; idNumber: string; phone: string } | null;
+}
+
 export const regReviewKey = (kind: ReviewKind) => ['reviews', 'registrations', kind] as const;
 
 export const regReviewApi = {
@@ -36,6 +41,8 @@ export const regReviewApi = {
   exportXlsx: (kind: ReviewKind, f: { tab: Tab; keyword?: string }, title: string) =>
     download(`/api/reviews/registrations/${kind}/export`, f, `${title}.xlsx`),
   detail: (kind: ReviewKind, id: number) => api.get<OrgDetail | PersonnelDetail>(`/api/reviews/registrations/${kind}/${id}`),
+  /** The full 联系电话 and the registrant's 证件号/手机号 (pii.view; every view is audited). */
+  identity: (kind: ReviewKind, id: number) => api.get<RegistrationIdentity>(`/api/reviews/registrations/${kind}/${id}/identity`),
   decide: (kind: ReviewKind, body: Decision) =>
     api.post<DecisionResult>(`/api/reviews/registrations/${kind}/decide`, { ...body, reason: body.reason ?? '' }),
 };
