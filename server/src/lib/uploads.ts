@@ -17,13 +17,23 @@ export const FILE_KINDS = {
   xls: { mime: 'application/vnd.ms-excel', ext: '.xls' },
   docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: '.docx' },
   xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: '.xlsx' },
+  csv: { mime: 'text/csv', ext: '.csv' },
   jpg: { mime: 'image/jpeg', ext: '.jpg' },
   png: { mime: 'image/png', ext: '.png' },
 } as const;
 export type FileKind = keyof typeof FILE_KINDS;
-export const KIND_NAMES: Record<FileKind, string> = { pdf: 'PDF', doc: 'Word(doc)', xls: 'Excel(xls)', docx: 'Word(docx)', xlsx: 'Excel(xlsx)', jpg: 'JPG图片', png: 'PNG图片' };
+export const KIND_NAMES: Record<FileKind, string> = { pdf: 'PDF', doc: 'Word(doc)', xls: 'Excel(xls)', docx: 'Word(docx)', xlsx: 'Excel(xlsx)', csv: 'CSV', jpg: 'JPG图片', png: 'PNG图片' };
 
-/** The file's real type from its first bytes; OLE containers (doc/xls) are told apart by the name's extension. */
+/** Text, as far as bytes tell: no NUL and no control characters other than tab, line feed, form feed and carriage return. */
+function isText(buf: Buffer): boolean {
+  for (const b of buf) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) return false;
+  return true;
+}
+
+/**
+ * The file's real type from its first bytes; OLE containers (doc/xls) are told apart by the name's extension. CSV has
+ * no magic: a file is csv only when its name ends in .csv AND its bytes are text (a UTF-16 file, with its NULs, is not).
+ */
 export function sniff(buf: Buffer, name: string): FileKind | null {
   const ext = name.toLowerCase().split('.').pop() ?? '';
   if (buf.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
@@ -38,7 +48,9 @@ export function sniff(buf: Buffer, name: string): FileKind | null {
       if (names.includes('word/')) return 'docx';
       if (names.includes('xl/')) return 'xlsx';
     }
+    return null;
   }
+  if (ext === 'csv' && isText(buf)) return 'csv';
   return null;
 }
 
@@ -61,7 +73,8 @@ export async function readUpload(req: FastifyRequest, opts: { maxBytes: number; 
   if (!buffer.length) throw new BadRequestError('文件：文件是空的', { field: 'file' });
   const kind = sniff(buffer, part.filename);
   if (!kind || !opts.allowed.includes(kind)) {
-    throw new BadRequestError(`文件：只接受 ${opts.allowed.map((k) => KIND_NAMES[k]).join('、')} 文件（按文件内容识别）`, { field: 'file' });
+    const csvHint = opts.allowed.includes('csv') && /\.csv$/i.test(part.filename) ? '；CSV 文件须为 UTF-8 或 GB18030（GBK）编码的文本，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”' : '';
+    throw new BadRequestError(`文件：只接受 ${opts.allowed.map((k) => KIND_NAMES[k]).join('、')} 文件（按文件内容识别）${csvHint}`, { field: 'file' });
   }
   const fields: Record<string, string> = {};
   for (const [k, v] of Object.entries(part.fields)) {

@@ -1,11 +1,15 @@
-/** 学员成绩 Excel 导入: template, row-by-row registration, failed rows kept as a downloadable 失败数据 xlsx. */
+/**
+ * 学员成绩 Excel 导入 (xlsx, xls or csv): template, row-by-row registration, failed rows kept as a downloadable 失败数据
+ * xlsx. That file is stored once and may be downloaded by any score manager of the base, so its 证件号 are masked
+ * (the row numbers and reasons are what is needed to correct the source file).
+ */
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { ID_TYPES, maskIdNumber, type IdType } from '@hbzsgx/domain';
 import type { AppDeps } from '../../app.js';
 import { files } from '../../db/schema.js';
 import { AppError, BadRequestError } from '../../errors.js';
-import { cellText, loadSheet, MAX_IMPORT_ROWS, templateBuffer, xlsxBuffer } from '../../lib/excel.js';
+import { cellText, MAX_IMPORT_ROWS, readSheet, SheetReadError, templateBuffer, xlsxBuffer, type SheetRow } from '../../lib/excel.js';
 import { readUpload } from '../../lib/uploads.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Actor } from '../../plugins/access.js';
@@ -27,26 +31,32 @@ export function scoreTemplate() {
 export interface ImportResult { total: number; imported: number; flagged: number; failed: { row: number; idNumberMasked: string; name: string; reason: string }[]; failedFileId: number | null }
 
 export async function importScores(deps: AppDeps, req: FastifyRequest, actor: Actor, classId: number): Promise<ImportResult> {
-  const up = await readUpload(req, { maxBytes: 5 * 1024 * 1024, allowed: ['xlsx'] });
-  let ws;
-  try { ws = await loadSheet(up.buffer); } catch { throw new BadRequestError('文件：无法读取该Excel文件（文件损坏或解压后过大）', { field: 'file' }); }
-  const header = SCORE_HEADERS.map((_, i) => cellText(ws.getRow(1).getCell(i + 1).value));
+  const up = await readUpload(req, { maxBytes: 5 * 1024 * 1024, allowed: ['xlsx', 'xls', 'csv'] });
+  let rows: SheetRow[];
+  try {
+    rows = await readSheet(up.buffer);
+  } catch (e) {
+    if (e instanceof SheetReadError) throw new BadRequestError(`文件：${e.message}`, { field: 'file' });
+    throw e;
+  }
+  const [first, ...data] = rows;
+  const header = SCORE_HEADERS.map((_, i) => (first?.row === 1 ? cellText(first.cells[i]) : ''));
   if (header.join('|') !== SCORE_HEADERS.join('|')) {
     throw new BadRequestError(`文件：表头应为“${SCORE_HEADERS.join('、')}”，请下载模板填写`, { field: 'file' });
   }
-  if (ws.actualRowCount - 1 > MAX_IMPORT_ROWS) throw new BadRequestError(`文件：一次最多导入${MAX_IMPORT_ROWS}行`, { field: 'file' });
+  const values = (r: SheetRow) => SCORE_HEADERS.map((_, i) => cellText(r.cells[i]));
+  if (data.filter((r) => values(r).some((v) => v !== '')).length > MAX_IMPORT_ROWS) throw new BadRequestError(`文件：一次最多导入${MAX_IMPORT_ROWS}行`, { field: 'file' });
 
   const result: ImportResult = { total: 0, imported: 0, flagged: 0, failed: [], failedFileId: null };
-  const failedRows: { values: string[]; reason: string }[] = [];
-  for (let r = 2; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const rawId = row.getCell(2).value;
-    const values = SCORE_HEADERS.map((_, i) => cellText(row.getCell(i + 1).value));
+  const failedRows: { values: string[]; reason: string; row: number }[] = [];
+  for (const { row: r, cells } of data) {
+    const rawId = cells[1];
+    const values = SCORE_HEADERS.map((_, i) => cellText(cells[i]));
     if (values.every((v) => v === '')) continue; // empty rows are skipped
     result.total++;
     const fail = (reason: string) => {
       result.failed.push({ row: r, idNumberMasked: maskIdNumber(values[1]), name: values[2] ?? '', reason });
-      failedRows.push({ values, reason });
+      failedRows.push({ values: values.map((v, i) => (i === 1 ? maskIdNumber(v) : v)), reason, row: r });
     };
     if (typeof rawId === 'number') { fail('证件号：须为文本格式（数字格式会丢失位数）'); continue; }
     const idType = values[0] ? ID_TYPE_BY_NAME[values[0]] : 'resident';
@@ -66,7 +76,12 @@ export async function importScores(deps: AppDeps, req: FastifyRequest, actor: Ac
     }
   }
   if (failedRows.length) {
-    const buf = await xlsxBuffer('失败数据', [...SCORE_HEADERS.map((h, i) => ({ header: h, width: i === 1 ? 24 : 14, value: (x: { values: string[] }) => x.values[i] })), { header: '失败原因', width: 50, value: (x: { reason: string }) => x.reason }], failedRows);
+    type F = (typeof failedRows)[number];
+    const buf = await xlsxBuffer('失败数据', [
+      ...SCORE_HEADERS.map((h, i) => ({ header: h, width: i === 1 ? 24 : 14, value: (x: F) => x.values[i] })),
+      { header: '失败原因', width: 50, value: (x: F) => x.reason },
+      { header: '原行号', width: 8, value: (x: F) => x.row },
+    ], failedRows);
     const [f] = await deps.database.db.insert(files).values({
       sha256: createHash('sha256').update(buf).digest('hex'), size: buf.length, kind: 'xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       originalName: '学员成绩导入失败数据.xlsx', content: buf, ownerOrgId: actor.org.id, uploadedBy: actor.userId,

@@ -1,5 +1,5 @@
 /**
- * 批量导入: 下载模板 → choose an xlsx → upload (progress) → the server's job runs in the background (progress bar polled
+ * 批量导入: 下载模板 → choose an xlsx, xls or csv → upload (progress) → the server's job runs in the background (progress bar polled
  * every second; closing the modal does not stop it) → 导入成功 N 条 / 失败 M 条, the failed rows with their reasons and
  * 下载失败数据. 导入记录 lists the recent jobs and reopens any of them.
  */
@@ -15,7 +15,7 @@ import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { FileField, pickedFile, UploadProgress, type FileRule } from '../../components/upload';
 import { IMPORTS_KEY, PERSONNEL_KEY, personnelApi, useImportJob, type ImportFailure, type ImportJob, type JobStatus } from './api';
 
-const XLSX: FileRule = { exts: ['xlsx'], maxMB: 20 };
+const SHEET: FileRule = { exts: ['xlsx', 'xls', 'csv'], maxMB: 20 };
 const STATUS_COLORS: Record<JobStatus, string> = { queued: 'default', running: 'processing', done: 'success', failed: 'error' };
 
 export function JobStatusTag({ job }: { job: Pick<ImportJob, 'status' | 'statusName'> }) {
@@ -130,7 +130,7 @@ function UploadStep({ form, progress, error, onSubmit, onEdit }: {
         description={
           <div>
             带 * 的列必填；证件号、手机号、统一社会信用代码保持文本格式；所在单位须为本辖区已注册的用人单位、主管部门或继续教育基地。
-            每行单独校验，有问题的行不导入，可下载失败数据修改后重新导入；已在平台注册的人员不会重复导入。导入的人员由管理员重置密码后方可登录。
+            每行单独校验，有问题的行不导入，可下载失败数据修改后重新导入（无“查看完整证件号/手机号”权限时，失败数据中的证件号、手机号为脱敏显示）；已在平台注册的人员不会重复导入。导入的人员由管理员重置密码后方可登录。
             <div style={{ marginTop: 6 }}>
               <Button size="small" icon={<DownloadOutlined />} onClick={() => void run(personnelApi.template)}>下载模板</Button>
             </div>
@@ -138,7 +138,7 @@ function UploadStep({ form, progress, error, onSubmit, onEdit }: {
         }
       />
       <Form form={form} name="personnelImport" layout="vertical" onFinish={onSubmit} onValuesChange={onEdit}>
-        <FileField name="file" label="导入文件" rule={XLSX} hint="仅支持 .xlsx（Excel 2007 及以上），不超过20MB，一次最多10万行" disabled={progress !== null} />
+        <FileField name="file" label="导入文件" rule={SHEET} hint="支持 .xlsx、.xls（Excel、WPS）和 .csv（UTF-8 或 GBK 编码），不超过20MB，一次最多10万行" disabled={progress !== null} />
       </Form>
       <UploadProgress percent={progress} />
     </>

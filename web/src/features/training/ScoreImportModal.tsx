@@ -1,4 +1,4 @@
-/** Excel导入学员成绩: 下载模板 → choose an xlsx → upload with progress → counts, failed rows, 下载失败数据. */
+/** Excel导入学员成绩: 下载模板 → choose an xlsx, xls or csv → upload with progress → counts, failed rows, 下载失败数据. */
 import { useState } from 'react';
 import { Alert, Button, Form, Modal, Result, Space, Statistic, Table, Typography, type UploadFile } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
@@ -9,7 +9,7 @@ import { applyFieldErrors } from '../../components/formErrors';
 import { FileField, pickedFile, UploadProgress, type FileRule } from '../../components/upload';
 import { scoresKey, trainingApi, type ImportResult, type TrainingClass } from './api';
 
-const XLSX: FileRule = { exts: ['xlsx'], maxMB: 5 };
+const SHEET: FileRule = { exts: ['xlsx', 'xls', 'csv'], maxMB: 5 };
 
 export function ScoreImportModal({ cls, open, onClose }: { cls: TrainingClass; open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<{ file: UploadFile[] }>();
@@ -100,7 +100,7 @@ export function ScoreImportModal({ cls, open, onClose }: { cls: TrainingClass; o
             title={`导入到：${cls.name}（${cls.hours} 学时）`}
             description={
               <div>
-                请使用模板填写：证件类型、证件号（文本格式）、姓名、成绩、是否合格（是/否）。逐行校验，有问题的行不导入，可下载失败数据修改后重新导入。
+                请使用模板填写：证件类型、证件号（文本格式）、姓名、成绩、是否合格（是/否）。逐行校验，有问题的行不导入，可下载失败数据（证件号脱敏，附原行号）对照原文件修改后重新导入。
                 <div style={{ marginTop: 6 }}>
                   <Button size="small" icon={<DownloadOutlined />} onClick={template}>下载模板</Button>
                 </div>
@@ -108,7 +108,7 @@ export function ScoreImportModal({ cls, open, onClose }: { cls: TrainingClass; o
             }
           />
           <Form form={form} name="scoreImport" layout="vertical" onFinish={submit} onValuesChange={() => error && setError(null)}>
-            <FileField name="file" label="成绩文件" rule={XLSX} hint="仅支持 .xlsx（Excel 2007 及以上），不超过5MB，一次最多导入5000行" disabled={busy} />
+            <FileField name="file" label="成绩文件" rule={SHEET} hint="支持 .xlsx、.xls（Excel、WPS）和 .csv（UTF-8 或 GBK 编码），不超过5MB，一次最多导入5000行" disabled={busy} />
           </Form>
           <UploadProgress percent={progress} />
         </>

@@ -1,5 +1,5 @@
 /**
- * 批量导入 jobs as the HR admin sees them: upload (stored in `files`, a queued job, answered at once), progress,
+ * 批量导入 jobs as the HR admin sees them: upload (xlsx, xls or csv, stored in `files`, a queued job, answered at once), progress,
  * recent jobs, failed rows (masked on screen; in full in the 失败数据 xlsx, which is the importer's own data to be
  * corrected and re-imported, so its download is audited like an export). Jobs of another jurisdiction answer 404.
  */
@@ -11,7 +11,7 @@ import type { Db } from '../../../db/client.js';
 import { files, importFailures, importJobs, organizations, users } from '../../../db/schema.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../../errors.js';
 import { auditExport, writeAudit } from '../../../lib/audit.js';
-import { MAX_UNCOMPRESSED, sendXlsx, zipUncompressedSize } from '../../../lib/excel.js';
+import { checkSpreadsheet, SheetReadError, sendXlsx } from '../../../lib/excel.js';
 import { paging } from '../../../lib/paging.js';
 import { orgScope } from '../../../lib/scope.js';
 import { readUpload, storeFile } from '../../../lib/uploads.js';
@@ -31,9 +31,13 @@ const duplicate = (id?: number) => new ConflictError(`该文件正在导入中${
 
 /** Upload → a queued job; the worker picks it up. The same file for the same organisation while live → 409. */
 export async function createImportJob(deps: AppDeps, req: FastifyRequest, actor: Actor): Promise<{ id: number; status: string }> {
-  const up = await readUpload(req, { maxBytes: MAX_UPLOAD_BYTES, allowed: ['xlsx'] });
-  const size = zipUncompressedSize(up.buffer);
-  if (size == null || size > MAX_UNCOMPRESSED) throw new BadRequestError('文件：无法读取该Excel文件（文件损坏或解压后过大）', { field: 'file' });
+  const up = await readUpload(req, { maxBytes: MAX_UPLOAD_BYTES, allowed: ['xlsx', 'xls', 'csv'] });
+  try {
+    await checkSpreadsheet(up.buffer); // what the zip really inflates to, bounded while inflating
+  } catch (e) {
+    if (e instanceof SheetReadError) throw new BadRequestError(`文件：${e.message}`, { field: 'file' });
+    throw e;
+  }
   const { db } = deps.database;
   const [live] = await db.select({ id: importJobs.id }).from(importJobs).where(and(
     eq(importJobs.orgId, actor.org.id), eq(importJobs.kind, IMPORT_KIND), eq(importJobs.fileSha256, up.sha256), inArray(importJobs.status, LIVE),

@@ -4,12 +4,11 @@
  * yyyy-mm-dd, yyyy/m/d, yyyy.mm.dd). Every problem of a row is reported, joined by '；'.
  * What needs the database (employer, department, existing person, duplicates) is checked by chunk.ts.
  */
-import type { CellValue } from 'exceljs';
 import {
   checkCreditCode, checkIdNumber, deriveFromIdNumber, EDUCATION_LEVELS, GENDERS, ID_TYPES, normalizeIdNumber, TITLE_LEVELS, TITLE_SERIES,
   type IdType, type TitleLevel,
 } from '@hbzsgx/domain';
-import { cellText } from '../../../lib/excel.js';
+import { cellText, type Cell } from '../../../lib/excel.js';
 import { col, COLUMNS, type ColumnKey } from './columns.js';
 
 export interface ParsedRow {
@@ -43,11 +42,11 @@ export function halfWidth(s: string): string {
 }
 
 /** The cells as the user sees them (the 失败数据 file repeats them), one per template column. */
-export function rowTexts(cells: CellValue[]): string[] {
+export function rowTexts(cells: Cell[]): string[] {
   return COLUMNS.map((_, i) => cellText(cells[i] ?? null));
 }
 
-export const isEmptyRow = (cells: CellValue[]) => rowTexts(cells).every((t) => t === '');
+export const isEmptyRow = (cells: Cell[]) => rowTexts(cells).every((t) => t === '');
 
 const label = (key: ColumnKey) => COLUMNS[col(key)]!.header.replace('*', '');
 
@@ -57,7 +56,7 @@ function idTypeOf(text: string): IdType | null {
 }
 
 /** The row's 证件号 if it is valid (used for duplicates inside the file, also when resuming a job). */
-export function rowIdentity(cells: CellValue[]): { idType: IdType; idNumber: string } | null {
+export function rowIdentity(cells: Cell[]): { idType: IdType; idNumber: string } | null {
   const raw = cells[col('idNumber')];
   if (typeof raw === 'number') return null;
   const idType = idTypeOf(halfWidth(cellText(cells[col('idType')] ?? null)));
@@ -78,7 +77,7 @@ function realDate(y: number, m: number, d: number): string | null {
  * A date cell as YYYY-MM-DD: an Excel date (a Date, or a serial number when the cell has no date format), or text
  * 2020-09-01, 2020/9/1, 2020.09.01, 2020年9月1日, 20200901. '' when empty, null when not a date.
  */
-export function parseDate(v: CellValue | undefined): string | null {
+export function parseDate(v: Cell | undefined): string | null {
   if (v == null || v === '') return '';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
   if (typeof v === 'number') {
@@ -94,7 +93,7 @@ export function parseDate(v: CellValue | undefined): string | null {
 }
 
 /** Checks one non-empty row; `today` is YYYY-MM-DD (Beijing). */
-export function parseRow(cells: CellValue[], today: string): RowCheck {
+export function parseRow(cells: Cell[], today: string): RowCheck {
   const errors: string[] = [];
   const fail = (key: ColumnKey, why: string) => { errors.push(`${label(key)}：${why}`); };
   const text = (key: ColumnKey) => halfWidth(cellText(cells[col(key)] ?? null)).trim();

@@ -3,20 +3,19 @@
  * (queued, or running with a stale heartbeat / released by a process that stopped), counts and checks the file once
  * (header, row cap → the job fails at once with a clear message), then processes it chunk by chunk: each chunk is
  * one transaction that also advances the job's counters (chunk.ts), so a restart resumes after the last committed
- * chunk. The uploaded file is streamed (STACK-NOTES: the streaming reader with cached strings and styles); the open
- * stream is kept between chunks, and reopened (skipping the rows already done) only after a takeover.
+ * chunk. The uploaded file (xlsx, xls or csv) is read by lib/excel.ts in a parsing thread and handed over in batches;
+ * the open reader is kept between chunks, and reopened (skipping the rows already done) only after a takeover.
  *
  * Tests drive it by hand: stop() the loop, then processNextChunk(jobId) / runUntilIdle().
  */
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import type { CellValue } from 'exceljs';
 import type { FastifyBaseLogger } from 'fastify';
 import { analyze, errorCode, isConnectionLost, type Database } from '../../../db/client.js';
 import { files, importFailures, importJobs, personnel, users } from '../../../db/schema.js';
 import type { Pii } from '../../../lib/pii.js';
-import { cellText, sheetRowCount, streamRows } from '../../../lib/excel.js';
+import { cellText, SheetReadError, sheetRowCount, streamRows, type Cell, type SheetRow } from '../../../lib/excel.js';
 import { IMPORT_KIND, headerProblem } from './columns.js';
 import { isEmptyRow, parseRow, rowIdentity, rowTexts, type RowCheck } from './rows.js';
 import { auditJobEnd, commitChunk, LostJobError, type ChunkRow, type JobRow } from './chunk.js';
@@ -37,7 +36,7 @@ const MAX_ATTEMPTS = 3;
 const CONNECTION_RETRIES = 5;
 const RETRY_BACKOFF_MS = 100;
 
-type SheetRows = AsyncGenerator<{ row: number; cells: CellValue[] }>;
+type SheetRows = AsyncGenerator<SheetRow>;
 
 interface Cursor {
   /** The job as of the last commit. */
@@ -265,7 +264,7 @@ export class ImportWorker {
   }
 
   /** Registers the row's 证件号; answers the earlier row that carried it, if any. Same rule when resuming. */
-  private remember(cur: Cursor, row: number, cells: CellValue[]): number | null {
+  private remember(cur: Cursor, row: number, cells: Cell[]): number | null {
     const id = rowIdentity(cells);
     if (!id) return null;
     const h = this.deps.pii.blindIndex(id.idNumber);
@@ -300,17 +299,17 @@ export class ImportWorker {
     let problem: string | null = null;
     let total = 0;
     try {
-      const rows = streamRows(content);
+      const rows = streamRows(content, { limit: 1 });
       const header = await rows.next();
       await rows.return(undefined);
       problem = header.done ? '文件是空的：请按模板填写后上传' : headerProblem(header.value.cells.map((c) => cellText(c ?? null)));
       if (!problem) {
-        const estimate = sheetRowCount(content);
+        const estimate = await sheetRowCount(content);
         total = estimate != null ? Math.max(0, estimate - 1) : await countRows(content);
         if (total > this.options.maxRows) problem = `文件行数超过上限：一次最多导入${this.options.maxRows}行，请拆分后分批导入`;
       }
-    } catch {
-      problem = '无法读取该Excel文件（文件损坏或解压后过大）';
+    } catch (e) {
+      problem = e instanceof SheetReadError ? e.message : '无法读取该Excel文件（文件损坏或解压后过大）';
     }
     if (problem) return this.finishFailed(job, problem);
     const finished = total === 0 ? { status: 'done', finishedAt: new Date(), lockedBy: null } : {};
