@@ -10,10 +10,10 @@ import { createTestApp, type Client, type TestCtx } from '../../../../test/harne
 import { hrOrg, loggedIn, newAdmin, newOrg, newPerson } from '../../../../test/fixtures.js';
 import { readXlsx, zipBomb } from '../../../../test/xlsx.js';
 import { importWorkerOf } from '../routes.js';
-import { HEADERS } from './columns.js';
+import { col, HEADERS } from './columns.js';
 
 let ctx: TestCtx;
-let hr: Client, sibling: Client, viewer: Client, employerAdmin: Client;
+let hr: Client, sibling: Client, viewer: Client, employerAdmin: Client, importer: Client;
 let empCode: string, outCode: string, hrCode: string, empId: number, officeId: number;
 let existing: { idNumber: string };
 
@@ -62,6 +62,7 @@ beforeAll(async () => {
   hr = await loggedIn(ctx, await newAdmin(ctx, ja.id, { isSuper: true }));
   sibling = await loggedIn(ctx, await newAdmin(ctx, jh.id, { isSuper: true }));
   viewer = await loggedIn(ctx, await newAdmin(ctx, ja.id, { permissions: ['personnel.view'] }));
+  importer = await loggedIn(ctx, await newAdmin(ctx, ja.id, { permissions: ['personnel.import'] })); // no pii.view
   employerAdmin = await loggedIn(ctx, await newAdmin(ctx, emp.id, { isSuper: true }), 'employer');
 });
 afterAll(async () => ctx?.close());
@@ -99,7 +100,7 @@ describe('导入任务', () => {
     const file = await xlsxOf([
       /* 2 */ ['王小明', '居民身份证', id1, gender(id1), '', '13800001111', empCode, '办公室', '中小学教师', '中级', '一级教师', '2018-09-01', '大学本科'],
       /* 3 */ [' 李 娜 ', '', ` ${fullWidth(id2.slice(0, 9))} ${id2.slice(9)}　`, '', '1985/3/5', '１３９ 0000 2222', ` ${empCode.toLowerCase()} `, '', '工程技术人员', '助理级', '', new Date(Date.UTC(2015, 6, 1)), ''],
-      /* 4 */ ['赵校验', '居民身份证', badChecksum, '', '', '', empCode, '', '中小学教师', '中级', '', '', ''],
+      /* 4 */ ['赵校验', '居民身份证', badChecksum, '', '', '13700004444', empCode, '', '中小学教师', '中级', '', '', ''],
       /* 5 */ ['钱日期', '', makeIdNumber('420102', '19910202', 14), '', '', '', empCode, '', '中小学教师', '中级', '', '2020.13.01', '小学'],
       /* 6 */ ['王小明', '', id1, '', '', '', empCode, '', '中小学教师', '中级', '', '', ''],
       /* 7 */ ['孙已有', '', existing.idNumber, '', '', '', empCode, '', '中小学教师', '中级', '', '', ''],
@@ -166,18 +167,38 @@ describe('导入任务', () => {
     worker().options.chunkSize = 500;
   });
 
-  it('the 失败数据 xlsx repeats the template columns in full, with 失败原因 and the row number', async () => {
+  it('the 失败数据 xlsx repeats the template columns in full for a holder of pii.view, audited as an unmasked view', async () => {
     const rows = await readXlsx(await hr.get(`/api/personnel/imports/${jobId}/failures.xlsx`));
     expect(rows[0]).toEqual([...HEADERS, '失败原因', '原行号']);
     expect(rows).toHaveLength(12);
     const bad = rows.find((r) => r[14] === '4')!;
     expect(bad[2]).toBe(badChecksum); // the importer's own data, to correct and re-import
     expect(bad[13]).toBe('证件号：居民身份证号校验位错误');
+    expect(bad[col('phone')]).toBe('13700004444');
+    expect(rows.find((r) => r[14] === '12')![col('phone')]).toBe(''); // (a row without 手机号 stays empty)
     const [exp] = await ctx.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'export'), eq(auditLogs.targetType, 'import_failures')));
     expect(exp?.detail).toMatchObject({ filters: { jobId }, rows: 11 });
+    const unmasked = await ctx.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'pii.view'), eq(auditLogs.targetType, 'import_job'), eq(auditLogs.targetId, String(jobId))));
+    expect(unmasked).toHaveLength(1);
+    expect(unmasked[0]!.detail).toMatchObject({ fields: ['idNumber', 'phone'], via: 'import_failures', rows: 11 });
     // stored encrypted at rest
     const [stored] = await ctx.db.select().from(importFailures).where(and(eq(importFailures.jobId, jobId), eq(importFailures.rowNumber, 4)));
     expect(JSON.stringify(stored!.values)).not.toContain(badChecksum);
+  });
+
+  it('the 失败数据 xlsx masks 证件号 and 手机号 for an importer without pii.view (no unmasked view audited)', async () => {
+    const before = (await ctx.db.select().from(auditLogs).where(eq(auditLogs.action, 'pii.view'))).length;
+    const rows = await readXlsx(await importer.get(`/api/personnel/imports/${jobId}/failures.xlsx`));
+    expect(rows).toHaveLength(12);
+    const bad = rows.find((r) => r[14] === '4')!;
+    expect(bad[col('idNumber')]).toBe(badChecksum.slice(0, 4) + '**********' + badChecksum.slice(-4));
+    expect(bad[col('phone')]).toBe('137****4444');
+    expect(bad[0]).toBe('赵校验');
+    expect(bad[13]).toBe('证件号：居民身份证号校验位错误'); // the reason and the other columns stay
+    for (const r of rows.slice(1)) {
+      expect(r.join('|')).not.toMatch(/\d{17}[\dXx]|1[3-9]\d{9}/); // no full 证件号, no full 手机号 anywhere
+    }
+    expect((await ctx.db.select().from(auditLogs).where(eq(auditLogs.action, 'pii.view'))).length).toBe(before);
   });
 
   it('a wrong header fails the whole job at once with a clear message', async () => {

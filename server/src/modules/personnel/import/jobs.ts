@@ -1,11 +1,12 @@
 /**
- * 批量导入 jobs as the HR admin sees them: upload (xlsx, xls or csv, stored in `files`, a queued job, answered at once), progress,
- * recent jobs, failed rows (masked on screen; in full in the 失败数据 xlsx, which is the importer's own data to be
- * corrected and re-imported, so its download is audited like an export). Jobs of another jurisdiction answer 404.
+ * 批量导入 jobs as the HR admin sees them: upload (xlsx, xls or csv, stored in `files`, a queued job, answered at
+ * once), progress, recent jobs, failed rows (masked on screen). The 失败数据 xlsx repeats the rows to be corrected and
+ * re-imported: 证件号 and 手机号 masked unless the downloader holds pii.view, in which case the download is audited
+ * as an unmasked view too (besides the export). Jobs of another jurisdiction answer 404.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
-import { maskIdNumber } from '@hbzsgx/domain';
+import { maskIdNumber, maskPhone } from '@hbzsgx/domain';
 import type { AppDeps } from '../../../app.js';
 import type { Db } from '../../../db/client.js';
 import { files, importFailures, importJobs, organizations, users } from '../../../db/schema.js';
@@ -111,8 +112,17 @@ export async function sendFailures(deps: AppDeps, req: FastifyRequest, reply: Fa
   const { db } = deps.database;
   const job = await getJob(db, actor, id);
   const rows = await db.select().from(importFailures).where(eq(importFailures.jobId, id)).orderBy(asc(importFailures.rowNumber));
-  const data = rows.map((r) => ({ values: openValues(deps.pii, r.values), reason: r.reason, row: r.rowNumber }));
+  const unmasked = actor.permissions.has('pii.view');
+  const idCol = col('idNumber'), phoneCol = col('phone');
+  const data = rows.map((r) => {
+    const values = openValues(deps.pii, r.values);
+    if (!unmasked) { values[idCol] = maskIdNumber(values[idCol]); values[phoneCol] = maskPhone(values[phoneCol]); }
+    return { values, reason: r.reason, row: r.rowNumber };
+  });
   await auditExport(db, req, 'import_failures', { jobId: id }, data.length, `专技人员导入失败数据_${job.id}`);
+  if (unmasked) {
+    await writeAudit(db, req, { action: 'pii.view', targetType: 'import_job', targetId: id, detail: { fields: ['idNumber', 'phone'], via: 'import_failures', rows: data.length } });
+  }
   type R = (typeof data)[number];
   return sendXlsx<R>(reply, `专技人员导入失败数据_${job.id}`, [
     ...COLUMNS.map((c, i) => ({ header: c.header, width: c.width, text: true, value: (r: R) => r.values[i] ?? '' })),
