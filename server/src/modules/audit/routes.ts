@@ -14,7 +14,8 @@ import type { Db } from '../../db/client.js';
 /** A date-only value (YYYY-MM-DD) means that day in Beijing time (UTC+8). */
 const beijingDay = pattern(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/, '日期格式不正确', 40)
   .transform((v) => new Date(v.length === 10 ? `${v}T00:00:00+08:00` : v))
-  .refine((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, '日期不正确');
+  // within the years the platform records (a Beijing day of 2000 starts in 1999 UTC)
+  .refine((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 1999 && d.getUTCFullYear() <= 2100, '日期不正确');
 const filters = z.object({
   action: pattern(/^[a-z][\w.-]*$/i, '操作类型不正确', 50).optional(),
   result: z.enum(['success', 'failure', 'denied']).optional(),
