@@ -79,7 +79,7 @@ export type SheetKind = 'xlsx' | 'xls' | 'csv';
 export class SheetReadError extends Error {}
 
 export const MAX_IMPORT_ROWS = 5000;
-/** What all of an xlsx's entries may inflate to, together (a 100,000-row personnel file inflates to ~60 MB). */
+/** What all of an xlsx's entries may inflate to, together (a 100,000-row personnel file inflates to ~66 MB). */
 export const MAX_UNCOMPRESSED = 128 * 1024 * 1024;
 
 const TOO_BIG = '无法读取该Excel文件：解压后过大（可能是压缩炸弹），请删除多余的工作表、图片和空行后重新保存';
