@@ -37,8 +37,12 @@ export function pattern(re: RegExp, message: string, max = 100) {
   return z.string({ error: message }).max(max, message).regex(re, message);
 }
 
-/** An id (path parameter, body field, query filter): a positive int4. */
-export const idSchema = z.coerce.number({ error: '必须是编号' }).int('必须是整数').positive('必须是正整数').max(INT4_MAX, '编号超出范围');
+/** An id (path parameter, body field, query filter): a positive int4; `message` replaces the generic ones. */
+export function id(message?: string) {
+  return z.coerce.number({ error: message ?? '必须是编号' }).int(message ?? '必须是整数').positive(message ?? '必须是正整数')
+    .max(INT4_MAX, message ?? '编号超出范围');
+}
+export const idSchema = id();
 
 /** A whole number in [min, max] (a count, a page, a capacity); max never above int4. */
 export function int(min: number, max: number, messages: { min?: string; max?: string; type?: string } = {}) {

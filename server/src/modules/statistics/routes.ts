@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pageQuery, idSchema, year as yearField } from '@hbzsgx/domain';
+import { pageQuery, id, year as yearField } from '@hbzsgx/domain';
 import { actorOf } from '../../plugins/access.js';
 import type { Column } from '../../lib/excel.js';
 import { exportList, exportQuery, exportRows } from '../../lib/export.js';
@@ -10,7 +10,7 @@ import { regionTree, resolveRegion } from './region.js';
 import { completionStats, overviewStats, titleStats, type CompletionRow } from './service.js';
 
 const year = yearField('年度不正确', '请选择年度');
-const regionId = idSchema.optional();
+const regionId = id('区域不正确').optional();
 const statsQuery = z.object({ year, regionId });
 const completionFilters = z.object({
   year, regionId,

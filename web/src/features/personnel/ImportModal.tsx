@@ -138,7 +138,7 @@ function UploadStep({ form, progress, error, onSubmit, onEdit }: {
         }
       />
       <Form form={form} name="personnelImport" layout="vertical" onFinish={onSubmit} onValuesChange={onEdit}>
-        <FileField name="file" label="导入文件" rule={SHEET} hint="支持 .xlsx、.xls（Excel、WPS）和 .csv（UTF-8 或 GBK 编码），不超过20MB，一次最多10万行" disabled={progress !== null} />
+        <FileField name="file" label="导入文件" rule={SHEET} hint="支持 .xlsx、.xls（Excel、WPS）和 .csv（UTF-8 或 GBK 编码），不超过20MB，一次最多5万行" disabled={progress !== null} />
       </Form>
       <UploadProgress percent={progress} />
     </>

@@ -30,7 +30,7 @@ export interface WorkerOptions {
   /** Data rows per file. */
   maxRows: number;
 }
-export const WORKER_DEFAULTS: WorkerOptions = { chunkSize: 500, staleMs: 60_000, pollMs: 2_000, maxRows: 100_000 };
+export const WORKER_DEFAULTS: WorkerOptions = { chunkSize: 500, staleMs: 60_000, pollMs: 2_000, maxRows: 50_000 }; // a 50,000-row file parses in ~250 MB; more rows must be split (issue 8: an upload stays under ~300 MB extra)
 const MAX_ATTEMPTS = 3;
 /** A chunk whose connection died is retried at once on a fresh one: this many times, backing off from this delay. */
 const CONNECTION_RETRIES = 5;
