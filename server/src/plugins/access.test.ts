@@ -50,9 +50,14 @@ describe('access declarations', () => {
       const res = await c.req(r.method as 'GET', concrete(r.url), bodyFor(r.method));
       expect(res.status, `${r.method} ${r.url}`).toBe(403);
       expect(res.body.code).toBe('FORBIDDEN');
+      // each denial is in the audit log: who, which route, which permission was missing, denied
+      const [row] = await queryRows<{ actor: number; result: string; route: string; permission: string }>(ctx.db, sql`
+        SELECT actor_user_id AS actor, result, detail->>'route' AS route, detail->>'permission' AS permission
+        FROM audit_logs WHERE action = 'access.denied' ORDER BY id DESC LIMIT 1`);
+      expect(row, `${r.method} ${r.url} audited`).toEqual({ actor: nobody.userId, result: 'denied', route: r.url, permission: (r.access as { permission: string }).permission });
     }
-    const logs = await ctx.app.inject({ method: 'GET', url: '/api/health' });
-    expect(logs.statusCode).toBe(200);
+    const [n] = await queryRows<{ n: number }>(ctx.db, sql`SELECT count(*)::int AS n FROM audit_logs WHERE action = 'access.denied' AND actor_user_id = ${nobody.userId}`);
+    expect(n!.n).toBe(routes.length);
   });
 
   it('holding exactly one permission opens exactly its routes', async () => {
