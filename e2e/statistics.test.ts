@@ -21,14 +21,21 @@ async function rows(download: Download): Promise<unknown[][]> {
 }
 
 /**
- * Charts animate on canvas (not seen by settled()): wait until they have been drawn, then a little longer. Back at
- * the top first, since a full-page screenshot of a scrolled page draws the fixed header and menu mid-page.
+ * Charts animate on canvas (not seen by settled()): wait until they have been drawn and their pixels stopped changing
+ * (two samples 300 ms apart alike: the animation is over). Back at the top first, since a full-page screenshot of a
+ * scrolled page draws the fixed header and menu mid-page.
  */
 async function chartsDrawn(page: Page, n: number) {
   await page.locator('.stats-chart canvas').nth(n - 1).waitFor();
   await page.evaluate(() => window.scrollTo(0, 0));
   await settled(page);
-  await page.waitForTimeout(1200);
+  await page.waitForFunction(() => {
+    const sig = [...document.querySelectorAll<HTMLCanvasElement>('.stats-chart canvas')].map((c) => c.toDataURL()).join('|');
+    const w = window as unknown as { __chartsSig?: string };
+    const still = w.__chartsSig === sig;
+    w.__chartsSig = sig;
+    return still;
+  }, undefined, { polling: 300, timeout: 15_000 });
 }
 
 describe.skipIf(!hasChromium || !hasWebBuild)('journey: a city HR reads the statistics of its jurisdiction', () => {
