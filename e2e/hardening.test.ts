@@ -28,10 +28,10 @@ async function giveTeacherHours(p: Platform, name: string) {
   const [person] = await p.db.select({ id: personnel.id, userId: users.id }).from(personnel).innerJoin(users, eq(users.id, personnel.userId)).where(eq(users.name, name));
   const [base] = await p.db.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.name, BASE), eq(organizations.type, 'base')));
   const ids = (await p.db.insert(claims).values([
-    { title: KEPT, subjectType: 'public', hours: 32 },
-    { title: DELETED, subjectType: 'professional', hours: 40 },
+    { title: KEPT, subjectType: 'public' as const, hours: 32 },
+    { title: DELETED, subjectType: 'professional' as const, hours: 40 },
   ].map((c) => ({
-    ...c, personnelId: person!.id, year: YEAR, source: 'base', declaringOrgId: base!.id, learningForm: 'faceToFace', status: 'pending', score: '88', qualified: true,
+    ...c, personnelId: person!.id, year: YEAR, source: 'base' as const, declaringOrgId: base!.id, learningForm: 'faceToFace' as const, status: 'pending' as const, score: '88', qualified: true,
   }))).returning({ id: claims.id })).map((r) => r.id);
   await p.db.transaction((tx) => transitionClaims(tx, { ids, to: 'approved', actorUserId: person!.userId }));
 }

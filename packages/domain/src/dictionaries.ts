@@ -52,3 +52,50 @@ export type MaterialCategory = keyof typeof MATERIAL_CATEGORIES;
 export const MATERIAL_CATEGORY_CODES = Object.keys(MATERIAL_CATEGORIES) as [MaterialCategory, ...MaterialCategory[]];
 export const MATERIAL_STATUSES = { draft: '草稿', submitted: '已提交' } as const;
 export type MaterialStatus = keyof typeof MATERIAL_STATUSES;
+export const MATERIAL_STATUS_CODES = Object.keys(MATERIAL_STATUSES) as [MaterialStatus, ...MaterialStatus[]];
+
+/*
+ * Workflow states and kinds stored in text columns: the one list each, used by the Drizzle column types
+ * (`.$type<…>()`), the CHECK constraints of migration 0012_status_checks (a test compares them) and the labels.
+ */
+/** 注册审核 of a person (personnel.status). */
+export const PERSONNEL_STATUSES = { pending: '待审核', active: '已通过', rejected: '已驳回' } as const;
+export type PersonnelStatus = keyof typeof PERSONNEL_STATUSES;
+export const PERSONNEL_STATUS_CODES = Object.keys(PERSONNEL_STATUSES) as [PersonnelStatus, ...PersonnelStatus[]];
+
+/** A reviewed request (变更申请, 年度培训计划/工作总结). */
+export const REVIEW_STATUSES = { pending: '待审核', approved: '已通过', rejected: '已驳回' } as const;
+export type ReviewStatus = keyof typeof REVIEW_STATUSES;
+export const REVIEW_STATUS_CODES = Object.keys(REVIEW_STATUSES) as [ReviewStatus, ...ReviewStatus[]];
+/** One reviewer's decision on a change request (reparent needs two). */
+export const REVIEW_DECISIONS = { approve: '已同意', reject: '已驳回' } as const;
+export type ReviewDecision = keyof typeof REVIEW_DECISIONS;
+export const REVIEW_DECISION_CODES = Object.keys(REVIEW_DECISIONS) as [ReviewDecision, ...ReviewDecision[]];
+
+/** 变更审核: what a change request changes. */
+export const CHANGE_KINDS = { title: '专业技术职务变更', org_info: '单位信息变更', reparent: '更换上级部门' } as const;
+export type ChangeKind = keyof typeof CHANGE_KINDS;
+export const CHANGE_KIND_CODES = Object.keys(CHANGE_KINDS) as [ChangeKind, ...ChangeKind[]];
+
+/** 人员调转. */
+export const TRANSFER_STATUSES = { pending: '待确认', confirmed: '已调入', refused: '已拒绝', cancelled: '已撤回' } as const;
+export type TransferStatus = keyof typeof TRANSFER_STATUSES;
+export const TRANSFER_STATUS_CODES = Object.keys(TRANSFER_STATUSES) as [TransferStatus, ...TransferStatus[]];
+
+/** 培训班 (审核培训计划申报). */
+export const CLASS_STATUSES = { pending: '待审核', approved: '已通过', rejected: '已驳回', withdrawn: '已撤回' } as const;
+export type ClassStatus = keyof typeof CLASS_STATUSES;
+export const CLASS_STATUS_CODES = Object.keys(CLASS_STATUSES) as [ClassStatus, ...ClassStatus[]];
+
+/** 年度培训计划 / 年度工作总结. */
+export const ANNUAL_DOC_KINDS = { plan: '年度培训计划', summary: '年度工作总结' } as const;
+export type AnnualDocKind = keyof typeof ANNUAL_DOC_KINDS;
+export const ANNUAL_DOC_KIND_CODES = Object.keys(ANNUAL_DOC_KINDS) as [AnnualDocKind, ...AnnualDocKind[]];
+
+/** 批量导入 jobs. */
+export const IMPORT_JOB_KINDS = { personnel: '专技人员' } as const;
+export type ImportJobKind = keyof typeof IMPORT_JOB_KINDS;
+export const IMPORT_JOB_KIND_CODES = Object.keys(IMPORT_JOB_KINDS) as [ImportJobKind, ...ImportJobKind[]];
+export const IMPORT_JOB_STATUSES = { queued: '排队中', running: '导入中', done: '已完成', failed: '失败' } as const;
+export type ImportJobStatus = keyof typeof IMPORT_JOB_STATUSES;
+export const IMPORT_JOB_STATUS_CODES = Object.keys(IMPORT_JOB_STATUSES) as [ImportJobStatus, ...ImportJobStatus[]];

@@ -53,6 +53,11 @@ export const CLAIM_STATUSES = {
   pendingEmployer: '待单位审核', pending: '待审核', approved: '已通过', rejected: '已驳回', revoked: '审验不通过', deleted: '已删除',
 } as const;
 export type ClaimStatus = keyof typeof CLAIM_STATUSES;
+export const CLAIM_STATUS_CODES = Object.keys(CLAIM_STATUSES) as [ClaimStatus, ...ClaimStatus[]];
+/** Who declared a claim: the person (个人申报), their employer or a 继续教育基地 (学员成绩). */
+export const CLAIM_SOURCES = { personal: '个人申报', employer: '用人单位申报', base: '继续教育基地申报' } as const;
+export type ClaimSource = keyof typeof CLAIM_SOURCES;
+export const CLAIM_SOURCE_CODES = Object.keys(CLAIM_SOURCES) as [ClaimSource, ...ClaimSource[]];
 
 export const CLAIM_TRANSITIONS: Record<ClaimStatus, readonly ClaimStatus[]> = {
   pendingEmployer: ['pending', 'rejected', 'deleted'],

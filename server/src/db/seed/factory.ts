@@ -1,6 +1,6 @@
 /** Inserting organisations, people and admin seats: used by the seeds and by tests' fixtures. */
 import { eq } from 'drizzle-orm';
-import type { OrgType, HrLevel } from '@hbzsgx/domain';
+import type { OrgType, HrLevel, OrgStatus } from '@hbzsgx/domain';
 import { userValues, type NewUser } from '../../lib/people.js';
 import type { Db } from '../client.js';
 import { admins, departments, organizations, personnel, users } from '../schema.js';
@@ -8,7 +8,7 @@ import type { Pii } from '../../lib/pii.js';
 import { makeCreditCode } from './codes.js';
 
 export async function insertOrg(db: Db, o: {
-  type: OrgType; name: string; parentId: number; divisionCode: string; hrLevel?: HrLevel; creditCode?: string; status?: string;
+  type: OrgType; name: string; parentId: number; divisionCode: string; hrLevel?: HrLevel; creditCode?: string; status?: OrgStatus;
 }) {
   const [parent] = await db.select({ path: organizations.path }).from(organizations).where(eq(organizations.id, o.parentId));
   if (!parent) throw new Error(`parent ${o.parentId} not found`);

@@ -24,7 +24,7 @@ async function rename(userId: number, name: string) {
 /** Approved hours through the ledger (pending → approved), as a review would do it. */
 async function giveHours(personnelId: number, lines: { subject: 'public' | 'professional'; hours: number; title: string }[], year = YEAR) {
   const ids = (await ctx.db.insert(claims).values(lines.map((l) => ({
-    personnelId, year, source: 'base', declaringOrgId: baseId, title: l.title, subjectType: l.subject, learningForm: 'faceToFace', hours: l.hours, status: 'pending',
+    personnelId, year, source: 'base' as const, declaringOrgId: baseId, title: l.title, subjectType: l.subject, learningForm: 'faceToFace' as const, hours: l.hours, status: 'pending' as const,
   }))).returning({ id: claims.id })).map((r) => r.id);
   await ctx.db.transaction((tx) => transitionClaims(tx, { ids, to: 'approved', actorUserId: 1 }));
   return ids;

@@ -1,9 +1,10 @@
 /** Pure unit tests of the registration and change rules (no database). */
 import { describe, expect, it } from 'vitest';
+import type { HrLevel, OrgStatus, OrgType } from '@hbzsgx/domain';
 import { checkParent } from '../registration/service.js';
 import { diff } from './service.js';
 
-const org = (type: string, hrLevel: string | null, status = 'active') =>
+const org = (type: OrgType, hrLevel: HrLevel | null, status: OrgStatus = 'active') =>
   ({ id: 1, type, hrLevel, status, name: 'x', creditCode: '', divisionCode: '420100', parentId: null, path: '/1/', contactName: '', contactPhone: '', address: '', rejectReason: null, reviewedAt: null, reviewedBy: null, createdAt: new Date(), updatedAt: new Date() });
 
 describe('which superior an organisation may choose', () => {

@@ -28,8 +28,8 @@ async function freshClaims(specs: { person: number; year: number; subject: 'publ
   await ctx.db.delete(claims);
   await ctx.db.delete(personYearTotals);
   return (await ctx.db.insert(claims).values(specs.map((s) => ({
-    personnelId: people[s.person]!, year: s.year, source: 'personal', declaringOrgId: orgId, title: '测试', subjectType: s.subject,
-    learningForm: 'faceToFace', hours: s.hours, status: 'pending',
+    personnelId: people[s.person]!, year: s.year, source: 'personal' as const, declaringOrgId: orgId, title: '测试', subjectType: s.subject,
+    learningForm: 'faceToFace' as const, hours: s.hours, status: 'pending' as const,
   }))).returning({ id: claims.id })).map((r) => r.id);
 }
 

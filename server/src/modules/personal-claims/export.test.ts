@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claims } from '../../db/schema.js';
+import type { ClaimStatus } from '@hbzsgx/domain';
 import { createTestApp, type Client, type TestCtx } from '../../../test/harness.js';
 import { hrOrg, loggedIn, newAdmin, newOrg, newPerson } from '../../../test/fixtures.js';
 import { column, readXlsx } from '../../../test/xlsx.js';
@@ -18,8 +19,8 @@ beforeAll(async () => {
   other = await loggedIn(ctx, await newAdmin(ctx, otherId, { isSuper: true }), 'employer');
   p = await newPerson(ctx, empId);
   const q = await newPerson(ctx, otherId);
-  const claim = (personnelId: number, declaringOrgId: number, title: string, status: string) => ({
-    personnelId, declaringOrgId, year, source: 'personal', title, subjectType: 'professional', learningForm: 'conference', hours: 8, basis: '学术会议 1次 × 8学时/次 = 8学时', status,
+  const claim = (personnelId: number, declaringOrgId: number, title: string, status: ClaimStatus) => ({
+    personnelId, declaringOrgId, year, source: 'personal' as const, title, subjectType: 'professional' as const, learningForm: 'conference' as const, hours: 8, basis: '学术会议 1次 × 8学时/次 = 8学时', status,
   });
   await ctx.db.insert(claims).values([
     claim(p.personnelId, empId, '全国教育学术年会', 'pendingEmployer'),

@@ -89,7 +89,7 @@ export async function decide(
   deps: AppDeps, req: FastifyRequest, actor: Actor, kind: ReviewKind,
   body: { ids: number[]; decision: 'approve' | 'reject'; reason: string },
 ) {
-  const status = body.decision === 'approve' ? 'active' : 'rejected';
+  const status = body.decision === 'approve' ? 'active' as const : 'rejected' as const;
   const set = { status, rejectReason: body.decision === 'reject' ? body.reason : null, reviewedAt: new Date(), reviewedBy: actor.userId };
   await refuseOwnRequests(deps.database.db, req, actor, kind === 'personnel'
     ? { table: personnel, id: personnel.id, ids: body.ids, subjects: PERSON_SUBJECTS, targetType: 'personnel' }

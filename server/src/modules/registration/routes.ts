@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, eq, ilike, inArray, like } from 'drizzle-orm';
-import { idSchema, ORG_TYPES, orgRegistrationBody, orgResubmitBody, personnelRegistrationBody, personnelResubmitBody, type OrgType, text, pattern } from '@hbzsgx/domain';
+import { idSchema, isCode, ORG_TYPE_CODES, ORG_TYPES, orgRegistrationBody, orgResubmitBody, personnelRegistrationBody, personnelResubmitBody, type OrgType, text, pattern } from '@hbzsgx/domain';
 import { departments, divisions, organizations } from '../../db/schema.js';
 import { actorOf } from '../../plugins/access.js';
 import { escapeLike } from '../../lib/scope.js';
@@ -28,7 +28,7 @@ export default async function registrationRoutes(fastify: FastifyInstance) {
     },
   }, async (req) => {
     const q = req.query;
-    const types = q.types ? q.types.split(',') : undefined;
+    const types = q.types ? q.types.split(',').filter((t) => isCode(ORG_TYPE_CODES, t)) : undefined;
     const prefix = q.divisionCode?.replace(/(00)+$/, '');
     const rows = await db().select({
       id: organizations.id, name: organizations.name, type: organizations.type, hrLevel: organizations.hrLevel,

@@ -14,6 +14,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { and, eq, sql } from 'drizzle-orm';
+import type { ClassStatus, LearningForm } from '@hbzsgx/domain';
 import { auditLogs, claims, hourPolicies, personnel, personYearTotals, trainingClasses } from '../../db/schema.js';
 import { createTestApp, type Client, type TestCtx } from '../../../test/harness.js';
 import { hrOrg, loggedIn, newAdmin, newOrg, newPerson } from '../../../test/fixtures.js';
@@ -25,7 +26,7 @@ let province: Client, wuhan: Client, jiangan: Client, statsOnly: Client, noStats
 const ids: Record<string, number> = {};
 const Y = 2024;
 
-type ClaimSpec = [person: string, subject: 'public' | 'professional', form: string, hours: number, to: 'approved' | 'pending' | 'rejected' | 'revoked', year?: number];
+type ClaimSpec = [person: string, subject: 'public' | 'professional', form: LearningForm, hours: number, to: 'approved' | 'pending' | 'rejected' | 'revoked', year?: number];
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -71,7 +72,7 @@ beforeAll(async () => {
     ['p10', 'public', 'online', 30, 'approved'], ['p10', 'professional', 'faceToFace', 60, 'approved'],
   ];
   const inserted = await ctx.db.insert(claims).values(specs.map(([p, subjectType, learningForm, hours, , year]) => ({
-    personnelId: ids[p]!, year: year ?? Y, source: 'base', declaringOrgId: orgs.B1.id, title: '测试培训', subjectType, learningForm, hours, status: 'pending',
+    personnelId: ids[p]!, year: year ?? Y, source: 'base' as const, declaringOrgId: orgs.B1.id, title: '测试培训', subjectType, learningForm, hours, status: 'pending' as const,
   }))).returning({ id: claims.id });
   const pick = (...to: ClaimSpec[4][]) => inserted.filter((_, i) => to.includes(specs[i]![4])).map((r) => r.id);
   await ctx.db.transaction(async (tx) => {
@@ -80,8 +81,8 @@ beforeAll(async () => {
     await transitionClaims(tx, { ids: pick('revoked'), to: 'revoked', actorUserId: 1, reason: '审验不通过' });
   });
 
-  const cls = (baseOrgId: number, status: string, year = Y) => ({
-    baseOrgId, year, name: '培训班', subjectType: 'public', learningForm: 'faceToFace', hours: 8, startDate: `${year}-03-01`, endDate: `${year}-03-01`,
+  const cls = (baseOrgId: number, status: ClassStatus, year = Y) => ({
+    baseOrgId, year, name: '培训班', subjectType: 'public' as const, learningForm: 'faceToFace' as const, hours: 8, startDate: `${year}-03-01`, endDate: `${year}-03-01`,
     place: '武汉', capacity: 50, status, createdBy: 1,
   });
   await ctx.db.insert(trainingClasses).values([

@@ -126,7 +126,7 @@ export async function commitChunk(db: Db, pii: Pii, p: {
     }
 
     // at the end the exact count of non-empty rows replaces the estimate taken from the zip
-    const done = p.finished ? { status: 'done', finishedAt: new Date(), lockedBy: null, total: sql`${importJobs.processed} + ${p.rows.length}` } : {};
+    const done = p.finished ? { status: 'done' as const, finishedAt: new Date(), lockedBy: null, total: sql`${importJobs.processed} + ${p.rows.length}` } : {};
     const [after] = await tx.update(importJobs).set({
       processed: sql`${importJobs.processed} + ${p.rows.length}`,
       imported: sql`${importJobs.imported} + ${imported}`,

@@ -6,7 +6,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
-import { maskIdNumber, maskPhone } from '@hbzsgx/domain';
+import { maskIdNumber, maskPhone, type ImportJobStatus } from '@hbzsgx/domain';
 import type { AppDeps } from '../../../app.js';
 import type { Db } from '../../../db/client.js';
 import { files, importFailures, importJobs, organizations, users } from '../../../db/schema.js';
@@ -23,7 +23,7 @@ import { openValues } from './chunk.js';
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export const JOB_STATUSES = { queued: '排队中', running: '导入中', done: '已完成', failed: '导入失败' } as const;
 
-const LIVE = ['queued', 'running'];
+const LIVE: ImportJobStatus[] = ['queued', 'running'];
 const isUniqueViolation = (e: unknown) => {
   const x = e as { code?: string; cause?: { code?: string } };
   return (x.cause?.code ?? x.code) === '23505';
