@@ -7,7 +7,7 @@ import { and, count, desc, eq, inArray, isNotNull, like, or, sql, type SQL } fro
 import { alias } from 'drizzle-orm/pg-core';
 import { checkIdNumber, flagReasons, normalizeIdNumber, type ClassBody, type IdType } from '@hbzsgx/domain';
 import type { ClassStatus } from '@hbzsgx/domain';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import type { Db } from '../../db/client.js';
 import { claims, organizations, personnel, trainingClasses, users } from '../../db/schema.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
