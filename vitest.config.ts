@@ -4,7 +4,7 @@ const jsonOut = process.env.TEST_REPORT_JSON;
 
 export default defineConfig({
   test: {
-    include: ['packages/**/*.test.ts', 'server/src/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: ['packages/**/*.test.ts', 'server/src/**/*.test.ts', 'web/src/**/*.test.ts', 'e2e/**/*.test.ts'],
     globalSetup: ['server/test/globalSetup.ts'],
     pool: 'forks',
     maxWorkers: 2,

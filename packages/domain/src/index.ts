@@ -9,3 +9,4 @@ export * from './labels.js';
 export * from './fields.js';
 export * from './schemas.js';
 export * from './hours.js';
+export * from './time.js';

@@ -1,5 +1,7 @@
+import { beijingDateTime } from '@hbzsgx/domain';
+
 export function paging(q: { page: number; pageSize: number }) {
   return { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
 }
-export const fmtTime = (d: Date | null | undefined) =>
-  d ? new Date(d.getTime() + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19) : '';
+/** An export cell: 'YYYY-MM-DD HH:mm:ss' in Beijing time, '' when empty. */
+export const fmtTime = (d: Date | null | undefined) => (d ? beijingDateTime(d) : '');

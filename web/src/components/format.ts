@@ -1,15 +1,26 @@
-import dayjs from 'dayjs';
+import { beijingDate, beijingDateTime, beijingMinute } from '@hbzsgx/domain';
 
-export function fmtTime(v: string | Date | null | undefined): string {
-  return v ? dayjs(v).format('YYYY-MM-DD HH:mm:ss') : '—';
+/*
+ * The one formatter of times on screen: always Beijing time (packages/domain/src/time.ts), whatever the browser's
+ * zone, so a page shows the same time as the xlsx exported from it. Empty or unreadable values show a dash.
+ */
+type TimeValue = string | Date | null | undefined;
+const orDashTime = (s: string) => s || '—';
+
+/** 2026-05-03 14:05:09 */
+export function fmtTime(v: TimeValue): string {
+  return v ? orDashTime(beijingDateTime(v)) : '—';
 }
 
-export function fmtMinute(v: string | Date | null | undefined): string {
-  return v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—';
+/** 2026-05-03 14:05 */
+export function fmtMinute(v: TimeValue): string {
+  return v ? orDashTime(beijingMinute(v)) : '—';
 }
 
-export function fmtDate(v: string | Date | null | undefined): string {
-  return v ? dayjs(v).format('YYYY-MM-DD') : '—';
+/** 2026-05-03 (the Beijing day of a timestamp; a date-only value is shown as it is) */
+export function fmtDate(v: TimeValue): string {
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
+  return v ? orDashTime(beijingDate(v)) : '—';
 }
 
 /** Shows a dash for empty values in Descriptions and tables. */

@@ -6,7 +6,7 @@
  * Each person is served by the base of their city (the base whose HR department's subtree holds their unit).
  */
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
-import type { LearningForm, SubjectType } from '@hbzsgx/domain';
+import { beijingDate, beijingDayStart, beijingYear, fromBeijing, type LearningForm, type SubjectType } from '@hbzsgx/domain';
 import type { Db } from '../client.js';
 import { claims, organizations, personnel, trainingClasses } from '../schema.js';
 import { transitionClaims } from '../../modules/ledger/service.js';
@@ -45,7 +45,7 @@ const addDays = (d: string, n: number) => new Date(Date.parse(d) + n * 86_400_00
 export async function seedDemoHours(db: Db, opts: { reviewerUserId: number; exclude: number[]; noPendingUnder: string; rnd: () => number }) {
   const { rnd } = opts;
   const now = new Date();
-  const thisYear = now.getFullYear();
+  const thisYear = beijingYear(now);
   const years = [thisYear - 1, thisYear];
   const bases = await db.select({ id: organizations.id, path: organizations.path }).from(organizations)
     .where(and(eq(organizations.type, 'base'), eq(organizations.status, 'active')));
@@ -62,14 +62,14 @@ export async function seedDemoHours(db: Db, opts: { reviewerUserId: number; excl
   for (const base of bases) {
     for (const year of years) {
       // this year's classes lie in the months already past, so their hours can have been approved
-      const months = year === thisYear ? Math.max(1, now.getMonth()) : 11;
+      const months = year === thisYear ? Math.max(1, Number(beijingDate(now).slice(5, 7)) - 1) : 11;
       defs.forEach((def, k) => {
         const start = `${year}-${pad(1 + ((k * 3 + base.id) % months))}-${pad(5 + (k % 4) * 5)}`;
         const endDate = def.learningForm === 'online' ? addDays(start, 27) : addDays(start, Math.ceil(def.hours / 8) - 1);
         classRows.push({
           baseOrgId: base.id, year, name: `${year}年${def.name}`, subjectType: def.subjectType, learningForm: def.learningForm, hours: def.hours,
           startDate: start, endDate, place: def.learningForm === 'online' ? '网络学习平台' : '继续教育基地教学楼', capacity: 200,
-          targetSeries: def.series, status: 'approved', reviewedBy: opts.reviewerUserId, reviewedAt: new Date(`${start}T00:00:00+08:00`),
+          targetSeries: def.series, status: 'approved', reviewedBy: opts.reviewerUserId, reviewedAt: beijingDayStart(start),
           createdBy: opts.reviewerUserId,
         });
         meta.push({ baseOrgId: base.id, year, def, endDate });
@@ -93,7 +93,7 @@ export async function seedDemoHours(db: Db, opts: { reviewerUserId: number; excl
     personnelId, year: c.year, declaringOrgId: c.baseOrgId, classId: c.id, title: `${c.year}年${c.def.name}`,
     subjectType: c.def.subjectType, learningForm: c.def.learningForm, hours: c.def.hours,
     score: to === 'rejected' ? String(40 + Math.floor(rnd() * 19)) : String(70 + Math.floor(rnd() * 29)), qualified: to !== 'rejected',
-    createdAt: `${addDays(c.endDate, 3)}T10:00:00+08:00`, to,
+    createdAt: fromBeijing(`${addDays(c.endDate, 3)} 10:00`).toISOString(), to,
   });
   for (const p of people) {
     const baseId = baseFor(p.path);

@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { count, eq } from 'drizzle-orm';
+import { beijingYear } from '@hbzsgx/domain';
 import { analyze, type Db } from '../client.js';
 import { divisions, hourPolicies, organizations, recognitionRules } from '../schema.js';
 import { makeCreditCode } from './codes.js';
@@ -58,7 +59,7 @@ export async function seedPolicies(db: Db, years: number[]) {
 
 /** Inserts divisions and HR organisations once; returns false when already present. */
 export async function seedReference(db: Db): Promise<boolean> {
-  const thisYear = new Date().getFullYear();
+  const thisYear = beijingYear();
   await seedPolicies(db, [thisYear - 1, thisYear]);
   const [n] = await db.select({ n: count() }).from(divisions);
   if (n!.n > 0) return false;

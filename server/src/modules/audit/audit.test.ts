@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { beijingDate } from '@hbzsgx/domain';
 import { auditLogs } from '../../db/schema.js';
 import { createTestApp, type TestCtx } from '../../../test/harness.js';
 import { hrOrg, loggedIn, newAdmin, newOrg } from '../../../test/fixtures.js';
@@ -45,7 +46,7 @@ describe('审计日志', () => {
   it('filters by result and date; rejects bad dates with a Chinese message', async () => {
     const org = await hrOrg(ctx, '420600');
     const c = await loggedIn(ctx, await newAdmin(ctx, org.id, { permissions: ['audit.view'] }));
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10); // the Beijing date
+    const today = beijingDate(); // the Beijing date
     expect((await c.get(`/api/audit-logs?from=${today}&to=${today}&action=auth.login`)).body.total).toBeGreaterThan(0);
     expect((await c.get('/api/audit-logs?from=2000-01-01&to=2000-01-02')).body.total).toBe(0);
     const bad = await c.get('/api/audit-logs?from=not-a-date');

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, count, desc, eq, gte, ilike, lt } from 'drizzle-orm';
-import { AUDIT_ACTIONS, AUDIT_RESULTS, auditTargetLabel, pageQuery, text, pattern } from '@hbzsgx/domain';
+import { AUDIT_ACTIONS, AUDIT_RESULTS, auditTargetLabel, pageQuery, text, pattern, beijingDayStart } from '@hbzsgx/domain';
 import { auditLogs } from '../../db/schema.js';
 import { actorOf, type Actor } from '../../plugins/access.js';
 import { escapeLike, pathScope } from '../../lib/scope.js';
@@ -13,7 +13,7 @@ import type { Db } from '../../db/client.js';
 
 /** A date-only value (YYYY-MM-DD) means that day in Beijing time (UTC+8). */
 const beijingDay = pattern(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/, '日期格式不正确', 40)
-  .transform((v) => new Date(v.length === 10 ? `${v}T00:00:00+08:00` : v))
+  .transform((v) => (v.length === 10 ? beijingDayStart(v) : new Date(v)))
   // within the years the platform records (a Beijing day of 2000 starts in 1999 UTC)
   .refine((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 1999 && d.getUTCFullYear() <= 2100, '日期不正确');
 const filters = z.object({

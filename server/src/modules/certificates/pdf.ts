@@ -5,6 +5,7 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { CertificateContent } from './content.js';
+import { beijingChineseDate } from '@hbzsgx/domain';
 import { certificateFonts } from './fonts.js';
 
 export interface PrintableCertificate { code: string; issuedAt: Date; content: CertificateContent }
@@ -21,12 +22,6 @@ const C = { frame: '#a07d3b', title: '#a8071a', text: '#1f1f1f', grid: '#8c8c8c'
 const CLAIMS_BOTTOM = 614;
 
 export const verifyUrl = (baseUrl: string, code: string) => `${baseUrl}/verify/${code}`;
-
-/** 2026年5月3日 in Beijing time, whatever the server's zone. */
-export function cnDate(d: Date): string {
-  const b = new Date(d.getTime() + 8 * 3600_000);
-  return `${b.getUTCFullYear()}年${b.getUTCMonth() + 1}月${b.getUTCDate()}日`;
-}
 
 export async function renderCertificates(certs: PrintableCertificate[], opts: RenderOptions): Promise<Buffer> {
   // QR images first (async), then the synchronous layout
@@ -257,7 +252,7 @@ function issuerBlock(p: Pen, cert: PrintableCertificate, qr: Buffer, opts: Rende
   const rw = CW - qs - 20;
   style(p, 'regular', 12, C.text);
   put(p, fit(p, `发证单位：${cert.content.issuerName}`, rw), rx, qy + 22, rw, 'right');
-  put(p, `发证日期：${cnDate(cert.issuedAt)}`, rx, qy + 48, rw, 'right');
+  put(p, `发证日期：${beijingChineseDate(cert.issuedAt)}`, rx, qy + 48, rw, 'right');
   style(p, 'regular', 8, C.muted);
   const note = '说明：本证明由湖北省专业技术人员继续教育公共服务平台依据平台学时记录出具，证件号已作脱敏处理。'
     + `请扫描二维码或访问 ${verifyUrl(opts.baseUrl, cert.code)} 核验真伪，核验结果与本证明不一致的，以核验结果为准。`;

@@ -4,8 +4,8 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
-import { completion } from '@hbzsgx/domain';
-import type { AppDeps } from '../../deps.js';
+import { completion, beijingYear } from '@hbzsgx/domain';
+import type { AppDeps } from '../../app.js';
 import type { Db } from '../../db/client.js';
 import { certificates, hourPolicies, organizations, personnel, personYearTotals } from '../../db/schema.js';
 import { BadRequestError, ForbiddenError, NotFoundError } from '../../errors.js';
@@ -83,7 +83,7 @@ function ownPersonnelId(actor: Actor): number {
 /** 我的电子证书: every year that has a requirement (and is not in the future), with hours, completion and the live certificate. */
 export async function myCertificates(db: Db, actor: Actor) {
   const personnelId = ownPersonnelId(actor);
-  const thisYear = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+  const thisYear = beijingYear();
   const policies = (await db.select().from(hourPolicies).orderBy(desc(hourPolicies.year))).filter((p) => p.year <= thisYear);
   const totals = await db.select().from(personYearTotals).where(eq(personYearTotals.personnelId, personnelId));
   const live = await db.select().from(certificates).where(and(eq(certificates.personnelId, personnelId), isNull(certificates.revokedAt),

@@ -7,12 +7,12 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { and, eq } from 'drizzle-orm';
+import { beijingChineseDate } from '@hbzsgx/domain';
 import type { Db } from '../../db/client.js';
 import { certificates, certificateVerifications, personYearTotals } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { maskName, normalizeCode } from './code.js';
 import type { CertificateContent } from './content.js';
-import { cnDate } from './pdf.js';
 
 export type Validity = 'valid' | 'revoked' | 'changed';
 export const VALIDITY_NAMES: Record<Validity, string> = { valid: '有效', revoked: '已作废', changed: '学时已变更' };
@@ -59,7 +59,7 @@ export async function verifyCertificate(db: Db, req: FastifyRequest, raw: string
     policy: s.policy,
     issuerName: s.issuerName,
     issuedAt: cert.issuedAt,
-    issuedOn: cnDate(cert.issuedAt),
+    issuedOn: beijingChineseDate(cert.issuedAt),
     /** The ledger now (only when it differs from what was printed). */
     current: validity === 'changed' ? { ...live, totalHours: r1(live.publicHours + live.professionalHours) } : null,
   };

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, eq } from 'drizzle-orm';
-import { idSchema, MATERIAL_CATEGORY_CODES, MATERIAL_STATUSES, ORG_TYPES, pageQuery, type MaterialStatus, type OrgType, text, year, pattern } from '@hbzsgx/domain';
+import { idSchema, MATERIAL_CATEGORY_CODES, MATERIAL_STATUSES, ORG_TYPES, pageQuery, type MaterialStatus, type OrgType, text, year, pattern, beijingYear } from '@hbzsgx/domain';
 import { materials } from '../../db/schema.js';
 import { actorOf } from '../../plugins/access.js';
 import type { Column } from '../../lib/excel.js';
@@ -19,7 +19,6 @@ import {
 } from './service.js';
 
 export const MAX_MATERIAL_BYTES = 20 * 1024 * 1024;
-const beijingYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 
 /** 报送年度: from 2000 up to next year (a plan may be reported ahead). */
 const reportYear = z.coerce.number({ error: '请选择报送年度' }).int('年度不正确').min(2000, '年度不正确').max(2100, '年度不正确')

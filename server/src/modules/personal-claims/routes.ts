@@ -8,7 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, count, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { decisionBody, idSchema, pageQuery, personalClaimFields, recognize, CLAIM_STATUSES, LEARNING_FORMS, SUBJECT_TYPES, type ClaimStatus, type LearningForm, type SubjectType, text } from '@hbzsgx/domain';
+import { decisionBody, idSchema, pageQuery, personalClaimFields, recognize, CLAIM_STATUSES, LEARNING_FORMS, SUBJECT_TYPES, type ClaimStatus, type LearningForm, type SubjectType, text, beijingDate } from '@hbzsgx/domain';
 import { claims, files, organizations, personnel, recognitionRules, users } from '../../db/schema.js';
 import { actorOf, type Actor } from '../../plugins/access.js';
 import type { Db } from '../../db/client.js';
@@ -22,7 +22,6 @@ import { parseFields, readUpload, sendFile, storeFile } from '../../lib/uploads.
 import { registerTodo } from '../dashboard/todos.js';
 import { policyFor, transitionClaims } from '../ledger/service.js';
 import { CLAIM_SUBJECTS } from '../claim-review/service.js';
-import { beijingToday } from '../training/service.js';
 
 const unit = alias(organizations, 'unit');
 
@@ -65,7 +64,7 @@ export default async function personalClaimRoutes(fastify: FastifyInstance) {
     const up = await readUpload(req, { maxBytes: 5 * 1024 * 1024, allowed: ['pdf', 'jpg', 'png'] });
     const f = parseFields(personalClaimFields, up.fields);
     const policy = await policyFor(db(), f.year);
-    if (beijingToday() > policy.closingDate) throw new ConflictError(`${f.year}年度学时申报已于${policy.closingDate}截止`);
+    if (beijingDate() > policy.closingDate) throw new ConflictError(`${f.year}年度学时申报已于${policy.closingDate}截止`);
     const [rule] = await db().select().from(recognitionRules).where(and(eq(recognitionRules.year, f.year), eq(recognitionRules.learningForm, f.learningForm)));
     if (!rule) throw new BadRequestError('学习形式：该年度没有此学习形式的认定规则', { field: 'learningForm' });
     return db().transaction(async (tx) => {

@@ -1,6 +1,7 @@
 /** 专技人员信息查询: list (filters, sorting, paging, masking), export, detail with hour history, identity, 重置密码. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
+import { beijingYear } from '@hbzsgx/domain';
 import { auditLogs, claims, personnel, personYearTotals, sessions, users } from '../../db/schema.js';
 import { insertAdmin, insertDepartments } from '../../db/seed/factory.js';
 import { createTestApp, Client, type TestCtx } from '../../../test/harness.js';
@@ -11,7 +12,7 @@ import { importWorkerOf } from './routes.js';
 let ctx: TestCtx;
 let county: Client, city: Client, sibling: Client, viewer: Client, manager: Client;
 let countyAdmin: { userId: number };
-const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+const year = beijingYear();
 type Person = Awaited<ReturnType<typeof newPerson>> & { name: string };
 let done: Person, short: Person, none: Person, engineer: Person, outside: Person;
 let empId: number, emp2Id: number, jaId: number, jhId: number;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { and, asc, count, desc, eq, ilike, inArray, like, ne, sql, type SQL } from 'drizzle-orm';
-import { CLAIM_STATUSES, completion, EDUCATION_LEVELS, GENDERS, ID_TYPES, idSchema, LEARNING_FORMS, normalizeIdNumber, pageQuery, SUBJECT_TYPES, TITLE_LEVELS, TITLE_SERIES, type ClaimStatus, type HourPolicy, type IdType, type LearningForm, type SubjectType, type TitleLevel, text, year } from '@hbzsgx/domain';
+import { CLAIM_STATUSES, completion, EDUCATION_LEVELS, GENDERS, ID_TYPES, idSchema, LEARNING_FORMS, normalizeIdNumber, pageQuery, SUBJECT_TYPES, TITLE_LEVELS, TITLE_SERIES, type ClaimStatus, type HourPolicy, type IdType, type LearningForm, type SubjectType, type TitleLevel, text, year, beijingYear } from '@hbzsgx/domain';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { claims, departments, divisions, hourPolicies, organizations, personnel, personYearTotals, users } from '../../db/schema.js';
@@ -18,7 +18,6 @@ import { completedWhere } from './completion.js';
 
 const seriesCodes = TITLE_SERIES.map((s) => s.code) as [string, ...string[]];
 const levelCodes = Object.keys(TITLE_LEVELS) as [TitleLevel, ...TitleLevel[]];
-const thisYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 
 export const personnelFilters = z.object({
   personName: text(50).optional(),
@@ -71,7 +70,7 @@ const SORTS = {
 } as const;
 
 export async function listPersonnel(db: Db, pii: Pii, actor: Actor, q: PersonnelQuery) {
-  const year = q.year ?? thisYear();
+  const year = q.year ?? beijingYear();
   const policy = await policyOf(db, year);
   const where = await listWhere(db, pii, actor, q, policy, year);
   const yearJoin = and(eq(personYearTotals.personnelId, personnel.id), eq(personYearTotals.year, year));
@@ -136,7 +135,7 @@ export async function personnelDetail(db: Db, actor: Actor, id: number) {
     hours: claims.hours, status: claims.status, declaringOrg: declarer.name, createdAt: claims.createdAt, revokeReason: claims.revokeReason, rejectReason: claims.rejectReason,
   }).from(claims).innerJoin(declarer, eq(declarer.id, claims.declaringOrgId))
     .where(and(eq(claims.personnelId, id), ne(claims.status, 'deleted'))).orderBy(desc(claims.year), desc(claims.id)).limit(2000);
-  const current = thisYear();
+  const current = beijingYear();
   const years = [...new Set([current, ...totals.map((t) => t.year), ...claimRows.map((c) => c.year)])].sort((a, b) => b - a);
   const policies = await db.select().from(hourPolicies).where(inArray(hourPolicies.year, years));
   const history = years.flatMap((year) => {

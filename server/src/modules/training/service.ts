@@ -5,9 +5,8 @@
 import type { FastifyRequest } from 'fastify';
 import { and, count, desc, eq, inArray, isNotNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { checkIdNumber, flagReasons, normalizeIdNumber, type ClassBody, type IdType } from '@hbzsgx/domain';
-import type { ClassStatus } from '@hbzsgx/domain';
-import type { AppDeps } from '../../deps.js';
+import { checkIdNumber, flagReasons, normalizeIdNumber, type ClassBody, type IdType, beijingDate } from '@hbzsgx/domain';
+import type { AppDeps } from '../../app.js';
 import type { Db } from '../../db/client.js';
 import { claims, organizations, personnel, trainingClasses, users } from '../../db/schema.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
@@ -19,7 +18,6 @@ import { policyFor } from '../ledger/service.js';
 
 const baseOrg = alias(organizations, 'base_org');
 const personOrg = alias(organizations, 'person_org');
-export const beijingToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 async function ownClass(db: Db, actor: Actor, id: number) {
   const [c] = await db.select().from(trainingClasses).where(and(eq(trainingClasses.id, id), eq(trainingClasses.baseOrgId, actor.org.id)));
@@ -65,7 +63,7 @@ function classScope(actor: Actor) {
   return and(or(eq(baseOrg.parentId, actor.org.id), like(baseOrg.path, `${escapeLike(actor.org.path)}%`)), notOwnRequest(actor, CLASS_SUBJECTS))!;
 }
 
-export async function listClasses(db: Db, actor: Actor, q: { tab?: 'pending' | 'done'; status?: ClassStatus; year?: number; keyword?: string; orgType?: 'base' | 'employer'; page: number; pageSize: number; own: boolean }) {
+export async function listClasses(db: Db, actor: Actor, q: { tab?: 'pending' | 'done'; status?: string; year?: number; keyword?: string; orgType?: 'base' | 'employer'; page: number; pageSize: number; own: boolean }) {
   const where = and(
     q.own ? eq(trainingClasses.baseOrgId, actor.org.id) : classScope(actor),
     q.orgType ? eq(baseOrg.type, q.orgType) : undefined,
@@ -115,7 +113,7 @@ export async function registerScore(
   const cls = await ownClass(db, actor, classId);
   if (cls.status !== 'approved') throw new ConflictError('培训班尚未通过审核，不能登记成绩');
   const policy = await policyFor(db, cls.year);
-  const today = beijingToday();
+  const today = beijingDate();
   if (today > policy.closingDate) throw new ConflictError(`${cls.year}年度学时申报已于${policy.closingDate}截止`);
   const id = checkIdNumber(row.idType, row.idNumber);
   if (!id.ok) throw new RowError(`证件号：${id.reason}`, { field: 'idNumber' });

@@ -10,15 +10,15 @@ interface Values { action?: string; result?: string; keyword?: string; range?: [
 const ACTION_OPTIONS = Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label }));
 const RESULT_OPTIONS = Object.entries(AUDIT_RESULTS).map(([value, label]) => ({ value, label }));
 
-/** Dates are sent as the instants of local midnight, so that the range follows Beijing days, not UTC days. */
+/** Dates are sent as calendar days (YYYY-MM-DD), which the server reads as Beijing days whatever the browser's zone. */
 function toFilters(v: Values): AuditFilters {
   const [from, to] = v.range ?? [];
   return {
     action: v.action,
     result: v.result,
     keyword: v.keyword?.trim() || undefined,
-    from: from ? from.startOf('day').toISOString() : undefined,
-    to: to ? to.startOf('day').toISOString() : undefined, // the server includes the whole day of `to`
+    from: from ? from.format('YYYY-MM-DD') : undefined,
+    to: to ? to.format('YYYY-MM-DD') : undefined, // the server includes the whole day of `to`
   };
 }
 

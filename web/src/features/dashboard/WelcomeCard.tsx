@@ -1,10 +1,10 @@
 import { Avatar, Card, Space, Tag, Typography } from 'antd';
 import { UserOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { beijingChineseDate, beijingHour, beijingWeekday } from '@hbzsgx/domain';
 import type { Me } from '../../app/types';
 
 function greeting(): string {
-  const h = dayjs().hour();
+  const h = beijingHour();
   if (h < 6) return '夜深了';
   if (h < 12) return '上午好';
   if (h < 14) return '中午好';
@@ -34,7 +34,7 @@ export function WelcomeCard({ me }: { me: Me }) {
             )}
           </Space>
           <div style={{ marginTop: 6, color: '#8c8c8c', fontSize: 12 }}>
-            今天是 {dayjs().format('YYYY年M月D日 dddd')}。为保障账号安全，空闲超过 {me.idleMinutes} 分钟将自动退出登录。
+            今天是 {beijingChineseDate()} {beijingWeekday()}。为保障账号安全，空闲超过 {me.idleMinutes} 分钟将自动退出登录。
           </div>
         </div>
       </Space>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { LearningForm, SubjectType } from '@hbzsgx/domain';
+import { beijingYear, type LearningForm, type SubjectType } from '@hbzsgx/domain';
 import { api, download } from '../../app/api';
 import type { Items, Page } from '../../app/types';
 
@@ -109,7 +109,8 @@ export function usePolicies() {
   return useQuery({ queryKey: POLICIES_KEY, queryFn: hoursApi.policies, staleTime: 5 * 60_000 });
 }
 
-export const thisYear = () => new Date().getFullYear();
+/** This year in Beijing, whatever the browser's zone. */
+export const thisYear = () => beijingYear();
 
 /** Year options (newest first) from the policies, always including the current year. */
 export function yearOptions(policies: Policy[] | undefined): { value: number; label: string }[] {

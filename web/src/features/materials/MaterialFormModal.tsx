@@ -1,6 +1,7 @@
 /** 新增 / 编辑 a material (draft): 报送年度, 材料名称, 说明. Files are added in the detail drawer afterwards. */
 import { useEffect, useState } from 'react';
 import { Alert, Form, Input, Modal, Select } from 'antd';
+import { beijingYear } from '@hbzsgx/domain';
 import { ApiError, errorMessage } from '../../app/api';
 import { applyFieldErrors } from '../../components/formErrors';
 import { materialsApi, recentYears, type Material, type MaterialBody } from './api';
@@ -19,7 +20,7 @@ export function MaterialFormModal({ editing, onClose, onSaved }: {
   useEffect(() => {
     if (!editing) return;
     setError(null);
-    if (editing === 'new') form.setFieldsValue({ year: new Date().getFullYear(), name: '', description: '' });
+    if (editing === 'new') form.setFieldsValue({ year: beijingYear(), name: '', description: '' });
     else form.setFieldsValue({ year: editing.year, name: editing.title, description: editing.description });
   }, [editing, form]);
 

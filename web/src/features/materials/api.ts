@@ -1,4 +1,4 @@
-import type { MaterialCategory, OrgType } from '@hbzsgx/domain';
+import { beijingYear, type MaterialCategory, type OrgType } from '@hbzsgx/domain';
 import { api, download } from '../../app/api';
 import type { Ok, Page } from '../../app/types';
 import { uploadForm } from '../../components/upload';
@@ -43,7 +43,7 @@ export const JURISDICTION_KEY = ['materials', 'jurisdiction'] as const;
 
 /** 报送年度 options: this year and the five before it (the server also accepts next year). */
 export function recentYears(): { value: number; label: string }[] {
-  const y = new Date().getFullYear();
+  const y = beijingYear();
   return Array.from({ length: 6 }, (_, i) => ({ value: y - i, label: `${y - i}年度` }));
 }
 

@@ -4,7 +4,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { TITLE_LEVELS, TITLE_SERIES } from '@hbzsgx/domain';
 import { api, errorMessage } from '../../app/api';
-import { orDash } from '../../components/format';
+import { fmtDate, orDash } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';
 import { ChangeDiffTable } from '../change-review/ChangeDiffTable';
 import { MY_TITLE_CHANGES_KEY, changeApi, type MyChange } from '../change-review/api';
@@ -111,7 +111,7 @@ export function ProfilePage() {
               title="修改申请审核中"
               description={
                 <>
-                  <div style={{ marginBottom: 8 }}>以下修改已于 {pending.createdAt.slice(0, 10)} 提交，待所在单位审核通过后生效，审核前仍按原信息计算。</div>
+                  <div style={{ marginBottom: 8 }}>以下修改已于 {fmtDate(pending.createdAt)} 提交，待所在单位审核通过后生效，审核前仍按原信息计算。</div>
                   <ChangeDiffTable changes={pending.changes} beforeTitle="当前" afterTitle="申请修改为" />
                 </>
               }

@@ -1,7 +1,7 @@
 /** 专业技术职务: 职称系列 → 职称级别 (only the levels the series has), 职称名称, 取得时间. */
 import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { TITLE_LEVELS, TITLE_SERIES, type TitleLevel } from '@hbzsgx/domain';
+import { beijingDate, TITLE_LEVELS, TITLE_SERIES, type TitleLevel } from '@hbzsgx/domain';
 
 export const TITLE_SERIES_OPTIONS = TITLE_SERIES.map((s) => ({ value: s.code, label: s.name }));
 
@@ -46,7 +46,7 @@ export function TitleFields({ requireSeries = true }: { requireSeries?: boolean 
         <Input placeholder="请输入职称名称" maxLength={50} />
       </Form.Item>
       <Form.Item label="取得时间" name="titleDate" {...dateFieldProps}>
-        <DatePicker placeholder="请选择取得时间" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        <DatePicker placeholder="请选择取得时间" style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') > beijingDate()} />
       </Form.Item>
     </>
   );

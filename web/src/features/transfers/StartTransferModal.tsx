@@ -2,8 +2,7 @@
 import { useState } from 'react';
 import { Alert, DatePicker, Form, Input, Modal, Select, Skeleton, Typography } from 'antd';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import dayjs from 'dayjs';
-import { transferCreateBody } from '@hbzsgx/domain';
+import { beijingDate, transferCreateBody } from '@hbzsgx/domain';
 import { ApiError, errorMessage } from '../../app/api';
 import { feedback } from '../../app/feedback';
 import { useMe } from '../../app/session';
@@ -84,7 +83,7 @@ export function StartTransferModal({ open, onClose }: { open: boolean; onClose: 
         name="transferCreate"
         layout="vertical"
         preserve={false}
-        initialValues={{ transferDate: dayjs().format('YYYY-MM-DD') }}
+        initialValues={{ transferDate: beijingDate() }}
         onFinish={(v) => { setError(null); create.mutate(v); }}
         onValuesChange={() => error && setError(null)}
       >

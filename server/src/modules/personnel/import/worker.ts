@@ -12,6 +12,7 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
+import { beijingDate } from '@hbzsgx/domain';
 import { analyze, errorCode, isConnectionLost, type Database } from '../../../db/client.js';
 import { files, importFailures, importJobs, personnel, users } from '../../../db/schema.js';
 import type { Pii } from '../../../lib/pii.js';
@@ -55,9 +56,6 @@ async function countRows(content: Buffer): Promise<number> {
   for await (const { cells } of streamRows(content)) if (n < 0 || !isEmptyRow(cells)) n++;
   return Math.max(0, n);
 }
-
-/** Today in Beijing (dates in the file may not be later). */
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 export class ImportWorker {
   readonly id = `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
@@ -199,7 +197,7 @@ export class ImportWorker {
     // while the stream is open the claim is not repeated: the commit's guard (still ours, same row count) decides
     const job = cur.job;
     const batch: ChunkRow[] = [];
-    const day = today();
+    const day = beijingDate(); // today in Beijing (dates in the file may not be later)
     while (batch.length < this.options.chunkSize) {
       const next = await cur.rows.next();
       if (next.done) { cur.done = true; break; }
@@ -312,7 +310,7 @@ export class ImportWorker {
       problem = e instanceof SheetReadError ? e.message : '无法读取该Excel文件（文件损坏或解压后过大）';
     }
     if (problem) return this.finishFailed(job, problem);
-    const finished = total === 0 ? { status: 'done' as const, finishedAt: new Date(), lockedBy: null } : {};
+    const finished = total === 0 ? { status: 'done', finishedAt: new Date(), lockedBy: null } : {};
     const [after] = await this.db.update(importJobs).set({ total, heartbeatAt: new Date(), ...finished })
       .where(and(eq(importJobs.id, job.id), eq(importJobs.lockedBy, this.id), eq(importJobs.status, 'running'))).returning();
     if (after && total === 0) await auditJobEnd(this.db, after, 'success');
