@@ -12,12 +12,11 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
-import type { Database } from './db/client.js';
-import type { Pii } from './lib/pii.js';
+import type { AppDeps } from './deps.js';
 import { registerErrorHandler } from './plugins/errors.js';
 import { loggerOptions } from './lib/logging.js';
 import { registerAccess } from './plugins/access.js';
-import { captchaService, type CaptchaService } from './modules/auth/captcha.js';
+import { captchaService } from './modules/auth/captcha.js';
 import authRoutes from './modules/auth/routes.js';
 import orgInfoRoutes from './modules/org-info/routes.js';
 import departmentRoutes from './modules/departments/routes.js';
@@ -76,13 +75,6 @@ export function helmetOptions(config: Config) {
     referrerPolicy: { policy: 'same-origin' as const },
     strictTransportSecurity: config.COOKIE_SECURE ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   };
-}
-
-export interface AppDeps {
-  config: Config;
-  database: Database;
-  pii: Pii;
-  captcha: CaptchaService;
 }
 
 declare module 'fastify' {

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { and, count, desc, eq, ilike, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import { checkIdNumber, checkPassword, type AdminCreateBody, type IdType } from '@hbzsgx/domain';
 import { userValues } from '../../lib/people.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import type { Db } from '../../db/client.js';
 import { adminRoles, admins, departments, personnel, roles, sessions, users } from '../../db/schema.js';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';

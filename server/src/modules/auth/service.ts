@@ -2,7 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { checkPassword, normalizeIdNumber, maskIdNumber, stripControlChars, type LoginType } from '@hbzsgx/domain';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { admins, organizations, personnel, sessions, users } from '../../db/schema.js';
 import { BadRequestError, ForbiddenError, UnauthorizedError } from '../../errors.js';
 import { hashPassword, verifyPassword } from '../../lib/passwords.js';

@@ -5,7 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { completion, beijingYear } from '@hbzsgx/domain';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import type { Db } from '../../db/client.js';
 import { certificates, hourPolicies, organizations, personnel, personYearTotals } from '../../db/schema.js';
 import { BadRequestError, ForbiddenError, NotFoundError } from '../../errors.js';

@@ -9,7 +9,7 @@ import type { FastifyRequest } from 'fastify';
 import { and, count, desc, eq, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { maskPhone, TITLE_LEVELS, TITLE_SERIES } from '@hbzsgx/domain';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import type { Db } from '../../db/client.js';
 import { changeRequests, organizations, personnel, users } from '../../db/schema.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';

@@ -6,7 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { and, count, desc, eq, ilike, inArray, isNotNull, like, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { CLAIM_STATUSES, LEARNING_FORMS, SUBJECT_TYPES, TITLE_SERIES, type ClaimStatus, type LearningForm, type SubjectType } from '@hbzsgx/domain';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import type { Db } from '../../db/client.js';
 import { claims, organizations, personnel, users } from '../../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { IdType } from '@hbzsgx/domain';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { admins, organizations, sessions, users } from '../../db/schema.js';
 import { ConflictError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idSchema, pageQuery } from '@hbzsgx/domain';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { exportList, exportQuery } from '../../lib/export.js';
 import type { Column } from '../../lib/excel.js';
 import { actorOf } from '../../plugins/access.js';

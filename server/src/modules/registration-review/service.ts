@@ -8,7 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import { and, count, desc, eq, ilike, inArray, isNotNull, isNull, like, ne, or, type Column, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { maskPhone, ORG_TYPES, TITLE_LEVELS, TITLE_SERIES, type IdType, type OrgType, type ReviewKind } from '@hbzsgx/domain';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import type { Db } from '../../db/client.js';
 import { admins, departments, divisions, organizations, personnel, users } from '../../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';

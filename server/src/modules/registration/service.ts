@@ -8,7 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import { and, eq, ne } from 'drizzle-orm';
 import { checkIdNumber, type OrgRegistrationBody, type PersonnelRegistrationBody, type HrLevel } from '@hbzsgx/domain';
 import { userValues } from '../../lib/people.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import type { Db } from '../../db/client.js';
 import { admins, departments, divisions, organizations, personnel, users } from '../../db/schema.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';

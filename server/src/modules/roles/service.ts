@@ -2,7 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import { and, count, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { dutyConflictMessage, dutyConflicts, permissionsForType, PERMISSIONS, isPermission, type Permission } from '@hbzsgx/domain';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import type { Db } from '../../db/client.js';
 import { adminRoles, admins, roles, users } from '../../db/schema.js';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import crypto from 'node:crypto';
 import { and, count, eq, ilike, isNull, or } from 'drizzle-orm';
 import { ORG_TYPES, type OrgType } from '@hbzsgx/domain';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import type { Db } from '../../db/client.js';
 import { admins, divisions, organizations, sessions, users } from '../../db/schema.js';
 import { ConflictError, NotFoundError } from '../../errors.js';

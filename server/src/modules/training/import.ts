@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { ID_TYPES, maskIdNumber, type IdType } from '@hbzsgx/domain';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { files } from '../../db/schema.js';
 import { AppError, BadRequestError } from '../../errors.js';
 import { cellText, MAX_IMPORT_ROWS, readSheet, SheetReadError, templateBuffer, xlsxBuffer, type SheetRow } from '../../lib/excel.js';

@@ -6,7 +6,8 @@ import type { FastifyRequest } from 'fastify';
 import { and, count, desc, eq, inArray, isNotNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { checkIdNumber, flagReasons, normalizeIdNumber, type ClassBody, type IdType, beijingDate } from '@hbzsgx/domain';
-import type { AppDeps } from '../../app.js';
+import type { ClassStatus } from '@hbzsgx/domain';
+import type { AppDeps } from '../../deps.js';
 import type { Db } from '../../db/client.js';
 import { claims, organizations, personnel, trainingClasses, users } from '../../db/schema.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
@@ -63,7 +64,7 @@ function classScope(actor: Actor) {
   return and(or(eq(baseOrg.parentId, actor.org.id), like(baseOrg.path, `${escapeLike(actor.org.path)}%`)), notOwnRequest(actor, CLASS_SUBJECTS))!;
 }
 
-export async function listClasses(db: Db, actor: Actor, q: { tab?: 'pending' | 'done'; status?: string; year?: number; keyword?: string; orgType?: 'base' | 'employer'; page: number; pageSize: number; own: boolean }) {
+export async function listClasses(db: Db, actor: Actor, q: { tab?: 'pending' | 'done'; status?: ClassStatus; year?: number; keyword?: string; orgType?: 'base' | 'employer'; page: number; pageSize: number; own: boolean }) {
   const where = and(
     q.own ? eq(trainingClasses.baseOrgId, actor.org.id) : classScope(actor),
     q.orgType ? eq(baseOrg.type, q.orgType) : undefined,

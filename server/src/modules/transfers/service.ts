@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { and, count, desc, eq, ilike, inArray, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { TITLE_LEVELS, TITLE_SERIES } from '@hbzsgx/domain';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import type { Db } from '../../db/client.js';
 import { departments, organizations, personnel, transfers, users } from '../../db/schema.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';

@@ -7,7 +7,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { maskIdNumber, maskPhone, type ImportJobStatus } from '@hbzsgx/domain';
-import type { AppDeps } from '../../../app.js';
+import type { AppDeps } from '../../../deps.js';
 import type { Db } from '../../../db/client.js';
 import { files, importFailures, importJobs, organizations, users } from '../../../db/schema.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../../errors.js';

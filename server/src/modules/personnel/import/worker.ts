@@ -310,7 +310,7 @@ export class ImportWorker {
       problem = e instanceof SheetReadError ? e.message : '无法读取该Excel文件（文件损坏或解压后过大）';
     }
     if (problem) return this.finishFailed(job, problem);
-    const finished = total === 0 ? { status: 'done', finishedAt: new Date(), lockedBy: null } : {};
+    const finished = total === 0 ? { status: 'done' as const, finishedAt: new Date(), lockedBy: null } : {};
     const [after] = await this.db.update(importJobs).set({ total, heartbeatAt: new Date(), ...finished })
       .where(and(eq(importJobs.id, job.id), eq(importJobs.lockedBy, this.id), eq(importJobs.status, 'running'))).returning();
     if (after && total === 0) await auditJobEnd(this.db, after, 'success');
