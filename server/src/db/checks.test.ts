@@ -3,8 +3,8 @@
  * packages/domain (one source), so a write that bypasses the TypeScript types (raw SQL, a script, a bug) is refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
-import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { is, sql } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import {
   ANNUAL_DOC_KIND_CODES, CHANGE_KIND_CODES, CLAIM_SOURCE_CODES, CLAIM_STATUS_CODES, CLASS_STATUS_CODES, HR_LEVEL_CODES, IMPORT_JOB_KIND_CODES,
   IMPORT_JOB_STATUS_CODES, LEARNING_FORM_CODES, LOGIN_TYPE_CODES, MATERIAL_CATEGORY_CODES, MATERIAL_STATUS_CODES, ORG_STATUS_CODES, ORG_TYPE_CODES,
@@ -49,7 +49,7 @@ describe('status and type columns are guarded by CHECK constraints', () => {
     const live = Object.fromEntries(rows.map((r) => [r.name, [...r.def.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]).sort()]));
     for (const [name, codes] of Object.entries(GUARDED)) expect(live[name], name).toEqual([...codes].sort());
     // and the schema declares the same constraints (so drizzle-kit keeps them): none forgotten on either side
-    const declared = Object.values(schema).filter((t): t is PgTable => typeof t === 'object' && t !== null && Symbol.for('drizzle:IsDrizzleTable') in t)
+    const declared = (Object.values(schema) as unknown[]).filter((t): t is PgTable => is(t, PgTable))
       .flatMap((t) => getTableConfig(t).checks.map((c) => c.name));
     expect(declared.sort()).toEqual(Object.keys(GUARDED).sort());
     expect(rows.map((r) => r.name).filter((n) => n.endsWith('_check')).sort()).toEqual(Object.keys(GUARDED).sort());

@@ -25,6 +25,11 @@ export function registerErrorHandler(app: FastifyInstance) {
       return reply.status(400).send({ code: 'VALIDATION_ERROR', message, fields });
     }
     if (err instanceof AppError) {
+      // a server-side fault raised on purpose (e.g. a corrupt certificate snapshot): its details go to the log only
+      if (err.statusCode >= 500) {
+        req.log.error({ code: err.code, details: err.details }, 'server error');
+        return reply.status(err.statusCode).send({ code: err.code, message: err.message });
+      }
       const field = (err.details as { field?: string } | undefined)?.field;
       const fields = field ? [{ field, label: fieldLabel(field), message: err.message.replace(/^[^：]*：/, '') }] : undefined;
       return reply.status(err.statusCode).send({ code: err.code, message: err.message, fields });

@@ -168,6 +168,21 @@ describe('证书验证 (public)', () => {
     expect(logs[0]!.certificateId).not.toBeNull();
   });
 
+  it('a tampered snapshot is refused on read: the public check answers 500 with no internals', async () => {
+    const code = String((await print(county, zhang.personnelId)).headers['x-certificate-code']);
+    const [cert] = await ctx.db.select().from(certificates).where(eq(certificates.code, code));
+    try {
+      await ctx.db.update(certificates).set({ snapshot: { ...cert!.snapshot, publicHours: 320 } }).where(eq(certificates.id, cert!.id));
+      const r = await anon.get(`/api/public/certificates/${code}`);
+      expect(r.status).toBe(500);
+      expect(r.body).toEqual({ code: 'CERTIFICATE_CORRUPT', message: '证书数据校验失败，请联系管理员' });
+      expect(JSON.stringify(r.body)).not.toContain('320');
+    } finally {
+      await ctx.db.update(certificates).set({ snapshot: cert!.snapshot }).where(eq(certificates.id, cert!.id));
+    }
+    expect((await anon.get(`/api/public/certificates/${code}`)).status).toBe(200);
+  });
+
   it('refuses forged codes (random, one character altered, malformed) with the same 404, and logs them', async () => {
     const code = String((await print(county, zhang.personnelId)).headers['x-certificate-code']);
     const at = code.length - 1;

@@ -7,33 +7,67 @@
  * under them). It does not depend on who prints, so a city HR and the person themself print the same certificate.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
 import { alias } from 'drizzle-orm/pg-core';
 import {
   completion, LEARNING_FORMS, SUBJECT_TYPES, TITLE_LEVELS, TITLE_SERIES,
-  type HourPolicy, type LearningForm, type SubjectType, type TitleLevel,
+  type HourPolicy, type TitleLevel,
 } from '@hbzsgx/domain';
 import type { Db } from '../../db/client.js';
 import { claims, organizations, personnel, personYearTotals, users } from '../../db/schema.js';
-import { BadRequestError, NotFoundError } from '../../errors.js';
+import { AppError, BadRequestError, NotFoundError } from '../../errors.js';
 import { policyFor } from '../ledger/service.js';
 
-export interface ClaimLine { title: string; subjectType: string; learningForm: string; hours: number; declaringOrg: string }
+const hoursValue = z.number().finite().nonnegative();
+const r1 = (n: number) => Math.round(n * 10) / 10;
 
-/** Exactly what the PDF prints (stored as the certificate's snapshot; the code and issue date live in the row). */
-export interface CertificateContent {
-  name: string;
-  idNumberMasked: string;
-  orgName: string;
-  titleSeries: string;
-  titleLevel: string;
-  year: number;
-  publicHours: number;
-  professionalHours: number;
-  totalHours: number;
-  completed: boolean;
-  policy: { totalRequired: number; publicMin: number; professionalMin: number };
-  issuerName: string;
-  claims: ClaimLine[];
+/** One approved claim as printed (labels, not codes: the certificate states what it said on the day). */
+const claimLineSchema = z.strictObject({
+  title: z.string(), subjectType: z.string(), learningForm: z.string(), hours: hoursValue, declaringOrg: z.string(),
+});
+export type ClaimLine = z.infer<typeof claimLineSchema>;
+
+/**
+ * Exactly what the PDF prints (stored as the certificate's snapshot; the code and issue date live in the row).
+ * The snapshot is legally binding, so it is validated on every read (readSnapshot), never cast: unknown or missing
+ * keys, wrong types and totals that do not add up are refused.
+ */
+export const certificateContentSchema = z.strictObject({
+  name: z.string().min(1),
+  idNumberMasked: z.string(),
+  orgName: z.string(),
+  titleSeries: z.string(),
+  titleLevel: z.string(),
+  year: z.number().int(),
+  publicHours: hoursValue,
+  professionalHours: hoursValue,
+  totalHours: hoursValue,
+  completed: z.boolean(),
+  policy: z.strictObject({ totalRequired: hoursValue, publicMin: hoursValue, professionalMin: hoursValue }),
+  issuerName: z.string().min(1),
+  claims: z.array(claimLineSchema),
+}).refine((c) => r1(c.publicHours + c.professionalHours) === r1(c.totalHours), { path: ['totalHours'], message: 'totalHours is not the sum' })
+  .refine((c) => c.completed === completion(c, { ...c.policy, year: c.year, closingDate: '' }).completed, { path: ['completed'], message: 'completed contradicts the hours' });
+export type CertificateContent = z.infer<typeof certificateContentSchema>;
+
+/** A stored snapshot that is not a valid certificate (tampered or corrupt): a 500 whose details are logged, never sent. */
+export class CorruptCertificateError extends AppError {
+  constructor(certificateId: number, issues: { path: string; code: string }[]) {
+    super(500, 'CERTIFICATE_CORRUPT', '证书数据校验失败，请联系管理员', { certificateId, issues });
+  }
+}
+
+/**
+ * The certificate's snapshot, validated (and for the row's year). The issues name paths and kinds only, never the
+ * values (the snapshot holds a person's name and 证件号).
+ */
+export function readSnapshot(cert: { id: number; year: number; snapshot: unknown }): CertificateContent {
+  const r = certificateContentSchema.safeParse(cert.snapshot);
+  const issues = r.success
+    ? (r.data.year === cert.year ? [] : [{ path: 'year', code: 'year_mismatch' }])
+    : r.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code }));
+  if (!r.success || issues.length) throw new CorruptCertificateError(cert.id, issues);
+  return r.data;
 }
 
 export interface PersonContent { personnelId: number; issuerOrgId: number; content: CertificateContent }
@@ -74,8 +108,8 @@ export async function loadContents(db: Db, personnelIds: number[], year: number,
   for (const l of lines) {
     const list = claimsOf.get(l.personnelId) ?? [];
     list.push({
-      title: l.title, subjectType: SUBJECT_TYPES[l.subjectType as SubjectType] ?? l.subjectType,
-      learningForm: LEARNING_FORMS[l.learningForm as LearningForm] ?? l.learningForm, hours: l.hours, declaringOrg: l.declaringOrg,
+      title: l.title, subjectType: SUBJECT_TYPES[l.subjectType] ?? l.subjectType,
+      learningForm: LEARNING_FORMS[l.learningForm] ?? l.learningForm, hours: l.hours, declaringOrg: l.declaringOrg,
     });
     claimsOf.set(l.personnelId, list);
   }

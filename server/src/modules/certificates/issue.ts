@@ -14,7 +14,7 @@ import { ConflictError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Actor } from '../../plugins/access.js';
 import { newCode } from './code.js';
-import { canonical, certificatePolicy, loadContents, type CertificateContent } from './content.js';
+import { canonical, certificatePolicy, loadContents, readSnapshot, type CertificateContent } from './content.js';
 
 export interface IssuedCertificate {
   id: number;
@@ -45,7 +45,7 @@ export async function issueCertificates(
   for (const c of contents) {
     const cur = liveOf.get(c.personnelId);
     if (cur && canonical(cur.snapshot) === canonical(c.content)) {
-      reused.push({ id: cur.id, code: cur.code, personnelId: c.personnelId, year, issuedAt: cur.issuedAt, content: cur.snapshot as unknown as CertificateContent, reused: true });
+      reused.push({ id: cur.id, code: cur.code, personnelId: c.personnelId, year, issuedAt: cur.issuedAt, content: c.content, reused: true });
     } else {
       fresh.push({ ...c, supersedes: cur?.id ?? null });
     }
@@ -65,7 +65,7 @@ export async function issueCertificates(
     }))).returning()
     : [];
   const issued = inserted.map((r): IssuedCertificate => ({
-    id: r.id, code: r.code, personnelId: r.personnelId, year, issuedAt: r.issuedAt, content: r.snapshot as unknown as CertificateContent, reused: false,
+    id: r.id, code: r.code, personnelId: r.personnelId, year, issuedAt: r.issuedAt, content: readSnapshot(r), reused: false,
   }));
 
   if (batch) {

@@ -16,7 +16,7 @@ import { issueCertificates, type IssuedCertificate } from './issue.js';
 import { renderCertificates } from './pdf.js';
 import { BATCH_CAP, unitPeople } from './search.js';
 import { VALIDITY_NAMES, validityOf } from './verify.js';
-import type { CertificateContent } from './content.js';
+import { readSnapshot } from './content.js';
 
 /** Where the QR codes point: PUBLIC_URL, else the address this request came to (honours X-Forwarded-* with TRUST_PROXY). */
 export function publicBase(deps: AppDeps, req: FastifyRequest): string {
@@ -93,7 +93,7 @@ export async function myCertificates(db: Db, actor: Actor) {
       const t = totals.find((x) => x.year === p.year);
       const c = completion({ publicHours: t?.publicHours ?? 0, professionalHours: t?.professionalHours ?? 0 }, p);
       const cert = live.find((x) => x.year === p.year);
-      const validity = cert ? validityOf({ revokedAt: null, snapshot: cert.snapshot as unknown as CertificateContent }, c) : null;
+      const validity = cert ? validityOf({ revokedAt: null, snapshot: readSnapshot(cert) }, c) : null;
       return {
         year: p.year, publicHours: c.publicHours, professionalHours: c.professionalHours, totalHours: c.totalHours,
         completed: c.completed, completionName: c.completed ? '已完成' : '未完成',

@@ -12,7 +12,7 @@ import type { Db } from '../../db/client.js';
 import { certificates, certificateVerifications, personYearTotals } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { maskName, normalizeCode } from './code.js';
-import type { CertificateContent } from './content.js';
+import { readSnapshot, type CertificateContent } from './content.js';
 
 export type Validity = 'valid' | 'revoked' | 'changed';
 export const VALIDITY_NAMES: Record<Validity, string> = { valid: '有效', revoked: '已作废', changed: '学时已变更' };
@@ -39,7 +39,7 @@ export async function verifyCertificate(db: Db, req: FastifyRequest, raw: string
     await db.insert(certificateVerifications).values({ code: raw.slice(0, 64), certificateId: null, result: code ? 'not_found' : 'malformed', ip: req.ip });
     throw new AppError(404, 'NOT_FOUND', '未找到该证书，请核对验证码是否正确');
   }
-  const s = cert.snapshot as unknown as CertificateContent;
+  const s = readSnapshot(cert);
   const live = await liveTotals(db, cert.personnelId, cert.year);
   const validity = validityOf({ revokedAt: cert.revokedAt, snapshot: s }, live);
   await db.insert(certificateVerifications).values({ code: cert.code, certificateId: cert.id, result: validity, ip: req.ip });
