@@ -1,31 +1,87 @@
 /**
- * Data scope, implemented once: an HR department's jurisdiction is its organisation's subtree (materialised path),
+ * The access layer, in one place: which records an actor may see or decide ("jurisdiction") and the bulk refusal of a
+ * batch that holds anything else. An HR department's jurisdiction is its organisation's subtree (materialised path),
  * and so is a supervising department's (主管部门: itself and the units under it); an employer's or a base's scope is
- * its own organisation. Out-of-scope records answer 404.
+ * its own organisation. Out-of-scope records answer 404, one by one (loadOrgInScope) or as a batch (requireAccess).
+ *
+ * The organisation-path predicate (`path LIKE '<root>%'`, escaped) is written here only — `underPath` — and a test
+ * (scope.guard.test.ts) fails if another file under server/src hand-writes one.
  */
-export const hasSubtree = (actor: Actor) => actor.org.type === 'hr' || actor.org.type === 'authority';
-import { and, eq, like, type Column, type SQL } from 'drizzle-orm';
+import { and, eq, like, or, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { organizations } from '../db/schema.js';
 import { NotFoundError } from '../errors.js';
 import type { Actor } from '../plugins/access.js';
 
+export const hasSubtree = (actor: Actor) => actor.org.type === 'hr' || actor.org.type === 'authority';
+
+/** A value for LIKE/ILIKE that matches itself literally (keyword searches wrap it in `%…%`). */
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
+
+/** A path column (a table's, an alias's, or raw SQL such as sql`o.path`). */
+type PathColumn = Column | SQL | SQL.Aliased;
+
+/** THE organisation-path predicate: rows whose path lies in the subtree rooted at `root` (the root included). */
+export const underPath = (column: PathColumn, root: string): SQL => like(column, escapeLike(root) + '%');
 
 /** Condition on `organizations` rows within the actor's scope. */
 export function orgScope(actor: Actor): SQL {
-  return hasSubtree(actor)
-    ? like(organizations.path, escapeLike(actor.org.path) + '%')
-    : eq(organizations.id, actor.org.id);
+  return hasSubtree(actor) ? underPath(organizations.path, actor.org.path) : eq(organizations.id, actor.org.id);
 }
 
-/** Condition on any column holding an organisation path (e.g. audit rows' actor_org_path). */
+/** Condition on any column holding an organisation path (e.g. audit rows' actor_org_path): subtree or own. */
 export function pathScope(actor: Actor, column: Column): SQL {
-  return hasSubtree(actor) ? like(column, escapeLike(actor.org.path) + '%') : eq(column, actor.org.path);
+  return hasSubtree(actor) ? underPath(column, actor.org.path) : eq(column, actor.org.path);
 }
+
+/** The columns of an (aliased) organisations table a review scope needs. */
+interface OrgColumns { id?: SQLWrapper; parentId: SQLWrapper; path: PathColumn }
+
+/**
+ * Every scope question about an actor, answered once. Each predicate takes the path column of whatever table (or
+ * alias) the query holds, so the same rule serves lists, exports, 待办 counts and decisions alike.
+ */
+export function jurisdiction(actor: Actor) {
+  const { org } = actor;
+  const isHr = org.type === 'hr';
+  return {
+    /** HR level: 'province' | 'city' | 'county' for an HR department, null for any other organisation. */
+    hrLevel: isHr ? org.hrLevel : null,
+    isHr,
+    /** 省人社厅 (sets the hour policy). */
+    isProvince: org.hrLevel === 'province',
+    /** 学时审验 is done by city (市州) and province HR, never a county (the permission keeps it HR's). */
+    mayAudit: org.hrLevel !== 'county',
+    /** Whether the scope is a subtree (HR, 主管部门) or the own organisation only. */
+    subtree: hasSubtree(actor),
+    /** `organizations` rows in scope. */
+    orgs: () => orgScope(actor),
+    /** Any org-path column in scope: subtree (HR/主管部门) or own organisation. */
+    path: (column: Column) => pathScope(actor, column),
+    /** Within the actor's own subtree, whatever its type (a reviewer's reach over declaring organisations). */
+    below: (column: PathColumn) => underPath(column, org.path),
+    /** HR only: within its subtree; undefined otherwise (to be OR-ed with the direct rule, `or()` drops it). */
+    hrBelow: (column: PathColumn): SQL | undefined => (isHr ? underPath(column, org.path) : undefined),
+    /** Who reviews an organisation's submissions: its direct superior, or anyone whose subtree holds it. */
+    reviews: (o: OrgColumns): SQL => or(eq(o.parentId, org.id), underPath(o.path, org.path))!,
+  };
+}
+export type Jurisdiction = ReturnType<typeof jurisdiction>;
 
 export async function loadOrgInScope(db: Db, actor: Actor, orgId: number) {
   const [org] = await db.select().from(organizations).where(and(eq(organizations.id, orgId), orgScope(actor))).limit(1);
   if (!org) throw new NotFoundError('机构');
   return org;
+}
+
+/**
+ * Bulk access: `visible` are the rows of the submitted `ids` that the actor's scope (and the queue's kind) admits,
+ * selected by the caller's query. A batch holding ANY other id is refused whole with 404 — as that record alone
+ * would be — before anything is written, instead of silently deciding the rest. Returns the ids, deduplicated.
+ */
+export function requireAccess<R extends { id: number }>(visible: readonly R[], ids: readonly number[], resource: string): number[] {
+  const seen = new Set(visible.map((v) => v.id));
+  const wanted = [...new Set(ids)];
+  if (!wanted.length || wanted.some((id) => !seen.has(id))) throw new NotFoundError(resource);
+  return wanted;
 }

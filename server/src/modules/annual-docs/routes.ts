@@ -5,14 +5,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { and, count, desc, eq, inArray, like, or } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { decisionBody, idSchema, pageQuery, text, year } from '@hbzsgx/domain';
 import { annualDocs, files, organizations } from '../../db/schema.js';
 import { actorOf, type Actor } from '../../plugins/access.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
-import { escapeLike } from '../../lib/scope.js';
+import { jurisdiction, requireAccess } from '../../lib/scope.js';
 import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
 import type { Column } from '../../lib/excel.js';
 import { exportList, exportQuery } from '../../lib/export.js';
@@ -33,7 +33,7 @@ export const MAX_DOC_BYTES = 10 * 1024 * 1024;
 const baseOrg = alias(organizations, 'base_org');
 /** A document is about the base that reported it (lib/self-review.ts): the reviewer's scope never holds its own. */
 const DOC_SUBJECTS = { org: annualDocs.orgId, requester: annualDocs.createdBy };
-const reviewScope = (a: Actor) => and(or(eq(baseOrg.parentId, a.org.id), like(baseOrg.path, `${escapeLike(a.org.path)}%`)), notOwnRequest(a, DOC_SUBJECTS))!;
+const reviewScope = (a: Actor) => and(jurisdiction(a).reviews(baseOrg), notOwnRequest(a, DOC_SUBJECTS))!;
 
 const ownFilters = z.object({ kind: z.enum(['plan', 'summary']).optional() });
 const reviewFilters = z.object({ tab: z.enum(['pending', 'done']).default('pending'), year: year().optional() });
@@ -145,11 +145,11 @@ export default async function annualDocRoutes(fastify: FastifyInstance) {
     return db().transaction(async (tx) => {
       const visible = await tx.select({ id: annualDocs.id }).from(annualDocs).innerJoin(baseOrg, eq(baseOrg.id, annualDocs.orgId))
         .where(and(inArray(annualDocs.id, req.body.ids), eq(annualDocs.kind, req.params.kind), reviewScope(a)));
-      if (!visible.length) throw new NotFoundError('年度材料');
+      const ids = requireAccess(visible, req.body.ids, '年度材料');
       const done = await tx.update(annualDocs).set({
         status: req.body.decision === 'approve' ? 'approved' : 'rejected', rejectReason: req.body.decision === 'reject' ? req.body.reason : null,
         reviewedBy: a.userId, reviewedAt: new Date(),
-      }).where(and(inArray(annualDocs.id, visible.map((v) => v.id)), eq(annualDocs.status, 'pending'))).returning({ id: annualDocs.id });
+      }).where(and(inArray(annualDocs.id, ids), eq(annualDocs.status, 'pending'))).returning({ id: annualDocs.id });
       if (!done.length) throw new ConflictError('所选材料已被处理，请刷新后查看', 'ALREADY_DECIDED');
       for (const d of done) await writeAudit(tx, req, { action: `annual.${req.body.decision}`, targetType: 'annual_doc', targetId: d.id });
       return { done: done.length, skipped: req.body.ids.length - done.length };

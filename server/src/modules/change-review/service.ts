@@ -6,7 +6,7 @@
  *    On the second approval the organisation and its whole subtree move (materialised paths) in one transaction.
  */
 import type { FastifyRequest } from 'fastify';
-import { and, count, desc, eq, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { maskPhone, TITLE_LEVELS, TITLE_SERIES } from '@hbzsgx/domain';
 import type { AppDeps } from '../../deps.js';
@@ -14,7 +14,7 @@ import type { Db } from '../../db/client.js';
 import { changeRequests, organizations, personnel, users } from '../../db/schema.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
-import { escapeLike } from '../../lib/scope.js';
+import { escapeLike, jurisdiction, requireAccess, underPath } from '../../lib/scope.js';
 import { notOwnRequest, refuseOwnRequests, type Subjects } from '../../lib/self-review.js';
 import type { Actor } from '../../plugins/access.js';
 import { checkParent } from '../registration/service.js';
@@ -122,7 +122,7 @@ const subjectsOf = (kind: Kind): Subjects => kind === 'title'
 function reviewScope(actor: Actor, kind: Kind): SQL {
   const mine = eq(changeRequests.reviewerOrgId, actor.org.id);
   const scope = kind === 'reparent' ? or(mine, eq(changeRequests.secondReviewerOrgId, actor.org.id))!
-    : actor.org.type === 'hr' ? or(mine, like(subject.path, `${escapeLike(actor.org.path)}%`))! : mine;
+    : or(mine, jurisdiction(actor).hrBelow(subject.path))!;
   return and(scope, notOwnRequest(actor, subjectsOf(kind)))!;
 }
 
@@ -180,7 +180,7 @@ async function applyChange(tx: Db, r: typeof changeRequests.$inferSelect) {
     await tx.update(organizations).set({ parentId: np!.id, updatedAt: new Date() }).where(eq(organizations.id, o!.id));
     // the organisation and everything under it move: their paths are rewritten in this same transaction
     await tx.update(organizations).set({ path: sql`${newPrefix} || substr(${organizations.path}, ${oldPrefix.length + 1})` })
-      .where(like(organizations.path, `${escapeLike(oldPrefix)}%`));
+      .where(underPath(organizations.path, oldPrefix));
   }
 }
 
@@ -195,7 +195,7 @@ export async function decideChanges(
   return deps.database.db.transaction(async (tx) => {
     const visible = await tx.select({ r: changeRequests }).from(changeRequests).innerJoin(subject, eq(subject.id, changeRequests.orgId))
       .where(and(inArray(changeRequests.id, body.ids), eq(changeRequests.kind, kind), reviewScope(actor, kind)));
-    if (!visible.length) throw new NotFoundError('变更申请');
+    requireAccess(visible.map((v) => v.r), body.ids, '变更申请');
     let done = 0;
     for (const { r: seen } of visible) {
       const [r] = await tx.select().from(changeRequests).where(and(eq(changeRequests.id, seen.id), eq(changeRequests.status, 'pending'))).for('update');

@@ -1,20 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { and, asc, count, eq, isNotNull, like, ne, or } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, asc, count, eq, isNotNull, ne, or } from 'drizzle-orm';
 import { INT4_MAX, claimQuery, claimDeleteBody, decisionBody, revokeBody, CLAIM_STATUSES, LEARNING_FORMS, SUBJECT_TYPES, type ClaimStatus, type LearningForm, type SubjectType, int, pattern, year } from '@hbzsgx/domain';
-import { claims, organizations } from '../../db/schema.js';
+import { claims } from '../../db/schema.js';
 import { actorOf } from '../../plugins/access.js';
-import { escapeLike } from '../../lib/scope.js';
-import { notOwnRequest } from '../../lib/self-review.js';
 import { BadRequestError } from '../../errors.js';
 import { registerTodo } from '../dashboard/todos.js';
 import { personYear } from '../ledger/service.js';
 import type { Column } from '../../lib/excel.js';
 import { exportList, exportQuery, exportRows } from '../../lib/export.js';
 import { fmtTime } from '../../lib/paging.js';
-import { CLAIM_SUBJECTS, decideClaims, listClaims, listForAudit, revokeClaims, type ClaimRow } from './service.js';
+import { decideClaims, listClaims, listForAudit, reviewScope, revokeClaims, type ClaimRow } from './service.js';
 
 const CLAIM_COLUMNS: Column<ClaimRow>[] = [
   { header: '申报机构', width: 30, value: (r) => r.declaringOrg }, { header: '培训班/学习内容', width: 36, value: (r) => r.className },
@@ -31,14 +28,13 @@ const CLAIM_COLUMNS: Column<ClaimRow>[] = [
 const idList = pattern(/^\d{1,10}(,\d{1,10}){0,199}$/, '应为逗号分隔的编号（最多200个）', 2200)
   .transform((v) => v.split(',').map(Number)).refine((ids) => ids.every((n) => n >= 1 && n <= INT4_MAX), '编号超出范围').optional();
 
-const declarer = alias(organizations, 'declarer');
 const QUEUES = { base: '继续教育机构学时审核', employer: '单位培训学时审核', personal: '个人申报学时审核' } as const;
 for (const source of Object.keys(QUEUES) as (keyof typeof QUEUES)[]) {
   registerTodo({
     key: `claim-${source}`, title: QUEUES[source], path: `/hours/review/${source}`, permission: 'claim.review', types: ['hr'],
     async count(db, actor) {
-      const [r] = await db.select({ n: count() }).from(claims).innerJoin(declarer, eq(declarer.id, claims.declaringOrgId))
-        .where(and(eq(claims.source, source), eq(claims.status, 'pending'), like(declarer.path, `${escapeLike(actor.org.path)}%`), notOwnRequest(actor, CLAIM_SUBJECTS)));
+      // the review list's own scope (declaring organisation in the jurisdiction, never the actor's own claims)
+      const [r] = await db.select({ n: count() }).from(claims).where(and(eq(claims.source, source), eq(claims.status, 'pending'), reviewScope(actor)));
       return r!.n;
     },
   });

@@ -3,15 +3,15 @@
  * go through the ledger's transitionClaims() so the person-year totals change in the same transaction.
  */
 import type { FastifyRequest } from 'fastify';
-import { and, count, desc, eq, ilike, inArray, isNotNull, like, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { CLAIM_STATUSES, LEARNING_FORMS, SUBJECT_TYPES, TITLE_SERIES, type ClaimStatus, type LearningForm, type SubjectType } from '@hbzsgx/domain';
 import type { AppDeps } from '../../deps.js';
 import type { Db } from '../../db/client.js';
 import { claims, organizations, personnel, users } from '../../db/schema.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
+import { ConflictError, ForbiddenError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
-import { escapeLike } from '../../lib/scope.js';
+import { escapeLike, jurisdiction, requireAccess } from '../../lib/scope.js';
 import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
 import type { Actor } from '../../plugins/access.js';
 import { transitionClaims } from '../ledger/service.js';
@@ -21,13 +21,16 @@ const unit = alias(organizations, 'unit');
 
 /** A claim is about its person: an admin never reviews a claim of their own hours (lib/self-review.ts). */
 export const CLAIM_SUBJECTS = { person: claims.personnelId };
-/** Claims an HR department reviews: declared by an organisation in its jurisdiction (by id, so the index serves it), never the actor's own. */
-const reviewScope = (actor: Actor): SQL => and(
-  inArray(claims.declaringOrgId, sql`(select o.id from organizations o where o.path like ${`${escapeLike(actor.org.path)}%`})`),
+/**
+ * Claims an HR department reviews: declared by an organisation in its jurisdiction (by id, so the index serves it),
+ * never the actor's own. The one rule of the review lists, their exports, decisions and the 待办 counts.
+ */
+export const reviewScope = (actor: Actor): SQL => and(
+  inArray(claims.declaringOrgId, sql`(select o.id from organizations o where ${jurisdiction(actor).below(sql`o.path`)})`),
   notOwnRequest(actor, CLAIM_SUBJECTS),
 )!;
 /** Claims an HR department audits: of people whose organisation is in its jurisdiction. */
-const auditScope = (actor: Actor): SQL => like(unit.path, `${escapeLike(actor.org.path)}%`);
+const auditScope = (actor: Actor): SQL => jurisdiction(actor).below(unit.path);
 
 export interface ClaimQuery {
   tab: 'pending' | 'done'; source: 'base' | 'employer' | 'personal'; year?: number; name?: string; subjectType?: SubjectType;
@@ -105,9 +108,9 @@ export async function decideClaims(deps: AppDeps, req: FastifyRequest, actor: Ac
   return deps.database.db.transaction(async (tx) => {
     const visible = await tx.select({ id: claims.id }).from(claims).innerJoin(declarer, eq(declarer.id, claims.declaringOrgId))
       .where(and(inArray(claims.id, body.ids), reviewScope(actor)));
-    if (!visible.length) throw new NotFoundError('学时申报');
+    const ids = requireAccess(visible, body.ids, '学时申报');
     const moved = await transitionClaims(tx, {
-      ids: visible.map((v) => v.id), to, actorUserId: actor.userId, reason: body.reason,
+      ids, to, actorUserId: actor.userId, reason: body.reason,
       scope: to === 'deleted' ? inArray(claims.status, DELETABLE) : undefined,
     });
     if (!moved.length) throw new ConflictError('所选申报已被处理或当前状态不允许此操作，请刷新后查看', 'ALREADY_DECIDED');
@@ -122,7 +125,7 @@ export async function decideClaims(deps: AppDeps, req: FastifyRequest, actor: Ac
 export type ClaimRow = Awaited<ReturnType<typeof page>>['items'][number];
 
 export async function listForAudit(db: Db, actor: Actor, q: Omit<ClaimQuery, 'tab' | 'source'> & { sample?: number }) {
-  if (actor.org.hrLevel === 'county') throw new ForbiddenError('学时审验由市（州）及以上人社部门进行');
+  if (!jurisdiction(actor).mayAudit) throw new ForbiddenError('学时审验由市（州）及以上人社部门进行');
   const where = and(auditScope(actor), eq(claims.status, 'approved'), ...filters(q));
   if (q.sample) {
     const ids = await db.select({ id: claims.id }).from(claims).innerJoin(personnel, eq(personnel.id, claims.personnelId))
@@ -134,12 +137,12 @@ export async function listForAudit(db: Db, actor: Actor, q: Omit<ClaimQuery, 'ta
 }
 
 export async function revokeClaims(deps: AppDeps, req: FastifyRequest, actor: Actor, body: { ids: number[]; reason: string }) {
-  if (actor.org.hrLevel === 'county') throw new ForbiddenError('学时审验由市（州）及以上人社部门进行');
+  if (!jurisdiction(actor).mayAudit) throw new ForbiddenError('学时审验由市（州）及以上人社部门进行');
   return deps.database.db.transaction(async (tx) => {
     const visible = await tx.select({ id: claims.id }).from(claims).innerJoin(personnel, eq(personnel.id, claims.personnelId))
       .innerJoin(unit, eq(unit.id, personnel.orgId)).where(and(inArray(claims.id, body.ids), auditScope(actor)));
-    if (!visible.length) throw new NotFoundError('学时申报');
-    const moved = await transitionClaims(tx, { ids: visible.map((v) => v.id), to: 'revoked', actorUserId: actor.userId, reason: body.reason });
+    const ids = requireAccess(visible, body.ids, '学时申报');
+    const moved = await transitionClaims(tx, { ids, to: 'revoked', actorUserId: actor.userId, reason: body.reason });
     if (!moved.length) throw new ConflictError('只有已通过的学时可以审验不通过', 'ALREADY_DECIDED');
     for (const m of moved) await writeAudit(tx, req, { action: 'claim.revoke', targetType: 'claim', targetId: m.id, detail: { reason: body.reason } });
     return { done: moved.length, skipped: body.ids.length - moved.length };

@@ -8,6 +8,7 @@ import { hourPolicies, recognitionRules } from '../../db/schema.js';
 import { actorOf } from '../../plugins/access.js';
 import { ForbiddenError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
+import { jurisdiction } from '../../lib/scope.js';
 
 const hours = decimal({ min: 0, max: 1000, step: 0.1, stepMessage: '最多一位小数' });
 const yearParam = z.object({ year: year() });
@@ -47,7 +48,7 @@ export default async function policyRoutes(fastify: FastifyInstance) {
     schema: { tags, summary: '设置年度学时要求与认定规则（省人社厅）', params: yearParam, body: policyBody },
   }, async (req) => {
     const a = actorOf(req);
-    if (a.org.hrLevel !== 'province') throw new ForbiddenError('学时政策由省人社厅设置');
+    if (!jurisdiction(a).isProvince) throw new ForbiddenError('学时政策由省人社厅设置');
     const { rules, ...p } = req.body;
     const year = req.params.year;
     return db().transaction(async (tx) => {

@@ -16,7 +16,7 @@ import { exportList, exportQuery } from '../../lib/export.js';
 import { fmtTime } from '../../lib/paging.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
-import { escapeLike } from '../../lib/scope.js';
+import { escapeLike, jurisdiction, requireAccess } from '../../lib/scope.js';
 import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
 import { parseFields, readUpload, sendFile, storeFile } from '../../lib/uploads.js';
 import { registerTodo } from '../dashboard/todos.js';
@@ -113,10 +113,10 @@ export default async function personalClaimRoutes(fastify: FastifyInstance) {
     return db().transaction(async (tx) => {
       const visible = await tx.select({ id: claims.id }).from(claims).innerJoin(personnel, eq(personnel.id, claims.personnelId))
         .where(and(inArray(claims.id, req.body.ids), eq(claims.source, 'personal'), eq(personnel.orgId, a.org.id)));
-      if (!visible.length) throw new NotFoundError('学时申报');
+      const ids = requireAccess(visible, req.body.ids, '学时申报');
       // the unit decides only what waits for it (待单位审核); HR's part stays HR's
       const moved = await transitionClaims(tx, {
-        ids: visible.map((v) => v.id), to: req.body.decision === 'approve' ? 'pending' : 'rejected', actorUserId: a.userId, reason: req.body.reason,
+        ids, to: req.body.decision === 'approve' ? 'pending' : 'rejected', actorUserId: a.userId, reason: req.body.reason,
         scope: eq(claims.status, 'pendingEmployer'),
       });
       if (!moved.length) throw new ConflictError('所选申报已被处理，请刷新后查看', 'ALREADY_DECIDED');
@@ -134,7 +134,7 @@ export default async function personalClaimRoutes(fastify: FastifyInstance) {
       .where(and(eq(claims.id, req.params.id), or(
         a.personnelId ? eq(claims.personnelId, a.personnelId) : sql`false`,
         a.permissions.has('claim.unitReview') ? eq(personnel.orgId, a.org.id) : sql`false`,
-        a.permissions.has('claim.review') ? like(declarer.path, `${escapeLike(a.org.path)}%`) : sql`false`,
+        a.permissions.has('claim.review') ? jurisdiction(a).below(declarer.path) : sql`false`,
       )));
     if (!row) throw new NotFoundError('证明材料');
     return sendFile(reply, row.f);

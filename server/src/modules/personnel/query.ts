@@ -4,7 +4,7 @@
  * history by year. 证件号/手机号 are the stored masked copies here; the full values are a separate audited request.
  */
 import { z } from 'zod';
-import { and, asc, count, desc, eq, ilike, inArray, like, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { CLAIM_STATUSES, completion, EDUCATION_LEVELS, GENDERS, ID_TYPES, idSchema, LEARNING_FORMS, normalizeIdNumber, pageQuery, SUBJECT_TYPES, TITLE_LEVELS, TITLE_SERIES, type ClaimStatus, type HourPolicy, type IdType, type LearningForm, type SubjectType, type TitleLevel, text, year, beijingYear } from '@hbzsgx/domain';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
@@ -12,7 +12,7 @@ import { claims, departments, divisions, hourPolicies, organizations, personnel,
 import { BadRequestError, NotFoundError } from '../../errors.js';
 import type { Pii } from '../../lib/pii.js';
 import { paging } from '../../lib/paging.js';
-import { escapeLike, loadOrgInScope, orgScope } from '../../lib/scope.js';
+import { escapeLike, loadOrgInScope, orgScope, underPath } from '../../lib/scope.js';
 import type { Actor } from '../../plugins/access.js';
 import { completedWhere } from './completion.js';
 
@@ -47,12 +47,12 @@ async function listWhere(db: Db, pii: Pii, actor: Actor, f: PersonnelFilters, po
   if (f.idNumber) conds.push(eq(users.idNumberHash, pii.blindIndex(normalizeIdNumber(f.idNumber))));
   if (f.orgId) {
     const org = await loadOrgInScope(db, actor, f.orgId);
-    conds.push(like(organizations.path, escapeLike(org.path) + '%'));
+    conds.push(underPath(organizations.path, org.path));
   }
   if (f.regionId) {
     const region = await loadOrgInScope(db, actor, f.regionId).catch(() => null);
     if (!region || region.type !== 'hr') throw new NotFoundError('区域', 'regionId');
-    conds.push(like(organizations.path, escapeLike(region.path) + '%'));
+    conds.push(underPath(organizations.path, region.path));
   }
   if (f.titleSeries) conds.push(eq(personnel.titleSeries, f.titleSeries));
   if (f.titleLevel) conds.push(eq(personnel.titleLevel, f.titleLevel));

@@ -5,7 +5,7 @@
  * concurrent reviewers wins, the other gets 409.
  */
 import type { FastifyRequest } from 'fastify';
-import { and, count, desc, eq, ilike, inArray, isNotNull, isNull, like, ne, or, type Column, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, type Column, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { maskPhone, ORG_TYPES, TITLE_LEVELS, TITLE_SERIES, type IdType, type OrgType, type ReviewKind } from '@hbzsgx/domain';
 import type { AppDeps } from '../../deps.js';
@@ -13,7 +13,7 @@ import type { Db } from '../../db/client.js';
 import { admins, departments, divisions, organizations, personnel, users } from '../../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
-import { escapeLike } from '../../lib/scope.js';
+import { escapeLike, jurisdiction, requireAccess } from '../../lib/scope.js';
 import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
 import type { Actor } from '../../plugins/access.js';
 
@@ -27,13 +27,12 @@ const PERSON_SUBJECTS = { person: personnel.id };
 /** Registrations of organisations the actor may decide: its direct children, or (HR) anything in its subtree; never its own. */
 function orgReviewScope(actor: Actor): SQL {
   const direct = eq(organizations.parentId, actor.org.id);
-  const scoped = actor.org.type === 'hr' ? or(direct, like(organizations.path, `${escapeLike(actor.org.path)}%`))! : direct;
-  return and(scoped, ne(organizations.id, actor.org.id), notOwnRequest(actor, ORG_SUBJECTS))!;
+  return and(or(direct, jurisdiction(actor).hrBelow(organizations.path)), ne(organizations.id, actor.org.id), notOwnRequest(actor, ORG_SUBJECTS))!;
 }
 /** Registrations of personnel the actor may decide: its own organisation's, or (HR) anyone's in its subtree; never the actor's own. */
 function personnelReviewScope(actor: Actor): SQL {
   const own = eq(personnel.orgId, actor.org.id);
-  return and(actor.org.type === 'hr' ? or(own, like(employer.path, `${escapeLike(actor.org.path)}%`))! : own, notOwnRequest(actor, PERSON_SUBJECTS))!;
+  return and(or(own, jurisdiction(actor).hrBelow(employer.path)), notOwnRequest(actor, PERSON_SUBJECTS))!;
 }
 
 const tabCond = (status: Column, reviewedAt: Column, tab: 'pending' | 'done') =>
@@ -101,20 +100,15 @@ export async function decide(
       const visible = await tx.select({ id: personnel.id, status: personnel.status }).from(personnel)
         .innerJoin(employer, eq(employer.id, personnel.orgId))
         .where(and(inArray(personnel.id, body.ids), personnelReviewScope(actor)));
-      inScope = visible.map((v) => v.id);
-      done = inScope.length
-        ? (await tx.update(personnel).set(set).where(and(inArray(personnel.id, inScope), eq(personnel.status, 'pending'))).returning({ id: personnel.id })).map((r) => r.id)
-        : [];
+      inScope = requireAccess(visible, body.ids, '注册记录');
+      done = (await tx.update(personnel).set(set).where(and(inArray(personnel.id, inScope), eq(personnel.status, 'pending'))).returning({ id: personnel.id })).map((r) => r.id);
     } else {
       const visible = await tx.select({ id: organizations.id }).from(organizations)
         .where(and(inArray(organizations.id, body.ids), eq(organizations.type, kind), orgReviewScope(actor)));
-      inScope = visible.map((v) => v.id);
-      done = inScope.length
-        ? (await tx.update(organizations).set({ ...set, updatedAt: new Date() })
-          .where(and(inArray(organizations.id, inScope), eq(organizations.status, 'pending'))).returning({ id: organizations.id })).map((r) => r.id)
-        : [];
+      inScope = requireAccess(visible, body.ids, '注册记录');
+      done = (await tx.update(organizations).set({ ...set, updatedAt: new Date() })
+        .where(and(inArray(organizations.id, inScope), eq(organizations.status, 'pending'))).returning({ id: organizations.id })).map((r) => r.id);
     }
-    if (!inScope.length) throw new NotFoundError('注册记录');
     if (!done.length) throw new ConflictError('所选注册已被处理，请刷新后查看', 'ALREADY_DECIDED');
     for (const id of done) {
       await writeAudit(tx, req, {

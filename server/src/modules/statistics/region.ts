@@ -3,11 +3,11 @@
  * is its organisation subtree (organizations.path). The region a client asks for must be an HR department inside
  * the actor's jurisdiction (lib/scope.ts); anything else answers 404.
  */
-import { and, asc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyColumn } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { divisions, organizations } from '../../db/schema.js';
-import { escapeLike, orgScope } from '../../lib/scope.js';
+import { orgScope, underPath } from '../../lib/scope.js';
 import { NotFoundError } from '../../errors.js';
 import type { Actor } from '../../plugins/access.js';
 
@@ -55,7 +55,7 @@ export async function regionTree(db: Db, actor: Actor) {
 
 /** Organisations of the region: its subtree by materialised path (the same rule as lib/scope.ts). */
 export function inRegion(region: Region, path: AnyColumn = organizations.path): SQL {
-  return like(path, escapeLike(region.path) + '%');
+  return underPath(path, region.path);
 }
 
 /**

@@ -12,7 +12,7 @@ import type { Db } from '../../db/client.js';
 import { claims, organizations, personnel, trainingClasses, users } from '../../db/schema.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
-import { escapeLike } from '../../lib/scope.js';
+import { escapeLike, jurisdiction, requireAccess, underPath } from '../../lib/scope.js';
 import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
 import type { Actor } from '../../plugins/access.js';
 import { policyFor } from '../ledger/service.js';
@@ -61,7 +61,7 @@ export async function withdrawClass(deps: AppDeps, req: FastifyRequest, actor: A
 const CLASS_SUBJECTS = { org: trainingClasses.baseOrgId, requester: trainingClasses.createdBy };
 /** Classes a reviewer may decide: bases whose superior is the actor, or anywhere in an HR jurisdiction; never its own. */
 function classScope(actor: Actor) {
-  return and(or(eq(baseOrg.parentId, actor.org.id), like(baseOrg.path, `${escapeLike(actor.org.path)}%`)), notOwnRequest(actor, CLASS_SUBJECTS))!;
+  return and(jurisdiction(actor).reviews(baseOrg), notOwnRequest(actor, CLASS_SUBJECTS))!;
 }
 
 export async function listClasses(db: Db, actor: Actor, q: { tab?: 'pending' | 'done'; status?: ClassStatus; year?: number; keyword?: string; orgType?: 'base' | 'employer'; page: number; pageSize: number; own: boolean }) {
@@ -87,11 +87,11 @@ export async function decideClasses(deps: AppDeps, req: FastifyRequest, actor: A
   return deps.database.db.transaction(async (tx) => {
     const visible = await tx.select({ id: trainingClasses.id }).from(trainingClasses).innerJoin(baseOrg, eq(baseOrg.id, trainingClasses.baseOrgId))
       .where(and(inArray(trainingClasses.id, body.ids), classScope(actor)));
-    if (!visible.length) throw new NotFoundError('培训班');
+    const ids = requireAccess(visible, body.ids, '培训班');
     const done = await tx.update(trainingClasses).set({
       status: body.decision === 'approve' ? 'approved' : 'rejected', rejectReason: body.decision === 'reject' ? body.reason : null,
       reviewedBy: actor.userId, reviewedAt: new Date(),
-    }).where(and(inArray(trainingClasses.id, visible.map((v) => v.id)), eq(trainingClasses.status, 'pending'))).returning({ id: trainingClasses.id });
+    }).where(and(inArray(trainingClasses.id, ids), eq(trainingClasses.status, 'pending'))).returning({ id: trainingClasses.id });
     if (!done.length) throw new ConflictError('所选培训班已被处理，请刷新后查看', 'ALREADY_DECIDED');
     for (const d of done) {
       await writeAudit(tx, req, { action: `class.${body.decision}`, targetType: 'training_class', targetId: d.id, detail: body.reason ? { reason: body.reason } : undefined });
@@ -124,7 +124,7 @@ export async function registerScore(
   else {
     const [base] = await db.select().from(organizations).where(eq(organizations.id, actor.org.id));
     const [hr] = await db.select().from(organizations).where(eq(organizations.id, base!.parentId!));
-    who = like(personOrg.path, `${escapeLike(hr!.path)}%`);
+    who = underPath(personOrg.path, hr!.path);
   }
   const [person] = await db.select({ p: personnel, name: users.name }).from(users)
     .innerJoin(personnel, eq(personnel.userId, users.id)).innerJoin(personOrg, eq(personOrg.id, personnel.orgId))
