@@ -72,8 +72,8 @@ async function loadActor(app: FastifyInstance, token: string): Promise<Actor | n
       .innerJoin(organizations, eq(organizations.id, admins.orgId))
       .where(and(eq(admins.id, row.s.adminId), isNull(admins.removedAt))).limit(1);
     if (!a || a.o.status === 'disabled') return null;
-    registration = a.o.status === 'active' ? 'active' : (a.o.status as 'pending' | 'rejected');
-    org = { id: a.o.id, type: a.o.type as OrgType, hrLevel: a.o.hrLevel as HrLevel | null, path: a.o.path, name: a.o.name };
+    registration = a.o.status === 'active' ? 'active' : a.o.status;
+    org = { id: a.o.id, type: a.o.type, hrLevel: a.o.hrLevel, path: a.o.path, name: a.o.name };
     isSuper = a.a.isSuper;
     const allowed = permissionsForType(org.type);
     const sod = app.deps.config.SEPARATION_OF_DUTIES;
@@ -92,8 +92,8 @@ async function loadActor(app: FastifyInstance, token: string): Promise<Actor | n
       .innerJoin(organizations, eq(organizations.id, personnel.orgId))
       .where(eq(personnel.id, row.s.personnelId)).limit(1);
     if (!p) return null;
-    registration = p.status === 'active' ? 'active' : (p.status as 'pending' | 'rejected');
-    org = { id: p.o.id, type: p.o.type as OrgType, hrLevel: p.o.hrLevel as HrLevel | null, path: p.o.path, name: p.o.name };
+    registration = p.status === 'active' ? 'active' : p.status;
+    org = { id: p.o.id, type: p.o.type, hrLevel: p.o.hrLevel, path: p.o.path, name: p.o.name };
   } else return null;
 
   if (now - row.s.lastSeenAt.getTime() > 15_000) {
@@ -106,7 +106,7 @@ async function loadActor(app: FastifyInstance, token: string): Promise<Actor | n
     userId: row.u.id,
     name: row.u.name,
     kind: row.s.adminId != null ? 'admin' : 'personnel',
-    loginType: row.s.loginType as LoginType,
+    loginType: row.s.loginType,
     org,
     adminId: row.s.adminId,
     personnelId: row.s.personnelId,

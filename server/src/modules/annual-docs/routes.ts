@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { and, count, desc, eq, inArray, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { decisionBody, idSchema, pageQuery, text, year } from '@hbzsgx/domain';
+import { REVIEW_STATUSES } from '@hbzsgx/domain';
 import { annualDocs, files, organizations } from '../../db/schema.js';
 import { actorOf, type Actor } from '../../plugins/access.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
@@ -45,7 +46,7 @@ const reviewWhere = (a: Actor, kind: Kind, f: z.infer<typeof reviewFilters>) => 
   f.tab === 'pending' ? eq(annualDocs.status, 'pending') : inArray(annualDocs.status, ['approved', 'rejected']),
   f.year ? eq(annualDocs.year, f.year) : undefined,
 );
-const STATUS: Record<string, string> = { pending: '待审核', approved: '已通过', rejected: '已驳回' };
+const STATUS: Record<string, string> = REVIEW_STATUSES;
 type DocRow = Awaited<ReturnType<typeof list>>['items'][number];
 const DOC_COLUMNS: Column<DocRow>[] = [
   { header: '继续教育机构', width: 32, value: (r) => r.orgName }, { header: '类别', width: 14, value: (r) => KINDS[r.kind as Kind] ?? r.kind },

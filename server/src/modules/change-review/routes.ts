@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, eq, isNull } from 'drizzle-orm';
 import { decisionBody, reparentBody, reviewTabQuery, titleChangeBody, type OrgType } from '@hbzsgx/domain';
+import { REVIEW_STATUSES } from '@hbzsgx/domain';
 import { changeRequests } from '../../db/schema.js';
 import { actorOf } from '../../plugins/access.js';
 import type { Column } from '../../lib/excel.js';
@@ -13,7 +14,7 @@ import { CHANGE_KINDS, countChanges, decideChanges, diff, listChanges, myRequest
 
 const kindParam = z.object({ kind: z.enum(Object.keys(CHANGE_KINDS) as [ChangeKindParam, ...ChangeKindParam[]], { error: '审核类别不正确' }) });
 const { page: _p, pageSize: _s, ...filterShape } = reviewTabQuery.shape;
-const STATUS: Record<string, string> = { pending: '待审核', approved: '已通过', rejected: '已驳回' };
+const STATUS: Record<string, string> = REVIEW_STATUSES;
 const DECISION: Record<string, string> = { approve: '同意', reject: '驳回' };
 const TITLES: Record<ChangeKindParam, string> = { title: '人员信息修改审核', 'org-info': '机构信息修改审核', reparent: '更换上级部门审核' };
 type ChangeRow = Awaited<ReturnType<typeof listChanges>>['items'][number];

@@ -90,8 +90,8 @@ export default async function claimReviewRoutes(fastify: FastifyInstance) {
     (await db().select().from(claims).where(and(eq(claims.personnelId, personnelId), eq(claims.year, year), or(ne(claims.status, 'deleted'), isNotNull(claims.deleteReason))))
       .orderBy(asc(claims.id)))
       .map((c) => ({
-        id: c.id, title: c.title, hours: c.hours, score: c.score, status: c.status, statusName: CLAIM_STATUSES[c.status as ClaimStatus],
-        subjectTypeName: SUBJECT_TYPES[c.subjectType as SubjectType], learningFormName: LEARNING_FORMS[c.learningForm as LearningForm],
+        id: c.id, title: c.title, hours: c.hours, score: c.score, status: c.status, statusName: CLAIM_STATUSES[c.status],
+        subjectTypeName: SUBJECT_TYPES[c.subjectType], learningFormName: LEARNING_FORMS[c.learningForm],
         rejectReason: c.rejectReason, revokeReason: c.revokeReason, deleteReason: c.deleteReason, basis: c.basis, hasEvidence: c.evidenceFileId != null, createdAt: c.createdAt,
       }));
   const personOf = (req: FastifyRequest) => {

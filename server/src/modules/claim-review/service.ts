@@ -83,8 +83,8 @@ async function page(db: Db, where: SQL | undefined, q: { page: number; pageSize:
     items: rows.map((r, i) => ({
       seq: (q.page - 1) * q.pageSize + i + 1, ...r,
       titleSeriesName: TITLE_SERIES.find((s) => s.code === r.titleSeries)?.name ?? '',
-      subjectTypeName: SUBJECT_TYPES[r.subjectType as SubjectType], learningFormName: LEARNING_FORMS[r.learningForm as LearningForm],
-      statusName: CLAIM_STATUSES[r.status as ClaimStatus], hasEvidence: r.evidenceFileId != null,
+      subjectTypeName: SUBJECT_TYPES[r.subjectType], learningFormName: LEARNING_FORMS[r.learningForm],
+      statusName: CLAIM_STATUSES[r.status], hasEvidence: r.evidenceFileId != null,
     })),
   };
 }

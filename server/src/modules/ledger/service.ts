@@ -17,7 +17,7 @@ export async function transitionClaims(tx: Db, t: Transition): Promise<{ id: num
   const rows = await tx.select({
     id: claims.id, status: claims.status, personnelId: claims.personnelId, year: claims.year, subjectType: claims.subjectType, hours: claims.hours,
   }).from(claims).where(and(inArray(claims.id, t.ids), t.scope)).orderBy(claims.id).for('update');
-  const moving = rows.filter((r) => canTransition(r.status as ClaimStatus, t.to));
+  const moving = rows.filter((r) => canTransition(r.status, t.to));
   if (!moving.length) return [];
   const now = new Date();
   await tx.update(claims).set({
@@ -29,7 +29,7 @@ export async function transitionClaims(tx: Db, t: Transition): Promise<{ id: num
 
   const deltas = new Map<string, { personnelId: number; year: number; publicHours: number; professionalHours: number }>();
   for (const m of moving) {
-    const d = ledgerDelta({ subjectType: m.subjectType as SubjectType, hours: m.hours }, m.status as ClaimStatus, t.to);
+    const d = ledgerDelta({ subjectType: m.subjectType, hours: m.hours }, m.status, t.to);
     if (!d.publicHours && !d.professionalHours) continue;
     const key = `${m.personnelId}:${m.year}`;
     const acc = deltas.get(key) ?? { personnelId: m.personnelId, year: m.year, publicHours: 0, professionalHours: 0 };
@@ -46,7 +46,7 @@ export async function transitionClaims(tx: Db, t: Transition): Promise<{ id: num
       },
     });
   }
-  return moving.map((m) => ({ id: m.id, from: m.status as ClaimStatus }));
+  return moving.map((m) => ({ id: m.id, from: m.status }));
 }
 
 /** Totals recomputed from the claims themselves (verification and repair; not for hot paths). */

@@ -47,14 +47,14 @@ const OWN_COLUMNS: Column<MaterialRow>[] = [
   { header: '说明', width: 40, value: (r) => r.description },
   { header: '文件数', width: 8, value: (r) => r.files.length },
   { header: '文件清单', width: 50, value: fileList },
-  { header: '状态', width: 10, value: (r) => MATERIAL_STATUSES[r.status as MaterialStatus] ?? r.status },
+  { header: '状态', width: 10, value: (r) => MATERIAL_STATUSES[r.status] ?? r.status },
   { header: '提交时间', width: 20, value: (r) => fmtTime(r.submittedAt) },
   { header: '上级查看', width: 10, value: (r) => (r.status === 'submitted' ? (r.viewedAt ? '已查看' : '待查看') : '') },
   { header: '更新时间', width: 20, value: (r) => fmtTime(r.updatedAt) },
 ];
 const JURISDICTION_COLUMNS: Column<MaterialRow>[] = [
   { header: '单位名称', width: 32, value: (r) => r.orgName },
-  { header: '单位类型', width: 14, value: (r) => ORG_TYPES[r.orgType as OrgType] ?? r.orgType },
+  { header: '单位类型', width: 14, value: (r) => ORG_TYPES[r.orgType] ?? r.orgType },
   { header: '所属地区', width: 14, value: (r) => r.divisionName },
   ...OWN_COLUMNS.slice(0, 5),
   { header: '提交时间', width: 20, value: (r) => fmtTime(r.submittedAt) },

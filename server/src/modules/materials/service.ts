@@ -66,7 +66,7 @@ async function liveFiles(db: Db, materialIds: number[]): Promise<Map<number, Mat
     .where(and(inArray(materialFiles.materialId, materialIds), isNull(materialFiles.removedAt))).orderBy(files.id);
   for (const r of rows) {
     const { materialId, ...f } = r;
-    const category = f.category as MaterialCategory;
+    const category = f.category;
     const list = out.get(materialId) ?? [];
     list.push({ ...f, category, categoryName: MATERIAL_CATEGORIES[category] ?? f.category });
     out.set(materialId, list);

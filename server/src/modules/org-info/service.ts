@@ -25,11 +25,11 @@ export async function getOrgInfo(db: Db, orgId: number) {
     .where(and(eq(changeRequests.orgId, orgId), eq(changeRequests.kind, 'org_info'), eq(changeRequests.status, 'pending')));
   return {
     pendingChange: pending?.after ?? null,
-    id: o.id, type: o.type, typeName: ORG_TYPES[o.type as OrgType], hrLevel: o.hrLevel,
-    hrLevelName: o.hrLevel ? HR_LEVELS[o.hrLevel as HrLevel] : null,
+    id: o.id, type: o.type, typeName: ORG_TYPES[o.type], hrLevel: o.hrLevel,
+    hrLevelName: o.hrLevel ? HR_LEVELS[o.hrLevel] : null,
     name: o.name, creditCode: o.creditCode, divisionCode: o.divisionCode, divisionName: row.divisionName,
     parentId: o.parentId, parentName: row.parentName, contactName: o.contactName, contactPhone: o.contactPhone,
-    address: o.address, status: o.status, statusName: ORG_STATUSES[o.status as OrgStatus], createdAt: o.createdAt, updatedAt: o.updatedAt,
+    address: o.address, status: o.status, statusName: ORG_STATUSES[o.status], createdAt: o.createdAt, updatedAt: o.updatedAt,
   };
 }
 

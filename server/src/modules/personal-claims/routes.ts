@@ -37,7 +37,7 @@ async function listUnitReview(db: Db, a: Actor, q: z.infer<typeof unitReviewFilt
     basis: claims.basis, status: claims.status, subjectType: claims.subjectType, learningForm: claims.learningForm, rejectReason: claims.rejectReason, createdAt: claims.createdAt,
   }).from(claims).innerJoin(personnel, eq(personnel.id, claims.personnelId)).innerJoin(users, eq(users.id, personnel.userId))
     .where(where).orderBy(desc(claims.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
-  return { total: total!.n, items: rows.map((r) => ({ ...r, statusName: CLAIM_STATUSES[r.status as ClaimStatus] })) };
+  return { total: total!.n, items: rows.map((r) => ({ ...r, statusName: CLAIM_STATUSES[r.status] })) };
 }
 const declarer = alias(organizations, 'declarer');
 
@@ -72,7 +72,7 @@ export default async function personalClaimRoutes(fastify: FastifyInstance) {
       const [used] = await tx.select({ h: sql<string>`coalesce(sum(${claims.hours}), 0)` }).from(claims).where(and(
         eq(claims.personnelId, p!.id), eq(claims.year, f.year), eq(claims.learningForm, f.learningForm), inArray(claims.status, ['pendingEmployer', 'pending', 'approved']),
       ));
-      const r = recognize({ ...rule, learningForm: rule.learningForm as LearningForm }, f.units, Number(used!.h));
+      const r = recognize({ ...rule, learningForm: rule.learningForm }, f.units, Number(used!.h));
       if (r.hours <= 0) throw new ConflictError(`本年度${rule.note || '该学习形式'}已达年度上限${rule.capPerYear}学时`);
       const evidenceFileId = await storeFile(tx, up, p!.orgId, a.userId);
       const [c] = await tx.insert(claims).values({
@@ -98,7 +98,7 @@ export default async function personalClaimRoutes(fastify: FastifyInstance) {
     columns: [
       { header: '姓名', value: (r) => r.name }, { header: '证件号', width: 24, value: (r) => r.idNumberMasked },
       { header: '年度', width: 8, value: (r) => r.year }, { header: '学习内容', width: 36, value: (r) => r.title },
-      { header: '科目类型', value: (r) => SUBJECT_TYPES[r.subjectType as SubjectType] }, { header: '学习形式', value: (r) => LEARNING_FORMS[r.learningForm as LearningForm] },
+      { header: '科目类型', value: (r) => SUBJECT_TYPES[r.subjectType] }, { header: '学习形式', value: (r) => LEARNING_FORMS[r.learningForm] },
       { header: '学时', width: 8, value: (r) => Number(r.hours) }, { header: '认定依据', width: 30, value: (r) => r.basis },
       { header: '状态', width: 12, value: (r) => r.statusName }, { header: '驳回原因', width: 30, value: (r) => r.rejectReason },
       { header: '申报时间', width: 20, value: (r) => fmtTime(r.createdAt) },

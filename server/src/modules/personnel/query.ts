@@ -153,9 +153,9 @@ export async function personnelDetail(db: Db, actor: Actor, id: number) {
       completed: c ? c.completed : null,
       missing: c ? c.missing : null,
       claims: yearClaims.map((x) => ({
-        ...x, statusName: CLAIM_STATUSES[x.status as ClaimStatus] ?? x.status,
-        subjectTypeName: SUBJECT_TYPES[x.subjectType as SubjectType] ?? x.subjectType,
-        learningFormName: LEARNING_FORMS[x.learningForm as LearningForm] ?? x.learningForm,
+        ...x, statusName: CLAIM_STATUSES[x.status] ?? x.status,
+        subjectTypeName: SUBJECT_TYPES[x.subjectType] ?? x.subjectType,
+        learningFormName: LEARNING_FORMS[x.learningForm] ?? x.learningForm,
       })),
     }];
   });

@@ -14,7 +14,7 @@ const exportFilters = exportQuery(z.object(filterShape));
 type Row = Awaited<ReturnType<typeof listQueue>>['items'][number];
 type PersonRow = Extract<Row, { titleSeriesName: string }>;
 type OrgRow = Exclude<Row, PersonRow>;
-const status = (r: { status: string }) => ORG_STATUSES[r.status as OrgStatus] ?? r.status;
+const status = (r: { status: OrgStatus }) => ORG_STATUSES[r.status];
 const PERSON_COLUMNS: Column<PersonRow>[] = [
   { header: '姓名', value: (r) => r.name }, { header: '证件号', width: 24, value: (r) => r.idNumberMasked },
   { header: '手机号', width: 16, value: (r) => r.phoneMasked }, { header: '所在单位', width: 30, value: (r) => r.orgName },

@@ -76,7 +76,7 @@ export async function listQueue(db: Db, actor: Actor, kind: ReviewKind, q: Queue
     .leftJoin(parent, eq(parent.id, organizations.parentId))
     .where(where).orderBy(q.tab === 'pending' ? organizations.createdAt : desc(organizations.reviewedAt)).limit(q.pageSize).offset(offset);
   // the contact's phone is a person's number: masked here as everywhere (the full one: registrationIdentity, pii.view)
-  return { total: total!.n, items: rows.map((r) => ({ ...r, contactPhone: maskPhone(r.contactPhone), typeName: ORG_TYPES[r.type as OrgType], reviewerName: r.parentName })) };
+  return { total: total!.n, items: rows.map((r) => ({ ...r, contactPhone: maskPhone(r.contactPhone), typeName: ORG_TYPES[r.type], reviewerName: r.parentName })) };
 }
 
 export async function countPending(db: Db, actor: Actor, kind: ReviewKind): Promise<number> {
@@ -144,7 +144,7 @@ export async function detail(db: Db, actor: Actor, kind: ReviewKind, id: number)
   const [registrant] = await db.select({ name: users.name, idNumberMasked: users.idNumberMasked, phoneMasked: users.phoneMasked, email: users.email })
     .from(admins).innerJoin(users, eq(users.id, admins.userId)).where(and(eq(admins.orgId, o.id), eq(admins.isSuper, true), isNull(admins.removedAt)));
   return {
-    ...o, contactPhone: maskPhone(o.contactPhone), typeName: ORG_TYPES[o.type as OrgType], parentName: row.parentName, divisionName: row.divisionName,
+    ...o, contactPhone: maskPhone(o.contactPhone), typeName: ORG_TYPES[o.type], parentName: row.parentName, divisionName: row.divisionName,
     registrant: registrant ?? null,
   };
 }

@@ -39,7 +39,7 @@ export default async function registrationRoutes(fastify: FastifyInstance) {
       q.keyword ? ilike(organizations.name, `%${escapeLike(q.keyword)}%`) : undefined,
       prefix ? like(organizations.divisionCode, `${prefix}%`) : undefined,
     )).orderBy(organizations.divisionCode, organizations.id).limit(50);
-    return { items: rows.map((r) => ({ ...r, typeName: ORG_TYPES[r.type as OrgType] })) };
+    return { items: rows.map((r) => ({ ...r, typeName: ORG_TYPES[r.type] })) };
   });
 
   app.get('/api/register/orgs/:id/departments', {

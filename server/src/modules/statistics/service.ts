@@ -11,13 +11,13 @@ import {
   CLAIM_STATUSES, completion, LEARNING_FORMS, ORG_TYPES, SUBJECT_TYPES, TITLE_LEVELS, TITLE_SERIES,
   type ClaimStatus, type HourPolicy, type LearningForm, type OrgType, type TitleLevel,
 } from '@hbzsgx/domain';
+import { CLASS_STATUSES, type ClassStatus } from '@hbzsgx/domain';
 import { queryRows, type Db } from '../../db/client.js';
 import { hourPolicies, organizations, trainingClasses } from '../../db/schema.js';
 import { BadRequestError } from '../../errors.js';
 import type { Actor } from '../../plugins/access.js';
 import { childKey, childRegions, drillPath, foldByChild, inRegion, resolveRegion, type Region } from './region.js';
 
-export const CLASS_STATUSES = { pending: '待审核', approved: '已通过', rejected: '已驳回', withdrawn: '已撤回' } as const;
 export type GroupBy = 'region' | 'employer' | 'series';
 export type EmployerSort = 'rate' | 'total' | 'completed' | 'name';
 
@@ -213,7 +213,7 @@ export async function overviewStats(db: Db, actor: Actor, q: { year: number; reg
 
   const total = ledger.reduce((a, g) => (addAgg(a, g), a), zeroAgg());
   const orgs = { hr: 0, authority: 0, employer: 0, base: 0 } as Record<OrgType, number>;
-  for (const g of orgGroups) if (g.type in orgs) orgs[g.type as OrgType] += g.n;
+  for (const g of orgGroups) if (g.type in orgs) orgs[g.type] += g.n;
   const classStatus = Object.fromEntries(Object.keys(CLASS_STATUSES).map((s) => [s, 0])) as Record<string, number>;
   for (const g of classGroups) classStatus[g.status] = (classStatus[g.status] ?? 0) + g.n;
   const claimStatus = Object.fromEntries(Object.keys(CLAIM_STATUSES).filter((s) => s !== 'deleted').map((s) => [s, 0])) as Record<string, number>;
@@ -227,7 +227,7 @@ export async function overviewStats(db: Db, actor: Actor, q: { year: number; reg
     year: q.year, policy, region: regionOut, path,
     personnel: total.total,
     orgs,
-    classes: { total: sumOf(classStatus), byStatus: Object.entries(classStatus).map(([status, count]) => ({ status, name: CLASS_STATUSES[status as keyof typeof CLASS_STATUSES] ?? status, count })) },
+    classes: { total: sumOf(classStatus), byStatus: Object.entries(classStatus).map(([status, count]) => ({ status, name: CLASS_STATUSES[status as ClassStatus] ?? status, count })) },
     claims: { total: sumOf(claimStatus), byStatus: Object.entries(claimStatus).map(([status, count]) => ({ status, name: CLAIM_STATUSES[status as ClaimStatus] ?? status, count })) },
     hours: {
       public: r1(total.publicHours), professional: r1(total.professionalHours), total: r1(total.publicHours + total.professionalHours),

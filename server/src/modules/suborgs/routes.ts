@@ -36,7 +36,7 @@ export default async function suborgRoutes(fastify: FastifyInstance) {
     }).from(organizations)
       .where(parent ? and(eq(organizations.parentId, parent.id), orgScope(a)) : eq(organizations.id, a.org.id))
       .orderBy(organizations.type, organizations.divisionCode, organizations.id).limit(2000);
-    return { items: rows.map((r) => ({ ...r, typeName: ORG_TYPES[r.type as OrgType] })) };
+    return { items: rows.map((r) => ({ ...r, typeName: ORG_TYPES[r.type] })) };
   });
 
   app.get('/api/suborgs', {
@@ -51,7 +51,7 @@ export default async function suborgRoutes(fastify: FastifyInstance) {
     columns: [
       { header: '机构名称', width: 36, value: (r) => r.name }, { header: '统一社会信用代码', width: 22, value: (r) => r.creditCode },
       { header: '机构类型', width: 16, value: (r) => r.typeName }, { header: '所属地区', width: 16, value: (r) => r.divisionName },
-      { header: '状态', width: 10, value: (r) => ORG_STATUSES[r.status as OrgStatus] ?? r.status },
+      { header: '状态', width: 10, value: (r) => ORG_STATUSES[r.status] ?? r.status },
       { header: '注册时间', width: 20, value: (r) => fmtTime(r.createdAt) },
     ],
   }));

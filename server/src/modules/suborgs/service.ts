@@ -28,7 +28,7 @@ export async function listSuborgs(db: Db, actor: Actor, q: SuborgFilters & { pag
     hrLevel: organizations.hrLevel, status: organizations.status, divisionName: divisions.name, createdAt: organizations.createdAt,
   }).from(organizations).innerJoin(divisions, eq(divisions.code, organizations.divisionCode))
     .where(w).orderBy(organizations.path).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
-  return { total: total!.n, items: items.map((r) => ({ ...r, typeName: ORG_TYPES[r.type as OrgType] })) };
+  return { total: total!.n, items: items.map((r) => ({ ...r, typeName: ORG_TYPES[r.type] })) };
 }
 
 export async function setOrgEnabled(deps: AppDeps, req: FastifyRequest, actor: Actor, id: number, enable: boolean) {

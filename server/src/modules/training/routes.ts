@@ -6,6 +6,7 @@ import { files } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
 import { sendFile } from '../../lib/uploads.js';
 import { classBody, decisionBody, idSchema, pageQuery, scoreBody, CLAIM_STATUSES, LEARNING_FORMS, SUBJECT_TYPES, TITLE_SERIES, type ClaimStatus, type LearningForm, type SubjectType, text, year } from '@hbzsgx/domain';
+import { CLASS_STATUSES } from '@hbzsgx/domain';
 import { actorOf } from '../../plugins/access.js';
 import type { Column } from '../../lib/excel.js';
 import { exportList, exportQuery, exportRows } from '../../lib/export.js';
@@ -23,16 +24,15 @@ const classFilters = z.object({
 const listQuery = pageQuery.extend(classFilters.shape);
 const reviewFilters = classFilters.extend({ tab: z.enum(['pending', 'done']).default('pending'), orgType: z.enum(['base', 'employer']).optional() });
 
-const CLASS_STATUS: Record<string, string> = { pending: '待审核', approved: '已通过', rejected: '已驳回', withdrawn: '已撤回' };
 type ClassRow = Awaited<ReturnType<typeof listClasses>>['items'][number];
 const classColumns = (org: string): Column<ClassRow>[] => [
   { header: '培训年度', width: 10, value: (r) => r.year }, { header: '名称', width: 36, value: (r) => r.name },
   { header: org, width: 30, value: (r) => r.baseName },
-  { header: '科目类型', value: (r) => SUBJECT_TYPES[r.subjectType as SubjectType] }, { header: '学习形式', value: (r) => LEARNING_FORMS[r.learningForm as LearningForm] },
+  { header: '科目类型', value: (r) => SUBJECT_TYPES[r.subjectType] }, { header: '学习形式', value: (r) => LEARNING_FORMS[r.learningForm] },
   { header: '学时', width: 8, value: (r) => Number(r.hours) }, { header: '开始日期', width: 12, value: (r) => r.startDate }, { header: '结束日期', width: 12, value: (r) => r.endDate },
   { header: '培训地点', width: 30, value: (r) => r.place }, { header: '计划人数', width: 10, value: (r) => r.capacity }, { header: '已登记人数', width: 10, value: (r) => r.learners },
   { header: '面向职称系列', width: 30, value: (r) => r.targetSeries.map((c) => TITLE_SERIES.find((t) => t.code === c)?.name ?? c).join('、') },
-  { header: '状态', width: 10, value: (r) => CLASS_STATUS[r.status] ?? r.status }, { header: '驳回原因', width: 30, value: (r) => r.rejectReason },
+  { header: '状态', width: 10, value: (r) => CLASS_STATUSES[r.status] }, { header: '驳回原因', width: 30, value: (r) => r.rejectReason },
   { header: '申报时间', width: 20, value: (r) => fmtTime(r.createdAt) }, { header: '审核时间', width: 20, value: (r) => fmtTime(r.reviewedAt) },
 ];
 type ScoreRow = Awaited<ReturnType<typeof listScores>>[number];
@@ -40,7 +40,7 @@ const SCORE_COLUMNS: Column<ScoreRow>[] = [
   { header: '姓名', value: (r) => r.name }, { header: '证件号', width: 24, value: (r) => r.idNumberMasked },
   { header: '所在单位', width: 30, value: (r) => r.orgName }, { header: '成绩', value: (r) => r.score },
   { header: '是否合格', width: 10, value: (r) => (r.qualified ? '合格' : '不合格') }, { header: '学时', width: 8, value: (r) => Number(r.hours) },
-  { header: '状态', width: 12, value: (r) => CLAIM_STATUSES[r.status as ClaimStatus] ?? r.status },
+  { header: '状态', width: 12, value: (r) => CLAIM_STATUSES[r.status] ?? r.status },
   { header: '重点审核', width: 30, value: (r) => (r.flagged ? r.flagReasons.join('；') || '是' : '') },
   { header: '驳回/审验不通过/删除原因', width: 30, value: (r) => r.deleteReason ?? r.revokeReason ?? r.rejectReason },
 ];
