@@ -1,5 +1,10 @@
 import { Tag } from 'antd';
-import { ORG_STATUSES, type OrgStatus } from '@hbzsgx/domain';
+import {
+  ORG_STATUSES, PERSONNEL_STATUSES, REVIEW_DECISIONS, REVIEW_STATUSES as REVIEW_LABELS, TRANSFER_STATUSES, type OrgStatus, type TransferStatus,
+} from '@hbzsgx/domain';
+
+// labels come from packages/domain (one source with the server's exports); only the colours are the web's
+export { TRANSFER_STATUSES, type TransferStatus };
 
 const ORG_STATUS_COLORS: Record<OrgStatus, string> = { active: 'success', pending: 'processing', rejected: 'error', disabled: 'default' };
 
@@ -10,11 +15,11 @@ export function OrgStatusTag({ status }: { status: string }) {
 
 /** Review state of a registration (organisation or person) or of a change request. */
 const REVIEW_STATUSES: Record<string, { text: string; color: string }> = {
-  pending: { text: '待审核', color: 'processing' },
-  active: { text: '已通过', color: 'success' },
-  approved: { text: '已通过', color: 'success' },
-  rejected: { text: '已驳回', color: 'error' },
-  disabled: { text: '已停用', color: 'default' },
+  pending: { text: REVIEW_LABELS.pending, color: 'processing' },
+  active: { text: PERSONNEL_STATUSES.active, color: 'success' },
+  approved: { text: REVIEW_LABELS.approved, color: 'success' },
+  rejected: { text: REVIEW_LABELS.rejected, color: 'error' },
+  disabled: { text: ORG_STATUSES.disabled, color: 'default' },
 };
 
 export function ReviewStatusTag({ status }: { status: string }) {
@@ -24,11 +29,9 @@ export function ReviewStatusTag({ status }: { status: string }) {
 
 /** One reviewer's decision on a two-sided request (更换上级部门). */
 export function decisionText(d: string | null | undefined): string {
-  return d === 'approve' ? '已同意' : d === 'reject' ? '已驳回' : '待审核';
+  return d === 'approve' || d === 'reject' ? REVIEW_DECISIONS[d] : REVIEW_LABELS.pending;
 }
 
-export const TRANSFER_STATUSES = { pending: '待确认', confirmed: '已调入', refused: '已拒绝', cancelled: '已撤回' } as const;
-export type TransferStatus = keyof typeof TRANSFER_STATUSES;
 const TRANSFER_COLORS: Record<TransferStatus, string> = { pending: 'processing', confirmed: 'success', refused: 'error', cancelled: 'default' };
 
 export function TransferStatusTag({ status }: { status: string }) {

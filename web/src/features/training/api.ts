@@ -3,7 +3,8 @@ import { api, download } from '../../app/api';
 import type { Items, Page } from '../../app/types';
 import { uploadForm } from '../../components/upload';
 
-export type ClassStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
+import type { ClassStatus } from '@hbzsgx/domain';
+export type { ClassStatus };
 
 /** A training class (培训班) of a base, or a unit training plan (单位培训计划) of an employer. */
 export interface TrainingClass {

@@ -1,11 +1,13 @@
 import { Tag } from 'antd';
+import { CLASS_STATUSES as CLASS_LABELS, REVIEW_STATUSES } from '@hbzsgx/domain';
 import type { ClassStatus } from './api';
 
+/** Labels from packages/domain (the server's exports say the same); colours are the web's. */
 export const CLASS_STATUSES: Record<ClassStatus, { text: string; color: string }> = {
-  pending: { text: '待审核', color: 'processing' },
-  approved: { text: '已通过', color: 'success' },
-  rejected: { text: '已驳回', color: 'error' },
-  withdrawn: { text: '已撤回', color: 'default' },
+  pending: { text: CLASS_LABELS.pending, color: 'processing' },
+  approved: { text: CLASS_LABELS.approved, color: 'success' },
+  rejected: { text: CLASS_LABELS.rejected, color: 'error' },
+  withdrawn: { text: CLASS_LABELS.withdrawn, color: 'default' },
 };
 
 export function ClassStatusTag({ status }: { status: string }) {
@@ -14,9 +16,9 @@ export function ClassStatusTag({ status }: { status: string }) {
 }
 
 export const DOC_STATUSES: Record<string, { text: string; color: string }> = {
-  pending: { text: '待审核', color: 'processing' },
-  approved: { text: '已通过', color: 'success' },
-  rejected: { text: '已驳回', color: 'error' },
+  pending: { text: REVIEW_STATUSES.pending, color: 'processing' },
+  approved: { text: REVIEW_STATUSES.approved, color: 'success' },
+  rejected: { text: REVIEW_STATUSES.rejected, color: 'error' },
 };
 
 export function DocStatusTag({ status }: { status: string }) {
