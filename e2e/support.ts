@@ -42,6 +42,8 @@ export async function startPlatform() {
     },
     async newPage(): Promise<Page> {
       const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+      // antd motion off (web/src/app/theme.ts): nothing is clicked mid-animation
+      await ctx.addInitScript(() => { (globalThis as { __HBZSGX_NO_MOTION__?: boolean }).__HBZSGX_NO_MOTION__ = true; });
       return ctx.newPage();
     },
     async close() {

@@ -1,8 +1,15 @@
 import type { ThemeConfig } from 'antd';
 
+/**
+ * Browser journeys (e2e/support.ts) set this flag before the app loads: antd's motion off, so a click never lands on
+ * an element still animating in or out (STACK-NOTES). Users keep the animations.
+ */
+const noMotion = (globalThis as { __HBZSGX_NO_MOTION__?: boolean }).__HBZSGX_NO_MOTION__ === true;
+
 /** Government-portal palette: deep blue primary, dark side menu. */
 export const theme: ThemeConfig = {
   token: {
+    motion: !noMotion,
     colorPrimary: '#1657b8',
     borderRadius: 6,
     fontFamily:
