@@ -183,7 +183,7 @@ async function main() {
   for (const name of CANDIDATES.filter((c) => c.includes(only))) {
     const all: Result[] = [];
     for (let k = 0; k < runs; k++) {
-      let out = '';
+      let out: string;
       try {
         out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', ...process.argv.slice(1), '--child', name, '--file', file], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'pipe'] });
       } catch (e) { out = String((e as { stdout?: string }).stdout ?? ''); if (!out.includes('RESULT ')) out = `RESULT ${JSON.stringify({ name, error: String((e as Error).message).slice(0, 200) })}`; }

@@ -33,6 +33,7 @@ async function main() {
     console.log(`${signal}: shutting down`);
     try { await app?.close(); await database.close(); process.exit(0); } catch (e) { console.error(safeErrorText(e)); process.exit(1); }
   };
+  // eslint-disable-next-line prefer-const -- declared before the signal handlers that read it, assigned once the app is built
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -112,7 +112,7 @@ export interface RecognitionRule { learningForm: LearningForm; hoursPerUnit: num
 /** Hours an activity earns under the year's rule, capped by what the year's cap leaves, with the explanation. */
 export function recognize(rule: RecognitionRule, units: number, usedThisYear: number): { hours: number; basis: string } {
   const raw = r1(units * rule.hoursPerUnit);
-  let basis = `${LEARNING_FORMS[rule.learningForm]} ${units}${rule.unit} × ${rule.hoursPerUnit}学时/${rule.unit} = ${raw}学时`;
+  const basis = `${LEARNING_FORMS[rule.learningForm]} ${units}${rule.unit} × ${rule.hoursPerUnit}学时/${rule.unit} = ${raw}学时`;
   if (rule.capPerYear == null) return { hours: raw, basis };
   const left = Math.max(0, r1(rule.capPerYear - usedThisYear));
   if (raw <= left) return { hours: raw, basis: `${basis}（年度上限${rule.capPerYear}学时，已用${r1(usedThisYear)}学时）` };

@@ -63,10 +63,10 @@ async function loadActor(app: FastifyInstance, token: string): Promise<Actor | n
     return 'expired';
   }
   if (row.u.status !== 'active') return null;
-  let org: Actor['org'] | null = null;
+  let org: Actor['org'];
   let isSuper = false;
   let permissions = new Set<Permission>();
-  let registration: Actor['registration'] = 'active';
+  let registration: Actor['registration'];
   if (row.s.adminId != null) {
     const [a] = await db.select({ a: admins, o: organizations }).from(admins)
       .innerJoin(organizations, eq(organizations.id, admins.orgId))

@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { permissionsForType, type Permission } from '@hbzsgx/domain';
 import {
-  admins, annualDocs, auditLogs, changeRequests, claims, hourPolicies, materialFiles, materials, organizations, personnel, personYearTotals, trainingClasses, users,
+  admins, annualDocs, auditLogs, changeRequests, claims, hourPolicies, materialFiles, organizations, personnel, personYearTotals, trainingClasses, users,
 } from '../db/schema.js';
 import { seedDemo } from '../db/seed/demo.js';
 import { insertAdmin, insertDepartments, insertOrg, insertUser } from '../db/seed/factory.js';

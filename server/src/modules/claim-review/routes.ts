@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, asc, count, eq, isNotNull, ne, or } from 'drizzle-orm';
-import { INT4_MAX, claimQuery, claimDeleteBody, decisionBody, revokeBody, CLAIM_STATUSES, LEARNING_FORMS, SUBJECT_TYPES, type ClaimStatus, type LearningForm, type SubjectType, int, pattern, year } from '@hbzsgx/domain';
+import { INT4_MAX, claimQuery, claimDeleteBody, decisionBody, revokeBody, CLAIM_STATUSES, LEARNING_FORMS, SUBJECT_TYPES, int, pattern, year } from '@hbzsgx/domain';
 import { claims } from '../../db/schema.js';
 import { actorOf } from '../../plugins/access.js';
 import { BadRequestError } from '../../errors.js';

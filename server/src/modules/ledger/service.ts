@@ -4,7 +4,7 @@
  * statistics read totals instead of scanning claims. recomputeTotals() is the slow truth used to verify it.
  */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { canTransition, completion, ledgerDelta, type ClaimStatus, type HourPolicy, type SubjectType } from '@hbzsgx/domain';
+import { canTransition, completion, ledgerDelta, type ClaimStatus, type HourPolicy } from '@hbzsgx/domain';
 import type { Db } from '../../db/client.js';
 import { claims, hourPolicies, personYearTotals } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, eq } from 'drizzle-orm';
-import { idSchema, MATERIAL_CATEGORY_CODES, MATERIAL_STATUSES, ORG_TYPES, pageQuery, type MaterialStatus, type OrgType, text, year, pattern, beijingYear } from '@hbzsgx/domain';
+import { idSchema, MATERIAL_CATEGORY_CODES, MATERIAL_STATUSES, ORG_TYPES, pageQuery, text, year, pattern, beijingYear } from '@hbzsgx/domain';
 import { materials } from '../../db/schema.js';
 import { actorOf } from '../../plugins/access.js';
 import type { Column } from '../../lib/excel.js';

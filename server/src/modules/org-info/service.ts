@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { ORG_TYPES, HR_LEVELS, ORG_STATUSES, type OrgType, type HrLevel, type OrgStatus } from '@hbzsgx/domain';
+import { ORG_TYPES, HR_LEVELS, ORG_STATUSES } from '@hbzsgx/domain';
 import type { AppDeps } from '../../deps.js';
 import type { Db } from '../../db/client.js';
 import { changeRequests, divisions, organizations } from '../../db/schema.js';

@@ -8,7 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, count, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { decisionBody, idSchema, pageQuery, personalClaimFields, recognize, CLAIM_STATUSES, LEARNING_FORMS, SUBJECT_TYPES, type ClaimStatus, type LearningForm, type SubjectType, text, beijingDate } from '@hbzsgx/domain';
+import { decisionBody, idSchema, pageQuery, personalClaimFields, recognize, CLAIM_STATUSES, LEARNING_FORMS, SUBJECT_TYPES, text, beijingDate } from '@hbzsgx/domain';
 import { claims, files, organizations, personnel, recognitionRules, users } from '../../db/schema.js';
 import { actorOf, type Actor } from '../../plugins/access.js';
 import type { Db } from '../../db/client.js';

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { and, asc, count, desc, eq, ilike, inArray, ne, sql, type SQL } from 'drizzle-orm';
-import { CLAIM_STATUSES, completion, EDUCATION_LEVELS, GENDERS, ID_TYPES, idSchema, LEARNING_FORMS, normalizeIdNumber, pageQuery, SUBJECT_TYPES, TITLE_LEVELS, TITLE_SERIES, type ClaimStatus, type HourPolicy, type IdType, type LearningForm, type SubjectType, type TitleLevel, text, year, beijingYear } from '@hbzsgx/domain';
+import { CLAIM_STATUSES, completion, EDUCATION_LEVELS, GENDERS, ID_TYPES, idSchema, LEARNING_FORMS, normalizeIdNumber, pageQuery, SUBJECT_TYPES, TITLE_LEVELS, TITLE_SERIES, type HourPolicy, type IdType, type TitleLevel, text, year, beijingYear } from '@hbzsgx/domain';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { claims, departments, divisions, hourPolicies, organizations, personnel, personYearTotals, users } from '../../db/schema.js';

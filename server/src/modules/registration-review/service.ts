@@ -7,7 +7,7 @@
 import type { FastifyRequest } from 'fastify';
 import { and, count, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, type Column, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { maskPhone, ORG_TYPES, TITLE_LEVELS, TITLE_SERIES, type IdType, type OrgType, type ReviewKind } from '@hbzsgx/domain';
+import { maskPhone, ORG_TYPES, TITLE_LEVELS, TITLE_SERIES, type IdType, type ReviewKind } from '@hbzsgx/domain';
 import type { AppDeps } from '../../deps.js';
 import type { Db } from '../../db/client.js';
 import { admins, departments, divisions, organizations, personnel, users } from '../../db/schema.js';

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, eq, ilike, inArray, like } from 'drizzle-orm';
-import { idSchema, isCode, ORG_TYPE_CODES, ORG_TYPES, orgRegistrationBody, orgResubmitBody, personnelRegistrationBody, personnelResubmitBody, type OrgType, text, pattern } from '@hbzsgx/domain';
+import { idSchema, isCode, ORG_TYPE_CODES, ORG_TYPES, orgRegistrationBody, orgResubmitBody, personnelRegistrationBody, personnelResubmitBody, text, pattern } from '@hbzsgx/domain';
 import { departments, divisions, organizations } from '../../db/schema.js';
 import { actorOf } from '../../plugins/access.js';
 import { escapeLike } from '../../lib/scope.js';

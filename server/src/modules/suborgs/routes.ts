@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { idSchema, maskPhone, ORG_STATUSES, ORG_TYPE_CODES, ORG_TYPES, pageQuery, type OrgStatus, type OrgType, text } from '@hbzsgx/domain';
+import { idSchema, maskPhone, ORG_STATUSES, ORG_TYPE_CODES, ORG_TYPES, pageQuery, text } from '@hbzsgx/domain';
 import { admins, organizations, users } from '../../db/schema.js';
 import { actorOf } from '../../plugins/access.js';
 import { loadOrgInScope, orgScope } from '../../lib/scope.js';

@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { files } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
 import { sendFile } from '../../lib/uploads.js';
-import { classBody, decisionBody, idSchema, pageQuery, scoreBody, CLAIM_STATUSES, LEARNING_FORMS, SUBJECT_TYPES, TITLE_SERIES, type ClaimStatus, type LearningForm, type SubjectType, text, year } from '@hbzsgx/domain';
+import { classBody, decisionBody, idSchema, pageQuery, scoreBody, CLAIM_STATUSES, LEARNING_FORMS, SUBJECT_TYPES, TITLE_SERIES, text, year } from '@hbzsgx/domain';
 import { CLASS_STATUSES } from '@hbzsgx/domain';
 import { actorOf } from '../../plugins/access.js';
 import type { Column } from '../../lib/excel.js';

@@ -294,7 +294,7 @@ export class ImportWorker {
    * out otherwise, a counting pass. Too many rows fail the job before anything is imported.
    */
   private async prepare(job: JobRow, content: Buffer): Promise<JobRow | null> {
-    let problem: string | null = null;
+    let problem: string | null;
     let total = 0;
     try {
       const rows = streamRows(content, { limit: 1 });
