@@ -9,11 +9,22 @@ export default tseslint.config(
     ignores: ['**/dist/**', '**/node_modules/**', '**/data/**', '**/test-output/**', 'server/src/db/migrations/**', 'bench/out/**', 'web/public/**'],
   },
   {
-    files: ['packages/domain/src/**/*.ts', 'server/src/**/*.ts', 'server/test/**/*.ts', 'web/src/**/*.{ts,tsx}', 'e2e/**/*.ts', 'bench/**/*.ts', '*.ts'],
+    files: [
+      'packages/domain/src/**/*.ts',
+      'server/src/**/*.ts',
+      'server/test/**/*.ts',
+      'web/src/**/*.{ts,tsx}',
+      'e2e/**/*.ts',
+      'bench/**/*.ts',
+      '*.ts',
+    ],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     rules: {
       // a leading underscore marks a deliberately unused binding (rest-destructuring a field away, a positional parameter)
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       // the ideographic space (U+3000) separates fields in Chinese UI text and test data on purpose
       'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipJSXText: true }],
     },

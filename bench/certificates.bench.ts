@@ -29,14 +29,21 @@ async function main() {
     const ds = await generateDataset(database, { personnel: PERSONNEL, claims: CLAIMS });
     const actor = ds.actorOf(ds.province);
     const req = { actor, ip: '127.0.0.1' } as unknown as FastifyRequest;
-    const ids = (await db.select({ id: personnel.id }).from(personnel).where(eq(personnel.status, 'active')).orderBy(asc(personnel.id))).map((r) => r.id);
+    const ids = (await db.select({ id: personnel.id }).from(personnel).where(eq(personnel.status, 'active')).orderBy(asc(personnel.id))).map(
+      (r) => r.id,
+    );
     const render = (certs: IssuedCertificate[], includeClaims = false) =>
-      renderCertificates(certs.map((c) => ({ code: c.code, issuedAt: c.issuedAt, content: c.content })), { baseUrl: BASE, includeClaims });
+      renderCertificates(
+        certs.map((c) => ({ code: c.code, issuedAt: c.issuedAt, content: c.content })),
+        { baseUrl: BASE, includeClaims },
+      );
     await render(await db.transaction((tx) => issueCertificates(tx, req, actor, [ids[0]!], YEAR))); // warm-up: fonts parsed once
 
     // 1. single prints, one after another (first print issues; the reprint reuses the unchanged certificate)
     const singles = async (people: number[], includeClaims = false) => {
-      let issueMs = 0, renderMs = 0, bytes = 0;
+      let issueMs = 0,
+        renderMs = 0,
+        bytes = 0;
       const t0 = process.hrtime.bigint();
       for (const id of people) {
         let t = process.hrtime.bigint();
@@ -47,7 +54,12 @@ async function main() {
         renderMs += ms(t);
       }
       const total = ms(t0);
-      return { perSecond: round((people.length * 1000) / total), issueMs: round(issueMs / people.length), renderMs: round(renderMs / people.length), kb: round(bytes / people.length / 1024) };
+      return {
+        perSecond: round((people.length * 1000) / total),
+        issueMs: round(issueMs / people.length),
+        renderMs: round(renderMs / people.length),
+        kb: round(bytes / people.length / 1024),
+      };
     };
     const step = Math.max(1, Math.floor(ids.length / SINGLES));
     const sample = Array.from({ length: SINGLES }, (_, i) => ids[1 + ((i * step) % (ids.length - 1))]!);
@@ -65,12 +77,23 @@ async function main() {
     const batchRenderMs = ms(t);
 
     const result = {
-      db: database.kind, personnel: PERSONNEL, claims: CLAIMS, generateSeconds: ds.generateSeconds,
-      singleFirstPerSecond: first.perSecond, singleFirstIssueMs: first.issueMs, singleFirstRenderMs: first.renderMs,
-      singleReprintPerSecond: reprint.perSecond, singleReprintIssueMs: reprint.issueMs, singlePdfKb: first.kb,
-      singleWithClaimsListPerSecond: withList.perSecond, singleWithClaimsListRenderMs: withList.renderMs,
-      batchPeople: certs.length, batchIssueMs: Math.round(batchIssueMs), batchRenderMs: Math.round(batchRenderMs),
-      batchPerSecond: round((certs.length * 1000) / (batchIssueMs + batchRenderMs)), batchPdfMb: round(pdf.length / 1024 / 1024, 2),
+      db: database.kind,
+      personnel: PERSONNEL,
+      claims: CLAIMS,
+      generateSeconds: ds.generateSeconds,
+      singleFirstPerSecond: first.perSecond,
+      singleFirstIssueMs: first.issueMs,
+      singleFirstRenderMs: first.renderMs,
+      singleReprintPerSecond: reprint.perSecond,
+      singleReprintIssueMs: reprint.issueMs,
+      singlePdfKb: first.kb,
+      singleWithClaimsListPerSecond: withList.perSecond,
+      singleWithClaimsListRenderMs: withList.renderMs,
+      batchPeople: certs.length,
+      batchIssueMs: Math.round(batchIssueMs),
+      batchRenderMs: Math.round(batchRenderMs),
+      batchPerSecond: round((certs.length * 1000) / (batchIssueMs + batchRenderMs)),
+      batchPdfMb: round(pdf.length / 1024 / 1024, 2),
     };
     console.table(result);
     console.log(JSON.stringify(result));
@@ -79,4 +102,7 @@ async function main() {
   }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

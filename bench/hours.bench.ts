@@ -27,7 +27,13 @@ async function main() {
     // 1. batch approval of 1,000 pending claims (5 rounds, fresh claims each)
     const approve: number[] = [];
     for (let round = 0; round < 5; round++) {
-      const ids = (await db.select({ id: claims.id }).from(claims).where(and(eq(claims.status, 'pending'), eq(claims.year, YEAR))).limit(1000)).map((r) => r.id);
+      const ids = (
+        await db
+          .select({ id: claims.id })
+          .from(claims)
+          .where(and(eq(claims.status, 'pending'), eq(claims.year, YEAR)))
+          .limit(1000)
+      ).map((r) => r.id);
       t = process.hrtime.bigint();
       await db.transaction((tx) => transitionClaims(tx, { ids, to: 'approved', actorUserId: 1 }));
       approve.push(ms(t));
@@ -37,7 +43,15 @@ async function main() {
       const xs: number[] = [];
       for (let i = 0; i < 10; i++) {
         t = process.hrtime.bigint();
-        await listClaims(db, ds.actorOf(o), { tab: 'pending', source: 'base', year: YEAR, subjectType: 'professional', flagged: 'true', page: 1 + (i % 3), pageSize: 20 });
+        await listClaims(db, ds.actorOf(o), {
+          tab: 'pending',
+          source: 'base',
+          year: YEAR,
+          subjectType: 'professional',
+          flagged: 'true',
+          page: 1 + (i % 3),
+          pageSize: 20,
+        });
         xs.push(ms(t));
       }
       return median(xs);
@@ -50,13 +64,21 @@ async function main() {
       const pid = minP + Math.floor(Math.random() * (maxP - minP));
       t = process.hrtime.bigint();
       await personYear(db, pid, YEAR);
-      await db.select().from(claims).where(and(eq(claims.personnelId, pid), eq(claims.year, YEAR), inArray(claims.status, ['pending', 'approved', 'rejected', 'revoked'])));
+      await db
+        .select()
+        .from(claims)
+        .where(and(eq(claims.personnelId, pid), eq(claims.year, YEAR), inArray(claims.status, ['pending', 'approved', 'rejected', 'revoked'])));
       view.push(ms(t));
     }
     const result = {
-      db: database.kind, personnel: PERSONNEL, claims: CLAIMS, generateSeconds: ds.generateSeconds,
-      batchApprove1000Ms: Math.round(median(approve)), queuePageProvinceMs: Math.round(queueProvince * 10) / 10,
-      queuePageCountyMs: Math.round(queueCounty * 10) / 10, personYearMs: Math.round(median(view) * 10) / 10,
+      db: database.kind,
+      personnel: PERSONNEL,
+      claims: CLAIMS,
+      generateSeconds: ds.generateSeconds,
+      batchApprove1000Ms: Math.round(median(approve)),
+      queuePageProvinceMs: Math.round(queueProvince * 10) / 10,
+      queuePageCountyMs: Math.round(queueCounty * 10) / 10,
+      personYearMs: Math.round(median(view) * 10) / 10,
     };
     console.table(result);
     console.log(JSON.stringify(result));
@@ -65,4 +87,7 @@ async function main() {
   }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

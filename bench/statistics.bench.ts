@@ -36,18 +36,29 @@ async function main() {
     // The shared data set gives everyone ~27 学时 a year (nobody complete). Lift 60% of the person-years over the
     // requirement so that the completion figures are realistic (the statistics read only the totals; the claims
     // are left as they are, so totals ≠ claims here — a measurement set, not a ledger).
-    await db.update(personYearTotals).set({ publicHours: sql`${personYearTotals.publicHours} + 30`, professionalHours: sql`${personYearTotals.professionalHours} + 60` })
+    await db
+      .update(personYearTotals)
+      .set({ publicHours: sql`${personYearTotals.publicHours} + 30`, professionalHours: sql`${personYearTotals.professionalHours} + 60` })
       .where(sql`${personYearTotals.personnelId} % 10 < 6`);
     await db.execute(sql.raw('VACUUM ANALYZE person_year_totals'));
     const province = ds.actorOf(ds.province);
     const [wuhan] = await db.select().from(organizations).where(eq(organizations.divisionCode, '420100'));
     const city = ds.actorOf(wuhan!);
-    const q = (groupBy: CompletionQuery['groupBy'], sort: CompletionQuery['sort'] = 'total'): CompletionQuery =>
-      ({ year: YEAR, groupBy, page: 1, pageSize: 20, sort, order: 'desc' });
+    const q = (groupBy: CompletionQuery['groupBy'], sort: CompletionQuery['sort'] = 'total'): CompletionQuery => ({
+      year: YEAR,
+      groupBy,
+      page: 1,
+      pageSize: 20,
+      sort,
+      order: 'desc',
+    });
 
     const sample = await completionStats(db, province, q('region'));
     const result = {
-      db: database.kind, personnel: PERSONNEL, claims: CLAIMS, generateSeconds: ds.generateSeconds,
+      db: database.kind,
+      personnel: PERSONNEL,
+      claims: CLAIMS,
+      generateSeconds: ds.generateSeconds,
       provinceCompletion: `${sample.summary.completed}/${sample.summary.total} (${sample.summary.rate}%)`,
       completionByRegionMs: await time(() => completionStats(db, province, q('region'))),
       completionByEmployerMs: await time(() => completionStats(db, province, q('employer', 'rate'))),
@@ -63,4 +74,7 @@ async function main() {
   }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -31,15 +31,28 @@ const FROM = argOf('from', '/tmp/xlsx-readers');
 const FROM10 = argOf('from10', '/tmp/xlsx-readers10');
 
 // ---- the data: deterministic, so a child process rebuilds the expected values instead of receiving them ----
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧阳诸葛';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧阳诸葛';
 const GIVEN = '明华建国志伟军敏静丽强磊洋艳勇杰娟涛超秀霞平刚桂英芳燕玲红梅兰鑫淼犇骉焱垚昊旻喆頔翀珺琰瑄';
 const RARE = ['𠮷', '𡈽', '𬌗', '𬍛', '𬎆', '䶮', '㛃', '龑']; // Extension B/…: 4 bytes in UTF-8, a surrogate pair in JS
-const PLACES = ['武汉市江岸区', '武汉市江汉区', '黄石市西塞山区', '十堰市张湾区', '宜昌市西陵区', '襄阳市樊城区', '恩施土家族苗族自治州利川市', '神农架林区'];
+const PLACES = [
+  '武汉市江岸区',
+  '武汉市江汉区',
+  '黄石市西塞山区',
+  '十堰市张湾区',
+  '宜昌市西陵区',
+  '襄阳市樊城区',
+  '恩施土家族苗族自治州利川市',
+  '神农架林区',
+];
 const KINDS = ['第一人民医院', '实验中学', '疾病预防控制中心', '建筑设计研究院有限公司', '职业技术学院', '农业技术推广中心', '中心小学'];
 
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 2 ** 32; };
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
 }
 
 export const HEADER = ['姓名', '证件号', '所在单位', '内设部门', '职称名称', '备注'];
@@ -79,9 +92,17 @@ const text = (v: unknown): string => {
   return String(v);
 };
 
-function exceljsLike(mod: { stream: { xlsx: { WorkbookReader: new (s: Readable, o: object) => AsyncIterable<AsyncIterable<{ values: unknown[] }>> } } }) {
+function exceljsLike(mod: {
+  stream: { xlsx: { WorkbookReader: new (s: Readable, o: object) => AsyncIterable<AsyncIterable<{ values: unknown[] }>> } };
+}) {
   return async function* (buf: Buffer): Rows {
-    const reader = new mod.stream.xlsx.WorkbookReader(Readable.from([buf]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+    const reader = new mod.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'emit',
+    });
     for await (const ws of reader) {
       for await (const row of ws) yield (row.values as unknown[]).slice(1);
       return;
@@ -91,7 +112,13 @@ function exceljsLike(mod: { stream: { xlsx: { WorkbookReader: new (s: Readable, 
 
 function excelts(mod: { WorkbookReader: new (s: Readable, o: object) => AsyncIterable<AsyncIterable<{ values: unknown[] }>> }) {
   return async function* (buf: Buffer): Rows {
-    const reader = new mod.WorkbookReader(Readable.from([buf]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+    const reader = new mod.WorkbookReader(Readable.from([buf]), {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'emit',
+    });
     for await (const ws of reader) {
       for await (const row of ws) yield (row.values as unknown[]).slice(1);
       return;
@@ -111,27 +138,51 @@ function sheetjs(mod: SheetJS) {
 async function candidate(name: string): Promise<(buf: Buffer) => Rows> {
   const req = (dir: string, pkg: string) => createRequire(path.join(dir, 'package.json'))(pkg);
   switch (name) {
-    case 'exceljs 4.4.0 (stream)': return exceljsLike(req(FROM, 'exceljs'));
-    case '@zurmokeeper/exceljs 4.4.9 (stream)': return exceljsLike(req(FROM, '@zurmokeeper/exceljs'));
-    case '@cj-tech-master/excelts 5.1.17 (stream)': return excelts(req(FROM, '@cj-tech-master/excelts'));
-    case '@cj-tech-master/excelts 10.2.0 (stream, node ≥ 22)': return excelts(req(FROM10, '@cj-tech-master/excelts'));
-    case '@e965/xlsx 0.20.3 (SheetJS, dense)': return sheetjs(req(FROM, '@e965/xlsx'));
+    case 'exceljs 4.4.0 (stream)':
+      return exceljsLike(req(FROM, 'exceljs'));
+    case '@zurmokeeper/exceljs 4.4.9 (stream)':
+      return exceljsLike(req(FROM, '@zurmokeeper/exceljs'));
+    case '@cj-tech-master/excelts 5.1.17 (stream)':
+      return excelts(req(FROM, '@cj-tech-master/excelts'));
+    case '@cj-tech-master/excelts 10.2.0 (stream, node ≥ 22)':
+      return excelts(req(FROM10, '@cj-tech-master/excelts'));
+    case '@e965/xlsx 0.20.3 (SheetJS, dense)':
+      return sheetjs(req(FROM, '@e965/xlsx'));
     case 'server/src/lib/excel.ts streamRows': {
       const { streamRows } = await import('../server/src/lib/excel.js');
-      return async function* (buf: Buffer) { for await (const r of streamRows(buf)) yield r.cells; };
+      return async function* (buf: Buffer) {
+        for await (const r of streamRows(buf)) yield r.cells;
+      };
     }
-    default: throw new Error(`unknown candidate ${name}`);
+    default:
+      throw new Error(`unknown candidate ${name}`);
   }
 }
 const CANDIDATES = [
-  'exceljs 4.4.0 (stream)', '@zurmokeeper/exceljs 4.4.9 (stream)', '@cj-tech-master/excelts 5.1.17 (stream)',
-  '@cj-tech-master/excelts 10.2.0 (stream, node ≥ 22)', '@e965/xlsx 0.20.3 (SheetJS, dense)', 'server/src/lib/excel.ts streamRows',
+  'exceljs 4.4.0 (stream)',
+  '@zurmokeeper/exceljs 4.4.9 (stream)',
+  '@cj-tech-master/excelts 5.1.17 (stream)',
+  '@cj-tech-master/excelts 10.2.0 (stream, node ≥ 22)',
+  '@e965/xlsx 0.20.3 (SheetJS, dense)',
+  'server/src/lib/excel.ts streamRows',
 ];
 
 const mb = (kb: number) => Math.round(kb / 1024);
 const statusKb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync('/proc/self/status', 'utf8'))![1]);
 
-interface Result { name: string; ms: number; rssBeforeMb: number; peakMb: number; extraMb: number; rows: number; wrongCells: number; wrongRows: number; fffdCells: number; sample?: string; error?: string }
+interface Result {
+  name: string;
+  ms: number;
+  rssBeforeMb: number;
+  peakMb: number;
+  extraMb: number;
+  rows: number;
+  wrongCells: number;
+  wrongRows: number;
+  fffdCells: number;
+  sample?: string;
+  error?: string;
+}
 
 async function child(name: string, file: string): Promise<Result> {
   const buf = fs.readFileSync(file);
@@ -140,7 +191,10 @@ async function child(name: string, file: string): Promise<Result> {
   global.gc?.();
   const rssBefore = statusKb('VmRSS');
   const t = process.hrtime.bigint();
-  let i = -1, wrongCells = 0, fffdCells = 0, sample: string | undefined;
+  let i = -1,
+    wrongCells = 0,
+    fffdCells = 0,
+    sample: string | undefined;
   const wrongRows = new Set<number>();
   for await (const cells of read(buf)) {
     if (i++ < 0) continue; // the header
@@ -158,7 +212,18 @@ async function child(name: string, file: string): Promise<Result> {
   const peak = statusKb('VmHWM');
   const rows = Math.max(0, i);
   if (rows !== ROWS) sample ??= `${rows} data rows read, ${ROWS} expected`;
-  return { name, ms: Math.round(elapsed), rssBeforeMb: mb(rssBefore), peakMb: mb(peak), extraMb: mb(peak - rssBefore), rows, wrongCells, wrongRows: wrongRows.size + Math.abs(ROWS - rows), fffdCells, sample };
+  return {
+    name,
+    ms: Math.round(elapsed),
+    rssBeforeMb: mb(rssBefore),
+    peakMb: mb(peak),
+    extraMb: mb(peak - rssBefore),
+    rows,
+    wrongCells,
+    wrongRows: wrongRows.size + Math.abs(ROWS - rows),
+    fffdCells,
+    sample,
+  };
 }
 
 async function main() {
@@ -167,15 +232,30 @@ async function main() {
     const name = process.argv[childAt + 1]!;
     const file = argOf('file', '');
     let r: Result;
-    try { r = await child(name, file); } catch (e) {
-      r = { name, ms: 0, rssBeforeMb: 0, peakMb: 0, extraMb: 0, rows: 0, wrongCells: 0, wrongRows: 0, fffdCells: 0, error: String((e as Error).message ?? e).slice(0, 200) };
+    try {
+      r = await child(name, file);
+    } catch (e) {
+      r = {
+        name,
+        ms: 0,
+        rssBeforeMb: 0,
+        peakMb: 0,
+        extraMb: 0,
+        rows: 0,
+        wrongCells: 0,
+        wrongRows: 0,
+        fffdCells: 0,
+        error: String((e as Error).message ?? e).slice(0, 200),
+      };
     }
     process.stdout.write(`RESULT ${JSON.stringify(r)}\n`);
     return;
   }
   const file = path.join(os.tmpdir(), `xlsx-readers-${ROWS}.xlsx`);
   if (!fs.existsSync(file)) await buildFile(file);
-  console.log(`file: ${ROWS} data rows × ${HEADER.length} columns, ${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MB (${file}); node ${process.version}`);
+  console.log(
+    `file: ${ROWS} data rows × ${HEADER.length} columns, ${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MB (${file}); node ${process.version}`,
+  );
   const results: Result[] = [];
   const only = argOf('only', '');
   const runs = Number(argOf('runs', '3'));
@@ -185,22 +265,45 @@ async function main() {
     for (let k = 0; k < runs; k++) {
       let out: string;
       try {
-        out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', ...process.argv.slice(1), '--child', name, '--file', file], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'pipe'] });
-      } catch (e) { out = String((e as { stdout?: string }).stdout ?? ''); if (!out.includes('RESULT ')) out = `RESULT ${JSON.stringify({ name, error: String((e as Error).message).slice(0, 200) })}`; }
+        out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', ...process.argv.slice(1), '--child', name, '--file', file], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 24,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+      } catch (e) {
+        out = String((e as { stdout?: string }).stdout ?? '');
+        if (!out.includes('RESULT ')) out = `RESULT ${JSON.stringify({ name, error: String((e as Error).message).slice(0, 200) })}`;
+      }
       const r = JSON.parse(out.slice(out.lastIndexOf('RESULT ') + 7)) as Result;
       console.log(JSON.stringify(r));
       all.push(r);
     }
     // median time and memory over the runs (GC timing moves a single run's peak by ±100 MB); the worst correctness
     const worst = all.reduce((a, b) => (b.error || b.wrongCells > a.wrongCells ? b : a));
-    results.push({ ...worst, ms: med(all.map((r) => r.ms)), peakMb: med(all.map((r) => r.peakMb)), extraMb: med(all.map((r) => r.extraMb)), rssBeforeMb: med(all.map((r) => r.rssBeforeMb)) });
+    results.push({
+      ...worst,
+      ms: med(all.map((r) => r.ms)),
+      peakMb: med(all.map((r) => r.peakMb)),
+      extraMb: med(all.map((r) => r.extraMb)),
+      rssBeforeMb: med(all.map((r) => r.rssBeforeMb)),
+    });
   }
-  console.log(`\n${runs} runs each (median time and RSS; the worst correctness)\n\n| reader | rows read | cells ≠ source (rows) | cells with U+FFFD | time | peak RSS | extra RSS |\n|---|---|---|---|---|---|---|`);
+  console.log(
+    `\n${runs} runs each (median time and RSS; the worst correctness)\n\n| reader | rows read | cells ≠ source (rows) | cells with U+FFFD | time | peak RSS | extra RSS |\n|---|---|---|---|---|---|---|`,
+  );
   for (const r of results) {
-    if (r.error) { console.log(`| ${r.name} | failed: ${r.error} | | | | | |`); continue; }
-    console.log(`| ${r.name} | ${r.rows.toLocaleString('en')} | ${r.wrongCells.toLocaleString('en')} (${r.wrongRows.toLocaleString('en')}) | ${r.fffdCells.toLocaleString('en')} | ${(r.ms / 1000).toFixed(1)} s | ${r.peakMb} MB | ${r.extraMb} MB |`);
+    if (r.error) {
+      console.log(`| ${r.name} | failed: ${r.error} | | | | | |`);
+      continue;
+    }
+    console.log(
+      `| ${r.name} | ${r.rows.toLocaleString('en')} | ${r.wrongCells.toLocaleString('en')} (${r.wrongRows.toLocaleString('en')}) | ${r.fffdCells.toLocaleString('en')} | ${(r.ms / 1000).toFixed(1)} s | ${r.peakMb} MB | ${r.extraMb} MB |`,
+    );
   }
   for (const r of results) if (r.sample) console.log(`${r.name}: first difference ${r.sample}`);
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

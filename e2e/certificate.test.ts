@@ -20,21 +20,43 @@ const BASE = '武汉城市职业学院继续教育基地';
 
 /** Approved hours for the demo teacher, as the base's claims would be after 学时审核 (pending → approved in the ledger). */
 async function giveTeacherHours(p: Platform, name: string) {
-  const [person] = await p.db.select({ id: personnel.id, userId: users.id }).from(personnel).innerJoin(users, eq(users.id, personnel.userId)).where(eq(users.name, name));
-  const [base] = await p.db.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.name, BASE), eq(organizations.type, 'base')));
-  const ids = (await p.db.insert(claims).values([
-    { title: '专业技术人员职业道德与诚信建设', subjectType: 'public' as const, hours: 32 },
-    { title: '中小学教师信息技术应用能力提升培训班', subjectType: 'professional' as const, hours: 40 },
-    { title: '新课程标准解读与大单元教学设计', subjectType: 'professional' as const, hours: 24 },
-  ].map((c) => ({
-    ...c, personnelId: person!.id, year: YEAR, source: 'base' as const, declaringOrgId: base!.id, learningForm: 'faceToFace' as const, status: 'pending' as const,
-  }))).returning({ id: claims.id })).map((r) => r.id);
+  const [person] = await p.db
+    .select({ id: personnel.id, userId: users.id })
+    .from(personnel)
+    .innerJoin(users, eq(users.id, personnel.userId))
+    .where(eq(users.name, name));
+  const [base] = await p.db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.name, BASE), eq(organizations.type, 'base')));
+  const ids = (
+    await p.db
+      .insert(claims)
+      .values(
+        [
+          { title: '专业技术人员职业道德与诚信建设', subjectType: 'public' as const, hours: 32 },
+          { title: '中小学教师信息技术应用能力提升培训班', subjectType: 'professional' as const, hours: 40 },
+          { title: '新课程标准解读与大单元教学设计', subjectType: 'professional' as const, hours: 24 },
+        ].map((c) => ({
+          ...c,
+          personnelId: person!.id,
+          year: YEAR,
+          source: 'base' as const,
+          declaringOrgId: base!.id,
+          learningForm: 'faceToFace' as const,
+          status: 'pending' as const,
+        })),
+      )
+      .returning({ id: claims.id })
+  ).map((r) => r.id);
   await p.db.transaction((tx) => transitionClaims(tx, { ids, to: 'approved', actorUserId: person!.userId }));
 }
 
 describe.skipIf(!hasChromium || !hasWebBuild)('journey: 电子证书 printed by HR and verified by a visitor', () => {
   let p: Platform;
-  beforeAll(async () => { p = await startPlatform(); }, 120_000);
+  beforeAll(async () => {
+    p = await startPlatform();
+  }, 120_000);
   afterAll(async () => p?.close());
 
   it('finds the teacher, prints her certificate, and the public page verifies it without login', async () => {

@@ -8,7 +8,9 @@ import { clickUntil, enter, hasChromium, hasWebBuild, openMenu, settled, shot, s
 
 describe.skipIf(!hasChromium || !hasWebBuild)('journey: separation of duties between the super admin and the auditor', () => {
   let p: Platform;
-  beforeAll(async () => { p = await startPlatform(); }, 120_000);
+  beforeAll(async () => {
+    p = await startPlatform();
+  }, 120_000);
   afterAll(async () => p?.close());
 
   it('the super admin cannot mix audit with changes; the auditor reads the log and nothing else', async () => {
@@ -26,7 +28,10 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: separation of duties bet
       await roleModal.locator('.ant-tree-treenode').filter({ hasText: perm }).locator('.ant-tree-checkbox').first().click();
     }
     await roleModal.getByRole('button', { name: /保\s*存/ }).click();
-    await roleModal.locator('.ant-form-item-explain-error').getByText(/查看审计日志只能与查看类权限组合.*添加\/修改\/删除内设部门/).waitFor();
+    await roleModal
+      .locator('.ant-form-item-explain-error')
+      .getByText(/查看审计日志只能与查看类权限组合.*添加\/修改\/删除内设部门/)
+      .waitFor();
     await settled(admin);
     await shot(admin, 'duties-01-role-refused');
     await roleModal.getByRole('button', { name: /取\s*消/ }).click();

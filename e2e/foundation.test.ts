@@ -5,14 +5,28 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../server/src/db/seed/codes.js';
-import { clickUntil, DEMO_PASSWORD, forcedChange, hasChromium, hasWebBuild, login, logout, openMenu, shot, startPlatform, type Platform } from './support.js';
+import {
+  clickUntil,
+  DEMO_PASSWORD,
+  forcedChange,
+  hasChromium,
+  hasWebBuild,
+  login,
+  logout,
+  openMenu,
+  shot,
+  startPlatform,
+  type Platform,
+} from './support.js';
 
 describe.skipIf(!hasChromium || !hasWebBuild)('journey: city HR sets up a role and an admin', () => {
   let p: Platform;
-  beforeAll(async () => { p = await startPlatform(); }, 120_000);
+  beforeAll(async () => {
+    p = await startPlatform();
+  }, 120_000);
   afterAll(async () => p?.close());
 
-  it('clicks through login, forced change, role, admin, logout, and the new admin\'s menus', async () => {
+  it("clicks through login, forced change, role, admin, logout, and the new admin's menus", async () => {
     const page = await p.newPage();
     const city = p.account('市州人社局管理员（武汉市）');
     await page.goto(p.baseUrl);
@@ -81,7 +95,8 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: city HR sets up a role a
     const menuText = await sider.innerText();
     expect(menuText).toContain('基本信息管理');
     expect(menuText).toContain('管理内设部门');
-    for (const hidden of ['管理单位管理员', '角色管理', '下属机构管理', '注册审核管理', '系统管理', '审计日志']) expect(menuText).not.toContain(hidden);
+    for (const hidden of ['管理单位管理员', '角色管理', '下属机构管理', '注册审核管理', '系统管理', '审计日志'])
+      expect(menuText).not.toContain(hidden);
     await openMenu(page, ['账户管理', '本级机构管理', '管理内设部门'], /account\/departments/);
     await page.locator('.ant-table-row').first().waitFor();
     await shot(page, 'foundation-05-limited-menus');

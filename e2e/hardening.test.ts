@@ -25,20 +25,44 @@ const NEW_ADDRESS = '武汉市江岸区沿江大道188号人力资源大厦';
 
 /** Two approved claims of this year for the teacher, as the base's claims would be after 学时审核 (32 公需 + 40 专业). */
 async function giveTeacherHours(p: Platform, name: string) {
-  const [person] = await p.db.select({ id: personnel.id, userId: users.id }).from(personnel).innerJoin(users, eq(users.id, personnel.userId)).where(eq(users.name, name));
-  const [base] = await p.db.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.name, BASE), eq(organizations.type, 'base')));
-  const ids = (await p.db.insert(claims).values([
-    { title: KEPT, subjectType: 'public' as const, hours: 32 },
-    { title: DELETED, subjectType: 'professional' as const, hours: 40 },
-  ].map((c) => ({
-    ...c, personnelId: person!.id, year: YEAR, source: 'base' as const, declaringOrgId: base!.id, learningForm: 'faceToFace' as const, status: 'pending' as const, score: '88', qualified: true,
-  }))).returning({ id: claims.id })).map((r) => r.id);
+  const [person] = await p.db
+    .select({ id: personnel.id, userId: users.id })
+    .from(personnel)
+    .innerJoin(users, eq(users.id, personnel.userId))
+    .where(eq(users.name, name));
+  const [base] = await p.db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.name, BASE), eq(organizations.type, 'base')));
+  const ids = (
+    await p.db
+      .insert(claims)
+      .values(
+        [
+          { title: KEPT, subjectType: 'public' as const, hours: 32 },
+          { title: DELETED, subjectType: 'professional' as const, hours: 40 },
+        ].map((c) => ({
+          ...c,
+          personnelId: person!.id,
+          year: YEAR,
+          source: 'base' as const,
+          declaringOrgId: base!.id,
+          learningForm: 'faceToFace' as const,
+          status: 'pending' as const,
+          score: '88',
+          qualified: true,
+        })),
+      )
+      .returning({ id: claims.id })
+  ).map((r) => r.id);
   await p.db.transaction((tx) => transitionClaims(tx, { ids, to: 'approved', actorUserId: person!.userId }));
 }
 
 /** Opens a queue from the menu and returns its first list answer (the durable fact the page then shows). */
 async function openQueue(page: Page, menu: string[], url: RegExp, api: string) {
-  const answered = page.waitForResponse((r) => r.url().includes(api) && r.request().method() === 'GET' && r.url().includes('tab=pending'), { timeout: 30_000 });
+  const answered = page.waitForResponse((r) => r.url().includes(api) && r.request().method() === 'GET' && r.url().includes('tab=pending'), {
+    timeout: 30_000,
+  });
   await openMenu(page, menu, url);
   const res = await answered;
   expect(res.status()).toBe(200);
@@ -50,9 +74,15 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: hardening — a deletion
   let city: Page;
   /** Every page of the journey on failure, so that a run under load shows where it stood. */
   const failureShots = async (what: string) => {
-    for (const [i, page] of p.browser.contexts().flatMap((c) => c.pages()).entries()) await shot(page, `failure-hardening-${what}-${i}`).catch(() => undefined);
+    for (const [i, page] of p.browser
+      .contexts()
+      .flatMap((c) => c.pages())
+      .entries())
+      await shot(page, `failure-hardening-${what}-${i}`).catch(() => undefined);
   };
-  beforeAll(async () => { p = await startPlatform(); }, 120_000);
+  beforeAll(async () => {
+    p = await startPlatform();
+  }, 120_000);
   afterAll(async () => p?.close());
 
   it('deletes an approved claim with a reason, and the teacher sees the reason and the lower total', async () => {
@@ -65,7 +95,10 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: hardening — a deletion
     await openMenu(person, ['我的学时'], /me\/hours/);
     await person.getByText(`${YEAR}年度学时明细`).waitFor();
     const stats = person.locator('.hours-stat');
-    await stats.nth(2).filter({ hasText: /合计\s*72\s*\/ 90 学时/ }).waitFor();
+    await stats
+      .nth(2)
+      .filter({ hasText: /合计\s*72\s*\/ 90 学时/ })
+      .waitFor();
     expect(await person.locator('.ant-table-row').filter({ hasText: '已通过' }).count()).toBe(2);
 
     // ---- the city HR: 继续教育机构学时审核 → 已审核, her two claims
@@ -106,7 +139,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: hardening — a deletion
     await shot(city, 'hardening-01-delete-reason');
     // the durable outcome: the claim leaves 已审核 (a click lost under load is repeated only while the modal still waits)
     for (let attempt = 1; ; attempt++) {
-      if (await modal.isVisible() && await ok.isEnabled()) await ok.click({ timeout: 8_000 }).catch(() => undefined);
+      if ((await modal.isVisible()) && (await ok.isEnabled())) await ok.click({ timeout: 8_000 }).catch(() => undefined);
       try {
         await target.waitFor({ state: 'detached', timeout: 10_000 });
         break;
@@ -121,7 +154,10 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: hardening — a deletion
     // ---- the teacher: 已删除 with the reason, not counted, and the lower total
     await person.reload();
     await person.getByText(`${YEAR}年度学时明细`).waitFor();
-    await stats.nth(2).filter({ hasText: /合计\s*32\s*\/ 90 学时/ }).waitFor();
+    await stats
+      .nth(2)
+      .filter({ hasText: /合计\s*32\s*\/ 90 学时/ })
+      .waitFor();
     expect(await stats.nth(1).innerText()).toMatch(/专业科目\s*0\s*\/ 60 学时/);
     const deleted = person.locator('.ant-table-row').filter({ hasText: DELETED });
     await deleted.filter({ hasText: '已删除' }).waitFor();
@@ -149,14 +185,24 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: hardening — a deletion
     await pending.waitFor();
     expect(await pending.innerText()).toContain(NEW_ADDRESS);
     await county.locator('.ant-table-row').filter({ hasText: '单位信息修改' }).filter({ hasText: '待审核' }).waitFor();
-    const [org] = await p.db.select({ id: organizations.id, address: organizations.address }).from(organizations).where(eq(organizations.name, countyAcc.orgName));
+    const [org] = await p.db
+      .select({ id: organizations.id, address: organizations.address })
+      .from(organizations)
+      .where(eq(organizations.name, countyAcc.orgName));
     expect(org!.address).not.toBe(NEW_ADDRESS); // not live before the superior approves
-    const [request] = await p.db.select({ id: changeRequests.id }).from(changeRequests)
+    const [request] = await p.db
+      .select({ id: changeRequests.id })
+      .from(changeRequests)
       .where(and(eq(changeRequests.orgId, org!.id), eq(changeRequests.kind, 'org_info'), eq(changeRequests.status, 'pending')));
     expect(request).toBeTruthy();
 
     // ---- its own 机构信息修改审核: the request is not there
-    const own = await openQueue(county, ['账户管理', '变更审核管理', '机构信息修改审核'], /account\/changes\/org-info/, '/api/reviews/changes/org-info');
+    const own = await openQueue(
+      county,
+      ['账户管理', '变更审核管理', '机构信息修改审核'],
+      /account\/changes\/org-info/,
+      '/api/reviews/changes/org-info',
+    );
     expect(own.items.map((i) => i.id)).not.toContain(request!.id);
     expect(own.items.map((i) => i.orgName)).not.toContain(countyAcc.orgName);
     await county.locator('.ant-table-wrapper .ant-spin-spinning').waitFor({ state: 'detached' });
@@ -169,9 +215,11 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: hardening — a deletion
     // ... and deciding it anyway (a hand-made request from its session) is refused
     const refused = await county.evaluate(async (id) => {
       const r = await fetch('/api/reviews/changes/org-info/decide', {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids: [id], decision: 'approve', reason: '' }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ids: [id], decision: 'approve', reason: '' }),
       });
-      return { status: r.status, body: await r.json() as { message?: string } };
+      return { status: r.status, body: (await r.json()) as { message?: string } };
     }, request!.id);
     expect(refused.status).toBe(403);
     expect(refused.body.message).toBe(OWN_REQUEST_MESSAGE);
@@ -179,7 +227,12 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: hardening — a deletion
     expect(unchanged!.status).toBe('pending');
 
     // ---- the city HR (the superior) sees it and approves it
-    const theirs = await openQueue(city, ['账户管理', '变更审核管理', '机构信息修改审核'], /account\/changes\/org-info/, '/api/reviews/changes/org-info');
+    const theirs = await openQueue(
+      city,
+      ['账户管理', '变更审核管理', '机构信息修改审核'],
+      /account\/changes\/org-info/,
+      '/api/reviews/changes/org-info',
+    );
     expect(theirs.items.map((i) => i.id)).toContain(request!.id);
     const row = city.locator('.ant-table-row').filter({ hasText: countyAcc.orgName });
     await row.waitFor();

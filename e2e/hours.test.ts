@@ -19,20 +19,27 @@ const SCHOOL = '武汉市江岸区育才中学';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 const CLASS_NAME = '中小学教师信息技术应用能力提升培训班';
 
-describe.skipIf(!hasChromium || !hasWebBuild)('journey: a class, its learners\' hours, their review and audit, and the teacher\'s year', () => {
+describe.skipIf(!hasChromium || !hasWebBuild)("journey: a class, its learners' hours, their review and audit, and the teacher's year", () => {
   let p: Platform;
-  beforeAll(async () => { p = await startPlatform(); }, 120_000);
+  beforeAll(async () => {
+    p = await startPlatform();
+  }, 120_000);
   afterAll(async () => p?.close());
 
-  it('declares, approves, imports scores, approves claims, revokes one, and shows the teacher\'s hours', async () => {
+  it("declares, approves, imports scores, approves claims, revokes one, and shows the teacher's hours", async () => {
     const year = new Date().getFullYear();
     const teacher = p.account('专业技术人员');
 
     // Two real people of the school (the demo teacher and a colleague), their 证件号 decrypted from the database.
     const pii = createPii(TEST_KEY);
-    const staff = await p.db.select({ name: users.name, enc: users.idNumberEnc }).from(personnel)
-      .innerJoin(users, eq(users.id, personnel.userId)).innerJoin(organizations, eq(organizations.id, personnel.orgId))
-      .where(and(eq(organizations.name, SCHOOL), eq(personnel.status, 'active'))).orderBy(asc(personnel.id)).limit(5);
+    const staff = await p.db
+      .select({ name: users.name, enc: users.idNumberEnc })
+      .from(personnel)
+      .innerJoin(users, eq(users.id, personnel.userId))
+      .innerJoin(organizations, eq(organizations.id, personnel.orgId))
+      .where(and(eq(organizations.name, SCHOOL), eq(personnel.status, 'active')))
+      .orderBy(asc(personnel.id))
+      .limit(5);
     const people = staff.map((s) => ({ name: s.name, idNumber: pii.decrypt(s.enc) }));
     const me = people.find((x) => x.idNumber === teacher.account)!;
     const colleague = people.find((x) => x.idNumber !== teacher.account)!;
@@ -99,7 +106,9 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a class, its learners\' 
     await base.getByRole('button', { name: /Excel导入/ }).click();
     const importModal = base.locator('.ant-modal').filter({ hasText: 'Excel导入学员成绩' });
     await importModal.locator('input[type=file]').setInputFiles({
-      name: '学员成绩.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx,
+      name: '学员成绩.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: xlsx,
     });
     await importModal.getByText('学员成绩.xlsx').waitFor();
     await importModal.getByRole('button', { name: /开始导入/ }).click();

@@ -6,7 +6,19 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickUntil, confirmPopover, enter, hasChromium, hasWebBuild, openMenu, pickOption, settled, shot, startPlatform, type Platform } from './support.js';
+import {
+  clickUntil,
+  confirmPopover,
+  enter,
+  hasChromium,
+  hasWebBuild,
+  openMenu,
+  pickOption,
+  settled,
+  shot,
+  startPlatform,
+  type Platform,
+} from './support.js';
 
 const BASE = '武汉城市职业学院继续教育基地';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -14,7 +26,9 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR
 
 describe.skipIf(!hasChromium || !hasWebBuild)('journey: 年度工作材料报送 from a base to its superior HR', () => {
   let p: Platform;
-  beforeAll(async () => { p = await startPlatform(); }, 120_000);
+  beforeAll(async () => {
+    p = await startPlatform();
+  }, 120_000);
   afterAll(async () => p?.close());
 
   it('creates, uploads two files by category, submits; the city HR sees it under 辖区报送情况 and downloads a file', async () => {
@@ -37,9 +51,13 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: 年度工作材料报送
 
     const drawer = base.locator('.ant-drawer').filter({ hasText: '年度工作材料详情' });
     await drawer.getByText(title).waitFor();
-    await drawer.locator('[data-category="guide"] input[type=file]').setInputFiles({ name: `${year}年学习指南.pdf`, mimeType: 'application/pdf', buffer: PDF });
+    await drawer
+      .locator('[data-category="guide"] input[type=file]')
+      .setInputFiles({ name: `${year}年学习指南.pdf`, mimeType: 'application/pdf', buffer: PDF });
     await drawer.locator('[data-category="guide"]').getByText(`${year}年学习指南.pdf`).waitFor();
-    await drawer.locator('[data-category="summary"] input[type=file]').setInputFiles({ name: '培训现场照片.png', mimeType: 'image/png', buffer: PNG });
+    await drawer
+      .locator('[data-category="summary"] input[type=file]')
+      .setInputFiles({ name: '培训现场照片.png', mimeType: 'image/png', buffer: PNG });
     await drawer.locator('[data-category="summary"]').getByText('培训现场照片.png').waitFor();
     await drawer.locator('[data-category="guide"]').getByText('1 个文件').waitFor();
     await settled(base);
@@ -74,7 +92,10 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: 年度工作材料报送
     await detail.getByText('已查看').waitFor();
     const [download] = await Promise.all([
       hr.waitForEvent('download'),
-      detail.locator('[data-category="guide"]').getByRole('button', { name: /下\s*载/ }).click(),
+      detail
+        .locator('[data-category="guide"]')
+        .getByRole('button', { name: /下\s*载/ })
+        .click(),
     ]);
     expect(download.suggestedFilename()).toBe(`${year}年学习指南.pdf`);
     expect(fs.readFileSync(await download.path()).equals(PDF)).toBe(true);

@@ -14,7 +14,21 @@ import { organizations } from '../server/src/db/schema.js';
 import { makeIdNumber } from '../server/src/db/seed/codes.js';
 import { clickUntil, enter, hasChromium, hasWebBuild, openMenu, settled, shot, SHOTS, startPlatform, type Platform } from './support.js';
 
-const HEADERS = ['姓名*', '证件类型', '证件号*', '性别', '出生日期', '手机号', '所在单位统一社会信用代码*', '内设部门', '职称系列*', '职称级别*', '职称名称', '取得职称时间', '学历'];
+const HEADERS = [
+  '姓名*',
+  '证件类型',
+  '证件号*',
+  '性别',
+  '出生日期',
+  '手机号',
+  '所在单位统一社会信用代码*',
+  '内设部门',
+  '职称系列*',
+  '职称级别*',
+  '职称名称',
+  '取得职称时间',
+  '学历',
+];
 
 async function readSheet(file: string): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
@@ -26,7 +40,9 @@ async function readSheet(file: string): Promise<string[][]> {
 
 describe.skipIf(!hasChromium || !hasWebBuild)('journey: 批量导入 personnel and find them in 专技人员信息查询', () => {
   let p: Platform;
-  beforeAll(async () => { p = await startPlatform(); }, 120_000);
+  beforeAll(async () => {
+    p = await startPlatform();
+  }, 120_000);
   afterAll(async () => p?.close());
 
   it('imports a file with good and bad rows, downloads the failures, and opens an imported person', async () => {
@@ -40,8 +56,36 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: 批量导入 personnel a
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('专技人员');
     ws.addRow(HEADERS);
-    ws.addRow(['林晓雯', '居民身份证', good[0], '', '', '13871230011', school!.creditCode, '业务科', '中小学教师', '中级', '一级教师', '2019-09-01', '大学本科']);
-    ws.addRow(['周子轩', '', good[1], '', '1989/7/5', '', school!.creditCode, '', '中小学教师', '助理级', '二级教师', new Date(Date.UTC(2016, 8, 1)), '硕士研究生']);
+    ws.addRow([
+      '林晓雯',
+      '居民身份证',
+      good[0],
+      '',
+      '',
+      '13871230011',
+      school!.creditCode,
+      '业务科',
+      '中小学教师',
+      '中级',
+      '一级教师',
+      '2019-09-01',
+      '大学本科',
+    ]);
+    ws.addRow([
+      '周子轩',
+      '',
+      good[1],
+      '',
+      '1989/7/5',
+      '',
+      school!.creditCode,
+      '',
+      '中小学教师',
+      '助理级',
+      '二级教师',
+      new Date(Date.UTC(2016, 8, 1)),
+      '硕士研究生',
+    ]);
     ws.addRow(['吴校验', '', badChecksum, '', '', '', school!.creditCode, '', '中小学教师', '中级', '', '', '']);
     ws.addRow(['林晓雯', '', good[0], '', '', '', school!.creditCode, '', '中小学教师', '中级', '', '', '']);
     ws.addRow(['张雨萱', '', teacher.account, '', '', '', school!.creditCode, '', '中小学教师', '中级', '', '', '']);
@@ -71,7 +115,9 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: 批量导入 personnel a
     expect((await readSheet(tplFile))[0]!.slice(0, HEADERS.length)).toEqual(HEADERS);
 
     await modal.locator('input[type=file]').setInputFiles({
-      name: '江岸区专技人员.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx,
+      name: '江岸区专技人员.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: xlsx,
     });
     await modal.getByText('江岸区专技人员.xlsx').waitFor();
     await settled(page);
@@ -79,10 +125,13 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: 批量导入 personnel a
     await modal.getByRole('button', { name: /开始导入/ }).click();
 
     // ---- the job finishes: 3 imported, 4 failed, each with its reason
-    await modal.getByText('导入成功 3 条，失败 4 条（共 7 行）').waitFor({ timeout: 30_000 }).catch(async (e) => {
-      await shot(page, 'failure-personnel-import-result');
-      throw e;
-    });
+    await modal
+      .getByText('导入成功 3 条，失败 4 条（共 7 行）')
+      .waitFor({ timeout: 30_000 })
+      .catch(async (e) => {
+        await shot(page, 'failure-personnel-import-result');
+        throw e;
+      });
     const failed = modal.locator('.ant-table-row');
     await failed.first().waitFor();
     expect(await failed.count()).toBe(4);
@@ -111,7 +160,10 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: 批量导入 personnel a
     expect(await jobRow.innerText()).toContain('已完成');
     await settled(page);
     await shot(page, 'personnel-04-import-jobs');
-    await modal.locator('.ant-modal-footer').getByRole('button', { name: /^关\s*闭$|^完\s*成$/ }).click();
+    await modal
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /^关\s*闭$|^完\s*成$/ })
+      .click();
     await modal.waitFor({ state: 'hidden' });
 
     // ---- the imported teacher is in the list; her detail opens
@@ -135,7 +187,10 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: 批量导入 personnel a
     // ---- a person with hours: the history by year with the claims and their status
     await drawer.locator('.ant-drawer-close').click();
     await drawer.waitFor({ state: 'hidden' });
-    await page.getByRole('button', { name: /重\s*置/ }).first().click();
+    await page
+      .getByRole('button', { name: /重\s*置/ })
+      .first()
+      .click();
     const withHours = page.locator('.ant-table-row').filter({ hasText: '已完成' }).first();
     await withHours.waitFor();
     await withHours.locator('a').first().click();

@@ -6,7 +6,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { makeCreditCode, makeIdNumber } from '../server/src/db/seed/codes.js';
-import { confirmPopover, DEMO_PASSWORD, forcedChange, hasChromium, hasWebBuild, login, openMenu, shot, startPlatform, type Platform } from './support.js';
+import {
+  confirmPopover,
+  DEMO_PASSWORD,
+  forcedChange,
+  hasChromium,
+  hasWebBuild,
+  login,
+  openMenu,
+  shot,
+  startPlatform,
+  type Platform,
+} from './support.js';
 
 /** Picks an option of the (visible) dropdown of a searchable select, after typing a keyword. */
 async function pick(page: Page, field: ReturnType<Page['getByLabel']>, keyword: string, option: string) {
@@ -17,7 +28,9 @@ async function pick(page: Page, field: ReturnType<Page['getByLabel']>, keyword: 
 
 describe.skipIf(!hasChromium || !hasWebBuild)('journey: a training base registers and the county HR approves it', () => {
   let p: Platform;
-  beforeAll(async () => { p = await startPlatform(); }, 120_000);
+  beforeAll(async () => {
+    p = await startPlatform();
+  }, 120_000);
   afterAll(async () => p?.close());
 
   it('registers from the home page, waits, is approved, and enters the platform', async () => {
@@ -54,7 +67,9 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a training base register
     await shot(base, 'registration-01-form');
     await base.getByRole('button', { name: /提交注册/ }).click();
     await base.getByRole('alert').filter({ hasText: '该证件号已注册' }).waitFor();
-    expect(await form.locator('.ant-form-item-explain-error').allInnerTexts()).toContain('该证件号已注册，请直接登录；如忘记密码请联系所在单位管理员');
+    expect(await form.locator('.ant-form-item-explain-error').allInnerTexts()).toContain(
+      '该证件号已注册，请直接登录；如忘记密码请联系所在单位管理员',
+    );
 
     await form.getByLabel('证件号').fill(adminId);
     await base.getByRole('button', { name: /提交注册/ }).click();

@@ -26,28 +26,43 @@ async function rows(download: Download): Promise<unknown[][]> {
  * scrolled page draws the fixed header and menu mid-page.
  */
 async function chartsDrawn(page: Page, n: number) {
-  await page.locator('.stats-chart canvas').nth(n - 1).waitFor();
+  await page
+    .locator('.stats-chart canvas')
+    .nth(n - 1)
+    .waitFor();
   await page.evaluate(() => window.scrollTo(0, 0));
   await settled(page);
-  await page.waitForFunction(() => {
-    const sig = [...document.querySelectorAll<HTMLCanvasElement>('.stats-chart canvas')].map((c) => c.toDataURL()).join('|');
-    const w = window as unknown as { __chartsSig?: string };
-    const still = w.__chartsSig === sig;
-    w.__chartsSig = sig;
-    return still;
-  }, undefined, { polling: 300, timeout: 15_000 });
+  await page.waitForFunction(
+    () => {
+      const sig = [...document.querySelectorAll<HTMLCanvasElement>('.stats-chart canvas')].map((c) => c.toDataURL()).join('|');
+      const w = window as unknown as { __chartsSig?: string };
+      const still = w.__chartsSig === sig;
+      w.__chartsSig = sig;
+      return still;
+    },
+    undefined,
+    { polling: 300, timeout: 15_000 },
+  );
 }
 
 describe.skipIf(!hasChromium || !hasWebBuild)('journey: a city HR reads the statistics of its jurisdiction', () => {
   let p: Platform;
-  beforeAll(async () => { p = await startPlatform(); }, 120_000);
+  beforeAll(async () => {
+    p = await startPlatform();
+  }, 120_000);
   afterAll(async () => p?.close());
 
   it('completion by county with drill-down and export, the overview, and the title-series distribution', async () => {
     const year = new Date().getFullYear();
-    const [wuhan] = await p.db.select().from(organizations).where(and(eq(organizations.type, 'hr'), eq(organizations.divisionCode, '420100')));
-    const [{ n: wuhanPeople }] = await p.db.select({ n: sql<number>`count(*)::int` }).from(personnel)
-      .innerJoin(organizations, eq(organizations.id, personnel.orgId)).where(and(eq(personnel.status, 'active'), like(organizations.path, `${wuhan!.path}%`))) as [{ n: number }];
+    const [wuhan] = await p.db
+      .select()
+      .from(organizations)
+      .where(and(eq(organizations.type, 'hr'), eq(organizations.divisionCode, '420100')));
+    const [{ n: wuhanPeople }] = (await p.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(personnel)
+      .innerJoin(organizations, eq(organizations.id, personnel.orgId))
+      .where(and(eq(personnel.status, 'active'), like(organizations.path, `${wuhan!.path}%`)))) as [{ n: number }];
     expect(wuhanPeople).toBeGreaterThan(50);
 
     const hr = await enter(p, '市州人社局管理员（武汉市）', '人社部门', 'Stats@2026new');
@@ -114,6 +129,14 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a city HR reads the stat
     const [titles] = await Promise.all([hr.waitForEvent('download'), hr.getByRole('button', { name: /导出数据/ }).click()]);
     const t = await rows(titles);
     expect(t[0]).toEqual(['职称系列', '正高级', '副高级', '中级', '助理级', '员级', '合计']);
-    expect(t.at(-1)).toEqual(['合计', expect.any(Number), expect.any(Number), expect.any(Number), expect.any(Number), expect.any(Number), wuhanPeople]);
+    expect(t.at(-1)).toEqual([
+      '合计',
+      expect.any(Number),
+      expect.any(Number),
+      expect.any(Number),
+      expect.any(Number),
+      expect.any(Number),
+      wuhanPeople,
+    ]);
   }, 240_000);
 });

@@ -27,7 +27,14 @@ export async function startPlatform() {
   const port = typeof addr === 'object' && addr ? addr.port : 0;
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-gpu'],
+    args: [
+      '--no-sandbox',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-gpu',
+    ],
   });
   fs.mkdirSync(SHOTS, { recursive: true });
   return {
@@ -43,7 +50,9 @@ export async function startPlatform() {
     async newPage(): Promise<Page> {
       const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
       // antd motion off (web/src/app/theme.ts): nothing is clicked mid-animation
-      await ctx.addInitScript(() => { (globalThis as { __HBZSGX_NO_MOTION__?: boolean }).__HBZSGX_NO_MOTION__ = true; });
+      await ctx.addInitScript(() => {
+        (globalThis as { __HBZSGX_NO_MOTION__?: boolean }).__HBZSGX_NO_MOTION__ = true;
+      });
       return ctx.newPage();
     },
     async close() {
@@ -63,7 +72,10 @@ export const shot = (page: Page, name: string) => page.screenshot({ path: path.j
  */
 export async function openMenu(page: Page, path: string[], url: RegExp) {
   const sider = page.locator('.ant-layout-sider');
-  const item = sider.locator('.ant-menu-item').filter({ hasText: path[path.length - 1]! }).first();
+  const item = sider
+    .locator('.ant-menu-item')
+    .filter({ hasText: path[path.length - 1]! })
+    .first();
   for (let attempt = 0; ; attempt++) {
     try {
       // re-checked on every attempt: a submenu click lost to an animation leaves the submenu closed
@@ -87,12 +99,18 @@ export async function openMenu(page: Page, path: string[], url: RegExp) {
 /** Picks an option of the antd Select labelled `label` inside `scope`, retrying until the choice shows. */
 export async function pickOption(page: Page, scope: ReturnType<Page['locator']>, label: string, option: string) {
   const field = scope.getByLabel(label);
-  const shown = scope.locator('.ant-form-item').filter({ has: page.getByLabel(label) }).locator('.ant-select-content, .ant-select-selection-item');
+  const shown = scope
+    .locator('.ant-form-item')
+    .filter({ has: page.getByLabel(label) })
+    .locator('.ant-select-content, .ant-select-selection-item');
   for (let attempt = 0; ; attempt++) {
     try {
       await field.click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option, .ant-select-dropdown:visible .ant-select-tree-node-content-wrapper')
-        .filter({ hasText: option }).first().click({ timeout: 8_000 });
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option, .ant-select-dropdown:visible .ant-select-tree-node-content-wrapper')
+        .filter({ hasText: option })
+        .first()
+        .click({ timeout: 8_000 });
       await shown.filter({ hasText: option }).first().waitFor({ timeout: 5_000 });
       return;
     } catch (e) {
@@ -127,7 +145,8 @@ export async function forcedChange(page: Page, oldPw: string, newPw: string) {
 export async function settled(page: Page) {
   await page.waitForFunction(
     () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
-    undefined, { timeout: 5000 },
+    undefined,
+    { timeout: 5000 },
   );
 }
 
@@ -148,7 +167,9 @@ export async function enter(p: Platform, role: string, loginType: string, newPas
  */
 export async function clickUntil(target: Locator, shown: Locator, attempts = 3) {
   for (let attempt = 1; ; attempt++) {
-    await target.click({ timeout: 8_000 }).catch((e: unknown) => { if (attempt >= attempts) throw e; });
+    await target.click({ timeout: 8_000 }).catch((e: unknown) => {
+      if (attempt >= attempts) throw e;
+    });
     try {
       await shown.waitFor({ timeout: 8_000 });
       return;

@@ -5,17 +5,35 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { confirmPopover, DEMO_PASSWORD, pickOption, forcedChange, hasChromium, hasWebBuild, login, openMenu, settled, shot, startPlatform, type Platform } from './support.js';
+import {
+  confirmPopover,
+  DEMO_PASSWORD,
+  pickOption,
+  forcedChange,
+  hasChromium,
+  hasWebBuild,
+  login,
+  openMenu,
+  settled,
+  shot,
+  startPlatform,
+  type Platform,
+} from './support.js';
 
 /** The value shown next to a label in antd Descriptions. */
 async function described(page: Page, label: string): Promise<string> {
-  const row = page.locator('.ant-descriptions-item-label').filter({ hasText: new RegExp(`^${label}$`) }).first();
+  const row = page
+    .locator('.ant-descriptions-item-label')
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .first();
   return (await row.locator('xpath=following-sibling::*[1]').innerText()).trim();
 }
 
 describe.skipIf(!hasChromium || !hasWebBuild)('journey: a person changes their title and the employer approves it', () => {
   let p: Platform;
-  beforeAll(async () => { p = await startPlatform(); }, 120_000);
+  beforeAll(async () => {
+    p = await startPlatform();
+  }, 120_000);
   afterAll(async () => p?.close());
 
   it('decides the pending change, files a new one, approves it, and shows the new title', async () => {

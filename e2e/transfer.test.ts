@@ -11,7 +11,20 @@ import { makeIdNumber } from '../server/src/db/seed/codes.js';
 import { hashPassword } from '../server/src/lib/passwords.js';
 import { createPii } from '../server/src/lib/pii.js';
 import { TEST_KEY } from '../server/test/harness.js';
-import { clickUntil, DEMO_PASSWORD, pickOption, forcedChange, hasChromium, hasWebBuild, login, openMenu, settled, shot, startPlatform, type Platform } from './support.js';
+import {
+  clickUntil,
+  DEMO_PASSWORD,
+  pickOption,
+  forcedChange,
+  hasChromium,
+  hasWebBuild,
+  login,
+  openMenu,
+  settled,
+  shot,
+  startPlatform,
+  type Platform,
+} from './support.js';
 
 const TARGET = '武汉光谷软件技术有限公司';
 
@@ -24,8 +37,12 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a person is transferred 
     const [org] = await p.db.select().from(organizations).where(eq(organizations.name, TARGET));
     const [dept] = await p.db.select().from(departments).where(eq(departments.orgId, org!.id)).orderBy(asc(departments.id));
     const user = await insertUser(p.db, createPii(TEST_KEY), {
-      idNumber: target.account, name: target.name, phone: '13986001234', email: 'mazq@example.cn',
-      passwordHash: await hashPassword(target.password), mustChangePassword: false,
+      idNumber: target.account,
+      name: target.name,
+      phone: '13986001234',
+      email: 'mazq@example.cn',
+      passwordHash: await hashPassword(target.password),
+      mustChangePassword: false,
     });
     await insertAdmin(p.db, { orgId: org!.id, userId: user.id, isSuper: true, departmentId: dept!.id });
   }, 120_000);

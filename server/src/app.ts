@@ -78,7 +78,9 @@ export function helmetOptions(config: Config) {
 }
 
 declare module 'fastify' {
-  interface FastifyInstance { deps: AppDeps }
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
 }
 
 export type App = FastifyInstance;
@@ -102,8 +104,10 @@ export async function buildApp(deps: Omit<AppDeps, 'captcha'>, opts: { logger?: 
   // Downloads (every xlsx export, template, certificate, uploaded file: anything sent as an attachment) and the
   // unmasked identity routes (pii.view) must not stay in a browser's or a proxy's cache.
   app.addHook('onSend', async (req, reply) => {
-    if (/^attachment/i.test(String(reply.getHeader('content-disposition') ?? ''))
-      || (req.routeOptions.config as { access?: { permission?: string } } | undefined)?.access?.permission === 'pii.view') {
+    if (
+      /^attachment/i.test(String(reply.getHeader('content-disposition') ?? '')) ||
+      (req.routeOptions.config as { access?: { permission?: string } } | undefined)?.access?.permission === 'pii.view'
+    ) {
       reply.header('Cache-Control', 'no-store');
     }
   });

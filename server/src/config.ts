@@ -8,7 +8,10 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
+    .optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(30, '等保要求空闲超时不超过30分钟').default(30),
   CAPTCHA: z.enum(['on', 'off']).default('on'),
   /** 32-byte key (hex or base64) for AES-256-GCM of personal data and the HMAC blind index. */
@@ -30,7 +33,10 @@ const envSchema = z.object({
   /** The OpenAPI document and Swagger UI at /docs; production deployments may switch them off (then /docs is 404). */
   API_DOCS: bool.default(true),
   /** Public address of the platform (https://host[:port]), printed in certificates' QR codes; default: the request's host. */
-  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http(s) URL' }).transform((v) => v.replace(/\/+$/, '')).optional(),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http(s) URL' })
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
 });
 
 export type Config = z.infer<typeof envSchema> & { dataDir: string };

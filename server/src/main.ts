@@ -31,7 +31,14 @@ async function main() {
     if (closing) return;
     closing = true;
     console.log(`${signal}: shutting down`);
-    try { await app?.close(); await database.close(); process.exit(0); } catch (e) { console.error(safeErrorText(e)); process.exit(1); }
+    try {
+      await app?.close();
+      await database.close();
+      process.exit(0);
+    } catch (e) {
+      console.error(safeErrorText(e));
+      process.exit(1);
+    }
   };
   // eslint-disable-next-line prefer-const -- declared before the signal handlers that read it, assigned once the app is built
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
@@ -46,9 +53,10 @@ async function main() {
     const accounts = await seedDemo(database.db, pii, { password: demoPassword() });
     if (accounts.length) fs.writeFileSync(accountsFile, JSON.stringify(accounts, null, 2), { mode: 0o600 });
   }
-  const purge = () => purgeAuditLogs(database.db, config.AUDIT_RETENTION_DAYS)
-    .then((n) => n && console.log(`审计日志保留期清理：删除 ${n} 条超过 ${config.AUDIT_RETENTION_DAYS} 天的记录`))
-    .catch((e) => console.error('审计日志清理失败', safeErrorText(e)));
+  const purge = () =>
+    purgeAuditLogs(database.db, config.AUDIT_RETENTION_DAYS)
+      .then((n) => n && console.log(`审计日志保留期清理：删除 ${n} 条超过 ${config.AUDIT_RETENTION_DAYS} 天的记录`))
+      .catch((e) => console.error('审计日志清理失败', safeErrorText(e)));
   await purge();
   setInterval(purge, 24 * 3600_000).unref();
   if (database.kind === 'pglite') {
@@ -65,7 +73,9 @@ async function main() {
     const accounts = JSON.parse(fs.readFileSync(accountsFile, 'utf8')) as DemoAccount[];
     console.log('\n演示账号（首次登录须修改密码；修改后此处的初始密码失效）:');
     for (const a of accounts) {
-      console.log(`  ${a.role.padEnd(16, '　')} 用户类型: ${LOGIN_TYPES[a.loginType as LoginType]}  账号: ${a.account}  初始密码: ${a.password}  (${a.orgName} ${a.name})`);
+      console.log(
+        `  ${a.role.padEnd(16, '　')} 用户类型: ${LOGIN_TYPES[a.loginType as LoginType]}  账号: ${a.account}  初始密码: ${a.password}  (${a.orgName} ${a.name})`,
+      );
     }
     console.log(`  (列表保存在 ${accountsFile})\n`);
   }

@@ -12,7 +12,10 @@ import { onConnectionError, openPglite, openPostgres } from '../src/db/client.js
 import { seedReference } from '../src/db/seed/reference.js';
 
 declare module 'vitest' {
-  export interface ProvidedContext { dbImage: string; pgTemplate: string }
+  export interface ProvidedContext {
+    dbImage: string;
+    pgTemplate: string;
+  }
 }
 
 export function withDatabase(url: string, name: string): string {

@@ -27,7 +27,10 @@ export async function openTestDatabase(): Promise<Database> {
     admin.on('error', onConnectionError('test clone admin client'));
     await admin.connect();
     for (let i = 0; ; i++) {
-      try { await admin.query(`CREATE DATABASE ${name} TEMPLATE ${tpl}`); break; } catch (e) {
+      try {
+        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${tpl}`);
+        break;
+      } catch (e) {
         if (i > 20) throw e;
         await new Promise((r) => setTimeout(r, 200 + Math.random() * 300)); // template busy with a sibling's copy
       }
@@ -51,7 +54,14 @@ export async function openTestDatabase(): Promise<Database> {
 }
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ CAPTCHA: 'off', SEED_DEMO: 'off', LOG_LEVEL: 'silent', RATE_LIMIT_LOGIN_PER_MINUTE: '100000', DATA_DIR: '/tmp/hbzsgx-test-data', ...overrides });
+  return loadConfig({
+    CAPTCHA: 'off',
+    SEED_DEMO: 'off',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+    DATA_DIR: '/tmp/hbzsgx-test-data',
+    ...overrides,
+  });
 }
 
 export async function createTestApp(env: Record<string, string> = {}) {
@@ -62,13 +72,25 @@ export async function createTestApp(env: Record<string, string> = {}) {
   const app = await buildApp({ config, database, pii }, { logger: { level: 'error' } });
   await app.ready();
   return {
-    app, config, pii, database, db: database.db,
-    async close() { await app.close(); await database.close(); },
+    app,
+    config,
+    pii,
+    database,
+    db: database.db,
+    async close() {
+      await app.close();
+      await database.close();
+    },
   };
 }
 export type TestCtx = Awaited<ReturnType<typeof createTestApp>>;
 
-export interface Res { status: number; body: any; headers: LightMyRequestResponse['headers']; raw: LightMyRequestResponse }
+export interface Res {
+  status: number;
+  body: any;
+  headers: LightMyRequestResponse['headers'];
+  raw: LightMyRequestResponse;
+}
 
 /** A browser-like client: keeps the session cookie and sends our Origin on state-changing requests. */
 export class Client {
@@ -76,7 +98,9 @@ export class Client {
   constructor(private ctx: TestCtx) {}
   async req(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<Res> {
     const res = await this.ctx.app.inject({
-      method, url, payload: payload as any,
+      method,
+      url,
+      payload: payload as any,
       headers: { host: 'localhost', origin: 'http://localhost', ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
     });
     const set = res.cookies.find((c) => c.name === 'sid');
@@ -85,11 +109,21 @@ export class Client {
     if (String(res.headers['content-type'] ?? '').includes('application/json')) body = res.json();
     return { status: res.statusCode, body, headers: res.headers, raw: res };
   }
-  get(url: string) { return this.req('GET', url); }
-  post(url: string, body?: unknown) { return this.req('POST', url, body ?? {}); }
-  put(url: string, body?: unknown) { return this.req('PUT', url, body ?? {}); }
-  patch(url: string, body?: unknown) { return this.req('PATCH', url, body ?? {}); }
-  del(url: string) { return this.req('DELETE', url); }
+  get(url: string) {
+    return this.req('GET', url);
+  }
+  post(url: string, body?: unknown) {
+    return this.req('POST', url, body ?? {});
+  }
+  put(url: string, body?: unknown) {
+    return this.req('PUT', url, body ?? {});
+  }
+  patch(url: string, body?: unknown) {
+    return this.req('PATCH', url, body ?? {});
+  }
+  del(url: string) {
+    return this.req('DELETE', url);
+  }
   /** A multipart/form-data POST with text fields first and one file, as a browser sends it. */
   async upload(url: string, fields: Record<string, string | number>, file?: { name: string; content: Buffer; type?: string }) {
     const boundary = `----hbzsgx${crypto.randomBytes(8).toString('hex')}`;
@@ -98,7 +132,11 @@ export class Client {
       chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
     }
     if (file) {
-      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`));
+      chunks.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+        ),
+      );
       chunks.push(file.content, Buffer.from('\r\n'));
     }
     chunks.push(Buffer.from(`--${boundary}--\r\n`));

@@ -30,13 +30,38 @@ function patterns(node: Json): RegExp[] {
 
 const PASSWORD = 'Walk@2026pw';
 const BY_NAME: Record<string, unknown> = {
-  idNumber: makeIdNumber('420102', '19800101', 424242), phone: '13800138000', contactPhone: '13800138000',
-  landline: '027-87654321', email: 'walk@example.cn', creditCode: makeCreditCode('12', '420102', 'schema-walk'),
-  password: PASSWORD, confirmPassword: PASSWORD, newPassword: 'Walk@2027pw', oldPassword: PASSWORD,
-  divisionCode: '420102', parentCode: '420100', types: 'employer', action: 'auth.login', code: 'ABCDEF123456',
-  startDate: '2026-03-01', endDate: '2026-03-02', transferDate: '2026-03-01', closingDate: '2026-12-31', titleDate: '2020-01-01',
-  from: '2026-01-01', to: '2026-12-31', year: 2026, captchaId: '', captcha: '', ids: [1], permissions: ['dept.view'],
-  realName: '张三丰', contactName: '李四光', name: '测试名称', keyword: '测试', sort: undefined,
+  idNumber: makeIdNumber('420102', '19800101', 424242),
+  phone: '13800138000',
+  contactPhone: '13800138000',
+  landline: '027-87654321',
+  email: 'walk@example.cn',
+  creditCode: makeCreditCode('12', '420102', 'schema-walk'),
+  password: PASSWORD,
+  confirmPassword: PASSWORD,
+  newPassword: 'Walk@2027pw',
+  oldPassword: PASSWORD,
+  divisionCode: '420102',
+  parentCode: '420100',
+  types: 'employer',
+  action: 'auth.login',
+  code: 'ABCDEF123456',
+  startDate: '2026-03-01',
+  endDate: '2026-03-02',
+  transferDate: '2026-03-01',
+  closingDate: '2026-12-31',
+  titleDate: '2020-01-01',
+  from: '2026-01-01',
+  to: '2026-12-31',
+  year: 2026,
+  captchaId: '',
+  captcha: '',
+  ids: [1],
+  permissions: ['dept.view'],
+  realName: '张三丰',
+  contactName: '李四光',
+  name: '测试名称',
+  keyword: '测试',
+  sort: undefined,
 };
 
 /** A valid value for a node (by field name where the format needs it), or undefined when none can be made. */
@@ -47,7 +72,10 @@ export function sample(node: Json, name: string, top: Json): unknown {
   if (node.not) return undefined; // a field that must be absent (export paging)
   const alts = node.anyOf ?? node.oneOf;
   if (alts) {
-    for (const a of alts as Json[]) { const v = sample(a, name, top); if (v !== undefined) return v; }
+    for (const a of alts as Json[]) {
+      const v = sample(a, name, top);
+      if (v !== undefined) return v;
+    }
     return undefined;
   }
   if (name in BY_NAME) return BY_NAME[name];
@@ -57,13 +85,16 @@ export function sample(node: Json, name: string, top: Json): unknown {
       const min = node.minLength ?? 0;
       return min > 4 ? '测'.repeat(min) : '测试';
     }
-    case 'number': case 'integer': {
+    case 'number':
+    case 'integer': {
       if (typeof node.minimum === 'number') return node.minimum > 0 ? node.minimum : 1;
       if (typeof node.exclusiveMinimum === 'number') return node.exclusiveMinimum + 1;
       return 1;
     }
-    case 'boolean': return true;
-    case 'array': return node.minItems ? [sample(node.items ?? {}, name, top)] : [];
+    case 'boolean':
+      return true;
+    case 'array':
+      return node.minItems ? [sample(node.items ?? {}, name, top)] : [];
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries((node.properties ?? {}) as Record<string, Json>)) {
@@ -72,16 +103,24 @@ export function sample(node: Json, name: string, top: Json): unknown {
       }
       return out;
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 
 function resolve(top: Json, ref: string): Json {
-  return ref.replace(/^#\//, '').split('/').reduce((n: Json, k) => n[k], top);
+  return ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce((n: Json, k) => n[k], top);
 }
 
 export type LeafKind = 'text' | 'number' | 'enum' | 'boolean' | 'absent' | 'other';
-export interface Field { path: (string | number)[]; kind: LeafKind; node: Json }
+export interface Field {
+  path: (string | number)[];
+  kind: LeafKind;
+  node: Json;
+}
 
 /** Every leaf field of an object node, arrays entered at their first element. */
 export function fields(node: Json, top: Json, path: (string | number)[] = []): Field[] {
@@ -96,8 +135,17 @@ export function fields(node: Json, top: Json, path: (string | number)[] = []): F
     return Object.entries((node.properties ?? {}) as Record<string, Json>).flatMap(([k, v]) => fields(v, top, [...path, k]));
   }
   if (node.type === 'array') return fields(node.items ?? {}, top, [...path, 0]);
-  const kind: LeafKind = node.not ? 'absent' : 'const' in node || node.enum ? 'enum' : node.type === 'string' ? 'text'
-    : node.type === 'number' || node.type === 'integer' ? 'number' : node.type === 'boolean' ? 'boolean' : 'other';
+  const kind: LeafKind = node.not
+    ? 'absent'
+    : 'const' in node || node.enum
+      ? 'enum'
+      : node.type === 'string'
+        ? 'text'
+        : node.type === 'number' || node.type === 'integer'
+          ? 'number'
+          : node.type === 'boolean'
+            ? 'boolean'
+            : 'other';
   return [{ path, kind, node }];
 }
 
@@ -109,7 +157,8 @@ export function leafProblem(f: Field): string | null {
     if (!patterns(n).some((re) => !re.test('a\u0000b'))) return 'text that admits control characters';
   }
   if (f.kind === 'number') {
-    const lo = n.minimum ?? n.exclusiveMinimum, hi = n.maximum ?? n.exclusiveMaximum;
+    const lo = n.minimum ?? n.exclusiveMinimum,
+      hi = n.maximum ?? n.exclusiveMaximum;
     if (typeof lo !== 'number' || typeof hi !== 'number') return 'number without bounds';
     if (lo < -2147483648 || hi > 2147483647) return 'number outside int4';
   }

@@ -32,16 +32,22 @@ export async function zipBomb(real: Buffer, inflated = 600 * 1024 * 1024, claime
   const eocd = real.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   let p = real.readUInt32LE(eocd + 16);
   for (let n = real.readUInt16LE(eocd + 10); n > 0; n--) {
-    const nameLen = real.readUInt16LE(p + 28), local = real.readUInt32LE(p + 42), size = real.readUInt32LE(p + 20), method = real.readUInt16LE(p + 10);
+    const nameLen = real.readUInt16LE(p + 28),
+      local = real.readUInt32LE(p + 42),
+      size = real.readUInt32LE(p + 20),
+      method = real.readUInt16LE(p + 10);
     const name = real.subarray(p + 46, p + 46 + nameLen);
     const start = local + 30 + real.readUInt16LE(local + 26) + real.readUInt16LE(local + 28);
     const raw = real.subarray(start, start + size);
     const plain = method === 8 ? inflateRawSync(raw) : raw;
-    if (name.toString() !== 'xl/worksheets/sheet1.xml') entries.push({ name, data: method === 8 ? raw : deflateRawSync(plain), size: plain.length, claim: plain.length, crc: crc32(plain) });
+    if (name.toString() !== 'xl/worksheets/sheet1.xml')
+      entries.push({ name, data: method === 8 ? raw : deflateRawSync(plain), size: plain.length, claim: plain.length, crc: crc32(plain) });
     p += 46 + nameLen + real.readUInt16LE(p + 30) + real.readUInt16LE(p + 32);
   }
   // the bomb: '<worksheet …><sheetData/>' + N spaces + '</worksheet>', deflated as a stream (never held inflated)
-  const head = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/>');
+  const head = Buffer.from(
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/>',
+  );
   const tail = Buffer.from('</worksheet>');
   const z = createDeflateRaw({ level: 9 });
   const out: Buffer[] = [];
@@ -66,19 +72,34 @@ export async function zipBomb(real: Buffer, inflated = 600 * 1024 * 1024, claime
   let offset = 0;
   for (const e of entries) {
     const h = Buffer.alloc(30);
-    h.writeUInt32LE(0x04034b50, 0); h.writeUInt16LE(20, 4); h.writeUInt16LE(8, 8);
-    h.writeUInt32LE(e.crc >>> 0, 14); h.writeUInt32LE(e.data.length, 18); h.writeUInt32LE(e.size, 22); h.writeUInt16LE(e.name.length, 26);
+    h.writeUInt32LE(0x04034b50, 0);
+    h.writeUInt16LE(20, 4);
+    h.writeUInt16LE(8, 8);
+    h.writeUInt32LE(e.crc >>> 0, 14);
+    h.writeUInt32LE(e.data.length, 18);
+    h.writeUInt32LE(e.size, 22);
+    h.writeUInt16LE(e.name.length, 26);
     const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0); c.writeUInt16LE(20, 4); c.writeUInt16LE(20, 6); c.writeUInt16LE(8, 10);
-    c.writeUInt32LE(e.crc >>> 0, 16); c.writeUInt32LE(e.data.length, 20); c.writeUInt32LE(e.claim, 24); c.writeUInt16LE(e.name.length, 28); c.writeUInt32LE(offset, 42);
+    c.writeUInt32LE(0x02014b50, 0);
+    c.writeUInt16LE(20, 4);
+    c.writeUInt16LE(20, 6);
+    c.writeUInt16LE(8, 10);
+    c.writeUInt32LE(e.crc >>> 0, 16);
+    c.writeUInt32LE(e.data.length, 20);
+    c.writeUInt32LE(e.claim, 24);
+    c.writeUInt16LE(e.name.length, 28);
+    c.writeUInt32LE(offset, 42);
     parts.push(h, e.name, e.data);
     central.push(c, e.name);
     offset += 30 + e.name.length + e.data.length;
   }
   const cd = Buffer.concat(central);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
   return Buffer.concat([...parts, cd, end]);
 }
 
@@ -89,11 +110,15 @@ export async function gb18030(text: string): Promise<Buffer> {
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     if (cp < 0x80) out.push(cp);
-    else if (cp >= 0x10000) { // GB18030 maps U+10000… linearly onto 0x90308130…
+    else if (cp >= 0x10000) {
+      // GB18030 maps U+10000… linearly onto 0x90308130…
       let l = cp - 0x10000;
-      const b4 = l % 10; l = Math.floor(l / 10);
-      const b3 = l % 126; l = Math.floor(l / 126);
-      const b2 = l % 10; l = Math.floor(l / 10);
+      const b4 = l % 10;
+      l = Math.floor(l / 10);
+      const b3 = l % 126;
+      l = Math.floor(l / 126);
+      const b2 = l % 10;
+      l = Math.floor(l / 10);
       out.push(0x90 + l, 0x30 + b2, 0x81 + b3, 0x30 + b4);
     } else out.push(...utils.encode(936, ch));
   }
@@ -104,7 +129,10 @@ export async function gb18030(text: string): Promise<Buffer> {
 
 /** RFC 4180 CSV (CRLF lines, fields quoted when they hold a comma, quote or line break). */
 export function csvOf(rows: unknown[][]): string {
-  const field = (v: unknown) => { const s = v == null ? '' : String(v); return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s; };
+  const field = (v: unknown) => {
+    const s = v == null ? '' : String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
   return rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
 }
 

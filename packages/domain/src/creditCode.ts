@@ -16,8 +16,7 @@ export function creditCodeCheckChar(first17: string): string | null {
 export function checkCreditCode(raw: string): { ok: true; value: string } | { ok: false; reason: string } {
   const v = raw.replace(/\s+/g, '').toUpperCase();
   if (v.length !== 18) return { ok: false, reason: '统一社会信用代码应为18位' };
-  if (![...v].every((c) => CREDIT_CODE_CHARS.includes(c)))
-    return { ok: false, reason: '统一社会信用代码含有无效字符（不使用I、O、Z、S、V）' };
+  if (![...v].every((c) => CREDIT_CODE_CHARS.includes(c))) return { ok: false, reason: '统一社会信用代码含有无效字符（不使用I、O、Z、S、V）' };
   if (!/^\d{6}$/.test(v.slice(2, 8))) return { ok: false, reason: '统一社会信用代码第3至8位应为行政区划码' };
   if (creditCodeCheckChar(v.slice(0, 17)) !== v[17]) return { ok: false, reason: '统一社会信用代码校验位错误' };
   return { ok: true, value: v };

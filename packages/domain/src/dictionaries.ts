@@ -41,7 +41,12 @@ export const TITLE_SERIES: ReadonlyArray<{ code: string; name: string; levels: T
 ];
 
 export const EDUCATION_LEVELS = {
-  doctor: '博士研究生', master: '硕士研究生', bachelor: '大学本科', college: '大学专科', secondary: '中专', other: '其他',
+  doctor: '博士研究生',
+  master: '硕士研究生',
+  bachelor: '大学本科',
+  college: '大学专科',
+  secondary: '中专',
+  other: '其他',
 } as const;
 
 export const GENDERS = { male: '男', female: '女' } as const;

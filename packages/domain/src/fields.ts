@@ -39,7 +39,10 @@ export function pattern(re: RegExp, message: string, max = 100) {
 
 /** An id (path parameter, body field, query filter): a positive int4; `message` replaces the generic ones. */
 export function id(message?: string) {
-  return z.coerce.number({ error: message ?? '必须是编号' }).int(message ?? '必须是整数').positive(message ?? '必须是正整数')
+  return z.coerce
+    .number({ error: message ?? '必须是编号' })
+    .int(message ?? '必须是整数')
+    .positive(message ?? '必须是正整数')
     .max(INT4_MAX, message ?? '编号超出范围');
 }
 export const idSchema = id();
@@ -47,7 +50,10 @@ export const idSchema = id();
 /** A whole number in [min, max] (a count, a page, a capacity); max never above int4. */
 export function int(min: number, max: number, messages: { min?: string; max?: string; type?: string } = {}) {
   const type = messages.type ?? '必须是整数';
-  return z.coerce.number({ error: type }).int(type).min(Math.max(min, -INT4_MAX - 1), messages.min ?? `最小为${min}`)
+  return z.coerce
+    .number({ error: type })
+    .int(type)
+    .min(Math.max(min, -INT4_MAX - 1), messages.min ?? `最小为${min}`)
     .max(Math.min(max, INT4_MAX), messages.max ?? `最大为${max}`);
 }
 
@@ -57,7 +63,15 @@ export function year(message = '年度不正确', required = message) {
 }
 
 /** A decimal amount (hours, units): finite, within (min or > gt, max], a multiple of `step`. */
-export function decimal(opts: { min?: number; gt?: number; max: number; step: number; stepMessage: string; maxMessage?: string; minMessage?: string }) {
+export function decimal(opts: {
+  min?: number;
+  gt?: number;
+  max: number;
+  step: number;
+  stepMessage: string;
+  maxMessage?: string;
+  minMessage?: string;
+}) {
   let n = z.coerce.number({ error: '必须是数字' });
   if (opts.gt !== undefined) n = n.gt(opts.gt, opts.minMessage ?? `必须大于${opts.gt}`);
   if (opts.min !== undefined) n = n.min(opts.min, opts.minMessage ?? (opts.min === 0 ? '不能为负数' : `不能小于${opts.min}`));
@@ -65,6 +79,11 @@ export function decimal(opts: { min?: number; gt?: number; max: number; step: nu
 }
 
 /** YYYY-MM-DD and a real calendar date. */
-export const dateSchema = z.string({ error: '日期格式应为YYYY-MM-DD' }).max(10, '日期格式应为YYYY-MM-DD')
+export const dateSchema = z
+  .string({ error: '日期格式应为YYYY-MM-DD' })
+  .max(10, '日期格式应为YYYY-MM-DD')
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD')
-  .refine((v) => { const d = new Date(`${v}T00:00:00Z`); return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v; }, '不是有效的日期');
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  }, '不是有效的日期');

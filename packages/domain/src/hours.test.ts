@@ -5,12 +5,23 @@ const policy = { year: 2026, totalRequired: 90, professionalMin: 60, publicMin: 
 
 describe('completion', () => {
   it('needs the total and both minimums', () => {
-    expect(completion({ publicHours: 30, professionalHours: 60 }, policy)).toMatchObject({ totalHours: 90, completed: true, missing: { total: 0, public: 0, professional: 0 } });
-    expect(completion({ publicHours: 10, professionalHours: 80 }, policy)).toMatchObject({ totalHours: 90, completed: false, missing: { public: 20 } });
-    expect(completion({ publicHours: 30, professionalHours: 38 }, policy)).toMatchObject({ completed: false, missing: { total: 22, professional: 22 } });
+    expect(completion({ publicHours: 30, professionalHours: 60 }, policy)).toMatchObject({
+      totalHours: 90,
+      completed: true,
+      missing: { total: 0, public: 0, professional: 0 },
+    });
+    expect(completion({ publicHours: 10, professionalHours: 80 }, policy)).toMatchObject({
+      totalHours: 90,
+      completed: false,
+      missing: { public: 20 },
+    });
+    expect(completion({ publicHours: 30, professionalHours: 38 }, policy)).toMatchObject({
+      completed: false,
+      missing: { total: 22, professional: 22 },
+    });
     expect(completion({ publicHours: 0, professionalHours: 0 }, policy).missing).toEqual({ total: 90, public: 30, professional: 60 });
   });
-  it('follows the year\'s policy, not a constant', () => {
+  it("follows the year's policy, not a constant", () => {
     const lighter = { ...policy, totalRequired: 72, professionalMin: 48, publicMin: 24 };
     expect(completion({ publicHours: 24, professionalHours: 48 }, lighter).completed).toBe(true);
     expect(completion({ publicHours: 24, professionalHours: 48 }, policy).completed).toBe(false);
@@ -39,7 +50,15 @@ describe('claim state machine', () => {
 });
 
 describe('重点审核 rules', () => {
-  const base = { hours: 8, classHours: 8, classStart: '2026-05-01', classEnd: '2026-05-01', sameClassClaims: 0, declaredOn: '2026-05-02', closingDate: '2026-12-31' };
+  const base = {
+    hours: 8,
+    classHours: 8,
+    classStart: '2026-05-01',
+    classEnd: '2026-05-01',
+    sameClassClaims: 0,
+    declaredOn: '2026-05-02',
+    closingDate: '2026-12-31',
+  };
   it('a normal claim is not flagged', () => expect(flagReasons(base)).toEqual([]));
   it('flags each suspicious pattern with its reason', () => {
     expect(flagReasons({ ...base, hours: 10, classHours: 8 })[0]).toContain('超过培训班学时');

@@ -7,7 +7,12 @@ export type SubjectType = keyof typeof SUBJECT_TYPES;
 export const SUBJECT_TYPE_CODES = Object.keys(SUBJECT_TYPES) as [SubjectType, ...SubjectType[]];
 
 export const LEARNING_FORMS = {
-  faceToFace: '面授', online: '网络', blended: '混合', conference: '学术会议', furtherStudy: '进修', other: '其他',
+  faceToFace: '面授',
+  online: '网络',
+  blended: '混合',
+  conference: '学术会议',
+  furtherStudy: '进修',
+  other: '其他',
 } as const;
 export type LearningForm = keyof typeof LEARNING_FORMS;
 export const LEARNING_FORM_CODES = Object.keys(LEARNING_FORMS) as [LearningForm, ...LearningForm[]];
@@ -21,7 +26,10 @@ export interface HourPolicy {
   closingDate: string;
 }
 
-export interface YearTotals { publicHours: number; professionalHours: number }
+export interface YearTotals {
+  publicHours: number;
+  professionalHours: number;
+}
 
 export interface Completion {
   publicHours: number;
@@ -43,14 +51,22 @@ export function completion(t: YearTotals, p: HourPolicy): Completion {
     professional: Math.max(0, r1(p.professionalMin - t.professionalHours)),
   };
   return {
-    publicHours: r1(t.publicHours), professionalHours: r1(t.professionalHours), totalHours,
-    completed: missing.total === 0 && missing.public === 0 && missing.professional === 0, missing,
+    publicHours: r1(t.publicHours),
+    professionalHours: r1(t.professionalHours),
+    totalHours,
+    completed: missing.total === 0 && missing.public === 0 && missing.professional === 0,
+    missing,
   };
 }
 
 /** Claim (学时申报) states. Only `approved` counts toward the ledger. */
 export const CLAIM_STATUSES = {
-  pendingEmployer: '待单位审核', pending: '待审核', approved: '已通过', rejected: '已驳回', revoked: '审验不通过', deleted: '已删除',
+  pendingEmployer: '待单位审核',
+  pending: '待审核',
+  approved: '已通过',
+  rejected: '已驳回',
+  revoked: '审验不通过',
+  deleted: '已删除',
 } as const;
 export type ClaimStatus = keyof typeof CLAIM_STATUSES;
 export const CLAIM_STATUS_CODES = Object.keys(CLAIM_STATUSES) as [ClaimStatus, ...ClaimStatus[]];
@@ -101,13 +117,19 @@ export function flagReasons(c: FlagInput): string[] {
   if ((c.sameClassClaims ?? 0) > 0) out.push('同一人员在同一培训班重复申报');
   if (c.classStart && c.classEnd) {
     const days = Math.round((Date.parse(c.classEnd) - Date.parse(c.classStart)) / 86_400_000) + 1;
-    if (days > 0 && c.hours / days > MAX_HOURS_PER_DAY) out.push(`日均学时（${Math.round((c.hours / days) * 10) / 10}）超过每日上限${MAX_HOURS_PER_DAY}学时`);
+    if (days > 0 && c.hours / days > MAX_HOURS_PER_DAY)
+      out.push(`日均学时（${Math.round((c.hours / days) * 10) / 10}）超过每日上限${MAX_HOURS_PER_DAY}学时`);
   }
   if (c.declaredOn > c.closingDate) out.push(`申报时间晚于该年度截止日期（${c.closingDate}）`);
   return out;
 }
 
-export interface RecognitionRule { learningForm: LearningForm; hoursPerUnit: number; unit: string; capPerYear: number | null }
+export interface RecognitionRule {
+  learningForm: LearningForm;
+  hoursPerUnit: number;
+  unit: string;
+  capPerYear: number | null;
+}
 
 /** Hours an activity earns under the year's rule, capped by what the year's cap leaves, with the explanation. */
 export function recognize(rule: RecognitionRule, units: number, usedThisYear: number): { hours: number; basis: string } {

@@ -38,23 +38,19 @@ export function checkIdNumber(type: IdType, raw: string, today = new Date()): Id
   switch (type) {
     case 'resident': {
       if (!/^\d{17}[\dX]$/.test(v)) return { ok: false, reason: '居民身份证号应为18位，前17位为数字，末位为数字或X' };
-      const y = Number(v.slice(6, 10)), m = Number(v.slice(10, 12)), d = Number(v.slice(12, 14));
+      const y = Number(v.slice(6, 10)),
+        m = Number(v.slice(10, 12)),
+        d = Number(v.slice(12, 14));
       if (!realPastDate(y, m, d, today)) return { ok: false, reason: '居民身份证号中的出生日期无效' };
       if (residentCheckChar(v.slice(0, 17)) !== v[17]) return { ok: false, reason: '居民身份证号校验位错误' };
       return { ok: true, value: v };
     }
     case 'passport':
-      return /^[A-Z0-9]{5,17}$/.test(v) && /\d/.test(v)
-        ? { ok: true, value: v }
-        : { ok: false, reason: '护照号码应为5至17位字母或数字' };
+      return /^[A-Z0-9]{5,17}$/.test(v) && /\d/.test(v) ? { ok: true, value: v } : { ok: false, reason: '护照号码应为5至17位字母或数字' };
     case 'hkMacao':
-      return /^[HM]\d{8}(\d{2})?$/.test(v)
-        ? { ok: true, value: v }
-        : { ok: false, reason: '港澳居民来往内地通行证号码应为H或M加8位（或10位）数字' };
+      return /^[HM]\d{8}(\d{2})?$/.test(v) ? { ok: true, value: v } : { ok: false, reason: '港澳居民来往内地通行证号码应为H或M加8位（或10位）数字' };
     case 'taiwan':
-      return /^\d{8}(\d{2})?$/.test(v)
-        ? { ok: true, value: v }
-        : { ok: false, reason: '台湾居民来往大陆通行证号码应为8位或10位数字' };
+      return /^\d{8}(\d{2})?$/.test(v) ? { ok: true, value: v } : { ok: false, reason: '台湾居民来往大陆通行证号码应为8位或10位数字' };
   }
 }
 

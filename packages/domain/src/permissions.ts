@@ -64,7 +64,14 @@ export function permissionsForType(type: OrgType): Permission[] {
  */
 export const AUDIT_DUTY = ['audit.view'] as const satisfies readonly Permission[];
 export const READ_ONLY = [
-  'org.info.view', 'dept.view', 'admin.view', 'suborg.view', 'materials.view', 'stats.view', 'personnel.view', 'audit.view',
+  'org.info.view',
+  'dept.view',
+  'admin.view',
+  'suborg.view',
+  'materials.view',
+  'stats.view',
+  'personnel.view',
+  'audit.view',
 ] as const satisfies readonly Permission[];
 
 export const isAuditDuty = (p: string) => (AUDIT_DUTY as readonly string[]).includes(p);
@@ -78,7 +85,11 @@ export function dutyConflicts(perms: Iterable<string>): Permission[] {
 
 /** The refusal, in Chinese, naming what clashes (at most five names). */
 export function dutyConflictMessage(conflicts: readonly Permission[]): string {
-  const names = conflicts.slice(0, 5).map((p) => PERMISSIONS[p].name).join('、') + (conflicts.length > 5 ? ` 等${conflicts.length}项` : '');
+  const names =
+    conflicts
+      .slice(0, 5)
+      .map((p) => PERMISSIONS[p].name)
+      .join('、') + (conflicts.length > 5 ? ` 等${conflicts.length}项` : '');
   return `查看审计日志只能与查看类权限组合（三员分立：审计员不能变更数据），不能同时拥有：${names}`;
 }
 
@@ -115,16 +126,26 @@ const admins = (title: string): MenuItem => ({ key: 'admins', title, path: '/acc
 const roles: MenuItem = { key: 'roles', title: '角色管理', path: '/account/roles', permission: 'role.manage' };
 const dashboard: MenuItem = { key: 'dashboard', title: '工作台', path: '/dashboard', icon: 'dashboard' };
 const system: MenuItem = {
-  key: 'system', title: '系统管理', icon: 'setting', children: [
+  key: 'system',
+  title: '系统管理',
+  icon: 'setting',
+  children: [
     { key: 'audit', title: '审计日志', path: '/system/audit', permission: 'audit.view' },
     { key: 'sessions', title: '在线会话', path: '/system/sessions', permission: 'session.manage' },
   ],
 };
 
 const reg = (key: string, title: string): MenuItem => ({ key: `reg-${key}`, title, path: `/account/registrations/${key}`, permission: 'reg.review' });
-const change = (key: string, title: string): MenuItem => ({ key: `change-${key}`, title, path: `/account/changes/${key}`, permission: 'change.review' });
+const change = (key: string, title: string): MenuItem => ({
+  key: `change-${key}`,
+  title,
+  path: `/account/changes/${key}`,
+  permission: 'change.review',
+});
 const transfersMenu: MenuItem = {
-  key: 'transfers', title: '人员调转', children: [
+  key: 'transfers',
+  title: '人员调转',
+  children: [
     { key: 'transfer-in', title: '人员调入审核', path: '/account/transfers/incoming', permission: 'transfer.manage' },
     { key: 'transfer-out', title: '人员调出', path: '/account/transfers/outgoing', permission: 'transfer.manage' },
     { key: 'transfer-records', title: '调转记录', path: '/account/transfers/records', permission: 'transfer.manage' },
@@ -139,23 +160,33 @@ export const MENUS: Record<OrgType | 'personnel', MenuItem[]> = {
   hr: [
     dashboard,
     {
-      key: 'account', title: '账户管理', icon: 'team', children: [
+      key: 'account',
+      title: '账户管理',
+      icon: 'team',
+      children: [
         ownOrg,
         suborgs,
         {
-          key: 'registrations', title: '注册审核管理', children: [
-            reg('personnel', '专技人员注册审核'), reg('employer', '下属单位注册审核'), reg('authority', '主管部门注册审核'),
-            reg('base', '继续教育机构注册审核'), reg('hr', '人社部门注册审核'),
+          key: 'registrations',
+          title: '注册审核管理',
+          children: [
+            reg('personnel', '专技人员注册审核'),
+            reg('employer', '下属单位注册审核'),
+            reg('authority', '主管部门注册审核'),
+            reg('base', '继续教育机构注册审核'),
+            reg('hr', '人社部门注册审核'),
           ],
         },
         {
-          key: 'changes', title: '变更审核管理', children: [
-            change('title', '审核人员信息修改'), change('org-info', '机构信息修改审核'), change('reparent', '更换上级部门审核'),
-          ],
+          key: 'changes',
+          title: '变更审核管理',
+          children: [change('title', '审核人员信息修改'), change('org-info', '机构信息修改审核'), change('reparent', '更换上级部门审核')],
         },
         transfersMenu,
         {
-          key: 'training-review', title: '培训计划管理', children: [
+          key: 'training-review',
+          title: '培训计划管理',
+          children: [
             { key: 'annual-plan-review', title: '审核继教机构年度培训计划', path: '/training/annual-review/plan', permission: 'annual.review' },
             { key: 'class-review', title: '审核培训计划申报', path: '/training/class-review', permission: 'class.review' },
             { key: 'annual-summary-review', title: '审核继教机构年度工作总结', path: '/training/annual-review/summary', permission: 'annual.review' },
@@ -164,7 +195,10 @@ export const MENUS: Record<OrgType | 'personnel', MenuItem[]> = {
       ],
     },
     {
-      key: 'hours-review', title: '学时审核', icon: 'audit', children: [
+      key: 'hours-review',
+      title: '学时审核',
+      icon: 'audit',
+      children: [
         { key: 'claim-base', title: '继续教育机构学时审核', path: '/hours/review/base', permission: 'claim.review' },
         { key: 'unit-plans', title: '单位培训计划审核', path: '/hours/unit-plans', permission: 'class.review' },
         { key: 'claim-employer', title: '单位培训学时审核', path: '/hours/review/employer', permission: 'claim.review' },
@@ -176,7 +210,10 @@ export const MENUS: Record<OrgType | 'personnel', MenuItem[]> = {
     { key: 'hours-policy', title: '学时政策设置', icon: 'setting', path: '/hours/policy', permission: 'policy.manage', hrLevels: ['province'] },
     materialsMenu,
     {
-      key: 'stats', title: '查询统计', icon: 'chart', children: [
+      key: 'stats',
+      title: '查询统计',
+      icon: 'chart',
+      children: [
         { key: 'stats-overview', title: '继教综合统计查询', path: '/stats/overview', permission: 'stats.view' },
         { key: 'stats-completion', title: '继教完成情况查询', path: '/stats/completion', permission: 'stats.view' },
         { key: 'stats-titles', title: '职称系列分布查询', path: '/stats/titles', permission: 'stats.view' },
@@ -189,24 +226,36 @@ export const MENUS: Record<OrgType | 'personnel', MenuItem[]> = {
   authority: [
     dashboard,
     {
-      key: 'account', title: '账户管理', icon: 'team', children: [
-        ownOrg, suborgs,
+      key: 'account',
+      title: '账户管理',
+      icon: 'team',
+      children: [
+        ownOrg,
+        suborgs,
         { key: 'registrations', title: '注册审核管理', children: [reg('personnel', '专技人员注册审核'), reg('employer', '下属单位注册审核')] },
-        { key: 'changes', title: '变更审核管理', children: [change('title', '审核人员信息修改'), change('org-info', '机构信息修改审核'), change('reparent', '更换上级部门审核')] },
+        {
+          key: 'changes',
+          title: '变更审核管理',
+          children: [change('title', '审核人员信息修改'), change('org-info', '机构信息修改审核'), change('reparent', '更换上级部门审核')],
+        },
         transfersMenu,
       ],
     },
     {
-      key: 'hours', title: '学时管理', icon: 'audit', children: [
-        { key: 'personal-review', title: '本单位人员学时申报', path: '/hours/personal-review', permission: 'claim.unitReview' },
-      ],
+      key: 'hours',
+      title: '学时管理',
+      icon: 'audit',
+      children: [{ key: 'personal-review', title: '本单位人员学时申报', path: '/hours/personal-review', permission: 'claim.unitReview' }],
     },
     system,
   ],
   employer: [
     dashboard,
     {
-      key: 'account', title: '账户管理', icon: 'team', children: [
+      key: 'account',
+      title: '账户管理',
+      icon: 'team',
+      children: [
         ownOrg,
         { key: 'registrations', title: '注册审核管理', children: [reg('personnel', '专技人员注册审核')] },
         { key: 'changes', title: '变更审核管理', children: [change('title', '审核人员信息修改')] },
@@ -214,7 +263,10 @@ export const MENUS: Record<OrgType | 'personnel', MenuItem[]> = {
       ],
     },
     {
-      key: 'unit-training', title: '单位培训', icon: 'book', children: [
+      key: 'unit-training',
+      title: '单位培训',
+      icon: 'book',
+      children: [
         { key: 'classes', title: '单位培训计划', path: '/training/classes', permission: 'class.manage' },
         { key: 'scores', title: '单位培训学时', path: '/training/scores', permission: 'score.manage' },
         { key: 'personal-review', title: '本单位人员学时申报', path: '/hours/personal-review', permission: 'claim.unitReview' },
@@ -225,7 +277,10 @@ export const MENUS: Record<OrgType | 'personnel', MenuItem[]> = {
   base: [
     dashboard,
     {
-      key: 'account', title: '账户管理', icon: 'team', children: [
+      key: 'account',
+      title: '账户管理',
+      icon: 'team',
+      children: [
         orgInfo('继续教育机构信息管理'),
         departments,
         { key: 'perm', title: '权限管理', children: [admins('管理员'), roles] },

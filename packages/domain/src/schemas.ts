@@ -11,17 +11,27 @@ import { dateSchema, decimal, idSchema, int, noControlChars, pattern, text, year
 z.config(z.locales.zhCN());
 
 export const idTypeSchema = z.enum(ID_TYPE_CODES, { error: '请选择有效的证件类型' });
-export const phoneSchema = z.string().trim().max(20, '请输入11位手机号码').regex(/^1[3-9]\d{9}$/, '请输入11位手机号码');
-export const landlineSchema = z.string().trim().max(30, '固定电话格式应为 区号-号码').regex(/^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/, '固定电话格式应为 区号-号码');
+export const phoneSchema = z
+  .string()
+  .trim()
+  .max(20, '请输入11位手机号码')
+  .regex(/^1[3-9]\d{9}$/, '请输入11位手机号码');
+export const landlineSchema = z
+  .string()
+  .trim()
+  .max(30, '固定电话格式应为 区号-号码')
+  .regex(/^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/, '固定电话格式应为 区号-号码');
 export const emailSchema = noControlChars(z.string().trim().max(100, '不能超过100个字符')).pipe(z.email('电子邮箱格式不正确'));
 export const nameSchema = text(100, { min: 1 });
 export const personNameSchema = text(50, { min: 2 });
 export const idNumberRaw = text(30, { min: 1, tooLong: '过长' });
 export { idSchema };
-export const creditCodeSchema = noControlChars(z.string().trim().max(30, '统一社会信用代码应为18位')).superRefine((v, ctx) => {
-  const r = checkCreditCode(v);
-  if (!r.ok) ctx.addIssue({ code: 'custom', message: r.reason });
-}).transform((v) => v.toUpperCase());
+export const creditCodeSchema = noControlChars(z.string().trim().max(30, '统一社会信用代码应为18位'))
+  .superRefine((v, ctx) => {
+    const r = checkCreditCode(v);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.reason });
+  })
+  .transform((v) => v.toUpperCase());
 
 /** Adds a 证件号 check against the chosen 证件类型 to an object schema with idType + idNumber. */
 export function refineIdNumber<T extends { idType: z.infer<typeof idTypeSchema>; idNumber: string }>(v: T, ctx: z.RefinementCtx) {
@@ -50,7 +60,11 @@ export const changePasswordBody = z.object({
 export const orgInfoBody = z.object({
   name: nameSchema,
   contactName: personNameSchema,
-  contactPhone: z.string().trim().max(20, '请输入手机号或固定电话').regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请输入手机号或固定电话'),
+  contactPhone: z
+    .string()
+    .trim()
+    .max(20, '请输入手机号或固定电话')
+    .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请输入手机号或固定电话'),
   address: text(200, { min: 1 }),
 });
 
@@ -65,31 +79,36 @@ export const departmentUpdateBody = z.object({
 
 const roleIds = z.array(idSchema).max(50).default([]);
 const adminSelect = z.object({ mode: z.literal('select'), userId: idSchema, departmentId: idSchema, roleIds });
-const adminRegister = z.object({
-  mode: z.literal('register'),
-  idType: idTypeSchema,
-  idNumber: idNumberRaw,
-  password: newPasswordSchema,
-  confirmPassword: noControlChars(z.string().max(64, '不能超过64位')),
-  realName: personNameSchema,
-  phone: phoneSchema,
-  email: emailSchema,
-  landline: z.union([landlineSchema, z.literal('')]).optional(),
-  departmentId: idSchema,
-  roleIds,
-}).superRefine(refineIdNumber).superRefine((v, ctx) => {
-  if (v.password !== v.confirmPassword) ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: '两次输入的密码不一致' });
-  const reason = checkPassword(v.password, { idNumber: v.idNumber });
-  if (reason) ctx.addIssue({ code: 'custom', path: ['password'], message: reason });
-});
-const adminExisting = z.object({
-  mode: z.literal('existing'),
-  idType: idTypeSchema,
-  idNumber: idNumberRaw,
-  password: passwordText('请输入该人员的登录密码'),
-  departmentId: idSchema,
-  roleIds,
-}).superRefine(refineIdNumber);
+const adminRegister = z
+  .object({
+    mode: z.literal('register'),
+    idType: idTypeSchema,
+    idNumber: idNumberRaw,
+    password: newPasswordSchema,
+    confirmPassword: noControlChars(z.string().max(64, '不能超过64位')),
+    realName: personNameSchema,
+    phone: phoneSchema,
+    email: emailSchema,
+    landline: z.union([landlineSchema, z.literal('')]).optional(),
+    departmentId: idSchema,
+    roleIds,
+  })
+  .superRefine(refineIdNumber)
+  .superRefine((v, ctx) => {
+    if (v.password !== v.confirmPassword) ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: '两次输入的密码不一致' });
+    const reason = checkPassword(v.password, { idNumber: v.idNumber });
+    if (reason) ctx.addIssue({ code: 'custom', path: ['password'], message: reason });
+  });
+const adminExisting = z
+  .object({
+    mode: z.literal('existing'),
+    idType: idTypeSchema,
+    idNumber: idNumberRaw,
+    password: passwordText('请输入该人员的登录密码'),
+    departmentId: idSchema,
+    roleIds,
+  })
+  .superRefine(refineIdNumber);
 export const adminCreateBody = z.discriminatedUnion('mode', [adminSelect, adminRegister, adminExisting], { error: '请选择新增管理员的方式' });
 export type AdminCreateBody = z.infer<typeof adminCreateBody>;
 
@@ -98,7 +117,10 @@ export const adminRolesBody = z.object({ roleIds: z.array(idSchema).max(50) });
 export const roleBody = z.object({
   name: text(30, { min: 1, required: '请输入角色名称' }),
   description: text(200).default(''),
-  permissions: z.array(pattern(/^[a-z][a-z0-9_.]*$/, '权限编码不正确', 50)).min(1, '请至少选择一项权限').max(100),
+  permissions: z
+    .array(pattern(/^[a-z][a-z0-9_.]*$/, '权限编码不正确', 50))
+    .min(1, '请至少选择一项权限')
+    .max(100),
 });
 
 export const pageQuery = z.object({
@@ -159,34 +181,42 @@ export const orgRegistrationBody = z.object({
 });
 export type OrgRegistrationBody = z.infer<typeof orgRegistrationBody>;
 
-export const personnelRegistrationBody = z.object({
-  ...accountFields,
-  orgId: idSchema,
-  departmentId: idSchema.nullable().default(null),
-  education: z.enum(Object.keys(EDUCATION_LEVELS) as [string, ...string[]], { error: '请选择学历' }),
-  ...titleSchema.shape,
-}).superRefine(refineIdNumber).superRefine(refinePasswords).superRefine(refineTitle);
+export const personnelRegistrationBody = z
+  .object({
+    ...accountFields,
+    orgId: idSchema,
+    departmentId: idSchema.nullable().default(null),
+    education: z.enum(Object.keys(EDUCATION_LEVELS) as [string, ...string[]], { error: '请选择学历' }),
+    ...titleSchema.shape,
+  })
+  .superRefine(refineIdNumber)
+  .superRefine(refinePasswords)
+  .superRefine(refineTitle);
 export type PersonnelRegistrationBody = z.infer<typeof personnelRegistrationBody>;
 
 /** Resubmission after a rejection: the same data, without the account's password. */
 export const orgResubmitBody = z.object(orgFields);
-export const personnelResubmitBody = z.object({
-  realName: personNameSchema,
-  orgId: idSchema,
-  departmentId: idSchema.nullable().default(null),
-  education: personnelRegistrationBody.shape.education,
-  ...titleSchema.shape,
-}).superRefine(refineTitle);
+export const personnelResubmitBody = z
+  .object({
+    realName: personNameSchema,
+    orgId: idSchema,
+    departmentId: idSchema.nullable().default(null),
+    education: personnelRegistrationBody.shape.education,
+    ...titleSchema.shape,
+  })
+  .superRefine(refineTitle);
 
 export const REVIEW_KINDS = ['personnel', 'employer', 'authority', 'base', 'hr'] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
-export const decisionBody = z.object({
-  ids: z.array(idSchema).min(1, '请选择要处理的记录').max(200, '一次最多处理200条'),
-  decision: z.enum(['approve', 'reject'], { error: '请选择通过或驳回' }),
-  reason: text(200).default(''),
-}).superRefine((v, ctx) => {
-  if (v.decision === 'reject' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '驳回时请填写驳回原因' });
-});
+export const decisionBody = z
+  .object({
+    ids: z.array(idSchema).min(1, '请选择要处理的记录').max(200, '一次最多处理200条'),
+    decision: z.enum(['approve', 'reject'], { error: '请选择通过或驳回' }),
+    reason: text(200).default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === 'reject' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '驳回时请填写驳回原因' });
+  });
 export const reviewTabQuery = pageQuery.extend({
   tab: z.enum(['pending', 'done']).default('pending'),
   keyword: text(50).optional(),
@@ -210,28 +240,32 @@ export const transferRefuseBody = z.object({ reason: text(200, { min: 1, require
 // ---- Training classes, scores, claim review (培训班、学员成绩、学时审核) ----
 const ymd = dateSchema;
 export const hoursValue = decimal({ gt: 0, max: 500, step: 0.1, stepMessage: '最多一位小数' });
-export const classBody = z.object({
-  year: year(),
-  name: text(100, { min: 1, required: '请输入培训班名称' }),
-  subjectType: z.enum(SUBJECT_TYPE_CODES, { error: '请选择科目类型' }),
-  learningForm: z.enum(LEARNING_FORM_CODES, { error: '请选择学习形式' }),
-  hours: hoursValue,
-  startDate: ymd,
-  endDate: ymd,
-  place: text(100, { min: 1, required: '请输入培训地点' }),
-  capacity: int(1, 100000, { min: '至少1人', max: '过大' }),
-  targetSeries: z.array(z.enum(titleSeriesCodes)).max(27).default([]),
-}).superRefine((v, ctx) => {
-  if (v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: '结束日期不能早于开始日期' });
-  if (Number(v.startDate.slice(0, 4)) !== v.year) ctx.addIssue({ code: 'custom', path: ['startDate'], message: '开始日期应在培训年度内' });
-});
+export const classBody = z
+  .object({
+    year: year(),
+    name: text(100, { min: 1, required: '请输入培训班名称' }),
+    subjectType: z.enum(SUBJECT_TYPE_CODES, { error: '请选择科目类型' }),
+    learningForm: z.enum(LEARNING_FORM_CODES, { error: '请选择学习形式' }),
+    hours: hoursValue,
+    startDate: ymd,
+    endDate: ymd,
+    place: text(100, { min: 1, required: '请输入培训地点' }),
+    capacity: int(1, 100000, { min: '至少1人', max: '过大' }),
+    targetSeries: z.array(z.enum(titleSeriesCodes)).max(27).default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: '结束日期不能早于开始日期' });
+    if (Number(v.startDate.slice(0, 4)) !== v.year) ctx.addIssue({ code: 'custom', path: ['startDate'], message: '开始日期应在培训年度内' });
+  });
 export type ClassBody = z.infer<typeof classBody>;
-export const scoreBody = z.object({
-  idType: idTypeSchema.default('resident'),
-  idNumber: idNumberRaw,
-  score: text(20).default(''),
-  qualified: z.boolean({ error: '请选择是否合格' }),
-}).superRefine(refineIdNumber);
+export const scoreBody = z
+  .object({
+    idType: idTypeSchema.default('resident'),
+    idNumber: idNumberRaw,
+    score: text(20).default(''),
+    qualified: z.boolean({ error: '请选择是否合格' }),
+  })
+  .superRefine(refineIdNumber);
 export const claimQuery = pageQuery.extend({
   tab: z.enum(['pending', 'done']).default('pending'),
   source: z.enum(['base', 'employer', 'personal']).default('base'),

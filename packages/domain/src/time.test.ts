@@ -3,12 +3,21 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  beijingChineseDate, beijingDate, beijingDateTime, beijingDayStart, beijingHour, beijingMinute, beijingWeekday, beijingYear,
+  beijingChineseDate,
+  beijingDate,
+  beijingDateTime,
+  beijingDayStart,
+  beijingHour,
+  beijingMinute,
+  beijingWeekday,
+  beijingYear,
   fromBeijing,
 } from './time.js';
 
 const originalTz = process.env.TZ;
-afterEach(() => { process.env.TZ = originalTz; });
+afterEach(() => {
+  process.env.TZ = originalTz;
+});
 
 describe('Beijing time functions', () => {
   it('read the Beijing wall clock around midnight UTC and midnight Beijing', () => {
@@ -75,13 +84,20 @@ describe('Beijing time functions', () => {
 
   it('agree with Intl in Asia/Shanghai for instants from 1992 to 2100, whatever process.env.TZ is', () => {
     const intl = new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'Asia/Shanghai', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone: 'Asia/Shanghai',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
     const viaIntl = (d: Date) => intl.format(d).replace(', ', ' ');
     const from = Date.UTC(1992, 0, 1);
     const span = Date.UTC(2100, 0, 1) - from;
     let seed = 12345;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (const tz of ['UTC', 'America/New_York', 'Pacific/Kiritimati', 'Asia/Shanghai']) {
       process.env.TZ = tz;
       for (let i = 0; i < 400; i++) {
@@ -112,7 +128,15 @@ function sourceFiles(dir: string, out: string[] = []): string[] {
 }
 const packageSources = readdirSync(join(root, 'packages')).map((p) => `packages/${p}/src`);
 const trees = ['server/src', 'web/src', 'e2e', ...packageSources];
-const files = trees.flatMap((t) => { try { return sourceFiles(join(root, t)); } catch { return []; } }).filter((f) => !SHARED.has(f));
+const files = trees
+  .flatMap((t) => {
+    try {
+      return sourceFiles(join(root, t));
+    } catch {
+      return [];
+    }
+  })
+  .filter((f) => !SHARED.has(f));
 
 /** Hand-written UTC+8 arithmetic or a second formatter with an explicit zone (anywhere, tests included). */
 const ZONE_ARITHMETIC: [string, RegExp][] = [
@@ -132,9 +156,11 @@ const LOCAL_CLOCK: [string, RegExp][] = [
 function offences(rules: [string, RegExp][], list: string[]) {
   const found: string[] = [];
   for (const f of list) {
-    readFileSync(join(root, f), 'utf8').split('\n').forEach((line, i) => {
-      for (const [what, re] of rules) if (re.test(line)) found.push(`${f}:${i + 1} ${what}: ${line.trim()}`);
-    });
+    readFileSync(join(root, f), 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        for (const [what, re] of rules) if (re.test(line)) found.push(`${f}:${i + 1} ${what}: ${line.trim()}`);
+      });
   }
   return found;
 }
@@ -157,15 +183,29 @@ describe('guard: one home for Beijing time (packages/domain/src/time.ts)', () =>
 
   it('the rules catch each hand-written form', () => {
     const samples = [
-      'new Date(Date.now() + 8 * 3600_000)', 'd.getTime() + 3600_000 * 8', 'x + 8 * 60 * 60 * 1000', 'offset = 28800',
-      '`${v}T00:00:00+08:00`', "new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai' })",
+      'new Date(Date.now() + 8 * 3600_000)',
+      'd.getTime() + 3600_000 * 8',
+      'x + 8 * 60 * 60 * 1000',
+      'offset = 28800',
+      '`${v}T00:00:00+08:00`',
+      "new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai' })",
     ];
-    for (const s of samples) expect(ZONE_ARITHMETIC.some(([, re]) => re.test(s)), s).toBe(true);
+    for (const s of samples)
+      expect(
+        ZONE_ARITHMETIC.some(([, re]) => re.test(s)),
+        s,
+      ).toBe(true);
     for (const s of ['new Date().getFullYear()', 'd.toLocaleString()', "dayjs(v).format('YYYY-MM-DD')", 'dayjs().hour()']) {
-      expect(LOCAL_CLOCK.some(([, re]) => re.test(s)), s).toBe(true);
+      expect(
+        LOCAL_CLOCK.some(([, re]) => re.test(s)),
+        s,
+      ).toBe(true);
     }
     for (const s of ['d.getUTCFullYear()', "d.format('YYYY-MM-DD')", 'dayjs(v).fromNow()', 'const n = 86_400_000']) {
-      expect([...ZONE_ARITHMETIC, ...LOCAL_CLOCK].some(([, re]) => re.test(s)), s).toBe(false);
+      expect(
+        [...ZONE_ARITHMETIC, ...LOCAL_CLOCK].some(([, re]) => re.test(s)),
+        s,
+      ).toBe(false);
     }
   });
 });

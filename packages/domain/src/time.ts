@@ -56,7 +56,7 @@ const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四
 /** '星期一' … '星期日' for the Beijing day of the instant ('' for an invalid time). */
 export function beijingWeekday(v: Instant = new Date()): string {
   const w = wall(v);
-  return w ? WEEKDAYS[w.getUTCDay()] ?? '' : '';
+  return w ? (WEEKDAYS[w.getUTCDay()] ?? '') : '';
 }
 
 /**
@@ -67,11 +67,23 @@ export function beijingWeekday(v: Instant = new Date()): string {
 export function fromBeijing(s: string): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
   if (!m) return new Date(Number.NaN);
-  const [y, mo, d, h, mi, se] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, se] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const utc = new Date(Date.UTC(y, mo - 1, d, h, mi, se));
   utc.setUTCFullYear(y); // years 0–99 are not mapped to 19xx
-  const ok = utc.getUTCFullYear() === y && utc.getUTCMonth() === mo - 1 && utc.getUTCDate() === d &&
-    utc.getUTCHours() === h && utc.getUTCMinutes() === mi && utc.getUTCSeconds() === se;
+  const ok =
+    utc.getUTCFullYear() === y &&
+    utc.getUTCMonth() === mo - 1 &&
+    utc.getUTCDate() === d &&
+    utc.getUTCHours() === h &&
+    utc.getUTCMinutes() === mi &&
+    utc.getUTCSeconds() === se;
   return ok ? new Date(utc.getTime() - OFFSET_MS) : new Date(Number.NaN);
 }
 

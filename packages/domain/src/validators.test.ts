@@ -5,12 +5,15 @@ import { checkPassword } from './password.js';
 import { maskIdNumber, maskPhone } from './mask.js';
 
 describe('居民身份证号 (GB 11643)', () => {
-  it.each(['11010519491231002X', '110105194912310029'.slice(0, 17) + residentCheckChar('11010519491231002'), '440524188001010014', '420102199003072913'])(
-    'accepts valid %s', (v) => {
-      const r = checkIdNumber('resident', v);
-      expect(r).toEqual({ ok: true, value: v.toUpperCase() });
-    },
-  );
+  it.each([
+    '11010519491231002X',
+    '110105194912310029'.slice(0, 17) + residentCheckChar('11010519491231002'),
+    '440524188001010014',
+    '420102199003072913',
+  ])('accepts valid %s', (v) => {
+    const r = checkIdNumber('resident', v);
+    expect(r).toEqual({ ok: true, value: v.toUpperCase() });
+  });
   it('lower-case x becomes X', () => {
     expect(checkIdNumber('resident', '11010519491231002x')).toEqual({ ok: true, value: '11010519491231002X' });
   });
@@ -51,7 +54,8 @@ describe('居民身份证号 (GB 11643)', () => {
 
 describe('统一社会信用代码 (GB 32100)', () => {
   it.each(['91350100M000100Y43', '91110000600037341L', '911100007109304474'.slice(0, 17) + creditCodeCheckChar('91110000710930447')])(
-    'accepts valid %s', (v) => expect(checkCreditCode(v).ok).toBe(true),
+    'accepts valid %s',
+    (v) => expect(checkCreditCode(v).ok).toBe(true),
   );
   it('upper-cases and trims', () => expect(checkCreditCode(' 91350100m000100y43 ')).toEqual({ ok: true, value: '91350100M000100Y43' }));
   it.each([

@@ -6,9 +6,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import {
-  ANNUAL_DOC_KIND_CODES, CHANGE_KIND_CODES, CLAIM_SOURCE_CODES, CLAIM_STATUS_CODES, CLASS_STATUS_CODES, HR_LEVEL_CODES, IMPORT_JOB_KIND_CODES,
-  IMPORT_JOB_STATUS_CODES, LEARNING_FORM_CODES, LOGIN_TYPE_CODES, MATERIAL_CATEGORY_CODES, MATERIAL_STATUS_CODES, ORG_STATUS_CODES, ORG_TYPE_CODES,
-  PERSONNEL_STATUS_CODES, REVIEW_DECISION_CODES, REVIEW_STATUS_CODES, SUBJECT_TYPE_CODES, TRANSFER_STATUS_CODES,
+  ANNUAL_DOC_KIND_CODES,
+  CHANGE_KIND_CODES,
+  CLAIM_SOURCE_CODES,
+  CLAIM_STATUS_CODES,
+  CLASS_STATUS_CODES,
+  HR_LEVEL_CODES,
+  IMPORT_JOB_KIND_CODES,
+  IMPORT_JOB_STATUS_CODES,
+  LEARNING_FORM_CODES,
+  LOGIN_TYPE_CODES,
+  MATERIAL_CATEGORY_CODES,
+  MATERIAL_STATUS_CODES,
+  ORG_STATUS_CODES,
+  ORG_TYPE_CODES,
+  PERSONNEL_STATUS_CODES,
+  REVIEW_DECISION_CODES,
+  REVIEW_STATUS_CODES,
+  SUBJECT_TYPE_CODES,
+  TRANSFER_STATUS_CODES,
 } from '@hbzsgx/domain';
 import * as schema from './schema.js';
 import { errorCode, queryRows } from './client.js';
@@ -17,20 +33,36 @@ import { hrOrg, newOrg, newPerson } from '../../test/fixtures.js';
 
 /** The guarded columns and the domain list each must hold. */
 const GUARDED: Record<string, readonly string[]> = {
-  organizations_type_check: ORG_TYPE_CODES, organizations_hr_level_check: HR_LEVEL_CODES, organizations_status_check: ORG_STATUS_CODES,
-  personnel_status_check: PERSONNEL_STATUS_CODES, sessions_login_type_check: LOGIN_TYPE_CODES,
-  change_requests_kind_check: CHANGE_KIND_CODES, change_requests_status_check: REVIEW_STATUS_CODES,
-  change_requests_reviewer_decision_check: REVIEW_DECISION_CODES, change_requests_second_decision_check: REVIEW_DECISION_CODES,
-  transfers_status_check: TRANSFER_STATUS_CODES, recognition_rules_learning_form_check: LEARNING_FORM_CODES,
-  claims_source_check: CLAIM_SOURCE_CODES, claims_subject_type_check: SUBJECT_TYPE_CODES, claims_learning_form_check: LEARNING_FORM_CODES,
-  claims_status_check: CLAIM_STATUS_CODES, training_classes_subject_type_check: SUBJECT_TYPE_CODES,
-  training_classes_learning_form_check: LEARNING_FORM_CODES, training_classes_status_check: CLASS_STATUS_CODES,
-  annual_docs_kind_check: ANNUAL_DOC_KIND_CODES, annual_docs_status_check: REVIEW_STATUS_CODES, materials_status_check: MATERIAL_STATUS_CODES,
-  material_files_category_check: MATERIAL_CATEGORY_CODES, import_jobs_kind_check: IMPORT_JOB_KIND_CODES, import_jobs_status_check: IMPORT_JOB_STATUS_CODES,
+  organizations_type_check: ORG_TYPE_CODES,
+  organizations_hr_level_check: HR_LEVEL_CODES,
+  organizations_status_check: ORG_STATUS_CODES,
+  personnel_status_check: PERSONNEL_STATUS_CODES,
+  sessions_login_type_check: LOGIN_TYPE_CODES,
+  change_requests_kind_check: CHANGE_KIND_CODES,
+  change_requests_status_check: REVIEW_STATUS_CODES,
+  change_requests_reviewer_decision_check: REVIEW_DECISION_CODES,
+  change_requests_second_decision_check: REVIEW_DECISION_CODES,
+  transfers_status_check: TRANSFER_STATUS_CODES,
+  recognition_rules_learning_form_check: LEARNING_FORM_CODES,
+  claims_source_check: CLAIM_SOURCE_CODES,
+  claims_subject_type_check: SUBJECT_TYPE_CODES,
+  claims_learning_form_check: LEARNING_FORM_CODES,
+  claims_status_check: CLAIM_STATUS_CODES,
+  training_classes_subject_type_check: SUBJECT_TYPE_CODES,
+  training_classes_learning_form_check: LEARNING_FORM_CODES,
+  training_classes_status_check: CLASS_STATUS_CODES,
+  annual_docs_kind_check: ANNUAL_DOC_KIND_CODES,
+  annual_docs_status_check: REVIEW_STATUS_CODES,
+  materials_status_check: MATERIAL_STATUS_CODES,
+  material_files_category_check: MATERIAL_CATEGORY_CODES,
+  import_jobs_kind_check: IMPORT_JOB_KIND_CODES,
+  import_jobs_status_check: IMPORT_JOB_STATUS_CODES,
 };
 
 let ctx: TestCtx;
-beforeAll(async () => { ctx = await createTestApp(); });
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
 afterAll(async () => ctx?.close());
 
 async function refused(query: ReturnType<typeof sql>): Promise<string | undefined> {
@@ -44,15 +76,24 @@ async function refused(query: ReturnType<typeof sql>): Promise<string | undefine
 
 describe('status and type columns are guarded by CHECK constraints', () => {
   it('the database holds one CHECK per guarded column, with exactly the domain list', async () => {
-    const rows = await queryRows<{ name: string; def: string }>(ctx.db, sql`
-      select conname as name, pg_get_constraintdef(oid) as def from pg_constraint where contype = 'c' and connamespace = 'public'::regnamespace`);
+    const rows = await queryRows<{ name: string; def: string }>(
+      ctx.db,
+      sql`
+      select conname as name, pg_get_constraintdef(oid) as def from pg_constraint where contype = 'c' and connamespace = 'public'::regnamespace`,
+    );
     const live = Object.fromEntries(rows.map((r) => [r.name, [...r.def.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]).sort()]));
     for (const [name, codes] of Object.entries(GUARDED)) expect(live[name], name).toEqual([...codes].sort());
     // and the schema declares the same constraints (so drizzle-kit keeps them): none forgotten on either side
-    const declared = (Object.values(schema) as unknown[]).filter((t): t is PgTable => is(t, PgTable))
+    const declared = (Object.values(schema) as unknown[])
+      .filter((t): t is PgTable => is(t, PgTable))
       .flatMap((t) => getTableConfig(t).checks.map((c) => c.name));
     expect(declared.sort()).toEqual(Object.keys(GUARDED).sort());
-    expect(rows.map((r) => r.name).filter((n) => n.endsWith('_check')).sort()).toEqual(Object.keys(GUARDED).sort());
+    expect(
+      rows
+        .map((r) => r.name)
+        .filter((n) => n.endsWith('_check'))
+        .sort(),
+    ).toEqual(Object.keys(GUARDED).sort());
   });
 
   it('an organisation with an unknown status, type or HR level is refused (23514)', async () => {
@@ -61,8 +102,10 @@ describe('status and type columns are guarded by CHECK constraints', () => {
     expect(await refused(sql`update organizations set status = 'approved' where id = ${org.id}`)).toBe('23514');
     expect(await refused(sql`update organizations set type = 'school' where id = ${org.id}`)).toBe('23514');
     expect(await refused(sql`update organizations set hr_level = 'town' where id = ${hr.id}`)).toBe('23514');
-    expect(await refused(sql`insert into organizations (type, name, credit_code, division_code, path, contact_name, contact_phone, address, status)
-      values ('employer', '坏状态单位', '91420102MA0000000X', '420102', '/x/', '张明', '13871234567', '地址', 'Active')`)).toBe('23514');
+    expect(
+      await refused(sql`insert into organizations (type, name, credit_code, division_code, path, contact_name, contact_phone, address, status)
+      values ('employer', '坏状态单位', '91420102MA0000000X', '420102', '/x/', '张明', '13871234567', '地址', 'Active')`),
+    ).toBe('23514');
     // every code of the lists is accepted (NULL as well, for the optional HR level)
     for (const s of ORG_STATUS_CODES) expect(await refused(sql`update organizations set status = ${s} where id = ${org.id}`)).toBe('accepted');
     expect(await refused(sql`update organizations set hr_level = null where id = ${org.id}`)).toBe('accepted');

@@ -39,10 +39,16 @@ export function openPglite(client: PGlite): Database {
     db,
     kind: 'pglite',
     pglite: client,
-    migrate: async () => { await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }); },
+    migrate: async () => {
+      await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
+    },
     close: async () => {
       if (client.closed) return;
-      try { await client.exec('CHECKPOINT'); } catch { /* closing anyway */ }
+      try {
+        await client.exec('CHECKPOINT');
+      } catch {
+        /* closing anyway */
+      }
       await client.close();
     },
   };
@@ -90,7 +96,9 @@ export function openPostgres(url: string, poolSize = 10): Database {
   // A checked-out client (a transaction, the migration lock) has no pool listener while it is out: its own listener
   // keeps the process alive; the statement in flight rejects, and the pool drops the dead client on release.
   const onClientError = onConnectionError('pool client');
-  pool.on('connect', (client) => { client.on('error', onClientError); });
+  pool.on('connect', (client) => {
+    client.on('error', onClientError);
+  });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
@@ -106,7 +114,9 @@ export function openPostgres(url: string, poolSize = 10): Database {
         conn.release();
       }
     },
-    close: async () => { await pool.end(); },
+    close: async () => {
+      await pool.end();
+    },
   };
 }
 
@@ -116,7 +126,14 @@ export function openPostgres(url: string, poolSize = 10): Database {
  * milliseconds to seconds. Cheap (a sample of each table), and allowed inside a transaction on both drivers.
  */
 export async function analyze(db: Db, tables: PgTable[] = []): Promise<void> {
-  await db.execute(tables.length ? sql`analyze ${sql.join(tables.map((t) => sql.identifier(getTableName(t))), sql`, `)}` : sql`analyze`);
+  await db.execute(
+    tables.length
+      ? sql`analyze ${sql.join(
+          tables.map((t) => sql.identifier(getTableName(t))),
+          sql`, `,
+        )}`
+      : sql`analyze`,
+  );
 }
 
 export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {

@@ -1,15 +1,62 @@
 /** The one pg-core schema, used by both drivers (PGlite and node-postgres). */
 import { sql } from 'drizzle-orm';
 import {
-  ANNUAL_DOC_KIND_CODES, CHANGE_KIND_CODES, CLAIM_SOURCE_CODES, CLAIM_STATUS_CODES, CLASS_STATUS_CODES, HR_LEVEL_CODES, IMPORT_JOB_KIND_CODES,
-  IMPORT_JOB_STATUS_CODES, LEARNING_FORM_CODES, LOGIN_TYPE_CODES, MATERIAL_CATEGORY_CODES, MATERIAL_STATUS_CODES, ORG_STATUS_CODES, ORG_TYPE_CODES,
-  PERSONNEL_STATUS_CODES, REVIEW_DECISION_CODES, REVIEW_STATUS_CODES, SUBJECT_TYPE_CODES, TRANSFER_STATUS_CODES,
-  type AnnualDocKind, type ChangeKind, type ClaimSource, type ClaimStatus, type ClassStatus, type ImportJobKind, type ImportJobStatus,
-  type LearningForm, type LoginType, type MaterialCategory, type MaterialStatus, type OrgStatus, type OrgType, type HrLevel,
-  type PersonnelStatus, type ReviewDecision, type ReviewStatus, type SubjectType, type TransferStatus,
+  ANNUAL_DOC_KIND_CODES,
+  CHANGE_KIND_CODES,
+  CLAIM_SOURCE_CODES,
+  CLAIM_STATUS_CODES,
+  CLASS_STATUS_CODES,
+  HR_LEVEL_CODES,
+  IMPORT_JOB_KIND_CODES,
+  IMPORT_JOB_STATUS_CODES,
+  LEARNING_FORM_CODES,
+  LOGIN_TYPE_CODES,
+  MATERIAL_CATEGORY_CODES,
+  MATERIAL_STATUS_CODES,
+  ORG_STATUS_CODES,
+  ORG_TYPE_CODES,
+  PERSONNEL_STATUS_CODES,
+  REVIEW_DECISION_CODES,
+  REVIEW_STATUS_CODES,
+  SUBJECT_TYPE_CODES,
+  TRANSFER_STATUS_CODES,
+  type AnnualDocKind,
+  type ChangeKind,
+  type ClaimSource,
+  type ClaimStatus,
+  type ClassStatus,
+  type ImportJobKind,
+  type ImportJobStatus,
+  type LearningForm,
+  type LoginType,
+  type MaterialCategory,
+  type MaterialStatus,
+  type OrgStatus,
+  type OrgType,
+  type HrLevel,
+  type PersonnelStatus,
+  type ReviewDecision,
+  type ReviewStatus,
+  type SubjectType,
+  type TransferStatus,
 } from '@hbzsgx/domain';
 import {
-  bigserial, boolean, check, customType, index, integer, jsonb, numeric, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex, varchar,
+  bigserial,
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
 } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -31,131 +78,189 @@ export const divisions = pgTable('divisions', {
 });
 
 /** All organisations in one tree; `path` ('/1/5/23/') is the materialised path used for jurisdiction. */
-export const organizations = pgTable('organizations', {
-  id: serial('id').primaryKey(),
-  type: text('type').$type<OrgType>().notNull(),
-  hrLevel: text('hr_level').$type<HrLevel>(),
-  name: text('name').notNull(),
-  creditCode: varchar('credit_code', { length: 18 }).notNull(),
-  divisionCode: varchar('division_code', { length: 6 }).notNull().references(() => divisions.code),
-  parentId: integer('parent_id'),
-  path: text('path').notNull(),
-  contactName: text('contact_name').notNull(),
-  contactPhone: text('contact_phone').notNull(),
-  address: text('address').notNull(),
-  status: text('status').$type<OrgStatus>().notNull().default('active'),
-  /** Registration review: why it was rejected, who decided, when. */
-  rejectReason: text('reject_reason'),
-  reviewedAt: ts('reviewed_at'),
-  reviewedBy: integer('reviewed_by'),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-}, (t) => [
-  uniqueIndex('organizations_credit_code_uq').on(t.creditCode),
-  index('organizations_status_idx').on(t.status),
-  index('organizations_path_idx').using('btree', t.path.op('text_pattern_ops')),
-  index('organizations_parent_idx').on(t.parentId),
-  oneOf('organizations', 'type', ORG_TYPE_CODES),
-  oneOf('organizations', 'hr_level', HR_LEVEL_CODES),
-  oneOf('organizations', 'status', ORG_STATUS_CODES),
-]);
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: serial('id').primaryKey(),
+    type: text('type').$type<OrgType>().notNull(),
+    hrLevel: text('hr_level').$type<HrLevel>(),
+    name: text('name').notNull(),
+    creditCode: varchar('credit_code', { length: 18 }).notNull(),
+    divisionCode: varchar('division_code', { length: 6 })
+      .notNull()
+      .references(() => divisions.code),
+    parentId: integer('parent_id'),
+    path: text('path').notNull(),
+    contactName: text('contact_name').notNull(),
+    contactPhone: text('contact_phone').notNull(),
+    address: text('address').notNull(),
+    status: text('status').$type<OrgStatus>().notNull().default('active'),
+    /** Registration review: why it was rejected, who decided, when. */
+    rejectReason: text('reject_reason'),
+    reviewedAt: ts('reviewed_at'),
+    reviewedBy: integer('reviewed_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('organizations_credit_code_uq').on(t.creditCode),
+    index('organizations_status_idx').on(t.status),
+    index('organizations_path_idx').using('btree', t.path.op('text_pattern_ops')),
+    index('organizations_parent_idx').on(t.parentId),
+    oneOf('organizations', 'type', ORG_TYPE_CODES),
+    oneOf('organizations', 'hr_level', HR_LEVEL_CODES),
+    oneOf('organizations', 'status', ORG_STATUS_CODES),
+  ],
+);
 
-export const departments = pgTable('departments', {
-  id: serial('id').primaryKey(),
-  orgId: integer('org_id').notNull().references(() => organizations.id),
-  parentId: integer('parent_id'),
-  name: text('name').notNull(),
-  sortOrder: integer('sort_order').notNull().default(0),
-  createdAt: ts('created_at').notNull().defaultNow(),
-}, (t) => [index('departments_org_idx').on(t.orgId)]);
+export const departments = pgTable(
+  'departments',
+  {
+    id: serial('id').primaryKey(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    parentId: integer('parent_id'),
+    name: text('name').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('departments_org_idx').on(t.orgId)],
+);
 
 /** Natural persons. 证件号 and 手机号 are encrypted (AES-256-GCM) with a keyed-HMAC blind index. */
-export const users = pgTable('users', {
-  id: serial('id').primaryKey(),
-  idType: text('id_type').notNull(),
-  idNumberEnc: text('id_number_enc').notNull(),
-  idNumberHash: text('id_number_hash').notNull(),
-  idNumberMasked: text('id_number_masked').notNull(),
-  name: text('name').notNull(),
-  gender: text('gender'),
-  birthDate: text('birth_date'),
-  phoneEnc: text('phone_enc'),
-  phoneMasked: text('phone_masked'),
-  email: text('email'),
-  landline: text('landline'),
-  passwordHash: text('password_hash'),
-  mustChangePassword: boolean('must_change_password').notNull().default(true),
-  passwordChangedAt: ts('password_changed_at'),
-  failedAttempts: integer('failed_attempts').notNull().default(0),
-  lockedUntil: ts('locked_until'),
-  status: text('status').notNull().default('active'),
-  createdAt: ts('created_at').notNull().defaultNow(),
-}, (t) => [uniqueIndex('users_id_number_hash_uq').on(t.idNumberHash)]);
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    idType: text('id_type').notNull(),
+    idNumberEnc: text('id_number_enc').notNull(),
+    idNumberHash: text('id_number_hash').notNull(),
+    idNumberMasked: text('id_number_masked').notNull(),
+    name: text('name').notNull(),
+    gender: text('gender'),
+    birthDate: text('birth_date'),
+    phoneEnc: text('phone_enc'),
+    phoneMasked: text('phone_masked'),
+    email: text('email'),
+    landline: text('landline'),
+    passwordHash: text('password_hash'),
+    mustChangePassword: boolean('must_change_password').notNull().default(true),
+    passwordChangedAt: ts('password_changed_at'),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: ts('locked_until'),
+    status: text('status').notNull().default('active'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_id_number_hash_uq').on(t.idNumberHash)],
+);
 
 /** A person's professional profile: the organisation they belong to and their title. */
-export const personnel = pgTable('personnel', {
-  id: serial('id').primaryKey(),
-  userId: integer('user_id').notNull().references(() => users.id),
-  orgId: integer('org_id').notNull().references(() => organizations.id),
-  departmentId: integer('department_id').references(() => departments.id),
-  titleSeries: text('title_series'),
-  titleLevel: text('title_level'),
-  titleName: text('title_name'),
-  titleDate: text('title_date'),
-  education: text('education'),
-  /** pending / active / rejected (registration review). */
-  status: text('status').$type<PersonnelStatus>().notNull().default('active'),
-  rejectReason: text('reject_reason'),
-  reviewedAt: ts('reviewed_at'),
-  reviewedBy: integer('reviewed_by'),
-  createdAt: ts('created_at').notNull().defaultNow(),
-}, (t) => [
-  uniqueIndex('personnel_user_uq').on(t.userId), index('personnel_org_idx').on(t.orgId), index('personnel_status_idx').on(t.status),
-  oneOf('personnel', 'status', PERSONNEL_STATUS_CODES),
-]);
+export const personnel = pgTable(
+  'personnel',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    departmentId: integer('department_id').references(() => departments.id),
+    titleSeries: text('title_series'),
+    titleLevel: text('title_level'),
+    titleName: text('title_name'),
+    titleDate: text('title_date'),
+    education: text('education'),
+    /** pending / active / rejected (registration review). */
+    status: text('status').$type<PersonnelStatus>().notNull().default('active'),
+    rejectReason: text('reject_reason'),
+    reviewedAt: ts('reviewed_at'),
+    reviewedBy: integer('reviewed_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('personnel_user_uq').on(t.userId),
+    index('personnel_org_idx').on(t.orgId),
+    index('personnel_status_idx').on(t.status),
+    oneOf('personnel', 'status', PERSONNEL_STATUS_CODES),
+  ],
+);
 
 /** An admin seat: a user administering an organisation. Exactly one live super admin per organisation. */
-export const admins = pgTable('admins', {
-  id: serial('id').primaryKey(),
-  orgId: integer('org_id').notNull().references(() => organizations.id),
-  userId: integer('user_id').notNull().references(() => users.id),
-  departmentId: integer('department_id').references(() => departments.id),
-  isSuper: boolean('is_super').notNull().default(false),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  removedAt: ts('removed_at'),
-}, (t) => [
-  uniqueIndex('admins_live_uq').on(t.orgId, t.userId).where(sql`removed_at is null`),
-  uniqueIndex('admins_one_super_uq').on(t.orgId).where(sql`is_super and removed_at is null`),
-  index('admins_user_idx').on(t.userId),
-]);
+export const admins = pgTable(
+  'admins',
+  {
+    id: serial('id').primaryKey(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    departmentId: integer('department_id').references(() => departments.id),
+    isSuper: boolean('is_super').notNull().default(false),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    removedAt: ts('removed_at'),
+  },
+  (t) => [
+    uniqueIndex('admins_live_uq')
+      .on(t.orgId, t.userId)
+      .where(sql`removed_at is null`),
+    uniqueIndex('admins_one_super_uq')
+      .on(t.orgId)
+      .where(sql`is_super and removed_at is null`),
+    index('admins_user_idx').on(t.userId),
+  ],
+);
 
-export const roles = pgTable('roles', {
-  id: serial('id').primaryKey(),
-  orgId: integer('org_id').notNull().references(() => organizations.id),
-  name: text('name').notNull(),
-  description: text('description').notNull().default(''),
-  permissions: jsonb('permissions').$type<string[]>().notNull(),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-}, (t) => [uniqueIndex('roles_org_name_uq').on(t.orgId, t.name)]);
+export const roles = pgTable(
+  'roles',
+  {
+    id: serial('id').primaryKey(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    permissions: jsonb('permissions').$type<string[]>().notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('roles_org_name_uq').on(t.orgId, t.name)],
+);
 
-export const adminRoles = pgTable('admin_roles', {
-  adminId: integer('admin_id').notNull().references(() => admins.id),
-  roleId: integer('role_id').notNull().references(() => roles.id),
-}, (t) => [primaryKey({ columns: [t.adminId, t.roleId] }), index('admin_roles_role_idx').on(t.roleId)]);
+export const adminRoles = pgTable(
+  'admin_roles',
+  {
+    adminId: integer('admin_id')
+      .notNull()
+      .references(() => admins.id),
+    roleId: integer('role_id')
+      .notNull()
+      .references(() => roles.id),
+  },
+  (t) => [primaryKey({ columns: [t.adminId, t.roleId] }), index('admin_roles_role_idx').on(t.roleId)],
+);
 
 /** Server-side sessions; the cookie holds a random token, the table its SHA-256. */
-export const sessions = pgTable('sessions', {
-  id: text('id').primaryKey(),
-  userId: integer('user_id').notNull().references(() => users.id),
-  adminId: integer('admin_id').references(() => admins.id),
-  personnelId: integer('personnel_id').references(() => personnel.id),
-  loginType: text('login_type').$type<LoginType>().notNull(),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
-  ip: text('ip'),
-  userAgent: text('user_agent'),
-}, (t) => [index('sessions_user_idx').on(t.userId), oneOf('sessions', 'login_type', LOGIN_TYPE_CODES)]);
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    adminId: integer('admin_id').references(() => admins.id),
+    personnelId: integer('personnel_id').references(() => personnel.id),
+    loginType: text('login_type').$type<LoginType>().notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), oneOf('sessions', 'login_type', LOGIN_TYPE_CODES)],
+);
 
 /** Image-captcha challenges: one use each. */
 export const captchas = pgTable('captchas', {
@@ -165,81 +270,110 @@ export const captchas = pgTable('captchas', {
 });
 
 /** Append-only audit log; a trigger refuses UPDATE and DELETE (see the custom migration). */
-export const auditLogs = pgTable('audit_logs', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  at: ts('at').notNull().defaultNow(),
-  actorUserId: integer('actor_user_id'),
-  actorName: text('actor_name'),
-  actorOrgId: integer('actor_org_id'),
-  actorOrgPath: text('actor_org_path'),
-  action: text('action').notNull(),
-  targetType: text('target_type'),
-  targetId: text('target_id'),
-  result: text('result').notNull().default('success'),
-  ip: text('ip'),
-  detail: jsonb('detail').$type<Record<string, unknown>>(),
-}, (t) => [
-  index('audit_logs_at_idx').on(t.at),
-  index('audit_logs_org_path_idx').using('btree', t.actorOrgPath.op('text_pattern_ops')),
-]);
+export const auditLogs = pgTable(
+  'audit_logs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull().defaultNow(),
+    actorUserId: integer('actor_user_id'),
+    actorName: text('actor_name'),
+    actorOrgId: integer('actor_org_id'),
+    actorOrgPath: text('actor_org_path'),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    result: text('result').notNull().default('success'),
+    ip: text('ip'),
+    detail: jsonb('detail').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_logs_at_idx').on(t.at), index('audit_logs_org_path_idx').using('btree', t.actorOrgPath.op('text_pattern_ops'))],
+);
 
 /**
  * 变更审核: change requests that wait for review while the current data stays in force.
  * kind: 'title' (a person's 专业技术职务), 'org_info' (an organisation's info), 'reparent' (更换上级部门, two approvals).
  */
-export const changeRequests = pgTable('change_requests', {
-  id: serial('id').primaryKey(),
-  kind: text('kind').$type<ChangeKind>().notNull(),
-  orgId: integer('org_id').notNull().references(() => organizations.id),
-  personnelId: integer('personnel_id').references(() => personnel.id),
-  before: jsonb('before').$type<Record<string, unknown>>().notNull(),
-  after: jsonb('after').$type<Record<string, unknown>>().notNull(),
-  reason: text('reason'),
-  status: text('status').$type<ReviewStatus>().notNull().default('pending'),
-  /** The organisation that reviews (for reparent: the former superior). */
-  reviewerOrgId: integer('reviewer_org_id').notNull().references(() => organizations.id),
-  reviewerDecision: text('reviewer_decision').$type<ReviewDecision>(),
-  /** Reparent only: the new superior, who must approve as well. */
-  secondReviewerOrgId: integer('second_reviewer_org_id').references(() => organizations.id),
-  secondDecision: text('second_decision').$type<ReviewDecision>(),
-  rejectReason: text('reject_reason'),
-  createdBy: integer('created_by').notNull().references(() => users.id),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  decidedAt: ts('decided_at'),
-}, (t) => [
-  index('change_requests_reviewer_idx').on(t.reviewerOrgId, t.status),
-  index('change_requests_second_idx').on(t.secondReviewerOrgId, t.status),
-  uniqueIndex('change_requests_open_person_uq').on(t.personnelId, t.kind).where(sql`status = 'pending' and personnel_id is not null`),
-  uniqueIndex('change_requests_open_org_uq').on(t.orgId, t.kind).where(sql`status = 'pending' and personnel_id is null`),
-  oneOf('change_requests', 'kind', CHANGE_KIND_CODES),
-  oneOf('change_requests', 'status', REVIEW_STATUS_CODES),
-  oneOf('change_requests', 'reviewer_decision', REVIEW_DECISION_CODES),
-  oneOf('change_requests', 'second_decision', REVIEW_DECISION_CODES),
-]);
+export const changeRequests = pgTable(
+  'change_requests',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind').$type<ChangeKind>().notNull(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    personnelId: integer('personnel_id').references(() => personnel.id),
+    before: jsonb('before').$type<Record<string, unknown>>().notNull(),
+    after: jsonb('after').$type<Record<string, unknown>>().notNull(),
+    reason: text('reason'),
+    status: text('status').$type<ReviewStatus>().notNull().default('pending'),
+    /** The organisation that reviews (for reparent: the former superior). */
+    reviewerOrgId: integer('reviewer_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    reviewerDecision: text('reviewer_decision').$type<ReviewDecision>(),
+    /** Reparent only: the new superior, who must approve as well. */
+    secondReviewerOrgId: integer('second_reviewer_org_id').references(() => organizations.id),
+    secondDecision: text('second_decision').$type<ReviewDecision>(),
+    rejectReason: text('reject_reason'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    decidedAt: ts('decided_at'),
+  },
+  (t) => [
+    index('change_requests_reviewer_idx').on(t.reviewerOrgId, t.status),
+    index('change_requests_second_idx').on(t.secondReviewerOrgId, t.status),
+    uniqueIndex('change_requests_open_person_uq')
+      .on(t.personnelId, t.kind)
+      .where(sql`status = 'pending' and personnel_id is not null`),
+    uniqueIndex('change_requests_open_org_uq')
+      .on(t.orgId, t.kind)
+      .where(sql`status = 'pending' and personnel_id is null`),
+    oneOf('change_requests', 'kind', CHANGE_KIND_CODES),
+    oneOf('change_requests', 'status', REVIEW_STATUS_CODES),
+    oneOf('change_requests', 'reviewer_decision', REVIEW_DECISION_CODES),
+    oneOf('change_requests', 'second_decision', REVIEW_DECISION_CODES),
+  ],
+);
 
 /** 人员调转: the current organisation starts it, the target confirms or refuses; only then does the person move. */
-export const transfers = pgTable('transfers', {
-  id: serial('id').primaryKey(),
-  personnelId: integer('personnel_id').notNull().references(() => personnel.id),
-  fromOrgId: integer('from_org_id').notNull().references(() => organizations.id),
-  fromDepartmentId: integer('from_department_id'),
-  toOrgId: integer('to_org_id').notNull().references(() => organizations.id),
-  toDepartmentId: integer('to_department_id'),
-  reason: text('reason').notNull(),
-  transferDate: text('transfer_date').notNull(),
-  snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
-  status: text('status').$type<TransferStatus>().notNull().default('pending'),
-  refuseReason: text('refuse_reason'),
-  createdBy: integer('created_by').notNull().references(() => users.id),
-  decidedBy: integer('decided_by'),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  decidedAt: ts('decided_at'),
-}, (t) => [
-  uniqueIndex('transfers_open_uq').on(t.personnelId).where(sql`status = 'pending'`),
-  index('transfers_to_idx').on(t.toOrgId, t.status),
-  index('transfers_from_idx').on(t.fromOrgId),
-  oneOf('transfers', 'status', TRANSFER_STATUS_CODES),
-]);
+export const transfers = pgTable(
+  'transfers',
+  {
+    id: serial('id').primaryKey(),
+    personnelId: integer('personnel_id')
+      .notNull()
+      .references(() => personnel.id),
+    fromOrgId: integer('from_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    fromDepartmentId: integer('from_department_id'),
+    toOrgId: integer('to_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    toDepartmentId: integer('to_department_id'),
+    reason: text('reason').notNull(),
+    transferDate: text('transfer_date').notNull(),
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    status: text('status').$type<TransferStatus>().notNull().default('pending'),
+    refuseReason: text('refuse_reason'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    decidedBy: integer('decided_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    decidedAt: ts('decided_at'),
+  },
+  (t) => [
+    uniqueIndex('transfers_open_uq')
+      .on(t.personnelId)
+      .where(sql`status = 'pending'`),
+    index('transfers_to_idx').on(t.toOrgId, t.status),
+    index('transfers_from_idx').on(t.fromOrgId),
+    oneOf('transfers', 'status', TRANSFER_STATUS_CODES),
+  ],
+);
 
 const hoursCol = (name: string) => numeric(name, { precision: 7, scale: 1, mode: 'number' });
 
@@ -255,66 +389,86 @@ export const hourPolicies = pgTable('hour_policies', {
 });
 
 /** How activities are recognised in a year: activity → hours per unit, unit, cap per year ("为什么是 8 学时？"). */
-export const recognitionRules = pgTable('recognition_rules', {
-  id: serial('id').primaryKey(),
-  year: integer('year').notNull().references(() => hourPolicies.year),
-  learningForm: text('learning_form').$type<LearningForm>().notNull(),
-  hoursPerUnit: hoursCol('hours_per_unit').notNull(),
-  unit: text('unit').notNull(),
-  capPerYear: hoursCol('cap_per_year'),
-  note: text('note').notNull().default(''),
-}, (t) => [uniqueIndex('recognition_rules_year_form_uq').on(t.year, t.learningForm), oneOf('recognition_rules', 'learning_form', LEARNING_FORM_CODES)]);
+export const recognitionRules = pgTable(
+  'recognition_rules',
+  {
+    id: serial('id').primaryKey(),
+    year: integer('year')
+      .notNull()
+      .references(() => hourPolicies.year),
+    learningForm: text('learning_form').$type<LearningForm>().notNull(),
+    hoursPerUnit: hoursCol('hours_per_unit').notNull(),
+    unit: text('unit').notNull(),
+    capPerYear: hoursCol('cap_per_year'),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [uniqueIndex('recognition_rules_year_form_uq').on(t.year, t.learningForm), oneOf('recognition_rules', 'learning_form', LEARNING_FORM_CODES)],
+);
 
 /** 学时申报: one claim of hours for a person and year. Only `approved` claims count (see person_year_totals). */
-export const claims = pgTable('claims', {
-  id: serial('id').primaryKey(),
-  personnelId: integer('personnel_id').notNull().references(() => personnel.id),
-  year: integer('year').notNull(),
-  source: text('source').$type<ClaimSource>().notNull(),
-  declaringOrgId: integer('declaring_org_id').notNull().references(() => organizations.id),
-  classId: integer('class_id'),
-  title: text('title').notNull(),
-  subjectType: text('subject_type').$type<SubjectType>().notNull(),
-  learningForm: text('learning_form').$type<LearningForm>().notNull(),
-  hours: hoursCol('hours').notNull(),
-  score: text('score'),
-  qualified: boolean('qualified').notNull().default(true),
-  /** Why these hours ("进修 3天 × 8学时/天 = 24学时，年度上限48学时"). */
-  basis: text('basis'),
-  evidenceFileId: integer('evidence_file_id'),
-  status: text('status').$type<ClaimStatus>().notNull(),
-  flagged: boolean('flagged').notNull().default(false),
-  flagReasons: jsonb('flag_reasons').$type<string[]>().notNull().default([]),
-  rejectReason: text('reject_reason'),
-  revokeReason: text('revoke_reason'),
-  /** Why 学时审核 deleted it (always given): shown to the person and the declarer like revokeReason. */
-  deleteReason: text('delete_reason'),
-  reviewedBy: integer('reviewed_by'),
-  reviewedAt: ts('reviewed_at'),
-  createdAt: ts('created_at').notNull().defaultNow(),
-}, (t) => [
-  index('claims_person_year_idx').on(t.personnelId, t.year),
-  index('claims_status_year_idx').on(t.status, t.year),
-  index('claims_declaring_idx').on(t.declaringOrgId),
-  // 查询统计: a year's claims by state and 学习形式 (with their hours and person) from the index alone
-  index('claims_year_stats_idx').on(t.year, t.status, t.learningForm, t.personnelId, t.hours),
-  oneOf('claims', 'source', CLAIM_SOURCE_CODES),
-  oneOf('claims', 'subject_type', SUBJECT_TYPE_CODES),
-  oneOf('claims', 'learning_form', LEARNING_FORM_CODES),
-  oneOf('claims', 'status', CLAIM_STATUS_CODES),
-]);
+export const claims = pgTable(
+  'claims',
+  {
+    id: serial('id').primaryKey(),
+    personnelId: integer('personnel_id')
+      .notNull()
+      .references(() => personnel.id),
+    year: integer('year').notNull(),
+    source: text('source').$type<ClaimSource>().notNull(),
+    declaringOrgId: integer('declaring_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    classId: integer('class_id'),
+    title: text('title').notNull(),
+    subjectType: text('subject_type').$type<SubjectType>().notNull(),
+    learningForm: text('learning_form').$type<LearningForm>().notNull(),
+    hours: hoursCol('hours').notNull(),
+    score: text('score'),
+    qualified: boolean('qualified').notNull().default(true),
+    /** Why these hours ("进修 3天 × 8学时/天 = 24学时，年度上限48学时"). */
+    basis: text('basis'),
+    evidenceFileId: integer('evidence_file_id'),
+    status: text('status').$type<ClaimStatus>().notNull(),
+    flagged: boolean('flagged').notNull().default(false),
+    flagReasons: jsonb('flag_reasons').$type<string[]>().notNull().default([]),
+    rejectReason: text('reject_reason'),
+    revokeReason: text('revoke_reason'),
+    /** Why 学时审核 deleted it (always given): shown to the person and the declarer like revokeReason. */
+    deleteReason: text('delete_reason'),
+    reviewedBy: integer('reviewed_by'),
+    reviewedAt: ts('reviewed_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('claims_person_year_idx').on(t.personnelId, t.year),
+    index('claims_status_year_idx').on(t.status, t.year),
+    index('claims_declaring_idx').on(t.declaringOrgId),
+    // 查询统计: a year's claims by state and 学习形式 (with their hours and person) from the index alone
+    index('claims_year_stats_idx').on(t.year, t.status, t.learningForm, t.personnelId, t.hours),
+    oneOf('claims', 'source', CLAIM_SOURCE_CODES),
+    oneOf('claims', 'subject_type', SUBJECT_TYPE_CODES),
+    oneOf('claims', 'learning_form', LEARNING_FORM_CODES),
+    oneOf('claims', 'status', CLAIM_STATUS_CODES),
+  ],
+);
 
 /** The ledger: per person-year totals of approved claims, kept in the same transaction as every claim change. */
-export const personYearTotals = pgTable('person_year_totals', {
-  personnelId: integer('personnel_id').notNull().references(() => personnel.id),
-  year: integer('year').notNull(),
-  publicHours: hoursCol('public_hours').notNull().default(0),
-  professionalHours: hoursCol('professional_hours').notNull().default(0),
-}, (t) => [
-  primaryKey({ columns: [t.personnelId, t.year] }),
-  // 查询统计: one year's totals in personnel order, read from the index alone (completion over a whole region)
-  index('person_year_totals_year_idx').on(t.year, t.personnelId, t.publicHours, t.professionalHours),
-]);
+export const personYearTotals = pgTable(
+  'person_year_totals',
+  {
+    personnelId: integer('personnel_id')
+      .notNull()
+      .references(() => personnel.id),
+    year: integer('year').notNull(),
+    publicHours: hoursCol('public_hours').notNull().default(0),
+    professionalHours: hoursCol('professional_hours').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personnelId, t.year] }),
+    // 查询统计: one year's totals in personnel order, read from the index alone (completion over a whole region)
+    index('person_year_totals_year_idx').on(t.year, t.personnelId, t.publicHours, t.professionalHours),
+  ],
+);
 
 /*
  * 查询统计's counters: per-organisation sums the statistics read instead of scanning personnel and claims. Kept
@@ -328,61 +482,82 @@ export const personYearTotals = pgTable('person_year_totals', {
 const sumCol = (name: string) => numeric(name, { precision: 14, scale: 1, mode: 'number' });
 
 /** Active personnel per organisation and title. */
-export const statOrgPersonnel = pgTable('stat_org_personnel', {
-  orgId: integer('org_id').notNull(),
-  titleSeries: text('title_series').notNull(),
-  titleLevel: text('title_level').notNull(),
-  persons: integer('persons').notNull().default(0),
-}, (t) => [primaryKey({ columns: [t.titleSeries, t.orgId, t.titleLevel] })]);
+export const statOrgPersonnel = pgTable(
+  'stat_org_personnel',
+  {
+    orgId: integer('org_id').notNull(),
+    titleSeries: text('title_series').notNull(),
+    titleLevel: text('title_level').notNull(),
+    persons: integer('persons').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.titleSeries, t.orgId, t.titleLevel] })],
+);
 
 /** The ledger per organisation, year and 职称系列 over active personnel with a totals row: how many, how many 已完成
  *  under the year's policy (hours_completed(), re-judged when the policy changes), and their hours. */
-export const statOrgLedger = pgTable('stat_org_ledger', {
-  orgId: integer('org_id').notNull(),
-  year: integer('year').notNull(),
-  titleSeries: text('title_series').notNull(),
-  persons: integer('persons').notNull().default(0),
-  completed: integer('completed').notNull().default(0),
-  publicHours: sumCol('public_hours').notNull().default(0),
-  professionalHours: sumCol('professional_hours').notNull().default(0),
-}, (t) => [primaryKey({ columns: [t.year, t.titleSeries, t.orgId] })]);
+export const statOrgLedger = pgTable(
+  'stat_org_ledger',
+  {
+    orgId: integer('org_id').notNull(),
+    year: integer('year').notNull(),
+    titleSeries: text('title_series').notNull(),
+    persons: integer('persons').notNull().default(0),
+    completed: integer('completed').notNull().default(0),
+    publicHours: sumCol('public_hours').notNull().default(0),
+    professionalHours: sumCol('professional_hours').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.titleSeries, t.orgId] })],
+);
 
 /** Claims per organisation (of the person), year, state and 学习形式: how many and their hours. */
-export const statOrgClaims = pgTable('stat_org_claims', {
-  orgId: integer('org_id').notNull(),
-  year: integer('year').notNull(),
-  status: text('status').notNull(),
-  learningForm: text('learning_form').notNull(),
-  claims: integer('claims').notNull().default(0),
-  hours: sumCol('hours').notNull().default(0),
-}, (t) => [primaryKey({ columns: [t.year, t.orgId, t.status, t.learningForm] })]);
+export const statOrgClaims = pgTable(
+  'stat_org_claims',
+  {
+    orgId: integer('org_id').notNull(),
+    year: integer('year').notNull(),
+    status: text('status').notNull(),
+    learningForm: text('learning_form').notNull(),
+    claims: integer('claims').notNull().default(0),
+    hours: sumCol('hours').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.orgId, t.status, t.learningForm] })],
+);
 
 /** 培训班: declared by a base, reviewed by its HR department (审核培训计划申报). */
-export const trainingClasses = pgTable('training_classes', {
-  id: serial('id').primaryKey(),
-  baseOrgId: integer('base_org_id').notNull().references(() => organizations.id),
-  year: integer('year').notNull(),
-  name: text('name').notNull(),
-  subjectType: text('subject_type').$type<SubjectType>().notNull(),
-  learningForm: text('learning_form').$type<LearningForm>().notNull(),
-  hours: hoursCol('hours').notNull(),
-  startDate: text('start_date').notNull(),
-  endDate: text('end_date').notNull(),
-  place: text('place').notNull(),
-  capacity: integer('capacity').notNull(),
-  targetSeries: jsonb('target_series').$type<string[]>().notNull().default([]),
-  status: text('status').$type<ClassStatus>().notNull().default('pending'),
-  rejectReason: text('reject_reason'),
-  reviewedBy: integer('reviewed_by'),
-  reviewedAt: ts('reviewed_at'),
-  createdBy: integer('created_by').notNull().references(() => users.id),
-  createdAt: ts('created_at').notNull().defaultNow(),
-}, (t) => [
-  index('training_classes_base_idx').on(t.baseOrgId, t.year), index('training_classes_status_idx').on(t.status),
-  oneOf('training_classes', 'subject_type', SUBJECT_TYPE_CODES),
-  oneOf('training_classes', 'learning_form', LEARNING_FORM_CODES),
-  oneOf('training_classes', 'status', CLASS_STATUS_CODES),
-]);
+export const trainingClasses = pgTable(
+  'training_classes',
+  {
+    id: serial('id').primaryKey(),
+    baseOrgId: integer('base_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    year: integer('year').notNull(),
+    name: text('name').notNull(),
+    subjectType: text('subject_type').$type<SubjectType>().notNull(),
+    learningForm: text('learning_form').$type<LearningForm>().notNull(),
+    hours: hoursCol('hours').notNull(),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date').notNull(),
+    place: text('place').notNull(),
+    capacity: integer('capacity').notNull(),
+    targetSeries: jsonb('target_series').$type<string[]>().notNull().default([]),
+    status: text('status').$type<ClassStatus>().notNull().default('pending'),
+    rejectReason: text('reject_reason'),
+    reviewedBy: integer('reviewed_by'),
+    reviewedAt: ts('reviewed_at'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('training_classes_base_idx').on(t.baseOrgId, t.year),
+    index('training_classes_status_idx').on(t.status),
+    oneOf('training_classes', 'subject_type', SUBJECT_TYPE_CODES),
+    oneOf('training_classes', 'learning_form', LEARNING_FORM_CODES),
+    oneOf('training_classes', 'status', CLASS_STATUS_CODES),
+  ],
+);
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -401,126 +576,190 @@ export const files = pgTable('files', {
   mime: text('mime').notNull(),
   originalName: text('original_name').notNull(),
   content: bytea('content').notNull(),
-  ownerOrgId: integer('owner_org_id').notNull().references(() => organizations.id),
-  uploadedBy: integer('uploaded_by').notNull().references(() => users.id),
+  ownerOrgId: integer('owner_org_id')
+    .notNull()
+    .references(() => organizations.id),
+  uploadedBy: integer('uploaded_by')
+    .notNull()
+    .references(() => users.id),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
 /** 年度培训计划 (kind 'plan') and 年度工作总结 (kind 'summary') of a base, reviewed by its HR department. */
-export const annualDocs = pgTable('annual_docs', {
-  id: serial('id').primaryKey(),
-  orgId: integer('org_id').notNull().references(() => organizations.id),
-  kind: text('kind').$type<AnnualDocKind>().notNull(),
-  year: integer('year').notNull(),
-  description: text('description').notNull(),
-  fileId: integer('file_id').notNull().references(() => files.id),
-  status: text('status').$type<ReviewStatus>().notNull().default('pending'),
-  rejectReason: text('reject_reason'),
-  reviewedBy: integer('reviewed_by'),
-  reviewedAt: ts('reviewed_at'),
-  createdBy: integer('created_by').notNull().references(() => users.id),
-  createdAt: ts('created_at').notNull().defaultNow(),
-}, (t) => [
-  index('annual_docs_org_idx').on(t.orgId, t.kind, t.year),
-  uniqueIndex('annual_docs_live_uq').on(t.orgId, t.kind, t.year).where(sql`status in ('pending', 'approved')`),
-  oneOf('annual_docs', 'kind', ANNUAL_DOC_KIND_CODES),
-  oneOf('annual_docs', 'status', REVIEW_STATUS_CODES),
-]);
+export const annualDocs = pgTable(
+  'annual_docs',
+  {
+    id: serial('id').primaryKey(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    kind: text('kind').$type<AnnualDocKind>().notNull(),
+    year: integer('year').notNull(),
+    description: text('description').notNull(),
+    fileId: integer('file_id')
+      .notNull()
+      .references(() => files.id),
+    status: text('status').$type<ReviewStatus>().notNull().default('pending'),
+    rejectReason: text('reject_reason'),
+    reviewedBy: integer('reviewed_by'),
+    reviewedAt: ts('reviewed_at'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('annual_docs_org_idx').on(t.orgId, t.kind, t.year),
+    uniqueIndex('annual_docs_live_uq')
+      .on(t.orgId, t.kind, t.year)
+      .where(sql`status in ('pending', 'approved')`),
+    oneOf('annual_docs', 'kind', ANNUAL_DOC_KIND_CODES),
+    oneOf('annual_docs', 'status', REVIEW_STATUS_CODES),
+  ],
+);
 
 /**
  * 年度工作材料报送 (HR departments and bases): a submission for a year holding one or more files.
  * status: draft (editable) → submitted (the superior sees it); the submitter may withdraw a submitted one back to draft.
  */
-export const materials = pgTable('materials', {
-  id: serial('id').primaryKey(),
-  orgId: integer('org_id').notNull().references(() => organizations.id),
-  year: integer('year').notNull(),
-  title: text('title').notNull(),
-  description: text('description').notNull().default(''),
-  status: text('status').$type<MaterialStatus>().notNull().default('draft'),
-  submittedAt: ts('submitted_at'),
-  /** When an HR department of the jurisdiction first opened the submitted material (已查看); cleared by 撤回. */
-  viewedAt: ts('viewed_at'),
-  viewedBy: integer('viewed_by').references(() => users.id),
-  createdBy: integer('created_by').notNull().references(() => users.id),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-}, (t) => [index('materials_org_year_idx').on(t.orgId, t.year), oneOf('materials', 'status', MATERIAL_STATUS_CODES)]);
+export const materials = pgTable(
+  'materials',
+  {
+    id: serial('id').primaryKey(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    status: text('status').$type<MaterialStatus>().notNull().default('draft'),
+    submittedAt: ts('submitted_at'),
+    /** When an HR department of the jurisdiction first opened the submitted material (已查看); cleared by 撤回. */
+    viewedAt: ts('viewed_at'),
+    viewedBy: integer('viewed_by').references(() => users.id),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('materials_org_year_idx').on(t.orgId, t.year), oneOf('materials', 'status', MATERIAL_STATUS_CODES)],
+);
 
 /** The files of a submission, each with its category (学习指南, 工作通知, …). Removing a link never deletes the file row. */
-export const materialFiles = pgTable('material_files', {
-  materialId: integer('material_id').notNull().references(() => materials.id),
-  fileId: integer('file_id').notNull().references(() => files.id),
-  category: text('category').$type<MaterialCategory>().notNull(),
-  removedAt: ts('removed_at'),
-}, (t) => [primaryKey({ columns: [t.materialId, t.fileId] }), oneOf('material_files', 'category', MATERIAL_CATEGORY_CODES)]);
+export const materialFiles = pgTable(
+  'material_files',
+  {
+    materialId: integer('material_id')
+      .notNull()
+      .references(() => materials.id),
+    fileId: integer('file_id')
+      .notNull()
+      .references(() => files.id),
+    category: text('category').$type<MaterialCategory>().notNull(),
+    removedAt: ts('removed_at'),
+  },
+  (t) => [primaryKey({ columns: [t.materialId, t.fileId] }), oneOf('material_files', 'category', MATERIAL_CATEGORY_CODES)],
+);
 
 /**
  * Background jobs for large imports (批量导入). Rows are processed in chunks, each chunk in one transaction that also
  * advances `processed`, so a restart resumes after the last committed chunk and never leaves half a row behind.
  * One live job per organisation and file content (sha256) refuses double submission.
  */
-export const importJobs = pgTable('import_jobs', {
-  id: serial('id').primaryKey(),
-  kind: text('kind').$type<ImportJobKind>().notNull(),
-  orgId: integer('org_id').notNull().references(() => organizations.id),
-  fileId: integer('file_id').notNull().references(() => files.id),
-  fileSha256: text('file_sha256').notNull(),
-  status: text('status').$type<ImportJobStatus>().notNull().default('queued'),
-  total: integer('total').notNull().default(0),
-  processed: integer('processed').notNull().default(0),
-  imported: integer('imported').notNull().default(0),
-  failed: integer('failed').notNull().default(0),
-  error: text('error'),
-  /** The process working on it and when it last reported; a stale heartbeat lets another process take over. */
-  lockedBy: text('locked_by'),
-  heartbeatAt: ts('heartbeat_at'),
-  createdBy: integer('created_by').notNull().references(() => users.id),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  startedAt: ts('started_at'),
-  finishedAt: ts('finished_at'),
-}, (t) => [
-  index('import_jobs_org_idx').on(t.orgId, t.createdAt),
-  uniqueIndex('import_jobs_live_uq').on(t.orgId, t.kind, t.fileSha256).where(sql`status in ('queued', 'running')`),
-  oneOf('import_jobs', 'kind', IMPORT_JOB_KIND_CODES),
-  oneOf('import_jobs', 'status', IMPORT_JOB_STATUS_CODES),
-]);
+export const importJobs = pgTable(
+  'import_jobs',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind').$type<ImportJobKind>().notNull(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    fileId: integer('file_id')
+      .notNull()
+      .references(() => files.id),
+    fileSha256: text('file_sha256').notNull(),
+    status: text('status').$type<ImportJobStatus>().notNull().default('queued'),
+    total: integer('total').notNull().default(0),
+    processed: integer('processed').notNull().default(0),
+    imported: integer('imported').notNull().default(0),
+    failed: integer('failed').notNull().default(0),
+    error: text('error'),
+    /** The process working on it and when it last reported; a stale heartbeat lets another process take over. */
+    lockedBy: text('locked_by'),
+    heartbeatAt: ts('heartbeat_at'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    startedAt: ts('started_at'),
+    finishedAt: ts('finished_at'),
+  },
+  (t) => [
+    index('import_jobs_org_idx').on(t.orgId, t.createdAt),
+    uniqueIndex('import_jobs_live_uq')
+      .on(t.orgId, t.kind, t.fileSha256)
+      .where(sql`status in ('queued', 'running')`),
+    oneOf('import_jobs', 'kind', IMPORT_JOB_KIND_CODES),
+    oneOf('import_jobs', 'status', IMPORT_JOB_STATUS_CODES),
+  ],
+);
 
 /** The rows of an import that failed, with the original cell values (in the template's columns) and the reason. */
-export const importFailures = pgTable('import_failures', {
-  jobId: integer('job_id').notNull().references(() => importJobs.id),
-  rowNumber: integer('row_number').notNull(),
-  values: jsonb('values').$type<string[]>().notNull(),
-  reason: text('reason').notNull(),
-}, (t) => [primaryKey({ columns: [t.jobId, t.rowNumber] })]);
+export const importFailures = pgTable(
+  'import_failures',
+  {
+    jobId: integer('job_id')
+      .notNull()
+      .references(() => importJobs.id),
+    rowNumber: integer('row_number').notNull(),
+    values: jsonb('values').$type<string[]>().notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.rowNumber] })],
+);
 
 /**
  * 电子证书 (学时证明): a person's hours for a year as issued, with an unguessable verification code.
  * The snapshot is what the PDF printed; verification compares it with the live ledger (revoked hours → says so).
  */
-export const certificates = pgTable('certificates', {
-  id: serial('id').primaryKey(),
-  code: text('code').notNull(),
-  personnelId: integer('personnel_id').notNull().references(() => personnel.id),
-  year: integer('year').notNull(),
-  issuerOrgId: integer('issuer_org_id').notNull().references(() => organizations.id),
-  snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
-  issuedBy: integer('issued_by').references(() => users.id),
-  issuedAt: ts('issued_at').notNull().defaultNow(),
-  revokedAt: ts('revoked_at'),
-}, (t) => [
-  uniqueIndex('certificates_code_uq').on(t.code),
-  index('certificates_person_year_idx').on(t.personnelId, t.year),
-  // one live (not superseded) certificate per person-year: concurrent first prints cannot both issue
-  uniqueIndex('certificates_live_uq').on(t.personnelId, t.year).where(sql`revoked_at is null`),
-]);
+export const certificates = pgTable(
+  'certificates',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull(),
+    personnelId: integer('personnel_id')
+      .notNull()
+      .references(() => personnel.id),
+    year: integer('year').notNull(),
+    issuerOrgId: integer('issuer_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    issuedBy: integer('issued_by').references(() => users.id),
+    issuedAt: ts('issued_at').notNull().defaultNow(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [
+    uniqueIndex('certificates_code_uq').on(t.code),
+    index('certificates_person_year_idx').on(t.personnelId, t.year),
+    // one live (not superseded) certificate per person-year: concurrent first prints cannot both issue
+    uniqueIndex('certificates_live_uq')
+      .on(t.personnelId, t.year)
+      .where(sql`revoked_at is null`),
+  ],
+);
 
 /** Every public verification of a code is logged (found or not). */
-export const certificateVerifications = pgTable('certificate_verifications', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  code: text('code').notNull(),
-  certificateId: integer('certificate_id'),
-  result: text('result').notNull(),
-  ip: text('ip'),
-  at: ts('at').notNull().defaultNow(),
-}, (t) => [index('certificate_verifications_at_idx').on(t.at)]);
+export const certificateVerifications = pgTable(
+  'certificate_verifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    code: text('code').notNull(),
+    certificateId: integer('certificate_id'),
+    result: text('result').notNull(),
+    ip: text('ip'),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('certificate_verifications_at_idx').on(t.at)],
+);

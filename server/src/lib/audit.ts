@@ -40,7 +40,7 @@ export async function writeAudit(db: Db, req: FastifyRequest, e: AuditEntry): Pr
     targetId: e.targetId == null ? null : String(e.targetId),
     result: e.result ?? 'success',
     ip: req.ip,
-    detail: e.detail ? maskDetail(e.detail) as Record<string, unknown> : null,
+    detail: e.detail ? (maskDetail(e.detail) as Record<string, unknown>) : null,
   });
 }
 

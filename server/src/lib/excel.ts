@@ -15,7 +15,12 @@ import { crc32, createInflateRaw } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 
-export interface Column<T> { header: string; width?: number; value: (row: T) => string | number | Date | null | undefined; /** text format ('@'): ID numbers stay text when edited */ text?: boolean }
+export interface Column<T> {
+  header: string;
+  width?: number;
+  value: (row: T) => string | number | Date | null | undefined;
+  /** text format ('@'): ID numbers stay text when edited */ text?: boolean;
+}
 
 export const MAX_EXPORT_ROWS = 50_000;
 
@@ -25,7 +30,9 @@ export async function xlsxBuffer<T>(sheet: string, columns: Column<T>[], rows: T
   const ws = wb.addWorksheet(sheet);
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));
   ws.getRow(1).font = { bold: true };
-  columns.forEach((c, i) => { if (c.text) ws.getColumn(i + 1).numFmt = '@'; });
+  columns.forEach((c, i) => {
+    if (c.text) ws.getColumn(i + 1).numFmt = '@';
+  });
   for (const r of rows) ws.addRow(columns.map((c) => c.value(r) ?? ''));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -45,7 +52,11 @@ export async function sendXlsx<T>(reply: FastifyReply, filename: string, columns
 }
 
 /** A template: text-formatted columns, drop-downs from a hidden sheet (not inline lists). */
-export async function templateBuffer(sheet: string, cols: { header: string; width?: number; text?: boolean; list?: string[] }[], note?: string): Promise<Buffer> {
+export async function templateBuffer(
+  sheet: string,
+  cols: { header: string; width?: number; text?: boolean; list?: string[] }[],
+  note?: string,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheet);
   const lists = wb.addWorksheet('Lists', { state: 'veryHidden' });
@@ -56,7 +67,9 @@ export async function templateBuffer(sheet: string, cols: { header: string; widt
     if (c.text) col.numFmt = '@';
     if (c.list) {
       const letter = String.fromCharCode(65 + i);
-      c.list.forEach((v, k) => { lists.getCell(`${letter}${k + 2}`).value = v; });
+      c.list.forEach((v, k) => {
+        lists.getCell(`${letter}${k + 2}`).value = v;
+      });
       for (let r = 2; r <= 1001; r++) {
         ws.getCell(r, i + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [`=Lists!$${letter}$2:$${letter}$${c.list.length + 1}`] };
       }
@@ -72,7 +85,10 @@ export async function templateBuffer(sheet: string, cols: { header: string; widt
 
 /** A cell as the import code sees it (dates are UTC midnight for date-only cells). */
 export type Cell = string | number | boolean | Date | null;
-export interface SheetRow { /** 1-based, as Excel shows it */ row: number; cells: Cell[] }
+export interface SheetRow {
+  /** 1-based, as Excel shows it */ row: number;
+  cells: Cell[];
+}
 export type SheetKind = 'xlsx' | 'xls' | 'csv';
 
 /** A file that cannot be read; the message is for the user (Chinese, says what to do). */
@@ -102,12 +118,18 @@ export function cellText(v: Cell | undefined): string {
 function cellValue(c: { t?: string; v?: unknown; w?: string } | undefined): Cell {
   if (!c || c.v == null) return null;
   switch (c.t) {
-    case 's': return String(c.v);
-    case 'n': return typeof c.v === 'number' && Number.isFinite(c.v) ? c.v : null;
-    case 'b': return Boolean(c.v);
-    case 'd': return c.v instanceof Date ? c.v : new Date(String(c.v));
-    case 'e': return c.w ?? '#ERROR';
-    default: return null;
+    case 's':
+      return String(c.v);
+    case 'n':
+      return typeof c.v === 'number' && Number.isFinite(c.v) ? c.v : null;
+    case 'b':
+      return Boolean(c.v);
+    case 'd':
+      return c.v instanceof Date ? c.v : new Date(String(c.v));
+    case 'e':
+      return c.w ?? '#ERROR';
+    default:
+      return null;
   }
 }
 
@@ -128,32 +150,53 @@ export function decodeCsv(buf: Buffer): string {
   }
 }
 
-interface ZipEntry { name: string; method: number; flags: number; compressed: number; uncompressed: number; localOffset: number }
+interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  compressed: number;
+  uncompressed: number;
+  localOffset: number;
+}
 
 /** The entries of a zip's central directory, or null when it is not a well-formed zip (read, never inflated). */
 function zipEntries(buf: Buffer): ZipEntry[] | null {
   const from = Math.max(0, buf.length - 65_557);
   let eocd = -1;
-  for (let i = buf.length - 22; i >= from; i--) if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+  for (let i = buf.length - 22; i >= from; i--)
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   if (eocd < 0) return null;
   const count = buf.readUInt16LE(eocd + 10);
   let p = buf.readUInt32LE(eocd + 16);
   const out: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
-    const nameLen = buf.readUInt16LE(p + 28), extraLen = buf.readUInt16LE(p + 30);
+    const nameLen = buf.readUInt16LE(p + 28),
+      extraLen = buf.readUInt16LE(p + 30);
     const e: ZipEntry = {
-      name: buf.toString('utf8', p + 46, p + 46 + nameLen), method: buf.readUInt16LE(p + 10), flags: buf.readUInt16LE(p + 8),
-      compressed: buf.readUInt32LE(p + 20), uncompressed: buf.readUInt32LE(p + 24), localOffset: buf.readUInt32LE(p + 42),
+      name: buf.toString('utf8', p + 46, p + 46 + nameLen),
+      method: buf.readUInt16LE(p + 10),
+      flags: buf.readUInt16LE(p + 8),
+      compressed: buf.readUInt32LE(p + 20),
+      uncompressed: buf.readUInt32LE(p + 24),
+      localOffset: buf.readUInt32LE(p + 42),
     };
     // ZIP64: sizes and offset saturated at 0xFFFFFFFF live in extra field 0x0001, in this order, when saturated
     let x = p + 46 + nameLen;
     const xEnd = Math.min(x + extraLen, buf.length);
     while (x + 4 <= xEnd) {
-      const id = buf.readUInt16LE(x), len = buf.readUInt16LE(x + 2);
+      const id = buf.readUInt16LE(x),
+        len = buf.readUInt16LE(x + 2);
       if (id === 0x0001) {
         let q = x + 4;
-        const big = () => { const v = q + 8 <= x + 4 + len ? Number(buf.readBigUInt64LE(q)) : NaN; q += 8; return v; };
+        const big = () => {
+          const v = q + 8 <= x + 4 + len ? Number(buf.readBigUInt64LE(q)) : NaN;
+          q += 8;
+          return v;
+        };
         if (e.uncompressed === 0xffffffff) e.uncompressed = big();
         if (e.compressed === 0xffffffff) e.compressed = big();
         if (e.localOffset === 0xffffffff) e.localOffset = big();
@@ -179,7 +222,11 @@ function inflateBounded(data: Buffer, max: number, sink?: (piece: Buffer) => voi
     let n = 0;
     z.on('data', (piece: Buffer) => {
       n += piece.length;
-      if (n > max) { z.destroy(); reject(new TooBig()); return; }
+      if (n > max) {
+        z.destroy();
+        reject(new TooBig());
+        return;
+      }
       sink?.(piece);
     });
     z.on('end', () => resolve(n));
@@ -191,7 +238,12 @@ function inflateBounded(data: Buffer, max: number, sink?: (piece: Buffer) => voi
 /** Not needed to read cell values, and often the bulk of a file: left out (never inflated). */
 const SKIPPED = /^(xl\/(media|embeddings|printerSettings|drawings|charts|diagrams)\/|docProps\/thumbnail)/i;
 
-interface Part { name: Buffer; data: Buffer; method: number; size: number }
+interface Part {
+  name: Buffer;
+  data: Buffer;
+  method: number;
+  size: number;
+}
 
 /**
  * The entries of an xlsx the reader needs, each measured by really inflating it (pieces dropped as they come, so
@@ -242,17 +294,33 @@ async function storedZip(buf: Buffer, cap = MAX_UNCOMPRESSED): Promise<Buffer> {
   const parts = await xlsxParts(buf, cap);
   const size = parts.reduce((n, it) => n + 30 + 46 + 2 * it.name.length + it.size, 22);
   const out = Buffer.alloc(size); // its own ArrayBuffer: transferred to the parsing thread, never copied
-  const offsets: number[] = [], crcs: number[] = [];
+  const offsets: number[] = [],
+    crcs: number[] = [];
   let p = 0;
   const header = (sig: number, central: boolean, it: Part, crc: number, offset: number) => {
-    out.writeUInt32LE(sig, p); p += 4;
-    if (central) { out.writeUInt16LE(20, p); p += 2; } // version made by
-    out.writeUInt16LE(20, p); out.writeUInt16LE(0x0800, p + 2); out.writeUInt16LE(0, p + 4); // needed, UTF-8 names, stored
-    out.writeUInt32LE(0, p + 6); out.writeUInt32LE(crc >>> 0, p + 10); // time/date, crc
-    out.writeUInt32LE(it.size, p + 14); out.writeUInt32LE(it.size, p + 18);
-    out.writeUInt16LE(it.name.length, p + 22); out.writeUInt16LE(0, p + 24); p += 26;
-    if (central) { out.fill(0, p, p + 10); out.writeUInt32LE(offset, p + 10); p += 14; } // comment, disk, attributes; offset
-    it.name.copy(out, p); p += it.name.length;
+    out.writeUInt32LE(sig, p);
+    p += 4;
+    if (central) {
+      out.writeUInt16LE(20, p);
+      p += 2;
+    } // version made by
+    out.writeUInt16LE(20, p);
+    out.writeUInt16LE(0x0800, p + 2);
+    out.writeUInt16LE(0, p + 4); // needed, UTF-8 names, stored
+    out.writeUInt32LE(0, p + 6);
+    out.writeUInt32LE(crc >>> 0, p + 10); // time/date, crc
+    out.writeUInt32LE(it.size, p + 14);
+    out.writeUInt32LE(it.size, p + 18);
+    out.writeUInt16LE(it.name.length, p + 22);
+    out.writeUInt16LE(0, p + 24);
+    p += 26;
+    if (central) {
+      out.fill(0, p, p + 10);
+      out.writeUInt32LE(offset, p + 10);
+      p += 14;
+    } // comment, disk, attributes; offset
+    it.name.copy(out, p);
+    p += it.name.length;
   };
   for (const it of parts) {
     const at = p;
@@ -261,33 +329,52 @@ async function storedZip(buf: Buffer, cap = MAX_UNCOMPRESSED): Promise<Buffer> {
     if (it.method === 0) it.data.copy(out, p);
     else {
       let q = p;
-      const n = await inflateBounded(it.data, it.size, (piece) => { piece.copy(out, q); q += piece.length; }).catch(() => -1);
+      const n = await inflateBounded(it.data, it.size, (piece) => {
+        piece.copy(out, q);
+        q += piece.length;
+      }).catch(() => -1);
       if (n !== it.size) throw new SheetReadError(BROKEN);
     }
     const crc = crc32(out.subarray(from, from + it.size));
     p = at;
     header(0x04034b50, false, it, crc, 0);
     p += it.size;
-    offsets.push(at); crcs.push(crc);
+    offsets.push(at);
+    crcs.push(crc);
   }
   const cd = p;
   parts.forEach((it, i) => header(0x02014b50, true, it, crcs[i]!, offsets[i]!));
-  out.writeUInt32LE(0x06054b50, p); out.writeUInt16LE(0, p + 4); out.writeUInt16LE(0, p + 6);
-  out.writeUInt16LE(parts.length, p + 8); out.writeUInt16LE(parts.length, p + 10);
-  out.writeUInt32LE(p - cd, p + 12); out.writeUInt32LE(cd, p + 16); out.writeUInt16LE(0, p + 20);
+  out.writeUInt32LE(0x06054b50, p);
+  out.writeUInt16LE(0, p + 4);
+  out.writeUInt16LE(0, p + 6);
+  out.writeUInt16LE(parts.length, p + 8);
+  out.writeUInt16LE(parts.length, p + 10);
+  out.writeUInt32LE(p - cd, p + 12);
+  out.writeUInt32LE(cd, p + 16);
+  out.writeUInt16LE(0, p + 20);
   return out;
 }
 
 /** What the parsing thread is given: bounded bytes (or decoded text) and the reader's options. */
 async function readerInput(buf: Buffer, limit?: number): Promise<{ input: Buffer | string; opts: Record<string, unknown>; transfer: ArrayBuffer[] }> {
-  const opts: Record<string, unknown> = { dense: true, cellDates: true, cellHTML: false, cellText: false, cellStyles: false, sheets: 0, ...(limit ? { sheetRows: limit } : {}) };
+  const opts: Record<string, unknown> = {
+    dense: true,
+    cellDates: true,
+    cellHTML: false,
+    cellText: false,
+    cellStyles: false,
+    sheets: 0,
+    ...(limit ? { sheetRows: limit } : {}),
+  };
   switch (sheetKind(buf)) {
     case 'xlsx': {
       const zip = await storedZip(buf);
       return { input: zip, opts: { ...opts, type: 'buffer' }, transfer: [zip.buffer as ArrayBuffer] };
     }
-    case 'xls': return { input: buf, opts: { ...opts, type: 'buffer' }, transfer: [] }; // OLE is not compressed: bounded by the upload cap
-    case 'csv': return { input: decodeCsv(buf), opts: { ...opts, type: 'string', raw: true }, transfer: [] }; // raw: every cell stays text
+    case 'xls':
+      return { input: buf, opts: { ...opts, type: 'buffer' }, transfer: [] }; // OLE is not compressed: bounded by the upload cap
+    case 'csv':
+      return { input: decodeCsv(buf), opts: { ...opts, type: 'string', raw: true }, transfer: [] }; // raw: every cell stays text
   }
 }
 
@@ -328,27 +415,45 @@ const BATCH = 1000;
 /** One parse in its own thread; `ask` sends a message and waits for the answer (or the thread's death). */
 function parsingThread() {
   const w = new Worker(THREAD_SOURCE, {
-    eval: true, workerData: { sheetjs: requireHere.resolve('@e965/xlsx'), cptable: requireHere.resolve('@e965/xlsx/dist/cpexcel.js') },
-    resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB }, stdout: false, stderr: false,
+    eval: true,
+    workerData: { sheetjs: requireHere.resolve('@e965/xlsx'), cptable: requireHere.resolve('@e965/xlsx/dist/cpexcel.js') },
+    resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB },
+    stdout: false,
+    stderr: false,
   });
   w.unref();
   let dead: Error | null = null;
   let pending: { resolve: (m: Record<string, unknown>) => void; reject: (e: Error) => void } | null = null;
-  const die = (e: Error) => { dead ??= e; pending?.reject(dead); pending = null; };
-  w.on('message', (m: Record<string, unknown>) => { const p = pending; pending = null; p?.resolve(m); });
+  const die = (e: Error) => {
+    dead ??= e;
+    pending?.reject(dead);
+    pending = null;
+  };
+  w.on('message', (m: Record<string, unknown>) => {
+    const p = pending;
+    pending = null;
+    p?.resolve(m);
+  });
   w.on('error', (e: Error & { code?: string }) => die(new SheetReadError(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? TOO_COMPLEX : BROKEN)));
   w.on('exit', () => die(new SheetReadError(BROKEN)));
   return {
     async ask(msg: unknown, transfer: ArrayBuffer[] = []): Promise<Record<string, unknown>> {
       if (dead) throw dead;
-      const answer = new Promise<Record<string, unknown>>((resolve, reject) => { pending = { resolve, reject }; });
-      const timer = setTimeout(() => { die(new SheetReadError('读取文件超时：文件过于复杂，请另存为 .xlsx 或拆分后重新上传')); void w.terminate(); }, THREAD_TIMEOUT_MS);
+      const answer = new Promise<Record<string, unknown>>((resolve, reject) => {
+        pending = { resolve, reject };
+      });
+      const timer = setTimeout(() => {
+        die(new SheetReadError('读取文件超时：文件过于复杂，请另存为 .xlsx 或拆分后重新上传'));
+        void w.terminate();
+      }, THREAD_TIMEOUT_MS);
       w.postMessage(msg, transfer);
       try {
         const m = await answer;
         if (typeof m.error === 'string') throw new SheetReadError(/password|encrypt/i.test(m.error) ? ENCRYPTED : BROKEN);
         return m;
-      } finally { clearTimeout(timer); }
+      } finally {
+        clearTimeout(timer);
+      }
     },
     close: () => w.terminate(),
   };
@@ -407,7 +512,8 @@ export async function sheetRowCount(buf: Buffer): Promise<number | null> {
   const data = buf.subarray(start, start + sheet.compressed);
   // '<row ', '<row>', '<row/>' (not '<rowBreaks'), counted piece by piece; a match cut by a piece boundary is
   // counted in the next piece, which starts with the previous one's last 4 bytes
-  let count = 0, tail = Buffer.alloc(0);
+  let count = 0,
+    tail = Buffer.alloc(0);
   const scan = (piece: Buffer) => {
     const b = tail.length ? Buffer.concat([tail, piece]) : piece;
     for (let i = b.indexOf('<row'); i >= 0 && i + 4 < b.length; i = b.indexOf('<row', i + 4)) {
@@ -420,6 +526,8 @@ export async function sheetRowCount(buf: Buffer): Promise<number | null> {
     if (sheet.method === 0) scan(data);
     else if (sheet.method === 8) await inflateBounded(data, MAX_UNCOMPRESSED, scan);
     else return null;
-  } catch { return null; }
+  } catch {
+    return null;
+  }
   return count;
 }

@@ -15,22 +15,40 @@ describe('list exports', () => {
   it('refuse more rows than the cap with a Chinese message, before auditing or sending anything', async () => {
     const rep = reply();
     const load = vi.fn(async () => ({ total: 3, items: [{ n: 1 }, { n: 2 }] }));
-    await expect(exportList(db as unknown as Db, req, rep as unknown as FastifyReply, {
-      what: 't', title: '测试', filters: {}, columns: [{ header: 'n', value: (r) => r.n }], load, max: 2,
-    })).rejects.toThrow('符合条件的记录共 3 条，超过单次导出上限 2 条');
+    await expect(
+      exportList(db as unknown as Db, req, rep as unknown as FastifyReply, {
+        what: 't',
+        title: '测试',
+        filters: {},
+        columns: [{ header: 'n', value: (r) => r.n }],
+        load,
+        max: 2,
+      }),
+    ).rejects.toThrow('符合条件的记录共 3 条，超过单次导出上限 2 条');
     expect(load).toHaveBeenCalledWith({ page: 1, pageSize: 2 });
     expect(db.insert).not.toHaveBeenCalled();
     expect(rep.send).not.toHaveBeenCalled();
-    await expect(exportRows(db as unknown as Db, req, rep as unknown as FastifyReply, {
-      what: 't', title: '测试', filters: {}, columns: [], rows: [1, 2, 3], max: 2,
-    })).rejects.toThrow('超过单次导出上限');
+    await expect(
+      exportRows(db as unknown as Db, req, rep as unknown as FastifyReply, {
+        what: 't',
+        title: '测试',
+        filters: {},
+        columns: [],
+        rows: [1, 2, 3],
+        max: 2,
+      }),
+    ).rejects.toThrow('超过单次导出上限');
   });
 
   it('send an xlsx attachment and audit the export at the cap', async () => {
     const rep = reply();
     await exportList(db as unknown as Db, req, rep as unknown as FastifyReply, {
-      what: 't', title: '测试', filters: { a: 1 }, columns: [{ header: 'n', value: (r: { n: number }) => r.n }],
-      load: async () => ({ total: 2, items: [{ n: 1 }, { n: 2 }] }), max: 2,
+      what: 't',
+      title: '测试',
+      filters: { a: 1 },
+      columns: [{ header: 'n', value: (r: { n: number }) => r.n }],
+      load: async () => ({ total: 2, items: [{ n: 1 }, { n: 2 }] }),
+      max: 2,
     });
     expect(db.insert).toHaveBeenCalledTimes(1);
     expect(rep.header).toHaveBeenCalledWith('Content-Disposition', expect.stringMatching(/^attachment/));

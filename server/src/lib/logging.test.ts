@@ -15,10 +15,25 @@ beforeAll(async () => {
   const database = await openTestDatabase();
   const config = testConfig({ LOG_LEVEL: 'info' });
   const pii = createPii(TEST_KEY);
-  const stream = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
   const app = await buildApp({ config, database, pii }, { logger: { level: 'info', stream } });
   await app.ready();
-  ctx = { app, config, pii, database, db: database.db, async close() { await app.close(); await database.close(); } };
+  ctx = {
+    app,
+    config,
+    pii,
+    database,
+    db: database.db,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
 });
 afterAll(async () => ctx?.close());
 
@@ -29,13 +44,33 @@ describe('logs', () => {
     const parent = await hrOrg(ctx, '420102');
     const idNumber = nextIdNumber();
     const secrets = {
-      idNumber, realName: '欧阳日志', phone: '13912340000', email: 'secret.person@example.cn', password: 'Log@2026secret',
-      orgName: '日志测试用人单位', contactPhone: '13812349999', address: '武汉市江岸区日志路99号',
+      idNumber,
+      realName: '欧阳日志',
+      phone: '13912340000',
+      email: 'secret.person@example.cn',
+      password: 'Log@2026secret',
+      orgName: '日志测试用人单位',
+      contactPhone: '13812349999',
+      address: '武汉市江岸区日志路99号',
     };
     const body = {
-      type: 'employer', name: secrets.orgName, creditCode: makeCreditCode('91', '420102', 'log-test'), divisionCode: '420102',
-      parentId: parent.id, contactName: '李日志', contactPhone: secrets.contactPhone, address: secrets.address,
-      admin: { idType: 'resident', idNumber, realName: secrets.realName, phone: secrets.phone, email: secrets.email, password: secrets.password, confirmPassword: secrets.password },
+      type: 'employer',
+      name: secrets.orgName,
+      creditCode: makeCreditCode('91', '420102', 'log-test'),
+      divisionCode: '420102',
+      parentId: parent.id,
+      contactName: '李日志',
+      contactPhone: secrets.contactPhone,
+      address: secrets.address,
+      admin: {
+        idType: 'resident',
+        idNumber,
+        realName: secrets.realName,
+        phone: secrets.phone,
+        email: secrets.email,
+        password: secrets.password,
+        confirmPassword: secrets.password,
+      },
     };
     lines.length = 0;
     const res = await new Client(ctx).post('/api/register/org', body);
@@ -51,7 +86,10 @@ describe('logs', () => {
   });
 
   it('redacts secret and personal fields wherever a logged object carries them', () => {
-    ctx.app.log.info({ body: { password: 'P@ss-redact-1', idNumber: '11010519491231002X', phone: '13800001111', email: 'x@y.cn', name: 'ok' } }, 'probe');
+    ctx.app.log.info(
+      { body: { password: 'P@ss-redact-1', idNumber: '11010519491231002X', phone: '13800001111', email: 'x@y.cn', name: 'ok' } },
+      'probe',
+    );
     const last = JSON.parse(lines.at(-1)!);
     expect(last.body).toEqual({ password: '[已隐去]', idNumber: '[已隐去]', phone: '[已隐去]', email: '[已隐去]', name: 'ok' });
   });

@@ -9,11 +9,29 @@
 
 /** Field names whose values are secret or personal, redacted at any of the first three levels of a logged object. */
 const SECRET_FIELDS = [
-  'password', 'newPassword', 'oldPassword', 'confirmPassword', 'passwordHash', 'hash', 'idNumber', 'idNumberEnc',
-  'idNumberHash', 'phone', 'phoneEnc', 'mobile', 'contactPhone', 'email', 'landline', 'params', 'parameters', 'query',
+  'password',
+  'newPassword',
+  'oldPassword',
+  'confirmPassword',
+  'passwordHash',
+  'hash',
+  'idNumber',
+  'idNumberEnc',
+  'idNumberHash',
+  'phone',
+  'phoneEnc',
+  'mobile',
+  'contactPhone',
+  'email',
+  'landline',
+  'params',
+  'parameters',
+  'query',
 ];
 export const REDACT_PATHS = [
-  'req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]',
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'res.headers["set-cookie"]',
   ...SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]),
 ];
 
@@ -21,7 +39,11 @@ export const REDACT_PATHS = [
 export function maskQuery(url: string): string {
   return url.replace(/([?&](?:idNumber|phone|mobile|email)=)([^&]*)/gi, (_m, k: string, v: string) => {
     let d = v;
-    try { d = decodeURIComponent(v); } catch { /* left as sent */ }
+    try {
+      d = decodeURIComponent(v);
+    } catch {
+      /* left as sent */
+    }
     return k + (d.length > 8 ? `${d.slice(0, 4)}${'*'.repeat(d.length - 8)}${d.slice(-4)}` : '****');
   });
 }
@@ -34,9 +56,23 @@ export function scrubText(s: string): string {
     .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '***@***');
 }
 
-interface Chain { name?: unknown; code?: unknown; constraint?: unknown; table?: unknown; column?: unknown; severity?: unknown; routine?: unknown; query?: unknown; params?: unknown; message?: unknown; stack?: unknown; cause?: unknown }
+interface Chain {
+  name?: unknown;
+  code?: unknown;
+  constraint?: unknown;
+  table?: unknown;
+  column?: unknown;
+  severity?: unknown;
+  routine?: unknown;
+  query?: unknown;
+  params?: unknown;
+  message?: unknown;
+  stack?: unknown;
+  cause?: unknown;
+}
 
-const CONNECTION_MESSAGES = /^(Connection terminated|Client has encountered a connection error|Client was closed|Connection ended|timeout exceeded when trying to connect)/;
+const CONNECTION_MESSAGES =
+  /^(Connection terminated|Client has encountered a connection error|Client was closed|Connection ended|timeout exceeded when trying to connect)/;
 
 /** The database error in an error's cause chain (a SQLSTATE code, or Drizzle's query wrapper), if any. */
 function databaseError(err: Chain): { wrapper: boolean; db: Chain | null } | null {
@@ -49,7 +85,12 @@ function databaseError(err: Chain): { wrapper: boolean; db: Chain | null } | nul
 }
 
 /** The loggable form of an error (pino's `err` serializer). */
-export interface SafeError { type: string; message: string; stack: string; [k: string]: unknown }
+export interface SafeError {
+  type: string;
+  message: string;
+  stack: string;
+  [k: string]: unknown;
+}
 export function safeError(e: unknown): SafeError {
   if (!e || typeof e !== 'object') return { type: typeof e, message: scrubText(String(e)), stack: '' };
   const err = e as Chain;
@@ -77,9 +118,7 @@ export function safeError(e: unknown): SafeError {
 /** The one text form of an error for console output (start-up, command-line tools). */
 export function safeErrorText(e: unknown): string {
   const s = safeError(e);
-  return s.type === 'DatabaseError'
-    ? [s.message, s.code, s.constraint, s.table].filter(Boolean).join(' ')
-    : s.stack || `${s.type}: ${s.message}`;
+  return s.type === 'DatabaseError' ? [s.message, s.code, s.constraint, s.table].filter(Boolean).join(' ') : s.stack || `${s.type}: ${s.message}`;
 }
 
 /** Fastify/pino logger options; `extra` (a level, a test's stream) is laid over them, never replacing the redaction. */

@@ -4,8 +4,14 @@ import type { users } from '../db/schema.js';
 import type { Pii } from './pii.js';
 
 export interface NewUser {
-  idType?: IdType; idNumber: string; name: string; phone?: string; email?: string; landline?: string | null;
-  passwordHash: string | null; mustChangePassword?: boolean;
+  idType?: IdType;
+  idNumber: string;
+  name: string;
+  phone?: string;
+  email?: string;
+  landline?: string | null;
+  passwordHash: string | null;
+  mustChangePassword?: boolean;
 }
 
 /** `idNumber` must already be validated and normalised (checkIdNumber). */
@@ -14,10 +20,19 @@ export function userValues(pii: Pii, u: NewUser): typeof users.$inferInsert {
   const d = deriveFromIdNumber(idType, u.idNumber);
   const mustChange = u.mustChangePassword ?? true;
   return {
-    idType, idNumberEnc: pii.encrypt(u.idNumber), idNumberHash: pii.blindIndex(u.idNumber), idNumberMasked: maskIdNumber(u.idNumber),
-    name: u.name, gender: d?.gender ?? null, birthDate: d?.birthDate ?? null,
-    phoneEnc: u.phone ? pii.encrypt(u.phone) : null, phoneMasked: u.phone ? maskPhone(u.phone) : null, email: u.email ?? null,
-    landline: u.landline || null, passwordHash: u.passwordHash, mustChangePassword: mustChange,
+    idType,
+    idNumberEnc: pii.encrypt(u.idNumber),
+    idNumberHash: pii.blindIndex(u.idNumber),
+    idNumberMasked: maskIdNumber(u.idNumber),
+    name: u.name,
+    gender: d?.gender ?? null,
+    birthDate: d?.birthDate ?? null,
+    phoneEnc: u.phone ? pii.encrypt(u.phone) : null,
+    phoneMasked: u.phone ? maskPhone(u.phone) : null,
+    email: u.email ?? null,
+    landline: u.landline || null,
+    passwordHash: u.passwordHash,
+    mustChangePassword: mustChange,
     passwordChangedAt: mustChange ? null : new Date(),
   };
 }

@@ -42,14 +42,15 @@ describe('organisation-path scope predicates live in the access layer only', () 
 
   it('recognises each shape the codebase used to hand-write (a planted copy fails)', () => {
     for (const planted of [
-      "like(baseOrg.path, `${escapeLike(actor.org.path)}%`)",
+      'like(baseOrg.path, `${escapeLike(actor.org.path)}%`)',
       "conds.push(like(organizations.path, escapeLike(region.path) + '%'));",
-      "sql`(select o.id from organizations o where o.path like ${`${x}%`})`",
-      "where(like(organizations.path, `${escapeLike(oldPrefix)}%`))",
+      'sql`(select o.id from organizations o where o.path like ${`${x}%`})`',
+      'where(like(organizations.path, `${escapeLike(oldPrefix)}%`))',
       'sql`"organizations"."path" LIKE ${p}`',
-    ]) expect(findHandWritten(planted), planted).not.toEqual([]);
+    ])
+      expect(findHandWritten(planted), planted).not.toEqual([]);
     // keyword searches stay legal
-    expect(findHandWritten("ilike(users.name, `%${escapeLike(q.keyword)}%`)")).toEqual([]);
-    expect(findHandWritten("like(organizations.divisionCode, `${prefix}%`)")).toEqual([]);
+    expect(findHandWritten('ilike(users.name, `%${escapeLike(q.keyword)}%`)')).toEqual([]);
+    expect(findHandWritten('like(organizations.divisionCode, `${prefix}%`)')).toEqual([]);
   });
 });

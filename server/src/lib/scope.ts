@@ -35,7 +35,11 @@ export function pathScope(actor: Actor, column: Column): SQL {
 }
 
 /** The columns of an (aliased) organisations table a review scope needs. */
-interface OrgColumns { id?: SQLWrapper; parentId: SQLWrapper; path: PathColumn }
+interface OrgColumns {
+  id?: SQLWrapper;
+  parentId: SQLWrapper;
+  path: PathColumn;
+}
 
 /**
  * Every scope question about an actor, answered once. Each predicate takes the path column of whatever table (or
@@ -69,7 +73,11 @@ export function jurisdiction(actor: Actor) {
 export type Jurisdiction = ReturnType<typeof jurisdiction>;
 
 export async function loadOrgInScope(db: Db, actor: Actor, orgId: number) {
-  const [org] = await db.select().from(organizations).where(and(eq(organizations.id, orgId), orgScope(actor))).limit(1);
+  const [org] = await db
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.id, orgId), orgScope(actor)))
+    .limit(1);
   if (!org) throw new NotFoundError('机构');
   return org;
 }

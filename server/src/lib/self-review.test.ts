@@ -7,7 +7,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Permission } from '@hbzsgx/domain';
-import { annualDocs, auditLogs, changeRequests, claims, hourPolicies, organizations, personnel, roles, adminRoles, trainingClasses, transfers } from '../db/schema.js';
+import {
+  annualDocs,
+  auditLogs,
+  changeRequests,
+  claims,
+  hourPolicies,
+  organizations,
+  personnel,
+  roles,
+  adminRoles,
+  trainingClasses,
+  transfers,
+} from '../db/schema.js';
 import { insertAdmin, insertPersonnel } from '../db/seed/factory.js';
 import { createTestApp, type Client, type Res, type TestCtx } from '../../test/harness.js';
 import { hrOrg, loggedIn, newAdmin, newOrg, newPerson } from '../../test/fixtures.js';
@@ -21,7 +33,10 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  await ctx.db.update(hourPolicies).set({ closingDate: `${year}-12-31` }).where(eq(hourPolicies.year, year));
+  await ctx.db
+    .update(hourPolicies)
+    .set({ closingDate: `${year}-12-31` })
+    .where(eq(hourPolicies.year, year));
   city = await loggedIn(ctx, await newAdmin(ctx, (await hrOrg(ctx, '420100')).id, { isSuper: true }));
 });
 afterAll(async () => ctx?.close());
@@ -29,7 +44,10 @@ afterAll(async () => ctx?.close());
 /** A second admin seat for the same natural person (a plain admin holding a role with `permissions`). */
 async function extraSeat(u: { userId: number }, orgId: number, permissions: Permission[]) {
   const a = await insertAdmin(ctx.db, { orgId, userId: u.userId });
-  const [r] = await ctx.db.insert(roles).values({ orgId, name: `角色${a.id}`, permissions }).returning();
+  const [r] = await ctx.db
+    .insert(roles)
+    .values({ orgId, name: `角色${a.id}`, permissions })
+    .returning();
   await ctx.db.insert(adminRoles).values({ adminId: a.id, roleId: r!.id });
 }
 /** Data rows of an exported xlsx (the header row aside). */
@@ -40,15 +58,26 @@ const refused = (r: Res) => {
   expect(r.status).toBe(403);
   expect(r.body.message).toContain('不能审核本单位或本人的申请');
 };
-const deniedAudits = async () => (await ctx.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'review.own'), eq(auditLogs.result, 'denied')))).length;
+const deniedAudits = async () =>
+  (
+    await ctx.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'review.own'), eq(auditLogs.result, 'denied')))
+  ).length;
 
 describe('注册审核管理', () => {
   it("an employer's admin never decides their own personnel registration; another admin of the employer does", async () => {
     const ja = await hrOrg(ctx, '420102');
     const emp = await newOrg(ctx, 'employer', ja.id, '自审测试中学');
     const me = await newAdmin(ctx, emp.id, { isSuper: true });
-    const [mine] = await ctx.db.update(personnel).set({ status: 'pending' })
-      .where(eq(personnel.id, (await insertPersonnel(ctx.db, { userId: me.userId, orgId: emp.id, titleSeries: 'ZXXJ', titleLevel: 'intermediate' })).id)).returning();
+    const [mine] = await ctx.db
+      .update(personnel)
+      .set({ status: 'pending' })
+      .where(
+        eq(personnel.id, (await insertPersonnel(ctx.db, { userId: me.userId, orgId: emp.id, titleSeries: 'ZXXJ', titleLevel: 'intermediate' })).id),
+      )
+      .returning();
     const other = await newPerson(ctx, emp.id);
     await ctx.db.update(personnel).set({ status: 'pending' }).where(eq(personnel.id, other.personnelId));
     const mc = await loggedIn(ctx, me, 'employer');
@@ -61,15 +90,20 @@ describe('注册审核管理', () => {
     refused(await mc.post('/api/reviews/registrations/personnel/decide', { ids: [mine!.id], decision: 'approve' }));
     refused(await mc.post('/api/reviews/registrations/personnel/decide', { ids: [other.personnelId, mine!.id], decision: 'approve' }));
     expect(await deniedAudits()).toBe(audits + 2);
-    const rows = await ctx.db.select().from(personnel).where(inArray(personnel.id, [mine!.id, other.personnelId]));
+    const rows = await ctx.db
+      .select()
+      .from(personnel)
+      .where(inArray(personnel.id, [mine!.id, other.personnelId]));
     expect(rows.map((r) => r.status)).toEqual(['pending', 'pending']); // the whole batch was refused
 
     const colleague = await loggedIn(ctx, await newAdmin(ctx, emp.id, { permissions: ['reg.review'] }), 'employer');
     expect(ids(await colleague.get('/api/reviews/registrations/personnel?tab=pending')).sort()).toEqual([mine!.id, other.personnelId].sort());
-    expect((await colleague.post('/api/reviews/registrations/personnel/decide', { ids: [mine!.id, other.personnelId], decision: 'approve' })).body).toEqual({ done: 2, skipped: 0 });
+    expect(
+      (await colleague.post('/api/reviews/registrations/personnel/decide', { ids: [mine!.id, other.personnelId], decision: 'approve' })).body,
+    ).toEqual({ done: 2, skipped: 0 });
   });
 
-  it("the registrant of an organisation never decides its registration from a seat in the superior", async () => {
+  it('the registrant of an organisation never decides its registration from a seat in the superior', async () => {
     const jh = await hrOrg(ctx, '420103');
     const pending = await newOrg(ctx, 'employer', jh.id, '自审待注册设计院', '420103');
     await ctx.db.update(organizations).set({ status: 'pending' }).where(eq(organizations.id, pending.id));
@@ -103,7 +137,10 @@ describe('变更审核管理', () => {
     refused(await own.post('/api/reviews/changes/org-info/decide', { ids: [id], decision: 'approve' }));
     const [still] = await ctx.db.select().from(organizations).where(eq(organizations.id, qk.id));
     expect(still!.address).not.toBe('硚口区新址');
-    expect((await ctx.db.select().from(changeRequests).where(eq(changeRequests.id, id)))[0]).toMatchObject({ status: 'pending', reviewerDecision: null });
+    expect((await ctx.db.select().from(changeRequests).where(eq(changeRequests.id, id)))[0]).toMatchObject({
+      status: 'pending',
+      reviewerDecision: null,
+    });
 
     expect(ids(await city.get('/api/reviews/changes/org-info?tab=pending'))).toContain(id);
     expect((await city.post('/api/reviews/changes/org-info/decide', { ids: [id], decision: 'approve' })).status).toBe(200);
@@ -127,7 +164,10 @@ describe('变更审核管理', () => {
     expect(ids(await asNewSuperior.get('/api/reviews/changes/reparent?tab=pending'))).not.toContain(r.body.id);
     expect(await todo(asNewSuperior, 'change-reparent')).toBe(0);
     refused(await asNewSuperior.post('/api/reviews/changes/reparent/decide', { ids: [r.body.id], decision: 'approve' }));
-    expect((await ctx.db.select().from(changeRequests).where(eq(changeRequests.id, r.body.id)))[0]).toMatchObject({ status: 'pending', secondDecision: null });
+    expect((await ctx.db.select().from(changeRequests).where(eq(changeRequests.id, r.body.id)))[0]).toMatchObject({
+      status: 'pending',
+      secondDecision: null,
+    });
 
     expect(ids(await next.get('/api/reviews/changes/reparent?tab=pending'))).toContain(r.body.id);
     expect((await next.post('/api/reviews/changes/reparent/decide', { ids: [r.body.id], decision: 'approve' })).status).toBe(200);
@@ -141,10 +181,17 @@ describe('变更审核管理', () => {
     const me = await newAdmin(ctx, emp.id, { isSuper: true });
     await insertPersonnel(ctx.db, { userId: me.userId, orgId: emp.id, titleSeries: 'ZXXJ', titleLevel: 'intermediate' });
     const asPerson = await loggedIn(ctx, me, 'personnel');
-    const r = await asPerson.post('/api/me/title-change', { titleSeries: 'ZXXJ', titleLevel: 'viceSenior', titleName: '高级教师', titleDate: '2025-12-01' });
+    const r = await asPerson.post('/api/me/title-change', {
+      titleSeries: 'ZXXJ',
+      titleLevel: 'viceSenior',
+      titleName: '高级教师',
+      titleDate: '2025-12-01',
+    });
     expect(r.status).toBe(200);
     const other = await newPerson(ctx, emp.id);
-    const r2 = await (await loggedIn(ctx, other, 'personnel')).post('/api/me/title-change', { titleSeries: 'ZXXJ', titleLevel: 'viceSenior', titleName: '高级教师', titleDate: '2025-12-01' });
+    const r2 = await (
+      await loggedIn(ctx, other, 'personnel')
+    ).post('/api/me/title-change', { titleSeries: 'ZXXJ', titleLevel: 'viceSenior', titleName: '高级教师', titleDate: '2025-12-01' });
 
     const asAdmin = await loggedIn(ctx, me, 'employer');
     expect(ids(await asAdmin.get('/api/reviews/changes/title?tab=pending'))).toEqual([r2.body.id]);
@@ -152,11 +199,17 @@ describe('变更审核管理', () => {
     expect(await todo(asAdmin, 'change-title')).toBe(1);
     refused(await asAdmin.post('/api/reviews/changes/title/decide', { ids: [r.body.id], decision: 'approve' }));
     refused(await asAdmin.post('/api/reviews/changes/title/decide', { ids: [r2.body.id, r.body.id], decision: 'approve' }));
-    const rows = await ctx.db.select().from(changeRequests).where(inArray(changeRequests.id, [r.body.id, r2.body.id]));
+    const rows = await ctx.db
+      .select()
+      .from(changeRequests)
+      .where(inArray(changeRequests.id, [r.body.id, r2.body.id]));
     expect(rows.map((x) => x.status)).toEqual(['pending', 'pending']);
 
     const colleague = await loggedIn(ctx, await newAdmin(ctx, emp.id, { permissions: ['change.review'] }), 'employer');
-    expect((await colleague.post('/api/reviews/changes/title/decide', { ids: [r.body.id, r2.body.id], decision: 'approve' })).body).toEqual({ done: 2, skipped: 0 });
+    expect((await colleague.post('/api/reviews/changes/title/decide', { ids: [r.body.id, r2.body.id], decision: 'approve' })).body).toEqual({
+      done: 2,
+      skipped: 0,
+    });
   });
 });
 
@@ -196,12 +249,22 @@ describe('学时', () => {
     await insertPersonnel(ctx.db, { userId: officer.userId, orgId: emp.id, titleSeries: 'ZXXJ', titleLevel: 'intermediate' });
     const other = await newPerson(ctx, emp.id);
     const cls = await base.post('/api/classes', {
-      year, name: '自审培训班', subjectType: 'professional', learningForm: 'faceToFace', hours: 24,
-      startDate: `${year}-03-01`, endDate: `${year}-03-03`, place: '洪山', capacity: 100, targetSeries: [],
+      year,
+      name: '自审培训班',
+      subjectType: 'professional',
+      learningForm: 'faceToFace',
+      hours: 24,
+      startDate: `${year}-03-01`,
+      endDate: `${year}-03-03`,
+      place: '洪山',
+      capacity: 100,
+      targetSeries: [],
     });
     expect((await county.post('/api/reviews/classes/decide', { ids: [cls.body.id], decision: 'approve' })).status).toBe(200);
-    const mine = (await base.post(`/api/classes/${cls.body.id}/scores`, { idNumber: officer.idNumber, score: '90', qualified: true })).body.claimId as number;
-    const theirs = (await base.post(`/api/classes/${cls.body.id}/scores`, { idNumber: other.idNumber, score: '90', qualified: true })).body.claimId as number;
+    const mine = (await base.post(`/api/classes/${cls.body.id}/scores`, { idNumber: officer.idNumber, score: '90', qualified: true })).body
+      .claimId as number;
+    const theirs = (await base.post(`/api/classes/${cls.body.id}/scores`, { idNumber: other.idNumber, score: '90', qualified: true })).body
+      .claimId as number;
 
     const oc = await loggedIn(ctx, officer, 'hr');
     expect(ids(await oc.get('/api/reviews/claims?source=base&tab=pending'))).toEqual([theirs]);
@@ -210,7 +273,10 @@ describe('学时', () => {
     refused(await oc.post('/api/reviews/claims/decide', { ids: [mine], decision: 'approve' }));
     refused(await oc.post('/api/reviews/claims/decide', { ids: [theirs, mine], decision: 'approve' }));
     refused(await oc.post('/api/reviews/claims/delete', { ids: [mine], reason: '重复申报' }));
-    const rows = await ctx.db.select().from(claims).where(inArray(claims.id, [mine, theirs]));
+    const rows = await ctx.db
+      .select()
+      .from(claims)
+      .where(inArray(claims.id, [mine, theirs]));
     expect(rows.map((c) => c.status)).toEqual(['pending', 'pending']);
 
     expect(ids(await county.get('/api/reviews/claims?source=base&tab=pending')).sort()).toEqual([mine, theirs].sort());
@@ -239,7 +305,7 @@ describe('学时', () => {
 });
 
 describe('培训计划管理', () => {
-  it('a base admin with a seat in the HR department never approves the base\'s own class or annual documents', async () => {
+  it("a base admin with a seat in the HR department never approves the base's own class or annual documents", async () => {
     const dxh = await hrOrg(ctx, '420112'); // 东西湖区
     const county = await loggedIn(ctx, await newAdmin(ctx, dxh.id, { isSuper: true }));
     const baseOrg = await newOrg(ctx, 'base', dxh.id, '东西湖自审基地', '420112');
@@ -247,8 +313,16 @@ describe('培训计划管理', () => {
     await extraSeat(both, dxh.id, ['class.review', 'annual.review']);
     const asBase = await loggedIn(ctx, both, 'base');
     const cls = await asBase.post('/api/classes', {
-      year, name: '东西湖自审班', subjectType: 'public', learningForm: 'faceToFace', hours: 8,
-      startDate: `${year}-04-01`, endDate: `${year}-04-01`, place: '东西湖', capacity: 50, targetSeries: [],
+      year,
+      name: '东西湖自审班',
+      subjectType: 'public',
+      learningForm: 'faceToFace',
+      hours: 8,
+      startDate: `${year}-04-01`,
+      endDate: `${year}-04-01`,
+      place: '东西湖',
+      capacity: 50,
+      targetSeries: [],
     });
     const doc = await asBase.upload('/api/annual-docs', { kind: 'plan', year, description: '年度培训计划' }, { name: '计划.pdf', content: PDF });
     expect([cls.status, doc.status]).toEqual([200, 200]);

@@ -35,7 +35,9 @@ export function ownRequest(actor: Actor, s: Subjects): SQL {
   const parts: SQL[] = [];
   if (s.org) {
     parts.push(sql`${s.org} = ${actor.org.id}`);
-    parts.push(sql`exists (select 1 from admins own_seat where own_seat.org_id = ${s.org} and own_seat.user_id = ${actor.userId} and own_seat.removed_at is null)`);
+    parts.push(
+      sql`exists (select 1 from admins own_seat where own_seat.org_id = ${s.org} and own_seat.user_id = ${actor.userId} and own_seat.removed_at is null)`,
+    );
   }
   // personnel.user_id is unique: the actor's own profile, if any, is one id (evaluated once per query)
   if (s.person) parts.push(sql`${s.person} = (select own_profile.id from personnel own_profile where own_profile.user_id = ${actor.userId})`);
@@ -52,14 +54,30 @@ export const notOwnRequest = (actor: Actor, s: Subjects): SQL => not(ownRequest(
  * the actor's own request, the whole decision is refused (403) and the attempt audited. Checked on the submitted ids
  * whatever the queue's scope, so the subject learns nothing it did not know and is refused rather than told "not found".
  */
-export async function refuseOwnRequests(db: Db, req: FastifyRequest, actor: Actor, q: {
-  table: PgTable; id: AnyPgColumn; ids: number[]; subjects: Subjects; where?: SQL; targetType: string;
-}): Promise<void> {
+export async function refuseOwnRequests(
+  db: Db,
+  req: FastifyRequest,
+  actor: Actor,
+  q: {
+    table: PgTable;
+    id: AnyPgColumn;
+    ids: number[];
+    subjects: Subjects;
+    where?: SQL;
+    targetType: string;
+  },
+): Promise<void> {
   if (!q.ids.length) return;
-  const own = await db.select({ id: q.id }).from(q.table).where(and(inArray(q.id, q.ids), q.where, ownRequest(actor, q.subjects)));
+  const own = await db
+    .select({ id: q.id })
+    .from(q.table)
+    .where(and(inArray(q.id, q.ids), q.where, ownRequest(actor, q.subjects)));
   if (!own.length) return;
   await writeAudit(db, req, {
-    action: 'review.own', targetType: q.targetType, targetId: own.length === 1 ? (own[0]!.id as number) : null, result: 'denied',
+    action: 'review.own',
+    targetType: q.targetType,
+    targetId: own.length === 1 ? (own[0]!.id as number) : null,
+    result: 'denied',
     detail: { ids: own.map((o) => o.id), route: req.routeOptions.url },
   });
   throw new ForbiddenError(OWN_REQUEST_MESSAGE, 'OWN_REQUEST');

@@ -22,7 +22,16 @@ export const FILE_KINDS = {
   png: { mime: 'image/png', ext: '.png' },
 } as const;
 export type FileKind = keyof typeof FILE_KINDS;
-export const KIND_NAMES: Record<FileKind, string> = { pdf: 'PDF', doc: 'Word(doc)', xls: 'Excel(xls)', docx: 'Word(docx)', xlsx: 'Excel(xlsx)', csv: 'CSV', jpg: 'JPG图片', png: 'PNG图片' };
+export const KIND_NAMES: Record<FileKind, string> = {
+  pdf: 'PDF',
+  doc: 'Word(doc)',
+  xls: 'Excel(xls)',
+  docx: 'Word(docx)',
+  xlsx: 'Excel(xlsx)',
+  csv: 'CSV',
+  jpg: 'JPG图片',
+  png: 'PNG图片',
+};
 
 /** Text, as far as bytes tell: no NUL and no control characters other than tab, line feed, form feed and carriage return. */
 function isText(buf: Buffer): boolean {
@@ -56,12 +65,23 @@ export function sniff(buf: Buffer, name: string): FileKind | null {
 
 export function sanitizeName(name: string, kind: FileKind): string {
   const base = name.split(/[\\/]/).pop() ?? 'file';
-  const clean = base.replace(/[\u0000-\u001f\u007f<>:"|?*]+/g, '').replace(/^\.+/, '').trim().slice(0, 100);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]+/g, '')
+    .replace(/^\.+/, '')
+    .trim()
+    .slice(0, 100);
   const stem = clean.replace(/\.[^.]*$/, '') || '文件';
   return stem + FILE_KINDS[kind].ext;
 }
 
-export interface Upload { buffer: Buffer; name: string; kind: FileKind; mime: string; sha256: string; fields: Record<string, string> }
+export interface Upload {
+  buffer: Buffer;
+  name: string;
+  kind: FileKind;
+  mime: string;
+  sha256: string;
+  fields: Record<string, string>;
+}
 
 /** Reads the single file of a multipart request (text fields first), checking size and type by content. */
 export async function readUpload(req: FastifyRequest, opts: { maxBytes: number; allowed: FileKind[] }): Promise<Upload> {
@@ -73,15 +93,27 @@ export async function readUpload(req: FastifyRequest, opts: { maxBytes: number; 
   if (!buffer.length) throw new BadRequestError('文件：文件是空的', { field: 'file' });
   const kind = sniff(buffer, part.filename);
   if (!kind || !opts.allowed.includes(kind)) {
-    const csvHint = opts.allowed.includes('csv') && /\.csv$/i.test(part.filename) ? '；CSV 文件须为 UTF-8 或 GB18030（GBK）编码的文本，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”' : '';
-    throw new BadRequestError(`文件：只接受 ${opts.allowed.map((k) => KIND_NAMES[k]).join('、')} 文件（按文件内容识别）${csvHint}`, { field: 'file' });
+    const csvHint =
+      opts.allowed.includes('csv') && /\.csv$/i.test(part.filename)
+        ? '；CSV 文件须为 UTF-8 或 GB18030（GBK）编码的文本，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”'
+        : '';
+    throw new BadRequestError(`文件：只接受 ${opts.allowed.map((k) => KIND_NAMES[k]).join('、')} 文件（按文件内容识别）${csvHint}`, {
+      field: 'file',
+    });
   }
   const fields: Record<string, string> = {};
   for (const [k, v] of Object.entries(part.fields)) {
     const f = Array.isArray(v) ? v[0] : v;
     if (f && 'value' in f && typeof f.value === 'string') fields[k] = f.value;
   }
-  return { buffer, kind, mime: FILE_KINDS[kind].mime, name: sanitizeName(part.filename, kind), sha256: crypto.createHash('sha256').update(buffer).digest('hex'), fields };
+  return {
+    buffer,
+    kind,
+    mime: FILE_KINDS[kind].mime,
+    name: sanitizeName(part.filename, kind),
+    sha256: crypto.createHash('sha256').update(buffer).digest('hex'),
+    fields,
+  };
 }
 
 /** Validates multipart text fields with a Zod schema, answering like the schema-validated routes do. */
@@ -97,7 +129,10 @@ export function parseFields<T extends z.ZodType>(schema: T, fields: Record<strin
 export function sendFile(reply: FastifyReply, f: { content: Buffer; mime: string; originalName: string; sha256: string }) {
   return reply
     .header('Content-Type', f.mime)
-    .header('Content-Disposition', `attachment; filename="download${f.originalName.slice(f.originalName.lastIndexOf('.'))}"; filename*=UTF-8''${encodeURIComponent(f.originalName)}`)
+    .header(
+      'Content-Disposition',
+      `attachment; filename="download${f.originalName.slice(f.originalName.lastIndexOf('.'))}"; filename*=UTF-8''${encodeURIComponent(f.originalName)}`,
+    )
     .header('X-Content-Type-Options', 'nosniff')
     .header('Content-Security-Policy', "default-src 'none'; sandbox")
     .header('Digest', `sha-256=${Buffer.from(f.sha256, 'hex').toString('base64')}`)
@@ -106,8 +141,18 @@ export function sendFile(reply: FastifyReply, f: { content: Buffer; mime: string
 
 /** Stores an upload as a `files` row in the caller's transaction; answers its id. */
 export async function storeFile(tx: Db, up: Upload, ownerOrgId: number, uploadedBy: number): Promise<number> {
-  const [f] = await tx.insert(files).values({
-    sha256: up.sha256, size: up.buffer.length, kind: up.kind, mime: up.mime, originalName: up.name, content: up.buffer, ownerOrgId, uploadedBy,
-  }).returning({ id: files.id });
+  const [f] = await tx
+    .insert(files)
+    .values({
+      sha256: up.sha256,
+      size: up.buffer.length,
+      kind: up.kind,
+      mime: up.mime,
+      originalName: up.name,
+      content: up.buffer,
+      ownerOrgId,
+      uploadedBy,
+    })
+    .returning({ id: files.id });
   return f!.id;
 }

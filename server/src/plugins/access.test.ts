@@ -11,7 +11,9 @@ import { fields, inputJsonSchema, leafProblem, sample, setPath, variants, type J
 import { z } from 'zod';
 
 let ctx: TestCtx;
-beforeAll(async () => { ctx = await createTestApp(); });
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
 afterAll(async () => ctx?.close());
 
 const concrete = (url: string) => url.replace(/:id\b/g, '1');
@@ -51,12 +53,23 @@ describe('access declarations', () => {
       expect(res.status, `${r.method} ${r.url}`).toBe(403);
       expect(res.body.code).toBe('FORBIDDEN');
       // each denial is in the audit log: who, which route, which permission was missing, denied
-      const [row] = await queryRows<{ actor: number; result: string; route: string; permission: string }>(ctx.db, sql`
+      const [row] = await queryRows<{ actor: number; result: string; route: string; permission: string }>(
+        ctx.db,
+        sql`
         SELECT actor_user_id AS actor, result, detail->>'route' AS route, detail->>'permission' AS permission
-        FROM audit_logs WHERE action = 'access.denied' ORDER BY id DESC LIMIT 1`);
-      expect(row, `${r.method} ${r.url} audited`).toEqual({ actor: nobody.userId, result: 'denied', route: r.url, permission: (r.access as { permission: string }).permission });
+        FROM audit_logs WHERE action = 'access.denied' ORDER BY id DESC LIMIT 1`,
+      );
+      expect(row, `${r.method} ${r.url} audited`).toEqual({
+        actor: nobody.userId,
+        result: 'denied',
+        route: r.url,
+        permission: (r.access as { permission: string }).permission,
+      });
     }
-    const [n] = await queryRows<{ n: number }>(ctx.db, sql`SELECT count(*)::int AS n FROM audit_logs WHERE action = 'access.denied' AND actor_user_id = ${nobody.userId}`);
+    const [n] = await queryRows<{ n: number }>(
+      ctx.db,
+      sql`SELECT count(*)::int AS n FROM audit_logs WHERE action = 'access.denied' AND actor_user_id = ${nobody.userId}`,
+    );
     expect(n!.n).toBe(routes.length);
   });
 
@@ -76,9 +89,13 @@ describe('bad input on every route', () => {
     const out: Record<string, number> = {};
     for (const t of tables) {
       // a refused login form is audited as a failed attempt (the one write a 400 makes)
-      const [r] = t === 'audit_logs'
-        ? await ctx.db.select({ n: sql<number>`count(*)::int` }).from(sql.raw(t)).where(sql`NOT (action = 'auth.login' AND detail->>'reason' = 'invalid-input')`)
-        : await ctx.db.select({ n: sql<number>`count(*)::int` }).from(sql.raw(t));
+      const [r] =
+        t === 'audit_logs'
+          ? await ctx.db
+              .select({ n: sql<number>`count(*)::int` })
+              .from(sql.raw(t))
+              .where(sql`NOT (action = 'auth.login' AND detail->>'reason' = 'invalid-input')`)
+          : await ctx.db.select({ n: sql<number>`count(*)::int` }).from(sql.raw(t));
       out[t] = r!.n;
     }
     return out;
@@ -95,7 +112,7 @@ describe('bad input on every route', () => {
       byType[t] = await loggedIn(ctx, await newAdmin(ctx, (await newOrg(ctx, t, org.id)).id, { isSuper: true }), t);
     }
     const clientFor = (a: RouteAccess['access']) =>
-      ('permission' in a ? (isAuditDuty(a.permission) ? auditor : byType[PERMISSIONS[a.permission].types[0]!]!) : hr);
+      'permission' in a ? (isAuditDuty(a.permission) ? auditor : byType[PERMISSIONS[a.permission].types[0]!]!) : hr;
     const before = await snapshot();
     let checked = 0;
     for (const r of ctx.app.routeAccess.filter((x) => !('public' in x.access) || x.body || x.query)) {
@@ -123,7 +140,9 @@ describe('bad input on every route', () => {
     const org = await freshHrOrg(ctx);
     const c = await loggedIn(ctx, await newAdmin(ctx, org.id, { isSuper: true }));
     const res = await ctx.app.inject({
-      method: 'POST', url: '/api/departments', payload: '{"name": ',
+      method: 'POST',
+      url: '/api/departments',
+      payload: '{"name": ',
       headers: { host: 'localhost', origin: 'http://localhost', cookie: c.cookie, 'content-type': 'application/json' },
     });
     expect(res.statusCode).toBe(400);
@@ -132,7 +151,11 @@ describe('bad input on every route', () => {
 });
 
 describe('hostile input on every route (no 500 from anything a client can send)', () => {
-  const LOCATIONS = [['params', '路径参数'], ['querystring', '查询参数'], ['body', '']] as const;
+  const LOCATIONS = [
+    ['params', '路径参数'],
+    ['querystring', '查询参数'],
+    ['body', ''],
+  ] as const;
   type Loc = (typeof LOCATIONS)[number][0];
   const HOSTILE = [2 ** 31, -1, 'a\u0000b', 'x'.repeat(100_000)] as const;
 
@@ -157,15 +180,26 @@ describe('hostile input on every route (no 500 from anything a client can send)'
   });
 
   const asText = (o: Record<string, unknown>) =>
-    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+    Object.fromEntries(
+      Object.entries(o)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, String(v)]),
+    );
 
   /** Every table's content, as one digest per table (audit rows and session activity are compared apart). */
   async function tableDigests() {
-    const tables = (await queryRows<{ t: string }>(ctx.db, sql.raw(
-      "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1"))).map((r) => r.t);
+    const tables = (
+      await queryRows<{ t: string }>(
+        ctx.db,
+        sql.raw("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1"),
+      )
+    ).map((r) => r.t);
     const out: Record<string, string> = {};
     for (const t of tables.filter((x) => x !== 'audit_logs' && x !== 'sessions' && !x.startsWith('__drizzle'))) {
-      const [d] = await queryRows<{ d: string }>(ctx.db, sql.raw(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS d FROM ${t} x`));
+      const [d] = await queryRows<{ d: string }>(
+        ctx.db,
+        sql.raw(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS d FROM ${t} x`),
+      );
       out[t] = d!.d;
     }
     return out;
@@ -183,8 +217,12 @@ describe('hostile input on every route (no 500 from anything a client can send)'
     const person = await loggedIn(ctx, await newPerson(ctx, employer.id), 'personnel');
     const anon = new Client(ctx);
     // the roles that pass each route's access check (authenticated routes: an admin and a professional)
-    const clientsFor = (a: RouteAccess['access']): Client[] => ('public' in a ? [anon]
-      : 'permission' in a ? [isAuditDuty(a.permission) ? auditor : byType[PERMISSIONS[a.permission].types[0]!]!] : [hr, person]);
+    const clientsFor = (a: RouteAccess['access']): Client[] =>
+      'public' in a
+        ? [anon]
+        : 'permission' in a
+          ? [isAuditDuty(a.permission) ? auditor : byType[PERMISSIONS[a.permission].types[0]!]!]
+          : [hr, person];
 
     const auditBefore = (await queryRows<{ n: number }>(ctx.db, sql`SELECT count(*)::int AS n FROM audit_logs`))[0]!.n;
     const before = await tableDigests();
@@ -193,14 +231,16 @@ describe('hostile input on every route (no 500 from anything a client can send)'
     let sent = 0;
     for (const r of ctx.app.routeAccess) {
       const js: Record<Loc, Json | null> = {
-        params: inputJsonSchema(r.schemas.params), querystring: inputJsonSchema(r.schemas.querystring), body: inputJsonSchema(r.schemas.body),
+        params: inputJsonSchema(r.schemas.params),
+        querystring: inputJsonSchema(r.schemas.querystring),
+        body: inputJsonSchema(r.schemas.body),
       };
       // body variants (a discriminated body: each mode on its own), each with a valid baseline for the other fields
       for (const bodyVariant of js.body ? variants(js.body) : [null]) {
         const base: Record<Loc, any> = {
           params: js.params ? sample(js.params, '', js.params) : undefined,
           querystring: js.querystring ? sample(js.querystring, '', js.querystring) : undefined,
-          body: bodyVariant ? sample(bodyVariant, '', js.body!) : (r.method === 'GET' || r.method === 'DELETE' ? undefined : {}),
+          body: bodyVariant ? sample(bodyVariant, '', js.body!) : r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
         };
         for (const [loc, label] of LOCATIONS) {
           const node = loc === 'body' ? bodyVariant : js[loc];
@@ -222,7 +262,10 @@ describe('hostile input on every route (no 500 from anything a client can send)'
               const qs = input.querystring ? `?${new URLSearchParams(input.querystring as Record<string, string>)}` : '';
               for (const c of clientsFor(r.access)) {
                 // valid requests (a numeric-looking text) may write what they always write: sent after the digests
-                if (parsed.success) { valid.push({ c, method: r.method, url: url + qs, body: input.body, where }); continue; }
+                if (parsed.success) {
+                  valid.push({ c, method: r.method, url: url + qs, body: input.body, where });
+                  continue;
+                }
                 const res = await c.req(r.method as 'GET', url + qs, input.body);
                 sent++;
                 if (res.status >= 500) failures.push(`${where}: ${res.status}`);
@@ -230,7 +273,8 @@ describe('hostile input on every route (no 500 from anything a client can send)'
                   // refused: a 400 naming the field in Chinese (a path parameter past the router's length cap: 414/404)
                   const tooLongParam = loc === 'params' && String(value).length > 100 && (res.status === 404 || res.status === 414);
                   if (!tooLongParam && res.status !== 400) failures.push(`${where}: ${res.status} (expected 400)`);
-                  else if (res.status === 400 && !new RegExp(`${label}.*：`).test(res.body.message ?? '')) failures.push(`${where}: message ${res.body.message}`);
+                  else if (res.status === 400 && !new RegExp(`${label}.*：`).test(res.body.message ?? ''))
+                    failures.push(`${where}: message ${res.body.message}`);
                 }
               }
             }
@@ -242,8 +286,10 @@ describe('hostile input on every route (no 500 from anything a client can send)'
     // nothing written: every table as it was; the audit log only grew by refused logins (each a failed attempt)
     const after = await tableDigests();
     for (const t of Object.keys(before)) if (after[t] !== before[t]) failures.push(`table ${t} changed`);
-    const added = await queryRows<{ action: string; reason: string | null }>(ctx.db,
-      sql`SELECT action, detail->>'reason' AS reason FROM audit_logs ORDER BY id OFFSET ${auditBefore}`);
+    const added = await queryRows<{ action: string; reason: string | null }>(
+      ctx.db,
+      sql`SELECT action, detail->>'reason' AS reason FROM audit_logs ORDER BY id OFFSET ${auditBefore}`,
+    );
     for (const a of added) if (!(a.action === 'auth.login' && a.reason === 'invalid-input')) failures.push(`audit row ${a.action} written`);
     // what the schema accepts (a text filter "2147483648" or "-1") is answered, never with a 5xx, and never writes
     for (const v of valid) {
@@ -259,8 +305,10 @@ describe('hostile input on every route (no 500 from anything a client can send)'
     const res = await new Client(ctx).req('POST', '/api/auth/login', { loginType: 'hr', account: '4201\u0000x', password: 'x' });
     expect(res.status).toBe(400);
     expect(res.body.message).toMatch(/账号：不能包含控制字符/);
-    const [row] = await queryRows<{ detail: { account: string; reason: string }; result: string }>(ctx.db,
-      sql`SELECT detail, result FROM audit_logs WHERE action = 'auth.login' ORDER BY id DESC LIMIT 1`);
+    const [row] = await queryRows<{ detail: { account: string; reason: string }; result: string }>(
+      ctx.db,
+      sql`SELECT detail, result FROM audit_logs WHERE action = 'auth.login' ORDER BY id DESC LIMIT 1`,
+    );
     expect(row).toMatchObject({ result: 'failure', detail: { reason: 'invalid-input' } });
     expect(row!.detail.account).not.toContain('\u0000');
   });

@@ -13,9 +13,7 @@ import { sha256 } from '../lib/tokens.js';
 import { writeAudit } from '../lib/audit.js';
 
 export type Access =
-  | { public: true }
-  | { authenticated: true; allowPasswordChange?: boolean; allowRegistrant?: boolean }
-  | { permission: Permission };
+  { public: true } | { authenticated: true; allowPasswordChange?: boolean; allowRegistrant?: boolean } | { permission: Permission };
 
 export interface Actor {
   sessionId: string;
@@ -34,14 +32,25 @@ export interface Actor {
 }
 
 declare module 'fastify' {
-  interface FastifyContextConfig { access?: Access }
-  interface FastifyRequest { actor: Actor | null }
-  interface FastifyInstance { routeAccess: RouteAccess[] }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyInstance {
+    routeAccess: RouteAccess[];
+  }
 }
 
 export const SESSION_COOKIE = 'sid';
 export interface RouteAccess {
-  method: string; url: string; access: Access; body: boolean; params: boolean; query: boolean;
+  method: string;
+  url: string;
+  access: Access;
+  body: boolean;
+  params: boolean;
+  query: boolean;
   /** The route's request schemas (Zod), for the tests that walk every route. */
   schemas: { body?: unknown; querystring?: unknown; params?: unknown };
 }
@@ -53,8 +62,10 @@ async function loadActor(app: FastifyInstance, token: string): Promise<Actor | n
   const id = sha256(token);
   const [row] = await db
     .select({ s: sessions, u: users })
-    .from(sessions).innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id)).limit(1);
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id))
+    .limit(1);
   if (!row) return null;
   const now = Date.now();
   const idleMs = app.deps.config.SESSION_IDLE_MINUTES * 60_000;
@@ -68,9 +79,12 @@ async function loadActor(app: FastifyInstance, token: string): Promise<Actor | n
   let permissions = new Set<Permission>();
   let registration: Actor['registration'];
   if (row.s.adminId != null) {
-    const [a] = await db.select({ a: admins, o: organizations }).from(admins)
+    const [a] = await db
+      .select({ a: admins, o: organizations })
+      .from(admins)
       .innerJoin(organizations, eq(organizations.id, admins.orgId))
-      .where(and(eq(admins.id, row.s.adminId), isNull(admins.removedAt))).limit(1);
+      .where(and(eq(admins.id, row.s.adminId), isNull(admins.removedAt)))
+      .limit(1);
     if (!a || a.o.status === 'disabled') return null;
     registration = a.o.status === 'active' ? 'active' : a.o.status;
     org = { id: a.o.id, type: a.o.type, hrLevel: a.o.hrLevel, path: a.o.path, name: a.o.name };
@@ -80,24 +94,33 @@ async function loadActor(app: FastifyInstance, token: string): Promise<Actor | n
     if (registration !== 'active') permissions = new Set();
     else if (isSuper) permissions = new Set(sod ? allowed.filter((p) => !isAuditDuty(p)) : allowed);
     else {
-      const rs = await db.select({ p: roles.permissions }).from(adminRoles)
-        .innerJoin(roles, eq(roles.id, adminRoles.roleId)).where(eq(adminRoles.adminId, a.a.id));
+      const rs = await db
+        .select({ p: roles.permissions })
+        .from(adminRoles)
+        .innerJoin(roles, eq(roles.id, adminRoles.roleId))
+        .where(eq(adminRoles.adminId, a.a.id));
       const granted = new Set(rs.flatMap((r) => r.p));
       permissions = new Set(allowed.filter((p) => granted.has(p)));
       // roles and assignments refuse a mix (roles, admins); should one exist anyway, the audit duty is what goes
       if (sod && dutyConflicts(permissions).length) permissions = new Set([...permissions].filter((p) => !isAuditDuty(p)));
     }
   } else if (row.s.personnelId != null) {
-    const [p] = await db.select({ o: organizations, status: personnel.status }).from(personnel)
+    const [p] = await db
+      .select({ o: organizations, status: personnel.status })
+      .from(personnel)
       .innerJoin(organizations, eq(organizations.id, personnel.orgId))
-      .where(eq(personnel.id, row.s.personnelId)).limit(1);
+      .where(eq(personnel.id, row.s.personnelId))
+      .limit(1);
     if (!p) return null;
     registration = p.status === 'active' ? 'active' : p.status;
     org = { id: p.o.id, type: p.o.type, hrLevel: p.o.hrLevel, path: p.o.path, name: p.o.name };
   } else return null;
 
   if (now - row.s.lastSeenAt.getTime() > 15_000) {
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.id, id));
   }
   const maxAge = app.deps.config.PASSWORD_MAX_AGE_DAYS;
   const expired = maxAge > 0 && (!row.u.passwordChangedAt || now - row.u.passwordChangedAt.getTime() > maxAge * 86_400_000);
@@ -120,7 +143,11 @@ async function loadActor(app: FastifyInstance, token: string): Promise<Actor | n
 function sameOrigin(req: FastifyRequest): boolean {
   const src = req.headers.origin ?? req.headers.referer;
   if (!src) return false;
-  try { return new URL(src).host === req.host; } catch { return false; }
+  try {
+    return new URL(src).host === req.host;
+  } catch {
+    return false;
+  }
 }
 
 export function registerAccess(app: FastifyInstance) {
@@ -136,7 +163,12 @@ export function registerAccess(app: FastifyInstance) {
     for (const m of [route.method].flat()) {
       if (m !== 'HEAD') {
         declared.push({
-          method: m, url: route.url, access, body: !!schema.body, params: !!schema.params, query: !!schema.querystring,
+          method: m,
+          url: route.url,
+          access,
+          body: !!schema.body,
+          params: !!schema.params,
+          query: !!schema.querystring,
           schemas: { body: schema.body, querystring: schema.querystring, params: schema.params },
         });
       }
@@ -154,9 +186,7 @@ export function registerAccess(app: FastifyInstance) {
       if (actor === 'expired' || actor === null) {
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
         if (!('public' in access)) {
-          throw actor === 'expired'
-            ? new UnauthorizedError('登录已超时，请重新登录', 'SESSION_EXPIRED')
-            : new UnauthorizedError();
+          throw actor === 'expired' ? new UnauthorizedError('登录已超时，请重新登录', 'SESSION_EXPIRED') : new UnauthorizedError();
         }
       } else req.actor = actor;
     }
@@ -167,11 +197,16 @@ export function registerAccess(app: FastifyInstance) {
     if (actor.mustChangePassword && !allowChange) throw new ForbiddenError('请先修改初始密码', 'PASSWORD_CHANGE_REQUIRED');
     const allowRegistrant = 'authenticated' in access && access.allowRegistrant;
     if (actor.registration !== 'active' && !allowRegistrant) {
-      throw new ForbiddenError(actor.registration === 'pending' ? '注册信息正在审核中，审核通过后方可使用' : '注册申请已被驳回，请修改后重新提交', 'REGISTRATION_NOT_ACTIVE');
+      throw new ForbiddenError(
+        actor.registration === 'pending' ? '注册信息正在审核中，审核通过后方可使用' : '注册申请已被驳回，请修改后重新提交',
+        'REGISTRATION_NOT_ACTIVE',
+      );
     }
     if ('permission' in access && !actor.permissions.has(access.permission)) {
       await writeAudit(app.deps.database.db, req, {
-        action: 'access.denied', result: 'denied', detail: { permission: access.permission, route: req.routeOptions.url },
+        action: 'access.denied',
+        result: 'denied',
+        detail: { permission: access.permission, route: req.routeOptions.url },
       });
       throw new ForbiddenError();
     }

@@ -38,14 +38,19 @@ export function registerErrorHandler(app: FastifyInstance) {
     const pgCode = (err as unknown as { code?: string; cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
     if (pgCode === '23505') return reply.status(409).send({ code: 'CONFLICT', message: '数据已存在或已被他人修改，请刷新后重试' });
     // Two transactions crossed (deadlock, serialisation): the database rolled this one back; nothing was written.
-    if (pgCode === '40P01' || pgCode === '40001') return reply.status(409).send({ code: 'CONFLICT', message: '该操作与他人的操作同时进行，未能完成，请重试' });
+    if (pgCode === '40P01' || pgCode === '40001')
+      return reply.status(409).send({ code: 'CONFLICT', message: '该操作与他人的操作同时进行，未能完成，请重试' });
     if (pgCode === '23503') return reply.status(409).send({ code: 'CONFLICT', message: '该记录仍被其他数据引用，不能执行此操作' });
     if (err.statusCode === 429) return reply.status(429).send({ code: 'TOO_MANY_REQUESTS', message: '请求过于频繁，请稍后再试' });
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      const message = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? '上传内容过大'
-        : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? '不支持的请求内容类型'
-        : err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? '请求内容不是有效的JSON'
-        : '请求无效';
+      const message =
+        err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? '上传内容过大'
+          : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+            ? '不支持的请求内容类型'
+            : err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+              ? '请求内容不是有效的JSON'
+              : '请求无效';
       return reply.status(err.statusCode).send({ code: err.code ?? 'BAD_REQUEST', message });
     }
     req.log.error({ err }, 'unhandled error');

@@ -23,10 +23,17 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const directives = (csp: string) => Object.fromEntries(csp.split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
-  const [name, ...values] = d.split(/\s+/);
-  return [name!, values];
-}));
+const directives = (csp: string) =>
+  Object.fromEntries(
+    csp
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => {
+        const [name, ...values] = d.split(/\s+/);
+        return [name!, values];
+      }),
+  );
 
 describe('security headers (helmet)', () => {
   it('an HTML page carries a CSP that fits the app: scripts from self only, inline styles, data:/blob: images, no framing', async () => {
@@ -76,8 +83,12 @@ describe('security headers (helmet)', () => {
 
 describe('Cache-Control: no-store', () => {
   it('on every unmasked identity view', async () => {
-    for (const url of [`/api/personnel/${personnelId}/identity`, `/api/admins/${adminId}/identity`,
-      `/api/reviews/registrations/personnel/${pendingId}/identity`, `/api/reviews/registrations/employer/${pendingOrgId}/identity`]) {
+    for (const url of [
+      `/api/personnel/${personnelId}/identity`,
+      `/api/admins/${adminId}/identity`,
+      `/api/reviews/registrations/personnel/${pendingId}/identity`,
+      `/api/reviews/registrations/employer/${pendingOrgId}/identity`,
+    ]) {
       const res = await hr.get(url);
       expect(res.status, `${url} ${JSON.stringify(res.body)}`).toBe(200);
       expect(res.headers['cache-control'], url).toBe('no-store');
@@ -85,7 +96,12 @@ describe('Cache-Control: no-store', () => {
   });
 
   it('on every export and download, and not on ordinary API answers', async () => {
-    for (const url of ['/api/departments/export', '/api/personnel/export', '/api/personnel/import/template', '/api/reviews/registrations/employer/export']) {
+    for (const url of [
+      '/api/departments/export',
+      '/api/personnel/export',
+      '/api/personnel/import/template',
+      '/api/reviews/registrations/employer/export',
+    ]) {
       const res = await hr.get(url);
       expect(res.status, url).toBe(200);
       expect(String(res.headers['content-disposition']), url).toMatch(/^attachment/);
@@ -102,7 +118,10 @@ describe('the audit log cannot be emptied', () => {
     await expect(ctx.db.execute(sql`TRUNCATE audit_logs`)).rejects.toThrow();
     await expect(ctx.db.execute(sql`TRUNCATE TABLE audit_logs RESTART IDENTITY CASCADE`)).rejects.toThrow();
     // the reason is the trigger's (not, say, a foreign key)
-    const err = await ctx.db.execute(sql`TRUNCATE audit_logs`).then(() => null, (e: unknown) => e as { message?: string; cause?: { message?: string } });
+    const err = await ctx.db.execute(sql`TRUNCATE audit_logs`).then(
+      () => null,
+      (e: unknown) => e as { message?: string; cause?: { message?: string } },
+    );
     expect(`${err?.message} ${err?.cause?.message ?? ''}`).toContain('audit_logs cannot be truncated');
     const [after] = await ctx.db.select({ n: count() }).from(auditLogs);
     expect(after!.n).toBe(before!.n);

@@ -11,7 +11,18 @@ import ExcelJS from 'exceljs';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { permissionsForType, type Permission } from '@hbzsgx/domain';
 import {
-  admins, annualDocs, auditLogs, changeRequests, claims, hourPolicies, materialFiles, organizations, personnel, personYearTotals, trainingClasses, users,
+  admins,
+  annualDocs,
+  auditLogs,
+  changeRequests,
+  claims,
+  hourPolicies,
+  materialFiles,
+  organizations,
+  personnel,
+  personYearTotals,
+  trainingClasses,
+  users,
 } from '../db/schema.js';
 import { seedDemo } from '../db/seed/demo.js';
 import { insertAdmin, insertDepartments, insertOrg, insertUser } from '../db/seed/factory.js';
@@ -61,7 +72,9 @@ function xlsxParts(buf: Buffer): Map<string, string> {
     expect(buf.readUInt32LE(p)).toBe(0x02014b50);
     const method = buf.readUInt16LE(p + 10);
     const compressed = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28), extraLen = buf.readUInt16LE(p + 30), commentLen = buf.readUInt16LE(p + 32);
+    const nameLen = buf.readUInt16LE(p + 28),
+      extraLen = buf.readUInt16LE(p + 30),
+      commentLen = buf.readUInt16LE(p + 32);
     const local = buf.readUInt32LE(p + 42);
     const name = buf.subarray(p + 46, p + 46 + nameLen).toString('utf8');
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
@@ -82,7 +95,13 @@ let certCode = '';
 let creditCodes = new Set<string>();
 /** Per role: does it hold pii.view, and its own organisation's contact numbers (OWN_RECORD). */
 const own: Record<string, { pii: boolean; phones: Set<string> }> = {};
-const piiViews = async () => (await ctx.db.select({ n: sql<number>`count(*)::int` }).from(auditLogs).where(eq(auditLogs.action, 'pii.view')))[0]!.n;
+const piiViews = async () =>
+  (
+    await ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLogs)
+      .where(eq(auditLogs.action, 'pii.view'))
+  )[0]!.n;
 const year = new Date().getFullYear();
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -95,12 +114,21 @@ async function xlsxOf(sheet: string, rows: unknown[][]) {
 }
 const ok = (r: Res, what: string) => expect(r.status, `${what}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
 const orgNamed = async (name: string) => (await ctx.db.select().from(organizations).where(eq(organizations.name, name)))[0]!;
-const hrOf = async (division: string) => (await ctx.db.select().from(organizations).where(and(eq(organizations.type, 'hr'), eq(organizations.divisionCode, division))))[0]!;
+const hrOf = async (division: string) =>
+  (
+    await ctx.db
+      .select()
+      .from(organizations)
+      .where(and(eq(organizations.type, 'hr'), eq(organizations.divisionCode, division)))
+  )[0]!;
 
 beforeAll(async () => {
   ctx = await createTestApp();
   await importWorkerOf(ctx.app).stop(); // the test runs the import jobs itself
-  await ctx.db.update(hourPolicies).set({ closingDate: `${year}-12-31` }).where(eq(hourPolicies.year, year));
+  await ctx.db
+    .update(hourPolicies)
+    .set({ closingDate: `${year}-12-31` })
+    .where(eq(hourPolicies.year, year));
   const accounts = await seedDemo(ctx.db, ctx.pii, { password: PASSWORD, personnelCount: 60 });
   await ctx.db.update(users).set({ mustChangePassword: false });
   const login = (role: string, loginType?: string) => {
@@ -115,7 +143,9 @@ beforeAll(async () => {
   roles.employer = await login('用人单位管理员');
   roles.base = await login('继续教育基地管理员');
   roles.person = await login('专业技术人员');
-  const province = await hrOf('420000'), wuhan = await hrOf('420100'), jiangan = await hrOf('420102');
+  const province = await hrOf('420000'),
+    wuhan = await hrOf('420100'),
+    jiangan = await hrOf('420102');
   // an HR admin holding everything but pii.view (and the audit duty)
   const noPii = permissionsForType('hr').filter((p: Permission) => p !== 'pii.view' && p !== 'audit.view');
   roles.noPii = await loggedIn(ctx, await newAdmin(ctx, province.id, { permissions: noPii }));
@@ -127,14 +157,29 @@ beforeAll(async () => {
   const cityBase = await orgNamed('武汉城市职业学院继续教育基地');
   const design = await orgNamed('武汉长江勘察设计有限公司');
   // a base admin and an employer admin with their unit's working permissions but not pii.view
-  roles.baseNoPii = await loggedIn(ctx, await newAdmin(ctx, cityBase.id, { permissions: permissionsForType('base').filter((p) => p !== 'pii.view' && p !== 'audit.view') }), 'base');
-  roles.employerNoPii = await loggedIn(ctx, await newAdmin(ctx, school.id, { permissions: permissionsForType('employer').filter((p) => p !== 'pii.view' && p !== 'audit.view') }), 'employer');
+  roles.baseNoPii = await loggedIn(
+    ctx,
+    await newAdmin(ctx, cityBase.id, { permissions: permissionsForType('base').filter((p) => p !== 'pii.view' && p !== 'audit.view') }),
+    'base',
+  );
+  roles.employerNoPii = await loggedIn(
+    ctx,
+    await newAdmin(ctx, school.id, { permissions: permissionsForType('employer').filter((p) => p !== 'pii.view' && p !== 'audit.view') }),
+    'employer',
+  );
 
   // a second person who has hours and a password (the demo teacher has none): 我的学时, 我的证书
-  const [done] = await ctx.db.select({ pid: personYearTotals.personnelId, userId: personnel.userId, orgId: personnel.orgId }).from(personYearTotals)
+  const [done] = await ctx.db
+    .select({ pid: personYearTotals.personnelId, userId: personnel.userId, orgId: personnel.orgId })
+    .from(personYearTotals)
     .innerJoin(personnel, eq(personnel.id, personYearTotals.personnelId))
-    .where(and(eq(personYearTotals.year, year - 1), sql`${personYearTotals.publicHours} >= 30 and ${personYearTotals.professionalHours} >= 60`)).limit(1);
-  const [doneUser] = await ctx.db.update(users).set({ passwordHash: await hashPassword(PASSWORD), mustChangePassword: false }).where(eq(users.id, done!.userId)).returning();
+    .where(and(eq(personYearTotals.year, year - 1), sql`${personYearTotals.publicHours} >= 30 and ${personYearTotals.professionalHours} >= 60`))
+    .limit(1);
+  const [doneUser] = await ctx.db
+    .update(users)
+    .set({ passwordHash: await hashPassword(PASSWORD), mustChangePassword: false })
+    .where(eq(users.id, done!.userId))
+    .returning();
   const doneId = ctx.pii.decrypt(doneUser!.idNumberEnc);
   roles.person2 = await loggedIn(ctx, { idNumber: doneId, password: PASSWORD }, 'personnel');
   ok(await roles.person2.post('/api/me/certificates/print', { year: year - 1 }), 'me print');
@@ -150,89 +195,231 @@ beforeAll(async () => {
   };
   const regs: Record<string, number[]> = { employer: [], authority: [], base: [], hr: [] };
   for (const [type, parent, division, hrLevel] of [
-    ['employer', jiangan, '420102'], ['employer', jiangan, '420102'], ['authority', jiangan, '420102'], ['authority', jiangan, '420102'],
-    ['base', wuhan, '420100'], ['base', wuhan, '420100'], ['hr', wuhan, '420102', 'county'], ['hr', wuhan, '420102', 'county'],
+    ['employer', jiangan, '420102'],
+    ['employer', jiangan, '420102'],
+    ['authority', jiangan, '420102'],
+    ['authority', jiangan, '420102'],
+    ['base', wuhan, '420100'],
+    ['base', wuhan, '420100'],
+    ['hr', wuhan, '420102', 'county'],
+    ['hr', wuhan, '420102', 'county'],
   ] as const) {
-    const o = await insertOrg(ctx.db, { type, parentId: parent.id, divisionCode: division, hrLevel, name: `待审核${type}${regs[type]!.length}`, status: 'pending' });
+    const o = await insertOrg(ctx.db, {
+      type,
+      parentId: parent.id,
+      divisionCode: division,
+      hrLevel,
+      name: `待审核${type}${regs[type]!.length}`,
+      status: 'pending',
+    });
     await registrant(o.id, '13655556666');
     regs[type]!.push(o.id);
   }
   const pendingPeople = (await ctx.db.select({ id: personnel.id }).from(personnel).where(eq(personnel.status, 'pending'))).map((r) => r.id);
   ok(await roles.county.post('/api/reviews/registrations/employer/decide', { ids: [regs.employer![0]], decision: 'approve' }), 'reg employer');
-  ok(await roles.county.post('/api/reviews/registrations/authority/decide', { ids: [regs.authority![0]], decision: 'reject', reason: '材料不全' }), 'reg authority');
+  ok(
+    await roles.county.post('/api/reviews/registrations/authority/decide', { ids: [regs.authority![0]], decision: 'reject', reason: '材料不全' }),
+    'reg authority',
+  );
   ok(await roles.city.post('/api/reviews/registrations/base/decide', { ids: [regs.base![0]], decision: 'approve' }), 'reg base');
   ok(await roles.city.post('/api/reviews/registrations/hr/decide', { ids: [regs.hr![0]], decision: 'approve' }), 'reg hr');
   ok(await roles.employer.post('/api/reviews/registrations/personnel/decide', { ids: [pendingPeople[0]], decision: 'approve' }), 'reg person');
   ids.registration = [...Object.values(regs).flat(), ...pendingPeople];
 
   // org info changes (one approved, one waiting), a reparent request, a title change (the demo's), transfers
-  ok(await roles.authority.put('/api/org/info', { name: eduJa.name, contactName: '刘老师', contactPhone: '13912340001', address: eduJa.address }), 'org info');
+  ok(
+    await roles.authority.put('/api/org/info', { name: eduJa.name, contactName: '刘老师', contactPhone: '13912340001', address: eduJa.address }),
+    'org info',
+  );
   const pendingInfo = await roles.county.get('/api/reviews/changes/org-info');
-  ok(await roles.county.post('/api/reviews/changes/org-info/decide', { ids: pendingInfo.body.items.map((i: { id: number }) => i.id), decision: 'approve' }), 'approve info');
-  ok(await roles.employer.put('/api/org/info', { name: school.name, contactName: '王老师', contactPhone: '13912340002', address: school.address }), 'org info 2');
+  ok(
+    await roles.county.post('/api/reviews/changes/org-info/decide', {
+      ids: pendingInfo.body.items.map((i: { id: number }) => i.id),
+      decision: 'approve',
+    }),
+    'approve info',
+  );
+  ok(
+    await roles.employer.put('/api/org/info', { name: school.name, contactName: '王老师', contactPhone: '13912340002', address: school.address }),
+    'org info 2',
+  );
   const designAdmin = await loggedIn(ctx, await newAdmin(ctx, design.id, { isSuper: true }), 'employer');
   ok(await designAdmin.post('/api/org/reparent', { newParentId: eduJa.id, reason: '隶属关系调整' }), 'reparent');
-  const staff = (await ctx.db.select({ id: personnel.id }).from(personnel).where(and(eq(personnel.orgId, school.id), eq(personnel.status, 'active')))).map((r) => r.id);
-  ok(await roles.employer.post('/api/transfers', { personnelId: staff[1], toOrgId: primary.id, reason: '工作需要', transferDate: `${year}-03-01` }), 'transfer');
-  const t2 = await roles.employer.post('/api/transfers', { personnelId: staff[2], toOrgId: primary.id, reason: '个人申请', transferDate: `${year}-03-02` });
+  const staff = (
+    await ctx.db
+      .select({ id: personnel.id })
+      .from(personnel)
+      .where(and(eq(personnel.orgId, school.id), eq(personnel.status, 'active')))
+  ).map((r) => r.id);
+  ok(
+    await roles.employer.post('/api/transfers', { personnelId: staff[1], toOrgId: primary.id, reason: '工作需要', transferDate: `${year}-03-01` }),
+    'transfer',
+  );
+  const t2 = await roles.employer.post('/api/transfers', {
+    personnelId: staff[2],
+    toOrgId: primary.id,
+    reason: '个人申请',
+    transferDate: `${year}-03-02`,
+  });
   ok(t2, 'transfer 2');
   const primaryAdmin = await loggedIn(ctx, await newAdmin(ctx, primary.id, { isSuper: true }), 'employer');
   ok(await primaryAdmin.post(`/api/transfers/${t2.body.id}/confirm`, {}), 'confirm');
   ids.transferPeople = staff.slice(0, 4);
 
   // a personal claim with evidence (the demo teacher), a pending class, an employer's own training, score import
-  const claim = await roles.person.upload('/api/me/claims', { year, title: '全国教育学术年会', subjectType: 'professional', learningForm: 'conference', units: 1 }, { name: '参会证明.png', content: PNG });
+  const claim = await roles.person.upload(
+    '/api/me/claims',
+    { year, title: '全国教育学术年会', subjectType: 'professional', learningForm: 'conference', units: 1 },
+    { name: '参会证明.png', content: PNG },
+  );
   ok(claim, 'claim');
   ids.claim = [claim.body.id, ...(await ctx.db.select({ id: claims.id }).from(claims).limit(3)).map((r) => r.id)];
   const cls = await roles.base.post('/api/classes', {
-    year, name: '待审核培训班', subjectType: 'professional', learningForm: 'faceToFace', hours: 16, startDate: `${year}-04-01`, endDate: `${year}-04-02`, place: '武汉', capacity: 50,
+    year,
+    name: '待审核培训班',
+    subjectType: 'professional',
+    learningForm: 'faceToFace',
+    hours: 16,
+    startDate: `${year}-04-01`,
+    endDate: `${year}-04-02`,
+    place: '武汉',
+    capacity: 50,
   });
   ok(cls, 'class');
-  ok(await roles.employer.post('/api/classes', {
-    year, name: '本单位校本培训', subjectType: 'professional', learningForm: 'faceToFace', hours: 8, startDate: `${year}-05-01`, endDate: `${year}-05-01`, place: '本校', capacity: 80,
-  }), 'employer class');
-  const [approvedClass] = await ctx.db.select({ id: trainingClasses.id }).from(trainingClasses)
-    .where(and(eq(trainingClasses.baseOrgId, cityBase.id), eq(trainingClasses.status, 'approved'), eq(trainingClasses.year, year))).limit(1);
+  ok(
+    await roles.employer.post('/api/classes', {
+      year,
+      name: '本单位校本培训',
+      subjectType: 'professional',
+      learningForm: 'faceToFace',
+      hours: 8,
+      startDate: `${year}-05-01`,
+      endDate: `${year}-05-01`,
+      place: '本校',
+      capacity: 80,
+    }),
+    'employer class',
+  );
+  const [approvedClass] = await ctx.db
+    .select({ id: trainingClasses.id })
+    .from(trainingClasses)
+    .where(and(eq(trainingClasses.baseOrgId, cityBase.id), eq(trainingClasses.status, 'approved'), eq(trainingClasses.year, year)))
+    .limit(1);
   ids.class = [approvedClass!.id, cls.body.id];
-  const scores = await roles.base.upload(`/api/classes/${approvedClass!.id}/scores/import`, {}, {
-    name: '成绩.xlsx', content: await xlsxOf('学员成绩', [['证件类型', '证件号', '姓名', '成绩', '是否合格'], ['居民身份证', doneId, '张冠李戴', '90', '是'], ['居民身份证', nextIdNumber(), '查无此人', '80', '是']]),
-  });
+  const scores = await roles.base.upload(
+    `/api/classes/${approvedClass!.id}/scores/import`,
+    {},
+    {
+      name: '成绩.xlsx',
+      content: await xlsxOf('学员成绩', [
+        ['证件类型', '证件号', '姓名', '成绩', '是否合格'],
+        ['居民身份证', doneId, '张冠李戴', '90', '是'],
+        ['居民身份证', nextIdNumber(), '查无此人', '80', '是'],
+      ]),
+    },
+  );
   ok(scores, 'score import');
   ids.scoreImport = [scores.body.failedFileId];
 
   // a personnel import with failed rows
-  const job = await roles.province.upload('/api/personnel/import', {}, {
-    name: '人员.xlsx', content: await xlsxOf('专技人员', [HEADERS,
-      ['王导入', '居民身份证', makeIdNumber('420102', '19880516', 811), '', '', '13800001111', school.creditCode, '', '中小学教师', '中级', '', '', ''],
-      ['李失败', '居民身份证', makeIdNumber('420102', '19850305', 812), '', '', '13900002222', '91420102MA00000000', '', '中小学教师', '中级', '', '', ''],
-      ['赵失败', '居民身份证', makeIdNumber('420102', '19860306', 813), '', '', '13700003333', school.creditCode, '不存在的部门', '中小学教师', '中级', '', '', ''],
-    ]),
-  });
+  const job = await roles.province.upload(
+    '/api/personnel/import',
+    {},
+    {
+      name: '人员.xlsx',
+      content: await xlsxOf('专技人员', [
+        HEADERS,
+        [
+          '王导入',
+          '居民身份证',
+          makeIdNumber('420102', '19880516', 811),
+          '',
+          '',
+          '13800001111',
+          school.creditCode,
+          '',
+          '中小学教师',
+          '中级',
+          '',
+          '',
+          '',
+        ],
+        [
+          '李失败',
+          '居民身份证',
+          makeIdNumber('420102', '19850305', 812),
+          '',
+          '',
+          '13900002222',
+          '91420102MA00000000',
+          '',
+          '中小学教师',
+          '中级',
+          '',
+          '',
+          '',
+        ],
+        [
+          '赵失败',
+          '居民身份证',
+          makeIdNumber('420102', '19860306', 813),
+          '',
+          '',
+          '13700003333',
+          school.creditCode,
+          '不存在的部门',
+          '中小学教师',
+          '中级',
+          '',
+          '',
+          '',
+        ],
+      ]),
+    },
+  );
   expect(job.status, JSON.stringify(job.body)).toBe(202);
   await importWorkerOf(ctx.app).runUntilIdle();
   ids.personnelImport = [job.body.id];
 
   // annual documents and annual materials
   ok(await roles.base.upload('/api/annual-docs', { kind: 'plan', year, description: '年度培训计划' }, { name: '计划.pdf', content: PDF }), 'plan');
-  ok(await roles.base.upload('/api/annual-docs', { kind: 'summary', year: year - 1, description: '年度工作总结' }, { name: '总结.pdf', content: PDF }), 'summary');
+  ok(
+    await roles.base.upload('/api/annual-docs', { kind: 'summary', year: year - 1, description: '年度工作总结' }, { name: '总结.pdf', content: PDF }),
+    'summary',
+  );
   const m = await roles.base.post('/api/materials', { year, name: '年度工作材料', description: '本年度继续教育工作材料' });
   ok(m, 'material');
   ok(await roles.base.upload(`/api/materials/${m.body.id}/files`, { category: 'summary' }, { name: '总结.pdf', content: PDF }), 'material file');
   ok(await roles.base.post(`/api/materials/${m.body.id}/submit`), 'submit');
   const m2 = await roles.county.post('/api/materials', { year, name: '区年度材料', description: '江岸区材料' });
-  ok(await roles.county.upload(`/api/materials/${m2.body.id}/files`, { category: 'summary' }, { name: '区总结.pdf', content: PDF }), 'material file 2');
+  ok(
+    await roles.county.upload(`/api/materials/${m2.body.id}/files`, { category: 'summary' }, { name: '区总结.pdf', content: PDF }),
+    'material file 2',
+  );
   ids.material = [m.body.id, m2.body.id];
   ids.materialFile = (await ctx.db.select({ id: materialFiles.fileId }).from(materialFiles)).map((r) => r.id);
   ids.annualDoc = (await ctx.db.select({ id: annualDocs.id }).from(annualDocs)).map((r) => r.id);
 
-  ids.org = (await ctx.db.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, [school.id, eduJa.id, jiangan.id, wuhan.id, cityBase.id, design.id]))).map((r) => r.id);
-  ids.admin = (await ctx.db.select({ id: admins.id }).from(admins).where(and(inArray(admins.orgId, [province.id, wuhan.id, jiangan.id, school.id, eduJa.id, cityBase.id]), isNull(admins.removedAt)))).map((r) => r.id);
+  ids.org = (
+    await ctx.db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(inArray(organizations.id, [school.id, eduJa.id, jiangan.id, wuhan.id, cityBase.id, design.id]))
+  ).map((r) => r.id);
+  ids.admin = (
+    await ctx.db
+      .select({ id: admins.id })
+      .from(admins)
+      .where(and(inArray(admins.orgId, [province.id, wuhan.id, jiangan.id, school.id, eduJa.id, cityBase.id]), isNull(admins.removedAt)))
+  ).map((r) => r.id);
   ids.personnel = [...staff.slice(0, 3), done!.pid];
   creditCodes = new Set((await ctx.db.select({ c: organizations.creditCode }).from(organizations)).map((r) => r.c));
   for (const [role, c] of Object.entries(roles)) {
     const me = (await c.get('/api/auth/me')).body as { org: { id: number }; permissions: string[] };
     const [o] = await ctx.db.select({ phone: organizations.contactPhone }).from(organizations).where(eq(organizations.id, me.org.id));
-    const changes = await ctx.db.select({ after: changeRequests.after }).from(changeRequests)
+    const changes = await ctx.db
+      .select({ after: changeRequests.after })
+      .from(changeRequests)
       .where(and(eq(changeRequests.orgId, me.org.id), eq(changeRequests.kind, 'org_info'), eq(changeRequests.status, 'pending')));
     own[role] = { pii: me.permissions.includes('pii.view'), phones: new Set([o!.phone, ...changes.map((x) => String(x.after.contactPhone))]) };
   }
@@ -247,10 +434,18 @@ const KINDS: Record<string, string[]> = {
 /** Which created rows an `:id` stands for, by route. */
 function idsFor(url: string): number[] {
   const table: [RegExp, string][] = [
-    [/^\/api\/admins\//, 'admin'], [/^\/api\/personnel\/imports\//, 'personnelImport'], [/^\/api\/personnel\//, 'personnel'],
-    [/^\/api\/reviews\/registrations\//, 'registration'], [/^\/api\/transfers\/people\//, 'transferPeople'], [/^\/api\/suborgs\//, 'org'],
-    [/^\/api\/register\/orgs\//, 'org'], [/^\/api\/materials\//, 'material'], [/^\/api\/classes\//, 'class'], [/^\/api\/imports\//, 'scoreImport'],
-    [/^\/api\/claims\//, 'claim'], [/^\/api\/annual-docs\//, 'annualDoc'],
+    [/^\/api\/admins\//, 'admin'],
+    [/^\/api\/personnel\/imports\//, 'personnelImport'],
+    [/^\/api\/personnel\//, 'personnel'],
+    [/^\/api\/reviews\/registrations\//, 'registration'],
+    [/^\/api\/transfers\/people\//, 'transferPeople'],
+    [/^\/api\/suborgs\//, 'org'],
+    [/^\/api\/register\/orgs\//, 'org'],
+    [/^\/api\/materials\//, 'material'],
+    [/^\/api\/classes\//, 'class'],
+    [/^\/api\/imports\//, 'scoreImport'],
+    [/^\/api\/claims\//, 'claim'],
+    [/^\/api\/annual-docs\//, 'annualDoc'],
   ];
   const hit = table.find(([re]) => re.test(url));
   if (!hit) throw new Error(`no ids for ${url}: add the route to idsFor()`);
@@ -260,7 +455,8 @@ function idsFor(url: string): number[] {
 function queriesFor(url: string): string[] {
   if (/\/:id(\/|$)/.test(url)) return [''];
   if (/^\/api\/reviews\/(registrations|changes|annual-docs|classes|personal-claims)\b/.test(url)) return ['?tab=pending', '?tab=done'];
-  if (/^\/api\/reviews\/claims\b/.test(url)) return ['base', 'employer', 'personal'].flatMap((s) => [`?tab=pending&source=${s}`, `?tab=done&source=${s}`]);
+  if (/^\/api\/reviews\/claims\b/.test(url))
+    return ['base', 'employer', 'personal'].flatMap((s) => [`?tab=pending&source=${s}`, `?tab=done&source=${s}`]);
   if (/^\/api\/audits\/claims\b/.test(url)) return ['', `?year=${year - 1}`];
   if (/^\/api\/transfers(\/export)?$/.test(url)) return ['?direction=out', '?direction=in'];
   if (/^\/api\/me\/hours\b/.test(url)) return [`?year=${year}`, `?year=${year - 1}`];
@@ -287,11 +483,17 @@ async function textOf(res: Res): Promise<{ text: string; rows: boolean }> {
     const parts = xlsxParts(buf);
     return { text: [...parts.values()].join('\n'), rows: sheetRows(parts.get('xl/worksheets/sheet1.xml')!) > 1 };
   }
-  if (type.includes('pdf') && buf.subarray(0, 5).toString() === '%PDF-' && buf.length > 200) return { text: (await pdfPages(buf)).join('\n'), rows: true };
+  if (type.includes('pdf') && buf.subarray(0, 5).toString() === '%PDF-' && buf.length > 200)
+    return { text: (await pdfPages(buf)).join('\n'), rows: true };
   if (type.includes('json')) {
     const b = res.body;
-    const rows = Array.isArray(b) ? b.length > 0 : b && typeof b === 'object'
-      ? (Array.isArray(b.items) ? b.items.length > 0 : Object.keys(b).length > 0) : false;
+    const rows = Array.isArray(b)
+      ? b.length > 0
+      : b && typeof b === 'object'
+        ? Array.isArray(b.items)
+          ? b.items.length > 0
+          : Object.keys(b).length > 0
+        : false;
     return { text: res.raw.body, rows };
   }
   return { text: buf.toString('latin1'), rows: buf.length > 0 };
@@ -335,7 +537,10 @@ describe('personal data in every GET response', () => {
     expect(leaks).toEqual([]);
     expect(unaudited, 'unmasked views without a pii.view audit row').toEqual([]);
     expect(uncached, 'downloads and unmasked views without Cache-Control: no-store').toEqual([]);
-    expect([...seen].filter(([k, v]) => !v && !(k in EMPTY_OK)).map(([k]) => k), 'routes that answered no role with rows').toEqual([]);
+    expect(
+      [...seen].filter(([k, v]) => !v && !(k in EMPTY_OK)).map(([k]) => k),
+      'routes that answered no role with rows',
+    ).toEqual([]);
     // the routes listed are real routes
     for (const k of [...Object.keys(UNMASKING), ...Object.keys(OWN_RECORD), ...Object.keys(EMPTY_OK)]) expect(seen.has(k), k).toBe(true);
     expect(requests).toBeGreaterThan(500);

@@ -10,7 +10,11 @@ export function ForbiddenPage() {
       status="403"
       title="无权访问"
       subTitle="您没有访问此页面的权限。如需开通，请联系本单位超级管理员分配角色。"
-      extra={<Button type="primary" onClick={() => navigate('/dashboard')}>返回工作台</Button>}
+      extra={
+        <Button type="primary" onClick={() => navigate('/dashboard')}>
+          返回工作台
+        </Button>
+      }
     />
   );
 }
@@ -27,7 +31,11 @@ export function NotFoundPage() {
         status="info"
         title={`${entry.title}`}
         subTitle="该功能正在建设中，敬请期待。"
-        extra={<Button type="primary" onClick={() => navigate('/dashboard')}>返回工作台</Button>}
+        extra={
+          <Button type="primary" onClick={() => navigate('/dashboard')}>
+            返回工作台
+          </Button>
+        }
       />
     );
   }
@@ -36,7 +44,11 @@ export function NotFoundPage() {
       status="404"
       title="页面不存在"
       subTitle="您访问的页面不存在或已被移除。"
-      extra={<Button type="primary" onClick={() => navigate('/dashboard')}>返回工作台</Button>}
+      extra={
+        <Button type="primary" onClick={() => navigate('/dashboard')}>
+          返回工作台
+        </Button>
+      }
     />
   );
 }

@@ -5,7 +5,11 @@
  * 403 REGISTRATION_NOT_ACTIVE → /registration).
  */
 
-export interface FieldError { field: string; label?: string; message: string }
+export interface FieldError {
+  field: string;
+  label?: string;
+  message: string;
+}
 
 export class ApiError extends Error {
   constructor(
@@ -20,9 +24,7 @@ export class ApiError extends Error {
 }
 
 export type AuthEvent =
-  | { type: 'unauthorized'; expired: boolean; message: string }
-  | { type: 'password-change-required' }
-  | { type: 'registration-not-active' };
+  { type: 'unauthorized'; expired: boolean; message: string } | { type: 'password-change-required' } | { type: 'registration-not-active' };
 type Listener = (e: AuthEvent) => void;
 const listeners = new Set<Listener>();
 
@@ -51,7 +53,12 @@ export function withQuery(path: string, params?: QueryParams): string {
   return s ? `${path}?${s}` : path;
 }
 
-interface ErrorBody { code?: string; message?: string; fields?: FieldError[]; details?: { field?: string } }
+interface ErrorBody {
+  code?: string;
+  message?: string;
+  fields?: FieldError[];
+  details?: { field?: string };
+}
 
 async function toError(res: Response): Promise<ApiError> {
   let body: ErrorBody = {};

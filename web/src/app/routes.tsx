@@ -72,13 +72,49 @@ function PublicHome({ children }: { children: ReactNode }) {
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="/" element={<PublicHome><LoginPage /></PublicHome>} />
-      <Route path="/login" element={<PublicHome><LoginPage /></PublicHome>} />
-      <Route path="/register" element={<PublicHome><Suspense fallback={<FullPageSpin />}><RegisterPage /></Suspense></PublicHome>} />
+      <Route
+        path="/"
+        element={
+          <PublicHome>
+            <LoginPage />
+          </PublicHome>
+        }
+      />
+      <Route
+        path="/login"
+        element={
+          <PublicHome>
+            <LoginPage />
+          </PublicHome>
+        }
+      />
+      <Route
+        path="/register"
+        element={
+          <PublicHome>
+            <Suspense fallback={<FullPageSpin />}>
+              <RegisterPage />
+            </Suspense>
+          </PublicHome>
+        }
+      />
       {/* 证书验证: public, for visitors and logged-in users alike (the QR code on a 学时证明 points here) */}
-      <Route path="/verify/:code" element={<Suspense fallback={<FullPageSpin />}><VerifyPage /></Suspense>} />
+      <Route
+        path="/verify/:code"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <VerifyPage />
+          </Suspense>
+        }
+      />
       <Route path="/change-password" element={<ChangePasswordPage />} />
-      <Route element={<RequireSession><AppLayout /></RequireSession>}>
+      <Route
+        element={
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        }
+      >
         {PAGES.map(({ path, rule, Component }) => (
           <Route
             key={path}

@@ -19,6 +19,13 @@ export interface Me {
   separationOfDuties: boolean;
 }
 
-export interface Page<T> { total: number; items: T[] }
-export interface Items<T> { items: T[] }
-export interface Ok { ok: true }
+export interface Page<T> {
+  total: number;
+  items: T[];
+}
+export interface Items<T> {
+  items: T[];
+}
+export interface Ok {
+  ok: true;
+}

@@ -4,8 +4,16 @@ import { Button, type ButtonProps } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { feedback } from '../app/feedback';
 
-export function ExportButton({ onExport, disabled, type, children = '导出' }: {
-  onExport: () => Promise<void>; disabled?: boolean; type?: ButtonProps['type']; children?: ReactNode;
+export function ExportButton({
+  onExport,
+  disabled,
+  type,
+  children = '导出',
+}: {
+  onExport: () => Promise<void>;
+  disabled?: boolean;
+  type?: ButtonProps['type'];
+  children?: ReactNode;
 }) {
   const [busy, setBusy] = useState(false);
   const run = async () => {
@@ -18,5 +26,9 @@ export function ExportButton({ onExport, disabled, type, children = '导出' }: 
       setBusy(false);
     }
   };
-  return <Button type={type} icon={<DownloadOutlined />} loading={busy} disabled={disabled} onClick={() => void run()}>{children}</Button>;
+  return (
+    <Button type={type} icon={<DownloadOutlined />} loading={busy} disabled={disabled} onClick={() => void run()}>
+      {children}
+    </Button>
+  );
 }

@@ -2,7 +2,12 @@
 import type { ReactNode } from 'react';
 import { Alert, Button, Modal, Typography } from 'antd';
 
-export function OneTimePasswordModal({ password, intro, holder, onClose }: {
+export function OneTimePasswordModal({
+  password,
+  intro,
+  holder,
+  onClose,
+}: {
   /** null: closed. */
   password: string | null;
   /** Whose password was reset, e.g. 已重置专业技术人员 <b>张三</b> 的登录密码。 */
@@ -19,7 +24,11 @@ export function OneTimePasswordModal({ password, intro, holder, onClose }: {
       mask={{ closable: false }}
       keyboard={false}
       destroyOnHidden
-      footer={<Button type="primary" onClick={onClose}>我已记下，关闭</Button>}
+      footer={
+        <Button type="primary" onClick={onClose}>
+          我已记下，关闭
+        </Button>
+      }
     >
       {password !== null && (
         <>

@@ -2,7 +2,12 @@ import type { ReactNode } from 'react';
 import { Typography } from 'antd';
 
 /** A page's title row (title, one-line description, actions) above its content. */
-export function PageContainer({ title, description, extra, children }: {
+export function PageContainer({
+  title,
+  description,
+  extra,
+  children,
+}: {
   title: ReactNode;
   description?: ReactNode;
   extra?: ReactNode;

@@ -3,7 +3,15 @@ import { useState } from 'react';
 import { Alert, Form, Input, Modal } from 'antd';
 import { errorMessage } from '../app/api';
 
-export function ReasonModal({ open, title, label = '驳回原因', okText = '确认驳回', description, onSubmit, onClose }: {
+export function ReasonModal({
+  open,
+  title,
+  label = '驳回原因',
+  okText = '确认驳回',
+  description,
+  onSubmit,
+  onClose,
+}: {
   open: boolean;
   title: React.ReactNode;
   label?: string;
@@ -44,7 +52,14 @@ export function ReasonModal({ open, title, label = '驳回原因', okText = '确
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {description && <div style={{ marginBottom: 16 }}>{description}</div>}
       <Form form={form} name="reason" layout="vertical" preserve={false} onFinish={submit}>
-        <Form.Item label={label} name="reason" rules={[{ required: true, whitespace: true, message: `请填写${label}` }, { max: 200, message: '不能超过200个字符' }]}>
+        <Form.Item
+          label={label}
+          name="reason"
+          rules={[
+            { required: true, whitespace: true, message: `请填写${label}` },
+            { max: 200, message: '不能超过200个字符' },
+          ]}
+        >
           <Input.TextArea placeholder={`请填写${label}，将告知申请人`} maxLength={200} showCount autoSize={{ minRows: 3, maxRows: 6 }} autoFocus />
         </Form.Item>
       </Form>

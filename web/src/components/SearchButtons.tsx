@@ -7,8 +7,12 @@ export function SearchButtons({ onReset, wrap, children }: { onReset: () => void
   return (
     <Form.Item>
       <Space wrap={wrap}>
-        <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button>
-        <Button icon={<ReloadOutlined />} onClick={onReset}>重置</Button>
+        <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+          查询
+        </Button>
+        <Button icon={<ReloadOutlined />} onClick={onReset}>
+          重置
+        </Button>
         {children}
       </Space>
     </Form.Item>

@@ -1,6 +1,12 @@
 import { Tag } from 'antd';
 import {
-  ORG_STATUSES, PERSONNEL_STATUSES, REVIEW_DECISIONS, REVIEW_STATUSES as REVIEW_LABELS, TRANSFER_STATUSES, type OrgStatus, type TransferStatus,
+  ORG_STATUSES,
+  PERSONNEL_STATUSES,
+  REVIEW_DECISIONS,
+  REVIEW_STATUSES as REVIEW_LABELS,
+  TRANSFER_STATUSES,
+  type OrgStatus,
+  type TransferStatus,
 } from '@hbzsgx/domain';
 
 // labels come from packages/domain (one source with the server's exports); only the colours are the web's

@@ -9,7 +9,14 @@ import type { ApiError } from '../app/api';
  */
 export function applyFieldErrors(form: FormInstance, err: ApiError, byCode: Record<string, string> = {}): string | undefined {
   const fields = err.fields
-    .map((f) => ({ name: f.field.split('.').filter((p) => p && !/^\d+$/.test(p)).at(-1) ?? '', errors: [f.message] }))
+    .map((f) => ({
+      name:
+        f.field
+          .split('.')
+          .filter((p) => p && !/^\d+$/.test(p))
+          .at(-1) ?? '',
+      errors: [f.message],
+    }))
     .filter((f) => f.name);
   const coded = byCode[err.code];
   if (!fields.length && coded) fields.push({ name: coded, errors: [err.message] });

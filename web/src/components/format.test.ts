@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fmtDate, fmtMinute, fmtTime } from './format';
 
 const originalTz = process.env.TZ;
-afterEach(() => { process.env.TZ = originalTz; });
+afterEach(() => {
+  process.env.TZ = originalTz;
+});
 
 describe('fmtTime / fmtMinute / fmtDate', () => {
   for (const tz of ['UTC', 'America/Los_Angeles', 'Europe/Berlin', 'Asia/Tokyo']) {

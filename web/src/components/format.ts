@@ -31,20 +31,29 @@ export function orDash(v: string | number | null | undefined): string | number {
 /** "Chrome 124 · Windows" from a User-Agent string. */
 export function describeUserAgent(ua: string | null | undefined): string {
   if (!ua) return '未知';
-  const browser =
-    /Edg\/(\d+)/.exec(ua) ? `Edge ${/Edg\/(\d+)/.exec(ua)?.[1]}`
-    : /Firefox\/(\d+)/.exec(ua) ? `Firefox ${/Firefox\/(\d+)/.exec(ua)?.[1]}`
-    : /(?:Chrome|Chromium)\/(\d+)/.exec(ua) ? `Chrome ${/(?:Chrome|Chromium)\/(\d+)/.exec(ua)?.[1]}`
-    : /Version\/(\d+).*Safari/.exec(ua) ? `Safari ${/Version\/(\d+)/.exec(ua)?.[1]}`
-    : /MicroMessenger/.test(ua) ? '微信内置浏览器'
-    : /node|undici|curl|python|axios|playwright/i.test(ua) ? '程序客户端'
-    : '其他浏览器';
-  const os =
-    /Windows/.test(ua) ? 'Windows'
-    : /Android/.test(ua) ? 'Android'
-    : /iPhone|iPad/.test(ua) ? 'iOS'
-    : /Mac OS X/.test(ua) ? 'macOS'
-    : /Linux/.test(ua) ? 'Linux'
-    : '';
+  const browser = /Edg\/(\d+)/.exec(ua)
+    ? `Edge ${/Edg\/(\d+)/.exec(ua)?.[1]}`
+    : /Firefox\/(\d+)/.exec(ua)
+      ? `Firefox ${/Firefox\/(\d+)/.exec(ua)?.[1]}`
+      : /(?:Chrome|Chromium)\/(\d+)/.exec(ua)
+        ? `Chrome ${/(?:Chrome|Chromium)\/(\d+)/.exec(ua)?.[1]}`
+        : /Version\/(\d+).*Safari/.exec(ua)
+          ? `Safari ${/Version\/(\d+)/.exec(ua)?.[1]}`
+          : /MicroMessenger/.test(ua)
+            ? '微信内置浏览器'
+            : /node|undici|curl|python|axios|playwright/i.test(ua)
+              ? '程序客户端'
+              : '其他浏览器';
+  const os = /Windows/.test(ua)
+    ? 'Windows'
+    : /Android/.test(ua)
+      ? 'Android'
+      : /iPhone|iPad/.test(ua)
+        ? 'iOS'
+        : /Mac OS X/.test(ua)
+          ? 'macOS'
+          : /Linux/.test(ua)
+            ? 'Linux'
+            : '';
   return os ? `${browser} · ${os}` : browser;
 }

@@ -6,7 +6,12 @@ import { SearchButtons } from './SearchButtons';
 
 export type ReviewTab = 'pending' | 'done';
 
-export function ReviewTabs({ tab, onChange, pendingLabel = '待审核', doneLabel = '已审核' }: {
+export function ReviewTabs({
+  tab,
+  onChange,
+  pendingLabel = '待审核',
+  doneLabel = '已审核',
+}: {
   tab: ReviewTab;
   onChange: (t: ReviewTab) => void;
   pendingLabel?: string;
@@ -16,13 +21,22 @@ export function ReviewTabs({ tab, onChange, pendingLabel = '待审核', doneLabe
     <Tabs
       activeKey={tab}
       onChange={(k) => onChange(k as ReviewTab)}
-      items={[{ key: 'pending', label: pendingLabel }, { key: 'done', label: doneLabel }]}
+      items={[
+        { key: 'pending', label: pendingLabel },
+        { key: 'done', label: doneLabel },
+      ]}
       style={{ marginTop: -8 }}
     />
   );
 }
 
-export function KeywordFilter({ name, label = '关键字', placeholder, onSearch, extra }: {
+export function KeywordFilter({
+  name,
+  label = '关键字',
+  placeholder,
+  onSearch,
+  extra,
+}: {
   name: string;
   label?: string;
   placeholder: string;
@@ -36,7 +50,12 @@ export function KeywordFilter({ name, label = '关键字', placeholder, onSearch
       <Form.Item label={label} name="keyword">
         <Input placeholder={placeholder} allowClear maxLength={50} style={{ width: 260 }} />
       </Form.Item>
-      <SearchButtons onReset={() => { form.resetFields(); onSearch(undefined); }}>
+      <SearchButtons
+        onReset={() => {
+          form.resetFields();
+          onSearch(undefined);
+        }}
+      >
         {extra}
       </SearchButtons>
     </Form>
@@ -44,7 +63,15 @@ export function KeywordFilter({ name, label = '关键字', placeholder, onSearch
 }
 
 /** Shown above a pending queue's table while rows are selected. */
-export function BatchBar({ count, onApprove, onReject, onClear, busy, approve = true, what = '条申请' }: {
+export function BatchBar({
+  count,
+  onApprove,
+  onReject,
+  onClear,
+  busy,
+  approve = true,
+  what = '条申请',
+}: {
   count: number;
   onApprove?: () => void;
   onReject: () => void;
@@ -59,14 +86,31 @@ export function BatchBar({ count, onApprove, onReject, onClear, busy, approve = 
       style={{ marginBottom: 12 }}
       title={
         <Space wrap>
-          <span>已选择 <strong>{count}</strong> {what}</span>
+          <span>
+            已选择 <strong>{count}</strong> {what}
+          </span>
           {approve && onApprove && (
-            <Popconfirm title="批量通过" description={`确定通过选中的 ${count} ${what}吗？`} okText="通过" cancelText="取消" onConfirm={onApprove} disabled={!count}>
-              <Button type="primary" size="small" icon={<CheckOutlined />} disabled={!count} loading={busy}>批量通过</Button>
+            <Popconfirm
+              title="批量通过"
+              description={`确定通过选中的 ${count} ${what}吗？`}
+              okText="通过"
+              cancelText="取消"
+              onConfirm={onApprove}
+              disabled={!count}
+            >
+              <Button type="primary" size="small" icon={<CheckOutlined />} disabled={!count} loading={busy}>
+                批量通过
+              </Button>
             </Popconfirm>
           )}
-          <Button danger size="small" icon={<CloseOutlined />} disabled={!count || busy} onClick={onReject}>批量驳回</Button>
-          {count > 0 && <Button type="link" size="small" onClick={onClear}>取消选择</Button>}
+          <Button danger size="small" icon={<CloseOutlined />} disabled={!count || busy} onClick={onReject}>
+            批量驳回
+          </Button>
+          {count > 0 && (
+            <Button type="link" size="small" onClick={onClear}>
+              取消选择
+            </Button>
+          )}
         </Space>
       }
     />

@@ -4,7 +4,9 @@ export const DEFAULT_PAGE_SIZE = 20;
 
 /** Server-side pagination with the platform's conventions: 20条/页, size changer, "共 N 条". */
 export function serverPagination(
-  page: number, pageSize: number, total: number | undefined,
+  page: number,
+  pageSize: number,
+  total: number | undefined,
   onChange: (page: number, pageSize: number) => void,
 ): TablePaginationConfig {
   return {
@@ -19,7 +21,10 @@ export function serverPagination(
   };
 }
 
-export interface PageState { page: number; pageSize: number }
+export interface PageState {
+  page: number;
+  pageSize: number;
+}
 
 /** serverPagination() over a list page's `{ page, pageSize }` state: a new page size starts again at page 1. */
 export function pagedBy(page: PageState, setPage: (next: PageState) => void, total: number | undefined): TablePaginationConfig {

@@ -53,13 +53,10 @@ export function FileField({ name, label, rule, hint, disabled }: { name: string;
       getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList.slice(-1)}
       rules={fileRules(rule, label)}
     >
-      <Upload.Dragger
-        beforeUpload={() => false}
-        maxCount={1}
-        accept={rule.exts.map((e) => '.' + e).join(',')}
-        disabled={disabled}
-      >
-        <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+      <Upload.Dragger beforeUpload={() => false} maxCount={1} accept={rule.exts.map((e) => '.' + e).join(',')} disabled={disabled}>
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined />
+        </p>
         <p className="ant-upload-text">点击或拖拽文件到此区域</p>
         <p className="ant-upload-hint">{hint ?? `支持 ${extList(rule)}，不超过${rule.maxMB}MB`}</p>
       </Upload.Dragger>
@@ -78,7 +75,12 @@ export function UploadProgress({ percent }: { percent: number | null }) {
   );
 }
 
-interface ErrorBody { code?: string; message?: string; fields?: FieldError[]; details?: { field?: string } }
+interface ErrorBody {
+  code?: string;
+  message?: string;
+  fields?: FieldError[];
+  details?: { field?: string };
+}
 
 function toError(status: number, text: string): ApiError {
   let body: ErrorBody = {};

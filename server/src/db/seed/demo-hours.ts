@@ -11,7 +11,13 @@ import type { Db } from '../client.js';
 import { claims, organizations, personnel, trainingClasses } from '../schema.js';
 import { transitionClaims } from '../../modules/ledger/service.js';
 
-interface ClassDef { name: string; subjectType: SubjectType; learningForm: LearningForm; hours: number; series: string[] }
+interface ClassDef {
+  name: string;
+  subjectType: SubjectType;
+  learningForm: LearningForm;
+  hours: number;
+  series: string[];
+}
 
 const PUBLIC: ClassDef[] = [
   { name: '专业技术人员公需科目：数字经济与数字化转型', subjectType: 'public', learningForm: 'online', hours: 18, series: [] },
@@ -19,7 +25,10 @@ const PUBLIC: ClassDef[] = [
 ];
 /** Two professional classes per family of title series (36 + 24 = 60 学时, the usual 专业 minimum). */
 const PROFESSIONAL: { series: string[]; classes: [string, LearningForm, string, LearningForm] }[] = [
-  { series: ['ZXXJ', 'ZZJS', 'GDJS', 'JGYX'], classes: ['中小学教师课堂教学能力提升研修班', 'faceToFace', '教师信息技术应用能力提升网络研修', 'online'] },
+  {
+    series: ['ZXXJ', 'ZZJS', 'GDJS', 'JGYX'],
+    classes: ['中小学教师课堂教学能力提升研修班', 'faceToFace', '教师信息技术应用能力提升网络研修', 'online'],
+  },
   { series: ['WSJS'], classes: ['卫生技术人员临床诊疗新进展培训班', 'faceToFace', '医疗质量与患者安全专题网络培训', 'online'] },
   { series: ['GCJS'], classes: ['工程技术人员BIM与智能建造专题培训', 'blended', '工程项目管理实务网络课程', 'online'] },
   { series: ['KJ', 'JJ', 'TJ', 'SJ'], classes: ['财会经济人员政策法规与实务更新培训', 'faceToFace', '数字化财务与管理会计网络课程', 'online'] },
@@ -47,16 +56,21 @@ export async function seedDemoHours(db: Db, opts: { reviewerUserId: number; excl
   const now = new Date();
   const thisYear = beijingYear(now);
   const years = [thisYear - 1, thisYear];
-  const bases = await db.select({ id: organizations.id, path: organizations.path }).from(organizations)
+  const bases = await db
+    .select({ id: organizations.id, path: organizations.path })
+    .from(organizations)
     .where(and(eq(organizations.type, 'base'), eq(organizations.status, 'active')));
   if (!bases.length) return { classes: 0, claims: 0 };
 
   // ---- classes: every base, both years, the public classes and each series family's two professional ones
   type Cls = { id: number; baseOrgId: number; year: number; def: ClassDef; endDate: string };
-  const defs: ClassDef[] = [...PUBLIC, ...PROFESSIONAL.flatMap((f) => [
-    { name: f.classes[0], subjectType: 'professional' as const, learningForm: f.classes[1], hours: 36, series: f.series },
-    { name: f.classes[2], subjectType: 'professional' as const, learningForm: f.classes[3], hours: 24, series: f.series },
-  ])];
+  const defs: ClassDef[] = [
+    ...PUBLIC,
+    ...PROFESSIONAL.flatMap((f) => [
+      { name: f.classes[0], subjectType: 'professional' as const, learningForm: f.classes[1], hours: 36, series: f.series },
+      { name: f.classes[2], subjectType: 'professional' as const, learningForm: f.classes[3], hours: 24, series: f.series },
+    ]),
+  ];
   const classRows: (typeof trainingClasses.$inferInsert)[] = [];
   const meta: Omit<Cls, 'id'>[] = [];
   for (const base of bases) {
@@ -67,9 +81,20 @@ export async function seedDemoHours(db: Db, opts: { reviewerUserId: number; excl
         const start = `${year}-${pad(1 + ((k * 3 + base.id) % months))}-${pad(5 + (k % 4) * 5)}`;
         const endDate = def.learningForm === 'online' ? addDays(start, 27) : addDays(start, Math.ceil(def.hours / 8) - 1);
         classRows.push({
-          baseOrgId: base.id, year, name: `${year}年${def.name}`, subjectType: def.subjectType, learningForm: def.learningForm, hours: def.hours,
-          startDate: start, endDate, place: def.learningForm === 'online' ? '网络学习平台' : '继续教育基地教学楼', capacity: 200,
-          targetSeries: def.series, status: 'approved', reviewedBy: opts.reviewerUserId, reviewedAt: beijingDayStart(start),
+          baseOrgId: base.id,
+          year,
+          name: `${year}年${def.name}`,
+          subjectType: def.subjectType,
+          learningForm: def.learningForm,
+          hours: def.hours,
+          startDate: start,
+          endDate,
+          place: def.learningForm === 'online' ? '网络学习平台' : '继续教育基地教学楼',
+          capacity: 200,
+          targetSeries: def.series,
+          status: 'approved',
+          reviewedBy: opts.reviewerUserId,
+          reviewedAt: beijingDayStart(start),
           createdBy: opts.reviewerUserId,
         });
         meta.push({ baseOrgId: base.id, year, def, endDate });
@@ -78,10 +103,13 @@ export async function seedDemoHours(db: Db, opts: { reviewerUserId: number; excl
   }
   const inserted = await db.insert(trainingClasses).values(classRows).returning({ id: trainingClasses.id });
   const classes: Cls[] = inserted.map((r, i) => ({ id: r.id, ...meta[i]! }));
-  const classOf = (baseId: number, year: number, name: string) => classes.find((c) => c.baseOrgId === baseId && c.year === year && c.def.name === name)!;
+  const classOf = (baseId: number, year: number, name: string) =>
+    classes.find((c) => c.baseOrgId === baseId && c.year === year && c.def.name === name)!;
 
   // ---- learners: active personnel, each served by the base of the HR department whose subtree holds their unit
-  const people = await db.select({ id: personnel.id, series: personnel.titleSeries, path: organizations.path }).from(personnel)
+  const people = await db
+    .select({ id: personnel.id, series: personnel.titleSeries, path: organizations.path })
+    .from(personnel)
     .innerJoin(organizations, eq(organizations.id, personnel.orgId))
     .where(and(eq(personnel.status, 'active'), opts.exclude.length ? notInArray(personnel.id, opts.exclude) : undefined))
     .orderBy(personnel.id);
@@ -90,10 +118,18 @@ export async function seedDemoHours(db: Db, opts: { reviewerUserId: number; excl
 
   const rows: NewClaim[] = [];
   const claim = (personnelId: number, c: Cls, to: NewClaim['to']): NewClaim => ({
-    personnelId, year: c.year, declaringOrgId: c.baseOrgId, classId: c.id, title: `${c.year}年${c.def.name}`,
-    subjectType: c.def.subjectType, learningForm: c.def.learningForm, hours: c.def.hours,
-    score: to === 'rejected' ? String(40 + Math.floor(rnd() * 19)) : String(70 + Math.floor(rnd() * 29)), qualified: to !== 'rejected',
-    createdAt: fromBeijing(`${addDays(c.endDate, 3)} 10:00`).toISOString(), to,
+    personnelId,
+    year: c.year,
+    declaringOrgId: c.baseOrgId,
+    classId: c.id,
+    title: `${c.year}年${c.def.name}`,
+    subjectType: c.def.subjectType,
+    learningForm: c.def.learningForm,
+    hours: c.def.hours,
+    score: to === 'rejected' ? String(40 + Math.floor(rnd() * 19)) : String(70 + Math.floor(rnd() * 29)),
+    qualified: to !== 'rejected',
+    createdAt: fromBeijing(`${addDays(c.endDate, 3)} 10:00`).toISOString(),
+    to,
   });
   for (const p of people) {
     const baseId = baseFor(p.path);
@@ -106,7 +142,12 @@ export async function seedDemoHours(db: Db, opts: { reviewerUserId: number; excl
       for (const d of pub) rows.push(claim(p.id, classOf(baseId, year, d.name), 'approved'));
       for (const n of pro) rows.push(claim(p.id, classOf(baseId, year, n), 'approved'));
       // what is missing has a story: a failed score (驳回, 成绩不合格), or — this year, outside 武汉 — a score waiting for review
-      const missing = prof === 'publicShort' ? classOf(baseId, year, PUBLIC[1]!.name) : prof === 'professionalShort' ? classOf(baseId, year, family.classes[2]) : null;
+      const missing =
+        prof === 'publicShort'
+          ? classOf(baseId, year, PUBLIC[1]!.name)
+          : prof === 'professionalShort'
+            ? classOf(baseId, year, family.classes[2])
+            : null;
       const r = rnd();
       if (missing && r < 0.25) rows.push(claim(p.id, missing, 'rejected'));
       else if (missing && r < 0.6 && year === thisYear && !p.path.startsWith(opts.noPendingUnder)) rows.push(claim(p.id, missing, 'pending'));
@@ -114,22 +155,45 @@ export async function seedDemoHours(db: Db, opts: { reviewerUserId: number; excl
   }
 
   // ---- insert as 待审核, then decide through the ledger: the rejected first, then the approved, then those left waiting
-  const demoClass = inArray(claims.classId, classes.map((c) => c.id));
+  const demoClass = inArray(
+    claims.classId,
+    classes.map((c) => c.id),
+  );
   for (const to of ['rejected', 'approved', 'pending'] as const) {
-    await insertClaims(db, rows.filter((r) => r.to === to));
+    await insertClaims(
+      db,
+      rows.filter((r) => r.to === to),
+    );
     if (to === 'pending') break;
-    const ids = (await db.select({ id: claims.id }).from(claims).where(and(eq(claims.status, 'pending'), demoClass))).map((r) => r.id);
+    const ids = (
+      await db
+        .select({ id: claims.id })
+        .from(claims)
+        .where(and(eq(claims.status, 'pending'), demoClass))
+    ).map((r) => r.id);
     for (let i = 0; i < ids.length; i += 2000) {
       const batch = ids.slice(i, i + 2000);
-      await db.transaction((tx) => transitionClaims(tx, { ids: batch, to, actorUserId: opts.reviewerUserId, reason: to === 'rejected' ? '成绩不合格' : undefined }));
+      await db.transaction((tx) =>
+        transitionClaims(tx, { ids: batch, to, actorUserId: opts.reviewerUserId, reason: to === 'rejected' ? '成绩不合格' : undefined }),
+      );
     }
   }
   return { classes: classes.length, claims: rows.length };
 }
 
 interface NewClaim {
-  personnelId: number; year: number; declaringOrgId: number; classId: number; title: string; subjectType: SubjectType; learningForm: LearningForm;
-  hours: number; score: string; qualified: boolean; createdAt: string; to: 'approved' | 'rejected' | 'pending';
+  personnelId: number;
+  year: number;
+  declaringOrgId: number;
+  classId: number;
+  title: string;
+  subjectType: SubjectType;
+  learningForm: LearningForm;
+  hours: number;
+  score: string;
+  qualified: boolean;
+  createdAt: string;
+  to: 'approved' | 'rejected' | 'pending';
 }
 
 /**

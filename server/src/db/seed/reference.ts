@@ -70,12 +70,21 @@ export async function seedReference(db: Db): Promise<boolean> {
     for (const level of [1, 2, 3]) {
       for (const d of divs.filter((x) => x.level === level)) {
         const parent = d.parentCode ? idByCode.get(d.parentCode) : undefined;
-        const [o] = await tx.insert(organizations).values({
-          type: 'hr', hrLevel: level === 1 ? 'province' : level === 2 ? 'city' : 'county',
-          name: hrName(d.name, level), creditCode: makeCreditCode('11', d.code, `hr-${d.code}`), divisionCode: d.code,
-          parentId: parent?.id ?? null, path: 'pending', contactName: '办公室', contactPhone: '027-87654321',
-          address: `${d.name}人力资源和社会保障服务中心`,
-        }).returning({ id: organizations.id });
+        const [o] = await tx
+          .insert(organizations)
+          .values({
+            type: 'hr',
+            hrLevel: level === 1 ? 'province' : level === 2 ? 'city' : 'county',
+            name: hrName(d.name, level),
+            creditCode: makeCreditCode('11', d.code, `hr-${d.code}`),
+            divisionCode: d.code,
+            parentId: parent?.id ?? null,
+            path: 'pending',
+            contactName: '办公室',
+            contactPhone: '027-87654321',
+            address: `${d.name}人力资源和社会保障服务中心`,
+          })
+          .returning({ id: organizations.id });
         const path = `${parent?.path ?? '/'}${o!.id}/`;
         await tx.update(organizations).set({ path }).where(eq(organizations.id, o!.id));
         idByCode.set(d.code, { id: o!.id, path });

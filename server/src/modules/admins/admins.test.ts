@@ -6,7 +6,9 @@ import { Client, createTestApp, type TestCtx } from '../../../test/harness.js';
 import { freshHrOrg, loggedIn, newAdmin, newOrg, newPerson, nextIdNumber, PASSWORD } from '../../../test/fixtures.js';
 
 let ctx: TestCtx;
-beforeAll(async () => { ctx = await createTestApp(); });
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
 afterAll(async () => ctx?.close());
 
 async function setup() {
@@ -17,8 +19,18 @@ async function setup() {
 }
 
 const register = (dept: number, over: Record<string, unknown> = {}) => ({
-  mode: 'register', idType: 'resident', idNumber: nextIdNumber(), password: 'Init@2026ab', confirmPassword: 'Init@2026ab',
-  realName: '孙新', phone: '13912345678', email: 'sunxin@example.cn', landline: '', departmentId: dept, roleIds: [], ...over,
+  mode: 'register',
+  idType: 'resident',
+  idNumber: nextIdNumber(),
+  password: 'Init@2026ab',
+  confirmPassword: 'Init@2026ab',
+  realName: '孙新',
+  phone: '13912345678',
+  email: 'sunxin@example.cn',
+  landline: '',
+  departmentId: dept,
+  roleIds: [],
+  ...over,
 });
 
 describe('新增管理员', () => {
@@ -72,14 +84,35 @@ describe('新增管理员', () => {
   it('c. 添加成为管理员: an existing person, proven by their own password', async () => {
     const { c, dept } = await setup();
     const other = await newPerson(ctx, (await freshHrOrg(ctx)).id);
-    const wrong = await c.post('/api/admins', { mode: 'existing', idType: 'resident', idNumber: other.idNumber, password: 'Wrong@2026', departmentId: dept, roleIds: [] });
+    const wrong = await c.post('/api/admins', {
+      mode: 'existing',
+      idType: 'resident',
+      idNumber: other.idNumber,
+      password: 'Wrong@2026',
+      departmentId: dept,
+      roleIds: [],
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.message).toContain('不正确');
     const [u] = await ctx.db.select().from(users).where(eq(users.id, other.userId));
     expect(u!.failedAttempts).toBe(1); // counts toward the lockout
-    const unknown = await c.post('/api/admins', { mode: 'existing', idType: 'resident', idNumber: nextIdNumber(), password: PASSWORD, departmentId: dept, roleIds: [] });
+    const unknown = await c.post('/api/admins', {
+      mode: 'existing',
+      idType: 'resident',
+      idNumber: nextIdNumber(),
+      password: PASSWORD,
+      departmentId: dept,
+      roleIds: [],
+    });
     expect(unknown.body.message).toBe(wrong.body.message);
-    const ok = await c.post('/api/admins', { mode: 'existing', idType: 'resident', idNumber: other.idNumber, password: PASSWORD, departmentId: dept, roleIds: [] });
+    const ok = await c.post('/api/admins', {
+      mode: 'existing',
+      idType: 'resident',
+      idNumber: other.idNumber,
+      password: PASSWORD,
+      departmentId: dept,
+      roleIds: [],
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.userId).toBe(other.userId);
     expect((await new Client(ctx).login('hr', other.idNumber, PASSWORD)).status).toBe(200);
@@ -145,7 +178,10 @@ describe('设为超级管理员', () => {
     expect((await c.get('/api/roles/catalogue')).status).toBe(403);
     expect((await nc.get('/api/auth/me')).body.isSuper).toBe(true);
     expect((await nc.get('/api/roles/catalogue')).status).toBe(200);
-    const supers = await ctx.db.select().from(admins).where(and(eq(admins.orgId, org.id), eq(admins.isSuper, true), isNull(admins.removedAt)));
+    const supers = await ctx.db
+      .select()
+      .from(admins)
+      .where(and(eq(admins.orgId, org.id), eq(admins.isSuper, true), isNull(admins.removedAt)));
     expect(supers.map((s) => s.userId)).toEqual([next.userId]);
     expect((await c.post(`/api/admins/${sup.adminId}/make-super`)).status).toBe(403);
   });
@@ -164,7 +200,10 @@ describe('设为超级管理员', () => {
     expect([403, 409]).toContain(statuses[1]);
     const loser = r1.status === 200 ? r2 : r1;
     expect(loser.body.message).toMatch(/[\u4e00-\u9fa5]/);
-    const supers = await ctx.db.select().from(admins).where(and(eq(admins.orgId, org.id), eq(admins.isSuper, true), isNull(admins.removedAt)));
+    const supers = await ctx.db
+      .select()
+      .from(admins)
+      .where(and(eq(admins.orgId, org.id), eq(admins.isSuper, true), isNull(admins.removedAt)));
     expect(supers).toHaveLength(1);
   });
 });
@@ -223,17 +262,25 @@ describe('list, export and personal data', () => {
     const r = await c.get(`/api/admins/${t.adminId}/identity`);
     expect(r.body.idNumber).toBe(t.idNumber);
     expect(r.body.phone).toBe('13800001234');
-    const [log] = await ctx.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'pii.view'), eq(auditLogs.targetId, String(t.userId))));
+    const [log] = await ctx.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'pii.view'), eq(auditLogs.targetId, String(t.userId))));
     expect(log).toBeDefined();
     const viewer = await loggedIn(ctx, await newAdmin(ctx, org.id, { permissions: ['admin.view'] }));
     expect((await viewer.get(`/api/admins/${t.adminId}/identity`)).status).toBe(403);
   });
 
-  it('another organisation\'s admins answer 404 on every id route', async () => {
+  it("another organisation's admins answer 404 on every id route", async () => {
     const mine = await setup();
     const theirs = await setup();
     const t = await newAdmin(ctx, theirs.org.id);
-    for (const [m, u] of [['PUT', `/api/admins/${t.adminId}/roles`], ['POST', `/api/admins/${t.adminId}/make-super`], ['DELETE', `/api/admins/${t.adminId}`], ['GET', `/api/admins/${t.adminId}/identity`]] as const) {
+    for (const [m, u] of [
+      ['PUT', `/api/admins/${t.adminId}/roles`],
+      ['POST', `/api/admins/${t.adminId}/make-super`],
+      ['DELETE', `/api/admins/${t.adminId}`],
+      ['GET', `/api/admins/${t.adminId}/identity`],
+    ] as const) {
       const r = await mine.c.req(m, u, m === 'PUT' ? { roleIds: [] } : m === 'POST' ? {} : undefined);
       expect(r.status, `${m} ${u}`).toBe(404);
     }

@@ -20,10 +20,16 @@ afterAll(async () => ctx?.close());
 
 describe('年度培训计划 / 年度工作总结', () => {
   it('uploads with a description, HR reviews, the file downloads with its original name and checksum', async () => {
-    const up = await base.upload('/api/annual-docs', { kind: 'plan', year: 2026, description: '2026年度培训计划' }, { name: '2026年度培训计划.pdf', content: PDF });
+    const up = await base.upload(
+      '/api/annual-docs',
+      { kind: 'plan', year: 2026, description: '2026年度培训计划' },
+      { name: '2026年度培训计划.pdf', content: PDF },
+    );
     expect(up.status).toBe(200);
     expect(up.body.sha256).toBe(crypto.createHash('sha256').update(PDF).digest('hex'));
-    expect((await base.upload('/api/annual-docs', { kind: 'plan', year: 2026, description: '重复' }, { name: 'a.pdf', content: PDF })).status).toBe(409);
+    expect((await base.upload('/api/annual-docs', { kind: 'plan', year: 2026, description: '重复' }, { name: 'a.pdf', content: PDF })).status).toBe(
+      409,
+    );
 
     const q = await county.get('/api/reviews/annual-docs/plan?tab=pending');
     expect(q.body.items.map((i: { id: number }) => i.id)).toContain(up.body.id);
@@ -38,10 +44,14 @@ describe('年度培训计划 / 年度工作总结', () => {
     expect((await otherBase.get(`/api/annual-docs/${up.body.id}/file`)).status).toBe(404);
 
     expect((await sibling.post('/api/reviews/annual-docs/plan/decide', { ids: [up.body.id], decision: 'approve' })).status).toBe(404);
-    expect((await county.post('/api/reviews/annual-docs/plan/decide', { ids: [up.body.id], decision: 'reject', reason: '缺少课程安排' })).status).toBe(200);
+    expect(
+      (await county.post('/api/reviews/annual-docs/plan/decide', { ids: [up.body.id], decision: 'reject', reason: '缺少课程安排' })).status,
+    ).toBe(200);
     expect((await base.get('/api/annual-docs?kind=plan')).body.items[0]).toMatchObject({ status: 'rejected', rejectReason: '缺少课程安排' });
     // after a rejection a new version can be submitted; the old record and file stay
-    expect((await base.upload('/api/annual-docs', { kind: 'plan', year: 2026, description: '修订版' }, { name: '修订版.pdf', content: PDF })).status).toBe(200);
+    expect(
+      (await base.upload('/api/annual-docs', { kind: 'plan', year: 2026, description: '修订版' }, { name: '修订版.pdf', content: PDF })).status,
+    ).toBe(200);
     expect((await ctx.db.select().from(files)).length).toBe(2);
   });
 
@@ -51,9 +61,17 @@ describe('年度培训计划 / 年度工作总结', () => {
     const disguised = await base.upload('/api/annual-docs', { kind: 'summary', year: 2026, description: '总结' }, { name: '总结.pdf', content: exe });
     expect(disguised.status).toBe(400);
     expect(disguised.body.message).toContain('按文件内容识别');
-    const html = await base.upload('/api/annual-docs', { kind: 'summary', year: 2026, description: '总结' }, { name: 'x.docx', content: Buffer.from('<html><script>alert(1)</script></html>') });
+    const html = await base.upload(
+      '/api/annual-docs',
+      { kind: 'summary', year: 2026, description: '总结' },
+      { name: 'x.docx', content: Buffer.from('<html><script>alert(1)</script></html>') },
+    );
     expect(html.status).toBe(400);
-    const big = await base.upload('/api/annual-docs', { kind: 'summary', year: 2026, description: '总结' }, { name: 'big.pdf', content: Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024)]) });
+    const big = await base.upload(
+      '/api/annual-docs',
+      { kind: 'summary', year: 2026, description: '总结' },
+      { name: 'big.pdf', content: Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024)]) },
+    );
     expect(big.status).toBe(400);
     expect(big.body.message).toContain('不能超过10MB');
     const noFields = await base.upload('/api/annual-docs', { kind: 'nope', year: 'x' }, { name: 'a.pdf', content: PDF });
@@ -66,12 +84,18 @@ describe('年度培训计划 / 年度工作总结', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('总结').addRow(['2026年度工作总结']);
     const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
-    const ok = await base.upload('/api/annual-docs', { kind: 'summary', year: 2026, description: '总结' }, { name: '..\\..\\etc\\工作总结<1>.xlsx', content: xlsx });
+    const ok = await base.upload(
+      '/api/annual-docs',
+      { kind: 'summary', year: 2026, description: '总结' },
+      { name: '..\\..\\etc\\工作总结<1>.xlsx', content: xlsx },
+    );
     expect(ok.status).toBe(200);
     expect(ok.body.fileName).toBe('工作总结1.xlsx');
   });
 
   it('only bases upload', async () => {
-    expect((await county.upload('/api/annual-docs', { kind: 'plan', year: 2026, description: 'x' }, { name: 'a.pdf', content: PDF })).status).toBe(403);
+    expect((await county.upload('/api/annual-docs', { kind: 'plan', year: 2026, description: 'x' }, { name: 'a.pdf', content: PDF })).status).toBe(
+      403,
+    );
   });
 });

@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 describe('年度培训计划/工作总结 › 导出', () => {
-  it('exports the base\'s own documents by kind and the review queue by tab and year, in scope', async () => {
+  it("exports the base's own documents by kind and the review queue by tab and year, in scope", async () => {
     await base.upload('/api/annual-docs', { kind: 'plan', year: 2026, description: '2026年度培训计划' }, { name: '计划.pdf', content: PDF });
     await base.upload('/api/annual-docs', { kind: 'summary', year: 2025, description: '2025年度工作总结' }, { name: '总结.pdf', content: PDF });
     const plans = await readXlsx(await base.get('/api/annual-docs/export?kind=plan'));

@@ -7,14 +7,16 @@ import { hrOrg, loggedIn, newAdmin, newOrg } from '../../../test/fixtures.js';
 import { column, readXlsx } from '../../../test/xlsx.js';
 
 let ctx: TestCtx;
-beforeAll(async () => { ctx = await createTestApp(); });
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
 afterAll(async () => ctx?.close());
 
 describe('审计日志', () => {
   it('records who, which organisation, what, result and IP; scoped to the jurisdiction', async () => {
-    const city = await hrOrg(ctx, '420500');     // 宜昌市
-    const county = await hrOrg(ctx, '420502');   // 西陵区 (under 宜昌)
-    const sibling = await hrOrg(ctx, '420503');  // 伍家岗区 (under 宜昌)
+    const city = await hrOrg(ctx, '420500'); // 宜昌市
+    const county = await hrOrg(ctx, '420502'); // 西陵区 (under 宜昌)
+    const sibling = await hrOrg(ctx, '420503'); // 伍家岗区 (under 宜昌)
     // the auditors read (三员分立: an auditor role holds audit.view only); the super admins act
     const cityC = await loggedIn(ctx, await newAdmin(ctx, city.id, { permissions: ['audit.view'], name: '市审计员' }));
     const countyC = await loggedIn(ctx, await newAdmin(ctx, county.id, { permissions: ['audit.view'], name: '西陵审计员' }));
@@ -67,7 +69,10 @@ describe('审计日志', () => {
   it('audit rows cannot be updated or deleted, even with direct SQL', async () => {
     await expect(ctx.db.update(auditLogs).set({ action: 'tampered' })).rejects.toThrow();
     await expect(ctx.db.delete(auditLogs)).rejects.toThrow();
-    const [n] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(auditLogs).where(sql`action = 'tampered'`);
+    const [n] = await ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLogs)
+      .where(sql`action = 'tampered'`);
     expect(n!.n).toBe(0);
   });
 });

@@ -5,13 +5,19 @@ import { createTestApp, type TestCtx } from '../../../test/harness.js';
 import { purgeAuditLogs } from './retention.js';
 
 let ctx: TestCtx;
-beforeAll(async () => { ctx = await createTestApp(); });
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
 afterAll(async () => ctx?.close());
 
 describe('audit retention', () => {
   it('purges only rows older than the retention (never less than 180 days)', async () => {
     const day = 86_400_000;
-    for (const [action, age] of [['old.400', 400], ['old.200', 200], ['recent.10', 10]] as const) {
+    for (const [action, age] of [
+      ['old.400', 400],
+      ['old.200', 200],
+      ['recent.10', 10],
+    ] as const) {
       await ctx.db.insert(auditLogs).values({ action, at: new Date(Date.now() - age * day) });
     }
     expect(await purgeAuditLogs(ctx.db, 365)).toBe(1);

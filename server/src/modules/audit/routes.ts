@@ -39,30 +39,49 @@ function where(actor: Actor, f: Filters) {
 async function list(db: Db, actor: Actor, f: Filters, page: number, pageSize: number) {
   const w = where(actor, f);
   const [total] = await db.select({ n: count() }).from(auditLogs).where(w);
-  const items = await db.select().from(auditLogs).where(w).orderBy(desc(auditLogs.id)).limit(pageSize).offset((page - 1) * pageSize);
+  const items = await db
+    .select()
+    .from(auditLogs)
+    .where(w)
+    .orderBy(desc(auditLogs.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
   return { total: total!.n, items };
 }
 
 export default async function auditRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['审计日志'];
-  app.get('/api/audit-logs', {
-    config: { access: { permission: 'audit.view' } }, schema: { tags, summary: '审计日志（辖区内）', querystring: pageQuery.extend(filters.shape) },
-  }, async (req) => list(app.deps.database.db, actorOf(req), req.query, req.query.page, req.query.pageSize));
+  app.get(
+    '/api/audit-logs',
+    {
+      config: { access: { permission: 'audit.view' } },
+      schema: { tags, summary: '审计日志（辖区内）', querystring: pageQuery.extend(filters.shape) },
+    },
+    async (req) => list(app.deps.database.db, actorOf(req), req.query, req.query.page, req.query.pageSize),
+  );
 
-  app.get('/api/audit-logs/export', {
-    config: { access: { permission: 'audit.view' } }, schema: { tags, summary: '导出审计日志（xlsx）', querystring: exportQuery(filters) },
-  }, async (req, reply) => exportList(app.deps.database.db, req, reply, {
-    what: 'audit_logs', title: '审计日志', filters: req.query,
-    load: (p) => list(app.deps.database.db, actorOf(req), req.query, p.page, p.pageSize),
-    columns: [
-      { header: '时间', width: 20, value: (r) => fmtTime(r.at) },
-      { header: '操作人', value: (r) => r.actorName },
-      { header: '操作', value: (r) => AUDIT_ACTIONS[r.action] ?? r.action },
-      { header: '对象', value: (r) => auditTargetLabel(r) },
-      { header: '结果', value: (r) => AUDIT_RESULTS[r.result] ?? r.result },
-      { header: 'IP', value: (r) => r.ip },
-      { header: '详情', width: 60, value: (r) => (r.detail ? JSON.stringify(r.detail) : '') },
-    ],
-  }));
+  app.get(
+    '/api/audit-logs/export',
+    {
+      config: { access: { permission: 'audit.view' } },
+      schema: { tags, summary: '导出审计日志（xlsx）', querystring: exportQuery(filters) },
+    },
+    async (req, reply) =>
+      exportList(app.deps.database.db, req, reply, {
+        what: 'audit_logs',
+        title: '审计日志',
+        filters: req.query,
+        load: (p) => list(app.deps.database.db, actorOf(req), req.query, p.page, p.pageSize),
+        columns: [
+          { header: '时间', width: 20, value: (r) => fmtTime(r.at) },
+          { header: '操作人', value: (r) => r.actorName },
+          { header: '操作', value: (r) => AUDIT_ACTIONS[r.action] ?? r.action },
+          { header: '对象', value: (r) => auditTargetLabel(r) },
+          { header: '结果', value: (r) => AUDIT_RESULTS[r.result] ?? r.result },
+          { header: 'IP', value: (r) => r.ip },
+          { header: '详情', width: 60, value: (r) => (r.detail ? JSON.stringify(r.detail) : '') },
+        ],
+      }),
+  );
 }

@@ -72,7 +72,10 @@ describe('login', () => {
     const logged = await ctx.db.select().from(auditLogs).where(eq(auditLogs.action, 'account.locked'));
     expect(logged.some((l) => l.actorUserId === a.userId)).toBe(true);
     // the lock expires
-    await ctx.db.update(users).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(users.id, a.userId));
+    await ctx.db
+      .update(users)
+      .set({ lockedUntil: new Date(Date.now() - 1000) })
+      .where(eq(users.id, a.userId));
     expect((await new Client(ctx).login('hr', a.idNumber, a.password)).status).toBe(200);
   });
 
@@ -117,7 +120,8 @@ describe('captcha', () => {
     cap = await buildApp({ config: testConfig({ CAPTCHA: 'on' }), database: ctx.database, pii: ctx.pii }, { logger: false });
   });
   afterAll(async () => cap?.close());
-  const post = (payload: object) => cap.inject({ method: 'POST', url: '/api/auth/login', payload, headers: { host: 'localhost', origin: 'http://localhost' } });
+  const post = (payload: object) =>
+    cap.inject({ method: 'POST', url: '/api/auth/login', payload, headers: { host: 'localhost', origin: 'http://localhost' } });
 
   it('issues an SVG image challenge', async () => {
     const r = await cap.inject({ method: 'GET', url: '/api/auth/captcha' });
@@ -141,13 +145,18 @@ describe('captcha', () => {
     const ok = await post({ loginType: 'hr', account: a.idNumber, password: a.password, captchaId: 'c2', captcha: 'AB3D' });
     expect(ok.statusCode).toBe(200);
     await ctx.db.insert(captchas).values({ id: 'c3', answerHash: sha256('ab3d'), expiresAt: new Date(Date.now() - 1000) });
-    expect((await post({ loginType: 'hr', account: a.idNumber, password: a.password, captchaId: 'c3', captcha: 'ab3d' })).json().message).toContain('已失效');
+    expect((await post({ loginType: 'hr', account: a.idNumber, password: a.password, captchaId: 'c3', captcha: 'ab3d' })).json().message).toContain(
+      '已失效',
+    );
   });
 });
 
 describe('rate limiting', () => {
   it('limits captcha and login requests per IP with a Chinese 429', async () => {
-    const limited = await buildApp({ config: testConfig({ RATE_LIMIT_LOGIN_PER_MINUTE: '3' }), database: ctx.database, pii: ctx.pii }, { logger: false });
+    const limited = await buildApp(
+      { config: testConfig({ RATE_LIMIT_LOGIN_PER_MINUTE: '3' }), database: ctx.database, pii: ctx.pii },
+      { logger: false },
+    );
     try {
       const codes = [];
       for (let i = 0; i < 4; i++) codes.push((await limited.inject({ method: 'GET', url: '/api/auth/captcha' })).statusCode);
@@ -155,7 +164,9 @@ describe('rate limiting', () => {
       const r = await limited.inject({ method: 'GET', url: '/api/auth/captcha' });
       expect(r.json().message).toContain('请求过于频繁');
       expect(r.headers['x-content-type-options']).toBe('nosniff');
-    } finally { await limited.close(); }
+    } finally {
+      await limited.close();
+    }
   });
 });
 
@@ -184,7 +195,7 @@ describe('forced password change and password policy', () => {
     expect((await new Client(ctx).login('hr', a.idNumber, a.password)).status).toBe(401);
   });
 
-  it('a password change ends the person\'s other sessions but keeps this one', async () => {
+  it("a password change ends the person's other sessions but keeps this one", async () => {
     const a = await newAdmin(ctx, (await freshHrOrg(ctx)).id, { isSuper: true });
     const c1 = await loggedIn(ctx, a);
     const c2 = await loggedIn(ctx, a);
@@ -217,7 +228,10 @@ describe('sessions', () => {
   it('an idle session expires on the server', async () => {
     const a = await newAdmin(ctx, (await freshHrOrg(ctx)).id, { isSuper: true });
     const c = await loggedIn(ctx, a);
-    await ctx.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) }).where(eq(sessions.userId, a.userId));
+    await ctx.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) })
+      .where(eq(sessions.userId, a.userId));
     const r = await c.get('/api/auth/me');
     expect(r.status).toBe(401);
     expect(r.body.code).toBe('SESSION_EXPIRED');
@@ -230,7 +244,10 @@ describe('sessions', () => {
     const first = c.cookie;
     await c.login('hr', a.idNumber, a.password);
     expect(c.cookie).not.toBe(first);
-    const [{ n }] = (await ctx.db.select({ n: sql<number>`count(*)::int` }).from(sessions).where(eq(sessions.userId, a.userId))) as [{ n: number }];
+    const [{ n }] = (await ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(sessions)
+      .where(eq(sessions.userId, a.userId))) as [{ n: number }];
     expect(n).toBe(1);
   });
 
@@ -240,7 +257,12 @@ describe('sessions', () => {
     const r = await c.req('POST', '/api/departments', { name: '恶意部门' }, { origin: 'http://evil.example' });
     expect(r.status).toBe(403);
     expect(r.body.code).toBe('CSRF');
-    const none = await ctx.app.inject({ method: 'POST', url: '/api/departments', payload: { name: 'x' }, headers: { host: 'localhost', cookie: c.cookie } });
+    const none = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/departments',
+      payload: { name: 'x' },
+      headers: { host: 'localhost', cookie: c.cookie },
+    });
     expect(none.statusCode).toBe(403);
   });
 
@@ -253,7 +275,10 @@ describe('sessions', () => {
 describe('menus by level', () => {
   it('学时审验 is for city level and up, 学时政策设置 for the province only', async () => {
     const menuOf = async (division: string) => {
-      const c = await loggedIn(ctx, await newAdmin(ctx, (await hrOrg(ctx, division)).id, { permissions: ['claim.review', 'claim.audit', 'policy.manage'] }));
+      const c = await loggedIn(
+        ctx,
+        await newAdmin(ctx, (await hrOrg(ctx, division)).id, { permissions: ['claim.review', 'claim.audit', 'policy.manage'] }),
+      );
       return JSON.stringify((await c.get('/api/auth/me')).body.menus);
     };
     const county = await menuOf('420104');
@@ -265,4 +290,3 @@ describe('menus by level', () => {
     expect(await menuOf('420000')).toContain('学时政策设置');
   });
 });
-

@@ -37,9 +37,12 @@ describe('lockout under concurrent logins', () => {
       const right = answers.find((x) => x.pw === a.password)!.r;
 
       const rows = await ctx.db.select().from(auditLogs).where(eq(auditLogs.actorUserId, a.userId));
-      const reasons = (r: string) => rows.filter((l) => l.action === 'auth.login' && l.result === 'failure' && (l.detail as { reason?: string }).reason === r).length;
+      const reasons = (r: string) =>
+        rows.filter((l) => l.action === 'auth.login' && l.result === 'failure' && (l.detail as { reason?: string }).reason === r).length;
       const wrongChecked = reasons('bad-password');
-      const refused = answers.filter((x) => x.r.status === 403 && x.r.body.code === 'ACCOUNT_LOCKED' && !String(x.r.body.message).startsWith('连续登录失败' + max));
+      const refused = answers.filter(
+        (x) => x.r.status === 403 && x.r.body.code === 'ACCOUNT_LOCKED' && !String(x.r.body.message).startsWith('连续登录失败' + max),
+      );
       const checked = wrongChecked + (right.status === 200 ? 1 : 0);
 
       expect(checked).toBeLessThanOrEqual(max);
@@ -64,7 +67,10 @@ describe('lockout under concurrent logins', () => {
       const later = await new Client(ctx).login('hr', a.idNumber, a.password);
       expect(later.status).toBe(403);
       expect(later.body.code).toBe('ACCOUNT_LOCKED');
-      const lockedAfter = await ctx.db.select().from(auditLogs).where(and(eq(auditLogs.actorUserId, a.userId), eq(auditLogs.action, 'auth.login')));
+      const lockedAfter = await ctx.db
+        .select()
+        .from(auditLogs)
+        .where(and(eq(auditLogs.actorUserId, a.userId), eq(auditLogs.action, 'auth.login')));
       expect(lockedAfter.filter((l) => (l.detail as { reason?: string }).reason === 'locked')).toHaveLength(refused.length + 1);
     }
     expect(lockedRounds).toBe(1);

@@ -31,16 +31,22 @@ export type GuardedCheck = { result: 'ok' } | { result: 'wrong' } | { result: 'l
  * and the one that took the last attempt writes the account.locked audit row. An expired lock starts a new count.
  */
 export async function checkPasswordGuarded(
-  deps: AppDeps, req: FastifyRequest, user: { id: number; name: string; passwordHash: string | null }, password: string,
+  deps: AppDeps,
+  req: FastifyRequest,
+  user: { id: number; name: string; passwordHash: string | null },
+  password: string,
 ): Promise<GuardedCheck> {
   const { db } = deps.database;
   const max = deps.config.LOGIN_MAX_FAILURES;
   const expired = sql`(${users.lockedUntil} is not null and ${users.lockedUntil} <= now())`;
   const next = sql`(case when ${expired} then 1 else ${users.failedAttempts} + 1 end)`;
-  const [slot] = await db.update(users).set({
-    failedAttempts: next,
-    lockedUntil: sql`case when ${next} >= ${max}::int then now() + make_interval(mins => ${deps.config.LOGIN_LOCK_MINUTES}::int) end`,
-  }).where(and(eq(users.id, user.id), or(expired, and(isNull(users.lockedUntil), lt(users.failedAttempts, max)))))
+  const [slot] = await db
+    .update(users)
+    .set({
+      failedAttempts: next,
+      lockedUntil: sql`case when ${next} >= ${max}::int then now() + make_interval(mins => ${deps.config.LOGIN_LOCK_MINUTES}::int) end`,
+    })
+    .where(and(eq(users.id, user.id), or(expired, and(isNull(users.lockedUntil), lt(users.failedAttempts, max)))))
     .returning({ n: users.failedAttempts });
   if (!slot) {
     const [u] = await db.select({ until: users.lockedUntil }).from(users).where(eq(users.id, user.id));
@@ -52,7 +58,10 @@ export async function checkPasswordGuarded(
   }
   if (slot.n < max) return { result: 'wrong' };
   // the last attempt, wrong: the lock set with the reservation stands, unless a right password cleared it meanwhile
-  const [still] = await db.select({ id: users.id }).from(users).where(and(eq(users.id, user.id), gt(users.lockedUntil, sql`now()`)));
+  const [still] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, user.id), gt(users.lockedUntil, sql`now()`)));
   if (!still) return { result: 'wrong' };
   await writeAudit(db, req, { action: 'account.locked', targetType: 'user', targetId: user.id, userId: user.id, name: user.name, result: 'failure' });
   return { result: 'lockedNow' };
@@ -65,8 +74,11 @@ export function lockedMessage(lockedUntil: Date): string {
 
 /** Finds the user with this 证件号 via the blind index. */
 export async function findUserByIdNumber(deps: AppDeps, idNumber: string) {
-  const [u] = await deps.database.db.select().from(users)
-    .where(eq(users.idNumberHash, deps.pii.blindIndex(normalizeIdNumber(idNumber)))).limit(1);
+  const [u] = await deps.database.db
+    .select()
+    .from(users)
+    .where(eq(users.idNumberHash, deps.pii.blindIndex(normalizeIdNumber(idNumber))))
+    .limit(1);
   return u ?? null;
 }
 
@@ -76,13 +88,16 @@ export async function auditInvalidLogin(deps: AppDeps, req: FastifyRequest) {
   const printable = (v: unknown, max: number) => (typeof v === 'string' ? stripControlChars(v).slice(0, max) : null);
   const account = printable(body.account, 30);
   await writeAudit(deps.database.db, req, {
-    action: 'auth.login', result: 'failure',
+    action: 'auth.login',
+    result: 'failure',
     detail: { account: account ? maskIdNumber(normalizeIdNumber(account)) : null, loginType: printable(body.loginType, 20), reason: 'invalid-input' },
   });
 }
 
 export async function login(
-  deps: AppDeps, req: FastifyRequest, reply: FastifyReply,
+  deps: AppDeps,
+  req: FastifyRequest,
+  reply: FastifyReply,
   body: { loginType: LoginType; account: string; password: string; captchaId: string; captcha: string },
 ) {
   const { db } = deps.database;
@@ -91,7 +106,10 @@ export async function login(
   const user = await findUserByIdNumber(deps, account);
   const fail = async (reason: string, extra: { userId?: number; name?: string } = {}) => {
     await writeAudit(db, req, {
-      action: 'auth.login', result: 'failure', userId: extra.userId ?? null, name: extra.name ?? null,
+      action: 'auth.login',
+      result: 'failure',
+      userId: extra.userId ?? null,
+      name: extra.name ?? null,
       detail: { account: maskIdNumber(account), loginType: body.loginType, reason },
     });
   };
@@ -107,7 +125,8 @@ export async function login(
   }
   if (check.result !== 'ok') {
     await fail('bad-password', { userId: user.id, name: user.name });
-    if (check.result === 'lockedNow') throw new ForbiddenError(`连续登录失败${deps.config.LOGIN_MAX_FAILURES}次，账号已锁定${deps.config.LOGIN_LOCK_MINUTES}分钟`, 'ACCOUNT_LOCKED');
+    if (check.result === 'lockedNow')
+      throw new ForbiddenError(`连续登录失败${deps.config.LOGIN_MAX_FAILURES}次，账号已锁定${deps.config.LOGIN_LOCK_MINUTES}分钟`, 'ACCOUNT_LOCKED');
     throw new UnauthorizedError(BAD_CREDENTIALS, 'BAD_CREDENTIALS');
   }
   if (user.status !== 'active') {
@@ -120,19 +139,38 @@ export async function login(
   let orgId: number;
   let orgPath: string;
   if (body.loginType === 'personnel') {
-    const [p] = await db.select({ p: personnel, o: organizations }).from(personnel)
-      .innerJoin(organizations, eq(organizations.id, personnel.orgId)).where(eq(personnel.userId, user.id)).limit(1);
-    if (!p) { await fail('no-seat', { userId: user.id, name: user.name }); throw new ForbiddenError('该账号不是专业技术人员，请确认用户类型', 'NO_SEAT'); }
-    personnelId = p.p.id; orgId = p.o.id; orgPath = p.o.path;
+    const [p] = await db
+      .select({ p: personnel, o: organizations })
+      .from(personnel)
+      .innerJoin(organizations, eq(organizations.id, personnel.orgId))
+      .where(eq(personnel.userId, user.id))
+      .limit(1);
+    if (!p) {
+      await fail('no-seat', { userId: user.id, name: user.name });
+      throw new ForbiddenError('该账号不是专业技术人员，请确认用户类型', 'NO_SEAT');
+    }
+    personnelId = p.p.id;
+    orgId = p.o.id;
+    orgPath = p.o.path;
   } else {
-    const seats = await db.select({ a: admins, o: organizations }).from(admins)
+    const seats = await db
+      .select({ a: admins, o: organizations })
+      .from(admins)
       .innerJoin(organizations, eq(organizations.id, admins.orgId))
       .where(and(eq(admins.userId, user.id), isNull(admins.removedAt), eq(organizations.type, body.loginType)))
       .orderBy(admins.id);
     const seat = seats.find((s) => s.o.status === 'active') ?? seats[0];
-    if (!seat) { await fail('no-seat', { userId: user.id, name: user.name }); throw new ForbiddenError('该账号不是所选用户类型的管理员，请确认用户类型', 'NO_SEAT'); }
-    if (seat.o.status === 'disabled') { await fail('org-disabled', { userId: user.id, name: user.name }); throw new ForbiddenError('所在机构已停用，请联系上级人社部门', 'ORG_DISABLED'); }
-    adminId = seat.a.id; orgId = seat.o.id; orgPath = seat.o.path;
+    if (!seat) {
+      await fail('no-seat', { userId: user.id, name: user.name });
+      throw new ForbiddenError('该账号不是所选用户类型的管理员，请确认用户类型', 'NO_SEAT');
+    }
+    if (seat.o.status === 'disabled') {
+      await fail('org-disabled', { userId: user.id, name: user.name });
+      throw new ForbiddenError('所在机构已停用，请联系上级人社部门', 'ORG_DISABLED');
+    }
+    adminId = seat.a.id;
+    orgId = seat.o.id;
+    orgPath = seat.o.path;
   }
 
   // A new session id at every login (no fixation); the previous session of this browser ends.
@@ -141,16 +179,28 @@ export async function login(
   const token = randomToken();
   await db.transaction(async (tx) => {
     await tx.insert(sessions).values({
-      id: sha256(token), userId: user.id, adminId, personnelId, loginType: body.loginType,
-      ip: req.ip, userAgent: (req.headers['user-agent'] ?? '').slice(0, 300),
+      id: sha256(token),
+      userId: user.id,
+      adminId,
+      personnelId,
+      loginType: body.loginType,
+      ip: req.ip,
+      userAgent: (req.headers['user-agent'] ?? '').slice(0, 300),
     });
     await writeAudit(tx, req, {
-      action: 'auth.login', userId: user.id, name: user.name, orgId, orgPath,
+      action: 'auth.login',
+      userId: user.id,
+      name: user.name,
+      orgId,
+      orgPath,
       detail: { loginType: body.loginType, account: maskIdNumber(account) },
     });
   });
   reply.setCookie(SESSION_COOKIE, token, {
-    path: '/', httpOnly: true, sameSite: 'lax', secure: deps.config.COOKIE_SECURE || req.protocol === 'https',
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: deps.config.COOKIE_SECURE || req.protocol === 'https',
   });
   return { mustChangePassword: user.mustChangePassword };
 }
@@ -186,7 +236,9 @@ export async function changePassword(deps: AppDeps, req: FastifyRequest, actor: 
   if (body.newPassword === body.oldPassword) throw new BadRequestError('新密码：新密码不能与原密码相同', { field: 'newPassword' });
   const hash = await hashPassword(body.newPassword);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: new Date(), failedAttempts: 0 })
+    await tx
+      .update(users)
+      .set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: new Date(), failedAttempts: 0 })
       .where(eq(users.id, user.id));
     // Other sessions of this person end; this one stays.
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, actor.sessionId)));

@@ -23,16 +23,36 @@ async function rename(userId: number, name: string) {
 
 /** Approved hours through the ledger (pending → approved), as a review would do it. */
 async function giveHours(personnelId: number, lines: { subject: 'public' | 'professional'; hours: number; title: string }[], year = YEAR) {
-  const ids = (await ctx.db.insert(claims).values(lines.map((l) => ({
-    personnelId, year, source: 'base' as const, declaringOrgId: baseId, title: l.title, subjectType: l.subject, learningForm: 'faceToFace' as const, hours: l.hours, status: 'pending' as const,
-  }))).returning({ id: claims.id })).map((r) => r.id);
+  const ids = (
+    await ctx.db
+      .insert(claims)
+      .values(
+        lines.map((l) => ({
+          personnelId,
+          year,
+          source: 'base' as const,
+          declaringOrgId: baseId,
+          title: l.title,
+          subjectType: l.subject,
+          learningForm: 'faceToFace' as const,
+          hours: l.hours,
+          status: 'pending' as const,
+        })),
+      )
+      .returning({ id: claims.id })
+  ).map((r) => r.id);
   await ctx.db.transaction((tx) => transitionClaims(tx, { ids, to: 'approved', actorUserId: 1 }));
   return ids;
 }
 
-const print = (c: Client, personnelId: number, year = YEAR, includeClaims = false) => c.post('/api/certificates/print', { personnelId, year, includeClaims });
+const print = (c: Client, personnelId: number, year = YEAR, includeClaims = false) =>
+  c.post('/api/certificates/print', { personnelId, year, includeClaims });
 const pdfOf = (r: { raw: { rawPayload: Buffer } }) => r.raw.rawPayload;
-const live = (personnelId: number) => ctx.db.select().from(certificates).where(and(eq(certificates.personnelId, personnelId), isNull(certificates.revokedAt)));
+const live = (personnelId: number) =>
+  ctx.db
+    .select()
+    .from(certificates)
+    .where(and(eq(certificates.personnelId, personnelId), isNull(certificates.revokedAt)));
 const verifications = () => ctx.db.select().from(certificateVerifications);
 
 beforeAll(async () => {
@@ -79,7 +99,7 @@ describe('verification codes', () => {
 });
 
 describe('电子证书: printing', () => {
-  it('prints a person\'s year as a PDF whose text (embedded font with ToUnicode) holds name, year, hours and completion', async () => {
+  it("prints a person's year as a PDF whose text (embedded font with ToUnicode) holds name, year, hours and completion", async () => {
     const r = await print(county, zhang.personnelId);
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toBe('application/pdf');
@@ -112,7 +132,10 @@ describe('电子证书: printing', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ code, year: YEAR, issuerOrgId: countyHrId });
     expect(rows[0]!.snapshot).toMatchObject({ name: '张晓三', publicHours: 32, professionalHours: 64.5, totalHours: 96.5, completed: true });
-    const [audit] = await ctx.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'certificate.issue'), eq(auditLogs.targetId, String(rows[0]!.id))));
+    const [audit] = await ctx.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'certificate.issue'), eq(auditLogs.targetId, String(rows[0]!.id))));
     expect(audit).toBeTruthy();
   });
 
@@ -132,7 +155,7 @@ describe('电子证书: printing', () => {
     expect(byCity.status).toBe(200);
     expect(byCity.headers['x-certificate-code']).toBe(first);
     expect(await live(zhang.personnelId)).toHaveLength(1);
-    expect((await ctx.db.select().from(certificates).where(eq(certificates.personnelId, zhang.personnelId)))).toHaveLength(1);
+    expect(await ctx.db.select().from(certificates).where(eq(certificates.personnelId, zhang.personnelId))).toHaveLength(1);
     const reprints = await ctx.db.select().from(auditLogs).where(eq(auditLogs.action, 'certificate.reprint'));
     expect(reprints.length).toBeGreaterThanOrEqual(3);
   });
@@ -154,8 +177,18 @@ describe('证书验证 (public)', () => {
     const r = await anon.get(`/api/public/certificates/${code}`);
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({
-      code, validity: 'valid', validityName: '有效', name: '张*三', year: YEAR, publicHours: 32, professionalHours: 64.5, totalHours: 96.5,
-      completed: true, completionName: '已完成', issuerName: '江岸区人力资源和社会保障局', current: null,
+      code,
+      validity: 'valid',
+      validityName: '有效',
+      name: '张*三',
+      year: YEAR,
+      publicHours: 32,
+      professionalHours: 64.5,
+      totalHours: 96.5,
+      completed: true,
+      completionName: '已完成',
+      issuerName: '江岸区人力资源和社会保障局',
+      current: null,
     });
     expect(r.body.idNumberMasked).toBe(`${zhang.idNumber.slice(0, 4)}**********${zhang.idNumber.slice(-4)}`);
     expect(JSON.stringify(r.body)).not.toContain('张晓三');
@@ -172,7 +205,10 @@ describe('证书验证 (public)', () => {
     const code = String((await print(county, zhang.personnelId)).headers['x-certificate-code']);
     const [cert] = await ctx.db.select().from(certificates).where(eq(certificates.code, code));
     try {
-      await ctx.db.update(certificates).set({ snapshot: { ...cert!.snapshot, publicHours: 320 } }).where(eq(certificates.id, cert!.id));
+      await ctx.db
+        .update(certificates)
+        .set({ snapshot: { ...cert!.snapshot, publicHours: 320 } })
+        .where(eq(certificates.id, cert!.id));
       const r = await anon.get(`/api/public/certificates/${code}`);
       expect(r.status).toBe(500);
       expect(r.body).toEqual({ code: 'CERTIFICATE_CORRUPT', message: '证书数据校验失败，请联系管理员' });
@@ -207,7 +243,8 @@ describe('证书验证 (public)', () => {
     const p = await newPerson(ctx, schoolId);
     await rename(p.userId, '王小明');
     const [pub, pro] = await giveHours(p.personnelId, [
-      { subject: 'public', hours: 30, title: '公需科目网络学习' }, { subject: 'professional', hours: 60, title: '专业科目面授培训' },
+      { subject: 'public', hours: 30, title: '公需科目网络学习' },
+      { subject: 'professional', hours: 60, title: '专业科目面授培训' },
     ]);
     const oldCode = String((await print(county, p.personnelId)).headers['x-certificate-code']);
     expect((await anon.get(`/api/public/certificates/${oldCode}`)).body).toMatchObject({ validity: 'valid', completed: true });
@@ -215,11 +252,18 @@ describe('证书验证 (public)', () => {
     await ctx.db.transaction((tx) => transitionClaims(tx, { ids: [pro!], to: 'revoked', actorUserId: 1, reason: '证明材料不实' }));
     const changed = await anon.get(`/api/public/certificates/${oldCode}`);
     expect(changed.body).toMatchObject({
-      validity: 'changed', validityName: '学时已变更', professionalHours: 60, totalHours: 90,
+      validity: 'changed',
+      validityName: '学时已变更',
+      professionalHours: 60,
+      totalHours: 90,
       current: { publicHours: 30, professionalHours: 0, totalHours: 30 },
     });
     const list = await county.get(`/api/certificates/people?year=${YEAR}&name=王小明`);
-    expect(list.body.items[0]).toMatchObject({ totalHours: 30, completed: false, certificate: { code: oldCode, validity: 'changed', validityName: '学时已变更' } });
+    expect(list.body.items[0]).toMatchObject({
+      totalHours: 30,
+      completed: false,
+      certificate: { code: oldCode, validity: 'changed', validityName: '学时已变更' },
+    });
 
     const reprint = await print(county, p.personnelId);
     const newCodeIssued = String(reprint.headers['x-certificate-code']);
@@ -227,11 +271,18 @@ describe('证书验证 (public)', () => {
     const [text] = await pdfPages(pdfOf(reprint));
     expect(text!.replace(/\s+/g, '')).toContain('年度学时完成情况：未完成');
     expect((await anon.get(`/api/public/certificates/${oldCode}`)).body).toMatchObject({ validity: 'revoked', validityName: '已作废' });
-    expect((await anon.get(`/api/public/certificates/${newCodeIssued}`)).body).toMatchObject({ validity: 'valid', totalHours: 30, completionName: '未完成' });
+    expect((await anon.get(`/api/public/certificates/${newCodeIssued}`)).body).toMatchObject({
+      validity: 'valid',
+      totalHours: 30,
+      completionName: '未完成',
+    });
     expect(await live(p.personnelId)).toHaveLength(1);
     const [old] = await ctx.db.select().from(certificates).where(eq(certificates.code, oldCode));
     expect(old!.revokedAt).not.toBeNull();
-    const [issued] = await ctx.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'certificate.issue'), sql`${auditLogs.detail}->>'supersedes' = ${String(old!.id)}`));
+    const [issued] = await ctx.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'certificate.issue'), sql`${auditLogs.detail}->>'supersedes' = ${String(old!.id)}`));
     expect(issued).toBeTruthy();
     void pub;
   });
@@ -257,7 +308,7 @@ describe('证书验证 (public)', () => {
 });
 
 describe('who may print whom', () => {
-  it('another county\'s HR gets 404 for the person, the list and the unit; no certificate is written', async () => {
+  it("another county's HR gets 404 for the person, the list and the unit; no certificate is written", async () => {
     const before = (await ctx.db.select().from(certificates)).length;
     expect((await print(sibling, li.personnelId)).status).toBe(404);
     expect((await sibling.post('/api/certificates/print-batch', { orgId: schoolId, year: YEAR })).status).toBe(404);
@@ -282,7 +333,14 @@ describe('who may print whom', () => {
     const years = await me.get('/api/me/certificates');
     expect(years.status).toBe(200);
     const cur = years.body.items.find((y: { year: number }) => y.year === YEAR);
-    expect(cur).toMatchObject({ publicHours: 0, professionalHours: 16, totalHours: 16, completed: false, completionName: '未完成', certificate: null });
+    expect(cur).toMatchObject({
+      publicHours: 0,
+      professionalHours: 16,
+      totalHours: 16,
+      completed: false,
+      completionName: '未完成',
+      certificate: null,
+    });
     const r = await me.post('/api/me/certificates/print', { year: YEAR, includeClaims: true });
     expect(r.status).toBe(200);
     const code = String(r.headers['x-certificate-code']);
@@ -290,7 +348,10 @@ describe('who may print whom', () => {
     expect(text).toContain('李四');
     expect(text).toContain('学科教学研讨会');
     expect(text).not.toContain('张晓三');
-    expect((await me.get('/api/me/certificates')).body.items.find((y: { year: number }) => y.year === YEAR).certificate).toMatchObject({ code, validity: 'valid' });
+    expect((await me.get('/api/me/certificates')).body.items.find((y: { year: number }) => y.year === YEAR).certificate).toMatchObject({
+      code,
+      validity: 'valid',
+    });
     expect((await print(county, li.personnelId)).headers['x-certificate-code']).toBe(code);
     const [issue] = await ctx.db.select().from(certificates).where(eq(certificates.code, code));
     expect(issue!.issuedBy).toBe(li.userId);
@@ -327,8 +388,15 @@ describe('查询 and 批量打印', () => {
     expect(byName.status).toBe(200);
     expect(byName.body.total).toBe(1);
     expect(byName.body.items[0]).toMatchObject({
-      name: '张晓三', orgName: '江岸区育才中学', titleSeriesName: '中小学教师', publicHours: 32, professionalHours: 64.5, totalHours: 96.5,
-      completed: true, completionName: '已完成', certificate: { validity: 'valid' },
+      name: '张晓三',
+      orgName: '江岸区育才中学',
+      titleSeriesName: '中小学教师',
+      publicHours: 32,
+      professionalHours: 64.5,
+      totalHours: 96.5,
+      completed: true,
+      completionName: '已完成',
+      certificate: { validity: 'valid' },
     });
     expect(byName.body.items[0].idNumberMasked).not.toBe(zhang.idNumber);
     const byId = await county.get(`/api/certificates/people?year=${YEAR}&idNumber=${zhang.idNumber.toLowerCase()}`);
@@ -346,7 +414,10 @@ describe('查询 and 批量打印', () => {
     const x = await county.get(`/api/certificates/people/export?year=${YEAR}&orgId=${schoolId}`);
     expect(x.status).toBe(200);
     expect(String(x.headers['content-type'])).toContain('spreadsheetml');
-    const [exp] = await ctx.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'export'), eq(auditLogs.targetType, 'certificates.people')));
+    const [exp] = await ctx.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'export'), eq(auditLogs.targetType, 'certificates.people')));
     expect(exp).toBeTruthy();
   });
 
@@ -366,13 +437,18 @@ describe('查询 and 批量打印', () => {
     expect(pages.find((t) => t.includes('张晓三'))).toContain(zhangCode);
     expect(pages.some((t) => t.includes('李四'))).toBe(true);
     expect(await live(pending.personnelId)).toHaveLength(0);
-    const [audit] = await ctx.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'certificate.batch'), eq(auditLogs.targetId, String(schoolId))));
+    const [audit] = await ctx.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'certificate.batch'), eq(auditLogs.targetId, String(schoolId))));
     expect(audit!.detail).toMatchObject({ year: YEAR, people: active });
   });
 
   it(`beyond ${BATCH_CAP} people asks for parts with a clear message, and prints a chosen part`, async () => {
     const big = await newOrg(ctx, 'employer', countyHrId, '江岸区大型企业');
-    const rows = Array.from({ length: BATCH_CAP + 1 }, (_, i) => userValues(ctx.pii, { idNumber: nextIdNumber(), name: `员工${i}`, passwordHash: null }));
+    const rows = Array.from({ length: BATCH_CAP + 1 }, (_, i) =>
+      userValues(ctx.pii, { idNumber: nextIdNumber(), name: `员工${i}`, passwordHash: null }),
+    );
     const us = await ctx.db.insert(users).values(rows).returning({ id: users.id });
     await ctx.db.insert(personnel).values(us.map((u) => ({ userId: u.id, orgId: big.id, titleSeries: 'GCJS', titleLevel: 'assistant' })));
     const refused = await county.post('/api/certificates/print-batch', { orgId: big.id, year: YEAR });

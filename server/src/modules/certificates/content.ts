@@ -9,10 +9,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { alias } from 'drizzle-orm/pg-core';
-import {
-  completion, LEARNING_FORMS, SUBJECT_TYPES, TITLE_LEVELS, TITLE_SERIES,
-  type HourPolicy, type TitleLevel,
-} from '@hbzsgx/domain';
+import { completion, LEARNING_FORMS, SUBJECT_TYPES, TITLE_LEVELS, TITLE_SERIES, type HourPolicy, type TitleLevel } from '@hbzsgx/domain';
 import type { Db } from '../../db/client.js';
 import { claims, organizations, personnel, personYearTotals, users } from '../../db/schema.js';
 import { AppError, BadRequestError, NotFoundError } from '../../errors.js';
@@ -23,7 +20,11 @@ const r1 = (n: number) => Math.round(n * 10) / 10;
 
 /** One approved claim as printed (labels, not codes: the certificate states what it said on the day). */
 const claimLineSchema = z.strictObject({
-  title: z.string(), subjectType: z.string(), learningForm: z.string(), hours: hoursValue, declaringOrg: z.string(),
+  title: z.string(),
+  subjectType: z.string(),
+  learningForm: z.string(),
+  hours: hoursValue,
+  declaringOrg: z.string(),
 });
 export type ClaimLine = z.infer<typeof claimLineSchema>;
 
@@ -32,22 +33,27 @@ export type ClaimLine = z.infer<typeof claimLineSchema>;
  * The snapshot is legally binding, so it is validated on every read (readSnapshot), never cast: unknown or missing
  * keys, wrong types and totals that do not add up are refused.
  */
-export const certificateContentSchema = z.strictObject({
-  name: z.string().min(1),
-  idNumberMasked: z.string(),
-  orgName: z.string(),
-  titleSeries: z.string(),
-  titleLevel: z.string(),
-  year: z.number().int(),
-  publicHours: hoursValue,
-  professionalHours: hoursValue,
-  totalHours: hoursValue,
-  completed: z.boolean(),
-  policy: z.strictObject({ totalRequired: hoursValue, publicMin: hoursValue, professionalMin: hoursValue }),
-  issuerName: z.string().min(1),
-  claims: z.array(claimLineSchema),
-}).refine((c) => r1(c.publicHours + c.professionalHours) === r1(c.totalHours), { path: ['totalHours'], message: 'totalHours is not the sum' })
-  .refine((c) => c.completed === completion(c, { ...c.policy, year: c.year, closingDate: '' }).completed, { path: ['completed'], message: 'completed contradicts the hours' });
+export const certificateContentSchema = z
+  .strictObject({
+    name: z.string().min(1),
+    idNumberMasked: z.string(),
+    orgName: z.string(),
+    titleSeries: z.string(),
+    titleLevel: z.string(),
+    year: z.number().int(),
+    publicHours: hoursValue,
+    professionalHours: hoursValue,
+    totalHours: hoursValue,
+    completed: z.boolean(),
+    policy: z.strictObject({ totalRequired: hoursValue, publicMin: hoursValue, professionalMin: hoursValue }),
+    issuerName: z.string().min(1),
+    claims: z.array(claimLineSchema),
+  })
+  .refine((c) => r1(c.publicHours + c.professionalHours) === r1(c.totalHours), { path: ['totalHours'], message: 'totalHours is not the sum' })
+  .refine((c) => c.completed === completion(c, { ...c.policy, year: c.year, closingDate: '' }).completed, {
+    path: ['completed'],
+    message: 'completed contradicts the hours',
+  });
 export type CertificateContent = z.infer<typeof certificateContentSchema>;
 
 /** A stored snapshot that is not a valid certificate (tampered or corrupt): a 500 whose details are logged, never sent. */
@@ -64,13 +70,19 @@ export class CorruptCertificateError extends AppError {
 export function readSnapshot(cert: { id: number; year: number; snapshot: unknown }): CertificateContent {
   const r = certificateContentSchema.safeParse(cert.snapshot);
   const issues = r.success
-    ? (r.data.year === cert.year ? [] : [{ path: 'year', code: 'year_mismatch' }])
+    ? r.data.year === cert.year
+      ? []
+      : [{ path: 'year', code: 'year_mismatch' }]
     : r.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code }));
   if (!r.success || issues.length) throw new CorruptCertificateError(cert.id, issues);
   return r.data;
 }
 
-export interface PersonContent { personnelId: number; issuerOrgId: number; content: CertificateContent }
+export interface PersonContent {
+  personnelId: number;
+  issuerOrgId: number;
+  content: CertificateContent;
+}
 
 /** The year's requirement; a year without one cannot be certified (400 naming the year, not a 404). */
 export async function certificatePolicy(db: Db, year: number): Promise<HourPolicy> {
@@ -87,29 +99,50 @@ const declarer = alias(organizations, 'declarer');
 /** Contents for the given people in input order; ids that do not exist are left out. */
 export async function loadContents(db: Db, personnelIds: number[], year: number, policy: HourPolicy): Promise<PersonContent[]> {
   if (!personnelIds.length) return [];
-  const people = await db.select({
-    id: personnel.id, name: users.name, idNumberMasked: users.idNumberMasked, orgName: organizations.name, orgPath: organizations.path,
-    titleSeries: personnel.titleSeries, titleLevel: personnel.titleLevel,
-    publicHours: personYearTotals.publicHours, professionalHours: personYearTotals.professionalHours,
-  }).from(personnel)
+  const people = await db
+    .select({
+      id: personnel.id,
+      name: users.name,
+      idNumberMasked: users.idNumberMasked,
+      orgName: organizations.name,
+      orgPath: organizations.path,
+      titleSeries: personnel.titleSeries,
+      titleLevel: personnel.titleLevel,
+      publicHours: personYearTotals.publicHours,
+      professionalHours: personYearTotals.professionalHours,
+    })
+    .from(personnel)
     .innerJoin(users, eq(users.id, personnel.userId))
     .innerJoin(organizations, eq(organizations.id, personnel.orgId))
     .leftJoin(personYearTotals, and(eq(personYearTotals.personnelId, personnel.id), eq(personYearTotals.year, year)))
     .where(inArray(personnel.id, personnelIds));
 
-  const issuers = await nearestHr(db, people.map((p) => p.orgPath));
-  const lines = await db.select({
-    personnelId: claims.personnelId, title: claims.title, subjectType: claims.subjectType, learningForm: claims.learningForm,
-    hours: claims.hours, declaringOrg: declarer.name,
-  }).from(claims).innerJoin(declarer, eq(declarer.id, claims.declaringOrgId))
+  const issuers = await nearestHr(
+    db,
+    people.map((p) => p.orgPath),
+  );
+  const lines = await db
+    .select({
+      personnelId: claims.personnelId,
+      title: claims.title,
+      subjectType: claims.subjectType,
+      learningForm: claims.learningForm,
+      hours: claims.hours,
+      declaringOrg: declarer.name,
+    })
+    .from(claims)
+    .innerJoin(declarer, eq(declarer.id, claims.declaringOrgId))
     .where(and(inArray(claims.personnelId, personnelIds), eq(claims.year, year), eq(claims.status, 'approved')))
     .orderBy(asc(claims.id));
   const claimsOf = new Map<number, ClaimLine[]>();
   for (const l of lines) {
     const list = claimsOf.get(l.personnelId) ?? [];
     list.push({
-      title: l.title, subjectType: SUBJECT_TYPES[l.subjectType] ?? l.subjectType,
-      learningForm: LEARNING_FORMS[l.learningForm] ?? l.learningForm, hours: l.hours, declaringOrg: l.declaringOrg,
+      title: l.title,
+      subjectType: SUBJECT_TYPES[l.subjectType] ?? l.subjectType,
+      learningForm: LEARNING_FORMS[l.learningForm] ?? l.learningForm,
+      hours: l.hours,
+      declaringOrg: l.declaringOrg,
     });
     claimsOf.set(l.personnelId, list);
   }
@@ -121,18 +154,27 @@ export async function loadContents(db: Db, personnelIds: number[], year: number,
     const issuer = issuers.get(p.orgPath);
     if (!issuer) throw new Error(`no HR department above ${p.orgPath}`); // the tree's root is the province HR
     const c = completion({ publicHours: p.publicHours ?? 0, professionalHours: p.professionalHours ?? 0 }, policy);
-    return [{
-      personnelId: id,
-      issuerOrgId: issuer.id,
-      content: {
-        name: p.name, idNumberMasked: p.idNumberMasked, orgName: p.orgName,
-        titleSeries: TITLE_SERIES.find((s) => s.code === p.titleSeries)?.name ?? '',
-        titleLevel: TITLE_LEVELS[p.titleLevel as TitleLevel] ?? '',
-        year, publicHours: c.publicHours, professionalHours: c.professionalHours, totalHours: c.totalHours, completed: c.completed,
-        policy: { totalRequired: policy.totalRequired, publicMin: policy.publicMin, professionalMin: policy.professionalMin },
-        issuerName: issuer.name, claims: claimsOf.get(id) ?? [],
+    return [
+      {
+        personnelId: id,
+        issuerOrgId: issuer.id,
+        content: {
+          name: p.name,
+          idNumberMasked: p.idNumberMasked,
+          orgName: p.orgName,
+          titleSeries: TITLE_SERIES.find((s) => s.code === p.titleSeries)?.name ?? '',
+          titleLevel: TITLE_LEVELS[p.titleLevel as TitleLevel] ?? '',
+          year,
+          publicHours: c.publicHours,
+          professionalHours: c.professionalHours,
+          totalHours: c.totalHours,
+          completed: c.completed,
+          policy: { totalRequired: policy.totalRequired, publicMin: policy.publicMin, professionalMin: policy.professionalMin },
+          issuerName: issuer.name,
+          claims: claimsOf.get(id) ?? [],
+        },
       },
-    }];
+    ];
   });
 }
 
@@ -141,7 +183,9 @@ async function nearestHr(db: Db, paths: string[]): Promise<Map<string, { id: num
   const unique = [...new Set(paths)];
   const ids = [...new Set(unique.flatMap((p) => p.split('/').filter(Boolean).map(Number)))];
   if (!ids.length) return new Map();
-  const hrs = await db.select({ id: organizations.id, name: organizations.name }).from(organizations)
+  const hrs = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
     .where(and(inArray(organizations.id, ids), eq(organizations.type, 'hr')));
   const hrById = new Map(hrs.map((h) => [h.id, h]));
   const out = new Map<string, { id: number; name: string }>();
@@ -157,7 +201,10 @@ async function nearestHr(db: Db, paths: string[]): Promise<Map<string, { id: num
 export function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (v && typeof v === 'object') {
-    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v);
 }

@@ -15,12 +15,20 @@ const FILES = {
 
 /** What PDFDocument#registerFont accepts: the file's bytes, or a parsed fontkit font (pdfkit ≥ 0.16). */
 export type FontSource = Buffer;
-export interface CertificateFonts { regular: FontSource; bold: FontSource }
+export interface CertificateFonts {
+  regular: FontSource;
+  bold: FontSource;
+}
 
 let cached: CertificateFonts | null = null;
 
-interface GlyphRun { positions: object[]; glyphs: unknown[] }
-interface ParsedFont { layout(text: string, ...more: unknown[]): GlyphRun }
+interface GlyphRun {
+  positions: object[];
+  glyphs: unknown[];
+}
+interface ParsedFont {
+  layout(text: string, ...more: unknown[]): GlyphRun;
+}
 
 function parse(buf: Buffer): FontSource {
   try {
@@ -28,7 +36,9 @@ function parse(buf: Buffer): FontSource {
     const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(b: Buffer): Partial<ParsedFont> };
     const font = fontkit.create(buf);
     if (typeof font.layout === 'function') return memoizeLayout(font as ParsedFont) as unknown as FontSource;
-  } catch { /* fall back to the bytes: pdfkit parses them per document */ }
+  } catch {
+    /* fall back to the bytes: pdfkit parses them per document */
+  }
   return buf;
 }
 

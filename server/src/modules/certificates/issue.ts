@@ -29,14 +29,21 @@ export interface IssuedCertificate {
 
 /** Issues (or reuses) the certificates of `personnelIds` for `year`, in input order. Call inside a transaction. */
 export async function issueCertificates(
-  tx: Db, req: FastifyRequest, actor: Actor, personnelIds: number[], year: number, batch?: { orgId: number },
+  tx: Db,
+  req: FastifyRequest,
+  actor: Actor,
+  personnelIds: number[],
+  year: number,
+  batch?: { orgId: number },
 ): Promise<IssuedCertificate[]> {
   if (!personnelIds.length) return [];
   const policy = await certificatePolicy(tx, year);
   // ordered row locks: two prints touching the same people wait for each other instead of deadlocking
   await tx.select({ id: personnel.id }).from(personnel).where(inArray(personnel.id, personnelIds)).orderBy(personnel.id).for('update');
   const contents = await loadContents(tx, personnelIds, year, policy);
-  const live = await tx.select().from(certificates)
+  const live = await tx
+    .select()
+    .from(certificates)
     .where(and(inArray(certificates.personnelId, personnelIds), eq(certificates.year, year), isNull(certificates.revokedAt)));
   const liveOf = new Map(live.map((c) => [c.personnelId, c]));
 
@@ -54,32 +61,63 @@ export async function issueCertificates(
   const now = new Date();
   const superseded = fresh.flatMap((f) => (f.supersedes == null ? [] : [f.supersedes]));
   if (superseded.length) {
-    const done = await tx.update(certificates).set({ revokedAt: now })
-      .where(and(inArray(certificates.id, superseded), isNull(certificates.revokedAt))).returning({ id: certificates.id });
+    const done = await tx
+      .update(certificates)
+      .set({ revokedAt: now })
+      .where(and(inArray(certificates.id, superseded), isNull(certificates.revokedAt)))
+      .returning({ id: certificates.id });
     if (done.length !== superseded.length) throw new ConflictError('证书已被他人同时更新，请重新打印');
   }
   const inserted = fresh.length
-    ? await tx.insert(certificates).values(fresh.map((f) => ({
-      code: newCode(), personnelId: f.personnelId, year, issuerOrgId: f.issuerOrgId,
-      snapshot: f.content as unknown as Record<string, unknown>, issuedBy: actor.userId, issuedAt: now,
-    }))).returning()
+    ? await tx
+        .insert(certificates)
+        .values(
+          fresh.map((f) => ({
+            code: newCode(),
+            personnelId: f.personnelId,
+            year,
+            issuerOrgId: f.issuerOrgId,
+            snapshot: f.content as unknown as Record<string, unknown>,
+            issuedBy: actor.userId,
+            issuedAt: now,
+          })),
+        )
+        .returning()
     : [];
   const issued = inserted.map((r): IssuedCertificate => ({
-    id: r.id, code: r.code, personnelId: r.personnelId, year, issuedAt: r.issuedAt, content: readSnapshot(r), reused: false,
+    id: r.id,
+    code: r.code,
+    personnelId: r.personnelId,
+    year,
+    issuedAt: r.issuedAt,
+    content: readSnapshot(r),
+    reused: false,
   }));
 
   if (batch) {
     await writeAudit(tx, req, {
-      action: 'certificate.batch', targetType: 'organization', targetId: batch.orgId,
+      action: 'certificate.batch',
+      targetType: 'organization',
+      targetId: batch.orgId,
       detail: { year, people: contents.length, issued: issued.length, reprinted: reused.length, superseded: superseded.length },
     });
   } else {
     for (const c of issued) {
       const f = fresh.find((x) => x.personnelId === c.personnelId)!;
-      await writeAudit(tx, req, { action: 'certificate.issue', targetType: 'certificate', targetId: c.id, detail: { personnelId: c.personnelId, year, supersedes: f.supersedes } });
+      await writeAudit(tx, req, {
+        action: 'certificate.issue',
+        targetType: 'certificate',
+        targetId: c.id,
+        detail: { personnelId: c.personnelId, year, supersedes: f.supersedes },
+      });
     }
     for (const c of reused) {
-      await writeAudit(tx, req, { action: 'certificate.reprint', targetType: 'certificate', targetId: c.id, detail: { personnelId: c.personnelId, year } });
+      await writeAudit(tx, req, {
+        action: 'certificate.reprint',
+        targetType: 'certificate',
+        targetId: c.id,
+        detail: { personnelId: c.personnelId, year },
+      });
     }
   }
   const all = new Map([...issued, ...reused].map((c) => [c.personnelId, c]));

@@ -8,8 +8,15 @@ import type { CertificateContent } from './content.js';
 import { beijingChineseDate } from '@hbzsgx/domain';
 import { certificateFonts } from './fonts.js';
 
-export interface PrintableCertificate { code: string; issuedAt: Date; content: CertificateContent }
-export interface RenderOptions { baseUrl: string; includeClaims: boolean }
+export interface PrintableCertificate {
+  code: string;
+  issuedAt: Date;
+  content: CertificateContent;
+}
+export interface RenderOptions {
+  baseUrl: string;
+  includeClaims: boolean;
+}
 
 type Doc = PDFKit.PDFDocument;
 
@@ -30,10 +37,15 @@ export async function renderCertificates(certs: PrintableCertificate[], opts: Re
   const fonts = certificateFonts();
   const doc = new PDFDocument({
     // our font as the default spares pdfkit loading Helvetica's metrics for every document
-    size: 'A4', autoFirstPage: false, margin: 0, font: fonts.regular as unknown as string,
+    size: 'A4',
+    autoFirstPage: false,
+    margin: 0,
+    font: fonts.regular as unknown as string,
     info: {
       Title: certs.length === 1 && first ? `${first.name} ${first.year}年度继续教育学时证明` : '继续教育学时证明',
-      Author: first?.issuerName ?? '', Creator: '湖北省专业技术人员继续教育公共服务平台', Producer: '湖北省专业技术人员继续教育公共服务平台',
+      Author: first?.issuerName ?? '',
+      Creator: '湖北省专业技术人员继续教育公共服务平台',
+      Producer: '湖北省专业技术人员继续教育公共服务平台',
     },
   });
   doc.registerFont('regular', fonts.regular);
@@ -66,7 +78,11 @@ function collect(doc: Doc): Promise<Buffer> {
 type FontKey = 'regular' | 'bold';
 type Align = 'left' | 'center' | 'right';
 /** The document with the font and size in use (pdfkit keeps them private), for measuring without a layout. */
-interface Pen { doc: Doc; font: FontKey; size: number }
+interface Pen {
+  doc: Doc;
+  font: FontKey;
+  size: number;
+}
 
 function style(p: Pen, font: FontKey, size: number, color: string): Pen {
   p.font = font;
@@ -154,8 +170,12 @@ function page(doc: Doc, cert: PrintableCertificate, qr: Buffer, opts: RenderOpti
   const lead = '年度学时完成情况：';
   put(style(p, 'bold', 13, C.text), lead, X0, y + 14);
   put(style(p, 'bold', 13, s.completed ? C.ok : C.bad), s.completed ? '已完成' : '未完成', X0 + widthOf(p, lead), y + 14);
-  put(style(p, 'regular', 9.5, C.muted),
-    `${s.year}年度要求：合计不少于${s.policy.totalRequired}学时，其中专业科目不少于${s.policy.professionalMin}学时、公需科目不少于${s.policy.publicMin}学时。`, X0, y + 36);
+  put(
+    style(p, 'regular', 9.5, C.muted),
+    `${s.year}年度要求：合计不少于${s.policy.totalRequired}学时，其中专业科目不少于${s.policy.professionalMin}学时、公需科目不少于${s.policy.publicMin}学时。`,
+    X0,
+    y + 36,
+  );
   y += 58;
   if (opts.includeClaims) y = claimsTable(p, s, y + 8);
   put(style(p, 'regular', 12, C.text), '特此证明。', X0 + 24, y + 10);
@@ -165,8 +185,15 @@ function page(doc: Doc, cert: PrintableCertificate, qr: Buffer, opts: RenderOpti
 
 function frame(doc: Doc) {
   doc.save();
-  doc.lineWidth(2.2).strokeColor(C.frame).rect(26, 26, W - 52, H - 52).stroke();
-  doc.lineWidth(0.7).rect(32, 32, W - 64, H - 64).stroke();
+  doc
+    .lineWidth(2.2)
+    .strokeColor(C.frame)
+    .rect(26, 26, W - 52, H - 52)
+    .stroke();
+  doc
+    .lineWidth(0.7)
+    .rect(32, 32, W - 64, H - 64)
+    .stroke();
   doc.restore();
 }
 
@@ -175,7 +202,13 @@ function section(p: Pen, title: string, y: number): number {
   return y + 22;
 }
 
-interface CellOpts { bold?: boolean; size?: number; align?: Align; fill?: string; color?: string }
+interface CellOpts {
+  bold?: boolean;
+  size?: number;
+  align?: Align;
+  fill?: string;
+  color?: string;
+}
 function cell(p: Pen, text: string, x: number, y: number, w: number, h: number, o: CellOpts = {}) {
   const doc = p.doc;
   doc.save();
@@ -193,13 +226,18 @@ function infoGrid(p: Pen, s: CertificateContent, y: number): number {
   const lw = 74;
   const vw = (CW - 2 * lw) / 2;
   const label = (t: string, x: number, yy: number) => cell(p, t, x, yy, lw, h, { fill: C.fill, align: 'center', size: 10.5 });
-  label('姓名', X0, y); cell(p, s.name, X0 + lw, y, vw, h);
-  label('证件号', X0 + lw + vw, y); cell(p, s.idNumberMasked, X0 + 2 * lw + vw, y, vw, h);
+  label('姓名', X0, y);
+  cell(p, s.name, X0 + lw, y, vw, h);
+  label('证件号', X0 + lw + vw, y);
+  cell(p, s.idNumberMasked, X0 + 2 * lw + vw, y, vw, h);
   y += h;
-  label('工作单位', X0, y); cell(p, s.orgName, X0 + lw, y, CW - lw, h);
+  label('工作单位', X0, y);
+  cell(p, s.orgName, X0 + lw, y, CW - lw, h);
   y += h;
-  label('职称系列', X0, y); cell(p, [s.titleSeries, s.titleLevel].filter(Boolean).join(' · ') || '—', X0 + lw, y, vw, h);
-  label('学时年度', X0 + lw + vw, y); cell(p, `${s.year}年度`, X0 + 2 * lw + vw, y, vw, h);
+  label('职称系列', X0, y);
+  cell(p, [s.titleSeries, s.titleLevel].filter(Boolean).join(' · ') || '—', X0 + lw, y, vw, h);
+  label('学时年度', X0 + lw + vw, y);
+  cell(p, `${s.year}年度`, X0 + 2 * lw + vw, y, vw, h);
   return y + h;
 }
 
@@ -208,7 +246,13 @@ function hoursTable(p: Pen, s: CertificateContent, y: number): number {
   const w = [CW * 0.28, CW * 0.24, CW * 0.26, CW * 0.22];
   const xs = w.map((_, i) => X0 + w.slice(0, i).reduce((a, b) => a + b, 0));
   const row = (vals: string[], o: CellOpts = {}) => {
-    vals.forEach((v, i) => cell(p, v, xs[i]!, y, w[i]!, h, { align: 'center', ...o, ...(i === 3 && o.color === undefined ? { color: v === '达到' ? C.ok : v === '未达到' ? C.bad : C.text } : {}) }));
+    vals.forEach((v, i) =>
+      cell(p, v, xs[i]!, y, w[i]!, h, {
+        align: 'center',
+        ...o,
+        ...(i === 3 && o.color === undefined ? { color: v === '达到' ? C.ok : v === '未达到' ? C.bad : C.text } : {}),
+      }),
+    );
     y += h;
   };
   const met = (v: number, min: number) => (v >= min ? '达到' : '未达到');
@@ -254,7 +298,8 @@ function issuerBlock(p: Pen, cert: PrintableCertificate, qr: Buffer, opts: Rende
   put(p, fit(p, `发证单位：${cert.content.issuerName}`, rw), rx, qy + 22, rw, 'right');
   put(p, `发证日期：${beijingChineseDate(cert.issuedAt)}`, rx, qy + 48, rw, 'right');
   style(p, 'regular', 8, C.muted);
-  const note = '说明：本证明由湖北省专业技术人员继续教育公共服务平台依据平台学时记录出具，证件号已作脱敏处理。'
-    + `请扫描二维码或访问 ${verifyUrl(opts.baseUrl, cert.code)} 核验真伪，核验结果与本证明不一致的，以核验结果为准。`;
+  const note =
+    '说明：本证明由湖北省专业技术人员继续教育公共服务平台依据平台学时记录出具，证件号已作脱敏处理。' +
+    `请扫描二维码或访问 ${verifyUrl(opts.baseUrl, cert.code)} 核验真伪，核验结果与本证明不一致的，以核验结果为准。`;
   wrapLines(p, note, CW).forEach((l, i) => put(p, l, X0, 764 + i * 12));
 }

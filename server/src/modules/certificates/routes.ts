@@ -29,73 +29,126 @@ export default async function certificateRoutes(fastify: FastifyInstance) {
   const db = () => deps.database.db;
   const tags = ['电子证书'];
 
-  app.get('/api/certificates/people', {
-    config: { access: { permission: 'cert.print' } },
-    schema: { tags, summary: '辖区专技人员某年度学时、完成情况与电子证书', querystring: peopleQuery },
-  }, async (req) => {
-    const { page, pageSize, ...f } = req.query;
-    return searchPeople(db(), deps.pii, actorOf(req), f, { page, pageSize });
-  });
-
-  app.get('/api/certificates/people/export', {
-    config: { access: { permission: 'cert.print' } }, schema: { tags, summary: '导出查询结果（xlsx）', querystring: filters },
-  }, async (req, reply) => {
-    const { items } = await searchPeople(db(), deps.pii, actorOf(req), req.query, { page: 1, pageSize: MAX_EXPORT_ROWS });
-    await auditExport(db(), req, 'certificates.people', { ...req.query, idNumber: req.query.idNumber ? '（已指定）' : undefined }, items.length, '学时证明人员名单');
-    return sendXlsx(reply, `${req.query.year}年度学时证明查询`, [
-      { header: '序号', width: 8, value: (r) => r.seq },
-      { header: '姓名', value: (r) => r.name },
-      { header: '证件号', width: 24, value: (r) => r.idNumberMasked },
-      { header: '所在单位', width: 30, value: (r) => r.orgName },
-      { header: '职称系列', value: (r) => r.titleSeriesName },
-      { header: '年度', width: 8, value: (r) => r.year },
-      { header: '公需科目学时', value: (r) => r.publicHours },
-      { header: '专业科目学时', value: (r) => r.professionalHours },
-      { header: '合计学时', value: (r) => r.totalHours },
-      { header: '完成情况', value: (r) => r.completionName },
-      { header: '证书验证码', width: 28, value: (r) => r.certificate?.code ?? '' },
-      { header: '证书状态', value: (r) => r.certificate?.validityName ?? '未出具' },
-    ], items);
-  });
-
-  app.get('/api/certificates/units', {
-    config: { access: { permission: 'cert.print' } },
-    schema: { tags, summary: '辖区内有在职专技人员的单位（批量打印）', querystring: z.object({ keyword: text(50).optional() }) },
-  }, async (req) => listUnits(db(), actorOf(req), req.query.keyword));
-
-  app.post('/api/certificates/print', {
-    config: { access: { permission: 'cert.print' } },
-    schema: { tags, summary: '打印学时证明（PDF；学时未变时沿用原证书）', body: z.object({ personnelId: idSchema, year, includeClaims }) },
-  }, async (req, reply) => {
-    const { cert, pdf } = await printForPerson(deps, req, actorOf(req), req.body.personnelId, req.body.year, req.body.includeClaims);
-    return sendPdf(reply, `学时证明_${cert.content.name}_${cert.year}`, pdf, { 'X-Certificate-Code': cert.code });
-  });
-
-  app.post('/api/certificates/print-batch', {
-    config: { access: { permission: 'cert.print' } },
-    schema: {
-      tags, summary: '批量打印一个单位的学时证明（一人一页，合成一个PDF）',
-      body: z.object({ orgId: idSchema, year, part: int(1, 100000).optional(), includeClaims }),
+  app.get(
+    '/api/certificates/people',
+    {
+      config: { access: { permission: 'cert.print' } },
+      schema: { tags, summary: '辖区专技人员某年度学时、完成情况与电子证书', querystring: peopleQuery },
     },
-  }, async (req, reply) => {
-    const r = await printBatch(deps, req, actorOf(req), req.body);
-    return sendPdf(reply, `学时证明_${r.org.name}_${req.body.year}${r.parts > 1 ? `_第${r.part}批` : ''}`, r.pdf, { 'X-Certificate-Count': String(r.certs.length) });
-  });
+    async (req) => {
+      const { page, pageSize, ...f } = req.query;
+      return searchPeople(db(), deps.pii, actorOf(req), f, { page, pageSize });
+    },
+  );
 
-  app.get('/api/me/certificates', {
-    config: { access: { authenticated: true } }, schema: { tags, summary: '本人各年度学时与电子证书' },
-  }, async (req) => myCertificates(db(), actorOf(req)));
+  app.get(
+    '/api/certificates/people/export',
+    {
+      config: { access: { permission: 'cert.print' } },
+      schema: { tags, summary: '导出查询结果（xlsx）', querystring: filters },
+    },
+    async (req, reply) => {
+      const { items } = await searchPeople(db(), deps.pii, actorOf(req), req.query, { page: 1, pageSize: MAX_EXPORT_ROWS });
+      await auditExport(
+        db(),
+        req,
+        'certificates.people',
+        { ...req.query, idNumber: req.query.idNumber ? '（已指定）' : undefined },
+        items.length,
+        '学时证明人员名单',
+      );
+      return sendXlsx(
+        reply,
+        `${req.query.year}年度学时证明查询`,
+        [
+          { header: '序号', width: 8, value: (r) => r.seq },
+          { header: '姓名', value: (r) => r.name },
+          { header: '证件号', width: 24, value: (r) => r.idNumberMasked },
+          { header: '所在单位', width: 30, value: (r) => r.orgName },
+          { header: '职称系列', value: (r) => r.titleSeriesName },
+          { header: '年度', width: 8, value: (r) => r.year },
+          { header: '公需科目学时', value: (r) => r.publicHours },
+          { header: '专业科目学时', value: (r) => r.professionalHours },
+          { header: '合计学时', value: (r) => r.totalHours },
+          { header: '完成情况', value: (r) => r.completionName },
+          { header: '证书验证码', width: 28, value: (r) => r.certificate?.code ?? '' },
+          { header: '证书状态', value: (r) => r.certificate?.validityName ?? '未出具' },
+        ],
+        items,
+      );
+    },
+  );
 
-  app.post('/api/me/certificates/print', {
-    config: { access: { authenticated: true } },
-    schema: { tags, summary: '下载本人学时证明（PDF）', body: z.object({ year, includeClaims }) },
-  }, async (req, reply) => {
-    const { cert, pdf } = await printOwn(deps, req, actorOf(req), req.body.year, req.body.includeClaims);
-    return sendPdf(reply, `学时证明_${cert.content.name}_${cert.year}`, pdf, { 'X-Certificate-Code': cert.code });
-  });
+  app.get(
+    '/api/certificates/units',
+    {
+      config: { access: { permission: 'cert.print' } },
+      schema: { tags, summary: '辖区内有在职专技人员的单位（批量打印）', querystring: z.object({ keyword: text(50).optional() }) },
+    },
+    async (req) => listUnits(db(), actorOf(req), req.query.keyword),
+  );
 
-  app.get('/api/public/certificates/:code', {
-    config: { access: { public: true }, rateLimit: { max: deps.config.RATE_LIMIT_LOGIN_PER_MINUTE, timeWindow: '1 minute' } },
-    schema: { tags, summary: '证书验证（无需登录；每次验证均记录）', params: z.object({ code: text(100, { min: 1 }) }) /* a malformed code up to the router's cap: a logged 404 */ },
-  }, async (req) => verifyCertificate(db(), req, req.params.code));
+  app.post(
+    '/api/certificates/print',
+    {
+      config: { access: { permission: 'cert.print' } },
+      schema: { tags, summary: '打印学时证明（PDF；学时未变时沿用原证书）', body: z.object({ personnelId: idSchema, year, includeClaims }) },
+    },
+    async (req, reply) => {
+      const { cert, pdf } = await printForPerson(deps, req, actorOf(req), req.body.personnelId, req.body.year, req.body.includeClaims);
+      return sendPdf(reply, `学时证明_${cert.content.name}_${cert.year}`, pdf, { 'X-Certificate-Code': cert.code });
+    },
+  );
+
+  app.post(
+    '/api/certificates/print-batch',
+    {
+      config: { access: { permission: 'cert.print' } },
+      schema: {
+        tags,
+        summary: '批量打印一个单位的学时证明（一人一页，合成一个PDF）',
+        body: z.object({ orgId: idSchema, year, part: int(1, 100000).optional(), includeClaims }),
+      },
+    },
+    async (req, reply) => {
+      const r = await printBatch(deps, req, actorOf(req), req.body);
+      return sendPdf(reply, `学时证明_${r.org.name}_${req.body.year}${r.parts > 1 ? `_第${r.part}批` : ''}`, r.pdf, {
+        'X-Certificate-Count': String(r.certs.length),
+      });
+    },
+  );
+
+  app.get(
+    '/api/me/certificates',
+    {
+      config: { access: { authenticated: true } },
+      schema: { tags, summary: '本人各年度学时与电子证书' },
+    },
+    async (req) => myCertificates(db(), actorOf(req)),
+  );
+
+  app.post(
+    '/api/me/certificates/print',
+    {
+      config: { access: { authenticated: true } },
+      schema: { tags, summary: '下载本人学时证明（PDF）', body: z.object({ year, includeClaims }) },
+    },
+    async (req, reply) => {
+      const { cert, pdf } = await printOwn(deps, req, actorOf(req), req.body.year, req.body.includeClaims);
+      return sendPdf(reply, `学时证明_${cert.content.name}_${cert.year}`, pdf, { 'X-Certificate-Code': cert.code });
+    },
+  );
+
+  app.get(
+    '/api/public/certificates/:code',
+    {
+      config: { access: { public: true }, rateLimit: { max: deps.config.RATE_LIMIT_LOGIN_PER_MINUTE, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: '证书验证（无需登录；每次验证均记录）',
+        params: z.object({ code: text(100, { min: 1 }) }) /* a malformed code up to the router's cap: a logged 404 */,
+      },
+    },
+    async (req) => verifyCertificate(db(), req, req.params.code),
+  );
 }

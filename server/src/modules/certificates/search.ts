@@ -43,42 +43,77 @@ function where(actor: Actor, pii: Pii, f: PeopleFilters): SQL | undefined {
 export async function searchPeople(db: Db, pii: Pii, actor: Actor, f: PeopleFilters, page: { page: number; pageSize: number }) {
   const policy = await certificatePolicy(db, f.year);
   const cond = where(actor, pii, f);
-  const [n] = await db.select({ n: count() }).from(personnel)
-    .innerJoin(users, eq(users.id, personnel.userId)).innerJoin(organizations, eq(organizations.id, personnel.orgId)).where(cond);
+  const [n] = await db
+    .select({ n: count() })
+    .from(personnel)
+    .innerJoin(users, eq(users.id, personnel.userId))
+    .innerJoin(organizations, eq(organizations.id, personnel.orgId))
+    .where(cond);
   const dir = f.order === 'desc' ? desc : asc;
-  const order = f.sort === 'name' ? [dir(users.name), asc(personnel.id)]
-    : f.sort === 'orgName' ? [dir(organizations.name), asc(personnel.id)]
-    : f.sort === 'totalHours' ? [dir(totalHours), asc(personnel.id)]
-    : [asc(personnel.id)];
-  const rows = await db.select({
-    personnelId: personnel.id, name: users.name, idNumberMasked: users.idNumberMasked, orgId: organizations.id, orgName: organizations.name,
-    titleSeries: personnel.titleSeries, titleLevel: personnel.titleLevel,
-    publicHours: personYearTotals.publicHours, professionalHours: personYearTotals.professionalHours,
-    certificateId: certificates.id, code: certificates.code, issuedAt: certificates.issuedAt,
-    printedPublic: sql<string | null>`${certificates.snapshot}->>'publicHours'`,
-    printedProfessional: sql<string | null>`${certificates.snapshot}->>'professionalHours'`,
-  }).from(personnel)
+  const order =
+    f.sort === 'name'
+      ? [dir(users.name), asc(personnel.id)]
+      : f.sort === 'orgName'
+        ? [dir(organizations.name), asc(personnel.id)]
+        : f.sort === 'totalHours'
+          ? [dir(totalHours), asc(personnel.id)]
+          : [asc(personnel.id)];
+  const rows = await db
+    .select({
+      personnelId: personnel.id,
+      name: users.name,
+      idNumberMasked: users.idNumberMasked,
+      orgId: organizations.id,
+      orgName: organizations.name,
+      titleSeries: personnel.titleSeries,
+      titleLevel: personnel.titleLevel,
+      publicHours: personYearTotals.publicHours,
+      professionalHours: personYearTotals.professionalHours,
+      certificateId: certificates.id,
+      code: certificates.code,
+      issuedAt: certificates.issuedAt,
+      printedPublic: sql<string | null>`${certificates.snapshot}->>'publicHours'`,
+      printedProfessional: sql<string | null>`${certificates.snapshot}->>'professionalHours'`,
+    })
+    .from(personnel)
     .innerJoin(users, eq(users.id, personnel.userId))
     .innerJoin(organizations, eq(organizations.id, personnel.orgId))
     .leftJoin(personYearTotals, and(eq(personYearTotals.personnelId, personnel.id), eq(personYearTotals.year, f.year)))
     .leftJoin(certificates, and(eq(certificates.personnelId, personnel.id), eq(certificates.year, f.year), isNull(certificates.revokedAt)))
-    .where(cond).orderBy(...order).limit(page.pageSize).offset((page.page - 1) * page.pageSize);
+    .where(cond)
+    .orderBy(...order)
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize);
   return {
     total: n!.n,
     policy,
     items: rows.map((r, i) => {
       const c = completion({ publicHours: r.publicHours ?? 0, professionalHours: r.professionalHours ?? 0 }, policy);
-      const validity: Validity | null = r.certificateId == null ? null
-        : Number(r.printedPublic) === c.publicHours && Number(r.printedProfessional) === c.professionalHours ? 'valid' : 'changed';
+      const validity: Validity | null =
+        r.certificateId == null
+          ? null
+          : Number(r.printedPublic) === c.publicHours && Number(r.printedProfessional) === c.professionalHours
+            ? 'valid'
+            : 'changed';
       return {
         seq: (page.page - 1) * page.pageSize + i + 1,
-        personnelId: r.personnelId, name: r.name, idNumberMasked: r.idNumberMasked, orgId: r.orgId, orgName: r.orgName,
+        personnelId: r.personnelId,
+        name: r.name,
+        idNumberMasked: r.idNumberMasked,
+        orgId: r.orgId,
+        orgName: r.orgName,
         titleSeriesName: TITLE_SERIES.find((s) => s.code === r.titleSeries)?.name ?? '',
         titleLevelName: TITLE_LEVELS[r.titleLevel as TitleLevel] ?? '',
-        year: f.year, publicHours: c.publicHours, professionalHours: c.professionalHours, totalHours: c.totalHours,
-        completed: c.completed, completionName: c.completed ? '已完成' : '未完成',
-        certificate: r.certificateId == null ? null
-          : { id: r.certificateId, code: r.code!, issuedAt: r.issuedAt!, validity: validity!, validityName: VALIDITY_NAMES[validity!] },
+        year: f.year,
+        publicHours: c.publicHours,
+        professionalHours: c.professionalHours,
+        totalHours: c.totalHours,
+        completed: c.completed,
+        completionName: c.completed ? '已完成' : '未完成',
+        certificate:
+          r.certificateId == null
+            ? null
+            : { id: r.certificateId, code: r.code!, issuedAt: r.issuedAt!, validity: validity!, validityName: VALIDITY_NAMES[validity!] },
       };
     }),
   };
@@ -87,21 +122,49 @@ export async function searchPeople(db: Db, pii: Pii, actor: Actor, f: PeopleFilt
 /** Organisations in the jurisdiction that have active personnel (for 批量打印), with their head count. */
 export async function listUnits(db: Db, actor: Actor, keyword?: string) {
   const activeHere = and(eq(personnel.orgId, organizations.id), eq(personnel.status, 'active'));
-  const orgs = await db.select({ id: organizations.id, name: organizations.name, type: organizations.type }).from(organizations)
-    .where(and(orgScope(actor), eq(organizations.status, 'active'), keyword ? ilike(organizations.name, `%${escapeLike(keyword)}%`) : undefined,
-      exists(db.select({ one: sql`1` }).from(personnel).where(activeHere))))
-    .orderBy(asc(organizations.name)).limit(30);
+  const orgs = await db
+    .select({ id: organizations.id, name: organizations.name, type: organizations.type })
+    .from(organizations)
+    .where(
+      and(
+        orgScope(actor),
+        eq(organizations.status, 'active'),
+        keyword ? ilike(organizations.name, `%${escapeLike(keyword)}%`) : undefined,
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(personnel)
+            .where(activeHere),
+        ),
+      ),
+    )
+    .orderBy(asc(organizations.name))
+    .limit(30);
   // counted for the page of units only (a province-wide GROUP BY over all personnel would be needless work)
   const counts = orgs.length
-    ? await db.select({ orgId: personnel.orgId, n: count() }).from(personnel)
-      .where(and(inArray(personnel.orgId, orgs.map((o) => o.id)), eq(personnel.status, 'active'))).groupBy(personnel.orgId)
+    ? await db
+        .select({ orgId: personnel.orgId, n: count() })
+        .from(personnel)
+        .where(
+          and(
+            inArray(
+              personnel.orgId,
+              orgs.map((o) => o.id),
+            ),
+            eq(personnel.status, 'active'),
+          ),
+        )
+        .groupBy(personnel.orgId)
     : [];
   return { cap: BATCH_CAP, items: orgs.map((o) => ({ ...o, people: counts.find((c) => c.orgId === o.id)?.n ?? 0 })) };
 }
 
 /** The active personnel of one organisation (already checked to be in scope), in a stable order for parts. */
 export async function unitPeople(db: Db, orgId: number): Promise<number[]> {
-  const rows = await db.select({ id: personnel.id }).from(personnel)
-    .where(and(eq(personnel.orgId, orgId), eq(personnel.status, 'active'))).orderBy(asc(personnel.id));
+  const rows = await db
+    .select({ id: personnel.id })
+    .from(personnel)
+    .where(and(eq(personnel.orgId, orgId), eq(personnel.status, 'active')))
+    .orderBy(asc(personnel.id));
   return rows.map((r) => r.id);
 }

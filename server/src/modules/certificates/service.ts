@@ -24,7 +24,10 @@ export function publicBase(deps: AppDeps, req: FastifyRequest): string {
 }
 
 async function render(deps: AppDeps, req: FastifyRequest, certs: IssuedCertificate[], includeClaims: boolean) {
-  return renderCertificates(certs.map((c) => ({ code: c.code, issuedAt: c.issuedAt, content: c.content })), { baseUrl: publicBase(deps, req), includeClaims });
+  return renderCertificates(
+    certs.map((c) => ({ code: c.code, issuedAt: c.issuedAt, content: c.content })),
+    { baseUrl: publicBase(deps, req), includeClaims },
+  );
 }
 
 export function sendPdf(reply: FastifyReply, filename: string, pdf: Buffer, headers: Record<string, string> = {}) {
@@ -40,7 +43,10 @@ export function sendPdf(reply: FastifyReply, filename: string, pdf: Buffer, head
 /** One person's PDF, printed by HR: the person must be active and in the actor's jurisdiction. */
 export async function printForPerson(deps: AppDeps, req: FastifyRequest, actor: Actor, personnelId: number, year: number, includeClaims: boolean) {
   const db = deps.database.db;
-  const [p] = await db.select({ id: personnel.id }).from(personnel).innerJoin(organizations, eq(organizations.id, personnel.orgId))
+  const [p] = await db
+    .select({ id: personnel.id })
+    .from(personnel)
+    .innerJoin(organizations, eq(organizations.id, personnel.orgId))
     .where(and(eq(personnel.id, personnelId), eq(personnel.status, 'active'), orgScope(actor)));
   if (!p) throw new NotFoundError('专业技术人员', 'personnelId');
   const [cert] = await db.transaction((tx) => issueCertificates(tx, req, actor, [personnelId], year));
@@ -58,14 +64,22 @@ export async function printOwn(deps: AppDeps, req: FastifyRequest, actor: Actor,
  * 批量打印: all active personnel of one organisation in the jurisdiction, one page each, in one PDF. Above BATCH_CAP
  * people the unit is printed in parts (第 k 批 = the k-th BATCH_CAP people by id), chosen explicitly.
  */
-export async function printBatch(deps: AppDeps, req: FastifyRequest, actor: Actor, body: { orgId: number; year: number; part?: number; includeClaims: boolean }) {
+export async function printBatch(
+  deps: AppDeps,
+  req: FastifyRequest,
+  actor: Actor,
+  body: { orgId: number; year: number; part?: number; includeClaims: boolean },
+) {
   const db = deps.database.db;
   const org = await loadOrgInScope(db, actor, body.orgId);
   const ids = await unitPeople(db, org.id);
   if (!ids.length) throw new BadRequestError(`所在单位：${org.name}没有在职的专业技术人员`, { field: 'orgId' });
   const parts = Math.ceil(ids.length / BATCH_CAP);
   if (parts > 1 && !body.part) {
-    throw new BadRequestError(`批次：${org.name}共有 ${ids.length} 名专业技术人员，超过单次批量打印上限 ${BATCH_CAP} 人，请分 ${parts} 批打印（选择第 1—${parts} 批）`, { field: 'part' });
+    throw new BadRequestError(
+      `批次：${org.name}共有 ${ids.length} 名专业技术人员，超过单次批量打印上限 ${BATCH_CAP} 人，请分 ${parts} 批打印（选择第 1—${parts} 批）`,
+      { field: 'part' },
+    );
   }
   const part = body.part ?? 1;
   if (part > parts) throw new BadRequestError(`批次：${org.name}只有 ${parts} 批（每批最多 ${BATCH_CAP} 人）`, { field: 'part' });
@@ -86,8 +100,16 @@ export async function myCertificates(db: Db, actor: Actor) {
   const thisYear = beijingYear();
   const policies = (await db.select().from(hourPolicies).orderBy(desc(hourPolicies.year))).filter((p) => p.year <= thisYear);
   const totals = await db.select().from(personYearTotals).where(eq(personYearTotals.personnelId, personnelId));
-  const live = await db.select().from(certificates).where(and(eq(certificates.personnelId, personnelId), isNull(certificates.revokedAt),
-    inArray(certificates.year, policies.length ? policies.map((p) => p.year) : [0])));
+  const live = await db
+    .select()
+    .from(certificates)
+    .where(
+      and(
+        eq(certificates.personnelId, personnelId),
+        isNull(certificates.revokedAt),
+        inArray(certificates.year, policies.length ? policies.map((p) => p.year) : [0]),
+      ),
+    );
   return {
     items: policies.map((p) => {
       const t = totals.find((x) => x.year === p.year);
@@ -95,8 +117,12 @@ export async function myCertificates(db: Db, actor: Actor) {
       const cert = live.find((x) => x.year === p.year);
       const validity = cert ? validityOf({ revokedAt: null, snapshot: readSnapshot(cert) }, c) : null;
       return {
-        year: p.year, publicHours: c.publicHours, professionalHours: c.professionalHours, totalHours: c.totalHours,
-        completed: c.completed, completionName: c.completed ? '已完成' : '未完成',
+        year: p.year,
+        publicHours: c.publicHours,
+        professionalHours: c.professionalHours,
+        totalHours: c.totalHours,
+        completed: c.completed,
+        completionName: c.completed ? '已完成' : '未完成',
         policy: { totalRequired: p.totalRequired, publicMin: p.publicMin, professionalMin: p.professionalMin },
         certificate: cert && validity ? { code: cert.code, issuedAt: cert.issuedAt, validity, validityName: VALIDITY_NAMES[validity] } : null,
       };

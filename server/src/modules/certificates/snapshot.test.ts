@@ -3,9 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { CorruptCertificateError, readSnapshot, type CertificateContent } from './content.js';
 
 const GOOD: CertificateContent = {
-  name: '张晓三', idNumberMasked: '4201**********1234', orgName: '武汉市第一中学', titleSeries: '中小学教师', titleLevel: '中级', year: 2026,
-  publicHours: 32, professionalHours: 64.5, totalHours: 96.5, completed: true,
-  policy: { totalRequired: 90, publicMin: 24, professionalMin: 56 }, issuerName: '江岸区人力资源和社会保障局',
+  name: '张晓三',
+  idNumberMasked: '4201**********1234',
+  orgName: '武汉市第一中学',
+  titleSeries: '中小学教师',
+  titleLevel: '中级',
+  year: 2026,
+  publicHours: 32,
+  professionalHours: 64.5,
+  totalHours: 96.5,
+  completed: true,
+  policy: { totalRequired: 90, publicMin: 24, professionalMin: 56 },
+  issuerName: '江岸区人力资源和社会保障局',
   claims: [{ title: '职业道德', subjectType: '公需科目', learningForm: '面授', hours: 32, declaringOrg: '基地' }],
 };
 const row = (snapshot: unknown, year = 2026) => ({ id: 7, year, snapshot });

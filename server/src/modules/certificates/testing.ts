@@ -3,7 +3,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** One string per page, the text items joined without separators (a line wrap does not split a word or a URL). */
 export async function pdfPages(pdf: Buffer | Uint8Array): Promise<string[]> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 }).promise;
+  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 })
+    .promise;
   try {
     const pages: string[] = [];
     for (let i = 1; i <= doc.numPages; i++) {

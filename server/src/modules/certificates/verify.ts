@@ -20,14 +20,20 @@ export const VALIDITY_NAMES: Record<Validity, string> = { valid: '有效', revok
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
 /** The state of a certificate given the person's live totals for its year. */
-export function validityOf(cert: { revokedAt: Date | null; snapshot: CertificateContent }, live: { publicHours: number; professionalHours: number }): Validity {
+export function validityOf(
+  cert: { revokedAt: Date | null; snapshot: CertificateContent },
+  live: { publicHours: number; professionalHours: number },
+): Validity {
   if (cert.revokedAt) return 'revoked';
   if (r1(live.publicHours) !== r1(cert.snapshot.publicHours) || r1(live.professionalHours) !== r1(cert.snapshot.professionalHours)) return 'changed';
   return 'valid';
 }
 
 export async function liveTotals(db: Db, personnelId: number, year: number) {
-  const [t] = await db.select().from(personYearTotals).where(and(eq(personYearTotals.personnelId, personnelId), eq(personYearTotals.year, year)));
+  const [t] = await db
+    .select()
+    .from(personYearTotals)
+    .where(and(eq(personYearTotals.personnelId, personnelId), eq(personYearTotals.year, year)));
   return { publicHours: r1(t?.publicHours ?? 0), professionalHours: r1(t?.professionalHours ?? 0) };
 }
 
@@ -36,7 +42,9 @@ export async function verifyCertificate(db: Db, req: FastifyRequest, raw: string
   const [cert] = code ? await db.select().from(certificates).where(eq(certificates.code, code)) : [];
   if (!cert) {
     // the raw attempt is kept (cut short) so that probing shows in the log
-    await db.insert(certificateVerifications).values({ code: raw.slice(0, 64), certificateId: null, result: code ? 'not_found' : 'malformed', ip: req.ip });
+    await db
+      .insert(certificateVerifications)
+      .values({ code: raw.slice(0, 64), certificateId: null, result: code ? 'not_found' : 'malformed', ip: req.ip });
     throw new AppError(404, 'NOT_FOUND', '未找到该证书，请核对验证码是否正确');
   }
   const s = readSnapshot(cert);

@@ -5,7 +5,9 @@ import { createTestApp, type Client, type TestCtx } from '../../../test/harness.
 import { hrOrg, loggedIn, newAdmin, newOrg, newPerson } from '../../../test/fixtures.js';
 
 let ctx: TestCtx;
-beforeAll(async () => { ctx = await createTestApp(); });
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
 afterAll(async () => ctx?.close());
 
 const title = { titleSeries: 'ZXXJ', titleLevel: 'viceSenior', titleName: '高级教师', titleDate: '2025-12-01' };
@@ -71,7 +73,8 @@ describe('更换上级部门', () => {
     expect((await ac.post('/api/org/reparent', { newParentId: jhId, reason: '再次' })).status).toBe(409);
 
     const sees = async (c: Client, id: number) => (await c.get(`/api/suborgs/${id}`)).status;
-    const peopleOf = async (c: Client) => (await c.get('/api/dashboard')).body.summary.find((s: { label: string }) => s.label === '专业技术人员').value;
+    const peopleOf = async (c: Client) =>
+      (await c.get('/api/dashboard')).body.summary.find((s: { label: string }) => s.label === '专业技术人员').value;
     const jaPeople = await peopleOf(jiangan);
     expect(jaPeople).toBe(1);
     expect(await peopleOf(jianghan)).toBe(0);

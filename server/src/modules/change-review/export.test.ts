@@ -19,15 +19,22 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 describe('变更审核管理 › 导出', () => {
-  it('exports the title-change queue old → new, masked, within the reviewer\'s scope', async () => {
-    const r = await person.post('/api/me/title-change', { titleSeries: 'ZXXJ', titleLevel: 'viceSenior', titleName: '高级教师', titleDate: '2025-12-01' });
+  it("exports the title-change queue old → new, masked, within the reviewer's scope", async () => {
+    const r = await person.post('/api/me/title-change', {
+      titleSeries: 'ZXXJ',
+      titleLevel: 'viceSenior',
+      titleName: '高级教师',
+      titleDate: '2025-12-01',
+    });
     expect(r.status).toBe(200);
     const rows = await readXlsx(await employer.get('/api/reviews/changes/title/export?tab=pending'));
     expect(column(rows, '所在单位')).toEqual(['江岸区变更导出中学']);
     expect(column(rows, '证件号')[0]).toMatch(/\*{10}/);
     expect(JSON.stringify(rows)).not.toContain(who.idNumber);
     expect(column(rows, '变更内容')[0]).toContain('职称级别：中级 → 副高级');
-    expect(column(await readXlsx(await county.get('/api/reviews/changes/title/export?tab=pending&keyword=变更导出')), '所在单位')).toEqual(['江岸区变更导出中学']);
+    expect(column(await readXlsx(await county.get('/api/reviews/changes/title/export?tab=pending&keyword=变更导出')), '所在单位')).toEqual([
+      '江岸区变更导出中学',
+    ]);
     expect(column(await readXlsx(await county.get('/api/reviews/changes/title/export?tab=pending&keyword=没有这个单位')), '所在单位')).toEqual([]);
     expect(column(await readXlsx(await sibling.get('/api/reviews/changes/title/export?tab=pending')), '所在单位')).toEqual([]);
     expect(column(await readXlsx(await employer.get('/api/reviews/changes/title/export?tab=done')), '所在单位')).toEqual([]);

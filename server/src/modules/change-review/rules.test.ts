@@ -4,8 +4,25 @@ import type { HrLevel, OrgStatus, OrgType } from '@hbzsgx/domain';
 import { checkParent } from '../registration/service.js';
 import { diff } from './service.js';
 
-const org = (type: OrgType, hrLevel: HrLevel | null, status: OrgStatus = 'active') =>
-  ({ id: 1, type, hrLevel, status, name: 'x', creditCode: '', divisionCode: '420100', parentId: null, path: '/1/', contactName: '', contactPhone: '', address: '', rejectReason: null, reviewedAt: null, reviewedBy: null, createdAt: new Date(), updatedAt: new Date() });
+const org = (type: OrgType, hrLevel: HrLevel | null, status: OrgStatus = 'active') => ({
+  id: 1,
+  type,
+  hrLevel,
+  status,
+  name: 'x',
+  creditCode: '',
+  divisionCode: '420100',
+  parentId: null,
+  path: '/1/',
+  contactName: '',
+  contactPhone: '',
+  address: '',
+  rejectReason: null,
+  reviewedAt: null,
+  reviewedBy: null,
+  createdAt: new Date(),
+  updatedAt: new Date(),
+});
 
 describe('which superior an organisation may choose', () => {
   it('employers go under HR or an authority; authorities and bases under HR', () => {

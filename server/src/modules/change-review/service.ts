@@ -28,8 +28,15 @@ const oldParent = alias(organizations, 'old_parent');
 const newParent = alias(organizations, 'new_parent');
 
 export const FIELD_NAMES: Record<string, string> = {
-  titleSeries: '职称系列', titleLevel: '职称级别', titleName: '职称名称', titleDate: '取得时间',
-  name: '名称', contactName: '联系人', contactPhone: '联系电话', address: '地址', parentName: '上级部门',
+  titleSeries: '职称系列',
+  titleLevel: '职称级别',
+  titleName: '职称名称',
+  titleDate: '取得时间',
+  name: '名称',
+  contactName: '联系人',
+  contactPhone: '联系电话',
+  address: '地址',
+  parentName: '上级部门',
 };
 function display(key: string, v: unknown): string {
   if (v == null || v === '') return '';
@@ -41,41 +48,85 @@ function display(key: string, v: unknown): string {
 const shown = (key: string, v: string) => (key === 'contactPhone' ? maskPhone(v) : v);
 /** Old vs new, field by field, for the reviewer (changed is judged on the real values, not the masked ones). */
 export function diff(before: Record<string, unknown>, after: Record<string, unknown>) {
-  return Object.keys(after).filter((k) => FIELD_NAMES[k]).map((k) => ({
-    field: k, label: FIELD_NAMES[k]!, before: shown(k, display(k, before[k])), after: shown(k, display(k, after[k])), changed: display(k, before[k]) !== display(k, after[k]),
-  }));
+  return Object.keys(after)
+    .filter((k) => FIELD_NAMES[k])
+    .map((k) => ({
+      field: k,
+      label: FIELD_NAMES[k]!,
+      before: shown(k, display(k, before[k])),
+      after: shown(k, display(k, after[k])),
+      changed: display(k, before[k]) !== display(k, after[k]),
+    }));
 }
 
 // ---------- submitting ----------
 
-export async function submitTitleChange(deps: AppDeps, req: FastifyRequest, actor: Actor, body: { titleSeries: string; titleLevel: string; titleName: string; titleDate: string }) {
+export async function submitTitleChange(
+  deps: AppDeps,
+  req: FastifyRequest,
+  actor: Actor,
+  body: { titleSeries: string; titleLevel: string; titleName: string; titleDate: string },
+) {
   if (actor.kind !== 'personnel' || !actor.personnelId) throw new BadRequestError('只有专业技术人员可以修改专业技术职务');
   return deps.database.db.transaction(async (tx) => {
     const [p] = await tx.select().from(personnel).where(eq(personnel.id, actor.personnelId!)).for('update');
-    const [open] = await tx.select({ id: changeRequests.id }).from(changeRequests)
+    const [open] = await tx
+      .select({ id: changeRequests.id })
+      .from(changeRequests)
       .where(and(eq(changeRequests.personnelId, p!.id), eq(changeRequests.kind, 'title'), eq(changeRequests.status, 'pending')));
     if (open) throw new ConflictError('已有一条修改申请在审核中，请等待审核结果');
     const before = { titleSeries: p!.titleSeries, titleLevel: p!.titleLevel, titleName: p!.titleName ?? '', titleDate: p!.titleDate ?? '' };
     if (JSON.stringify(before) === JSON.stringify(body)) throw new BadRequestError('没有修改任何内容');
-    const [r] = await tx.insert(changeRequests).values({
-      kind: 'title', orgId: p!.orgId, personnelId: p!.id, before, after: body, reviewerOrgId: p!.orgId, createdBy: actor.userId,
-    }).returning();
+    const [r] = await tx
+      .insert(changeRequests)
+      .values({
+        kind: 'title',
+        orgId: p!.orgId,
+        personnelId: p!.id,
+        before,
+        after: body,
+        reviewerOrgId: p!.orgId,
+        createdBy: actor.userId,
+      })
+      .returning();
     await writeAudit(tx, req, { action: 'change.submit', targetType: 'change_request', targetId: r!.id, detail: { kind: 'title' } });
     return r!;
   });
 }
 
-export async function submitOrgInfoChange(deps: AppDeps, req: FastifyRequest, actor: Actor, body: { name: string; contactName: string; contactPhone: string; address: string }) {
+export async function submitOrgInfoChange(
+  deps: AppDeps,
+  req: FastifyRequest,
+  actor: Actor,
+  body: { name: string; contactName: string; contactPhone: string; address: string },
+) {
   return deps.database.db.transaction(async (tx) => {
     const [o] = await tx.select().from(organizations).where(eq(organizations.id, actor.org.id)).for('update');
     if (!o!.parentId) return null; // the province HR has no superior: edits apply directly
-    const [open] = await tx.select({ id: changeRequests.id }).from(changeRequests)
-      .where(and(eq(changeRequests.orgId, o!.id), eq(changeRequests.kind, 'org_info'), eq(changeRequests.status, 'pending'), isNull(changeRequests.personnelId)));
+    const [open] = await tx
+      .select({ id: changeRequests.id })
+      .from(changeRequests)
+      .where(
+        and(
+          eq(changeRequests.orgId, o!.id),
+          eq(changeRequests.kind, 'org_info'),
+          eq(changeRequests.status, 'pending'),
+          isNull(changeRequests.personnelId),
+        ),
+      );
     if (open) throw new ConflictError('已有一条机构信息修改申请在审核中');
     const before = { name: o!.name, contactName: o!.contactName, contactPhone: o!.contactPhone, address: o!.address };
-    const [r] = await tx.insert(changeRequests).values({
-      kind: 'org_info', orgId: o!.id, before, after: body, reviewerOrgId: o!.parentId, createdBy: actor.userId,
-    }).returning();
+    const [r] = await tx
+      .insert(changeRequests)
+      .values({
+        kind: 'org_info',
+        orgId: o!.id,
+        before,
+        after: body,
+        reviewerOrgId: o!.parentId,
+        createdBy: actor.userId,
+      })
+      .returning();
     await writeAudit(tx, req, { action: 'change.submit', targetType: 'change_request', targetId: r!.id, detail: { kind: 'org_info', after: body } });
     return r!;
   });
@@ -90,16 +141,33 @@ export async function submitReparent(deps: AppDeps, req: FastifyRequest, actor: 
     if (!np) throw new NotFoundError('新上级部门');
     if (np.path.startsWith(o!.path)) throw new BadRequestError('新上级部门：不能选择本单位或下属机构', { field: 'newParentId' });
     const { hrLevel } = checkParent(o!.type as 'employer', np);
-    if (o!.type === 'hr' && hrLevel !== o!.hrLevel) throw new BadRequestError('新上级部门：人社部门只能更换到同级别的上级下', { field: 'newParentId' });
-    const [open] = await tx.select({ id: changeRequests.id }).from(changeRequests)
+    if (o!.type === 'hr' && hrLevel !== o!.hrLevel)
+      throw new BadRequestError('新上级部门：人社部门只能更换到同级别的上级下', { field: 'newParentId' });
+    const [open] = await tx
+      .select({ id: changeRequests.id })
+      .from(changeRequests)
       .where(and(eq(changeRequests.orgId, o!.id), eq(changeRequests.kind, 'reparent'), eq(changeRequests.status, 'pending')));
     if (open) throw new ConflictError('已有一条更换上级部门申请在审核中');
     const [old] = await tx.select().from(organizations).where(eq(organizations.id, o!.parentId));
-    const [r] = await tx.insert(changeRequests).values({
-      kind: 'reparent', orgId: o!.id, before: { parentId: o!.parentId, parentName: old!.name }, after: { parentId: np.id, parentName: np.name },
-      reason: body.reason, reviewerOrgId: o!.parentId, secondReviewerOrgId: np.id, createdBy: actor.userId,
-    }).returning();
-    await writeAudit(tx, req, { action: 'change.submit', targetType: 'change_request', targetId: r!.id, detail: { kind: 'reparent', from: o!.parentId, to: np.id } });
+    const [r] = await tx
+      .insert(changeRequests)
+      .values({
+        kind: 'reparent',
+        orgId: o!.id,
+        before: { parentId: o!.parentId, parentName: old!.name },
+        after: { parentId: np.id, parentName: np.name },
+        reason: body.reason,
+        reviewerOrgId: o!.parentId,
+        secondReviewerOrgId: np.id,
+        createdBy: actor.userId,
+      })
+      .returning();
+    await writeAudit(tx, req, {
+      action: 'change.submit',
+      targetType: 'change_request',
+      targetId: r!.id,
+      detail: { kind: 'reparent', from: o!.parentId, to: np.id },
+    });
     return r!;
   });
 }
@@ -114,48 +182,84 @@ export async function myRequests(db: Db, where: SQL) {
  * What a change request is about (lib/self-review.ts): a title change is the person's (their organisation reviews
  * it), an org-info change or a move is the organisation's; and whoever filed it never decides it either.
  */
-const subjectsOf = (kind: Kind): Subjects => kind === 'title'
-  ? { person: changeRequests.personnelId, requester: changeRequests.createdBy }
-  : { org: changeRequests.orgId, requester: changeRequests.createdBy };
+const subjectsOf = (kind: Kind): Subjects =>
+  kind === 'title'
+    ? { person: changeRequests.personnelId, requester: changeRequests.createdBy }
+    : { org: changeRequests.orgId, requester: changeRequests.createdBy };
 
 /** Requests the actor may decide (never its own). HR may act on title/org-info changes anywhere in its jurisdiction. */
 function reviewScope(actor: Actor, kind: Kind): SQL {
   const mine = eq(changeRequests.reviewerOrgId, actor.org.id);
-  const scope = kind === 'reparent' ? or(mine, eq(changeRequests.secondReviewerOrgId, actor.org.id))!
-    : or(mine, jurisdiction(actor).hrBelow(subject.path))!;
+  const scope =
+    kind === 'reparent' ? or(mine, eq(changeRequests.secondReviewerOrgId, actor.org.id))! : or(mine, jurisdiction(actor).hrBelow(subject.path))!;
   return and(scope, notOwnRequest(actor, subjectsOf(kind)))!;
 }
 
 function pendingForMe(actor: Actor, kind: Kind): SQL {
   if (kind !== 'reparent') return eq(changeRequests.status, 'pending');
-  return and(eq(changeRequests.status, 'pending'), or(
-    and(eq(changeRequests.reviewerOrgId, actor.org.id), isNull(changeRequests.reviewerDecision)),
-    and(eq(changeRequests.secondReviewerOrgId, actor.org.id), isNull(changeRequests.secondDecision)),
-  ))!;
+  return and(
+    eq(changeRequests.status, 'pending'),
+    or(
+      and(eq(changeRequests.reviewerOrgId, actor.org.id), isNull(changeRequests.reviewerDecision)),
+      and(eq(changeRequests.secondReviewerOrgId, actor.org.id), isNull(changeRequests.secondDecision)),
+    ),
+  )!;
 }
 
-export async function listChanges(db: Db, actor: Actor, kindParam: ChangeKindParam, q: { tab: 'pending' | 'done'; keyword?: string; page: number; pageSize: number }) {
+export async function listChanges(
+  db: Db,
+  actor: Actor,
+  kindParam: ChangeKindParam,
+  q: { tab: 'pending' | 'done'; keyword?: string; page: number; pageSize: number },
+) {
   const kind = CHANGE_KINDS[kindParam];
   const where = and(
-    eq(changeRequests.kind, kind), reviewScope(actor, kind),
+    eq(changeRequests.kind, kind),
+    reviewScope(actor, kind),
     q.tab === 'pending' ? pendingForMe(actor, kind) : sql`not (${pendingForMe(actor, kind)})`,
     q.keyword ? or(ilike(subject.name, `%${escapeLike(q.keyword)}%`), ilike(users.name, `%${escapeLike(q.keyword)}%`)) : undefined,
   );
-  const from = () => db.select({ n: count() }).from(changeRequests).innerJoin(subject, eq(subject.id, changeRequests.orgId))
-    .leftJoin(personnel, eq(personnel.id, changeRequests.personnelId)).leftJoin(users, eq(users.id, personnel.userId));
+  const from = () =>
+    db
+      .select({ n: count() })
+      .from(changeRequests)
+      .innerJoin(subject, eq(subject.id, changeRequests.orgId))
+      .leftJoin(personnel, eq(personnel.id, changeRequests.personnelId))
+      .leftJoin(users, eq(users.id, personnel.userId));
   const [total] = await from().where(where);
-  const rows = await db.select({
-    r: changeRequests, orgName: subject.name, personName: users.name, idNumberMasked: users.idNumberMasked,
-    oldParentName: oldParent.name, newParentName: newParent.name,
-  }).from(changeRequests).innerJoin(subject, eq(subject.id, changeRequests.orgId))
-    .leftJoin(personnel, eq(personnel.id, changeRequests.personnelId)).leftJoin(users, eq(users.id, personnel.userId))
-    .leftJoin(oldParent, eq(oldParent.id, changeRequests.reviewerOrgId)).leftJoin(newParent, eq(newParent.id, changeRequests.secondReviewerOrgId))
-    .where(where).orderBy(desc(changeRequests.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  const rows = await db
+    .select({
+      r: changeRequests,
+      orgName: subject.name,
+      personName: users.name,
+      idNumberMasked: users.idNumberMasked,
+      oldParentName: oldParent.name,
+      newParentName: newParent.name,
+    })
+    .from(changeRequests)
+    .innerJoin(subject, eq(subject.id, changeRequests.orgId))
+    .leftJoin(personnel, eq(personnel.id, changeRequests.personnelId))
+    .leftJoin(users, eq(users.id, personnel.userId))
+    .leftJoin(oldParent, eq(oldParent.id, changeRequests.reviewerOrgId))
+    .leftJoin(newParent, eq(newParent.id, changeRequests.secondReviewerOrgId))
+    .where(where)
+    .orderBy(desc(changeRequests.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
   return {
     total: total!.n,
     items: rows.map(({ r, ...x }) => ({
-      id: r.id, kind: r.kind, status: r.status, reason: r.reason, rejectReason: r.rejectReason, createdAt: r.createdAt, decidedAt: r.decidedAt,
-      reviewerDecision: r.reviewerDecision, secondDecision: r.secondDecision, ...x, changes: diff(r.before, r.after),
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      reason: r.reason,
+      rejectReason: r.rejectReason,
+      createdAt: r.createdAt,
+      decidedAt: r.decidedAt,
+      reviewerDecision: r.reviewerDecision,
+      secondDecision: r.secondDecision,
+      ...x,
+      changes: diff(r.before, r.after),
     })),
   };
 }
@@ -167,11 +271,16 @@ export async function countChanges(db: Db, actor: Actor, kind: ChangeKindParam) 
 async function applyChange(tx: Db, r: typeof changeRequests.$inferSelect) {
   if (r.kind === 'title') {
     const a = r.after as Record<string, string>;
-    await tx.update(personnel).set({ titleSeries: a.titleSeries, titleLevel: a.titleLevel, titleName: a.titleName || null, titleDate: a.titleDate || null })
+    await tx
+      .update(personnel)
+      .set({ titleSeries: a.titleSeries, titleLevel: a.titleLevel, titleName: a.titleName || null, titleDate: a.titleDate || null })
       .where(eq(personnel.id, r.personnelId!));
   } else if (r.kind === 'org_info') {
     const a = r.after as { name: string; contactName: string; contactPhone: string; address: string };
-    await tx.update(organizations).set({ ...a, updatedAt: new Date() }).where(eq(organizations.id, r.orgId));
+    await tx
+      .update(organizations)
+      .set({ ...a, updatedAt: new Date() })
+      .where(eq(organizations.id, r.orgId));
   } else {
     const [o] = await tx.select().from(organizations).where(eq(organizations.id, r.orgId)).for('update');
     const [np] = await tx.select().from(organizations).where(eq(organizations.id, r.secondReviewerOrgId!));
@@ -179,50 +288,89 @@ async function applyChange(tx: Db, r: typeof changeRequests.$inferSelect) {
     const newPrefix = `${np!.path}${o!.id}/`;
     await tx.update(organizations).set({ parentId: np!.id, updatedAt: new Date() }).where(eq(organizations.id, o!.id));
     // the organisation and everything under it move: their paths are rewritten in this same transaction
-    await tx.update(organizations).set({ path: sql`${newPrefix} || substr(${organizations.path}, ${oldPrefix.length + 1})` })
+    await tx
+      .update(organizations)
+      .set({ path: sql`${newPrefix} || substr(${organizations.path}, ${oldPrefix.length + 1})` })
       .where(underPath(organizations.path, oldPrefix));
   }
 }
 
 export async function decideChanges(
-  deps: AppDeps, req: FastifyRequest, actor: Actor, kindParam: ChangeKindParam,
+  deps: AppDeps,
+  req: FastifyRequest,
+  actor: Actor,
+  kindParam: ChangeKindParam,
   body: { ids: number[]; decision: 'approve' | 'reject'; reason: string },
 ) {
   const kind = CHANGE_KINDS[kindParam];
   await refuseOwnRequests(deps.database.db, req, actor, {
-    table: changeRequests, id: changeRequests.id, ids: body.ids, subjects: subjectsOf(kind), where: eq(changeRequests.kind, kind), targetType: 'change_request',
+    table: changeRequests,
+    id: changeRequests.id,
+    ids: body.ids,
+    subjects: subjectsOf(kind),
+    where: eq(changeRequests.kind, kind),
+    targetType: 'change_request',
   });
   return deps.database.db.transaction(async (tx) => {
-    const visible = await tx.select({ r: changeRequests }).from(changeRequests).innerJoin(subject, eq(subject.id, changeRequests.orgId))
+    const visible = await tx
+      .select({ r: changeRequests })
+      .from(changeRequests)
+      .innerJoin(subject, eq(subject.id, changeRequests.orgId))
       .where(and(inArray(changeRequests.id, body.ids), eq(changeRequests.kind, kind), reviewScope(actor, kind)));
-    requireAccess(visible.map((v) => v.r), body.ids, '变更申请');
+    requireAccess(
+      visible.map((v) => v.r),
+      body.ids,
+      '变更申请',
+    );
     let done = 0;
     for (const { r: seen } of visible) {
-      const [r] = await tx.select().from(changeRequests).where(and(eq(changeRequests.id, seen.id), eq(changeRequests.status, 'pending'))).for('update');
+      const [r] = await tx
+        .select()
+        .from(changeRequests)
+        .where(and(eq(changeRequests.id, seen.id), eq(changeRequests.status, 'pending')))
+        .for('update');
       if (!r) continue;
       const now = new Date();
       if (kind === 'reparent') {
-        const side = r.reviewerOrgId === actor.org.id && !r.reviewerDecision ? 'first'
-          : r.secondReviewerOrgId === actor.org.id && !r.secondDecision ? 'second' : null;
+        const side =
+          r.reviewerOrgId === actor.org.id && !r.reviewerDecision
+            ? 'first'
+            : r.secondReviewerOrgId === actor.org.id && !r.secondDecision
+              ? 'second'
+              : null;
         if (!side) continue;
         const set = side === 'first' ? { reviewerDecision: body.decision } : { secondDecision: body.decision };
         const both = body.decision === 'approve' && (side === 'first' ? r.secondDecision : r.reviewerDecision) === 'approve';
         const status = body.decision === 'reject' ? 'rejected' : both ? 'approved' : 'pending';
-        await tx.update(changeRequests).set({ ...set, status, rejectReason: body.decision === 'reject' ? body.reason : null, decidedAt: status === 'pending' ? null : now })
+        await tx
+          .update(changeRequests)
+          .set({ ...set, status, rejectReason: body.decision === 'reject' ? body.reason : null, decidedAt: status === 'pending' ? null : now })
           .where(eq(changeRequests.id, r.id));
         if (both) {
           await applyChange(tx, r);
-          await writeAudit(tx, req, { action: 'org.reparent', targetType: 'organization', targetId: r.orgId, detail: { before: r.before, after: r.after } });
+          await writeAudit(tx, req, {
+            action: 'org.reparent',
+            targetType: 'organization',
+            targetId: r.orgId,
+            detail: { before: r.before, after: r.after },
+          });
         }
       } else {
-        await tx.update(changeRequests).set({
-          status: body.decision === 'approve' ? 'approved' : 'rejected', reviewerDecision: body.decision,
-          rejectReason: body.decision === 'reject' ? body.reason : null, decidedAt: now,
-        }).where(eq(changeRequests.id, r.id));
+        await tx
+          .update(changeRequests)
+          .set({
+            status: body.decision === 'approve' ? 'approved' : 'rejected',
+            reviewerDecision: body.decision,
+            rejectReason: body.decision === 'reject' ? body.reason : null,
+            decidedAt: now,
+          })
+          .where(eq(changeRequests.id, r.id));
         if (body.decision === 'approve') await applyChange(tx, r);
       }
       await writeAudit(tx, req, {
-        action: body.decision === 'approve' ? 'change.approve' : 'change.reject', targetType: 'change_request', targetId: r.id,
+        action: body.decision === 'approve' ? 'change.approve' : 'change.reject',
+        targetType: 'change_request',
+        targetId: r.id,
         detail: { kind, before: r.before, after: r.after, reason: body.reason || undefined },
       });
       done++;

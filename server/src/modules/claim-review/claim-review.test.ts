@@ -16,16 +16,29 @@ const year = new Date().getFullYear();
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  await ctx.db.update(hourPolicies).set({ closingDate: `${year}-12-31` }).where(eq(hourPolicies.year, year));
+  await ctx.db
+    .update(hourPolicies)
+    .set({ closingDate: `${year}-12-31` })
+    .where(eq(hourPolicies.year, year));
   const ja = await hrOrg(ctx, '420102');
   base = await loggedIn(ctx, await newAdmin(ctx, (await newOrg(ctx, 'base', ja.id, '江岸删除测试基地')).id, { isSuper: true }), 'base');
   empId = (await newOrg(ctx, 'employer', ja.id, '江岸删除测试中学')).id;
   county = await loggedIn(ctx, await newAdmin(ctx, ja.id, { isSuper: true }));
   sibling = await loggedIn(ctx, await newAdmin(ctx, (await hrOrg(ctx, '420103')).id, { isSuper: true }));
-  classId = (await base.post('/api/classes', {
-    year, name: '删除测试培训班', subjectType: 'professional', learningForm: 'faceToFace', hours: 24,
-    startDate: `${year}-03-01`, endDate: `${year}-03-03`, place: '江岸', capacity: 100, targetSeries: [],
-  })).body.id;
+  classId = (
+    await base.post('/api/classes', {
+      year,
+      name: '删除测试培训班',
+      subjectType: 'professional',
+      learningForm: 'faceToFace',
+      hours: 24,
+      startDate: `${year}-03-01`,
+      endDate: `${year}-03-03`,
+      place: '江岸',
+      capacity: 100,
+      targetSeries: [],
+    })
+  ).body.id;
   await county.post('/api/reviews/classes/decide', { ids: [classId], decision: 'approve' });
 });
 afterAll(async () => ctx?.close());
@@ -36,9 +49,17 @@ async function learner() {
   return { ...p, claimId: r.body.claimId as number };
 }
 const total = async (personnelId: number) =>
-  (await ctx.db.select().from(personYearTotals).where(and(eq(personYearTotals.personnelId, personnelId), eq(personYearTotals.year, year))))[0]?.professionalHours ?? 0;
+  (
+    await ctx.db
+      .select()
+      .from(personYearTotals)
+      .where(and(eq(personYearTotals.personnelId, personnelId), eq(personYearTotals.year, year)))
+  )[0]?.professionalHours ?? 0;
 const deleteAudits = async (ids: number[]) =>
-  ctx.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'claim.delete'), inArray(auditLogs.targetId, ids.map(String))));
+  ctx.db
+    .select()
+    .from(auditLogs)
+    .where(and(eq(auditLogs.action, 'claim.delete'), inArray(auditLogs.targetId, ids.map(String))));
 
 describe('学时审核 › 删除', () => {
   it('deletes approved and pending claims with a reason: hours leave the total, the reason is audited and shown to the person and the declarer', async () => {
@@ -50,24 +71,42 @@ describe('学时审核 › 删除', () => {
     expect((await sibling.post('/api/reviews/claims/delete', { ids: [a.claimId], reason: '不在辖区' })).status).toBe(404);
     const del = await county.post('/api/reviews/claims/delete', { ids: [a.claimId, b.claimId], reason: '  签到记录与培训时间不符  ' });
     expect(del.body).toEqual({ done: 2, skipped: 0 });
-    const rows = await ctx.db.select().from(claims).where(inArray(claims.id, [a.claimId, b.claimId])).orderBy(claims.id);
-    expect(rows.map((r) => [r.status, r.deleteReason])).toEqual([['deleted', '签到记录与培训时间不符'], ['deleted', '签到记录与培训时间不符']]);
+    const rows = await ctx.db
+      .select()
+      .from(claims)
+      .where(inArray(claims.id, [a.claimId, b.claimId]))
+      .orderBy(claims.id);
+    expect(rows.map((r) => [r.status, r.deleteReason])).toEqual([
+      ['deleted', '签到记录与培训时间不符'],
+      ['deleted', '签到记录与培训时间不符'],
+    ]);
     expect(Number(await total(a.personnelId))).toBe(0);
     const audits = await deleteAudits([a.claimId, b.claimId]);
-    expect(audits.map((x) => x.detail).sort((x, y) => String((x as { from: string }).from).localeCompare(String((y as { from: string }).from))))
-      .toEqual([{ from: 'approved', reason: '签到记录与培训时间不符' }, { from: 'pending', reason: '签到记录与培训时间不符' }]);
+    expect(
+      audits.map((x) => x.detail).sort((x, y) => String((x as { from: string }).from).localeCompare(String((y as { from: string }).from))),
+    ).toEqual([
+      { from: 'approved', reason: '签到记录与培训时间不符' },
+      { from: 'pending', reason: '签到记录与培训时间不符' },
+    ]);
     expect((await county.post('/api/reviews/claims/delete', { ids: [a.claimId], reason: '再次' })).status).toBe(409);
 
     // the person sees the deletion and why (list and export); the hours no longer count
     const pc = await loggedIn(ctx, a, 'personnel');
     const mine = await pc.get(`/api/me/hours?year=${year}`);
     expect(mine.body).toMatchObject({ professionalHours: 0, totalHours: 0 });
-    expect(mine.body.claims.find((c: { id: number }) => c.id === a.claimId)).toMatchObject({ status: 'deleted', statusName: '已删除', deleteReason: '签到记录与培训时间不符' });
+    expect(mine.body.claims.find((c: { id: number }) => c.id === a.claimId)).toMatchObject({
+      status: 'deleted',
+      statusName: '已删除',
+      deleteReason: '签到记录与培训时间不符',
+    });
     expect(column(await readXlsx(await pc.get(`/api/me/hours/export?year=${year}`)), '驳回/审验不通过/删除原因')).toEqual(['签到记录与培训时间不符']);
 
     // the declarer (the base) sees it in its learners' list and export
     const scores = await base.get(`/api/classes/${classId}/scores`);
-    expect(scores.body.items.find((s: { claimId: number }) => s.claimId === a.claimId)).toMatchObject({ status: 'deleted', deleteReason: '签到记录与培训时间不符' });
+    expect(scores.body.items.find((s: { claimId: number }) => s.claimId === a.claimId)).toMatchObject({
+      status: 'deleted',
+      deleteReason: '签到记录与培训时间不符',
+    });
     const xlsx = await readXlsx(await base.get(`/api/classes/${classId}/scores/export`));
     expect(column(xlsx, '驳回/审验不通过/删除原因').filter((v) => v === '签到记录与培训时间不符')).toHaveLength(2);
     // a deleted learner may be registered again (the deletion is not a duplicate)

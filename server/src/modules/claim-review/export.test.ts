@@ -13,7 +13,10 @@ const year = new Date().getFullYear();
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  await ctx.db.update(hourPolicies).set({ closingDate: `${year}-12-31` }).where(eq(hourPolicies.year, year));
+  await ctx.db
+    .update(hourPolicies)
+    .set({ closingDate: `${year}-12-31` })
+    .where(eq(hourPolicies.year, year));
   const ja = await hrOrg(ctx, '420102');
   base = await loggedIn(ctx, await newAdmin(ctx, (await newOrg(ctx, 'base', ja.id, '江岸学时导出基地')).id, { isSuper: true }), 'base');
   const empId = (await newOrg(ctx, 'employer', ja.id, '江岸学时导出中学')).id;
@@ -21,10 +24,20 @@ beforeAll(async () => {
   sibling = await loggedIn(ctx, await newAdmin(ctx, (await hrOrg(ctx, '420103')).id, { isSuper: true }));
   city = await loggedIn(ctx, await newAdmin(ctx, (await hrOrg(ctx, '420100')).id, { isSuper: true }));
   otherCity = await loggedIn(ctx, await newAdmin(ctx, (await hrOrg(ctx, '420500')).id, { isSuper: true }));
-  classId = (await base.post('/api/classes', {
-    year, name: '学时导出培训班', subjectType: 'professional', learningForm: 'faceToFace', hours: 24,
-    startDate: `${year}-03-01`, endDate: `${year}-03-03`, place: '江岸', capacity: 100, targetSeries: [],
-  })).body.id;
+  classId = (
+    await base.post('/api/classes', {
+      year,
+      name: '学时导出培训班',
+      subjectType: 'professional',
+      learningForm: 'faceToFace',
+      hours: 24,
+      startDate: `${year}-03-01`,
+      endDate: `${year}-03-03`,
+      place: '江岸',
+      capacity: 100,
+      targetSeries: [],
+    })
+  ).body.id;
   await county.post('/api/reviews/classes/decide', { ids: [classId], decision: 'approve' });
   p1 = await newPerson(ctx, empId);
   p2 = await newPerson(ctx, empId);
@@ -36,7 +49,7 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 describe('学时审核 / 学时审验 / 我的学时 › 导出', () => {
-  it('exports a review queue with the seven filters, masked, only the reviewer\'s jurisdiction', async () => {
+  it("exports a review queue with the seven filters, masked, only the reviewer's jurisdiction", async () => {
     const all = await readXlsx(await county.get(`/api/reviews/claims/export?source=base&tab=pending&year=${year}`));
     expect(column(all, '培训班/学习内容')).toEqual(['学时导出培训班', '学时导出培训班', '学时导出培训班']);
     expect(column(all, '证件号').every((v) => /\*{10}/.test(v))).toBe(true);
@@ -49,7 +62,7 @@ describe('学时审核 / 学时审验 / 我的学时 › 导出', () => {
     expect((await county.get('/api/reviews/claims/export?source=base&tab=pending&page=1')).status).toBe(400);
   });
 
-  it('exports 学时审验 (filters, or exactly the drawn sample), the city\'s jurisdiction only', async () => {
+  it("exports 学时审验 (filters, or exactly the drawn sample), the city's jurisdiction only", async () => {
     const pending = (await county.get('/api/reviews/claims?source=base&tab=pending')).body.items.map((i: { id: number }) => i.id);
     await county.post('/api/reviews/claims/decide', { ids: pending, decision: 'approve' });
     const rows = await readXlsx(await city.get(`/api/audits/claims/export?year=${year}&baseName=学时导出`));
@@ -61,7 +74,7 @@ describe('学时审核 / 学时审验 / 我的学时 › 导出', () => {
     expect((await county.get('/api/audits/claims/export')).status).toBe(403); // county HR has no 学时审验
   });
 
-  it('exports the person\'s own year', async () => {
+  it("exports the person's own year", async () => {
     const mine = await readXlsx(await teacher.get(`/api/me/hours/export?year=${year}`));
     expect(column(mine, '学习内容')).toEqual(['学时导出培训班', '学时导出培训班']);
     expect(column(mine, '学时')).toEqual(['24', '24']);

@@ -25,16 +25,26 @@ export const CLAIM_SUBJECTS = { person: claims.personnelId };
  * Claims an HR department reviews: declared by an organisation in its jurisdiction (by id, so the index serves it),
  * never the actor's own. The one rule of the review lists, their exports, decisions and the 待办 counts.
  */
-export const reviewScope = (actor: Actor): SQL => and(
-  inArray(claims.declaringOrgId, sql`(select o.id from organizations o where ${jurisdiction(actor).below(sql`o.path`)})`),
-  notOwnRequest(actor, CLAIM_SUBJECTS),
-)!;
+export const reviewScope = (actor: Actor): SQL =>
+  and(
+    inArray(claims.declaringOrgId, sql`(select o.id from organizations o where ${jurisdiction(actor).below(sql`o.path`)})`),
+    notOwnRequest(actor, CLAIM_SUBJECTS),
+  )!;
 /** Claims an HR department audits: of people whose organisation is in its jurisdiction. */
 const auditScope = (actor: Actor): SQL => jurisdiction(actor).below(unit.path);
 
 export interface ClaimQuery {
-  tab: 'pending' | 'done'; source: 'base' | 'employer' | 'personal'; year?: number; name?: string; subjectType?: SubjectType;
-  learningForm?: LearningForm; orgName?: string; baseName?: string; flagged?: 'true' | 'false'; page: number; pageSize: number;
+  tab: 'pending' | 'done';
+  source: 'base' | 'employer' | 'personal';
+  year?: number;
+  name?: string;
+  subjectType?: SubjectType;
+  learningForm?: LearningForm;
+  orgName?: string;
+  baseName?: string;
+  flagged?: 'true' | 'false';
+  page: number;
+  pageSize: number;
   /** Only these claims (still within scope and filters): the export of a drawn 随机抽查 sample. */
   ids?: number[];
 }
@@ -64,34 +74,68 @@ async function countClaims(db: Db, where: SQL | undefined, need: Need) {
 }
 
 type Need = { person?: boolean; unit?: boolean; declarer?: boolean };
-const needFor = (q: { name?: string; orgName?: string; baseName?: string }): Need => ({ person: !!q.name, unit: !!q.orgName, declarer: !!q.baseName });
+const needFor = (q: { name?: string; orgName?: string; baseName?: string }): Need => ({
+  person: !!q.name,
+  unit: !!q.orgName,
+  declarer: !!q.baseName,
+});
 
 async function page(db: Db, where: SQL | undefined, q: { page: number; pageSize: number }, need: Need) {
   const total = { n: await countClaims(db, where, need) };
-  const rows = await db.select({
-    id: claims.id, declaringOrg: declarer.name, className: claims.title, name: users.name, idNumberMasked: users.idNumberMasked,
-    year: claims.year, orgName: unit.name, titleSeries: personnel.titleSeries, score: claims.score, hours: claims.hours,
-    qualified: claims.qualified, status: claims.status, subjectType: claims.subjectType, learningForm: claims.learningForm,
-    flagged: claims.flagged, flagReasons: claims.flagReasons, rejectReason: claims.rejectReason, revokeReason: claims.revokeReason,
-    basis: claims.basis, evidenceFileId: claims.evidenceFileId,
-    createdAt: claims.createdAt, reviewedAt: claims.reviewedAt,
-  }).from(claims).innerJoin(personnel, eq(personnel.id, claims.personnelId)).innerJoin(users, eq(users.id, personnel.userId))
-    .innerJoin(unit, eq(unit.id, personnel.orgId)).innerJoin(declarer, eq(declarer.id, claims.declaringOrgId))
-    .where(where).orderBy(desc(claims.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  const rows = await db
+    .select({
+      id: claims.id,
+      declaringOrg: declarer.name,
+      className: claims.title,
+      name: users.name,
+      idNumberMasked: users.idNumberMasked,
+      year: claims.year,
+      orgName: unit.name,
+      titleSeries: personnel.titleSeries,
+      score: claims.score,
+      hours: claims.hours,
+      qualified: claims.qualified,
+      status: claims.status,
+      subjectType: claims.subjectType,
+      learningForm: claims.learningForm,
+      flagged: claims.flagged,
+      flagReasons: claims.flagReasons,
+      rejectReason: claims.rejectReason,
+      revokeReason: claims.revokeReason,
+      basis: claims.basis,
+      evidenceFileId: claims.evidenceFileId,
+      createdAt: claims.createdAt,
+      reviewedAt: claims.reviewedAt,
+    })
+    .from(claims)
+    .innerJoin(personnel, eq(personnel.id, claims.personnelId))
+    .innerJoin(users, eq(users.id, personnel.userId))
+    .innerJoin(unit, eq(unit.id, personnel.orgId))
+    .innerJoin(declarer, eq(declarer.id, claims.declaringOrgId))
+    .where(where)
+    .orderBy(desc(claims.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
   return {
     total: total.n,
     items: rows.map((r, i) => ({
-      seq: (q.page - 1) * q.pageSize + i + 1, ...r,
+      seq: (q.page - 1) * q.pageSize + i + 1,
+      ...r,
       titleSeriesName: TITLE_SERIES.find((s) => s.code === r.titleSeries)?.name ?? '',
-      subjectTypeName: SUBJECT_TYPES[r.subjectType], learningFormName: LEARNING_FORMS[r.learningForm],
-      statusName: CLAIM_STATUSES[r.status], hasEvidence: r.evidenceFileId != null,
+      subjectTypeName: SUBJECT_TYPES[r.subjectType],
+      learningFormName: LEARNING_FORMS[r.learningForm],
+      statusName: CLAIM_STATUSES[r.status],
+      hasEvidence: r.evidenceFileId != null,
     })),
   };
 }
 
 export function listClaims(db: Db, actor: Actor, q: ClaimQuery) {
   // 已审核: what a reviewer decided (an unqualified score is recorded as rejected without any review)
-  const status = q.tab === 'pending' ? eq(claims.status, 'pending') : and(inArray(claims.status, ['approved', 'rejected', 'revoked']), isNotNull(claims.reviewedBy));
+  const status =
+    q.tab === 'pending'
+      ? eq(claims.status, 'pending')
+      : and(inArray(claims.status, ['approved', 'rejected', 'revoked']), isNotNull(claims.reviewedBy));
   return page(db, and(reviewScope(actor), eq(claims.source, q.source), status, ...filters(q)), q, needFor(q));
 }
 
@@ -102,20 +146,42 @@ const DELETABLE: ClaimStatus[] = ['pending', 'approved', 'rejected', 'revoked'];
  * 通过 / 驳回 / 删除. A deletion always carries a reason (the route requires it): it is stored on the claim and shown to
  * the person (我的学时) and the declarer (学员成绩), like 审验不通过's; approved hours leave the person's total with it.
  */
-export async function decideClaims(deps: AppDeps, req: FastifyRequest, actor: Actor, body: { ids: number[]; decision: 'approve' | 'reject' | 'delete'; reason?: string }) {
+export async function decideClaims(
+  deps: AppDeps,
+  req: FastifyRequest,
+  actor: Actor,
+  body: { ids: number[]; decision: 'approve' | 'reject' | 'delete'; reason?: string },
+) {
   const to: ClaimStatus = body.decision === 'approve' ? 'approved' : body.decision === 'reject' ? 'rejected' : 'deleted';
-  await refuseOwnRequests(deps.database.db, req, actor, { table: claims, id: claims.id, ids: body.ids, subjects: CLAIM_SUBJECTS, targetType: 'claim' });
+  await refuseOwnRequests(deps.database.db, req, actor, {
+    table: claims,
+    id: claims.id,
+    ids: body.ids,
+    subjects: CLAIM_SUBJECTS,
+    targetType: 'claim',
+  });
   return deps.database.db.transaction(async (tx) => {
-    const visible = await tx.select({ id: claims.id }).from(claims).innerJoin(declarer, eq(declarer.id, claims.declaringOrgId))
+    const visible = await tx
+      .select({ id: claims.id })
+      .from(claims)
+      .innerJoin(declarer, eq(declarer.id, claims.declaringOrgId))
       .where(and(inArray(claims.id, body.ids), reviewScope(actor)));
     const ids = requireAccess(visible, body.ids, '学时申报');
     const moved = await transitionClaims(tx, {
-      ids, to, actorUserId: actor.userId, reason: body.reason,
+      ids,
+      to,
+      actorUserId: actor.userId,
+      reason: body.reason,
       scope: to === 'deleted' ? inArray(claims.status, DELETABLE) : undefined,
     });
     if (!moved.length) throw new ConflictError('所选申报已被处理或当前状态不允许此操作，请刷新后查看', 'ALREADY_DECIDED');
     for (const m of moved) {
-      await writeAudit(tx, req, { action: `claim.${body.decision}`, targetType: 'claim', targetId: m.id, detail: { from: m.from, reason: body.reason || undefined } });
+      await writeAudit(tx, req, {
+        action: `claim.${body.decision}`,
+        targetType: 'claim',
+        targetId: m.id,
+        detail: { from: m.from, reason: body.reason || undefined },
+      });
     }
     return { done: moved.length, skipped: body.ids.length - moved.length };
   });
@@ -128,10 +194,27 @@ export async function listForAudit(db: Db, actor: Actor, q: Omit<ClaimQuery, 'ta
   if (!jurisdiction(actor).mayAudit) throw new ForbiddenError('学时审验由市（州）及以上人社部门进行');
   const where = and(auditScope(actor), eq(claims.status, 'approved'), ...filters(q));
   if (q.sample) {
-    const ids = await db.select({ id: claims.id }).from(claims).innerJoin(personnel, eq(personnel.id, claims.personnelId))
-      .innerJoin(users, eq(users.id, personnel.userId)).innerJoin(unit, eq(unit.id, personnel.orgId)).innerJoin(declarer, eq(declarer.id, claims.declaringOrgId))
-      .where(where).orderBy(sql`random()`).limit(q.sample);
-    return page(db, ids.length ? inArray(claims.id, ids.map((i) => i.id)) : sql`false`, { page: 1, pageSize: q.sample }, {});
+    const ids = await db
+      .select({ id: claims.id })
+      .from(claims)
+      .innerJoin(personnel, eq(personnel.id, claims.personnelId))
+      .innerJoin(users, eq(users.id, personnel.userId))
+      .innerJoin(unit, eq(unit.id, personnel.orgId))
+      .innerJoin(declarer, eq(declarer.id, claims.declaringOrgId))
+      .where(where)
+      .orderBy(sql`random()`)
+      .limit(q.sample);
+    return page(
+      db,
+      ids.length
+        ? inArray(
+            claims.id,
+            ids.map((i) => i.id),
+          )
+        : sql`false`,
+      { page: 1, pageSize: q.sample },
+      {},
+    );
   }
   return page(db, where, q, { ...needFor(q), unit: true });
 }
@@ -139,12 +222,17 @@ export async function listForAudit(db: Db, actor: Actor, q: Omit<ClaimQuery, 'ta
 export async function revokeClaims(deps: AppDeps, req: FastifyRequest, actor: Actor, body: { ids: number[]; reason: string }) {
   if (!jurisdiction(actor).mayAudit) throw new ForbiddenError('学时审验由市（州）及以上人社部门进行');
   return deps.database.db.transaction(async (tx) => {
-    const visible = await tx.select({ id: claims.id }).from(claims).innerJoin(personnel, eq(personnel.id, claims.personnelId))
-      .innerJoin(unit, eq(unit.id, personnel.orgId)).where(and(inArray(claims.id, body.ids), auditScope(actor)));
+    const visible = await tx
+      .select({ id: claims.id })
+      .from(claims)
+      .innerJoin(personnel, eq(personnel.id, claims.personnelId))
+      .innerJoin(unit, eq(unit.id, personnel.orgId))
+      .where(and(inArray(claims.id, body.ids), auditScope(actor)));
     const ids = requireAccess(visible, body.ids, '学时申报');
     const moved = await transitionClaims(tx, { ids, to: 'revoked', actorUserId: actor.userId, reason: body.reason });
     if (!moved.length) throw new ConflictError('只有已通过的学时可以审验不通过', 'ALREADY_DECIDED');
-    for (const m of moved) await writeAudit(tx, req, { action: 'claim.revoke', targetType: 'claim', targetId: m.id, detail: { reason: body.reason } });
+    for (const m of moved)
+      await writeAudit(tx, req, { action: 'claim.revoke', targetType: 'claim', targetId: m.id, detail: { reason: body.reason } });
     return { done: moved.length, skipped: body.ids.length - moved.length };
   });
 }

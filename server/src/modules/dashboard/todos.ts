@@ -34,10 +34,22 @@ registerTodo({
   path: '/account/admins',
   permission: 'admin.manage',
   async count(db, actor) {
-    const [r] = await db.select({ n: count() }).from(admins).where(and(
-      eq(admins.orgId, actor.org.id), isNull(admins.removedAt), eq(admins.isSuper, false),
-      notExists(db.select({ x: sql`1` }).from(adminRoles).where(eq(adminRoles.adminId, admins.id))),
-    ));
+    const [r] = await db
+      .select({ n: count() })
+      .from(admins)
+      .where(
+        and(
+          eq(admins.orgId, actor.org.id),
+          isNull(admins.removedAt),
+          eq(admins.isSuper, false),
+          notExists(
+            db
+              .select({ x: sql`1` })
+              .from(adminRoles)
+              .where(eq(adminRoles.adminId, admins.id)),
+          ),
+        ),
+      );
     return r!.n;
   },
 });

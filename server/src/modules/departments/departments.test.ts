@@ -72,7 +72,7 @@ describe('管理内设部门', () => {
     expect((await ctx.db.select().from(departments)).length).toBe(before);
   });
 
-  it('another organisation\'s departments answer 404 for reads-by-id, writes and parents', async () => {
+  it("another organisation's departments answer 404 for reads-by-id, writes and parents", async () => {
     const mine = await c.post('/api/departments', { name: '本单位科室' });
     expect((await other.patch(`/api/departments/${mine.body.id}`, { name: '篡改' })).status).toBe(404);
     expect((await other.del(`/api/departments/${mine.body.id}`)).status).toBe(404);

@@ -26,32 +26,63 @@ const params = z.object({ id: idSchema });
 export default async function departmentRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['本级机构管理'];
-  app.get('/api/departments', {
-    config: { access: { permission: 'dept.view' } }, schema: { tags, summary: '内设部门列表（含人数）' },
-  }, async (req) => ({ items: await listDepartments(app.deps.database.db, actorOf(req).org.id) }));
+  app.get(
+    '/api/departments',
+    {
+      config: { access: { permission: 'dept.view' } },
+      schema: { tags, summary: '内设部门列表（含人数）' },
+    },
+    async (req) => ({ items: await listDepartments(app.deps.database.db, actorOf(req).org.id) }),
+  );
 
-  app.get('/api/departments/export', {
-    config: { access: { permission: 'dept.view' } }, schema: { tags, summary: '导出内设部门（xlsx）' },
-  }, async (req, reply) => exportRows(app.deps.database.db, req, reply, {
-    what: 'departments', title: '内设部门', filters: {}, rows: flatten(await listDepartments(app.deps.database.db, actorOf(req).org.id)),
-    columns: [
-      { header: '部门', width: 40, value: (r) => r.path }, { header: '排序号', width: 8, value: (r) => r.sortOrder },
-      { header: '专技人员数', width: 12, value: (r) => r.personnelCount }, { header: '管理员数', width: 10, value: (r) => r.adminCount },
-    ],
-  }));
+  app.get(
+    '/api/departments/export',
+    {
+      config: { access: { permission: 'dept.view' } },
+      schema: { tags, summary: '导出内设部门（xlsx）' },
+    },
+    async (req, reply) =>
+      exportRows(app.deps.database.db, req, reply, {
+        what: 'departments',
+        title: '内设部门',
+        filters: {},
+        rows: flatten(await listDepartments(app.deps.database.db, actorOf(req).org.id)),
+        columns: [
+          { header: '部门', width: 40, value: (r) => r.path },
+          { header: '排序号', width: 8, value: (r) => r.sortOrder },
+          { header: '专技人员数', width: 12, value: (r) => r.personnelCount },
+          { header: '管理员数', width: 10, value: (r) => r.adminCount },
+        ],
+      }),
+  );
 
-  app.post('/api/departments', {
-    config: { access: { permission: 'dept.manage' } }, schema: { tags, summary: '添加部门', body: departmentCreateBody },
-  }, async (req) => createDepartment(app.deps, req, actorOf(req), req.body));
+  app.post(
+    '/api/departments',
+    {
+      config: { access: { permission: 'dept.manage' } },
+      schema: { tags, summary: '添加部门', body: departmentCreateBody },
+    },
+    async (req) => createDepartment(app.deps, req, actorOf(req), req.body),
+  );
 
-  app.patch('/api/departments/:id', {
-    config: { access: { permission: 'dept.manage' } }, schema: { tags, summary: '重命名或移动部门', params, body: departmentUpdateBody },
-  }, async (req) => updateDepartment(app.deps, req, actorOf(req), req.params.id, req.body));
+  app.patch(
+    '/api/departments/:id',
+    {
+      config: { access: { permission: 'dept.manage' } },
+      schema: { tags, summary: '重命名或移动部门', params, body: departmentUpdateBody },
+    },
+    async (req) => updateDepartment(app.deps, req, actorOf(req), req.params.id, req.body),
+  );
 
-  app.delete('/api/departments/:id', {
-    config: { access: { permission: 'dept.manage' } }, schema: { tags, summary: '删除部门', params },
-  }, async (req) => {
-    await removeDepartment(app.deps, req, actorOf(req), req.params.id);
-    return { ok: true };
-  });
+  app.delete(
+    '/api/departments/:id',
+    {
+      config: { access: { permission: 'dept.manage' } },
+      schema: { tags, summary: '删除部门', params },
+    },
+    async (req) => {
+      await removeDepartment(app.deps, req, actorOf(req), req.params.id);
+      return { ok: true };
+    },
+  );
 }

@@ -13,10 +13,18 @@ import { hrOrg, newOrg, newPerson } from '../../../test/fixtures.js';
 import { completedSql } from './completion-sql.js';
 
 let ctx: TestCtx;
-beforeAll(async () => { ctx = await createTestApp(); });
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
 afterAll(async () => ctx?.close());
 
-const policy = (totalRequired: number, professionalMin: number, publicMin: number): HourPolicy => ({ year: 2024, totalRequired, professionalMin, publicMin, closingDate: '2024-12-31' });
+const policy = (totalRequired: number, professionalMin: number, publicMin: number): HourPolicy => ({
+  year: 2024,
+  totalRequired,
+  professionalMin,
+  publicMin,
+  closingDate: '2024-12-31',
+});
 const P90 = policy(90, 60, 30);
 
 describe('completedSql() = completion()', () => {
@@ -39,14 +47,18 @@ describe('completedSql() = completion()', () => {
     for (const c of cases) {
       const p = await newPerson(ctx, org.id);
       ids.push(p.personnelId);
-      if (c.t) await ctx.db.insert(personYearTotals).values({ personnelId: p.personnelId, year: 2024, publicHours: c.t[0], professionalHours: c.t[1] });
+      if (c.t)
+        await ctx.db.insert(personYearTotals).values({ personnelId: p.personnelId, year: 2024, publicHours: c.t[0], professionalHours: c.t[1] });
       // another year's hours never count for 2024
       await ctx.db.insert(personYearTotals).values({ personnelId: p.personnelId, year: 2023, publicHours: 100, professionalHours: 100 });
     }
     const check = async (pol: HourPolicy) => {
-      const rows = await ctx.db.select({ id: personnel.id, done: completedSql(pol) }).from(personnel)
+      const rows = await ctx.db
+        .select({ id: personnel.id, done: completedSql(pol) })
+        .from(personnel)
         .leftJoin(personYearTotals, and(eq(personYearTotals.personnelId, personnel.id), eq(personYearTotals.year, 2024)))
-        .where(inArray(personnel.id, ids)).orderBy(asc(personnel.id));
+        .where(inArray(personnel.id, ids))
+        .orderBy(asc(personnel.id));
       return rows.map((r) => r.done);
     };
     const got = await check(P90);
@@ -64,21 +76,29 @@ describe('completedSql() = completion()', () => {
     const r1 = (n: number) => Math.max(0, Math.round(n * 10) / 10);
     // null: a random value; otherwise a step of -0.1 / 0 / +0.1 from the boundary (the minimum, or what the total leaves)
     const snap = fc.constantFrom(null, -0.1, 0, 0.1);
-    await fc.assert(fc.asyncProperty(
-      fc.record({ total: fc.integer({ min: 0, max: 120 }), pro: fc.integer({ min: 0, max: 80 }), pub: fc.integer({ min: 0, max: 40 }) }),
-      fc.array(fc.record({ a: tenth(80), b: tenth(120), da: snap, db: snap, toTotal: fc.boolean() }), { minLength: 1, maxLength: 60 }),
-      async (p, raw) => {
-        const pol = policy(p.total, p.pro, p.pub);
-        const totals = raw.map((x) => {
-          const a = x.da == null ? x.a : r1(p.pub + x.da);
-          const b = x.db == null ? x.b : r1((x.toTotal ? p.total - a : p.pro) + x.db);
-          return [a, b] as const;
-        });
-        const values = sql.join(totals.map(([a, b], i) => sql`(${sql.raw(String(i))}, ${sql.raw(String(a))}::numeric(7,1), ${sql.raw(String(b))}::numeric(7,1))`), sql`, `);
-        const rows = await ctx.db.select({ i: sql<number>`v.i`, done: completedSql(pol, { publicHours: sql`v.pub`, professionalHours: sql`v.pro` }) })
-          .from(sql`(values ${values}) as v(i, pub, pro)`).orderBy(sql`v.i`);
-        expect(rows.map((r) => r.done)).toEqual(totals.map(([a, b]) => completion({ publicHours: a, professionalHours: b }, pol).completed));
-      },
-    ), { numRuns: 60 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ total: fc.integer({ min: 0, max: 120 }), pro: fc.integer({ min: 0, max: 80 }), pub: fc.integer({ min: 0, max: 40 }) }),
+        fc.array(fc.record({ a: tenth(80), b: tenth(120), da: snap, db: snap, toTotal: fc.boolean() }), { minLength: 1, maxLength: 60 }),
+        async (p, raw) => {
+          const pol = policy(p.total, p.pro, p.pub);
+          const totals = raw.map((x) => {
+            const a = x.da == null ? x.a : r1(p.pub + x.da);
+            const b = x.db == null ? x.b : r1((x.toTotal ? p.total - a : p.pro) + x.db);
+            return [a, b] as const;
+          });
+          const values = sql.join(
+            totals.map(([a, b], i) => sql`(${sql.raw(String(i))}, ${sql.raw(String(a))}::numeric(7,1), ${sql.raw(String(b))}::numeric(7,1))`),
+            sql`, `,
+          );
+          const rows = await ctx.db
+            .select({ i: sql<number>`v.i`, done: completedSql(pol, { publicHours: sql`v.pub`, professionalHours: sql`v.pro` }) })
+            .from(sql`(values ${values}) as v(i, pub, pro)`)
+            .orderBy(sql`v.i`);
+          expect(rows.map((r) => r.done)).toEqual(totals.map(([a, b]) => completion({ publicHours: a, professionalHours: b }, pol).completed));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

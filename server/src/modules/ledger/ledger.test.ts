@@ -27,54 +27,98 @@ const STATUSES: ClaimStatus[] = ['pendingEmployer', 'pending', 'approved', 'reje
 async function freshClaims(specs: { person: number; year: number; subject: 'public' | 'professional'; hours: number }[]) {
   await ctx.db.delete(claims);
   await ctx.db.delete(personYearTotals);
-  return (await ctx.db.insert(claims).values(specs.map((s) => ({
-    personnelId: people[s.person]!, year: s.year, source: 'personal' as const, declaringOrgId: orgId, title: '测试', subjectType: s.subject,
-    learningForm: 'faceToFace' as const, hours: s.hours, status: 'pending' as const,
-  }))).returning({ id: claims.id })).map((r) => r.id);
+  return (
+    await ctx.db
+      .insert(claims)
+      .values(
+        specs.map((s) => ({
+          personnelId: people[s.person]!,
+          year: s.year,
+          source: 'personal' as const,
+          declaringOrgId: orgId,
+          title: '测试',
+          subjectType: s.subject,
+          learningForm: 'faceToFace' as const,
+          hours: s.hours,
+          status: 'pending' as const,
+        })),
+      )
+      .returning({ id: claims.id })
+  ).map((r) => r.id);
 }
 
 describe('the ledger', () => {
   it('property: after any sequence of approve/reject/revoke/delete (and people moving, re-titled, suspended, policies changed), stored totals equal totals recomputed from claims and every statistics counter equals its recount', async () => {
     const claimSpec = fc.record({
-      person: fc.integer({ min: 0, max: 2 }), year: fc.constantFrom(...YEARS),
-      subject: fc.constantFrom('public' as const, 'professional' as const), hours: fc.integer({ min: 1, max: 400 }).map((n) => n / 10),
+      person: fc.integer({ min: 0, max: 2 }),
+      year: fc.constantFrom(...YEARS),
+      subject: fc.constantFrom('public' as const, 'professional' as const),
+      hours: fc.integer({ min: 1, max: 400 }).map((n) => n / 10),
     });
-    const transition = fc.record({ kind: fc.constant('claims' as const), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 5 }), to: fc.oneof(fc.constant('approved' as ClaimStatus), fc.constantFrom(...STATUSES)) });
+    const transition = fc.record({
+      kind: fc.constant('claims' as const),
+      picks: fc.array(fc.nat(), { minLength: 1, maxLength: 5 }),
+      to: fc.oneof(fc.constant('approved' as ClaimStatus), fc.constantFrom(...STATUSES)),
+    });
     const person = fc.record({
-      kind: fc.constant('person' as const), person: fc.integer({ min: 0, max: 2 }), other: fc.boolean(),
-      status: fc.constantFrom('active', 'pending'), series: fc.constantFrom('ZXXJ', 'GCJS', null),
+      kind: fc.constant('person' as const),
+      person: fc.integer({ min: 0, max: 2 }),
+      other: fc.boolean(),
+      status: fc.constantFrom('active', 'pending'),
+      series: fc.constantFrom('ZXXJ', 'GCJS', null),
     });
     const policy = fc.record({ kind: fc.constant('policy' as const), year: fc.constantFrom(...YEARS), total: fc.constantFrom(0, 5, 20, 90) });
     const op = fc.oneof({ arbitrary: transition, weight: 4 }, { arbitrary: person, weight: 1 }, { arbitrary: policy, weight: 1 });
-    await fc.assert(fc.asyncProperty(fc.array(claimSpec, { minLength: 1, maxLength: 12 }), fc.array(op, { maxLength: 15 }), async (specs, ops) => {
-      const ids = await freshClaims(specs);
-      for (const o of ops) {
-        if (o.kind === 'claims') {
-          await ctx.db.transaction((tx) => transitionClaims(tx, { ids: o.picks.map((k) => ids[k % ids.length]!), to: o.to, actorUserId: 1 }));
-        } else if (o.kind === 'person') {
-          await ctx.db.update(personnel).set({ orgId: o.other ? otherOrgId : orgId, status: o.status, titleSeries: o.series }).where(eq(personnel.id, people[o.person]!));
-        } else {
-          await ctx.db.update(hourPolicies).set({ totalRequired: o.total, professionalMin: Math.floor(o.total / 2), publicMin: 0 }).where(eq(hourPolicies.year, o.year));
+    await fc.assert(
+      fc.asyncProperty(fc.array(claimSpec, { minLength: 1, maxLength: 12 }), fc.array(op, { maxLength: 15 }), async (specs, ops) => {
+        const ids = await freshClaims(specs);
+        for (const o of ops) {
+          if (o.kind === 'claims') {
+            await ctx.db.transaction((tx) => transitionClaims(tx, { ids: o.picks.map((k) => ids[k % ids.length]!), to: o.to, actorUserId: 1 }));
+          } else if (o.kind === 'person') {
+            await ctx.db
+              .update(personnel)
+              .set({ orgId: o.other ? otherOrgId : orgId, status: o.status, titleSeries: o.series })
+              .where(eq(personnel.id, people[o.person]!));
+          } else {
+            await ctx.db
+              .update(hourPolicies)
+              .set({ totalRequired: o.total, professionalMin: Math.floor(o.total / 2), publicMin: 0 })
+              .where(eq(hourPolicies.year, o.year));
+          }
         }
-      }
-      for (const p of people) for (const y of YEARS) {
-        const [stored] = await ctx.db.select().from(personYearTotals).where(and(eq(personYearTotals.personnelId, p), eq(personYearTotals.year, y)));
-        const truth = await recomputeTotals(ctx.db, p, y);
-        expect(stored?.publicHours ?? 0).toBeCloseTo(truth.publicHours, 5);
-        expect(stored?.professionalHours ?? 0).toBeCloseTo(truth.professionalHours, 5);
-      }
-      expect(await counterDrift(ctx.db)).toEqual([]);
-    }), { numRuns: 25 });
+        for (const p of people)
+          for (const y of YEARS) {
+            const [stored] = await ctx.db
+              .select()
+              .from(personYearTotals)
+              .where(and(eq(personYearTotals.personnelId, p), eq(personYearTotals.year, y)));
+            const truth = await recomputeTotals(ctx.db, p, y);
+            expect(stored?.publicHours ?? 0).toBeCloseTo(truth.publicHours, 5);
+            expect(stored?.professionalHours ?? 0).toBeCloseTo(truth.professionalHours, 5);
+          }
+        expect(await counterDrift(ctx.db)).toEqual([]);
+      }),
+      { numRuns: 25 },
+    );
     // leave the people as the other tests expect them
     await ctx.db.update(personnel).set({ orgId, status: 'active' }).where(inArray(personnel.id, people));
     await ctx.db.update(hourPolicies).set({ totalRequired: 90, professionalMin: 60, publicMin: 30 }).where(inArray(hourPolicies.year, YEARS));
   }, 120_000);
 
   it('moves only along the state machine, and reports what it moved', async () => {
-    const [a, b] = await freshClaims([{ person: 0, year: 2026, subject: 'professional', hours: 8 }, { person: 0, year: 2026, subject: 'public', hours: 30 }]);
-    expect(await ctx.db.transaction((tx) => transitionClaims(tx, { ids: [a!, b!], to: 'approved', actorUserId: 1 }))).toEqual([{ id: a, from: 'pending' }, { id: b, from: 'pending' }]);
+    const [a, b] = await freshClaims([
+      { person: 0, year: 2026, subject: 'professional', hours: 8 },
+      { person: 0, year: 2026, subject: 'public', hours: 30 },
+    ]);
+    expect(await ctx.db.transaction((tx) => transitionClaims(tx, { ids: [a!, b!], to: 'approved', actorUserId: 1 }))).toEqual([
+      { id: a, from: 'pending' },
+      { id: b, from: 'pending' },
+    ]);
     expect(await ctx.db.transaction((tx) => transitionClaims(tx, { ids: [a!], to: 'approved', actorUserId: 1 }))).toEqual([]);
-    expect(await ctx.db.transaction((tx) => transitionClaims(tx, { ids: [a!], to: 'revoked', actorUserId: 1, reason: '证明材料不实' }))).toHaveLength(1);
+    expect(await ctx.db.transaction((tx) => transitionClaims(tx, { ids: [a!], to: 'revoked', actorUserId: 1, reason: '证明材料不实' }))).toHaveLength(
+      1,
+    );
     const [row] = await ctx.db.select().from(claims).where(eq(claims.id, a!));
     expect(row).toMatchObject({ status: 'revoked', revokeReason: '证明材料不实' });
     const y = await personYear(ctx.db, people[0]!, 2026);
@@ -100,9 +144,14 @@ describe('the ledger', () => {
       const results = await Promise.allSettled([
         ctx.db.transaction((tx) => transitionClaims(tx, { ids: [...a.slice(0, 3), ...b.slice(0, 3)], to: 'approved', actorUserId: 1 })),
         ctx.db.transaction((tx) => transitionClaims(tx, { ids: [...b.slice(1), ...a.slice(1)], to: 'approved', actorUserId: 2 })),
-        ctx.db.update(personnel).set({ orgId: round % 2 ? orgId : otherOrgId }).where(eq(personnel.id, people[1]!)),
+        ctx.db
+          .update(personnel)
+          .set({ orgId: round % 2 ? orgId : otherOrgId })
+          .where(eq(personnel.id, people[1]!)),
         // the province changes the year's requirement meanwhile (each person ends with 20 专业学时: complete under 20/10)
-        ctx.db.update(hourPolicies).set(round % 2 ? { totalRequired: 90, professionalMin: 60, publicMin: 30 } : { totalRequired: 20, professionalMin: 10, publicMin: 0 })
+        ctx.db
+          .update(hourPolicies)
+          .set(round % 2 ? { totalRequired: 90, professionalMin: 60, publicMin: 30 } : { totalRequired: 20, professionalMin: 10, publicMin: 0 })
           .where(eq(hourPolicies.year, 2026)),
       ]);
       expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
@@ -118,7 +167,10 @@ describe('学时政策 (per-year policy as data)', () => {
   it('the province edits a year; completion follows it; others may read but not edit', async () => {
     const prov = await loggedIn(ctx, await newAdmin(ctx, (await hrOrg(ctx, '420000')).id, { isSuper: true }));
     const body = {
-      totalRequired: 72, professionalMin: 48, publicMin: 24, closingDate: '2027-01-15',
+      totalRequired: 72,
+      professionalMin: 48,
+      publicMin: 24,
+      closingDate: '2027-01-15',
       rules: [{ learningForm: 'faceToFace', hoursPerUnit: 6, unit: '天', capPerYear: null, note: '' }],
     };
     expect((await prov.put('/api/hour-policies/2026', body)).status).toBe(200);
@@ -126,7 +178,10 @@ describe('学时政策 (per-year policy as data)', () => {
     const y2026 = list.body.items.find((p: { year: number }) => p.year === 2026);
     expect(y2026).toMatchObject({ totalRequired: 72, closingDate: '2027-01-15' });
     expect(y2026.rules).toHaveLength(1);
-    const ids = await freshClaims([{ person: 2, year: 2026, subject: 'professional', hours: 48 }, { person: 2, year: 2026, subject: 'public', hours: 24 }]);
+    const ids = await freshClaims([
+      { person: 2, year: 2026, subject: 'professional', hours: 48 },
+      { person: 2, year: 2026, subject: 'public', hours: 24 },
+    ]);
     await ctx.db.transaction((tx) => transitionClaims(tx, { ids, to: 'approved', actorUserId: 1 }));
     expect((await personYear(ctx.db, people[2]!, 2026)).completed).toBe(true);
 

@@ -9,23 +9,49 @@ import type { Db } from '../../db/client.js';
 import { claims, hourPolicies, personYearTotals } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
 
-export interface Transition { ids: number[]; to: ClaimStatus; actorUserId: number; reason?: string; scope?: SQL }
+export interface Transition {
+  ids: number[];
+  to: ClaimStatus;
+  actorUserId: number;
+  reason?: string;
+  scope?: SQL;
+}
 
 /** Moves the given claims to `to` where the state machine allows it; returns the ids moved with their former state. */
 export async function transitionClaims(tx: Db, t: Transition): Promise<{ id: number; from: ClaimStatus }[]> {
   if (!t.ids.length) return [];
-  const rows = await tx.select({
-    id: claims.id, status: claims.status, personnelId: claims.personnelId, year: claims.year, subjectType: claims.subjectType, hours: claims.hours,
-  }).from(claims).where(and(inArray(claims.id, t.ids), t.scope)).orderBy(claims.id).for('update');
+  const rows = await tx
+    .select({
+      id: claims.id,
+      status: claims.status,
+      personnelId: claims.personnelId,
+      year: claims.year,
+      subjectType: claims.subjectType,
+      hours: claims.hours,
+    })
+    .from(claims)
+    .where(and(inArray(claims.id, t.ids), t.scope))
+    .orderBy(claims.id)
+    .for('update');
   const moving = rows.filter((r) => canTransition(r.status, t.to));
   if (!moving.length) return [];
   const now = new Date();
-  await tx.update(claims).set({
-    status: t.to, reviewedBy: t.actorUserId, reviewedAt: now,
-    ...(t.to === 'rejected' ? { rejectReason: t.reason ?? null } : {}),
-    ...(t.to === 'revoked' ? { revokeReason: t.reason ?? null } : {}),
-    ...(t.to === 'deleted' ? { deleteReason: t.reason ?? null } : {}),
-  }).where(inArray(claims.id, moving.map((m) => m.id)));
+  await tx
+    .update(claims)
+    .set({
+      status: t.to,
+      reviewedBy: t.actorUserId,
+      reviewedAt: now,
+      ...(t.to === 'rejected' ? { rejectReason: t.reason ?? null } : {}),
+      ...(t.to === 'revoked' ? { revokeReason: t.reason ?? null } : {}),
+      ...(t.to === 'deleted' ? { deleteReason: t.reason ?? null } : {}),
+    })
+    .where(
+      inArray(
+        claims.id,
+        moving.map((m) => m.id),
+      ),
+    );
 
   const deltas = new Map<string, { personnelId: number; year: number; publicHours: number; professionalHours: number }>();
   for (const m of moving) {
@@ -38,23 +64,29 @@ export async function transitionClaims(tx: Db, t: Transition): Promise<{ id: num
     deltas.set(key, acc);
   }
   if (deltas.size) {
-    await tx.insert(personYearTotals).values([...deltas.values()]).onConflictDoUpdate({
-      target: [personYearTotals.personnelId, personYearTotals.year],
-      set: {
-        publicHours: sql`${personYearTotals.publicHours} + excluded.public_hours`,
-        professionalHours: sql`${personYearTotals.professionalHours} + excluded.professional_hours`,
-      },
-    });
+    await tx
+      .insert(personYearTotals)
+      .values([...deltas.values()])
+      .onConflictDoUpdate({
+        target: [personYearTotals.personnelId, personYearTotals.year],
+        set: {
+          publicHours: sql`${personYearTotals.publicHours} + excluded.public_hours`,
+          professionalHours: sql`${personYearTotals.professionalHours} + excluded.professional_hours`,
+        },
+      });
   }
   return moving.map((m) => ({ id: m.id, from: m.status }));
 }
 
 /** Totals recomputed from the claims themselves (verification and repair; not for hot paths). */
 export async function recomputeTotals(db: Db, personnelId: number, year: number) {
-  const [r] = await db.select({
-    publicHours: sql<string>`coalesce(sum(${claims.hours}) filter (where ${claims.subjectType} = 'public'), 0)`,
-    professionalHours: sql<string>`coalesce(sum(${claims.hours}) filter (where ${claims.subjectType} = 'professional'), 0)`,
-  }).from(claims).where(and(eq(claims.personnelId, personnelId), eq(claims.year, year), eq(claims.status, 'approved')));
+  const [r] = await db
+    .select({
+      publicHours: sql<string>`coalesce(sum(${claims.hours}) filter (where ${claims.subjectType} = 'public'), 0)`,
+      professionalHours: sql<string>`coalesce(sum(${claims.hours}) filter (where ${claims.subjectType} = 'professional'), 0)`,
+    })
+    .from(claims)
+    .where(and(eq(claims.personnelId, personnelId), eq(claims.year, year), eq(claims.status, 'approved')));
   return { publicHours: Number(r!.publicHours), professionalHours: Number(r!.professionalHours) };
 }
 
@@ -66,7 +98,10 @@ export async function policyFor(db: Db, year: number): Promise<HourPolicy> {
 
 /** A person's year: stored totals judged against that year's policy by the one completion function. */
 export async function personYear(db: Db, personnelId: number, year: number) {
-  const [t] = await db.select().from(personYearTotals).where(and(eq(personYearTotals.personnelId, personnelId), eq(personYearTotals.year, year)));
+  const [t] = await db
+    .select()
+    .from(personYearTotals)
+    .where(and(eq(personYearTotals.personnelId, personnelId), eq(personYearTotals.year, year)));
   const policy = await policyFor(db, year);
   return { policy, ...completion({ publicHours: t?.publicHours ?? 0, professionalHours: t?.professionalHours ?? 0 }, policy) };
 }

@@ -22,7 +22,11 @@ beforeAll(async () => {
   baseOrgName = baseOrg.name;
   base = await loggedIn(ctx, await newAdmin(ctx, baseOrg.id, { isSuper: true }), 'base');
   otherBase = await loggedIn(ctx, await newAdmin(ctx, (await newOrg(ctx, 'base', ja.id, '江岸另一基地')).id, { isSuper: true }), 'base');
-  siblingBase = await loggedIn(ctx, await newAdmin(ctx, (await newOrg(ctx, 'base', qk.id, '江汉继续教育基地', '420103')).id, { isSuper: true }), 'base');
+  siblingBase = await loggedIn(
+    ctx,
+    await newAdmin(ctx, (await newOrg(ctx, 'base', qk.id, '江汉继续教育基地', '420103')).id, { isSuper: true }),
+    'base',
+  );
   county = await loggedIn(ctx, await newAdmin(ctx, ja.id, { isSuper: true }));
   countyViewer = await loggedIn(ctx, await newAdmin(ctx, ja.id, { permissions: ['materials.view'] }));
   city = await loggedIn(ctx, await newAdmin(ctx, (await hrOrg(ctx, '420100')).id, { isSuper: true }));
@@ -54,8 +58,10 @@ describe('年度工作材料报送', () => {
 
     const mine = await base.get(`/api/materials?year=${year}&status=draft`);
     expect(mine.body.total).toBe(1);
-    expect(mine.body.items[0].files.map((f: { categoryName: string; name: string }) => `${f.categoryName}:${f.name}`))
-      .toEqual([`学习指南:${year}年学习指南.pdf`, '工作总结:培训现场.png']);
+    expect(mine.body.items[0].files.map((f: { categoryName: string; name: string }) => `${f.categoryName}:${f.name}`)).toEqual([
+      `学习指南:${year}年学习指南.pdf`,
+      '工作总结:培训现场.png',
+    ]);
     // a draft is the submitter's business only
     expect((await county.get('/api/materials/jurisdiction')).body.items.map((m: { id: number }) => m.id)).not.toContain(id);
     expect((await county.get(`/api/materials/jurisdiction/${id}`)).status).toBe(404);
@@ -82,7 +88,10 @@ describe('年度工作材料报送', () => {
     expect(opened.body.files).toHaveLength(2);
     expect((await county.get('/api/materials/jurisdiction?status=viewed')).body.items.map((m: { id: number }) => m.id)).toContain(id);
     expect((await base.get(`/api/materials/${id}`)).body.viewedAt).toBeTruthy();
-    const views = await ctx.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'material.view'), eq(auditLogs.targetId, String(id))));
+    const views = await ctx.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'material.view'), eq(auditLogs.targetId, String(id))));
     expect(views).toHaveLength(1);
 
     const dl = await county.get(`/api/materials/jurisdiction/${id}/files/${guide.body.fileId}`);
@@ -96,7 +105,12 @@ describe('年度工作材料报送', () => {
     expect(own.raw.rawPayload.equals(PNG)).toBe(true);
 
     // the audit trail of the workflow
-    const actions = (await ctx.db.select({ a: auditLogs.action }).from(auditLogs).where(eq(auditLogs.targetId, String(id)))).map((r) => r.a);
+    const actions = (
+      await ctx.db
+        .select({ a: auditLogs.action })
+        .from(auditLogs)
+        .where(eq(auditLogs.targetId, String(id)))
+    ).map((r) => r.a);
     expect(actions).toEqual(expect.arrayContaining(['material.create', 'material.file.add', 'material.submit', 'material.view']));
   });
 
@@ -146,7 +160,10 @@ describe('年度工作材料报送', () => {
     const filesBefore = (await counts()).files;
     expect((await base.del(`/api/materials/${id}/files/${f1.body.fileId}`)).status).toBe(200);
     expect((await base.del(`/api/materials/${id}/files/${f1.body.fileId}`)).status).toBe(404);
-    const [link] = await ctx.db.select().from(materialFiles).where(and(eq(materialFiles.materialId, id), eq(materialFiles.fileId, f1.body.fileId)));
+    const [link] = await ctx.db
+      .select()
+      .from(materialFiles)
+      .where(and(eq(materialFiles.materialId, id), eq(materialFiles.fileId, f1.body.fileId)));
     expect(link!.removedAt).toBeTruthy(); // the link is marked, the file row stays
     expect((await counts()).files).toBe(filesBefore);
     expect((await base.get(`/api/materials/${id}/files/${f1.body.fileId}`)).status).toBe(404);
@@ -167,7 +184,14 @@ describe('年度工作材料报送', () => {
     await upload(base, id, 'guide', 'a.pdf', PDF);
     const both = await Promise.all([base.post(`/api/materials/${id}/submit`), base.post(`/api/materials/${id}/submit`)]);
     expect(both.map((x) => x.status).sort()).toEqual([200, 409]);
-    expect((await ctx.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'material.submit'), eq(auditLogs.targetId, String(id))))).length).toBe(1);
+    expect(
+      (
+        await ctx.db
+          .select()
+          .from(auditLogs)
+          .where(and(eq(auditLogs.action, 'material.submit'), eq(auditLogs.targetId, String(id))))
+      ).length,
+    ).toBe(1);
   });
 
   it('keeps every organisation to its own materials and every HR department to its jurisdiction', async () => {
@@ -176,8 +200,12 @@ describe('年度工作材料报送', () => {
     await base.post(`/api/materials/${id}/submit`);
     // another base, even under the same HR department: 404 on every own-material route, nothing in its list
     for (const [m, u] of [
-      ['GET', `/api/materials/${id}`], ['PUT', `/api/materials/${id}`], ['GET', `/api/materials/${id}/files/${f.body.fileId}`],
-      ['DELETE', `/api/materials/${id}/files/${f.body.fileId}`], ['POST', `/api/materials/${id}/submit`], ['POST', `/api/materials/${id}/withdraw`],
+      ['GET', `/api/materials/${id}`],
+      ['PUT', `/api/materials/${id}`],
+      ['GET', `/api/materials/${id}/files/${f.body.fileId}`],
+      ['DELETE', `/api/materials/${id}/files/${f.body.fileId}`],
+      ['POST', `/api/materials/${id}/submit`],
+      ['POST', `/api/materials/${id}/withdraw`],
     ] as const) {
       const res = await otherBase.req(m, u, m === 'PUT' ? { year, name: 'x', description: '' } : m === 'POST' ? {} : undefined);
       expect(res.status, `${m} ${u}`).toBe(404);

@@ -14,14 +14,30 @@ import { exportList, exportQuery } from '../../lib/export.js';
 import { fmtTime } from '../../lib/paging.js';
 import { parseFields, readUpload, sendFile } from '../../lib/uploads.js';
 import {
-  addFile, createMaterial, jurisdictionMaterial, jurisdictionWhere, listMaterials, markViewed, materialFile, ownMaterial, ownWhere,
-  removeFile, submitMaterial, updateMaterial, withdrawMaterial, type MaterialRow,
+  addFile,
+  createMaterial,
+  jurisdictionMaterial,
+  jurisdictionWhere,
+  listMaterials,
+  markViewed,
+  materialFile,
+  ownMaterial,
+  ownWhere,
+  removeFile,
+  submitMaterial,
+  updateMaterial,
+  withdrawMaterial,
+  type MaterialRow,
 } from './service.js';
 
 export const MAX_MATERIAL_BYTES = 20 * 1024 * 1024;
 
 /** 报送年度: from 2000 up to next year (a plan may be reported ahead). */
-const reportYear = z.coerce.number({ error: '请选择报送年度' }).int('年度不正确').min(2000, '年度不正确').max(2100, '年度不正确')
+const reportYear = z.coerce
+  .number({ error: '请选择报送年度' })
+  .int('年度不正确')
+  .min(2000, '年度不正确')
+  .max(2100, '年度不正确')
   .refine((y) => y <= beijingYear() + 1, { message: '不能晚于明年' });
 const filterYear = year().optional();
 const body = z.object({
@@ -70,86 +86,168 @@ export default async function materialRoutes(fastify: FastifyInstance) {
   const view = { access: { permission: 'materials.view' as const } };
 
   // ---- own materials (本单位报送)
-  app.get('/api/materials', {
-    config: manage, schema: { tags, summary: '本单位的年度工作材料（按年度、状态）', querystring: pageQuery.extend(ownFilters.shape) },
-  }, async (req) => listMaterials(db(), ownWhere(actorOf(req), req.query), req.query));
+  app.get(
+    '/api/materials',
+    {
+      config: manage,
+      schema: { tags, summary: '本单位的年度工作材料（按年度、状态）', querystring: pageQuery.extend(ownFilters.shape) },
+    },
+    async (req) => listMaterials(db(), ownWhere(actorOf(req), req.query), req.query),
+  );
 
-  app.get('/api/materials/export', {
-    config: manage, schema: { tags, summary: '导出本单位的年度工作材料（xlsx）', querystring: exportQuery(ownFilters) },
-  }, async (req, reply) => exportList(db(), req, reply, {
-    what: 'materials', title: '年度工作材料报送', filters: req.query, columns: OWN_COLUMNS,
-    load: (p) => listMaterials(db(), ownWhere(actorOf(req), req.query), p),
-  }));
+  app.get(
+    '/api/materials/export',
+    {
+      config: manage,
+      schema: { tags, summary: '导出本单位的年度工作材料（xlsx）', querystring: exportQuery(ownFilters) },
+    },
+    async (req, reply) =>
+      exportList(db(), req, reply, {
+        what: 'materials',
+        title: '年度工作材料报送',
+        filters: req.query,
+        columns: OWN_COLUMNS,
+        load: (p) => listMaterials(db(), ownWhere(actorOf(req), req.query), p),
+      }),
+  );
 
-  app.post('/api/materials', {
-    config: manage, schema: { tags, summary: '新增（草稿）：报送年度、材料名称、说明', body },
-  }, async (req) => createMaterial(db(), req, actorOf(req), req.body));
+  app.post(
+    '/api/materials',
+    {
+      config: manage,
+      schema: { tags, summary: '新增（草稿）：报送年度、材料名称、说明', body },
+    },
+    async (req) => createMaterial(db(), req, actorOf(req), req.body),
+  );
 
-  app.get('/api/materials/:id', {
-    config: manage, schema: { tags, summary: '本单位材料详情（含文件）', params },
-  }, async (req) => ownMaterial(db(), actorOf(req), req.params.id));
+  app.get(
+    '/api/materials/:id',
+    {
+      config: manage,
+      schema: { tags, summary: '本单位材料详情（含文件）', params },
+    },
+    async (req) => ownMaterial(db(), actorOf(req), req.params.id),
+  );
 
-  app.put('/api/materials/:id', {
-    config: manage, schema: { tags, summary: '修改草稿的年度、名称、说明（已提交的须先撤回）', params, body },
-  }, async (req) => updateMaterial(db(), req, actorOf(req), req.params.id, req.body));
+  app.put(
+    '/api/materials/:id',
+    {
+      config: manage,
+      schema: { tags, summary: '修改草稿的年度、名称、说明（已提交的须先撤回）', params, body },
+    },
+    async (req) => updateMaterial(db(), req, actorOf(req), req.params.id, req.body),
+  );
 
-  app.post('/api/materials/:id/files', {
-    config: manage,
-    schema: { tags, summary: '上传一个材料文件（multipart：category, file；pdf/doc/docx/xls/xlsx/jpg/png，≤20MB；仅草稿）', params, consumes: ['multipart/form-data'] },
-  }, async (req) => {
-    const a = actorOf(req);
-    await ownMaterial(db(), a, req.params.id); // 404 before reading a file for a material that is not ours
-    const up = await readUpload(req, { maxBytes: MAX_MATERIAL_BYTES, allowed: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'png'] });
-    const f = parseFields(fileFields, up.fields);
-    return addFile(db(), req, a, req.params.id, f.category, up);
-  });
+  app.post(
+    '/api/materials/:id/files',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '上传一个材料文件（multipart：category, file；pdf/doc/docx/xls/xlsx/jpg/png，≤20MB；仅草稿）',
+        params,
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (req) => {
+      const a = actorOf(req);
+      await ownMaterial(db(), a, req.params.id); // 404 before reading a file for a material that is not ours
+      const up = await readUpload(req, { maxBytes: MAX_MATERIAL_BYTES, allowed: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'png'] });
+      const f = parseFields(fileFields, up.fields);
+      return addFile(db(), req, a, req.params.id, f.category, up);
+    },
+  );
 
-  app.delete('/api/materials/:id/files/:fileId', {
-    config: manage, schema: { tags, summary: '从草稿中删除一个文件（文件本身留存）', params: fileParams },
-  }, async (req) => removeFile(db(), req, actorOf(req), req.params.id, req.params.fileId));
+  app.delete(
+    '/api/materials/:id/files/:fileId',
+    {
+      config: manage,
+      schema: { tags, summary: '从草稿中删除一个文件（文件本身留存）', params: fileParams },
+    },
+    async (req) => removeFile(db(), req, actorOf(req), req.params.id, req.params.fileId),
+  );
 
-  app.get('/api/materials/:id/files/:fileId', {
-    config: manage, schema: { tags, summary: '下载本单位材料的文件（原文件名）', params: fileParams },
-  }, async (req, reply) => {
-    const f = await materialFile(db(), and(eq(materials.id, req.params.id), ownWhere(actorOf(req), {}))!, req.params.fileId);
-    return sendFile(reply, f);
-  });
+  app.get(
+    '/api/materials/:id/files/:fileId',
+    {
+      config: manage,
+      schema: { tags, summary: '下载本单位材料的文件（原文件名）', params: fileParams },
+    },
+    async (req, reply) => {
+      const f = await materialFile(db(), and(eq(materials.id, req.params.id), ownWhere(actorOf(req), {}))!, req.params.fileId);
+      return sendFile(reply, f);
+    },
+  );
 
-  app.post('/api/materials/:id/submit', {
-    config: manage, schema: { tags, summary: '提交（草稿 → 已提交，至少一个文件）', params },
-  }, async (req) => submitMaterial(db(), req, actorOf(req), req.params.id));
+  app.post(
+    '/api/materials/:id/submit',
+    {
+      config: manage,
+      schema: { tags, summary: '提交（草稿 → 已提交，至少一个文件）', params },
+    },
+    async (req) => submitMaterial(db(), req, actorOf(req), req.params.id),
+  );
 
-  app.post('/api/materials/:id/withdraw', {
-    config: manage, schema: { tags, summary: '撤回（已提交 → 草稿，仅报送单位）', params },
-  }, async (req) => withdrawMaterial(db(), req, actorOf(req), req.params.id));
+  app.post(
+    '/api/materials/:id/withdraw',
+    {
+      config: manage,
+      schema: { tags, summary: '撤回（已提交 → 草稿，仅报送单位）', params },
+    },
+    async (req) => withdrawMaterial(db(), req, actorOf(req), req.params.id),
+  );
 
   // ---- 辖区报送情况 (HR: submitted materials of the organisations below it)
-  app.get('/api/materials/jurisdiction', {
-    config: view, schema: { tags, summary: '辖区报送情况（年度、单位名称、区域、状态）', querystring: pageQuery.extend(jurisdictionFilters.shape) },
-  }, async (req) => listMaterials(db(), jurisdictionWhere(actorOf(req), req.query), req.query));
+  app.get(
+    '/api/materials/jurisdiction',
+    {
+      config: view,
+      schema: { tags, summary: '辖区报送情况（年度、单位名称、区域、状态）', querystring: pageQuery.extend(jurisdictionFilters.shape) },
+    },
+    async (req) => listMaterials(db(), jurisdictionWhere(actorOf(req), req.query), req.query),
+  );
 
-  app.get('/api/materials/jurisdiction/export', {
-    config: view, schema: { tags, summary: '导出辖区报送情况（xlsx）', querystring: exportQuery(jurisdictionFilters) },
-  }, async (req, reply) => exportList(db(), req, reply, {
-    what: 'materials_jurisdiction', title: '辖区年度工作材料报送情况', filters: req.query, columns: JURISDICTION_COLUMNS,
-    load: (p) => listMaterials(db(), jurisdictionWhere(actorOf(req), req.query), p),
-  }));
+  app.get(
+    '/api/materials/jurisdiction/export',
+    {
+      config: view,
+      schema: { tags, summary: '导出辖区报送情况（xlsx）', querystring: exportQuery(jurisdictionFilters) },
+    },
+    async (req, reply) =>
+      exportList(db(), req, reply, {
+        what: 'materials_jurisdiction',
+        title: '辖区年度工作材料报送情况',
+        filters: req.query,
+        columns: JURISDICTION_COLUMNS,
+        load: (p) => listMaterials(db(), jurisdictionWhere(actorOf(req), req.query), p),
+      }),
+  );
 
-  app.get('/api/materials/jurisdiction/:id', {
-    config: view, schema: { tags, summary: '辖区单位报送的材料详情（首次打开记为已查看）', params },
-  }, async (req) => {
-    const a = actorOf(req);
-    const m = await jurisdictionMaterial(db(), a, req.params.id);
-    if (!m.viewedAt) await markViewed(db(), req, a, m.id);
-    return m.viewedAt ? m : jurisdictionMaterial(db(), a, m.id);
-  });
+  app.get(
+    '/api/materials/jurisdiction/:id',
+    {
+      config: view,
+      schema: { tags, summary: '辖区单位报送的材料详情（首次打开记为已查看）', params },
+    },
+    async (req) => {
+      const a = actorOf(req);
+      const m = await jurisdictionMaterial(db(), a, req.params.id);
+      if (!m.viewedAt) await markViewed(db(), req, a, m.id);
+      return m.viewedAt ? m : jurisdictionMaterial(db(), a, m.id);
+    },
+  );
 
-  app.get('/api/materials/jurisdiction/:id/files/:fileId', {
-    config: view, schema: { tags, summary: '下载辖区单位报送的文件（原文件名）', params: fileParams },
-  }, async (req, reply) => {
-    const a = actorOf(req);
-    const f = await materialFile(db(), and(eq(materials.id, req.params.id), jurisdictionWhere(a, {}))!, req.params.fileId);
-    await markViewed(db(), req, a, req.params.id);
-    return sendFile(reply, f);
-  });
+  app.get(
+    '/api/materials/jurisdiction/:id/files/:fileId',
+    {
+      config: view,
+      schema: { tags, summary: '下载辖区单位报送的文件（原文件名）', params: fileParams },
+    },
+    async (req, reply) => {
+      const a = actorOf(req);
+      const f = await materialFile(db(), and(eq(materials.id, req.params.id), jurisdictionWhere(a, {}))!, req.params.fileId);
+      await markViewed(db(), req, a, req.params.id);
+      return sendFile(reply, f);
+    },
+  );
 }

@@ -23,9 +23,20 @@ import type { Actor } from '../../plugins/access.js';
 
 export const MAX_FILES_PER_MATERIAL = 30;
 
-export interface OwnFilters { year?: number; status?: 'draft' | 'submitted' }
-export interface JurisdictionFilters { year?: number; orgName?: string; divisionCode?: string; status?: 'unviewed' | 'viewed' }
-interface Paging { page: number; pageSize: number }
+export interface OwnFilters {
+  year?: number;
+  status?: 'draft' | 'submitted';
+}
+export interface JurisdictionFilters {
+  year?: number;
+  orgName?: string;
+  divisionCode?: string;
+  status?: 'unviewed' | 'viewed';
+}
+interface Paging {
+  page: number;
+  pageSize: number;
+}
 
 /** '420100' → '4201', '420000' → '42', '420102' → '420102': a division and everything below it. */
 export function divisionPrefix(code: string): string {
@@ -46,7 +57,9 @@ export function ownWhere(actor: Actor, f: OwnFilters): SQL {
 /** Submitted materials of the organisations below the actor in its jurisdiction (辖区报送情况); drafts never show. */
 export function jurisdictionWhere(actor: Actor, f: JurisdictionFilters): SQL {
   return and(
-    orgScope(actor), ne(organizations.id, actor.org.id), eq(materials.status, 'submitted'),
+    orgScope(actor),
+    ne(organizations.id, actor.org.id),
+    eq(materials.status, 'submitted'),
     f.year ? eq(materials.year, f.year) : undefined,
     f.orgName ? ilike(organizations.name, `%${escapeLike(f.orgName)}%`) : undefined,
     f.divisionCode ? like(organizations.divisionCode, `${divisionPrefix(f.divisionCode)}%`) : undefined,
@@ -54,16 +67,33 @@ export function jurisdictionWhere(actor: Actor, f: JurisdictionFilters): SQL {
   )!;
 }
 
-export interface MaterialFile { fileId: number; category: MaterialCategory; categoryName: string; name: string; size: number; kind: string; uploadedAt: Date }
+export interface MaterialFile {
+  fileId: number;
+  category: MaterialCategory;
+  categoryName: string;
+  name: string;
+  size: number;
+  kind: string;
+  uploadedAt: Date;
+}
 
 async function liveFiles(db: Db, materialIds: number[]): Promise<Map<number, MaterialFile[]>> {
   const out = new Map<number, MaterialFile[]>();
   if (!materialIds.length) return out;
-  const rows = await db.select({
-    materialId: materialFiles.materialId, fileId: files.id, category: materialFiles.category, name: files.originalName,
-    size: files.size, kind: files.kind, uploadedAt: files.createdAt,
-  }).from(materialFiles).innerJoin(files, eq(files.id, materialFiles.fileId))
-    .where(and(inArray(materialFiles.materialId, materialIds), isNull(materialFiles.removedAt))).orderBy(files.id);
+  const rows = await db
+    .select({
+      materialId: materialFiles.materialId,
+      fileId: files.id,
+      category: materialFiles.category,
+      name: files.originalName,
+      size: files.size,
+      kind: files.kind,
+      uploadedAt: files.createdAt,
+    })
+    .from(materialFiles)
+    .innerJoin(files, eq(files.id, materialFiles.fileId))
+    .where(and(inArray(materialFiles.materialId, materialIds), isNull(materialFiles.removedAt)))
+    .orderBy(files.id);
   for (const r of rows) {
     const { materialId, ...f } = r;
     const category = f.category;
@@ -75,19 +105,37 @@ async function liveFiles(db: Db, materialIds: number[]): Promise<Map<number, Mat
 }
 
 const columns = {
-  id: materials.id, orgId: materials.orgId, year: materials.year, title: materials.title, description: materials.description,
-  status: materials.status, submittedAt: materials.submittedAt, viewedAt: materials.viewedAt, createdAt: materials.createdAt,
-  updatedAt: materials.updatedAt, orgName: organizations.name, orgType: organizations.type, divisionName: divisions.name,
+  id: materials.id,
+  orgId: materials.orgId,
+  year: materials.year,
+  title: materials.title,
+  description: materials.description,
+  status: materials.status,
+  submittedAt: materials.submittedAt,
+  viewedAt: materials.viewedAt,
+  createdAt: materials.createdAt,
+  updatedAt: materials.updatedAt,
+  orgName: organizations.name,
+  orgType: organizations.type,
+  divisionName: divisions.name,
 };
 
 /** One page of materials matching `where` (a condition built by ownWhere/jurisdictionWhere), each with its files. */
 export async function listMaterials(db: Db, where: SQL, q: Paging) {
   const [total] = await db.select({ n: count() }).from(materials).innerJoin(organizations, eq(organizations.id, materials.orgId)).where(where);
-  const rows = await db.select(columns).from(materials).innerJoin(organizations, eq(organizations.id, materials.orgId))
+  const rows = await db
+    .select(columns)
+    .from(materials)
+    .innerJoin(organizations, eq(organizations.id, materials.orgId))
     .innerJoin(divisions, eq(divisions.code, organizations.divisionCode))
-    .where(where).orderBy(desc(materials.year), desc(sql`coalesce(${materials.submittedAt}, ${materials.updatedAt})`), desc(materials.id))
-    .limit(q.pageSize).offset((q.page - 1) * q.pageSize);
-  const fl = await liveFiles(db, rows.map((r) => r.id));
+    .where(where)
+    .orderBy(desc(materials.year), desc(sql`coalesce(${materials.submittedAt}, ${materials.updatedAt})`), desc(materials.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const fl = await liveFiles(
+    db,
+    rows.map((r) => r.id),
+  );
   return { total: total!.n, items: rows.map((r) => ({ ...r, files: fl.get(r.id) ?? [] })) };
 }
 export type MaterialRow = Awaited<ReturnType<typeof listMaterials>>['items'][number];
@@ -102,19 +150,34 @@ export const jurisdictionMaterial = (db: Db, actor: Actor, id: number) => oneMat
 
 /** Locks the actor's own material for a change; 404 when it is not ours, 409 when it is no longer a draft. */
 async function lockDraft(tx: Db, actor: Actor, id: number, what: string) {
-  const [m] = await tx.select().from(materials).where(and(eq(materials.id, id), eq(materials.orgId, actor.org.id))).for('update');
+  const [m] = await tx
+    .select()
+    .from(materials)
+    .where(and(eq(materials.id, id), eq(materials.orgId, actor.org.id)))
+    .for('update');
   if (!m) throw new NotFoundError('年度工作材料');
   if (m.status !== 'draft') throw new ConflictError(`材料已提交，不能${what}；如需修改，请先撤回`, 'NOT_DRAFT');
   return m;
 }
 
-export interface MaterialBody { year: number; name: string; description: string }
+export interface MaterialBody {
+  year: number;
+  name: string;
+  description: string;
+}
 
 export async function createMaterial(db: Db, req: FastifyRequest, actor: Actor, body: MaterialBody) {
   return db.transaction(async (tx) => {
-    const [m] = await tx.insert(materials).values({
-      orgId: actor.org.id, year: body.year, title: body.name, description: body.description, createdBy: actor.userId,
-    }).returning({ id: materials.id });
+    const [m] = await tx
+      .insert(materials)
+      .values({
+        orgId: actor.org.id,
+        year: body.year,
+        title: body.name,
+        description: body.description,
+        createdBy: actor.userId,
+      })
+      .returning({ id: materials.id });
     await writeAudit(tx, req, { action: 'material.create', targetType: 'material', targetId: m!.id, detail: { year: body.year, title: body.name } });
     return { id: m!.id };
   });
@@ -123,10 +186,14 @@ export async function createMaterial(db: Db, req: FastifyRequest, actor: Actor, 
 export async function updateMaterial(db: Db, req: FastifyRequest, actor: Actor, id: number, body: MaterialBody) {
   return db.transaction(async (tx) => {
     const before = await lockDraft(tx, actor, id, '修改');
-    await tx.update(materials).set({ year: body.year, title: body.name, description: body.description, updatedAt: new Date() })
+    await tx
+      .update(materials)
+      .set({ year: body.year, title: body.name, description: body.description, updatedAt: new Date() })
       .where(and(eq(materials.id, id), eq(materials.status, 'draft')));
     await writeAudit(tx, req, {
-      action: 'material.update', targetType: 'material', targetId: id,
+      action: 'material.update',
+      targetType: 'material',
+      targetId: id,
       detail: { before: { year: before.year, title: before.title }, after: { year: body.year, title: body.name } },
     });
     return { ok: true as const };
@@ -136,12 +203,20 @@ export async function updateMaterial(db: Db, req: FastifyRequest, actor: Actor, 
 export async function addFile(db: Db, req: FastifyRequest, actor: Actor, id: number, category: MaterialCategory, up: Upload) {
   return db.transaction(async (tx) => {
     await lockDraft(tx, actor, id, '上传文件');
-    const [n] = await tx.select({ n: count() }).from(materialFiles).where(and(eq(materialFiles.materialId, id), isNull(materialFiles.removedAt)));
+    const [n] = await tx
+      .select({ n: count() })
+      .from(materialFiles)
+      .where(and(eq(materialFiles.materialId, id), isNull(materialFiles.removedAt)));
     if (n!.n >= MAX_FILES_PER_MATERIAL) throw new ConflictError(`每份材料最多${MAX_FILES_PER_MATERIAL}个文件`, 'TOO_MANY_FILES');
     const fileId = await storeFile(tx, up, actor.org.id, actor.userId);
     await tx.insert(materialFiles).values({ materialId: id, fileId, category });
     await tx.update(materials).set({ updatedAt: new Date() }).where(eq(materials.id, id));
-    await writeAudit(tx, req, { action: 'material.file.add', targetType: 'material', targetId: id, detail: { fileId, category, file: up.name, sha256: up.sha256 } });
+    await writeAudit(tx, req, {
+      action: 'material.file.add',
+      targetType: 'material',
+      targetId: id,
+      detail: { fileId, category, file: up.name, sha256: up.sha256 },
+    });
     return { fileId, name: up.name, category, size: up.buffer.length };
   });
 }
@@ -150,7 +225,9 @@ export async function addFile(db: Db, req: FastifyRequest, actor: Actor, id: num
 export async function removeFile(db: Db, req: FastifyRequest, actor: Actor, id: number, fileId: number) {
   return db.transaction(async (tx) => {
     await lockDraft(tx, actor, id, '删除文件');
-    const done = await tx.update(materialFiles).set({ removedAt: new Date() })
+    const done = await tx
+      .update(materialFiles)
+      .set({ removedAt: new Date() })
       .where(and(eq(materialFiles.materialId, id), eq(materialFiles.fileId, fileId), isNull(materialFiles.removedAt)))
       .returning({ fileId: materialFiles.fileId });
     if (!done.length) throw new NotFoundError('文件');
@@ -163,10 +240,16 @@ export async function removeFile(db: Db, req: FastifyRequest, actor: Actor, id: 
 export async function submitMaterial(db: Db, req: FastifyRequest, actor: Actor, id: number) {
   return db.transaction(async (tx) => {
     const m = await lockDraft(tx, actor, id, '重复提交');
-    const [n] = await tx.select({ n: count() }).from(materialFiles).where(and(eq(materialFiles.materialId, id), isNull(materialFiles.removedAt)));
+    const [n] = await tx
+      .select({ n: count() })
+      .from(materialFiles)
+      .where(and(eq(materialFiles.materialId, id), isNull(materialFiles.removedAt)));
     if (!n!.n) throw new ConflictError('请至少上传一个材料文件后再提交', 'NO_FILES');
-    const done = await tx.update(materials).set({ status: 'submitted', submittedAt: new Date(), viewedAt: null, viewedBy: null, updatedAt: new Date() })
-      .where(and(eq(materials.id, id), eq(materials.status, 'draft'))).returning({ id: materials.id });
+    const done = await tx
+      .update(materials)
+      .set({ status: 'submitted', submittedAt: new Date(), viewedAt: null, viewedBy: null, updatedAt: new Date() })
+      .where(and(eq(materials.id, id), eq(materials.status, 'draft')))
+      .returning({ id: materials.id });
     if (done.length !== 1) throw new ConflictError('材料已提交，请刷新后查看', 'NOT_DRAFT');
     await writeAudit(tx, req, { action: 'material.submit', targetType: 'material', targetId: id, detail: { year: m.year, files: n!.n } });
     return { ok: true as const };
@@ -175,12 +258,24 @@ export async function submitMaterial(db: Db, req: FastifyRequest, actor: Actor, 
 
 export async function withdrawMaterial(db: Db, req: FastifyRequest, actor: Actor, id: number) {
   return db.transaction(async (tx) => {
-    const [m] = await tx.select().from(materials).where(and(eq(materials.id, id), eq(materials.orgId, actor.org.id))).for('update');
+    const [m] = await tx
+      .select()
+      .from(materials)
+      .where(and(eq(materials.id, id), eq(materials.orgId, actor.org.id)))
+      .for('update');
     if (!m) throw new NotFoundError('年度工作材料');
-    const done = await tx.update(materials).set({ status: 'draft', submittedAt: null, viewedAt: null, viewedBy: null, updatedAt: new Date() })
-      .where(and(eq(materials.id, id), eq(materials.status, 'submitted'))).returning({ id: materials.id });
+    const done = await tx
+      .update(materials)
+      .set({ status: 'draft', submittedAt: null, viewedAt: null, viewedBy: null, updatedAt: new Date() })
+      .where(and(eq(materials.id, id), eq(materials.status, 'submitted')))
+      .returning({ id: materials.id });
     if (done.length !== 1) throw new ConflictError('只有已提交的材料可以撤回', 'NOT_SUBMITTED');
-    await writeAudit(tx, req, { action: 'material.withdraw', targetType: 'material', targetId: id, detail: { year: m.year, wasViewed: m.viewedAt != null } });
+    await writeAudit(tx, req, {
+      action: 'material.withdraw',
+      targetType: 'material',
+      targetId: id,
+      detail: { year: m.year, wasViewed: m.viewedAt != null },
+    });
     return { ok: true as const };
   });
 }
@@ -188,17 +283,25 @@ export async function withdrawMaterial(db: Db, req: FastifyRequest, actor: Actor
 /** The first opening by an HR department of the jurisdiction marks the material 已查看 (once, audited). */
 export async function markViewed(db: Db, req: FastifyRequest, actor: Actor, id: number) {
   await db.transaction(async (tx) => {
-    const done = await tx.update(materials).set({ viewedAt: new Date(), viewedBy: actor.userId })
-      .where(and(eq(materials.id, id), eq(materials.status, 'submitted'), isNull(materials.viewedAt))).returning({ id: materials.id });
+    const done = await tx
+      .update(materials)
+      .set({ viewedAt: new Date(), viewedBy: actor.userId })
+      .where(and(eq(materials.id, id), eq(materials.status, 'submitted'), isNull(materials.viewedAt)))
+      .returning({ id: materials.id });
     if (done.length) await writeAudit(tx, req, { action: 'material.view', targetType: 'material', targetId: id });
   });
 }
 
 /** A live file of a material visible under `where` (own or jurisdiction), with its content, or 404. */
 export async function materialFile(db: Db, where: SQL, fileId: number) {
-  const [row] = await db.select({ f: files }).from(materials).innerJoin(organizations, eq(organizations.id, materials.orgId))
+  const [row] = await db
+    .select({ f: files })
+    .from(materials)
+    .innerJoin(organizations, eq(organizations.id, materials.orgId))
     .innerJoin(materialFiles, and(eq(materialFiles.materialId, materials.id), eq(materialFiles.fileId, fileId), isNull(materialFiles.removedAt)))
-    .innerJoin(files, eq(files.id, materialFiles.fileId)).where(where).limit(1);
+    .innerJoin(files, eq(files.id, materialFiles.fileId))
+    .where(where)
+    .limit(1);
   if (!row) throw new NotFoundError('文件');
   return row.f;
 }

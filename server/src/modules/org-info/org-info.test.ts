@@ -25,7 +25,7 @@ describe('基本信息管理', () => {
     expect(r.body.creditCode).toHaveLength(18);
   });
 
-  it('an edit waits for the superior\'s review; the current data stays in force until approved', async () => {
+  it("an edit waits for the superior's review; the current data stays in force until approved", async () => {
     const before = (await c.get('/api/org/info')).body;
     const r = await c.put('/api/org/info', valid);
     expect(r.status).toBe(200);
@@ -37,7 +37,11 @@ describe('基本信息管理', () => {
     const city = await loggedIn(ctx, await newAdmin(ctx, o!.parentId!, { isSuper: true }));
     const q = await city.get('/api/reviews/changes/org-info');
     const item = q.body.items.find((i: { orgName: string }) => i.orgName === before.name);
-    expect(item.changes.find((f: { field: string }) => f.field === 'name')).toMatchObject({ before: before.name, after: '测试人社局', changed: true });
+    expect(item.changes.find((f: { field: string }) => f.field === 'name')).toMatchObject({
+      before: before.name,
+      after: '测试人社局',
+      changed: true,
+    });
     expect((await city.post('/api/reviews/changes/org-info/decide', { ids: [item.id], decision: 'approve' })).status).toBe(200);
     expect((await c.get('/api/org/info')).body).toMatchObject({ ...valid, pendingChange: null });
     const [log] = await ctx.db.select().from(auditLogs).where(eq(auditLogs.action, 'change.approve'));

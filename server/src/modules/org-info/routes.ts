@@ -7,13 +7,21 @@ import { getOrgInfo, updateOrgInfo } from './service.js';
 
 export default async function orgInfoRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.get('/api/org/info', {
-    config: { access: { permission: 'org.info.view' } },
-    schema: { tags: ['本级机构管理'], summary: '本单位基本信息' },
-  }, async (req) => getOrgInfo(app.deps.database.db, actorOf(req).org.id));
+  app.get(
+    '/api/org/info',
+    {
+      config: { access: { permission: 'org.info.view' } },
+      schema: { tags: ['本级机构管理'], summary: '本单位基本信息' },
+    },
+    async (req) => getOrgInfo(app.deps.database.db, actorOf(req).org.id),
+  );
 
-  app.put('/api/org/info', {
-    config: { access: { permission: 'org.info.edit' } },
-    schema: { tags: ['本级机构管理'], summary: '修改单位信息', body: orgInfoBody },
-  }, async (req) => updateOrgInfo(app.deps, req, actorOf(req), req.body));
+  app.put(
+    '/api/org/info',
+    {
+      config: { access: { permission: 'org.info.edit' } },
+      schema: { tags: ['本级机构管理'], summary: '修改单位信息', body: orgInfoBody },
+    },
+    async (req) => updateOrgInfo(app.deps, req, actorOf(req), req.body),
+  );
 }

@@ -20,18 +20,29 @@ beforeAll(async () => {
   p = await newPerson(ctx, empId);
   const q = await newPerson(ctx, otherId);
   const claim = (personnelId: number, declaringOrgId: number, title: string, status: ClaimStatus) => ({
-    personnelId, declaringOrgId, year, source: 'personal' as const, title, subjectType: 'professional' as const, learningForm: 'conference' as const, hours: 8, basis: '学术会议 1次 × 8学时/次 = 8学时', status,
+    personnelId,
+    declaringOrgId,
+    year,
+    source: 'personal' as const,
+    title,
+    subjectType: 'professional' as const,
+    learningForm: 'conference' as const,
+    hours: 8,
+    basis: '学术会议 1次 × 8学时/次 = 8学时',
+    status,
   });
-  await ctx.db.insert(claims).values([
-    claim(p.personnelId, empId, '全国教育学术年会', 'pendingEmployer'),
-    claim(p.personnelId, empId, '省级骨干教师研修', 'pending'),
-    claim(q.personnelId, otherId, '另一单位的申报', 'pendingEmployer'),
-  ]);
+  await ctx.db
+    .insert(claims)
+    .values([
+      claim(p.personnelId, empId, '全国教育学术年会', 'pendingEmployer'),
+      claim(p.personnelId, empId, '省级骨干教师研修', 'pending'),
+      claim(q.personnelId, otherId, '另一单位的申报', 'pendingEmployer'),
+    ]);
 });
 afterAll(async () => ctx?.close());
 
 describe('本单位人员学时申报 › 导出', () => {
-  it('exports the unit\'s own staff by tab and name, masked', async () => {
+  it("exports the unit's own staff by tab and name, masked", async () => {
     const rows = await readXlsx(await emp.get('/api/reviews/personal-claims/export?tab=pending'));
     expect(column(rows, '学习内容')).toEqual(['全国教育学术年会']);
     expect(column(rows, '状态')).toEqual(['待单位审核']);

@@ -8,11 +8,21 @@ let ctx: TestCtx;
 let emp: Client, county: Client, other: Client, person: Client;
 const year = new Date().getFullYear();
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
-const decl = (over: Record<string, string | number> = {}) => ({ year, title: '全国教育学术年会', subjectType: 'professional', learningForm: 'conference', units: 1, ...over });
+const decl = (over: Record<string, string | number> = {}) => ({
+  year,
+  title: '全国教育学术年会',
+  subjectType: 'professional',
+  learningForm: 'conference',
+  units: 1,
+  ...over,
+});
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  await ctx.db.update(hourPolicies).set({ closingDate: `${year}-12-31` }).where(eq(hourPolicies.year, year));
+  await ctx.db
+    .update(hourPolicies)
+    .set({ closingDate: `${year}-12-31` })
+    .where(eq(hourPolicies.year, year));
   const ja = await hrOrg(ctx, '420102');
   const empId = (await newOrg(ctx, 'employer', ja.id, '江岸区第一中学')).id;
   emp = await loggedIn(ctx, await newAdmin(ctx, empId, { isSuper: true }), 'employer');
@@ -51,14 +61,22 @@ describe('个人申报学时', () => {
 
   it('refuses a disguised file, bad fields, a closed year; admins cannot use it', async () => {
     const before = (await ctx.db.select().from(claims)).length;
-    expect((await person.upload('/api/me/claims', decl({ learningForm: 'furtherStudy' }), { name: 'x.png', content: Buffer.from('not an image') })).status).toBe(400);
+    expect(
+      (await person.upload('/api/me/claims', decl({ learningForm: 'furtherStudy' }), { name: 'x.png', content: Buffer.from('not an image') })).status,
+    ).toBe(400);
     const bad = await person.upload('/api/me/claims', decl({ units: -1, subjectType: 'x' }), { name: 'x.png', content: PNG });
     expect(bad.body.message).toContain('数量');
-    await ctx.db.update(hourPolicies).set({ closingDate: `${year}-01-01` }).where(eq(hourPolicies.year, year));
+    await ctx.db
+      .update(hourPolicies)
+      .set({ closingDate: `${year}-01-01` })
+      .where(eq(hourPolicies.year, year));
     const late = await person.upload('/api/me/claims', decl({ learningForm: 'furtherStudy' }), { name: 'x.png', content: PNG });
     expect(late.status).toBe(409);
     expect(late.body.message).toContain('截止');
-    await ctx.db.update(hourPolicies).set({ closingDate: `${year}-12-31` }).where(eq(hourPolicies.year, year));
+    await ctx.db
+      .update(hourPolicies)
+      .set({ closingDate: `${year}-12-31` })
+      .where(eq(hourPolicies.year, year));
     expect((await emp.upload('/api/me/claims', decl(), { name: 'x.png', content: PNG })).status).toBe(400);
     expect((await ctx.db.select().from(claims)).length).toBe(before);
   });

@@ -17,7 +17,12 @@ import { personInScope } from './query.js';
 
 export async function personIdentity(deps: AppDeps, req: FastifyRequest, actor: Actor, id: number) {
   const { u } = await personInScope(deps.database.db, actor, id);
-  await writeAudit(deps.database.db, req, { action: 'pii.view', targetType: 'user', targetId: u.id, detail: { fields: ['idNumber', 'phone'], via: 'personnel', personnelId: id } });
+  await writeAudit(deps.database.db, req, {
+    action: 'pii.view',
+    targetType: 'user',
+    targetId: u.id,
+    detail: { fields: ['idNumber', 'phone'], via: 'personnel', personnelId: id },
+  });
   return { idType: u.idType as IdType, idNumber: deps.pii.decrypt(u.idNumberEnc), phone: u.phoneEnc ? deps.pii.decrypt(u.phoneEnc) : '' };
 }
 
@@ -33,7 +38,10 @@ export async function resetPersonPassword(deps: AppDeps, req: FastifyRequest, ac
   if (u.id === actor.userId) throw new ConflictError('请通过“修改密码”修改自己的密码');
   // The password is the person's, not the profile's: it also opens any admin seat they hold. Only seats strictly
   // below the actor's own organisation may be reset from here (else a county could take over a city admin).
-  const seats = await db.select({ path: organizations.path }).from(admins).innerJoin(organizations, eq(organizations.id, admins.orgId))
+  const seats = await db
+    .select({ path: organizations.path })
+    .from(admins)
+    .innerJoin(organizations, eq(organizations.id, admins.orgId))
     .where(and(eq(admins.userId, u.id), isNull(admins.removedAt)));
   if (seats.some((s) => s.path === actor.org.path || !s.path.startsWith(actor.org.path))) {
     throw new ConflictError('该人员同时是本单位或上级、其他辖区机构的管理员，请由其所在机构重置密码');
@@ -41,8 +49,11 @@ export async function resetPersonPassword(deps: AppDeps, req: FastifyRequest, ac
   const password = tempPassword();
   const hash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    const done = await tx.update(users).set({ passwordHash: hash, mustChangePassword: true, passwordChangedAt: null, failedAttempts: 0, lockedUntil: null })
-      .where(and(eq(users.id, u.id), eq(users.status, 'active'))).returning({ id: users.id });
+    const done = await tx
+      .update(users)
+      .set({ passwordHash: hash, mustChangePassword: true, passwordChangedAt: null, failedAttempts: 0, lockedUntil: null })
+      .where(and(eq(users.id, u.id), eq(users.status, 'active')))
+      .returning({ id: users.id });
     if (!done.length) throw new ConflictError('该人员账号已停用，不能重置密码');
     await tx.delete(sessions).where(eq(sessions.userId, u.id));
     await writeAudit(tx, req, { action: 'personnel.reset-password', targetType: 'user', targetId: u.id, detail: { personnelId: id } });

@@ -17,7 +17,12 @@ type Person = Awaited<ReturnType<typeof newPerson>> & { name: string };
 let done: Person, short: Person, none: Person, engineer: Person, outside: Person;
 let empId: number, emp2Id: number, jaId: number, jhId: number;
 
-async function person(orgId: number, name: string, patch: Partial<typeof personnel.$inferInsert> = {}, departmentId: number | null = null): Promise<Person> {
+async function person(
+  orgId: number,
+  name: string,
+  patch: Partial<typeof personnel.$inferInsert> = {},
+  departmentId: number | null = null,
+): Promise<Person> {
   const p = await newPerson(ctx, orgId, departmentId);
   await ctx.db.update(users).set({ name }).where(eq(users.id, p.userId));
   if (Object.keys(patch).length) await ctx.db.update(personnel).set(patch).where(eq(personnel.id, p.personnelId));
@@ -47,11 +52,61 @@ beforeAll(async () => {
     { personnelId: done.personnelId, year: year - 1, publicHours: 10, professionalHours: 0 },
   ]);
   await ctx.db.insert(claims).values([
-    { personnelId: done.personnelId, year, source: 'employer', declaringOrgId: emp.id, title: '师德师风专题培训', subjectType: 'public', learningForm: 'faceToFace', hours: 30, status: 'approved' },
-    { personnelId: done.personnelId, year, source: 'employer', declaringOrgId: emp.id, title: '学科教学能力提升', subjectType: 'professional', learningForm: 'online', hours: 64, status: 'approved' },
-    { personnelId: done.personnelId, year, source: 'personal', declaringOrgId: emp.id, title: '待审的会议', subjectType: 'professional', learningForm: 'conference', hours: 8, status: 'pending' },
-    { personnelId: done.personnelId, year, source: 'personal', declaringOrgId: emp.id, title: '删除的申报', subjectType: 'professional', learningForm: 'conference', hours: 8, status: 'deleted' },
-    { personnelId: done.personnelId, year: year - 1, source: 'employer', declaringOrgId: emp.id, title: '去年的培训', subjectType: 'public', learningForm: 'faceToFace', hours: 10, status: 'approved' },
+    {
+      personnelId: done.personnelId,
+      year,
+      source: 'employer',
+      declaringOrgId: emp.id,
+      title: '师德师风专题培训',
+      subjectType: 'public',
+      learningForm: 'faceToFace',
+      hours: 30,
+      status: 'approved',
+    },
+    {
+      personnelId: done.personnelId,
+      year,
+      source: 'employer',
+      declaringOrgId: emp.id,
+      title: '学科教学能力提升',
+      subjectType: 'professional',
+      learningForm: 'online',
+      hours: 64,
+      status: 'approved',
+    },
+    {
+      personnelId: done.personnelId,
+      year,
+      source: 'personal',
+      declaringOrgId: emp.id,
+      title: '待审的会议',
+      subjectType: 'professional',
+      learningForm: 'conference',
+      hours: 8,
+      status: 'pending',
+    },
+    {
+      personnelId: done.personnelId,
+      year,
+      source: 'personal',
+      declaringOrgId: emp.id,
+      title: '删除的申报',
+      subjectType: 'professional',
+      learningForm: 'conference',
+      hours: 8,
+      status: 'deleted',
+    },
+    {
+      personnelId: done.personnelId,
+      year: year - 1,
+      source: 'employer',
+      declaringOrgId: emp.id,
+      title: '去年的培训',
+      subjectType: 'public',
+      learningForm: 'faceToFace',
+      hours: 10,
+      status: 'approved',
+    },
   ]);
   const admin = await newAdmin(ctx, ja.id, { isSuper: true });
   countyAdmin = admin;
@@ -66,15 +121,24 @@ afterAll(async () => ctx?.close());
 const names = (body: { items: { name: string }[] }) => body.items.map((i) => i.name).sort();
 
 describe('专技人员列表', () => {
-  it('lists the jurisdiction with masked 证件号/手机号, the year\'s hours and 完成情况', async () => {
+  it("lists the jurisdiction with masked 证件号/手机号, the year's hours and 完成情况", async () => {
     const r = await county.get('/api/personnel?pageSize=100');
     expect(r.status).toBe(200);
     expect(names(r.body)).toEqual(['张三丰', '张无忌', '李寻欢', '王工程']);
     expect(r.body).toMatchObject({ total: 4, year, hasPolicy: true });
     const row = r.body.items.find((i: { name: string }) => i.name === '张三丰');
     expect(row).toMatchObject({
-      orgName: '江岸区查询测试中学', departmentName: '教务处', titleSeriesName: '中小学教师', titleLevelName: '副高级', educationName: '硕士研究生',
-      publicHours: 30, professionalHours: 64, totalHours: 94, completed: true, idNumberMasked: done.idNumber.slice(0, 4) + '**********' + done.idNumber.slice(-4), phoneMasked: '139****5678',
+      orgName: '江岸区查询测试中学',
+      departmentName: '教务处',
+      titleSeriesName: '中小学教师',
+      titleLevelName: '副高级',
+      educationName: '硕士研究生',
+      publicHours: 30,
+      professionalHours: 64,
+      totalHours: 94,
+      completed: true,
+      idNumberMasked: done.idNumber.slice(0, 4) + '**********' + done.idNumber.slice(-4),
+      phoneMasked: '139****5678',
     });
     expect(JSON.stringify(r.body)).not.toContain(done.idNumber);
     expect(JSON.stringify(r.body)).not.toContain('13900005678');
@@ -101,13 +165,21 @@ describe('专技人员列表', () => {
   });
 
   it('refuses ids outside the jurisdiction (404) and bad filters (400, in Chinese)', async () => {
-    const out = await county.get(`/api/personnel?orgId=${(await ctx.db.select().from(personnel).where(eq(personnel.id, outside.personnelId)))[0]!.orgId}`);
+    const out = await county.get(
+      `/api/personnel?orgId=${(await ctx.db.select().from(personnel).where(eq(personnel.id, outside.personnelId)))[0]!.orgId}`,
+    );
     expect(out.status).toBe(404);
     expect((await county.get(`/api/personnel?regionId=${jhId}`)).status).toBe(404);
     expect((await county.get(`/api/personnel?regionId=${empId}`)).status).toBe(404); // not an HR department
     for (const [query, text] of [
-      ['pageSize=0', '查询参数每页条数'], ['page=0', '查询参数页码'], ['completed=maybe', '查询参数完成情况'], ['titleSeries=XX', '查询参数职称系列'],
-      ['titleLevel=chief', '查询参数职称级别'], ['year=1900', '查询参数年度'], ['sort=idNumber', '查询参数排序'], ['orgId=abc', '查询参数所在单位'],
+      ['pageSize=0', '查询参数每页条数'],
+      ['page=0', '查询参数页码'],
+      ['completed=maybe', '查询参数完成情况'],
+      ['titleSeries=XX', '查询参数职称系列'],
+      ['titleLevel=chief', '查询参数职称级别'],
+      ['year=1900', '查询参数年度'],
+      ['sort=idNumber', '查询参数排序'],
+      ['orgId=abc', '查询参数所在单位'],
       [`personName=${'长'.repeat(51)}`, '查询参数姓名'],
     ] as const) {
       const r = await county.get(`/api/personnel?${query}`);
@@ -135,7 +207,10 @@ describe('专技人员列表', () => {
     expect(column(rows, '完成情况')).toEqual(['未完成', '未完成']);
     expect(column(rows, '证件号').every((v) => v.includes('**********'))).toBe(true);
     expect(rows.flat().join()).not.toContain(short.idNumber);
-    const [a] = await ctx.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'export'), eq(auditLogs.targetType, 'personnel')));
+    const [a] = await ctx.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'export'), eq(auditLogs.targetType, 'personnel')));
     expect(a?.detail).toMatchObject({ rows: 2, filters: { completed: 'no', year } });
     expect((await county.get('/api/personnel/export?page=2')).status).toBe(400);
     expect((await sibling.get(`/api/personnel/export?orgId=${empId}`)).status).toBe(404);
@@ -143,7 +218,7 @@ describe('专技人员列表', () => {
 });
 
 describe('筛选选项', () => {
-  it('offers the jurisdiction\'s units (searchable) and regions only', async () => {
+  it("offers the jurisdiction's units (searchable) and regions only", async () => {
     const units = (await county.get('/api/personnel/options/units')).body.items.map((u: { name: string }) => u.name);
     expect(units).toEqual(expect.arrayContaining(['江岸区查询测试中学', '江岸区查询测试设计院']));
     expect(units.some((n: string) => n.startsWith('测试employer'))).toBe(false); // the 江汉区 unit of 张外区
@@ -163,18 +238,36 @@ describe('专技人员详情', () => {
   it('shows the profile and the hour history by year with claims and completion', async () => {
     const r = await county.get(`/api/personnel/${done.personnelId}`);
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ name: '张三丰', orgName: '江岸区查询测试中学', departmentName: '教务处', titleSeriesName: '中小学教师', titleLevelName: '副高级', educationName: '硕士研究生', hasPassword: true });
+    expect(r.body).toMatchObject({
+      name: '张三丰',
+      orgName: '江岸区查询测试中学',
+      departmentName: '教务处',
+      titleSeriesName: '中小学教师',
+      titleLevelName: '副高级',
+      educationName: '硕士研究生',
+      hasPassword: true,
+    });
     expect(JSON.stringify(r.body)).not.toContain(done.idNumber);
     expect(r.body.history.map((h: { year: number }) => h.year)).toEqual([year, year - 1]);
     const [now, last] = r.body.history;
-    expect(now).toMatchObject({ publicHours: 30, professionalHours: 64, totalHours: 94, completed: true, policy: { totalRequired: 90, publicMin: 30, professionalMin: 60 } });
-    expect(now.claims.map((c: { title: string; statusName: string }) => `${c.title}:${c.statusName}`).sort()).toEqual(['学科教学能力提升:已通过', '师德师风专题培训:已通过', '待审的会议:待审核']);
+    expect(now).toMatchObject({
+      publicHours: 30,
+      professionalHours: 64,
+      totalHours: 94,
+      completed: true,
+      policy: { totalRequired: 90, publicMin: 30, professionalMin: 60 },
+    });
+    expect(now.claims.map((c: { title: string; statusName: string }) => `${c.title}:${c.statusName}`).sort()).toEqual([
+      '学科教学能力提升:已通过',
+      '师德师风专题培训:已通过',
+      '待审的会议:待审核',
+    ]);
     expect(last).toMatchObject({ totalHours: 10, completed: false, missing: { total: 80, public: 20, professional: 60 } });
     expect(last.claims).toHaveLength(1);
     expect((await city.get(`/api/personnel/${done.personnelId}`)).status).toBe(200);
   });
 
-  it('answers 404 for another county\'s person and a person without profile, 400 for a bad id', async () => {
+  it("answers 404 for another county's person and a person without profile, 400 for a bad id", async () => {
     expect((await sibling.get(`/api/personnel/${done.personnelId}`)).status).toBe(404);
     expect((await county.get(`/api/personnel/${outside.personnelId}`)).status).toBe(404);
     expect((await county.get('/api/personnel/99999999')).status).toBe(404);
@@ -189,7 +282,10 @@ describe('完整证件号 (pii.view)', () => {
     const r = await county.get(`/api/personnel/${short.personnelId}/identity`);
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ idType: 'resident', idNumber: short.idNumber, phone: '13900005678' });
-    const [a] = await ctx.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'pii.view'), eq(auditLogs.targetId, String(short.userId))));
+    const [a] = await ctx.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'pii.view'), eq(auditLogs.targetId, String(short.userId))));
     expect(a?.detail).toMatchObject({ via: 'personnel', personnelId: short.personnelId });
   });
 
@@ -200,7 +296,7 @@ describe('完整证件号 (pii.view)', () => {
 });
 
 describe('重置密码', () => {
-  it('sets a one-time password that must be changed, ends the person\'s sessions, and is audited', async () => {
+  it("sets a one-time password that must be changed, ends the person's sessions, and is audited", async () => {
     const before = new Client(ctx);
     expect((await before.login('personnel', none.idNumber, PASSWORD)).status).toBe(200);
     expect((await before.get('/api/auth/me')).status).toBe(200);
@@ -218,7 +314,10 @@ describe('重置密码', () => {
     const blocked = await fresh.get('/api/me/hours?year=2025');
     expect(blocked.status).toBe(403);
     expect(blocked.body.code).toBe('PASSWORD_CHANGE_REQUIRED');
-    const audit = await ctx.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'personnel.reset-password'), eq(auditLogs.targetId, String(none.userId))));
+    const audit = await ctx.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'personnel.reset-password'), eq(auditLogs.targetId, String(none.userId))));
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit[0])).not.toContain(r.body.password);
   });
@@ -234,7 +333,10 @@ describe('重置密码', () => {
     // the city above may
     expect((await city.post(`/api/personnel/${engineer.personnelId}/reset-password`)).status).toBe(200);
     // an admin's own profile: 修改密码 instead
-    const mine = await ctx.db.insert(personnel).values({ userId: countyAdmin.userId, orgId: empId, titleSeries: 'ZXXJ', titleLevel: 'junior' }).returning();
+    const mine = await ctx.db
+      .insert(personnel)
+      .values({ userId: countyAdmin.userId, orgId: empId, titleSeries: 'ZXXJ', titleLevel: 'junior' })
+      .returning();
     expect((await county.post(`/api/personnel/${mine[0]!.id}/reset-password`)).status).toBe(409);
     expect((await county.post('/api/personnel/abc/reset-password')).status).toBe(400);
   });

@@ -5,7 +5,26 @@
  */
 import { z } from 'zod';
 import { and, asc, count, desc, eq, ilike, inArray, ne, sql, type SQL } from 'drizzle-orm';
-import { CLAIM_STATUSES, completion, EDUCATION_LEVELS, GENDERS, ID_TYPES, idSchema, LEARNING_FORMS, normalizeIdNumber, pageQuery, SUBJECT_TYPES, TITLE_LEVELS, TITLE_SERIES, type HourPolicy, type IdType, type TitleLevel, text, year, beijingYear } from '@hbzsgx/domain';
+import {
+  CLAIM_STATUSES,
+  completion,
+  EDUCATION_LEVELS,
+  GENDERS,
+  ID_TYPES,
+  idSchema,
+  LEARNING_FORMS,
+  normalizeIdNumber,
+  pageQuery,
+  SUBJECT_TYPES,
+  TITLE_LEVELS,
+  TITLE_SERIES,
+  type HourPolicy,
+  type IdType,
+  type TitleLevel,
+  text,
+  year,
+  beijingYear,
+} from '@hbzsgx/domain';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { claims, departments, divisions, hourPolicies, organizations, personnel, personYearTotals, users } from '../../db/schema.js';
@@ -37,7 +56,9 @@ export type PersonnelFilters = z.infer<typeof personnelFilters>;
 
 async function policyOf(db: Db, year: number): Promise<HourPolicy | null> {
   const [p] = await db.select().from(hourPolicies).where(eq(hourPolicies.year, year));
-  return p ? { year: p.year, totalRequired: p.totalRequired, professionalMin: p.professionalMin, publicMin: p.publicMin, closingDate: p.closingDate } : null;
+  return p
+    ? { year: p.year, totalRequired: p.totalRequired, professionalMin: p.professionalMin, publicMin: p.publicMin, closingDate: p.closingDate }
+    : null;
 }
 
 /** The WHERE of the list (and its export): scope first, then each filter; ids the client sent are checked for scope. */
@@ -65,8 +86,12 @@ async function listWhere(db: Db, pii: Pii, actor: Actor, f: PersonnelFilters, po
 
 const totalHours = sql<number>`coalesce(${personYearTotals.publicHours}, 0) + coalesce(${personYearTotals.professionalHours}, 0)`;
 const SORTS = {
-  name: users.name, orgName: organizations.name, titleSeries: personnel.titleSeries, titleLevel: personnel.titleLevel,
-  totalHours, createdAt: personnel.createdAt,
+  name: users.name,
+  orgName: organizations.name,
+  titleSeries: personnel.titleSeries,
+  titleLevel: personnel.titleLevel,
+  totalHours,
+  createdAt: personnel.createdAt,
 } as const;
 
 export async function listPersonnel(db: Db, pii: Pii, actor: Actor, q: PersonnelQuery) {
@@ -74,20 +99,43 @@ export async function listPersonnel(db: Db, pii: Pii, actor: Actor, q: Personnel
   const policy = await policyOf(db, year);
   const where = await listWhere(db, pii, actor, q, policy, year);
   const yearJoin = and(eq(personYearTotals.personnelId, personnel.id), eq(personYearTotals.year, year));
-  const [total] = await db.select({ n: count() }).from(personnel)
-    .innerJoin(users, eq(users.id, personnel.userId)).innerJoin(organizations, eq(organizations.id, personnel.orgId))
-    .leftJoin(personYearTotals, yearJoin).where(where);
+  const [total] = await db
+    .select({ n: count() })
+    .from(personnel)
+    .innerJoin(users, eq(users.id, personnel.userId))
+    .innerJoin(organizations, eq(organizations.id, personnel.orgId))
+    .leftJoin(personYearTotals, yearJoin)
+    .where(where);
   const dir = q.order === 'asc' ? asc : desc;
-  const rows = await db.select({
-    id: personnel.id, name: users.name, idType: users.idType, idNumberMasked: users.idNumberMasked, phoneMasked: users.phoneMasked,
-    gender: users.gender, orgId: organizations.id, orgName: organizations.name, departmentName: departments.name,
-    titleSeries: personnel.titleSeries, titleLevel: personnel.titleLevel, titleName: personnel.titleName, education: personnel.education,
-    accountStatus: users.status, createdAt: personnel.createdAt,
-    publicHours: personYearTotals.publicHours, professionalHours: personYearTotals.professionalHours,
-  }).from(personnel)
-    .innerJoin(users, eq(users.id, personnel.userId)).innerJoin(organizations, eq(organizations.id, personnel.orgId))
-    .leftJoin(departments, eq(departments.id, personnel.departmentId)).leftJoin(personYearTotals, yearJoin)
-    .where(where).orderBy(dir(SORTS[q.sort]), dir(personnel.id)).limit(paging(q).limit).offset(paging(q).offset);
+  const rows = await db
+    .select({
+      id: personnel.id,
+      name: users.name,
+      idType: users.idType,
+      idNumberMasked: users.idNumberMasked,
+      phoneMasked: users.phoneMasked,
+      gender: users.gender,
+      orgId: organizations.id,
+      orgName: organizations.name,
+      departmentName: departments.name,
+      titleSeries: personnel.titleSeries,
+      titleLevel: personnel.titleLevel,
+      titleName: personnel.titleName,
+      education: personnel.education,
+      accountStatus: users.status,
+      createdAt: personnel.createdAt,
+      publicHours: personYearTotals.publicHours,
+      professionalHours: personYearTotals.professionalHours,
+    })
+    .from(personnel)
+    .innerJoin(users, eq(users.id, personnel.userId))
+    .innerJoin(organizations, eq(organizations.id, personnel.orgId))
+    .leftJoin(departments, eq(departments.id, personnel.departmentId))
+    .leftJoin(personYearTotals, yearJoin)
+    .where(where)
+    .orderBy(dir(SORTS[q.sort]), dir(personnel.id))
+    .limit(paging(q).limit)
+    .offset(paging(q).offset);
   return {
     total: total!.n,
     year,
@@ -96,8 +144,11 @@ export async function listPersonnel(db: Db, pii: Pii, actor: Actor, q: Personnel
       const t = { publicHours: r.publicHours ?? 0, professionalHours: r.professionalHours ?? 0 };
       const c = policy ? completion(t, policy) : null;
       return {
-        ...r, ...names(r),
-        publicHours: t.publicHours, professionalHours: t.professionalHours, totalHours: Math.round((t.publicHours + t.professionalHours) * 10) / 10,
+        ...r,
+        ...names(r),
+        publicHours: t.publicHours,
+        professionalHours: t.professionalHours,
+        totalHours: Math.round((t.publicHours + t.professionalHours) * 10) / 10,
         completed: c ? c.completed : null,
       };
     }),
@@ -106,20 +157,24 @@ export async function listPersonnel(db: Db, pii: Pii, actor: Actor, q: Personnel
 
 function names(r: { idType?: string; gender: string | null; titleSeries: string | null; titleLevel: string | null; education: string | null }) {
   return {
-    idTypeName: r.idType ? ID_TYPES[r.idType as IdType] ?? r.idType : '',
-    genderName: r.gender ? GENDERS[r.gender as keyof typeof GENDERS] ?? '' : '',
+    idTypeName: r.idType ? (ID_TYPES[r.idType as IdType] ?? r.idType) : '',
+    genderName: r.gender ? (GENDERS[r.gender as keyof typeof GENDERS] ?? '') : '',
     titleSeriesName: TITLE_SERIES.find((s) => s.code === r.titleSeries)?.name ?? '',
-    titleLevelName: r.titleLevel ? TITLE_LEVELS[r.titleLevel as TitleLevel] ?? '' : '',
-    educationName: r.education ? EDUCATION_LEVELS[r.education as keyof typeof EDUCATION_LEVELS] ?? '' : '',
+    titleLevelName: r.titleLevel ? (TITLE_LEVELS[r.titleLevel as TitleLevel] ?? '') : '',
+    educationName: r.education ? (EDUCATION_LEVELS[r.education as keyof typeof EDUCATION_LEVELS] ?? '') : '',
   };
 }
 
 /** An active profile of the jurisdiction, or 404 (with its user). */
 export async function personInScope(db: Db, actor: Actor, id: number) {
-  const [p] = await db.select({ p: personnel, u: users, orgName: organizations.name, orgPath: organizations.path, departmentName: departments.name })
-    .from(personnel).innerJoin(users, eq(users.id, personnel.userId)).innerJoin(organizations, eq(organizations.id, personnel.orgId))
+  const [p] = await db
+    .select({ p: personnel, u: users, orgName: organizations.name, orgPath: organizations.path, departmentName: departments.name })
+    .from(personnel)
+    .innerJoin(users, eq(users.id, personnel.userId))
+    .innerJoin(organizations, eq(organizations.id, personnel.orgId))
     .leftJoin(departments, eq(departments.id, personnel.departmentId))
-    .where(and(eq(personnel.id, id), eq(personnel.status, 'active'), orgScope(actor))).limit(1);
+    .where(and(eq(personnel.id, id), eq(personnel.status, 'active'), orgScope(actor)))
+    .limit(1);
   if (!p) throw new NotFoundError('人员');
   return p;
 }
@@ -130,11 +185,25 @@ const declarer = alias(organizations, 'declarer');
 export async function personnelDetail(db: Db, actor: Actor, id: number) {
   const { p, u, orgName, departmentName } = await personInScope(db, actor, id);
   const totals = await db.select().from(personYearTotals).where(eq(personYearTotals.personnelId, id));
-  const claimRows = await db.select({
-    id: claims.id, year: claims.year, title: claims.title, subjectType: claims.subjectType, learningForm: claims.learningForm,
-    hours: claims.hours, status: claims.status, declaringOrg: declarer.name, createdAt: claims.createdAt, revokeReason: claims.revokeReason, rejectReason: claims.rejectReason,
-  }).from(claims).innerJoin(declarer, eq(declarer.id, claims.declaringOrgId))
-    .where(and(eq(claims.personnelId, id), ne(claims.status, 'deleted'))).orderBy(desc(claims.year), desc(claims.id)).limit(2000);
+  const claimRows = await db
+    .select({
+      id: claims.id,
+      year: claims.year,
+      title: claims.title,
+      subjectType: claims.subjectType,
+      learningForm: claims.learningForm,
+      hours: claims.hours,
+      status: claims.status,
+      declaringOrg: declarer.name,
+      createdAt: claims.createdAt,
+      revokeReason: claims.revokeReason,
+      rejectReason: claims.rejectReason,
+    })
+    .from(claims)
+    .innerJoin(declarer, eq(declarer.id, claims.declaringOrgId))
+    .where(and(eq(claims.personnelId, id), ne(claims.status, 'deleted')))
+    .orderBy(desc(claims.year), desc(claims.id))
+    .limit(2000);
   const current = beijingYear();
   const years = [...new Set([current, ...totals.map((t) => t.year), ...claimRows.map((c) => c.year)])].sort((a, b) => b - a);
   const policies = await db.select().from(hourPolicies).where(inArray(hourPolicies.year, years));
@@ -145,25 +214,46 @@ export async function personnelDetail(db: Db, actor: Actor, id: number) {
     if (year === current && !policy && !t && !yearClaims.length) return [];
     const hours = { publicHours: t?.publicHours ?? 0, professionalHours: t?.professionalHours ?? 0 };
     const c = policy ? completion(hours, policy) : null;
-    return [{
-      year,
-      publicHours: hours.publicHours, professionalHours: hours.professionalHours,
-      totalHours: Math.round((hours.publicHours + hours.professionalHours) * 10) / 10,
-      policy: policy ? { totalRequired: policy.totalRequired, publicMin: policy.publicMin, professionalMin: policy.professionalMin } : null,
-      completed: c ? c.completed : null,
-      missing: c ? c.missing : null,
-      claims: yearClaims.map((x) => ({
-        ...x, statusName: CLAIM_STATUSES[x.status] ?? x.status,
-        subjectTypeName: SUBJECT_TYPES[x.subjectType] ?? x.subjectType,
-        learningFormName: LEARNING_FORMS[x.learningForm] ?? x.learningForm,
-      })),
-    }];
+    return [
+      {
+        year,
+        publicHours: hours.publicHours,
+        professionalHours: hours.professionalHours,
+        totalHours: Math.round((hours.publicHours + hours.professionalHours) * 10) / 10,
+        policy: policy ? { totalRequired: policy.totalRequired, publicMin: policy.publicMin, professionalMin: policy.professionalMin } : null,
+        completed: c ? c.completed : null,
+        missing: c ? c.missing : null,
+        claims: yearClaims.map((x) => ({
+          ...x,
+          statusName: CLAIM_STATUSES[x.status] ?? x.status,
+          subjectTypeName: SUBJECT_TYPES[x.subjectType] ?? x.subjectType,
+          learningFormName: LEARNING_FORMS[x.learningForm] ?? x.learningForm,
+        })),
+      },
+    ];
   });
   return {
-    id: p.id, userId: u.id, name: u.name, idType: u.idType, idNumberMasked: u.idNumberMasked, phoneMasked: u.phoneMasked,
-    gender: u.gender, birthDate: u.birthDate, email: u.email, accountStatus: u.status, mustChangePassword: u.mustChangePassword,
-    hasPassword: u.passwordHash != null, orgId: p.orgId, orgName, departmentName, titleSeries: p.titleSeries, titleLevel: p.titleLevel,
-    titleName: p.titleName, titleDate: p.titleDate, education: p.education, createdAt: p.createdAt,
+    id: p.id,
+    userId: u.id,
+    name: u.name,
+    idType: u.idType,
+    idNumberMasked: u.idNumberMasked,
+    phoneMasked: u.phoneMasked,
+    gender: u.gender,
+    birthDate: u.birthDate,
+    email: u.email,
+    accountStatus: u.status,
+    mustChangePassword: u.mustChangePassword,
+    hasPassword: u.passwordHash != null,
+    orgId: p.orgId,
+    orgName,
+    departmentName,
+    titleSeries: p.titleSeries,
+    titleLevel: p.titleLevel,
+    titleName: p.titleName,
+    titleDate: p.titleDate,
+    education: p.education,
+    createdAt: p.createdAt,
     ...names({ idType: u.idType, gender: u.gender, titleSeries: p.titleSeries, titleLevel: p.titleLevel, education: p.education }),
     history,
   };
@@ -172,18 +262,31 @@ export async function personnelDetail(db: Db, actor: Actor, id: number) {
 /** 所在单位 picker: units of the jurisdiction (employers, authorities, bases) by name or credit code. */
 export const unitOptionsQuery = z.object({ keyword: text(50).optional() });
 export async function unitOptions(db: Db, actor: Actor, keyword?: string) {
-  const items = await db.select({ id: organizations.id, name: organizations.name, creditCode: organizations.creditCode, type: organizations.type })
-    .from(organizations).where(and(
-      orgScope(actor), inArray(organizations.type, ['employer', 'authority', 'base']), eq(organizations.status, 'active'),
-      keyword ? sql`(${ilike(organizations.name, `%${escapeLike(keyword)}%`)} or ${organizations.creditCode} = ${keyword.toUpperCase()})` : undefined,
-    )).orderBy(organizations.name).limit(50);
+  const items = await db
+    .select({ id: organizations.id, name: organizations.name, creditCode: organizations.creditCode, type: organizations.type })
+    .from(organizations)
+    .where(
+      and(
+        orgScope(actor),
+        inArray(organizations.type, ['employer', 'authority', 'base']),
+        eq(organizations.status, 'active'),
+        keyword
+          ? sql`(${ilike(organizations.name, `%${escapeLike(keyword)}%`)} or ${organizations.creditCode} = ${keyword.toUpperCase()})`
+          : undefined,
+      ),
+    )
+    .orderBy(organizations.name)
+    .limit(50);
   return { items };
 }
 
 /** 区域 picker: the HR departments of the jurisdiction (named by their division), as a flat tree. */
 export async function regionOptions(db: Db, actor: Actor) {
-  const items = await db.select({ id: organizations.id, name: divisions.name, parentId: organizations.parentId })
-    .from(organizations).innerJoin(divisions, eq(divisions.code, organizations.divisionCode))
-    .where(and(eq(organizations.type, 'hr'), orgScope(actor))).orderBy(organizations.divisionCode);
+  const items = await db
+    .select({ id: organizations.id, name: divisions.name, parentId: organizations.parentId })
+    .from(organizations)
+    .innerJoin(divisions, eq(divisions.code, organizations.divisionCode))
+    .where(and(eq(organizations.type, 'hr'), orgScope(actor)))
+    .orderBy(organizations.divisionCode);
   return { items };
 }

@@ -48,75 +48,145 @@ export default async function personnelRoutes(fastify: FastifyInstance) {
 
   const worker = new ImportWorker({ database: app.deps.database, pii: app.deps.pii, log: app.log });
   workers.set(app.deps, worker);
-  app.addHook('onReady', async () => { worker.start(); });
-  app.addHook('onClose', async () => { await worker.stop(); });
-
-  app.get('/api/personnel', {
-    config: { access: { permission: 'personnel.view' } },
-    schema: { tags, summary: '辖区专技人员列表（筛选、排序、分页；证件号/手机号脱敏；所选年度学时与完成情况）', querystring: personnelQuery },
-  }, async (req) => listPersonnel(db(), app.deps.pii, actorOf(req), req.query));
-
-  app.get('/api/personnel/export', {
-    config: { access: { permission: 'personnel.view' } },
-    schema: { tags, summary: '导出专技人员列表（与列表相同的筛选，脱敏）', querystring: exportQuery(personnelFilters) },
-  }, async (req, reply) => {
-    const a = actorOf(req);
-    const { page: _p, pageSize: _s, ...filters } = req.query;
-    return exportList(db(), req, reply, {
-      what: 'personnel', title: `专技人员信息${filters.year ? `_${filters.year}年度` : ''}`, filters, columns: EXPORT_COLUMNS,
-      load: (page) => listPersonnel(db(), app.deps.pii, a, { ...filters, ...page }),
-    });
+  app.addHook('onReady', async () => {
+    worker.start();
+  });
+  app.addHook('onClose', async () => {
+    await worker.stop();
   });
 
-  app.get('/api/personnel/options/units', {
-    config: { access: { permission: 'personnel.view' } }, schema: { tags, summary: '筛选用：辖区内的单位（按名称或信用代码搜索）', querystring: unitOptionsQuery },
-  }, async (req) => unitOptions(db(), actorOf(req), req.query.keyword));
+  app.get(
+    '/api/personnel',
+    {
+      config: { access: { permission: 'personnel.view' } },
+      schema: { tags, summary: '辖区专技人员列表（筛选、排序、分页；证件号/手机号脱敏；所选年度学时与完成情况）', querystring: personnelQuery },
+    },
+    async (req) => listPersonnel(db(), app.deps.pii, actorOf(req), req.query),
+  );
 
-  app.get('/api/personnel/options/regions', {
-    config: { access: { permission: 'personnel.view' } }, schema: { tags, summary: '筛选用：辖区内的区域（人社部门）' },
-  }, async (req) => regionOptions(db(), actorOf(req)));
+  app.get(
+    '/api/personnel/export',
+    {
+      config: { access: { permission: 'personnel.view' } },
+      schema: { tags, summary: '导出专技人员列表（与列表相同的筛选，脱敏）', querystring: exportQuery(personnelFilters) },
+    },
+    async (req, reply) => {
+      const a = actorOf(req);
+      const { page: _p, pageSize: _s, ...filters } = req.query;
+      return exportList(db(), req, reply, {
+        what: 'personnel',
+        title: `专技人员信息${filters.year ? `_${filters.year}年度` : ''}`,
+        filters,
+        columns: EXPORT_COLUMNS,
+        load: (page) => listPersonnel(db(), app.deps.pii, a, { ...filters, ...page }),
+      });
+    },
+  );
 
-  app.get('/api/personnel/import/template', {
-    config: { access: { permission: 'personnel.import' } }, schema: { tags, summary: '下载批量导入模板（xlsx）' },
-  }, async (_req, reply) => reply
-    .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('Content-Disposition', `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent('专技人员批量导入模板.xlsx')}`)
-    .send(await personnelTemplate()));
+  app.get(
+    '/api/personnel/options/units',
+    {
+      config: { access: { permission: 'personnel.view' } },
+      schema: { tags, summary: '筛选用：辖区内的单位（按名称或信用代码搜索）', querystring: unitOptionsQuery },
+    },
+    async (req) => unitOptions(db(), actorOf(req), req.query.keyword),
+  );
 
-  app.post('/api/personnel/import', {
-    config: { access: { permission: 'personnel.import' } },
-    schema: { tags, summary: '上传导入文件（multipart，字段 file）：生成导入任务，后台逐批处理，立即返回任务编号' },
-  }, async (req, reply) => {
-    const job = await createImportJob(app.deps, req, actorOf(req));
-    worker.kick();
-    return reply.status(202).send(job);
-  });
+  app.get(
+    '/api/personnel/options/regions',
+    {
+      config: { access: { permission: 'personnel.view' } },
+      schema: { tags, summary: '筛选用：辖区内的区域（人社部门）' },
+    },
+    async (req) => regionOptions(db(), actorOf(req)),
+  );
 
-  app.get('/api/personnel/imports', {
-    config: { access: { permission: 'personnel.import' } }, schema: { tags, summary: '最近的导入任务', querystring: pageQuery },
-  }, async (req) => listJobs(db(), actorOf(req), req.query));
+  app.get(
+    '/api/personnel/import/template',
+    {
+      config: { access: { permission: 'personnel.import' } },
+      schema: { tags, summary: '下载批量导入模板（xlsx）' },
+    },
+    async (_req, reply) =>
+      reply
+        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('Content-Disposition', `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent('专技人员批量导入模板.xlsx')}`)
+        .send(await personnelTemplate()),
+  );
 
-  app.get('/api/personnel/imports/:id', {
-    config: { access: { permission: 'personnel.import' } }, schema: { tags, summary: '导入任务进度与结果', params },
-  }, async (req) => getJob(db(), actorOf(req), req.params.id));
+  app.post(
+    '/api/personnel/import',
+    {
+      config: { access: { permission: 'personnel.import' } },
+      schema: { tags, summary: '上传导入文件（multipart，字段 file）：生成导入任务，后台逐批处理，立即返回任务编号' },
+    },
+    async (req, reply) => {
+      const job = await createImportJob(app.deps, req, actorOf(req));
+      worker.kick();
+      return reply.status(202).send(job);
+    },
+  );
 
-  app.get('/api/personnel/imports/:id/failures', {
-    config: { access: { permission: 'personnel.import' } }, schema: { tags, summary: '导入失败的行（分页，证件号脱敏）', params, querystring: pageQuery },
-  }, async (req) => listFailures(app.deps, actorOf(req), req.params.id, req.query));
+  app.get(
+    '/api/personnel/imports',
+    {
+      config: { access: { permission: 'personnel.import' } },
+      schema: { tags, summary: '最近的导入任务', querystring: pageQuery },
+    },
+    async (req) => listJobs(db(), actorOf(req), req.query),
+  );
 
-  app.get('/api/personnel/imports/:id/failures.xlsx', {
-    config: { access: { permission: 'personnel.import' } }, schema: { tags, summary: '下载失败数据（模板列 + 失败原因，可修改后重新导入）', params },
-  }, async (req, reply) => sendFailures(app.deps, req, reply, actorOf(req), req.params.id));
+  app.get(
+    '/api/personnel/imports/:id',
+    {
+      config: { access: { permission: 'personnel.import' } },
+      schema: { tags, summary: '导入任务进度与结果', params },
+    },
+    async (req) => getJob(db(), actorOf(req), req.params.id),
+  );
 
-  app.get('/api/personnel/:id', {
-    config: { access: { permission: 'personnel.view' } }, schema: { tags, summary: '专技人员详情及历年学时', params },
-  }, async (req) => personnelDetail(db(), actorOf(req), req.params.id));
+  app.get(
+    '/api/personnel/imports/:id/failures',
+    {
+      config: { access: { permission: 'personnel.import' } },
+      schema: { tags, summary: '导入失败的行（分页，证件号脱敏）', params, querystring: pageQuery },
+    },
+    async (req) => listFailures(app.deps, actorOf(req), req.params.id, req.query),
+  );
 
-  app.get('/api/personnel/:id/identity', {
-    config: { access: { permission: 'pii.view' } }, schema: { tags, summary: '查看完整证件号和手机号（记入审计日志）', params },
-  }, async (req) => personIdentity(app.deps, req, actorOf(req), req.params.id));
+  app.get(
+    '/api/personnel/imports/:id/failures.xlsx',
+    {
+      config: { access: { permission: 'personnel.import' } },
+      schema: { tags, summary: '下载失败数据（模板列 + 失败原因，可修改后重新导入）', params },
+    },
+    async (req, reply) => sendFailures(app.deps, req, reply, actorOf(req), req.params.id),
+  );
 
-  app.post('/api/personnel/:id/reset-password', {
-    config: { access: { permission: 'personnel.manage' } }, schema: { tags, summary: '重置专技人员密码（临时密码只显示一次，下次登录须修改）', params },
-  }, async (req) => resetPersonPassword(app.deps, req, actorOf(req), req.params.id));
+  app.get(
+    '/api/personnel/:id',
+    {
+      config: { access: { permission: 'personnel.view' } },
+      schema: { tags, summary: '专技人员详情及历年学时', params },
+    },
+    async (req) => personnelDetail(db(), actorOf(req), req.params.id),
+  );
+
+  app.get(
+    '/api/personnel/:id/identity',
+    {
+      config: { access: { permission: 'pii.view' } },
+      schema: { tags, summary: '查看完整证件号和手机号（记入审计日志）', params },
+    },
+    async (req) => personIdentity(app.deps, req, actorOf(req), req.params.id),
+  );
+
+  app.post(
+    '/api/personnel/:id/reset-password',
+    {
+      config: { access: { permission: 'personnel.manage' } },
+      schema: { tags, summary: '重置专技人员密码（临时密码只显示一次，下次登录须修改）', params },
+    },
+    async (req) => resetPersonPassword(app.deps, req, actorOf(req), req.params.id),
+  );
 }

@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 describe('注册审核管理 › 导出', () => {
-  it('exports a personnel queue with masked 证件号/手机号 and the list\'s tab and keyword', async () => {
+  it("exports a personnel queue with masked 证件号/手机号 and the list's tab and keyword", async () => {
     const res = await county.get('/api/reviews/registrations/personnel/export?tab=pending&keyword=注册导出');
     const rows = await readXlsx(res);
     expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('专技人员注册审核（待审核）'));
@@ -37,8 +37,12 @@ describe('注册审核管理 › 导出', () => {
     expect(JSON.stringify(rows)).not.toContain(mine.idNumber);
     expect(column(rows, '状态')).toEqual(['待审核']);
     // the employer reviews its own registrants too; the sibling county never sees ours
-    expect(column(await readXlsx(await employer.get('/api/reviews/registrations/personnel/export?tab=pending')), '所在单位')).toEqual(['江岸区注册导出中学']);
-    expect(column(await readXlsx(await sibling.get('/api/reviews/registrations/personnel/export?tab=pending')), '所在单位')).toEqual(['江汉区注册导出中学']);
+    expect(column(await readXlsx(await employer.get('/api/reviews/registrations/personnel/export?tab=pending')), '所在单位')).toEqual([
+      '江岸区注册导出中学',
+    ]);
+    expect(column(await readXlsx(await sibling.get('/api/reviews/registrations/personnel/export?tab=pending')), '所在单位')).toEqual([
+      '江汉区注册导出中学',
+    ]);
     expect((await readXlsx(await county.get('/api/reviews/registrations/personnel/export?tab=done'))).length).toBe(1);
   });
 

@@ -38,45 +38,98 @@ function personnelReviewScope(actor: Actor): SQL {
 const tabCond = (status: Column, reviewedAt: Column, tab: 'pending' | 'done') =>
   tab === 'pending' ? eq(status, 'pending') : and(inArray(status, ['active', 'rejected']), isNotNull(reviewedAt));
 
-export interface QueueQuery { tab: 'pending' | 'done'; keyword?: string; page: number; pageSize: number }
+export interface QueueQuery {
+  tab: 'pending' | 'done';
+  keyword?: string;
+  page: number;
+  pageSize: number;
+}
 
 export async function listQueue(db: Db, actor: Actor, kind: ReviewKind, q: QueueQuery) {
   const offset = (q.page - 1) * q.pageSize;
   if (kind === 'personnel') {
-    const where = and(personnelReviewScope(actor), tabCond(personnel.status, personnel.reviewedAt, q.tab),
-      q.keyword ? or(ilike(users.name, `%${escapeLike(q.keyword)}%`), ilike(employer.name, `%${escapeLike(q.keyword)}%`)) : undefined);
-    const base = () => db.select({ n: count() }).from(personnel).innerJoin(users, eq(users.id, personnel.userId))
-      .innerJoin(employer, eq(employer.id, personnel.orgId)).where(where);
+    const where = and(
+      personnelReviewScope(actor),
+      tabCond(personnel.status, personnel.reviewedAt, q.tab),
+      q.keyword ? or(ilike(users.name, `%${escapeLike(q.keyword)}%`), ilike(employer.name, `%${escapeLike(q.keyword)}%`)) : undefined,
+    );
+    const base = () =>
+      db
+        .select({ n: count() })
+        .from(personnel)
+        .innerJoin(users, eq(users.id, personnel.userId))
+        .innerJoin(employer, eq(employer.id, personnel.orgId))
+        .where(where);
     const [total] = await base();
-    const rows = await db.select({
-      id: personnel.id, name: users.name, idNumberMasked: users.idNumberMasked, phoneMasked: users.phoneMasked,
-      orgName: employer.name, departmentName: departments.name, titleSeries: personnel.titleSeries, titleLevel: personnel.titleLevel,
-      status: personnel.status, rejectReason: personnel.rejectReason, createdAt: personnel.createdAt, reviewedAt: personnel.reviewedAt,
-    }).from(personnel).innerJoin(users, eq(users.id, personnel.userId)).innerJoin(employer, eq(employer.id, personnel.orgId))
+    const rows = await db
+      .select({
+        id: personnel.id,
+        name: users.name,
+        idNumberMasked: users.idNumberMasked,
+        phoneMasked: users.phoneMasked,
+        orgName: employer.name,
+        departmentName: departments.name,
+        titleSeries: personnel.titleSeries,
+        titleLevel: personnel.titleLevel,
+        status: personnel.status,
+        rejectReason: personnel.rejectReason,
+        createdAt: personnel.createdAt,
+        reviewedAt: personnel.reviewedAt,
+      })
+      .from(personnel)
+      .innerJoin(users, eq(users.id, personnel.userId))
+      .innerJoin(employer, eq(employer.id, personnel.orgId))
       .leftJoin(departments, eq(departments.id, personnel.departmentId))
-      .where(where).orderBy(q.tab === 'pending' ? personnel.createdAt : desc(personnel.reviewedAt)).limit(q.pageSize).offset(offset);
+      .where(where)
+      .orderBy(q.tab === 'pending' ? personnel.createdAt : desc(personnel.reviewedAt))
+      .limit(q.pageSize)
+      .offset(offset);
     return {
       total: total!.n,
       items: rows.map((r) => ({
-        ...r, reviewerName: r.orgName,
+        ...r,
+        reviewerName: r.orgName,
         titleSeriesName: TITLE_SERIES.find((s) => s.code === r.titleSeries)?.name ?? '',
         titleLevelName: TITLE_LEVELS[r.titleLevel as keyof typeof TITLE_LEVELS] ?? '',
       })),
     };
   }
-  const where = and(eq(organizations.type, kind), orgReviewScope(actor), tabCond(organizations.status, organizations.reviewedAt, q.tab),
-    q.keyword ? or(ilike(organizations.name, `%${escapeLike(q.keyword)}%`), eq(organizations.creditCode, q.keyword.toUpperCase())) : undefined);
+  const where = and(
+    eq(organizations.type, kind),
+    orgReviewScope(actor),
+    tabCond(organizations.status, organizations.reviewedAt, q.tab),
+    q.keyword ? or(ilike(organizations.name, `%${escapeLike(q.keyword)}%`), eq(organizations.creditCode, q.keyword.toUpperCase())) : undefined,
+  );
   const [total] = await db.select({ n: count() }).from(organizations).where(where);
-  const rows = await db.select({
-    id: organizations.id, name: organizations.name, creditCode: organizations.creditCode, type: organizations.type,
-    hrLevel: organizations.hrLevel, divisionName: divisions.name, parentName: parent.name, contactName: organizations.contactName,
-    contactPhone: organizations.contactPhone, address: organizations.address, status: organizations.status,
-    rejectReason: organizations.rejectReason, createdAt: organizations.createdAt, reviewedAt: organizations.reviewedAt,
-  }).from(organizations).innerJoin(divisions, eq(divisions.code, organizations.divisionCode))
+  const rows = await db
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      creditCode: organizations.creditCode,
+      type: organizations.type,
+      hrLevel: organizations.hrLevel,
+      divisionName: divisions.name,
+      parentName: parent.name,
+      contactName: organizations.contactName,
+      contactPhone: organizations.contactPhone,
+      address: organizations.address,
+      status: organizations.status,
+      rejectReason: organizations.rejectReason,
+      createdAt: organizations.createdAt,
+      reviewedAt: organizations.reviewedAt,
+    })
+    .from(organizations)
+    .innerJoin(divisions, eq(divisions.code, organizations.divisionCode))
     .leftJoin(parent, eq(parent.id, organizations.parentId))
-    .where(where).orderBy(q.tab === 'pending' ? organizations.createdAt : desc(organizations.reviewedAt)).limit(q.pageSize).offset(offset);
+    .where(where)
+    .orderBy(q.tab === 'pending' ? organizations.createdAt : desc(organizations.reviewedAt))
+    .limit(q.pageSize)
+    .offset(offset);
   // the contact's phone is a person's number: masked here as everywhere (the full one: registrationIdentity, pii.view)
-  return { total: total!.n, items: rows.map((r) => ({ ...r, contactPhone: maskPhone(r.contactPhone), typeName: ORG_TYPES[r.type], reviewerName: r.parentName })) };
+  return {
+    total: total!.n,
+    items: rows.map((r) => ({ ...r, contactPhone: maskPhone(r.contactPhone), typeName: ORG_TYPES[r.type], reviewerName: r.parentName })),
+  };
 }
 
 export async function countPending(db: Db, actor: Actor, kind: ReviewKind): Promise<number> {
@@ -85,35 +138,66 @@ export async function countPending(db: Db, actor: Actor, kind: ReviewKind): Prom
 
 /** Approve or reject registrations, one or many, in one transaction. */
 export async function decide(
-  deps: AppDeps, req: FastifyRequest, actor: Actor, kind: ReviewKind,
+  deps: AppDeps,
+  req: FastifyRequest,
+  actor: Actor,
+  kind: ReviewKind,
   body: { ids: number[]; decision: 'approve' | 'reject'; reason: string },
 ) {
-  const status = body.decision === 'approve' ? 'active' as const : 'rejected' as const;
+  const status = body.decision === 'approve' ? ('active' as const) : ('rejected' as const);
   const set = { status, rejectReason: body.decision === 'reject' ? body.reason : null, reviewedAt: new Date(), reviewedBy: actor.userId };
-  await refuseOwnRequests(deps.database.db, req, actor, kind === 'personnel'
-    ? { table: personnel, id: personnel.id, ids: body.ids, subjects: PERSON_SUBJECTS, targetType: 'personnel' }
-    : { table: organizations, id: organizations.id, ids: body.ids, subjects: ORG_SUBJECTS, where: eq(organizations.type, kind), targetType: 'organization' });
+  await refuseOwnRequests(
+    deps.database.db,
+    req,
+    actor,
+    kind === 'personnel'
+      ? { table: personnel, id: personnel.id, ids: body.ids, subjects: PERSON_SUBJECTS, targetType: 'personnel' }
+      : {
+          table: organizations,
+          id: organizations.id,
+          ids: body.ids,
+          subjects: ORG_SUBJECTS,
+          where: eq(organizations.type, kind),
+          targetType: 'organization',
+        },
+  );
   return deps.database.db.transaction(async (tx) => {
     let done: number[];
     let inScope: number[];
     if (kind === 'personnel') {
-      const visible = await tx.select({ id: personnel.id, status: personnel.status }).from(personnel)
+      const visible = await tx
+        .select({ id: personnel.id, status: personnel.status })
+        .from(personnel)
         .innerJoin(employer, eq(employer.id, personnel.orgId))
         .where(and(inArray(personnel.id, body.ids), personnelReviewScope(actor)));
       inScope = requireAccess(visible, body.ids, '注册记录');
-      done = (await tx.update(personnel).set(set).where(and(inArray(personnel.id, inScope), eq(personnel.status, 'pending'))).returning({ id: personnel.id })).map((r) => r.id);
+      done = (
+        await tx
+          .update(personnel)
+          .set(set)
+          .where(and(inArray(personnel.id, inScope), eq(personnel.status, 'pending')))
+          .returning({ id: personnel.id })
+      ).map((r) => r.id);
     } else {
-      const visible = await tx.select({ id: organizations.id }).from(organizations)
+      const visible = await tx
+        .select({ id: organizations.id })
+        .from(organizations)
         .where(and(inArray(organizations.id, body.ids), eq(organizations.type, kind), orgReviewScope(actor)));
       inScope = requireAccess(visible, body.ids, '注册记录');
-      done = (await tx.update(organizations).set({ ...set, updatedAt: new Date() })
-        .where(and(inArray(organizations.id, inScope), eq(organizations.status, 'pending'))).returning({ id: organizations.id })).map((r) => r.id);
+      done = (
+        await tx
+          .update(organizations)
+          .set({ ...set, updatedAt: new Date() })
+          .where(and(inArray(organizations.id, inScope), eq(organizations.status, 'pending')))
+          .returning({ id: organizations.id })
+      ).map((r) => r.id);
     }
     if (!done.length) throw new ConflictError('所选注册已被处理，请刷新后查看', 'ALREADY_DECIDED');
     for (const id of done) {
       await writeAudit(tx, req, {
         action: body.decision === 'approve' ? 'registration.approve' : 'registration.reject',
-        targetType: kind === 'personnel' ? 'personnel' : 'organization', targetId: id,
+        targetType: kind === 'personnel' ? 'personnel' : 'organization',
+        targetId: id,
         detail: body.decision === 'reject' ? { reason: body.reason } : undefined,
       });
     }
@@ -123,28 +207,54 @@ export async function decide(
 
 export async function detail(db: Db, actor: Actor, kind: ReviewKind, id: number) {
   if (kind === 'personnel') {
-    const [row] = await db.select({ p: personnel, u: users, orgName: employer.name, departmentName: departments.name }).from(personnel)
-      .innerJoin(users, eq(users.id, personnel.userId)).innerJoin(employer, eq(employer.id, personnel.orgId))
+    const [row] = await db
+      .select({ p: personnel, u: users, orgName: employer.name, departmentName: departments.name })
+      .from(personnel)
+      .innerJoin(users, eq(users.id, personnel.userId))
+      .innerJoin(employer, eq(employer.id, personnel.orgId))
       .leftJoin(departments, eq(departments.id, personnel.departmentId))
       .where(and(eq(personnel.id, id), personnelReviewScope(actor)));
     if (!row) throw new NotFoundError('注册记录');
     return {
-      id, name: row.u.name, idNumberMasked: row.u.idNumberMasked, phoneMasked: row.u.phoneMasked, email: row.u.email,
-      gender: row.u.gender, birthDate: row.u.birthDate, orgName: row.orgName, departmentName: row.departmentName,
-      titleSeriesName: TITLE_SERIES.find((s) => s.code === row.p.titleSeries)?.name ?? '', titleLevelName: TITLE_LEVELS[row.p.titleLevel as keyof typeof TITLE_LEVELS] ?? '',
-      titleName: row.p.titleName, titleDate: row.p.titleDate, education: row.p.education, status: row.p.status,
-      rejectReason: row.p.rejectReason, createdAt: row.p.createdAt, reviewedAt: row.p.reviewedAt,
+      id,
+      name: row.u.name,
+      idNumberMasked: row.u.idNumberMasked,
+      phoneMasked: row.u.phoneMasked,
+      email: row.u.email,
+      gender: row.u.gender,
+      birthDate: row.u.birthDate,
+      orgName: row.orgName,
+      departmentName: row.departmentName,
+      titleSeriesName: TITLE_SERIES.find((s) => s.code === row.p.titleSeries)?.name ?? '',
+      titleLevelName: TITLE_LEVELS[row.p.titleLevel as keyof typeof TITLE_LEVELS] ?? '',
+      titleName: row.p.titleName,
+      titleDate: row.p.titleDate,
+      education: row.p.education,
+      status: row.p.status,
+      rejectReason: row.p.rejectReason,
+      createdAt: row.p.createdAt,
+      reviewedAt: row.p.reviewedAt,
     };
   }
-  const [row] = await db.select({ o: organizations, parentName: parent.name, divisionName: divisions.name }).from(organizations)
-    .innerJoin(divisions, eq(divisions.code, organizations.divisionCode)).leftJoin(parent, eq(parent.id, organizations.parentId))
+  const [row] = await db
+    .select({ o: organizations, parentName: parent.name, divisionName: divisions.name })
+    .from(organizations)
+    .innerJoin(divisions, eq(divisions.code, organizations.divisionCode))
+    .leftJoin(parent, eq(parent.id, organizations.parentId))
     .where(and(eq(organizations.id, id), eq(organizations.type, kind), orgReviewScope(actor)));
   if (!row) throw new NotFoundError('注册记录');
   const { path: _path, ...o } = row.o;
-  const [registrant] = await db.select({ name: users.name, idNumberMasked: users.idNumberMasked, phoneMasked: users.phoneMasked, email: users.email })
-    .from(admins).innerJoin(users, eq(users.id, admins.userId)).where(and(eq(admins.orgId, o.id), eq(admins.isSuper, true), isNull(admins.removedAt)));
+  const [registrant] = await db
+    .select({ name: users.name, idNumberMasked: users.idNumberMasked, phoneMasked: users.phoneMasked, email: users.email })
+    .from(admins)
+    .innerJoin(users, eq(users.id, admins.userId))
+    .where(and(eq(admins.orgId, o.id), eq(admins.isSuper, true), isNull(admins.removedAt)));
   return {
-    ...o, contactPhone: maskPhone(o.contactPhone), typeName: ORG_TYPES[o.type], parentName: row.parentName, divisionName: row.divisionName,
+    ...o,
+    contactPhone: maskPhone(o.contactPhone),
+    typeName: ORG_TYPES[o.type],
+    parentName: row.parentName,
+    divisionName: row.divisionName,
     registrant: registrant ?? null,
   };
 }
@@ -159,24 +269,47 @@ export async function registrationIdentity(deps: AppDeps, req: FastifyRequest, a
   let user: typeof users.$inferSelect | undefined;
   let contactPhone: string | null = null;
   if (kind === 'personnel') {
-    const [row] = await db.select({ u: users }).from(personnel).innerJoin(users, eq(users.id, personnel.userId))
-      .innerJoin(employer, eq(employer.id, personnel.orgId)).where(and(eq(personnel.id, id), personnelReviewScope(actor)));
+    const [row] = await db
+      .select({ u: users })
+      .from(personnel)
+      .innerJoin(users, eq(users.id, personnel.userId))
+      .innerJoin(employer, eq(employer.id, personnel.orgId))
+      .where(and(eq(personnel.id, id), personnelReviewScope(actor)));
     if (!row) throw new NotFoundError('注册记录');
     user = row.u;
   } else {
-    const [o] = await db.select({ id: organizations.id, contactPhone: organizations.contactPhone }).from(organizations)
+    const [o] = await db
+      .select({ id: organizations.id, contactPhone: organizations.contactPhone })
+      .from(organizations)
       .where(and(eq(organizations.id, id), eq(organizations.type, kind), orgReviewScope(actor)));
     if (!o) throw new NotFoundError('注册记录');
     contactPhone = o.contactPhone;
-    [user] = await db.select().from(admins).innerJoin(users, eq(users.id, admins.userId))
-      .where(and(eq(admins.orgId, o.id), eq(admins.isSuper, true), isNull(admins.removedAt))).then((rs) => rs.map((r) => r.users));
+    [user] = await db
+      .select()
+      .from(admins)
+      .innerJoin(users, eq(users.id, admins.userId))
+      .where(and(eq(admins.orgId, o.id), eq(admins.isSuper, true), isNull(admins.removedAt)))
+      .then((rs) => rs.map((r) => r.users));
   }
   await writeAudit(db, req, {
-    action: 'pii.view', targetType: kind === 'personnel' ? 'personnel' : 'organization', targetId: id,
-    detail: { fields: [...(contactPhone != null ? ['contactPhone'] : []), ...(user ? ['idNumber', 'phone'] : [])], via: 'registration', userId: user?.id ?? null },
+    action: 'pii.view',
+    targetType: kind === 'personnel' ? 'personnel' : 'organization',
+    targetId: id,
+    detail: {
+      fields: [...(contactPhone != null ? ['contactPhone'] : []), ...(user ? ['idNumber', 'phone'] : [])],
+      via: 'registration',
+      userId: user?.id ?? null,
+    },
   });
   return {
     contactPhone,
-    registrant: user ? { name: user.name, idType: user.idType as IdType, idNumber: deps.pii.decrypt(user.idNumberEnc), phone: user.phoneEnc ? deps.pii.decrypt(user.phoneEnc) : '' } : null,
+    registrant: user
+      ? {
+          name: user.name,
+          idType: user.idType as IdType,
+          idNumber: deps.pii.decrypt(user.idNumberEnc),
+          phone: user.phoneEnc ? deps.pii.decrypt(user.phoneEnc) : '',
+        }
+      : null,
   };
 }

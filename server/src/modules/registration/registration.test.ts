@@ -24,9 +24,23 @@ function orgBody(type: string, parentId: number, over: Record<string, unknown> =
   n++;
   const idNumber = nextIdNumber();
   return {
-    type, name: `注册测试机构${n}`, creditCode: makeCreditCode('91', '420102', `reg-${n}-${Math.random()}`), divisionCode: '420102', parentId,
-    contactName: '李四', contactPhone: '13812345678', address: '武汉市江岸区某路1号',
-    admin: { idType: 'resident', idNumber, realName: '注册人', phone: '13912345678', email: 'r@example.cn', password: 'Reg@2026pw', confirmPassword: 'Reg@2026pw' },
+    type,
+    name: `注册测试机构${n}`,
+    creditCode: makeCreditCode('91', '420102', `reg-${n}-${Math.random()}`),
+    divisionCode: '420102',
+    parentId,
+    contactName: '李四',
+    contactPhone: '13812345678',
+    address: '武汉市江岸区某路1号',
+    admin: {
+      idType: 'resident',
+      idNumber,
+      realName: '注册人',
+      phone: '13912345678',
+      email: 'r@example.cn',
+      password: 'Reg@2026pw',
+      confirmPassword: 'Reg@2026pw',
+    },
     ...over,
   };
 }
@@ -42,7 +56,12 @@ describe('机构注册 and 注册审核', () => {
     expect(me.body.registration).toBe('pending');
     expect(me.body.menus.map((m: { key: string }) => m.key)).toEqual(['registration']);
     const status = await reg.get('/api/registration/me');
-    expect(status.body).toMatchObject({ kind: 'org', status: 'pending', reviewerName: '江岸区人力资源和社会保障局', data: { divisionName: '江岸区' } });
+    expect(status.body).toMatchObject({
+      kind: 'org',
+      status: 'pending',
+      reviewerName: '江岸区人力资源和社会保障局',
+      data: { divisionName: '江岸区' },
+    });
     const detail = await janC.get(`/api/reviews/registrations/base/${r.body.id}`);
     expect(detail.body.registrant).toMatchObject({ name: '注册人', email: 'r@example.cn' });
     expect(detail.body.registrant.idNumberMasked).toMatch(/\*{10}/);
@@ -100,7 +119,9 @@ describe('机构注册 and 注册审核', () => {
     const dupIdRes = await new Client(ctx).post('/api/register/org', dupId);
     expect(dupIdRes.body.message).toContain('证件号已注册');
     expect(dupIdRes.body.fields[0].field).toBe('admin.idNumber');
-    expect((await new Client(ctx).post('/api/register/org', orgBody('base', wuhan.id, { divisionCode: '420500' }))).body.message).toContain('所属地区');
+    expect((await new Client(ctx).post('/api/register/org', orgBody('base', wuhan.id, { divisionCode: '420500' }))).body.message).toContain(
+      '所属地区',
+    );
     expect((await new Client(ctx).post('/api/register/org', orgBody('authority', jiangan.id + 100000))).status).toBe(404);
     const emp = await newOrg(ctx, 'employer', jiangan.id);
     expect((await new Client(ctx).post('/api/register/org', orgBody('base', emp.id))).body.message).toContain('上级');
@@ -146,8 +167,20 @@ describe('专业技术人员注册', () => {
     const deps = await new Client(ctx).get(`/api/register/orgs/${emp.id}/departments`);
     const idNumber = nextIdNumber();
     const body = {
-      idType: 'resident', idNumber, realName: '新教师', phone: '13700001111', email: 't@example.cn', password: 'Tea@2026pw', confirmPassword: 'Tea@2026pw',
-      orgId: emp.id, departmentId: deps.body.items[0].id, education: 'bachelor', titleSeries: 'ZXXJ', titleLevel: 'assistant', titleName: '二级教师', titleDate: '2020-09-01',
+      idType: 'resident',
+      idNumber,
+      realName: '新教师',
+      phone: '13700001111',
+      email: 't@example.cn',
+      password: 'Tea@2026pw',
+      confirmPassword: 'Tea@2026pw',
+      orgId: emp.id,
+      departmentId: deps.body.items[0].id,
+      education: 'bachelor',
+      titleSeries: 'ZXXJ',
+      titleLevel: 'assistant',
+      titleName: '二级教师',
+      titleDate: '2020-09-01',
     };
     const r = await new Client(ctx).post('/api/register/personnel', body);
     expect(r.status).toBe(200);
@@ -167,19 +200,32 @@ describe('专业技术人员注册', () => {
   it('refuses a series/level that does not exist, an unknown employer, a department of another employer', async () => {
     const emp = await newOrg(ctx, 'employer', jiangan.id);
     const base = {
-      idType: 'resident', idNumber: nextIdNumber(), realName: '某人', phone: '13700001111', email: 't@example.cn', password: 'Tea@2026pw', confirmPassword: 'Tea@2026pw',
-      orgId: emp.id, departmentId: null, education: 'bachelor', titleSeries: 'GDJS', titleLevel: 'junior',
+      idType: 'resident',
+      idNumber: nextIdNumber(),
+      realName: '某人',
+      phone: '13700001111',
+      email: 't@example.cn',
+      password: 'Tea@2026pw',
+      confirmPassword: 'Tea@2026pw',
+      orgId: emp.id,
+      departmentId: null,
+      education: 'bachelor',
+      titleSeries: 'GDJS',
+      titleLevel: 'junior',
     };
     const r = await new Client(ctx).post('/api/register/personnel', base);
     expect(r.status).toBe(400);
     expect(r.body.message).toContain('高等学校教师系列没有员级');
     expect((await new Client(ctx).post('/api/register/personnel', { ...base, titleLevel: 'senior', orgId: 999999 })).status).toBe(404);
     const other = await newOrg(ctx, 'employer', jiangan.id);
-    const [d] = await ctx.db.insert((await import('../../db/schema.js')).departments).values({ orgId: other.id, name: '他部门' }).returning();
+    const [d] = await ctx.db
+      .insert((await import('../../db/schema.js')).departments)
+      .values({ orgId: other.id, name: '他部门' })
+      .returning();
     expect((await new Client(ctx).post('/api/register/personnel', { ...base, titleLevel: 'senior', departmentId: d!.id })).status).toBe(404);
     const [{ n: cnt }] = [{ n: (await ctx.db.select().from(users)).length }];
     expect(cnt).toBeGreaterThan(0);
-    expect((await ctx.db.select().from(personnel).where(eq(personnel.orgId, emp.id)))).toHaveLength(0);
+    expect(await ctx.db.select().from(personnel).where(eq(personnel.orgId, emp.id))).toHaveLength(0);
   });
 
   it('the public organisation picker lists only active organisations', async () => {

@@ -40,7 +40,7 @@ export function checkParent(type: OrgRegistrationBody['type'], parent: Org): { h
 /** The division must be the superior's or lie under it (an HR department's division is one level below). */
 export async function checkDivision(db: Db, code: string, parent: Org, type: OrgRegistrationBody['type']) {
   const chain: string[] = [];
-  for (let cur: string | null = code; cur; ) {
+  for (let cur: string | null = code; cur;) {
     const [d] = await db.select().from(divisions).where(eq(divisions.code, cur));
     if (!d) break;
     chain.push(d.code);
@@ -48,11 +48,14 @@ export async function checkDivision(db: Db, code: string, parent: Org, type: Org
   }
   const bad = () => new BadRequestError('所属地区：不在所选上级部门的辖区内', { field: 'divisionCode' });
   if (!chain.length) throw new BadRequestError('所属地区：行政区划不存在', { field: 'divisionCode' });
-  if (type === 'hr') { if (chain[1] !== parent.divisionCode) throw bad(); } else if (!chain.includes(parent.divisionCode)) throw bad();
+  if (type === 'hr') {
+    if (chain[1] !== parent.divisionCode) throw bad();
+  } else if (!chain.includes(parent.divisionCode)) throw bad();
 }
 
 async function assertNewIdNumber(deps: AppDeps, idNumber: string, field: string) {
-  if (await findUserByIdNumber(deps, idNumber)) throw new ConflictError('该证件号已注册，请直接登录；如忘记密码请联系所在单位管理员', 'DUPLICATE_ID_NUMBER', field);
+  if (await findUserByIdNumber(deps, idNumber))
+    throw new ConflictError('该证件号已注册，请直接登录；如忘记密码请联系所在单位管理员', 'DUPLICATE_ID_NUMBER', field);
 }
 
 async function assertNewCreditCode(db: Db, code: string, selfId?: number) {
@@ -61,15 +64,24 @@ async function assertNewCreditCode(db: Db, code: string, selfId?: number) {
 }
 
 /** `field` is where the 证件号 sits in the request body ('admin.idNumber' for organisations, 'idNumber' for people). */
-async function newUserValues(deps: AppDeps, a: { idType: OrgRegistrationBody['admin']['idType']; idNumber: string; realName: string; phone: string; email: string; password: string }, field: string) {
+async function newUserValues(
+  deps: AppDeps,
+  a: { idType: OrgRegistrationBody['admin']['idType']; idNumber: string; realName: string; phone: string; email: string; password: string },
+  field: string,
+) {
   const id = checkIdNumber(a.idType, a.idNumber);
   if (!id.ok) throw new BadRequestError(`证件号：${id.reason}`, { field });
   await assertNewIdNumber(deps, id.value, field);
   return {
     idNumber: id.value,
     values: userValues(deps.pii, {
-      idType: a.idType, idNumber: id.value, name: a.realName, phone: a.phone, email: a.email,
-      passwordHash: await hashPassword(a.password), mustChangePassword: false, // they chose the password themselves
+      idType: a.idType,
+      idNumber: id.value,
+      name: a.realName,
+      phone: a.phone,
+      email: a.email,
+      passwordHash: await hashPassword(a.password),
+      mustChangePassword: false, // they chose the password themselves
     }),
   };
 }
@@ -83,17 +95,35 @@ export async function registerOrg(deps: AppDeps, req: FastifyRequest, body: OrgR
   await assertNewCreditCode(db, body.creditCode);
   const user = await newUserValues(deps, body.admin, 'admin.idNumber');
   return db.transaction(async (tx) => {
-    const [o] = await tx.insert(organizations).values({
-      type: body.type, hrLevel, name: body.name, creditCode: body.creditCode, divisionCode: body.divisionCode, parentId: parent.id,
-      path: 'pending', contactName: body.contactName, contactPhone: body.contactPhone, address: body.address, status: 'pending',
-    }).returning();
+    const [o] = await tx
+      .insert(organizations)
+      .values({
+        type: body.type,
+        hrLevel,
+        name: body.name,
+        creditCode: body.creditCode,
+        divisionCode: body.divisionCode,
+        parentId: parent.id,
+        path: 'pending',
+        contactName: body.contactName,
+        contactPhone: body.contactPhone,
+        address: body.address,
+        status: 'pending',
+      })
+      .returning();
     const path = `${parent.path}${o!.id}/`;
     await tx.update(organizations).set({ path }).where(eq(organizations.id, o!.id));
     const [dept] = await tx.insert(departments).values({ orgId: o!.id, name: '办公室' }).returning();
     const [u] = await tx.insert(users).values(user.values).returning();
     await tx.insert(admins).values({ orgId: o!.id, userId: u!.id, isSuper: true, departmentId: dept!.id });
     await writeAudit(tx, req, {
-      action: 'registration.submit', targetType: 'organization', targetId: o!.id, userId: u!.id, name: u!.name, orgId: o!.id, orgPath: path,
+      action: 'registration.submit',
+      targetType: 'organization',
+      targetId: o!.id,
+      userId: u!.id,
+      name: u!.name,
+      orgId: o!.id,
+      orgPath: path,
       detail: { type: body.type, name: body.name, parentId: parent.id },
     });
     return { id: o!.id, status: 'pending' as const };
@@ -102,21 +132,43 @@ export async function registerOrg(deps: AppDeps, req: FastifyRequest, body: OrgR
 
 export async function registerPersonnel(deps: AppDeps, req: FastifyRequest, body: PersonnelRegistrationBody) {
   const { db } = deps.database;
-  const [org] = await db.select().from(organizations).where(and(eq(organizations.id, body.orgId), eq(organizations.status, 'active')));
+  const [org] = await db
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.id, body.orgId), eq(organizations.status, 'active')));
   if (!org) throw new NotFoundError('所在单位', 'orgId');
   if (body.departmentId != null) {
-    const [d] = await db.select().from(departments).where(and(eq(departments.id, body.departmentId), eq(departments.orgId, org.id)));
+    const [d] = await db
+      .select()
+      .from(departments)
+      .where(and(eq(departments.id, body.departmentId), eq(departments.orgId, org.id)));
     if (!d) throw new NotFoundError('部门', 'departmentId');
   }
   const user = await newUserValues(deps, body, 'idNumber');
   return db.transaction(async (tx) => {
     const [u] = await tx.insert(users).values(user.values).returning();
-    const [p] = await tx.insert(personnel).values({
-      userId: u!.id, orgId: org.id, departmentId: body.departmentId, titleSeries: body.titleSeries, titleLevel: body.titleLevel,
-      titleName: body.titleName || null, titleDate: body.titleDate || null, education: body.education, status: 'pending',
-    }).returning();
+    const [p] = await tx
+      .insert(personnel)
+      .values({
+        userId: u!.id,
+        orgId: org.id,
+        departmentId: body.departmentId,
+        titleSeries: body.titleSeries,
+        titleLevel: body.titleLevel,
+        titleName: body.titleName || null,
+        titleDate: body.titleDate || null,
+        education: body.education,
+        status: 'pending',
+      })
+      .returning();
     await writeAudit(tx, req, {
-      action: 'registration.submit', targetType: 'personnel', targetId: p!.id, userId: u!.id, name: u!.name, orgId: org.id, orgPath: org.path,
+      action: 'registration.submit',
+      targetType: 'personnel',
+      targetId: p!.id,
+      userId: u!.id,
+      name: u!.name,
+      orgId: org.id,
+      orgPath: org.path,
       detail: { orgId: org.id },
     });
     return { id: p!.id, status: 'pending' as const };
@@ -130,25 +182,49 @@ export async function myRegistration(deps: AppDeps, actor: Actor) {
     const [o] = await db.select().from(organizations).where(eq(organizations.id, actor.org.id));
     const [parent] = o?.parentId ? await db.select().from(organizations).where(eq(organizations.id, o.parentId)) : [];
     return {
-      kind: 'org' as const, status: o!.status, rejectReason: o!.rejectReason, reviewerName: parent?.name ?? null,
+      kind: 'org' as const,
+      status: o!.status,
+      rejectReason: o!.rejectReason,
+      reviewerName: parent?.name ?? null,
       data: {
-        type: o!.type, name: o!.name, creditCode: o!.creditCode, divisionCode: o!.divisionCode, parentId: o!.parentId,
+        type: o!.type,
+        name: o!.name,
+        creditCode: o!.creditCode,
+        divisionCode: o!.divisionCode,
+        parentId: o!.parentId,
         divisionName: (await db.select({ n: divisions.name }).from(divisions).where(eq(divisions.code, o!.divisionCode)))[0]?.n ?? null,
-        parentName: parent?.name ?? null, contactName: o!.contactName, contactPhone: o!.contactPhone, address: o!.address,
+        parentName: parent?.name ?? null,
+        contactName: o!.contactName,
+        contactPhone: o!.contactPhone,
+        address: o!.address,
       },
     };
   }
-  const [row] = await db.select({ p: personnel, u: users, org: organizations }).from(personnel)
-    .innerJoin(users, eq(users.id, personnel.userId)).innerJoin(organizations, eq(organizations.id, personnel.orgId))
+  const [row] = await db
+    .select({ p: personnel, u: users, org: organizations })
+    .from(personnel)
+    .innerJoin(users, eq(users.id, personnel.userId))
+    .innerJoin(organizations, eq(organizations.id, personnel.orgId))
     .where(eq(personnel.id, actor.personnelId!));
   return {
-    kind: 'personnel' as const, status: row!.p.status, rejectReason: row!.p.rejectReason, reviewerName: row!.org.name,
+    kind: 'personnel' as const,
+    status: row!.p.status,
+    rejectReason: row!.p.rejectReason,
+    reviewerName: row!.org.name,
     data: {
-      realName: row!.u.name, idNumberMasked: row!.u.idNumberMasked, orgId: row!.p.orgId, orgName: row!.org.name,
+      realName: row!.u.name,
+      idNumberMasked: row!.u.idNumberMasked,
+      orgId: row!.p.orgId,
+      orgName: row!.org.name,
       departmentId: row!.p.departmentId,
-      departmentName: row!.p.departmentId ? (await db.select({ n: departments.name }).from(departments).where(eq(departments.id, row!.p.departmentId)))[0]?.n ?? null : null,
-      titleSeries: row!.p.titleSeries, titleLevel: row!.p.titleLevel, titleName: row!.p.titleName,
-      titleDate: row!.p.titleDate, education: row!.p.education,
+      departmentName: row!.p.departmentId
+        ? ((await db.select({ n: departments.name }).from(departments).where(eq(departments.id, row!.p.departmentId)))[0]?.n ?? null)
+        : null,
+      titleSeries: row!.p.titleSeries,
+      titleLevel: row!.p.titleLevel,
+      titleName: row!.p.titleName,
+      titleDate: row!.p.titleDate,
+      education: row!.p.education,
     },
   };
 }
@@ -158,39 +234,81 @@ export async function resubmitOrg(deps: AppDeps, req: FastifyRequest, actor: Act
   return db.transaction(async (tx) => {
     const [o] = await tx.select().from(organizations).where(eq(organizations.id, actor.org.id)).for('update');
     if (!o || o.status !== 'rejected') throw new ConflictError('只有被驳回的注册可以修改后重新提交');
-    const [parent] = await tx.select().from(organizations).where(and(eq(organizations.id, body.parentId), ne(organizations.id, o.id)));
+    const [parent] = await tx
+      .select()
+      .from(organizations)
+      .where(and(eq(organizations.id, body.parentId), ne(organizations.id, o.id)));
     if (!parent) throw new NotFoundError('上级部门', 'parentId');
     const { hrLevel } = checkParent(o.type as OrgRegistrationBody['type'], parent);
     await checkDivision(tx, body.divisionCode, parent, o.type as OrgRegistrationBody['type']);
     await assertNewCreditCode(tx, body.creditCode, o.id);
     const path = `${parent.path}${o.id}/`;
-    await tx.update(organizations).set({
-      ...body, hrLevel, path, status: 'pending', rejectReason: null, reviewedAt: null, reviewedBy: null, updatedAt: new Date(),
-    }).where(eq(organizations.id, o.id));
+    await tx
+      .update(organizations)
+      .set({
+        ...body,
+        hrLevel,
+        path,
+        status: 'pending',
+        rejectReason: null,
+        reviewedAt: null,
+        reviewedBy: null,
+        updatedAt: new Date(),
+      })
+      .where(eq(organizations.id, o.id));
     await writeAudit(tx, req, { action: 'registration.resubmit', targetType: 'organization', targetId: o.id, orgPath: path });
     return { status: 'pending' as const };
   });
 }
 
 export async function resubmitPersonnel(
-  deps: AppDeps, req: FastifyRequest, actor: Actor,
-  body: { realName: string; orgId: number; departmentId: number | null; education: string; titleSeries: string; titleLevel: string; titleName: string; titleDate: string },
+  deps: AppDeps,
+  req: FastifyRequest,
+  actor: Actor,
+  body: {
+    realName: string;
+    orgId: number;
+    departmentId: number | null;
+    education: string;
+    titleSeries: string;
+    titleLevel: string;
+    titleName: string;
+    titleDate: string;
+  },
 ) {
   const { db } = deps.database;
   return db.transaction(async (tx) => {
     const [p] = await tx.select().from(personnel).where(eq(personnel.id, actor.personnelId!)).for('update');
     if (!p || p.status !== 'rejected') throw new ConflictError('只有被驳回的注册可以修改后重新提交');
-    const [org] = await tx.select().from(organizations).where(and(eq(organizations.id, body.orgId), eq(organizations.status, 'active')));
+    const [org] = await tx
+      .select()
+      .from(organizations)
+      .where(and(eq(organizations.id, body.orgId), eq(organizations.status, 'active')));
     if (!org) throw new NotFoundError('所在单位', 'orgId');
     if (body.departmentId != null) {
-      const [d] = await tx.select().from(departments).where(and(eq(departments.id, body.departmentId), eq(departments.orgId, org.id)));
+      const [d] = await tx
+        .select()
+        .from(departments)
+        .where(and(eq(departments.id, body.departmentId), eq(departments.orgId, org.id)));
       if (!d) throw new NotFoundError('部门', 'departmentId');
     }
     await tx.update(users).set({ name: body.realName }).where(eq(users.id, p.userId));
-    await tx.update(personnel).set({
-      orgId: org.id, departmentId: body.departmentId, education: body.education, titleSeries: body.titleSeries, titleLevel: body.titleLevel,
-      titleName: body.titleName || null, titleDate: body.titleDate || null, status: 'pending', rejectReason: null, reviewedAt: null, reviewedBy: null,
-    }).where(eq(personnel.id, p.id));
+    await tx
+      .update(personnel)
+      .set({
+        orgId: org.id,
+        departmentId: body.departmentId,
+        education: body.education,
+        titleSeries: body.titleSeries,
+        titleLevel: body.titleLevel,
+        titleName: body.titleName || null,
+        titleDate: body.titleDate || null,
+        status: 'pending',
+        rejectReason: null,
+        reviewedAt: null,
+        reviewedBy: null,
+      })
+      .where(eq(personnel.id, p.id));
     await writeAudit(tx, req, { action: 'registration.resubmit', targetType: 'personnel', targetId: p.id, orgId: org.id, orgPath: org.path });
     return { status: 'pending' as const };
   });

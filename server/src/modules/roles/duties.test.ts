@@ -66,7 +66,7 @@ describe('三员分立', () => {
     const assign = await sup.put(`/api/admins/${a.adminId}/roles`, { roleIds: [aud, dept] });
     expect(assign.status).toBe(400);
     expect(assign.body.message).toMatch(/^角色：查看审计日志只能与查看类权限组合.*添加\/修改\/删除内设部门$/);
-    expect((await ctx.db.select().from(adminRoles).where(eq(adminRoles.adminId, a.adminId)))).toEqual([]);
+    expect(await ctx.db.select().from(adminRoles).where(eq(adminRoles.adminId, a.adminId))).toEqual([]);
 
     const p = await newPerson(ctx, orgId);
     const adminsBefore = await rowCount(admins);

@@ -4,7 +4,9 @@ import { freshHrOrg, loggedIn, newAdmin } from '../../../test/fixtures.js';
 import { column, readXlsx } from '../../../test/xlsx.js';
 
 let ctx: TestCtx;
-beforeAll(async () => { ctx = await createTestApp(); });
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
 afterAll(async () => ctx?.close());
 
 describe('角色管理 › 导出', () => {

@@ -21,7 +21,9 @@ describe('角色管理', () => {
     expect(codes).toContain('suborg.view');
     const emp = await newOrg(ctx, 'employer', orgId);
     const ec = await loggedIn(ctx, await newAdmin(ctx, emp.id, { isSuper: true }), 'employer');
-    const eCodes = (await ec.get('/api/roles/catalogue')).body.groups.flatMap((g: { permissions: { code: string }[] }) => g.permissions.map((p) => p.code));
+    const eCodes = (await ec.get('/api/roles/catalogue')).body.groups.flatMap((g: { permissions: { code: string }[] }) =>
+      g.permissions.map((p) => p.code),
+    );
     expect(eCodes).not.toContain('suborg.view');
     expect((await ec.post('/api/roles', { name: '越界', permissions: ['suborg.view'] })).status).toBe(400);
   });
@@ -65,7 +67,7 @@ describe('角色管理', () => {
     expect((await mgr.del(`/api/roles/${strong.body.id}`)).status).toBe(403);
   });
 
-  it('another organisation\'s roles answer 404 and stay unchanged', async () => {
+  it("another organisation's roles answer 404 and stay unchanged", async () => {
     const r = await c.post('/api/roles', { name: '本单位角色', permissions: ['dept.view'] });
     const other = await loggedIn(ctx, await newAdmin(ctx, (await freshHrOrg(ctx)).id, { isSuper: true }));
     expect((await other.put(`/api/roles/${r.body.id}`, { name: 'x', permissions: ['dept.view'] })).status).toBe(404);

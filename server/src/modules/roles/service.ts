@@ -29,16 +29,28 @@ export function checkDuties(deps: AppDeps, perms: Iterable<string>, field: 'perm
 }
 
 export async function listRoles(db: Db, orgId: number) {
-  const used = db.select({ r: adminRoles.roleId, n: count().as('n') }).from(adminRoles).groupBy(adminRoles.roleId).as('used');
-  const rows = await db.select({ r: roles, n: used.n }).from(roles).leftJoin(used, eq(used.r, roles.id))
-    .where(eq(roles.orgId, orgId)).orderBy(roles.id);
+  const used = db
+    .select({ r: adminRoles.roleId, n: count().as('n') })
+    .from(adminRoles)
+    .groupBy(adminRoles.roleId)
+    .as('used');
+  const rows = await db
+    .select({ r: roles, n: used.n })
+    .from(roles)
+    .leftJoin(used, eq(used.r, roles.id))
+    .where(eq(roles.orgId, orgId))
+    .orderBy(roles.id);
   return rows.map(({ r, n }) => ({ ...r, adminCount: Number(n ?? 0) }));
 }
 
 /** The organisation's roles by id (404 if any is not). `forShare`: held still until commit (a role edit waits). */
 export async function ownRoles(db: Db, orgId: number, ids: number[], forShare = false) {
   if (!ids.length) return [];
-  const q = db.select().from(roles).where(and(eq(roles.orgId, orgId), inArray(roles.id, ids))).orderBy(roles.id);
+  const q = db
+    .select()
+    .from(roles)
+    .where(and(eq(roles.orgId, orgId), inArray(roles.id, ids)))
+    .orderBy(roles.id);
   const rs = forShare ? await q.for('share') : await q;
   if (rs.length !== new Set(ids).size) throw new NotFoundError('角色');
   return rs;
@@ -50,7 +62,10 @@ export async function createRole(deps: AppDeps, req: FastifyRequest, actor: Acto
   const permissions = checkGrantable(actor, body.permissions);
   checkDuties(deps, permissions, 'permissions');
   return deps.database.db.transaction(async (tx) => {
-    const [dup] = await tx.select({ id: roles.id }).from(roles).where(and(eq(roles.orgId, actor.org.id), eq(roles.name, body.name)));
+    const [dup] = await tx
+      .select({ id: roles.id })
+      .from(roles)
+      .where(and(eq(roles.orgId, actor.org.id), eq(roles.name, body.name)));
     if (dup) throw new ConflictError('已存在同名角色');
     const [r] = await tx.insert(roles).values({ orgId: actor.org.id, name: body.name, description: body.description, permissions }).returning();
     await writeAudit(tx, req, { action: 'role.create', targetType: 'role', targetId: r!.id, detail: { after: { name: body.name, permissions } } });
@@ -62,17 +77,29 @@ export async function updateRole(deps: AppDeps, req: FastifyRequest, actor: Acto
   const permissions = checkGrantable(actor, body.permissions);
   checkDuties(deps, permissions, 'permissions');
   return deps.database.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(roles).where(and(eq(roles.id, id), eq(roles.orgId, actor.org.id))).for('update');
+    const [before] = await tx
+      .select()
+      .from(roles)
+      .where(and(eq(roles.id, id), eq(roles.orgId, actor.org.id)))
+      .for('update');
     if (!before) throw new NotFoundError('角色');
     // Editing a role that grants more than the editor holds would let them take it away or widen it blindly.
     checkGrantable(actor, before.permissions);
-    const [dup] = await tx.select({ id: roles.id }).from(roles).where(and(eq(roles.orgId, actor.org.id), eq(roles.name, body.name)));
+    const [dup] = await tx
+      .select({ id: roles.id })
+      .from(roles)
+      .where(and(eq(roles.orgId, actor.org.id), eq(roles.name, body.name)));
     if (dup && dup.id !== id) throw new ConflictError('已存在同名角色');
     await checkHoldersDuties(deps, tx, id, permissions);
-    const [r] = await tx.update(roles).set({ name: body.name, description: body.description, permissions, updatedAt: new Date() })
-      .where(eq(roles.id, id)).returning();
+    const [r] = await tx
+      .update(roles)
+      .set({ name: body.name, description: body.description, permissions, updatedAt: new Date() })
+      .where(eq(roles.id, id))
+      .returning();
     await writeAudit(tx, req, {
-      action: 'role.update', targetType: 'role', targetId: id,
+      action: 'role.update',
+      targetType: 'role',
+      targetId: id,
       detail: { before: { name: before.name, permissions: before.permissions }, after: { name: body.name, permissions } },
     });
     return r!;
@@ -82,26 +109,44 @@ export async function updateRole(deps: AppDeps, req: FastifyRequest, actor: Acto
 /** The admins who hold role `id`: with its new permissions, each one's roles together must still keep the duties apart. */
 async function checkHoldersDuties(deps: AppDeps, tx: Db, id: number, permissions: Permission[]) {
   if (!deps.config.SEPARATION_OF_DUTIES) return;
-  const others = await tx.select({ adminId: adminRoles.adminId, name: users.name, p: roles.permissions }).from(adminRoles)
-    .innerJoin(admins, and(eq(admins.id, adminRoles.adminId), isNull(admins.removedAt))).innerJoin(users, eq(users.id, admins.userId))
+  const others = await tx
+    .select({ adminId: adminRoles.adminId, name: users.name, p: roles.permissions })
+    .from(adminRoles)
+    .innerJoin(admins, and(eq(admins.id, adminRoles.adminId), isNull(admins.removedAt)))
+    .innerJoin(users, eq(users.id, admins.userId))
     .innerJoin(roles, eq(roles.id, adminRoles.roleId))
-    .where(and(inArray(adminRoles.adminId, tx.select({ a: adminRoles.adminId }).from(adminRoles).where(eq(adminRoles.roleId, id))), ne(adminRoles.roleId, id)));
+    .where(
+      and(
+        inArray(adminRoles.adminId, tx.select({ a: adminRoles.adminId }).from(adminRoles).where(eq(adminRoles.roleId, id))),
+        ne(adminRoles.roleId, id),
+      ),
+    );
   const byAdmin = new Map<number, { name: string; p: string[] }>();
   for (const o of others) byAdmin.set(o.adminId, { name: o.name, p: [...(byAdmin.get(o.adminId)?.p ?? []), ...o.p] });
   for (const { name, p } of byAdmin.values()) {
     const clash = dutyConflicts([...p, ...permissions]);
-    if (clash.length) throw new BadRequestError(`权限：该角色已分配给管理员${name}，与其其他角色合并后，${dutyConflictMessage(clash)}`, { field: 'permissions' });
+    if (clash.length)
+      throw new BadRequestError(`权限：该角色已分配给管理员${name}，与其其他角色合并后，${dutyConflictMessage(clash)}`, { field: 'permissions' });
   }
 }
 
 export async function deleteRole(deps: AppDeps, req: FastifyRequest, actor: Actor, id: number) {
   await deps.database.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(roles).where(and(eq(roles.id, id), eq(roles.orgId, actor.org.id))).for('update');
+    const [before] = await tx
+      .select()
+      .from(roles)
+      .where(and(eq(roles.id, id), eq(roles.orgId, actor.org.id)))
+      .for('update');
     if (!before) throw new NotFoundError('角色');
     checkGrantable(actor, before.permissions);
     const [u] = await tx.select({ n: count() }).from(adminRoles).where(eq(adminRoles.roleId, id));
     if (u!.n > 0) throw new ConflictError(`该角色已分配给${u!.n}名管理员，请先取消分配`);
     await tx.delete(roles).where(eq(roles.id, id));
-    await writeAudit(tx, req, { action: 'role.delete', targetType: 'role', targetId: id, detail: { before: { name: before.name, permissions: before.permissions } } });
+    await writeAudit(tx, req, {
+      action: 'role.delete',
+      targetType: 'role',
+      targetId: id,
+      detail: { before: { name: before.name, permissions: before.permissions } },
+    });
   });
 }

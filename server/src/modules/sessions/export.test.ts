@@ -4,11 +4,13 @@ import { freshHrOrg, loggedIn, newAdmin } from '../../../test/fixtures.js';
 import { column, readXlsx } from '../../../test/xlsx.js';
 
 let ctx: TestCtx;
-beforeAll(async () => { ctx = await createTestApp(); });
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
 afterAll(async () => ctx?.close());
 
 describe('在线会话 › 导出', () => {
-  it('exports the organisation\'s live sessions, masked, and none of another organisation', async () => {
+  it("exports the organisation's live sessions, masked, and none of another organisation", async () => {
     const org = await freshHrOrg(ctx);
     const supUser = await newAdmin(ctx, org.id, { isSuper: true, name: '导出会话甲' });
     const sup = await loggedIn(ctx, supUser);

@@ -3,11 +3,13 @@ import { createTestApp, type TestCtx } from '../../../test/harness.js';
 import { freshHrOrg, loggedIn, newAdmin } from '../../../test/fixtures.js';
 
 let ctx: TestCtx;
-beforeAll(async () => { ctx = await createTestApp(); });
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
 afterAll(async () => ctx?.close());
 
 describe('在线会话', () => {
-  it('lists the organisation\'s admin sessions and ends one; the ended user is logged out', async () => {
+  it("lists the organisation's admin sessions and ends one; the ended user is logged out", async () => {
     const org = await freshHrOrg(ctx);
     const sup = await loggedIn(ctx, await newAdmin(ctx, org.id, { isSuper: true }));
     const other = await newAdmin(ctx, org.id, { permissions: ['dept.view'], name: '被下线者' });
@@ -21,7 +23,7 @@ describe('在线会话', () => {
     expect((await oc.get('/api/departments')).status).toBe(401);
   });
 
-  it('another organisation\'s sessions are not visible and answer 404', async () => {
+  it("another organisation's sessions are not visible and answer 404", async () => {
     const a = await loggedIn(ctx, await newAdmin(ctx, (await freshHrOrg(ctx)).id, { isSuper: true }));
     const b = await loggedIn(ctx, await newAdmin(ctx, (await freshHrOrg(ctx)).id, { isSuper: true }));
     const bs = (await b.get('/api/sessions')).body.items[0];

@@ -8,18 +8,27 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
 
-interface CounterTable { table: string; keys: string[]; values: string[]; recount: string }
+interface CounterTable {
+  table: string;
+  keys: string[];
+  values: string[];
+  recount: string;
+}
 
 const TABLES: CounterTable[] = [
   {
-    table: 'stat_org_personnel', keys: ['title_series', 'org_id', 'title_level'], values: ['persons'],
+    table: 'stat_org_personnel',
+    keys: ['title_series', 'org_id', 'title_level'],
+    values: ['persons'],
     recount: `SELECT coalesce(coalesce(title_series, ''), '*') AS title_series, org_id, coalesce(coalesce(title_level, ''), '*') AS title_level,
         count(*)::int AS persons
       FROM personnel WHERE status = 'active'
       GROUP BY GROUPING SETS ((coalesce(title_series, ''), org_id, coalesce(title_level, '')), (org_id))`,
   },
   {
-    table: 'stat_org_ledger', keys: ['year', 'title_series', 'org_id'], values: ['persons', 'completed', 'public_hours', 'professional_hours'],
+    table: 'stat_org_ledger',
+    keys: ['year', 'title_series', 'org_id'],
+    values: ['persons', 'completed', 'public_hours', 'professional_hours'],
     recount: `SELECT t.year, coalesce(coalesce(p.title_series, ''), '*') AS title_series, p.org_id, count(*)::int AS persons,
         (count(*) FILTER (WHERE hours_completed(t.public_hours, t.professional_hours, hp.total_required, hp.public_min, hp.professional_min)))::int AS completed,
         sum(t.public_hours) AS public_hours, sum(t.professional_hours) AS professional_hours
@@ -28,7 +37,9 @@ const TABLES: CounterTable[] = [
       GROUP BY GROUPING SETS ((t.year, coalesce(p.title_series, ''), p.org_id), (t.year, p.org_id))`,
   },
   {
-    table: 'stat_org_claims', keys: ['year', 'org_id', 'status', 'learning_form'], values: ['claims', 'hours'],
+    table: 'stat_org_claims',
+    keys: ['year', 'org_id', 'status', 'learning_form'],
+    values: ['claims', 'hours'],
     recount: `SELECT c.year, p.org_id, c.status, c.learning_form, count(*)::int AS claims, sum(c.hours) AS hours
       FROM claims c JOIN personnel p ON p.id = c.personnel_id GROUP BY 1, 2, 3, 4`,
   },
@@ -43,8 +54,11 @@ export async function counterDrift(db: Db): Promise<string[]> {
     const key = t.keys.map((k) => `coalesce(s.${k}::text, e.${k}::text)`).join(` || '/' || `);
     const stored = t.values.map((v) => `coalesce(s.${v}, 0)::text`).join(` || ',' || `);
     const expected = t.values.map((v) => `coalesce(e.${v}, 0)::text`).join(` || ',' || `);
-    const rows = await queryRows<{ key: string; stored: string; expected: string }>(db, sql.raw(`SELECT ${key} AS key, ${stored} AS stored, ${expected} AS expected
-      FROM ${t.table} s FULL JOIN (${t.recount}) e ON ${on} WHERE ${differs} ORDER BY 1 LIMIT 20`));
+    const rows = await queryRows<{ key: string; stored: string; expected: string }>(
+      db,
+      sql.raw(`SELECT ${key} AS key, ${stored} AS stored, ${expected} AS expected
+      FROM ${t.table} s FULL JOIN (${t.recount}) e ON ${on} WHERE ${differs} ORDER BY 1 LIMIT 20`),
+    );
     for (const r of rows) out.push(`${t.table} ${r.key}: ${r.stored} ≠ ${r.expected}`);
   }
   return out;

@@ -11,18 +11,39 @@ import { orgScope, underPath } from '../../lib/scope.js';
 import { NotFoundError } from '../../errors.js';
 import type { Actor } from '../../plugins/access.js';
 
-export interface Region { id: number; name: string; orgName: string; hrLevel: string | null; path: string; divisionCode: string; parentId: number | null }
-export interface RegionChild { id: number; name: string; hasChildren: boolean }
+export interface Region {
+  id: number;
+  name: string;
+  orgName: string;
+  hrLevel: string | null;
+  path: string;
+  divisionCode: string;
+  parentId: number | null;
+}
+export interface RegionChild {
+  id: number;
+  name: string;
+  hasChildren: boolean;
+}
 
 const regionFields = {
-  id: organizations.id, name: divisions.name, orgName: organizations.name, hrLevel: organizations.hrLevel,
-  path: organizations.path, divisionCode: organizations.divisionCode, parentId: organizations.parentId,
+  id: organizations.id,
+  name: divisions.name,
+  orgName: organizations.name,
+  hrLevel: organizations.hrLevel,
+  path: organizations.path,
+  divisionCode: organizations.divisionCode,
+  parentId: organizations.parentId,
 };
 
 /** The HR department `regionId` (default: the actor's own) if it lies in the actor's jurisdiction, else 404. */
 export async function resolveRegion(db: Db, actor: Actor, regionId?: number): Promise<Region> {
-  const [r] = await db.select(regionFields).from(organizations).innerJoin(divisions, eq(divisions.code, organizations.divisionCode))
-    .where(and(eq(organizations.id, regionId ?? actor.org.id), eq(organizations.type, 'hr'), orgScope(actor))).limit(1);
+  const [r] = await db
+    .select(regionFields)
+    .from(organizations)
+    .innerJoin(divisions, eq(divisions.code, organizations.divisionCode))
+    .where(and(eq(organizations.id, regionId ?? actor.org.id), eq(organizations.type, 'hr'), orgScope(actor)))
+    .limit(1);
   if (!r) throw new NotFoundError('区域', 'regionId');
   return r;
 }
@@ -32,15 +53,20 @@ export async function drillPath(db: Db, actor: Actor, region: Region): Promise<{
   const ids = region.path.split('/').filter(Boolean).map(Number);
   const from = ids.indexOf(actor.org.id);
   const chain = ids.slice(from < 0 ? ids.length - 1 : from);
-  const rows = await db.select({ id: organizations.id, name: divisions.name }).from(organizations)
-    .innerJoin(divisions, eq(divisions.code, organizations.divisionCode)).where(inArray(organizations.id, chain));
+  const rows = await db
+    .select({ id: organizations.id, name: divisions.name })
+    .from(organizations)
+    .innerJoin(divisions, eq(divisions.code, organizations.divisionCode))
+    .where(inArray(organizations.id, chain));
   return chain.map((id) => ({ id, name: rows.find((r) => r.id === id)?.name ?? String(id) }));
 }
 
 /** The HR departments directly under the region (cities of the province, counties of a city), in division order. */
 export async function childRegions(db: Db, region: Region): Promise<RegionChild[]> {
   const grand = sql<boolean>`exists (select 1 from organizations g where g.parent_id = ${organizations.id} and g.type = 'hr')`;
-  return db.select({ id: organizations.id, name: divisions.name, hasChildren: grand }).from(organizations)
+  return db
+    .select({ id: organizations.id, name: divisions.name, hasChildren: grand })
+    .from(organizations)
     .innerJoin(divisions, eq(divisions.code, organizations.divisionCode))
     .where(and(eq(organizations.parentId, region.id), eq(organizations.type, 'hr')))
     .orderBy(asc(organizations.divisionCode));
@@ -48,9 +74,12 @@ export async function childRegions(db: Db, region: Region): Promise<RegionChild[
 
 /** Every HR department of the jurisdiction (the 区域 picker's tree). */
 export async function regionTree(db: Db, actor: Actor) {
-  return db.select({ id: organizations.id, name: divisions.name, parentId: organizations.parentId, hrLevel: organizations.hrLevel })
-    .from(organizations).innerJoin(divisions, eq(divisions.code, organizations.divisionCode))
-    .where(and(eq(organizations.type, 'hr'), orgScope(actor))).orderBy(asc(organizations.divisionCode));
+  return db
+    .select({ id: organizations.id, name: divisions.name, parentId: organizations.parentId, hrLevel: organizations.hrLevel })
+    .from(organizations)
+    .innerJoin(divisions, eq(divisions.code, organizations.divisionCode))
+    .where(and(eq(organizations.type, 'hr'), orgScope(actor)))
+    .orderBy(asc(organizations.divisionCode));
 }
 
 /** Organisations of the region: its subtree by materialised path (the same rule as lib/scope.ts). */
@@ -70,7 +99,11 @@ export function childKey(region: Region, path: AnyColumn = organizations.path): 
 
 /** Groups keyed by childKey() folded into the child regions, the rest into one 本级 row (regionId null). */
 export function foldByChild<T extends { key: string }, R>(
-  region: Region, children: RegionChild[], groups: T[], empty: () => R, add: (acc: R, g: T) => void,
+  region: Region,
+  children: RegionChild[],
+  groups: T[],
+  empty: () => R,
+  add: (acc: R, g: T) => void,
 ): { regionId: number | null; name: string; hasChildren: boolean; acc: R }[] {
   const rows = children.map((c) => ({ regionId: c.id as number | null, name: c.name, hasChildren: c.hasChildren, acc: empty() }));
   const own = { regionId: null as number | null, name: `${region.name}本级`, hasChildren: false, acc: empty() };
@@ -79,7 +112,10 @@ export function foldByChild<T extends { key: string }, R>(
   for (const g of groups) {
     const row = byId.get(g.key);
     if (row) add(row.acc, g);
-    else { add(own.acc, g); ownUsed = true; }
+    else {
+      add(own.acc, g);
+      ownUsed = true;
+    }
   }
   return ownUsed || !rows.length ? [...rows, own] : rows;
 }

@@ -8,8 +8,18 @@
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import {
-  CLAIM_STATUSES, completion, LEARNING_FORMS, ORG_TYPES, SUBJECT_TYPES, TITLE_LEVELS, TITLE_SERIES,
-  type ClaimStatus, type HourPolicy, type LearningForm, type OrgType, type TitleLevel,
+  CLAIM_STATUSES,
+  completion,
+  LEARNING_FORMS,
+  ORG_TYPES,
+  SUBJECT_TYPES,
+  TITLE_LEVELS,
+  TITLE_SERIES,
+  type ClaimStatus,
+  type HourPolicy,
+  type LearningForm,
+  type OrgType,
+  type TitleLevel,
 } from '@hbzsgx/domain';
 import { CLASS_STATUSES, type ClassStatus } from '@hbzsgx/domain';
 import { queryRows, type Db } from '../../db/client.js';
@@ -38,7 +48,12 @@ async function regionContext(db: Db, actor: Actor, regionId: number | undefined)
 
 type Agg = { total: number; completed: number; publicHours: number; professionalHours: number };
 const zeroAgg = (): Agg => ({ total: 0, completed: 0, publicHours: 0, professionalHours: 0 });
-const addAgg = (a: Agg, g: Agg) => { a.total += g.total; a.completed += g.completed; a.publicHours += g.publicHours; a.professionalHours += g.professionalHours; };
+const addAgg = (a: Agg, g: Agg) => {
+  a.total += g.total;
+  a.completed += g.completed;
+  a.publicHours += g.publicHours;
+  a.professionalHours += g.professionalHours;
+};
 
 /**
  * The ledger counters of a year per organisation — by 职称系列 (`bySeries`) or the organisation's roll-up rows ('*')
@@ -59,24 +74,45 @@ function ledgerRows(year: number, policy: HourPolicy, bySeries = false): SQL {
 
 /** The ledger per child region: the counter rows of the region's organisations folded by childKey(). */
 async function ledgerByChild(db: Db, region: Region, year: number, policy: HourPolicy): Promise<(Agg & { key: string })[]> {
-  return (await queryRows<Agg & { key: string }>(db, sql`select ${childKey(region)} as key, sum(l.total)::int as total, sum(l.completed)::int as completed,
+  return await queryRows<Agg & { key: string }>(
+    db,
+    sql`select ${childKey(region)} as key, sum(l.total)::int as total, sum(l.completed)::int as completed,
       coalesce(sum(l.public_hours), 0)::float8 as "publicHours", coalesce(sum(l.professional_hours), 0)::float8 as "professionalHours"
     from ${ledgerRows(year, policy)} join ${organizations} on ${organizations.id} = l.org_id
-    where ${inRegion(region)} group by 1`));
+    where ${inRegion(region)} group by 1`,
+  );
 }
 
 const completionRow = (a: { total: number; completed: number }) => ({
-  total: a.total, completed: a.completed, uncompleted: a.total - a.completed, rate: rate(a.completed, a.total),
+  total: a.total,
+  completed: a.completed,
+  uncompleted: a.total - a.completed,
+  rate: rate(a.completed, a.total),
 });
 
 // ---------------------------------------------------------------------------------------------- 继教完成情况查询
 
 export interface CompletionQuery {
-  year: number; regionId?: number; groupBy: GroupBy; page: number; pageSize: number; sort: EmployerSort; order: 'asc' | 'desc';
+  year: number;
+  regionId?: number;
+  groupBy: GroupBy;
+  page: number;
+  pageSize: number;
+  sort: EmployerSort;
+  order: 'asc' | 'desc';
 }
 export interface CompletionRow {
-  key: string; name: string; regionId?: number | null; hasChildren?: boolean; orgId?: number; orgType?: string; orgTypeName?: string;
-  total: number; completed: number; uncompleted: number; rate: number | null;
+  key: string;
+  name: string;
+  regionId?: number | null;
+  hasChildren?: boolean;
+  orgId?: number;
+  orgType?: string;
+  orgTypeName?: string;
+  total: number;
+  completed: number;
+  uncompleted: number;
+  rate: number | null;
 }
 
 export async function completionStats(db: Db, actor: Actor, q: CompletionQuery) {
@@ -88,15 +124,25 @@ export async function completionStats(db: Db, actor: Actor, q: CompletionQuery) 
   let summary: ReturnType<typeof completionRow>;
   if (q.groupBy === 'region') {
     const groups = await ledgerByChild(db, region, q.year, policy);
-    rows = foldByChild(region, await childRegions(db, region), groups, zeroAgg, addAgg)
-      .map((r) => ({ key: String(r.regionId ?? 'own'), name: r.name, regionId: r.regionId, hasChildren: r.hasChildren, ...completionRow(r.acc) }));
+    rows = foldByChild(region, await childRegions(db, region), groups, zeroAgg, addAgg).map((r) => ({
+      key: String(r.regionId ?? 'own'),
+      name: r.name,
+      regionId: r.regionId,
+      hasChildren: r.hasChildren,
+      ...completionRow(r.acc),
+    }));
     total = rows.length;
     summary = completionRow(groups.reduce((a, g) => (addAgg(a, g), a), zeroAgg()));
   } else if (q.groupBy === 'series') {
-    const groups = (await queryRows<{ series: string; total: number; completed: number }>(db, sql`select l.title_series as series,
+    const groups = (
+      await queryRows<{ series: string; total: number; completed: number }>(
+        db,
+        sql`select l.title_series as series,
         sum(l.total)::int as total, sum(l.completed)::int as completed
       from ${ledgerRows(q.year, policy, true)} join ${organizations} on ${organizations.id} = l.org_id
-      where ${inRegion(region)} group by 1 having sum(l.total) > 0`)).map((g) => ({ ...g, series: g.series || null }));
+      where ${inRegion(region)} group by 1 having sum(l.total) > 0`,
+      )
+    ).map((g) => ({ ...g, series: g.series || null }));
     rows = seriesOrder(groups).map((g) => ({ key: g.series ?? 'none', name: seriesName(g.series), ...completionRow(g) }));
     total = rows.length;
     summary = completionRow({ total: sum(groups, (g) => g.total), completed: sum(groups, (g) => g.completed) });
@@ -111,31 +157,46 @@ const sum = <T>(xs: T[], f: (x: T) => number) => xs.reduce((a, x) => a + f(x), 0
 /** One page of units; window sums over all groups (before LIMIT) give the count of units and the summary. */
 async function completionByEmployer(db: Db, region: Region, q: CompletionQuery, policy: HourPolicy) {
   const dir = sql.raw(q.order === 'asc' ? 'asc' : 'desc');
-  const primary = q.sort === 'name' ? sql`o.name ${dir}` : q.sort === 'completed' ? sql`completed ${dir}`
-    : q.sort === 'rate' ? sql`completed::float8 / total ${dir}` : sql`total ${dir}`;
+  const primary =
+    q.sort === 'name'
+      ? sql`o.name ${dir}`
+      : q.sort === 'completed'
+        ? sql`completed ${dir}`
+        : q.sort === 'rate'
+          ? sql`completed::float8 / total ${dir}`
+          : sql`total ${dir}`;
   type G = { orgId: number; name: string; orgType: string; total: number; completed: number; units: number; allTotal: number; allCompleted: number };
-  const page = (limit: number, offset: number) => queryRows<G>(db, sql`select o.id as "orgId", o.name, o.type as "orgType", g.total, g.completed,
+  const page = (limit: number, offset: number) =>
+    queryRows<G>(
+      db,
+      sql`select o.id as "orgId", o.name, o.type as "orgType", g.total, g.completed,
       (count(*) over ())::int as units, (sum(g.total) over ())::int as "allTotal", (sum(g.completed) over ())::int as "allCompleted"
     from (select l.org_id, sum(l.total)::int as total, sum(l.completed)::int as completed
           from ${ledgerRows(q.year, policy)} join ${organizations} on ${organizations.id} = l.org_id
           where ${inRegion(region)} group by l.org_id having sum(l.total) > 0) g
     join ${organizations} o on o.id = g.org_id
-    order by ${primary}, g.total desc, o.id asc limit ${limit} offset ${offset}`);
+    order by ${primary}, g.total desc, o.id asc limit ${limit} offset ${offset}`,
+    );
   const groups = await page(q.pageSize, (q.page - 1) * q.pageSize);
   // a page past the end: the first row still tells how many units and people there are
   const head = groups[0] ?? (q.page > 1 ? (await page(1, 0))[0] : undefined);
   const rows: CompletionRow[] = groups.map((g) => ({
-    key: String(g.orgId), name: g.name, orgId: g.orgId, orgType: g.orgType, orgTypeName: ORG_TYPES[g.orgType as OrgType] ?? g.orgType, ...completionRow(g),
+    key: String(g.orgId),
+    name: g.name,
+    orgId: g.orgId,
+    orgType: g.orgType,
+    orgTypeName: ORG_TYPES[g.orgType as OrgType] ?? g.orgType,
+    ...completionRow(g),
   }));
   return { rows, total: head?.units ?? 0, summary: completionRow({ total: head?.allTotal ?? 0, completed: head?.allCompleted ?? 0 }) };
 }
 
 /** Series in dictionary order, unknown codes after them, 未填写 last. */
 function seriesOrder<T extends { series: string | null }>(groups: T[]): T[] {
-  const idx = (s: string | null) => (s == null ? 1e6 : (TITLE_SERIES.findIndex((x) => x.code === s) + 1 || 1e5));
+  const idx = (s: string | null) => (s == null ? 1e6 : TITLE_SERIES.findIndex((x) => x.code === s) + 1 || 1e5);
   return [...groups].sort((a, b) => idx(a.series) - idx(b.series));
 }
-const seriesName = (code: string | null) => (code == null ? '未填写' : TITLE_SERIES.find((s) => s.code === code)?.name ?? code);
+const seriesName = (code: string | null) => (code == null ? '未填写' : (TITLE_SERIES.find((s) => s.code === code)?.name ?? code));
 
 // ---------------------------------------------------------------------------------------------- 职称系列分布查询
 
@@ -143,14 +204,20 @@ export const NO_LEVEL = 'none';
 
 export async function titleStats(db: Db, actor: Actor, q: { regionId?: number }) {
   const { region, path, regionOut } = await regionContext(db, actor, q.regionId);
-  const groups = (await queryRows<{ series: string; level: string; n: number }>(db, sql`select s.title_series as series, s.title_level as level,
+  const groups = (
+    await queryRows<{ series: string; level: string; n: number }>(
+      db,
+      sql`select s.title_series as series, s.title_level as level,
       sum(s.persons)::int as n
     from stat_org_personnel s join ${organizations} on ${organizations.id} = s.org_id
-    where s.title_series <> '*' and ${inRegion(region)} group by 1, 2 having sum(s.persons) > 0`)).map((g) => ({ series: g.series || null, level: g.level || null, n: g.n }));
+    where s.title_series <> '*' and ${inRegion(region)} group by 1, 2 having sum(s.persons) > 0`,
+    )
+  ).map((g) => ({ series: g.series || null, level: g.level || null, n: g.n }));
   const levelCodes = Object.keys(TITLE_LEVELS) as TitleLevel[];
   const hasNone = groups.some((g) => g.level == null || !levelCodes.includes(g.level as TitleLevel));
   const levels: { code: string; name: string }[] = [
-    ...levelCodes.map((code) => ({ code, name: TITLE_LEVELS[code] })), ...(hasNone ? [{ code: NO_LEVEL, name: '未填写' }] : []),
+    ...levelCodes.map((code) => ({ code, name: TITLE_LEVELS[code] })),
+    ...(hasNone ? [{ code: NO_LEVEL, name: '未填写' }] : []),
   ];
   const bySeries = new Map<string, { series: string | null; counts: Record<string, number>; total: number }>();
   const totals: Record<string, number> = Object.fromEntries(levels.map((l) => [l.code, 0]));
@@ -165,7 +232,12 @@ export async function titleStats(db: Db, actor: Actor, q: { regionId?: number })
     all += g.n;
     bySeries.set(key, row);
   }
-  const rows = seriesOrder([...bySeries.values()]).map((r) => ({ key: r.series ?? NO_LEVEL, name: seriesName(r.series), counts: r.counts, total: r.total }));
+  const rows = seriesOrder([...bySeries.values()]).map((r) => ({
+    key: r.series ?? NO_LEVEL,
+    name: seriesName(r.series),
+    counts: r.counts,
+    total: r.total,
+  }));
   return { region: regionOut, path, levels, rows, totals: { counts: totals, total: all } };
 }
 
@@ -173,10 +245,13 @@ export async function titleStats(db: Db, actor: Actor, q: { regionId?: number })
 
 /** Claims of the region's personnel for the year (stat_org_claims): counts by state, and hours by 学习形式. */
 async function claimsByStateAndForm(db: Db, region: Region, year: number) {
-  return (await queryRows<{ status: string; form: string; n: number; hours: number }>(db, sql`select c.status, c.learning_form as form,
+  return await queryRows<{ status: string; form: string; n: number; hours: number }>(
+    db,
+    sql`select c.status, c.learning_form as form,
       sum(c.claims)::int as n, coalesce(sum(c.hours), 0)::float8 as hours
     from stat_org_claims c join ${organizations} on ${organizations.id} = c.org_id
-    where c.year = ${year} and c.status <> 'deleted' and ${inRegion(region)} group by 1, 2 having sum(c.claims) > 0`));
+    where c.year = ${year} and c.status <> 'deleted' and ${inRegion(region)} group by 1, 2 having sum(c.claims) > 0`,
+  );
 }
 
 export async function overviewStats(db: Db, actor: Actor, q: { year: number; regionId?: number }) {
@@ -185,11 +260,17 @@ export async function overviewStats(db: Db, actor: Actor, q: { year: number; reg
   const key = childKey(region);
   const [ledger, orgGroups, classGroups, claimGroups, children] = await Promise.all([
     ledgerByChild(db, region, q.year, policy),
-    db.select({ key, type: organizations.type, n: sql<number>`count(*)::int` }).from(organizations)
-      .where(and(inRegion(region), eq(organizations.status, 'active'))).groupBy(sql`1`, organizations.type),
-    db.select({ key, status: trainingClasses.status, n: sql<number>`count(*)::int` }).from(trainingClasses)
+    db
+      .select({ key, type: organizations.type, n: sql<number>`count(*)::int` })
+      .from(organizations)
+      .where(and(inRegion(region), eq(organizations.status, 'active')))
+      .groupBy(sql`1`, organizations.type),
+    db
+      .select({ key, status: trainingClasses.status, n: sql<number>`count(*)::int` })
+      .from(trainingClasses)
       .innerJoin(organizations, eq(organizations.id, trainingClasses.baseOrgId))
-      .where(and(eq(trainingClasses.year, q.year), inRegion(region))).groupBy(sql`1`, trainingClasses.status),
+      .where(and(eq(trainingClasses.year, q.year), inRegion(region)))
+      .groupBy(sql`1`, trainingClasses.status),
     claimsByStateAndForm(db, region, q.year),
     childRegions(db, region),
   ]);
@@ -198,17 +279,38 @@ export async function overviewStats(db: Db, actor: Actor, q: { year: number; reg
   const empty = (): Row => ({ ...zeroAgg(), authorities: 0, employers: 0, bases: 0, classes: 0 });
   const tagged = [
     ...ledger.map((g) => ({ key: g.key, add: (r: Row) => addAgg(r, g) })),
-    ...orgGroups.filter((g) => g.type !== 'hr').map((g) => ({
+    ...orgGroups
+      .filter((g) => g.type !== 'hr')
+      .map((g) => ({
+        key: g.key,
+        add: (r: Row) => {
+          if (g.type === 'employer') r.employers += g.n;
+          else if (g.type === 'base') r.bases += g.n;
+          else if (g.type === 'authority') r.authorities += g.n;
+        },
+      })),
+    ...classGroups.map((g) => ({
       key: g.key,
-      add: (r: Row) => { if (g.type === 'employer') r.employers += g.n; else if (g.type === 'base') r.bases += g.n; else if (g.type === 'authority') r.authorities += g.n; },
+      add: (r: Row) => {
+        if (g.status === 'approved') r.classes += g.n;
+      },
     })),
-    ...classGroups.map((g) => ({ key: g.key, add: (r: Row) => { if (g.status === 'approved') r.classes += g.n; } })),
   ];
   const rows = foldByChild(region, children, tagged, empty, (r, g) => g.add(r)).map((r) => ({
-    key: String(r.regionId ?? 'own'), regionId: r.regionId, name: r.name, hasChildren: r.hasChildren,
-    personnel: r.acc.total, authorities: r.acc.authorities, employers: r.acc.employers, bases: r.acc.bases, classes: r.acc.classes,
-    publicHours: r1(r.acc.publicHours), professionalHours: r1(r.acc.professionalHours), totalHours: r1(r.acc.publicHours + r.acc.professionalHours),
-    completed: r.acc.completed, rate: rate(r.acc.completed, r.acc.total),
+    key: String(r.regionId ?? 'own'),
+    regionId: r.regionId,
+    name: r.name,
+    hasChildren: r.hasChildren,
+    personnel: r.acc.total,
+    authorities: r.acc.authorities,
+    employers: r.acc.employers,
+    bases: r.acc.bases,
+    classes: r.acc.classes,
+    publicHours: r1(r.acc.publicHours),
+    professionalHours: r1(r.acc.professionalHours),
+    totalHours: r1(r.acc.publicHours + r.acc.professionalHours),
+    completed: r.acc.completed,
+    rate: rate(r.acc.completed, r.acc.total),
   }));
 
   const total = ledger.reduce((a, g) => (addAgg(a, g), a), zeroAgg());
@@ -216,7 +318,11 @@ export async function overviewStats(db: Db, actor: Actor, q: { year: number; reg
   for (const g of orgGroups) if (g.type in orgs) orgs[g.type] += g.n;
   const classStatus = Object.fromEntries(Object.keys(CLASS_STATUSES).map((s) => [s, 0])) as Record<string, number>;
   for (const g of classGroups) classStatus[g.status] = (classStatus[g.status] ?? 0) + g.n;
-  const claimStatus = Object.fromEntries(Object.keys(CLAIM_STATUSES).filter((s) => s !== 'deleted').map((s) => [s, 0])) as Record<string, number>;
+  const claimStatus = Object.fromEntries(
+    Object.keys(CLAIM_STATUSES)
+      .filter((s) => s !== 'deleted')
+      .map((s) => [s, 0]),
+  ) as Record<string, number>;
   const formHours = Object.fromEntries(Object.keys(LEARNING_FORMS).map((f) => [f, 0])) as Record<string, number>;
   for (const g of claimGroups) {
     claimStatus[g.status] = (claimStatus[g.status] ?? 0) + g.n;
@@ -224,14 +330,28 @@ export async function overviewStats(db: Db, actor: Actor, q: { year: number; reg
   }
   const sumOf = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
   return {
-    year: q.year, policy, region: regionOut, path,
+    year: q.year,
+    policy,
+    region: regionOut,
+    path,
     personnel: total.total,
     orgs,
-    classes: { total: sumOf(classStatus), byStatus: Object.entries(classStatus).map(([status, count]) => ({ status, name: CLASS_STATUSES[status as ClassStatus] ?? status, count })) },
-    claims: { total: sumOf(claimStatus), byStatus: Object.entries(claimStatus).map(([status, count]) => ({ status, name: CLAIM_STATUSES[status as ClaimStatus] ?? status, count })) },
+    classes: {
+      total: sumOf(classStatus),
+      byStatus: Object.entries(classStatus).map(([status, count]) => ({ status, name: CLASS_STATUSES[status as ClassStatus] ?? status, count })),
+    },
+    claims: {
+      total: sumOf(claimStatus),
+      byStatus: Object.entries(claimStatus).map(([status, count]) => ({ status, name: CLAIM_STATUSES[status as ClaimStatus] ?? status, count })),
+    },
     hours: {
-      public: r1(total.publicHours), professional: r1(total.professionalHours), total: r1(total.publicHours + total.professionalHours),
-      bySubject: [{ subjectType: 'public', name: SUBJECT_TYPES.public, hours: r1(total.publicHours) }, { subjectType: 'professional', name: SUBJECT_TYPES.professional, hours: r1(total.professionalHours) }],
+      public: r1(total.publicHours),
+      professional: r1(total.professionalHours),
+      total: r1(total.publicHours + total.professionalHours),
+      bySubject: [
+        { subjectType: 'public', name: SUBJECT_TYPES.public, hours: r1(total.publicHours) },
+        { subjectType: 'professional', name: SUBJECT_TYPES.professional, hours: r1(total.professionalHours) },
+      ],
       byForm: Object.entries(formHours).map(([form, hours]) => ({ form, name: LEARNING_FORMS[form as LearningForm] ?? form, hours: r1(hours) })),
     },
     completion: completionRow(total),

@@ -26,13 +26,29 @@ let province: Client, wuhan: Client, jiangan: Client, statsOnly: Client, noStats
 const ids: Record<string, number> = {};
 const Y = 2024;
 
-type ClaimSpec = [person: string, subject: 'public' | 'professional', form: LearningForm, hours: number, to: 'approved' | 'pending' | 'rejected' | 'revoked', year?: number];
+type ClaimSpec = [
+  person: string,
+  subject: 'public' | 'professional',
+  form: LearningForm,
+  hours: number,
+  to: 'approved' | 'pending' | 'rejected' | 'revoked',
+  year?: number,
+];
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  await ctx.db.insert(hourPolicies).values({ year: Y, totalRequired: 80, professionalMin: 50, publicMin: 24, closingDate: '2024-12-31' })
+  await ctx.db
+    .insert(hourPolicies)
+    .values({ year: Y, totalRequired: 80, professionalMin: 50, publicMin: 24, closingDate: '2024-12-31' })
     .onConflictDoUpdate({ target: hourPolicies.year, set: { totalRequired: 80, professionalMin: 50, publicMin: 24 } });
-  const hr = { wuhan: await hrOrg(ctx, '420100'), jiangan: await hrOrg(ctx, '420102'), hongshan: await hrOrg(ctx, '420111'), yichang: await hrOrg(ctx, '420500'), xiling: await hrOrg(ctx, '420502'), province: await hrOrg(ctx, '420000') };
+  const hr = {
+    wuhan: await hrOrg(ctx, '420100'),
+    jiangan: await hrOrg(ctx, '420102'),
+    hongshan: await hrOrg(ctx, '420111'),
+    yichang: await hrOrg(ctx, '420500'),
+    xiling: await hrOrg(ctx, '420502'),
+    province: await hrOrg(ctx, '420000'),
+  };
   for (const [k, o] of Object.entries(hr)) ids[k] = o.id;
   const a1 = await newOrg(ctx, 'authority', hr.jiangan.id, '江岸教育局');
   const orgs = {
@@ -47,33 +63,67 @@ beforeAll(async () => {
   for (const [k, o] of Object.entries(orgs)) ids[k] = o.id;
 
   const people: [string, keyof typeof orgs, string | null, string | null][] = [
-    ['p1', 'E1', 'ZXXJ', 'intermediate'], ['p2', 'E1', 'ZXXJ', 'senior'], ['p3', 'E1', 'ZXXJ', 'intermediate'], ['p4', 'E1', 'ZXXJ', 'senior'],
-    ['p5', 'E2', 'ZXXJ', 'assistant'], ['p6', 'E2', 'ZXXJ', 'intermediate'],
-    ['p7', 'E3', 'GCJS', 'intermediate'], ['p8', 'E3', 'GCJS', 'viceSenior'],
+    ['p1', 'E1', 'ZXXJ', 'intermediate'],
+    ['p2', 'E1', 'ZXXJ', 'senior'],
+    ['p3', 'E1', 'ZXXJ', 'intermediate'],
+    ['p4', 'E1', 'ZXXJ', 'senior'],
+    ['p5', 'E2', 'ZXXJ', 'assistant'],
+    ['p6', 'E2', 'ZXXJ', 'intermediate'],
+    ['p7', 'E3', 'GCJS', 'intermediate'],
+    ['p8', 'E3', 'GCJS', 'viceSenior'],
     ['p9', 'E4', 'WSJS', null],
-    ['p10', 'E5', 'ZXXJ', 'intermediate'], ['p11', 'E5', null, null],
+    ['p10', 'E5', 'ZXXJ', 'intermediate'],
+    ['p11', 'E5', null, null],
   ];
   for (const [name, org, series, level] of people) {
     const p = await newPerson(ctx, orgs[org].id);
-    await ctx.db.update(personnel).set({ titleSeries: series, titleLevel: level, status: name === 'p4' ? 'pending' : 'active' }).where(eq(personnel.id, p.personnelId));
+    await ctx.db
+      .update(personnel)
+      .set({ titleSeries: series, titleLevel: level, status: name === 'p4' ? 'pending' : 'active' })
+      .where(eq(personnel.id, p.personnelId));
     ids[name] = p.personnelId;
   }
 
   const specs: ClaimSpec[] = [
-    ['p1', 'public', 'online', 24, 'approved'], ['p1', 'professional', 'faceToFace', 40, 'approved'], ['p1', 'professional', 'conference', 16, 'approved'],
-    ['p2', 'public', 'online', 23.5, 'approved'], ['p2', 'professional', 'faceToFace', 60, 'approved'],
-    ['p3', 'public', 'online', 30, 'approved', 2023], ['p3', 'professional', 'faceToFace', 60, 'approved', 2023],
-    ['p5', 'public', 'faceToFace', 30, 'approved'], ['p5', 'professional', 'online', 50, 'approved'],
-    ['p6', 'public', 'faceToFace', 30, 'approved'], ['p6', 'professional', 'online', 49.5, 'approved'],
-    ['p6', 'professional', 'conference', 8, 'pending'], ['p6', 'professional', 'faceToFace', 10, 'rejected'],
-    ['p7', 'public', 'online', 24, 'approved'], ['p7', 'professional', 'faceToFace', 50, 'approved'],
-    ['p8', 'public', 'online', 40, 'approved'], ['p8', 'professional', 'furtherStudy', 60, 'approved'],
-    ['p9', 'public', 'online', 24, 'approved'], ['p9', 'professional', 'faceToFace', 56, 'approved'], ['p9', 'professional', 'conference', 16, 'revoked'],
-    ['p10', 'public', 'online', 30, 'approved'], ['p10', 'professional', 'faceToFace', 60, 'approved'],
+    ['p1', 'public', 'online', 24, 'approved'],
+    ['p1', 'professional', 'faceToFace', 40, 'approved'],
+    ['p1', 'professional', 'conference', 16, 'approved'],
+    ['p2', 'public', 'online', 23.5, 'approved'],
+    ['p2', 'professional', 'faceToFace', 60, 'approved'],
+    ['p3', 'public', 'online', 30, 'approved', 2023],
+    ['p3', 'professional', 'faceToFace', 60, 'approved', 2023],
+    ['p5', 'public', 'faceToFace', 30, 'approved'],
+    ['p5', 'professional', 'online', 50, 'approved'],
+    ['p6', 'public', 'faceToFace', 30, 'approved'],
+    ['p6', 'professional', 'online', 49.5, 'approved'],
+    ['p6', 'professional', 'conference', 8, 'pending'],
+    ['p6', 'professional', 'faceToFace', 10, 'rejected'],
+    ['p7', 'public', 'online', 24, 'approved'],
+    ['p7', 'professional', 'faceToFace', 50, 'approved'],
+    ['p8', 'public', 'online', 40, 'approved'],
+    ['p8', 'professional', 'furtherStudy', 60, 'approved'],
+    ['p9', 'public', 'online', 24, 'approved'],
+    ['p9', 'professional', 'faceToFace', 56, 'approved'],
+    ['p9', 'professional', 'conference', 16, 'revoked'],
+    ['p10', 'public', 'online', 30, 'approved'],
+    ['p10', 'professional', 'faceToFace', 60, 'approved'],
   ];
-  const inserted = await ctx.db.insert(claims).values(specs.map(([p, subjectType, learningForm, hours, , year]) => ({
-    personnelId: ids[p]!, year: year ?? Y, source: 'base' as const, declaringOrgId: orgs.B1.id, title: '测试培训', subjectType, learningForm, hours, status: 'pending' as const,
-  }))).returning({ id: claims.id });
+  const inserted = await ctx.db
+    .insert(claims)
+    .values(
+      specs.map(([p, subjectType, learningForm, hours, , year]) => ({
+        personnelId: ids[p]!,
+        year: year ?? Y,
+        source: 'base' as const,
+        declaringOrgId: orgs.B1.id,
+        title: '测试培训',
+        subjectType,
+        learningForm,
+        hours,
+        status: 'pending' as const,
+      })),
+    )
+    .returning({ id: claims.id });
   const pick = (...to: ClaimSpec[4][]) => inserted.filter((_, i) => to.includes(specs[i]![4])).map((r) => r.id);
   await ctx.db.transaction(async (tx) => {
     await transitionClaims(tx, { ids: pick('approved', 'revoked'), to: 'approved', actorUserId: 1 });
@@ -82,13 +132,29 @@ beforeAll(async () => {
   });
 
   const cls = (baseOrgId: number, status: ClassStatus, year = Y) => ({
-    baseOrgId, year, name: '培训班', subjectType: 'public' as const, learningForm: 'faceToFace' as const, hours: 8, startDate: `${year}-03-01`, endDate: `${year}-03-01`,
-    place: '武汉', capacity: 50, status, createdBy: 1,
+    baseOrgId,
+    year,
+    name: '培训班',
+    subjectType: 'public' as const,
+    learningForm: 'faceToFace' as const,
+    hours: 8,
+    startDate: `${year}-03-01`,
+    endDate: `${year}-03-01`,
+    place: '武汉',
+    capacity: 50,
+    status,
+    createdBy: 1,
   });
-  await ctx.db.insert(trainingClasses).values([
-    cls(orgs.B1.id, 'approved'), cls(orgs.B1.id, 'approved'), cls(orgs.B1.id, 'pending'), cls(orgs.B1.id, 'approved', 2023),
-    cls(orgs.E1.id, 'rejected'), cls(orgs.B2.id, 'approved'),
-  ]);
+  await ctx.db
+    .insert(trainingClasses)
+    .values([
+      cls(orgs.B1.id, 'approved'),
+      cls(orgs.B1.id, 'approved'),
+      cls(orgs.B1.id, 'pending'),
+      cls(orgs.B1.id, 'approved', 2023),
+      cls(orgs.E1.id, 'rejected'),
+      cls(orgs.B2.id, 'approved'),
+    ]);
 
   province = await loggedIn(ctx, await newAdmin(ctx, hr.province.id, { isSuper: true }));
   wuhan = await loggedIn(ctx, await newAdmin(ctx, hr.wuhan.id, { isSuper: true }));
@@ -114,7 +180,10 @@ async function sheet(res: { raw: { rawPayload: Buffer } }) {
 
 describe('the data set', () => {
   it('was built through the ledger as drawn', async () => {
-    const t = await ctx.db.select().from(personYearTotals).where(and(eq(personYearTotals.personnelId, ids.p9!), eq(personYearTotals.year, Y)));
+    const t = await ctx.db
+      .select()
+      .from(personYearTotals)
+      .where(and(eq(personYearTotals.personnelId, ids.p9!), eq(personYearTotals.year, Y)));
     expect(t[0]).toMatchObject({ publicHours: 24, professionalHours: 56 });
   });
 });
@@ -127,7 +196,15 @@ describe('继教完成情况查询', () => {
     expect(r.body.path).toEqual([{ id: ids.wuhan, name: '武汉市' }]);
     expect(r.body.summary).toEqual({ total: 8, completed: 4, uncompleted: 4, rate: 50 });
     expect(r.body.rows).toHaveLength(14);
-    expect(r.body.rows[0]).toMatchObject({ name: '江岸区', regionId: ids.jiangan, total: 5, completed: 2, uncompleted: 3, rate: 40, hasChildren: false });
+    expect(r.body.rows[0]).toMatchObject({
+      name: '江岸区',
+      regionId: ids.jiangan,
+      total: 5,
+      completed: 2,
+      uncompleted: 3,
+      rate: 40,
+      hasChildren: false,
+    });
     expect(row(r.body.rows, '洪山区')).toMatchObject({ regionId: ids.hongshan, total: 2, completed: 1, rate: 50 });
     expect(row(r.body.rows, '武汉市本级')).toMatchObject({ regionId: null, total: 1, completed: 1, rate: 100 });
     expect(row(r.body.rows, '江汉区')).toMatchObject({ total: 0, completed: 0, rate: null });
@@ -140,17 +217,30 @@ describe('继教完成情况查询', () => {
     expect(row(top.body.rows, '武汉市')).toMatchObject({ regionId: ids.wuhan, total: 8, completed: 4, rate: 50, hasChildren: true });
     expect(row(top.body.rows, '宜昌市')).toMatchObject({ regionId: ids.yichang, total: 2, completed: 1, rate: 50 });
     const down = await province.get(`/api/stats/completion?year=${Y}&regionId=${ids.jiangan}`);
-    expect(down.body.path).toEqual([{ id: ids.province, name: '湖北省' }, { id: ids.wuhan, name: '武汉市' }, { id: ids.jiangan, name: '江岸区' }]);
-    expect(down.body.rows).toEqual([{ key: 'own', name: '江岸区本级', regionId: null, hasChildren: false, total: 5, completed: 2, uncompleted: 3, rate: 40 }]);
+    expect(down.body.path).toEqual([
+      { id: ids.province, name: '湖北省' },
+      { id: ids.wuhan, name: '武汉市' },
+      { id: ids.jiangan, name: '江岸区' },
+    ]);
+    expect(down.body.rows).toEqual([
+      { key: 'own', name: '江岸区本级', regionId: null, hasChildren: false, total: 5, completed: 2, uncompleted: 3, rate: 40 },
+    ]);
   });
 
   it('by employer: paged and sorted, with the total count', async () => {
     const byRate = await wuhan.get(`/api/stats/completion?year=${Y}&groupBy=employer&sort=rate&order=desc&pageSize=2`);
     expect(byRate.body.total).toBe(4);
-    expect(byRate.body.rows.map((x: { name: string; total: number; completed: number; rate: number }) => [x.name, x.total, x.completed, x.rate]))
-      .toEqual([['武汉市直医院', 1, 1, 100], ['江岸实验小学', 2, 1, 50]]);
+    expect(
+      byRate.body.rows.map((x: { name: string; total: number; completed: number; rate: number }) => [x.name, x.total, x.completed, x.rate]),
+    ).toEqual([
+      ['武汉市直医院', 1, 1, 100],
+      ['江岸实验小学', 2, 1, 50],
+    ]);
     const page2 = await wuhan.get(`/api/stats/completion?year=${Y}&groupBy=employer&sort=rate&order=desc&pageSize=2&page=2`);
-    expect(page2.body.rows.map((x: { name: string; rate: number }) => [x.name, x.rate])).toEqual([['洪山软件公司', 50], ['江岸一中', 33.3]]);
+    expect(page2.body.rows.map((x: { name: string; rate: number }) => [x.name, x.rate])).toEqual([
+      ['洪山软件公司', 50],
+      ['江岸一中', 33.3],
+    ]);
     const past = await wuhan.get(`/api/stats/completion?year=${Y}&groupBy=employer&pageSize=2&page=3`);
     expect(past.body).toMatchObject({ rows: [], total: 4, summary: { total: 8, completed: 4, uncompleted: 4, rate: 50 } });
     expect(page2.body.summary).toEqual({ total: 8, completed: 4, uncompleted: 4, rate: 50 });
@@ -163,15 +253,20 @@ describe('继教完成情况查询', () => {
 
   it('by 职称系列, in dictionary order', async () => {
     const r = await wuhan.get(`/api/stats/completion?year=${Y}&groupBy=series`);
-    expect(r.body.rows.map((x: { name: string; total: number; completed: number; rate: number }) => [x.name, x.total, x.completed, x.rate]))
-      .toEqual([['卫生技术人员', 1, 1, 100], ['工程技术人员', 2, 1, 50], ['中小学教师', 5, 2, 40]]);
+    expect(r.body.rows.map((x: { name: string; total: number; completed: number; rate: number }) => [x.name, x.total, x.completed, x.rate])).toEqual([
+      ['卫生技术人员', 1, 1, 100],
+      ['工程技术人员', 2, 1, 50],
+      ['中小学教师', 5, 2, 40],
+    ]);
     const all = await province.get(`/api/stats/completion?year=${Y}&groupBy=series`);
     expect(all.body.rows.at(-1)).toMatchObject({ name: '未填写', total: 1, completed: 0 });
     expect(row(all.body.rows, '中小学教师')).toMatchObject({ total: 6, completed: 3 });
   });
 
-  it('another year reads that year\'s ledger (2023: only p3 has hours, and 2023\'s policy applies)', async () => {
-    await ctx.db.insert(hourPolicies).values({ year: 2023, totalRequired: 90, professionalMin: 60, publicMin: 30, closingDate: '2023-12-31' })
+  it("another year reads that year's ledger (2023: only p3 has hours, and 2023's policy applies)", async () => {
+    await ctx.db
+      .insert(hourPolicies)
+      .values({ year: 2023, totalRequired: 90, professionalMin: 60, publicMin: 30, closingDate: '2023-12-31' })
       .onConflictDoUpdate({ target: hourPolicies.year, set: { totalRequired: 90, professionalMin: 60, publicMin: 30 } });
     const r = await wuhan.get('/api/stats/completion?year=2023');
     expect(r.body.summary).toEqual({ total: 8, completed: 1, uncompleted: 7, rate: 12.5 });
@@ -196,7 +291,10 @@ describe('继教完成情况查询', () => {
     expect(byRegion[2]).toEqual(['江汉区', 0, 0, 0, '—']);
     expect(byRegion.at(-2)).toEqual(['武汉市本级', 1, 1, 0, 100]);
     expect(byRegion.at(-1)).toEqual(['合计', 8, 4, 4, 50]);
-    const logged = await ctx.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'export'), eq(auditLogs.targetType, 'stats.completion')));
+    const logged = await ctx.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'export'), eq(auditLogs.targetType, 'stats.completion')));
     expect(logged.length).toBe(2);
   });
 });
@@ -214,7 +312,9 @@ describe('职称系列分布查询', () => {
     expect(r.body.totals).toEqual({ counts: { senior: 1, viceSenior: 1, intermediate: 4, assistant: 1, junior: 0, none: 1 }, total: 8 });
     const county = await jiangan.get('/api/stats/titles');
     expect(county.body.levels).toHaveLength(5);
-    expect(county.body.rows).toEqual([{ key: 'ZXXJ', name: '中小学教师', counts: { senior: 1, viceSenior: 0, intermediate: 3, assistant: 1, junior: 0 }, total: 5 }]);
+    expect(county.body.rows).toEqual([
+      { key: 'ZXXJ', name: '中小学教师', counts: { senior: 1, viceSenior: 0, intermediate: 3, assistant: 1, junior: 0 }, total: 5 },
+    ]);
   });
 
   it('导出数据: the same table as xlsx', async () => {
@@ -238,19 +338,59 @@ describe('继教综合统计查询', () => {
     expect(o.personnel).toBe(8);
     expect(o.orgs).toEqual({ hr: 14, authority: 1, employer: 4, base: 1 });
     expect(o.classes.total).toBe(4);
-    expect(Object.fromEntries(o.classes.byStatus.map((s: { name: string; count: number }) => [s.name, s.count]))).toEqual({ 待审核: 1, 已通过: 2, 已驳回: 1, 已撤回: 0 });
+    expect(Object.fromEntries(o.classes.byStatus.map((s: { name: string; count: number }) => [s.name, s.count]))).toEqual({
+      待审核: 1,
+      已通过: 2,
+      已驳回: 1,
+      已撤回: 0,
+    });
     expect(o.claims.total).toBe(18);
-    expect(Object.fromEntries(o.claims.byStatus.map((s: { name: string; count: number }) => [s.name, s.count]))).toEqual({ 待单位审核: 0, 待审核: 1, 已通过: 15, 已驳回: 1, 审验不通过: 1 });
+    expect(Object.fromEntries(o.claims.byStatus.map((s: { name: string; count: number }) => [s.name, s.count]))).toEqual({
+      待单位审核: 0,
+      待审核: 1,
+      已通过: 15,
+      已驳回: 1,
+      审验不通过: 1,
+    });
     expect(o.hours).toMatchObject({ public: 195.5, professional: 381.5, total: 577 });
-    expect(Object.fromEntries(o.hours.byForm.map((f: { name: string; hours: number }) => [f.name, f.hours]))).toEqual({ 面授: 266, 网络: 235, 混合: 0, 学术会议: 16, 进修: 60, 其他: 0 });
+    expect(Object.fromEntries(o.hours.byForm.map((f: { name: string; hours: number }) => [f.name, f.hours]))).toEqual({
+      面授: 266,
+      网络: 235,
+      混合: 0,
+      学术会议: 16,
+      进修: 60,
+      其他: 0,
+    });
     expect(o.completion).toEqual({ total: 8, completed: 4, uncompleted: 4, rate: 50 });
     expect(o.rows).toHaveLength(14);
     expect(row(o.rows, '江岸区')).toEqual({
-      key: String(ids.jiangan), regionId: ids.jiangan, name: '江岸区', hasChildren: false, personnel: 5, authorities: 1, employers: 2, bases: 0, classes: 0,
-      publicHours: 107.5, professionalHours: 215.5, totalHours: 323, completed: 2, rate: 40,
+      key: String(ids.jiangan),
+      regionId: ids.jiangan,
+      name: '江岸区',
+      hasChildren: false,
+      personnel: 5,
+      authorities: 1,
+      employers: 2,
+      bases: 0,
+      classes: 0,
+      publicHours: 107.5,
+      professionalHours: 215.5,
+      totalHours: 323,
+      completed: 2,
+      rate: 40,
     });
     expect(row(o.rows, '洪山区')).toMatchObject({ personnel: 2, employers: 1, publicHours: 64, professionalHours: 110, completed: 1, rate: 50 });
-    expect(row(o.rows, '武汉市本级')).toMatchObject({ regionId: null, personnel: 1, employers: 1, bases: 1, classes: 2, publicHours: 24, professionalHours: 56, completed: 1, rate: 100 });
+    expect(row(o.rows, '武汉市本级')).toMatchObject({
+      regionId: null,
+      personnel: 1,
+      employers: 1,
+      bases: 1,
+      classes: 2,
+      publicHours: 24,
+      professionalHours: 56,
+      completed: 1,
+      rate: 100,
+    });
   });
 
   it('the province sees every city; 宜昌市 holds its own figures', async () => {
@@ -258,13 +398,35 @@ describe('继教综合统计查询', () => {
     expect(o.personnel).toBe(10);
     expect(o.orgs).toMatchObject({ authority: 1, employer: 5, base: 2 });
     expect(o.rows).toHaveLength(17);
-    expect(row(o.rows, '宜昌市')).toMatchObject({ personnel: 2, employers: 1, bases: 1, classes: 1, publicHours: 30, professionalHours: 60, completed: 1, rate: 50, hasChildren: true });
+    expect(row(o.rows, '宜昌市')).toMatchObject({
+      personnel: 2,
+      employers: 1,
+      bases: 1,
+      classes: 1,
+      publicHours: 30,
+      professionalHours: 60,
+      completed: 1,
+      rate: 50,
+      hasChildren: true,
+    });
     expect(o.hours.total).toBe(667);
   });
 
   it('exports the region table with a 合计 row', async () => {
     const rows = await sheet(await wuhan.get(`/api/stats/overview/export?year=${Y}`));
-    expect(rows[0]).toEqual(['区域', '专技人员', '主管部门', '用人单位', '继续教育基地', '培训班（已通过）', '公需科目学时', '专业科目学时', '合计学时', '已完成人数', '完成率(%)']);
+    expect(rows[0]).toEqual([
+      '区域',
+      '专技人员',
+      '主管部门',
+      '用人单位',
+      '继续教育基地',
+      '培训班（已通过）',
+      '公需科目学时',
+      '专业科目学时',
+      '合计学时',
+      '已完成人数',
+      '完成率(%)',
+    ]);
     expect(rows[1]).toEqual(['江岸区', 5, 1, 2, 0, 0, 107.5, 215.5, 323, 2, 40]);
     expect(rows.at(-1)).toEqual(['合计', 8, 1, 4, 1, 2, 195.5, 381.5, 577, 4, 50]);
   });
@@ -275,12 +437,19 @@ describe('scope and permission', () => {
     const own = await jiangan.get(`/api/stats/completion?year=${Y}&groupBy=employer`);
     expect(own.body.summary).toEqual({ total: 5, completed: 2, uncompleted: 3, rate: 40 });
     expect(own.body.rows.map((x: { name: string }) => x.name)).toEqual(['江岸一中', '江岸实验小学']);
-    expect((await jiangan.get(`/api/stats/overview?year=${Y}`)).body).toMatchObject({ personnel: 5, orgs: { hr: 1, authority: 1, employer: 2, base: 0 }, claims: { total: 11 } });
+    expect((await jiangan.get(`/api/stats/overview?year=${Y}`)).body).toMatchObject({
+      personnel: 5,
+      orgs: { hr: 1, authority: 1, employer: 2, base: 0 },
+      claims: { total: 11 },
+    });
     for (const region of [ids.hongshan, ids.wuhan, ids.yichang, ids.E1]) {
       for (const url of [
-        `/api/stats/overview?year=${Y}&regionId=${region}`, `/api/stats/overview/export?year=${Y}&regionId=${region}`,
-        `/api/stats/completion?year=${Y}&regionId=${region}`, `/api/stats/completion/export?year=${Y}&regionId=${region}`,
-        `/api/stats/titles?regionId=${region}`, `/api/stats/titles/export?regionId=${region}`,
+        `/api/stats/overview?year=${Y}&regionId=${region}`,
+        `/api/stats/overview/export?year=${Y}&regionId=${region}`,
+        `/api/stats/completion?year=${Y}&regionId=${region}`,
+        `/api/stats/completion/export?year=${Y}&regionId=${region}`,
+        `/api/stats/titles?regionId=${region}`,
+        `/api/stats/titles/export?regionId=${region}`,
       ]) {
         const r = await jiangan.get(url);
         expect(r.status, url).toBe(404);
@@ -297,7 +466,14 @@ describe('scope and permission', () => {
 
   it('needs stats.view: a role holding just it may read, an admin without it gets 403', async () => {
     expect((await statsOnly.get(`/api/stats/completion?year=${Y}`)).body.summary.total).toBe(8);
-    for (const url of ['/api/stats/regions', `/api/stats/overview?year=${Y}`, `/api/stats/completion?year=${Y}`, `/api/stats/completion/export?year=${Y}`, '/api/stats/titles', '/api/stats/titles/export']) {
+    for (const url of [
+      '/api/stats/regions',
+      `/api/stats/overview?year=${Y}`,
+      `/api/stats/completion?year=${Y}`,
+      `/api/stats/completion/export?year=${Y}`,
+      '/api/stats/titles',
+      '/api/stats/titles/export',
+    ]) {
       const r = await noStats.get(url);
       expect(r.status, url).toBe(403);
     }

@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 describe('下属机构管理 › 导出', () => {
-  it('exports the jurisdiction with the list\'s filters; other jurisdictions stay out', async () => {
+  it("exports the jurisdiction with the list's filters; other jurisdictions stay out", async () => {
     const rows = await readXlsx(await county.get('/api/suborgs/export?type=employer&keyword=导出测试'));
     expect(rows[0]).toEqual(['机构名称', '统一社会信用代码', '机构类型', '所属地区', '状态', '注册时间']);
     expect(column(rows, '机构名称').sort()).toEqual(['江岸导出测试中学', '江岸导出测试医院']);

@@ -12,7 +12,9 @@ beforeAll(async () => {
   const w = await hrOrg(ctx, '420100');
   const ja = await hrOrg(ctx, '420102');
   const jh = await hrOrg(ctx, '420103');
-  jianganId = ja.id; jianghanId = jh.id; yichangId = (await hrOrg(ctx, '420500')).id;
+  jianganId = ja.id;
+  jianghanId = jh.id;
+  yichangId = (await hrOrg(ctx, '420500')).id;
   empId = (await newOrg(ctx, 'employer', ja.id, '江岸某医院')).id;
   province = await loggedIn(ctx, await newAdmin(ctx, p.id, { isSuper: true }));
   wuhan = await loggedIn(ctx, await newAdmin(ctx, w.id, { isSuper: true }));
@@ -90,7 +92,7 @@ describe('下属机构管理 actions', () => {
     expect((await jiangan.post(`/api/suborgs/${jianganId}/disable`)).status).toBe(409);
   });
 
-  it('resets the super admin\'s password: shown once, forces a change', async () => {
+  it("resets the super admin's password: shown once, forces a change", async () => {
     const org = await newOrg(ctx, 'employer', jianganId, '重置密码的单位');
     const adm = await newAdmin(ctx, org.id, { isSuper: true, name: '被重置者' });
     expect((await jianghan.post(`/api/suborgs/${org.id}/reset-password`)).status).toBe(404);

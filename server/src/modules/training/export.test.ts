@@ -10,13 +10,24 @@ let base: Client, otherBase: Client, county: Client, sibling: Client;
 let empId: number;
 const year = new Date().getFullYear();
 const cls = (name: string) => ({
-  year, name, subjectType: 'professional', learningForm: 'faceToFace', hours: 24,
-  startDate: `${year}-03-01`, endDate: `${year}-03-03`, place: '武汉市江岸区', capacity: 100, targetSeries: ['ZXXJ'],
+  year,
+  name,
+  subjectType: 'professional',
+  learningForm: 'faceToFace',
+  hours: 24,
+  startDate: `${year}-03-01`,
+  endDate: `${year}-03-03`,
+  place: '武汉市江岸区',
+  capacity: 100,
+  targetSeries: ['ZXXJ'],
 });
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  await ctx.db.update(hourPolicies).set({ closingDate: `${year}-12-31` }).where(eq(hourPolicies.year, year));
+  await ctx.db
+    .update(hourPolicies)
+    .set({ closingDate: `${year}-12-31` })
+    .where(eq(hourPolicies.year, year));
   const ja = await hrOrg(ctx, '420102');
   base = await loggedIn(ctx, await newAdmin(ctx, (await newOrg(ctx, 'base', ja.id, '江岸导出基地')).id, { isSuper: true }), 'base');
   otherBase = await loggedIn(ctx, await newAdmin(ctx, (await newOrg(ctx, 'base', ja.id, '江岸另一基地')).id, { isSuper: true }), 'base');
@@ -27,7 +38,7 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 describe('培训班 › 导出', () => {
-  it('exports own classes, the review queue and a class\'s learners with the list filters, masked, in scope', async () => {
+  it("exports own classes, the review queue and a class's learners with the list filters, masked, in scope", async () => {
     const a = (await base.post('/api/classes', cls('信息技术应用能力提升培训'))).body.id as number;
     await base.post('/api/classes', cls('师德师风专题培训'));
     await otherBase.post('/api/classes', cls('另一基地的培训班'));

@@ -23,13 +23,24 @@ async function xlsx(rows: unknown[][], header = ['证件类型', '证件号', '�
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  await ctx.db.update(hourPolicies).set({ closingDate: `${year}-12-31` }).where(eq(hourPolicies.year, year));
+  await ctx.db
+    .update(hourPolicies)
+    .set({ closingDate: `${year}-12-31` })
+    .where(eq(hourPolicies.year, year));
   const ja = await hrOrg(ctx, '420102');
   empId = (await newOrg(ctx, 'employer', ja.id)).id;
   base = await loggedIn(ctx, await newAdmin(ctx, (await newOrg(ctx, 'base', ja.id)).id, { isSuper: true }), 'base');
   const county = await loggedIn(ctx, await newAdmin(ctx, ja.id, { isSuper: true }));
   const c = await base.post('/api/classes', {
-    year, name: '导入测试班', subjectType: 'professional', learningForm: 'faceToFace', hours: 16, startDate: `${year}-04-01`, endDate: `${year}-04-02`, place: '武汉', capacity: 50,
+    year,
+    name: '导入测试班',
+    subjectType: 'professional',
+    learningForm: 'faceToFace',
+    hours: 16,
+    startDate: `${year}-04-01`,
+    endDate: `${year}-04-02`,
+    place: '武汉',
+    capacity: 50,
   });
   classId = c.body.id;
   await county.post('/api/reviews/classes/decide', { ids: [classId], decision: 'approve' });
@@ -51,7 +62,10 @@ describe('学员成绩 Excel 导入', () => {
   it('imports valid rows and reports every bad row with its reason; failed rows download as xlsx', async () => {
     const a = await newPerson(ctx, empId);
     const b = await newPerson(ctx, empId);
-    const [ua] = await ctx.db.select().from((await import('../../db/schema.js')).users).where(eq((await import('../../db/schema.js')).users.id, a.userId));
+    const [ua] = await ctx.db
+      .select()
+      .from((await import('../../db/schema.js')).users)
+      .where(eq((await import('../../db/schema.js')).users.id, a.userId));
     const file = await xlsx([
       ['居民身份证', a.idNumber, ua!.name, '90', '是'],
       ['居民身份证', ` ${b.idNumber.toLowerCase()} `, '', '85', '是'], // stray spaces and a lower-case x are fine
@@ -83,13 +97,25 @@ describe('学员成绩 Excel 导入', () => {
     const names = await Promise.all(people.map(async (p) => (await ctx.db.select().from(users).where(eq(users.id, p.userId)))[0]!.name));
     const rowOf = (i: number, score: string) => ['居民身份证', people[i]!.idNumber, names[i], score, '是'];
     const header = ['证件类型', '证件号', '姓名', '成绩', '是否合格'];
-    const gbk = await base.upload(`/api/classes/${classId}/scores/import`, {}, { name: '成绩.csv', content: await gb18030(csvOf([header, rowOf(0, '91'), ['居民身份证', nextIdNumber(), '', '80', '是']])) });
+    const gbk = await base.upload(
+      `/api/classes/${classId}/scores/import`,
+      {},
+      { name: '成绩.csv', content: await gb18030(csvOf([header, rowOf(0, '91'), ['居民身份证', nextIdNumber(), '', '80', '是']])) },
+    );
     expect(gbk.status, JSON.stringify(gbk.body)).toBe(200);
     expect(gbk.body).toMatchObject({ total: 2, imported: 1 });
     expect(gbk.body.failed[0].reason).toContain('未在平台注册'); // a message read back from GB18030 text
-    const utf8 = await base.upload(`/api/classes/${classId}/scores/import`, {}, { name: '成绩.csv', content: Buffer.from('\uFEFF' + csvOf([header, rowOf(1, '88')]), 'utf8') });
+    const utf8 = await base.upload(
+      `/api/classes/${classId}/scores/import`,
+      {},
+      { name: '成绩.csv', content: Buffer.from('\uFEFF' + csvOf([header, rowOf(1, '88')]), 'utf8') },
+    );
     expect(utf8.body).toMatchObject({ total: 1, imported: 1 });
-    const xls = await base.upload(`/api/classes/${classId}/scores/import`, {}, { name: '成绩.xls', content: await xlsOf('学员成绩', [header, rowOf(2, '77')]) });
+    const xls = await base.upload(
+      `/api/classes/${classId}/scores/import`,
+      {},
+      { name: '成绩.xls', content: await xlsOf('学员成绩', [header, rowOf(2, '77')]) },
+    );
     expect(xls.status, JSON.stringify(xls.body)).toBe(200);
     expect(xls.body).toMatchObject({ total: 1, imported: 1 });
   });
@@ -102,7 +128,11 @@ describe('学员成绩 Excel 导入', () => {
     // a zip bomb is refused by what really inflates while reading: the headers claim a 4 KB sheet
     const real = await xlsx([]);
     expect(await xlsxInflatedSize(real)).toBeGreaterThan(0);
-    const r = await base.upload(`/api/classes/${classId}/scores/import`, {}, { name: 'bomb.xlsx', content: await zipBomb(real, 200 * 1024 * 1024, 4096) });
+    const r = await base.upload(
+      `/api/classes/${classId}/scores/import`,
+      {},
+      { name: 'bomb.xlsx', content: await zipBomb(real, 200 * 1024 * 1024, 4096) },
+    );
     expect(r.status).toBe(400);
     expect(r.body.message).toMatch(/^文件：无法读取该Excel文件：解压后过大/);
   });

@@ -19,16 +19,26 @@ export const SCORE_HEADERS = ['证件类型', '证件号', '姓名', '成绩', '
 const ID_TYPE_BY_NAME = Object.fromEntries(Object.entries(ID_TYPES).map(([k, v]) => [v, k])) as Record<string, IdType>;
 
 export function scoreTemplate() {
-  return templateBuffer('学员成绩', [
-    { header: '证件类型', width: 26, list: Object.values(ID_TYPES) },
-    { header: '证件号', width: 24, text: true },
-    { header: '姓名', width: 12, text: true },
-    { header: '成绩', width: 10, text: true },
-    { header: '是否合格', width: 10, list: ['是', '否'] },
-  ], '说明：证件号列请保持文本格式；是否合格填“是”或“否”。');
+  return templateBuffer(
+    '学员成绩',
+    [
+      { header: '证件类型', width: 26, list: Object.values(ID_TYPES) },
+      { header: '证件号', width: 24, text: true },
+      { header: '姓名', width: 12, text: true },
+      { header: '成绩', width: 10, text: true },
+      { header: '是否合格', width: 10, list: ['是', '否'] },
+    ],
+    '说明：证件号列请保持文本格式；是否合格填“是”或“否”。',
+  );
 }
 
-export interface ImportResult { total: number; imported: number; flagged: number; failed: { row: number; idNumberMasked: string; name: string; reason: string }[]; failedFileId: number | null }
+export interface ImportResult {
+  total: number;
+  imported: number;
+  flagged: number;
+  failed: { row: number; idNumberMasked: string; name: string; reason: string }[];
+  failedFileId: number | null;
+}
 
 export async function importScores(deps: AppDeps, req: FastifyRequest, actor: Actor, classId: number): Promise<ImportResult> {
   const up = await readUpload(req, { maxBytes: 5 * 1024 * 1024, allowed: ['xlsx', 'xls', 'csv'] });
@@ -45,7 +55,8 @@ export async function importScores(deps: AppDeps, req: FastifyRequest, actor: Ac
     throw new BadRequestError(`文件：表头应为“${SCORE_HEADERS.join('、')}”，请下载模板填写`, { field: 'file' });
   }
   const values = (r: SheetRow) => SCORE_HEADERS.map((_, i) => cellText(r.cells[i]));
-  if (data.filter((r) => values(r).some((v) => v !== '')).length > MAX_IMPORT_ROWS) throw new BadRequestError(`文件：一次最多导入${MAX_IMPORT_ROWS}行`, { field: 'file' });
+  if (data.filter((r) => values(r).some((v) => v !== '')).length > MAX_IMPORT_ROWS)
+    throw new BadRequestError(`文件：一次最多导入${MAX_IMPORT_ROWS}行`, { field: 'file' });
 
   const result: ImportResult = { total: 0, imported: 0, flagged: 0, failed: [], failedFileId: null };
   const failedRows: { values: string[]; reason: string; row: number }[] = [];
@@ -58,13 +69,26 @@ export async function importScores(deps: AppDeps, req: FastifyRequest, actor: Ac
       result.failed.push({ row: r, idNumberMasked: maskIdNumber(values[1]), name: values[2] ?? '', reason });
       failedRows.push({ values: values.map((v, i) => (i === 1 ? maskIdNumber(v) : v)), reason, row: r });
     };
-    if (typeof rawId === 'number') { fail('证件号：须为文本格式（数字格式会丢失位数）'); continue; }
+    if (typeof rawId === 'number') {
+      fail('证件号：须为文本格式（数字格式会丢失位数）');
+      continue;
+    }
     const idType = values[0] ? ID_TYPE_BY_NAME[values[0]] : 'resident';
-    if (!idType) { fail('证件类型：不是有效的证件类型'); continue; }
-    if (values[4] !== '是' && values[4] !== '否') { fail('是否合格：请填写“是”或“否”'); continue; }
+    if (!idType) {
+      fail('证件类型：不是有效的证件类型');
+      continue;
+    }
+    if (values[4] !== '是' && values[4] !== '否') {
+      fail('是否合格：请填写“是”或“否”');
+      continue;
+    }
     try {
       const done = await registerScore(deps, req, actor, classId, {
-        idType, idNumber: values[1] ?? '', name: values[2] || undefined, score: values[3] ?? '', qualified: values[4] === '是',
+        idType,
+        idNumber: values[1] ?? '',
+        name: values[2] || undefined,
+        score: values[3] ?? '',
+        qualified: values[4] === '是',
       });
       result.imported++;
       if (done.flagged) result.flagged++;
@@ -77,17 +101,35 @@ export async function importScores(deps: AppDeps, req: FastifyRequest, actor: Ac
   }
   if (failedRows.length) {
     type F = (typeof failedRows)[number];
-    const buf = await xlsxBuffer('失败数据', [
-      ...SCORE_HEADERS.map((h, i) => ({ header: h, width: i === 1 ? 24 : 14, value: (x: F) => x.values[i] })),
-      { header: '失败原因', width: 50, value: (x: F) => x.reason },
-      { header: '原行号', width: 8, value: (x: F) => x.row },
-    ], failedRows);
-    const [f] = await deps.database.db.insert(files).values({
-      sha256: createHash('sha256').update(buf).digest('hex'), size: buf.length, kind: 'xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      originalName: '学员成绩导入失败数据.xlsx', content: buf, ownerOrgId: actor.org.id, uploadedBy: actor.userId,
-    }).returning({ id: files.id });
+    const buf = await xlsxBuffer(
+      '失败数据',
+      [
+        ...SCORE_HEADERS.map((h, i) => ({ header: h, width: i === 1 ? 24 : 14, value: (x: F) => x.values[i] })),
+        { header: '失败原因', width: 50, value: (x: F) => x.reason },
+        { header: '原行号', width: 8, value: (x: F) => x.row },
+      ],
+      failedRows,
+    );
+    const [f] = await deps.database.db
+      .insert(files)
+      .values({
+        sha256: createHash('sha256').update(buf).digest('hex'),
+        size: buf.length,
+        kind: 'xlsx',
+        mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        originalName: '学员成绩导入失败数据.xlsx',
+        content: buf,
+        ownerOrgId: actor.org.id,
+        uploadedBy: actor.userId,
+      })
+      .returning({ id: files.id });
     result.failedFileId = f!.id;
   }
-  await writeAudit(deps.database.db, req, { action: 'import', targetType: 'scores', targetId: classId, detail: { total: result.total, imported: result.imported, failed: result.failed.length } });
+  await writeAudit(deps.database.db, req, {
+    action: 'import',
+    targetType: 'scores',
+    targetId: classId,
+    detail: { total: result.total, imported: result.imported, failed: result.failed.length },
+  });
   return result;
 }

@@ -21,7 +21,10 @@ const baseOrg = alias(organizations, 'base_org');
 const personOrg = alias(organizations, 'person_org');
 
 async function ownClass(db: Db, actor: Actor, id: number) {
-  const [c] = await db.select().from(trainingClasses).where(and(eq(trainingClasses.id, id), eq(trainingClasses.baseOrgId, actor.org.id)));
+  const [c] = await db
+    .select()
+    .from(trainingClasses)
+    .where(and(eq(trainingClasses.id, id), eq(trainingClasses.baseOrgId, actor.org.id)));
   if (!c) throw new NotFoundError('培训班');
   return c;
 }
@@ -29,8 +32,16 @@ async function ownClass(db: Db, actor: Actor, id: number) {
 export async function createClass(deps: AppDeps, req: FastifyRequest, actor: Actor, body: ClassBody) {
   await policyFor(deps.database.db, body.year); // the year must have a policy
   return deps.database.db.transaction(async (tx) => {
-    const [c] = await tx.insert(trainingClasses).values({ ...body, baseOrgId: actor.org.id, createdBy: actor.userId }).returning();
-    await writeAudit(tx, req, { action: 'class.create', targetType: 'training_class', targetId: c!.id, detail: { name: body.name, year: body.year } });
+    const [c] = await tx
+      .insert(trainingClasses)
+      .values({ ...body, baseOrgId: actor.org.id, createdBy: actor.userId })
+      .returning();
+    await writeAudit(tx, req, {
+      action: 'class.create',
+      targetType: 'training_class',
+      targetId: c!.id,
+      detail: { name: body.name, year: body.year },
+    });
     return c!;
   });
 }
@@ -38,10 +49,18 @@ export async function createClass(deps: AppDeps, req: FastifyRequest, actor: Act
 export async function updateClass(deps: AppDeps, req: FastifyRequest, actor: Actor, id: number, body: ClassBody) {
   return deps.database.db.transaction(async (tx) => {
     const before = await ownClass(tx, actor, id);
-    const [c] = await tx.update(trainingClasses).set({ ...body, status: 'pending', rejectReason: null, reviewedAt: null, reviewedBy: null })
-      .where(and(eq(trainingClasses.id, id), inArray(trainingClasses.status, ['pending', 'rejected']))).returning();
+    const [c] = await tx
+      .update(trainingClasses)
+      .set({ ...body, status: 'pending', rejectReason: null, reviewedAt: null, reviewedBy: null })
+      .where(and(eq(trainingClasses.id, id), inArray(trainingClasses.status, ['pending', 'rejected'])))
+      .returning();
     if (!c) throw new ConflictError('只有待审核或被驳回的培训班可以修改');
-    await writeAudit(tx, req, { action: 'class.update', targetType: 'training_class', targetId: id, detail: { before: { name: before.name, hours: before.hours }, after: body } });
+    await writeAudit(tx, req, {
+      action: 'class.update',
+      targetType: 'training_class',
+      targetId: id,
+      detail: { before: { name: before.name, hours: before.hours }, after: body },
+    });
     return c;
   });
 }
@@ -49,8 +68,11 @@ export async function updateClass(deps: AppDeps, req: FastifyRequest, actor: Act
 export async function withdrawClass(deps: AppDeps, req: FastifyRequest, actor: Actor, id: number) {
   return deps.database.db.transaction(async (tx) => {
     await ownClass(tx, actor, id);
-    const done = await tx.update(trainingClasses).set({ status: 'withdrawn' })
-      .where(and(eq(trainingClasses.id, id), inArray(trainingClasses.status, ['pending', 'rejected']))).returning({ id: trainingClasses.id });
+    const done = await tx
+      .update(trainingClasses)
+      .set({ status: 'withdrawn' })
+      .where(and(eq(trainingClasses.id, id), inArray(trainingClasses.status, ['pending', 'rejected'])))
+      .returning({ id: trainingClasses.id });
     if (!done.length) throw new ConflictError('只有待审核或被驳回的培训班可以撤回');
     await writeAudit(tx, req, { action: 'class.withdraw', targetType: 'training_class', targetId: id });
     return { ok: true };
@@ -64,37 +86,86 @@ function classScope(actor: Actor) {
   return and(jurisdiction(actor).reviews(baseOrg), notOwnRequest(actor, CLASS_SUBJECTS))!;
 }
 
-export async function listClasses(db: Db, actor: Actor, q: { tab?: 'pending' | 'done'; status?: ClassStatus; year?: number; keyword?: string; orgType?: 'base' | 'employer'; page: number; pageSize: number; own: boolean }) {
+export async function listClasses(
+  db: Db,
+  actor: Actor,
+  q: {
+    tab?: 'pending' | 'done';
+    status?: ClassStatus;
+    year?: number;
+    keyword?: string;
+    orgType?: 'base' | 'employer';
+    page: number;
+    pageSize: number;
+    own: boolean;
+  },
+) {
   const where = and(
     q.own ? eq(trainingClasses.baseOrgId, actor.org.id) : classScope(actor),
     q.orgType ? eq(baseOrg.type, q.orgType) : undefined,
     q.status ? eq(trainingClasses.status, q.status) : undefined,
-    q.tab === 'pending' ? eq(trainingClasses.status, 'pending') : q.tab === 'done' ? inArray(trainingClasses.status, ['approved', 'rejected']) : undefined,
+    q.tab === 'pending'
+      ? eq(trainingClasses.status, 'pending')
+      : q.tab === 'done'
+        ? inArray(trainingClasses.status, ['approved', 'rejected'])
+        : undefined,
     q.year ? eq(trainingClasses.year, q.year) : undefined,
     q.keyword ? like(trainingClasses.name, `%${escapeLike(q.keyword)}%`) : undefined,
   );
   const [total] = await db.select({ n: count() }).from(trainingClasses).innerJoin(baseOrg, eq(baseOrg.id, trainingClasses.baseOrgId)).where(where);
-  const items = await db.select({
-    c: trainingClasses, baseName: baseOrg.name,
-    learners: sql<number>`(select count(*)::int from claims k where k.class_id = ${trainingClasses.id} and k.status <> 'deleted')`,
-  }).from(trainingClasses).innerJoin(baseOrg, eq(baseOrg.id, trainingClasses.baseOrgId))
-    .where(where).orderBy(desc(trainingClasses.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  const items = await db
+    .select({
+      c: trainingClasses,
+      baseName: baseOrg.name,
+      learners: sql<number>`(select count(*)::int from claims k where k.class_id = ${trainingClasses.id} and k.status <> 'deleted')`,
+    })
+    .from(trainingClasses)
+    .innerJoin(baseOrg, eq(baseOrg.id, trainingClasses.baseOrgId))
+    .where(where)
+    .orderBy(desc(trainingClasses.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
   return { total: total!.n, items: items.map(({ c, ...x }) => ({ ...c, ...x })) };
 }
 
-export async function decideClasses(deps: AppDeps, req: FastifyRequest, actor: Actor, body: { ids: number[]; decision: 'approve' | 'reject'; reason: string }) {
-  await refuseOwnRequests(deps.database.db, req, actor, { table: trainingClasses, id: trainingClasses.id, ids: body.ids, subjects: CLASS_SUBJECTS, targetType: 'training_class' });
+export async function decideClasses(
+  deps: AppDeps,
+  req: FastifyRequest,
+  actor: Actor,
+  body: { ids: number[]; decision: 'approve' | 'reject'; reason: string },
+) {
+  await refuseOwnRequests(deps.database.db, req, actor, {
+    table: trainingClasses,
+    id: trainingClasses.id,
+    ids: body.ids,
+    subjects: CLASS_SUBJECTS,
+    targetType: 'training_class',
+  });
   return deps.database.db.transaction(async (tx) => {
-    const visible = await tx.select({ id: trainingClasses.id }).from(trainingClasses).innerJoin(baseOrg, eq(baseOrg.id, trainingClasses.baseOrgId))
+    const visible = await tx
+      .select({ id: trainingClasses.id })
+      .from(trainingClasses)
+      .innerJoin(baseOrg, eq(baseOrg.id, trainingClasses.baseOrgId))
       .where(and(inArray(trainingClasses.id, body.ids), classScope(actor)));
     const ids = requireAccess(visible, body.ids, '培训班');
-    const done = await tx.update(trainingClasses).set({
-      status: body.decision === 'approve' ? 'approved' : 'rejected', rejectReason: body.decision === 'reject' ? body.reason : null,
-      reviewedBy: actor.userId, reviewedAt: new Date(),
-    }).where(and(inArray(trainingClasses.id, ids), eq(trainingClasses.status, 'pending'))).returning({ id: trainingClasses.id });
+    const done = await tx
+      .update(trainingClasses)
+      .set({
+        status: body.decision === 'approve' ? 'approved' : 'rejected',
+        rejectReason: body.decision === 'reject' ? body.reason : null,
+        reviewedBy: actor.userId,
+        reviewedAt: new Date(),
+      })
+      .where(and(inArray(trainingClasses.id, ids), eq(trainingClasses.status, 'pending')))
+      .returning({ id: trainingClasses.id });
     if (!done.length) throw new ConflictError('所选培训班已被处理，请刷新后查看', 'ALREADY_DECIDED');
     for (const d of done) {
-      await writeAudit(tx, req, { action: `class.${body.decision}`, targetType: 'training_class', targetId: d.id, detail: body.reason ? { reason: body.reason } : undefined });
+      await writeAudit(tx, req, {
+        action: `class.${body.decision}`,
+        targetType: 'training_class',
+        targetId: d.id,
+        detail: body.reason ? { reason: body.reason } : undefined,
+      });
     }
     return { done: done.length, skipped: body.ids.length - done.length };
   });
@@ -107,7 +178,10 @@ export class RowError extends BadRequestError {}
  * jurisdiction of the base's HR department, is a row error (RowError), never a crash.
  */
 export async function registerScore(
-  deps: AppDeps, req: FastifyRequest, actor: Actor, classId: number,
+  deps: AppDeps,
+  req: FastifyRequest,
+  actor: Actor,
+  classId: number,
   row: { idType: IdType; idNumber: string; score: string; qualified: boolean; name?: string },
 ) {
   const { db } = deps.database;
@@ -126,27 +200,60 @@ export async function registerScore(
     const [hr] = await db.select().from(organizations).where(eq(organizations.id, base!.parentId!));
     who = underPath(personOrg.path, hr!.path);
   }
-  const [person] = await db.select({ p: personnel, name: users.name }).from(users)
-    .innerJoin(personnel, eq(personnel.userId, users.id)).innerJoin(personOrg, eq(personOrg.id, personnel.orgId))
+  const [person] = await db
+    .select({ p: personnel, name: users.name })
+    .from(users)
+    .innerJoin(personnel, eq(personnel.userId, users.id))
+    .innerJoin(personOrg, eq(personOrg.id, personnel.orgId))
     .where(and(eq(users.idNumberHash, deps.pii.blindIndex(normalizeIdNumber(id.value))), eq(personnel.status, 'active'), who));
   if (!person) {
-    throw new RowError(actor.org.type === 'employer' ? '证件号：该人员不是本单位已注册的专业技术人员' : '证件号：该人员未在平台注册，或不在本基地所属人社部门辖区内', { field: 'idNumber' });
+    throw new RowError(
+      actor.org.type === 'employer' ? '证件号：该人员不是本单位已注册的专业技术人员' : '证件号：该人员未在平台注册，或不在本基地所属人社部门辖区内',
+      { field: 'idNumber' },
+    );
   }
   if (row.name && row.name !== person.name) throw new RowError('姓名：与证件号对应的人员姓名不符', { field: 'name' });
   return db.transaction(async (tx) => {
-    const [same] = await tx.select({ n: count() }).from(claims)
+    const [same] = await tx
+      .select({ n: count() })
+      .from(claims)
       .where(and(eq(claims.classId, cls.id), eq(claims.personnelId, person.p.id), sql`${claims.status} <> 'deleted'`));
     const reasons = flagReasons({
-      hours: cls.hours, classHours: cls.hours, classStart: cls.startDate, classEnd: cls.endDate, sameClassClaims: same!.n,
-      declaredOn: today, closingDate: policy.closingDate,
+      hours: cls.hours,
+      classHours: cls.hours,
+      classStart: cls.startDate,
+      classEnd: cls.endDate,
+      sameClassClaims: same!.n,
+      declaredOn: today,
+      closingDate: policy.closingDate,
     });
-    const [c] = await tx.insert(claims).values({
-      personnelId: person.p.id, year: cls.year, source: actor.org.type === 'employer' ? 'employer' : 'base', declaringOrgId: actor.org.id, classId: cls.id, title: cls.name,
-      subjectType: cls.subjectType, learningForm: cls.learningForm, hours: cls.hours, score: row.score || null, qualified: row.qualified,
-      // an unqualified learner's score is recorded, but no hours are claimed for it
-      status: row.qualified ? 'pending' : 'rejected', rejectReason: row.qualified ? null : '成绩不合格', flagged: reasons.length > 0, flagReasons: reasons,
-    }).returning();
-    await writeAudit(tx, req, { action: 'score.register', targetType: 'claim', targetId: c!.id, detail: { classId: cls.id, qualified: row.qualified } });
+    const [c] = await tx
+      .insert(claims)
+      .values({
+        personnelId: person.p.id,
+        year: cls.year,
+        source: actor.org.type === 'employer' ? 'employer' : 'base',
+        declaringOrgId: actor.org.id,
+        classId: cls.id,
+        title: cls.name,
+        subjectType: cls.subjectType,
+        learningForm: cls.learningForm,
+        hours: cls.hours,
+        score: row.score || null,
+        qualified: row.qualified,
+        // an unqualified learner's score is recorded, but no hours are claimed for it
+        status: row.qualified ? 'pending' : 'rejected',
+        rejectReason: row.qualified ? null : '成绩不合格',
+        flagged: reasons.length > 0,
+        flagReasons: reasons,
+      })
+      .returning();
+    await writeAudit(tx, req, {
+      action: 'score.register',
+      targetType: 'claim',
+      targetId: c!.id,
+      detail: { classId: cls.id, qualified: row.qualified },
+    });
     return { claimId: c!.id, name: person.name, flagged: reasons.length > 0, flagReasons: reasons, status: c!.status };
   });
 }
@@ -154,11 +261,26 @@ export async function registerScore(
 /** The learners a base (or employer) declared in its class; a claim 学时审核 deleted with a reason stays listed with it. */
 export async function listScores(db: Db, actor: Actor, classId: number) {
   await ownClass(db, actor, classId);
-  return db.select({
-    claimId: claims.id, name: users.name, idNumberMasked: users.idNumberMasked, orgName: personOrg.name, score: claims.score,
-    qualified: claims.qualified, hours: claims.hours, status: claims.status, flagged: claims.flagged, flagReasons: claims.flagReasons,
-    rejectReason: claims.rejectReason, revokeReason: claims.revokeReason, deleteReason: claims.deleteReason,
-  }).from(claims).innerJoin(personnel, eq(personnel.id, claims.personnelId)).innerJoin(users, eq(users.id, personnel.userId))
+  return db
+    .select({
+      claimId: claims.id,
+      name: users.name,
+      idNumberMasked: users.idNumberMasked,
+      orgName: personOrg.name,
+      score: claims.score,
+      qualified: claims.qualified,
+      hours: claims.hours,
+      status: claims.status,
+      flagged: claims.flagged,
+      flagReasons: claims.flagReasons,
+      rejectReason: claims.rejectReason,
+      revokeReason: claims.revokeReason,
+      deleteReason: claims.deleteReason,
+    })
+    .from(claims)
+    .innerJoin(personnel, eq(personnel.id, claims.personnelId))
+    .innerJoin(users, eq(users.id, personnel.userId))
     .innerJoin(personOrg, eq(personOrg.id, personnel.orgId))
-    .where(and(eq(claims.classId, classId), or(sql`${claims.status} <> 'deleted'`, isNotNull(claims.deleteReason)))).orderBy(claims.id);
+    .where(and(eq(claims.classId, classId), or(sql`${claims.status} <> 'deleted'`, isNotNull(claims.deleteReason))))
+    .orderBy(claims.id);
 }

@@ -9,13 +9,25 @@ let base: Client, county: Client, sibling: Client, city: Client;
 let baseId: number, empId: number;
 const year = new Date().getFullYear();
 const cls = (over: Record<string, unknown> = {}) => ({
-  year, name: '中小学教师信息技术应用能力提升培训', subjectType: 'professional', learningForm: 'faceToFace', hours: 24,
-  startDate: `${year}-03-01`, endDate: `${year}-03-03`, place: '武汉市江岸区', capacity: 100, targetSeries: ['ZXXJ'], ...over,
+  year,
+  name: '中小学教师信息技术应用能力提升培训',
+  subjectType: 'professional',
+  learningForm: 'faceToFace',
+  hours: 24,
+  startDate: `${year}-03-01`,
+  endDate: `${year}-03-03`,
+  place: '武汉市江岸区',
+  capacity: 100,
+  targetSeries: ['ZXXJ'],
+  ...over,
 });
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  await ctx.db.update(hourPolicies).set({ closingDate: `${year}-12-31` }).where(eq(hourPolicies.year, year));
+  await ctx.db
+    .update(hourPolicies)
+    .set({ closingDate: `${year}-12-31` })
+    .where(eq(hourPolicies.year, year));
   const ja = await hrOrg(ctx, '420102');
   baseId = (await newOrg(ctx, 'base', ja.id, '江岸区继续教育中心')).id;
   empId = (await newOrg(ctx, 'employer', ja.id, '江岸区实验中学')).id;
@@ -47,20 +59,40 @@ describe('培训班 → 成绩 → 学时审核 → 学时审验 → 个人学�
     const dup = await base.post(`/api/classes/${c.body.id}/scores`, { idNumber: p1.idNumber, score: '92', qualified: true });
     expect(dup.body.flagReasons).toContain('同一人员在同一培训班重复申报');
     await base.post(`/api/classes/${c.body.id}/scores`, { idNumber: p2.idNumber, score: '88', qualified: true });
-    const failed = await base.post(`/api/classes/${c.body.id}/scores`, { idNumber: (await newPerson(ctx, empId)).idNumber, score: '40', qualified: false });
+    const failed = await base.post(`/api/classes/${c.body.id}/scores`, {
+      idNumber: (await newPerson(ctx, empId)).idNumber,
+      score: '40',
+      qualified: false,
+    });
     expect(failed.body.status).toBe('rejected');
     const stranger = await base.post(`/api/classes/${c.body.id}/scores`, { idNumber: nextIdNumber(), score: '90', qualified: true });
     expect(stranger.status).toBe(400);
     expect(stranger.body.message).toContain('未在平台注册');
     const outOfScope = await newPerson(ctx, (await newOrg(ctx, 'employer', (await hrOrg(ctx, '420502')).id)).id);
     expect((await base.post(`/api/classes/${c.body.id}/scores`, { idNumber: outOfScope.idNumber, score: '90', qualified: true })).status).toBe(400);
-    expect((await base.post(`/api/classes/${c.body.id}/scores`, { idNumber: '420102199003072914', qualified: true })).body.message).toContain('校验位');
+    expect((await base.post(`/api/classes/${c.body.id}/scores`, { idNumber: '420102199003072914', qualified: true })).body.message).toContain(
+      '校验位',
+    );
 
     // 学时审核: the spec's filters and columns; flagged claims say why
     const queue = await county.get(`/api/reviews/claims?source=base&tab=pending&year=${year}&baseName=继续教育中心`);
     expect(queue.body.total).toBe(3);
     const row = queue.body.items[0];
-    for (const k of ['seq', 'declaringOrg', 'className', 'name', 'idNumberMasked', 'year', 'orgName', 'titleSeriesName', 'score', 'hours', 'qualified', 'statusName']) expect(row).toHaveProperty(k);
+    for (const k of [
+      'seq',
+      'declaringOrg',
+      'className',
+      'name',
+      'idNumberMasked',
+      'year',
+      'orgName',
+      'titleSeriesName',
+      'score',
+      'hours',
+      'qualified',
+      'statusName',
+    ])
+      expect(row).toHaveProperty(k);
     expect(row.idNumberMasked).toMatch(/\*{10}/);
     const flagged = await county.get('/api/reviews/claims?source=base&tab=pending&flagged=true');
     expect(flagged.body.total).toBe(1);
@@ -90,11 +122,22 @@ describe('培训班 → 成绩 → 学时审核 → 学时审验 → 个人学�
     const pc = await loggedIn(ctx, p1, 'personnel');
     const mine = await pc.get(`/api/me/hours?year=${year}`);
     expect(mine.body).toMatchObject({ professionalHours: 0, totalHours: 0, completed: false, missing: { total: 90 } });
-    expect(mine.body.claims.find((x: { id: number }) => x.id === ok.body.claimId)).toMatchObject({ statusName: '审验不通过', revokeReason: '签到记录不符' });
+    expect(mine.body.claims.find((x: { id: number }) => x.id === ok.body.claimId)).toMatchObject({
+      statusName: '审验不通过',
+      revokeReason: '签到记录不符',
+    });
     const p2c = await loggedIn(ctx, p2, 'personnel');
-    expect((await p2c.get(`/api/me/hours?year=${year}`)).body).toMatchObject({ professionalHours: 24, totalHours: 24, completed: false, missing: { professional: 36, public: 30 } });
+    expect((await p2c.get(`/api/me/hours?year=${year}`)).body).toMatchObject({
+      professionalHours: 24,
+      totalHours: 24,
+      completed: false,
+      missing: { professional: 36, public: 30 },
+    });
     const scores = await base.get(`/api/classes/${c.body.id}/scores`);
-    expect(scores.body.items.find((s: { claimId: number }) => s.claimId === ok.body.claimId)).toMatchObject({ status: 'revoked', revokeReason: '签到记录不符' });
+    expect(scores.body.items.find((s: { claimId: number }) => s.claimId === ok.body.claimId)).toMatchObject({
+      status: 'revoked',
+      revokeReason: '签到记录不符',
+    });
   });
 
   it('bad classes and closed years are refused; nothing written', async () => {
@@ -104,24 +147,37 @@ describe('培训班 → 成绩 → 学时审核 → 学时审验 → 个人学�
     for (const l of ['学时', '科目类型']) expect(bad.body.message).toContain(l);
     expect((await base.post('/api/classes', cls({ endDate: `${year}-02-01` }))).body.message).toContain('结束日期不能早于开始日期');
     expect((await base.post('/api/classes', cls({ hours: 100000 }))).status).toBe(400);
-    await ctx.db.update(hourPolicies).set({ closingDate: `${year}-01-01` }).where(eq(hourPolicies.year, year));
+    await ctx.db
+      .update(hourPolicies)
+      .set({ closingDate: `${year}-01-01` })
+      .where(eq(hourPolicies.year, year));
     const c = await base.post('/api/classes', cls({ name: '已截止年度的班' }));
     await county.post('/api/reviews/classes/decide', { ids: [c.body.id], decision: 'approve' });
     const p = await newPerson(ctx, empId);
     const late = await base.post(`/api/classes/${c.body.id}/scores`, { idNumber: p.idNumber, score: '90', qualified: true });
     expect(late.status).toBe(409);
     expect(late.body.message).toContain('截止');
-    await ctx.db.update(hourPolicies).set({ closingDate: `${year}-12-31` }).where(eq(hourPolicies.year, year));
+    await ctx.db
+      .update(hourPolicies)
+      .set({ closingDate: `${year}-12-31` })
+      .where(eq(hourPolicies.year, year));
     expect((await ctx.db.select().from(claims)).length).toBe(before);
   });
 
   it('a base edits or withdraws only its own pending or rejected classes', async () => {
     const c = await base.post('/api/classes', cls({ name: '待修改的班' }));
-    const otherBase = await loggedIn(ctx, await newAdmin(ctx, (await newOrg(ctx, 'base', (await hrOrg(ctx, '420102')).id)).id, { isSuper: true }), 'base');
+    const otherBase = await loggedIn(
+      ctx,
+      await newAdmin(ctx, (await newOrg(ctx, 'base', (await hrOrg(ctx, '420102')).id)).id, { isSuper: true }),
+      'base',
+    );
     expect((await otherBase.put(`/api/classes/${c.body.id}`, cls())).status).toBe(404);
     expect((await base.put(`/api/classes/${c.body.id}`, cls({ name: '已修改的班' }))).body.name).toBe('已修改的班');
     await county.post('/api/reviews/classes/decide', { ids: [c.body.id], decision: 'reject', reason: '学时偏多' });
-    expect((await base.get('/api/classes')).body.items.find((i: { id: number }) => i.id === c.body.id)).toMatchObject({ status: 'rejected', rejectReason: '学时偏多' });
+    expect((await base.get('/api/classes')).body.items.find((i: { id: number }) => i.id === c.body.id)).toMatchObject({
+      status: 'rejected',
+      rejectReason: '学时偏多',
+    });
     expect((await base.post(`/api/classes/${c.body.id}/withdraw`)).status).toBe(200);
     expect((await base.post(`/api/classes/${c.body.id}/withdraw`)).status).toBe(409);
   });
@@ -132,14 +188,20 @@ describe('单位培训计划 and 单位培训学时 (employers)', () => {
     const emp = await loggedIn(ctx, await newAdmin(ctx, empId, { isSuper: true }), 'employer');
     const plan = await emp.post('/api/classes', cls({ name: '单位岗位技能培训', subjectType: 'public', hours: 8, endDate: `${year}-03-01` }));
     expect(plan.status).toBe(200);
-    expect((await county.get('/api/reviews/classes?orgType=base&tab=pending')).body.items.map((i: { id: number }) => i.id)).not.toContain(plan.body.id);
-    expect((await county.get('/api/reviews/classes?orgType=employer&tab=pending')).body.items.map((i: { id: number }) => i.id)).toContain(plan.body.id);
+    expect((await county.get('/api/reviews/classes?orgType=base&tab=pending')).body.items.map((i: { id: number }) => i.id)).not.toContain(
+      plan.body.id,
+    );
+    expect((await county.get('/api/reviews/classes?orgType=employer&tab=pending')).body.items.map((i: { id: number }) => i.id)).toContain(
+      plan.body.id,
+    );
     await county.post('/api/reviews/classes/decide', { ids: [plan.body.id], decision: 'approve' });
     const staff = await newPerson(ctx, empId);
     const r = await emp.post(`/api/classes/${plan.body.id}/scores`, { idNumber: staff.idNumber, qualified: true });
     expect(r.status).toBe(200);
     const outsider = await newPerson(ctx, baseId);
-    expect((await emp.post(`/api/classes/${plan.body.id}/scores`, { idNumber: outsider.idNumber, qualified: true })).body.message).toContain('不是本单位');
+    expect((await emp.post(`/api/classes/${plan.body.id}/scores`, { idNumber: outsider.idNumber, qualified: true })).body.message).toContain(
+      '不是本单位',
+    );
     const q = await county.get('/api/reviews/claims?source=employer');
     expect(q.body.items.map((i: { id: number }) => i.id)).toEqual([r.body.claimId]);
     expect((await county.post('/api/reviews/claims/decide', { ids: [r.body.claimId], decision: 'approve' })).status).toBe(200);

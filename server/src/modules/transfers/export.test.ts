@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 describe('人员调转 › 导出', () => {
-  it('exports each side\'s transfers with the list filters, masked; a third party sees none', async () => {
+  it("exports each side's transfers with the list filters, masked; a third party sees none", async () => {
     const a = await newPerson(ctx, fromId);
     const b = await newPerson(ctx, fromId);
     const t1 = await fromC.post('/api/transfers', { personnelId: a.personnelId, toOrgId: toId, reason: '工作需要', transferDate: '2026-11-20' });

@@ -29,39 +29,79 @@ export const incomingFor = (actor: Actor) => and(eq(transfers.toOrgId, actor.org
 
 /** A person of the actor's own organisation, with the data the 调出 form fills in. */
 export async function ownPerson(db: Db, actor: Actor, personnelId: number) {
-  const [row] = await db.select({ p: personnel, u: users, departmentName: departments.name }).from(personnel)
-    .innerJoin(users, eq(users.id, personnel.userId)).leftJoin(departments, eq(departments.id, personnel.departmentId))
+  const [row] = await db
+    .select({ p: personnel, u: users, departmentName: departments.name })
+    .from(personnel)
+    .innerJoin(users, eq(users.id, personnel.userId))
+    .leftJoin(departments, eq(departments.id, personnel.departmentId))
     .where(and(eq(personnel.id, personnelId), eq(personnel.orgId, actor.org.id), eq(personnel.status, 'active')));
   if (!row) throw new NotFoundError('人员');
   return {
-    personnelId: row.p.id, name: row.u.name, idNumberMasked: row.u.idNumberMasked, gender: row.u.gender, birthDate: row.u.birthDate,
-    departmentId: row.p.departmentId, departmentName: row.departmentName,
+    personnelId: row.p.id,
+    name: row.u.name,
+    idNumberMasked: row.u.idNumberMasked,
+    gender: row.u.gender,
+    birthDate: row.u.birthDate,
+    departmentId: row.p.departmentId,
+    departmentName: row.departmentName,
     titleSeriesName: TITLE_SERIES.find((s) => s.code === row.p.titleSeries)?.name ?? '',
-    titleLevelName: TITLE_LEVELS[row.p.titleLevel as keyof typeof TITLE_LEVELS] ?? '', titleName: row.p.titleName,
+    titleLevelName: TITLE_LEVELS[row.p.titleLevel as keyof typeof TITLE_LEVELS] ?? '',
+    titleName: row.p.titleName,
   };
 }
 
 export async function searchOwnPeople(db: Db, actor: Actor, keyword: string) {
-  return db.select({ personnelId: personnel.id, name: users.name, idNumberMasked: users.idNumberMasked, departmentName: departments.name })
-    .from(personnel).innerJoin(users, eq(users.id, personnel.userId)).leftJoin(departments, eq(departments.id, personnel.departmentId))
-    .where(and(eq(personnel.orgId, actor.org.id), eq(personnel.status, 'active'), keyword ? ilike(users.name, `%${escapeLike(keyword)}%`) : undefined))
-    .orderBy(users.name).limit(50);
+  return db
+    .select({ personnelId: personnel.id, name: users.name, idNumberMasked: users.idNumberMasked, departmentName: departments.name })
+    .from(personnel)
+    .innerJoin(users, eq(users.id, personnel.userId))
+    .leftJoin(departments, eq(departments.id, personnel.departmentId))
+    .where(
+      and(eq(personnel.orgId, actor.org.id), eq(personnel.status, 'active'), keyword ? ilike(users.name, `%${escapeLike(keyword)}%`) : undefined),
+    )
+    .orderBy(users.name)
+    .limit(50);
 }
 
-export async function createTransfer(deps: AppDeps, req: FastifyRequest, actor: Actor, body: { personnelId: number; toOrgId: number; reason: string; transferDate: string }) {
+export async function createTransfer(
+  deps: AppDeps,
+  req: FastifyRequest,
+  actor: Actor,
+  body: { personnelId: number; toOrgId: number; reason: string; transferDate: string },
+) {
   const { db } = deps.database;
   const person = await ownPerson(db, actor, body.personnelId);
   if (body.toOrgId === actor.org.id) throw new BadRequestError('调入单位：不能调转到本单位', { field: 'toOrgId' });
-  const [target] = await db.select().from(organizations).where(and(eq(organizations.id, body.toOrgId), eq(organizations.status, 'active')));
+  const [target] = await db
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.id, body.toOrgId), eq(organizations.status, 'active')));
   if (!target) throw new NotFoundError('调入单位');
   return db.transaction(async (tx) => {
-    const [open] = await tx.select({ id: transfers.id }).from(transfers).where(and(eq(transfers.personnelId, person.personnelId), eq(transfers.status, 'pending')));
+    const [open] = await tx
+      .select({ id: transfers.id })
+      .from(transfers)
+      .where(and(eq(transfers.personnelId, person.personnelId), eq(transfers.status, 'pending')));
     if (open) throw new ConflictError('该人员已有一条未完成的调转，不能重复发起', 'OPEN_TRANSFER');
-    const [t] = await tx.insert(transfers).values({
-      personnelId: person.personnelId, fromOrgId: actor.org.id, fromDepartmentId: person.departmentId, toOrgId: target.id,
-      reason: body.reason, transferDate: body.transferDate, snapshot: person, createdBy: actor.userId,
-    }).returning();
-    await writeAudit(tx, req, { action: 'transfer.create', targetType: 'transfer', targetId: t!.id, detail: { personnelId: person.personnelId, toOrgId: target.id } });
+    const [t] = await tx
+      .insert(transfers)
+      .values({
+        personnelId: person.personnelId,
+        fromOrgId: actor.org.id,
+        fromDepartmentId: person.departmentId,
+        toOrgId: target.id,
+        reason: body.reason,
+        transferDate: body.transferDate,
+        snapshot: person,
+        createdBy: actor.userId,
+      })
+      .returning();
+    await writeAudit(tx, req, {
+      action: 'transfer.create',
+      targetType: 'transfer',
+      targetId: t!.id,
+      detail: { personnelId: person.personnelId, toOrgId: target.id },
+    });
     return t!;
   });
 }
@@ -70,7 +110,14 @@ type Decision = { kind: 'confirm'; departmentId: number | null } | { kind: 'refu
 
 export async function decideTransfer(deps: AppDeps, req: FastifyRequest, actor: Actor, id: number, d: Decision) {
   // confirming or refusing is the target's review; withdrawing is the source's own act
-  if (d.kind !== 'cancel') await refuseOwnRequests(deps.database.db, req, actor, { table: transfers, id: transfers.id, ids: [id], subjects: SUBJECTS, targetType: 'transfer' });
+  if (d.kind !== 'cancel')
+    await refuseOwnRequests(deps.database.db, req, actor, {
+      table: transfers,
+      id: transfers.id,
+      ids: [id],
+      subjects: SUBJECTS,
+      targetType: 'transfer',
+    });
   return deps.database.db.transaction(async (tx) => {
     const [t] = await tx.select().from(transfers).where(eq(transfers.id, id)).for('update');
     const mine = d.kind === 'cancel' ? t?.fromOrgId === actor.org.id : t?.toOrgId === actor.org.id;
@@ -79,43 +126,97 @@ export async function decideTransfer(deps: AppDeps, req: FastifyRequest, actor: 
     const now = new Date();
     if (d.kind === 'confirm') {
       if (d.departmentId != null) {
-        const [dep] = await tx.select().from(departments).where(and(eq(departments.id, d.departmentId), eq(departments.orgId, actor.org.id)));
+        const [dep] = await tx
+          .select()
+          .from(departments)
+          .where(and(eq(departments.id, d.departmentId), eq(departments.orgId, actor.org.id)));
         if (!dep) throw new NotFoundError('部门');
       }
       // the person moves only now, and only if still where the transfer found them
-      const moved = await tx.update(personnel).set({ orgId: t.toOrgId, departmentId: d.departmentId })
-        .where(and(eq(personnel.id, t.personnelId), eq(personnel.orgId, t.fromOrgId))).returning({ id: personnel.id });
+      const moved = await tx
+        .update(personnel)
+        .set({ orgId: t.toOrgId, departmentId: d.departmentId })
+        .where(and(eq(personnel.id, t.personnelId), eq(personnel.orgId, t.fromOrgId)))
+        .returning({ id: personnel.id });
       if (!moved.length) throw new ConflictError('该人员已不在调出单位，无法确认调转');
-      await tx.update(transfers).set({ status: 'confirmed', toDepartmentId: d.departmentId, decidedBy: actor.userId, decidedAt: now }).where(eq(transfers.id, id));
+      await tx
+        .update(transfers)
+        .set({ status: 'confirmed', toDepartmentId: d.departmentId, decidedBy: actor.userId, decidedAt: now })
+        .where(eq(transfers.id, id));
     } else if (d.kind === 'refuse') {
-      await tx.update(transfers).set({ status: 'refused', refuseReason: d.reason, decidedBy: actor.userId, decidedAt: now }).where(eq(transfers.id, id));
+      await tx
+        .update(transfers)
+        .set({ status: 'refused', refuseReason: d.reason, decidedBy: actor.userId, decidedAt: now })
+        .where(eq(transfers.id, id));
     } else {
       await tx.update(transfers).set({ status: 'cancelled', decidedBy: actor.userId, decidedAt: now }).where(eq(transfers.id, id));
     }
-    await writeAudit(tx, req, { action: `transfer.${d.kind}`, targetType: 'transfer', targetId: id, detail: d.kind === 'refuse' ? { reason: d.reason } : undefined });
+    await writeAudit(tx, req, {
+      action: `transfer.${d.kind}`,
+      targetType: 'transfer',
+      targetId: id,
+      detail: d.kind === 'refuse' ? { reason: d.reason } : undefined,
+    });
     return { ok: true };
   });
 }
 
-export type TransferListQuery = { direction: 'in' | 'out' | 'all'; status?: 'pending' | 'done' | 'confirmed' | 'refused' | 'cancelled'; keyword?: string; page: number; pageSize: number };
+export type TransferListQuery = {
+  direction: 'in' | 'out' | 'all';
+  status?: 'pending' | 'done' | 'confirmed' | 'refused' | 'cancelled';
+  keyword?: string;
+  page: number;
+  pageSize: number;
+};
 
 export async function listTransfers(db: Db, actor: Actor, q: TransferListQuery) {
-  const dir = q.direction === 'in' ? incomingFor(actor)
-    : q.direction === 'out' ? eq(transfers.fromOrgId, actor.org.id)
-      : or(incomingFor(actor), eq(transfers.fromOrgId, actor.org.id));
-  const where = and(dir, q.status === 'done' ? inArray(transfers.status, ['confirmed', 'refused', 'cancelled']) : q.status ? eq(transfers.status, q.status) : undefined, q.keyword ? ilike(users.name, `%${escapeLike(q.keyword)}%`) : undefined);
-  const [total] = await db.select({ n: count() }).from(transfers).innerJoin(personnel, eq(personnel.id, transfers.personnelId))
-    .innerJoin(users, eq(users.id, personnel.userId)).where(where);
-  const rows = await db.select({
-    t: transfers, name: users.name, idNumberMasked: users.idNumberMasked, fromOrgName: fromOrg.name, toOrgName: toOrg.name,
-  }).from(transfers).innerJoin(personnel, eq(personnel.id, transfers.personnelId)).innerJoin(users, eq(users.id, personnel.userId))
-    .innerJoin(fromOrg, eq(fromOrg.id, transfers.fromOrgId)).innerJoin(toOrg, eq(toOrg.id, transfers.toOrgId))
-    .where(where).orderBy(desc(transfers.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  const dir =
+    q.direction === 'in'
+      ? incomingFor(actor)
+      : q.direction === 'out'
+        ? eq(transfers.fromOrgId, actor.org.id)
+        : or(incomingFor(actor), eq(transfers.fromOrgId, actor.org.id));
+  const where = and(
+    dir,
+    q.status === 'done' ? inArray(transfers.status, ['confirmed', 'refused', 'cancelled']) : q.status ? eq(transfers.status, q.status) : undefined,
+    q.keyword ? ilike(users.name, `%${escapeLike(q.keyword)}%`) : undefined,
+  );
+  const [total] = await db
+    .select({ n: count() })
+    .from(transfers)
+    .innerJoin(personnel, eq(personnel.id, transfers.personnelId))
+    .innerJoin(users, eq(users.id, personnel.userId))
+    .where(where);
+  const rows = await db
+    .select({
+      t: transfers,
+      name: users.name,
+      idNumberMasked: users.idNumberMasked,
+      fromOrgName: fromOrg.name,
+      toOrgName: toOrg.name,
+    })
+    .from(transfers)
+    .innerJoin(personnel, eq(personnel.id, transfers.personnelId))
+    .innerJoin(users, eq(users.id, personnel.userId))
+    .innerJoin(fromOrg, eq(fromOrg.id, transfers.fromOrgId))
+    .innerJoin(toOrg, eq(toOrg.id, transfers.toOrgId))
+    .where(where)
+    .orderBy(desc(transfers.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
   return {
     total: total!.n,
     items: rows.map(({ t, ...x }) => ({
-      id: t.id, personnelId: t.personnelId, ...x, reason: t.reason, transferDate: t.transferDate, status: t.status,
-      refuseReason: t.refuseReason, createdAt: t.createdAt, decidedAt: t.decidedAt, snapshot: t.snapshot,
+      id: t.id,
+      personnelId: t.personnelId,
+      ...x,
+      reason: t.reason,
+      transferDate: t.transferDate,
+      status: t.status,
+      refuseReason: t.refuseReason,
+      createdAt: t.createdAt,
+      decidedAt: t.decidedAt,
+      snapshot: t.snapshot,
       direction: t.toOrgId === actor.org.id ? 'in' : 'out',
     })),
   };

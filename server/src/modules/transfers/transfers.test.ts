@@ -75,10 +75,16 @@ describe('人员调转', () => {
 
   it('refuses people of another organisation, itself as target, an unknown target, bad dates; two concurrent confirms: one wins', async () => {
     const stranger = await newPerson(ctx, toId);
-    expect((await fromC.post('/api/transfers', { personnelId: stranger.personnelId, toOrgId: toId, reason: 'x', transferDate: '2026-11-20' })).status).toBe(404);
+    expect(
+      (await fromC.post('/api/transfers', { personnelId: stranger.personnelId, toOrgId: toId, reason: 'x', transferDate: '2026-11-20' })).status,
+    ).toBe(404);
     const p = await newPerson(ctx, fromId);
-    expect((await fromC.post('/api/transfers', { personnelId: p.personnelId, toOrgId: fromId, reason: 'x', transferDate: '2026-11-20' })).status).toBe(400);
-    expect((await fromC.post('/api/transfers', { personnelId: p.personnelId, toOrgId: 999999, reason: 'x', transferDate: '2026-11-20' })).status).toBe(404);
+    expect(
+      (await fromC.post('/api/transfers', { personnelId: p.personnelId, toOrgId: fromId, reason: 'x', transferDate: '2026-11-20' })).status,
+    ).toBe(400);
+    expect(
+      (await fromC.post('/api/transfers', { personnelId: p.personnelId, toOrgId: 999999, reason: 'x', transferDate: '2026-11-20' })).status,
+    ).toBe(404);
     const bad = await fromC.post('/api/transfers', { personnelId: p.personnelId, toOrgId: toId, reason: 'x', transferDate: '20261120' });
     expect(bad.body.message).toContain('调转日期');
     const t = await fromC.post('/api/transfers', { personnelId: p.personnelId, toOrgId: toId, reason: 'x', transferDate: '2026-11-20' });

@@ -14,14 +14,7 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
   return (
     <Layout className="shell">
-      <Layout.Sider
-        width={248}
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        breakpoint="lg"
-        className="shell-sider"
-      >
+      <Layout.Sider width={248} collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" className="shell-sider">
         <div className="shell-logo" title="湖北省专业技术人员继续教育公共服务平台">
           <img src="/favicon.svg" alt="" width={30} height={30} />
           {!collapsed && (

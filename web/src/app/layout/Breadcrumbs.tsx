@@ -11,7 +11,18 @@ export function Breadcrumbs({ menus, home = true }: { menus: MenuItem[]; home?: 
   const items = useMemo(() => {
     const chain = menuChain(menus, pathname).filter((m) => m.path !== '/dashboard');
     return [
-      ...(home ? [{ key: 'home', title: <Link to="/dashboard" aria-label="工作台"><HomeOutlined /> 工作台</Link> }] : []),
+      ...(home
+        ? [
+            {
+              key: 'home',
+              title: (
+                <Link to="/dashboard" aria-label="工作台">
+                  <HomeOutlined /> 工作台
+                </Link>
+              ),
+            },
+          ]
+        : []),
       ...chain.map((m, i) => ({
         key: m.key,
         title: m.path && i < chain.length - 1 ? <Link to={m.path}>{m.title}</Link> : m.title,

@@ -26,7 +26,10 @@ export function UserMenu({ me }: { me: Me }) {
       type: 'group',
       label: (
         <div style={{ maxWidth: 260 }}>
-          <div style={{ color: '#1f1f1f', fontWeight: 500 }}>{me.user.name}{me.isSuper ? '（超级管理员）' : ''}</div>
+          <div style={{ color: '#1f1f1f', fontWeight: 500 }}>
+            {me.user.name}
+            {me.isSuper ? '（超级管理员）' : ''}
+          </div>
           <div style={{ fontSize: 12 }}>{me.org.name}</div>
         </div>
       ),
@@ -54,7 +57,9 @@ export function UserMenu({ me }: { me: Me }) {
             <Avatar size={32} icon={<UserOutlined />} style={{ background: '#1657b8' }} />
             <span className="user-trigger-text">
               <span className="user-trigger-name">{me.user.name}</span>
-              <Typography.Text type="secondary" className="user-trigger-org" ellipsis>{me.org.name}</Typography.Text>
+              <Typography.Text type="secondary" className="user-trigger-org" ellipsis>
+                {me.org.name}
+              </Typography.Text>
             </span>
             <DownOutlined style={{ fontSize: 10, color: '#8c8c8c' }} />
           </Space>

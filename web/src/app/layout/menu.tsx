@@ -2,8 +2,17 @@
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import {
-  AppstoreOutlined, AuditOutlined, BarChartOutlined, BookOutlined, DashboardOutlined, FileTextOutlined, SafetyCertificateOutlined, SettingOutlined,
-  SolutionOutlined, TeamOutlined, UserOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  BookOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import type { MenuItem } from '@hbzsgx/domain';
 

@@ -34,8 +34,14 @@ function toBody(v: Values): AdminCreate {
   const id = { idType: v.idType ?? 'resident', idNumber: (v.idNumber ?? '').trim(), password: v.password ?? '' };
   if (v.mode === 'existing') return { mode: 'existing', ...id, ...common };
   return {
-    mode: 'register', ...id, ...common, confirmPassword: v.confirmPassword ?? '', realName: (v.realName ?? '').trim(),
-    phone: (v.phone ?? '').trim(), email: (v.email ?? '').trim(), landline: (v.landline ?? '').trim(),
+    mode: 'register',
+    ...id,
+    ...common,
+    confirmPassword: v.confirmPassword ?? '',
+    realName: (v.realName ?? '').trim(),
+    phone: (v.phone ?? '').trim(),
+    email: (v.email ?? '').trim(),
+    landline: (v.landline ?? '').trim(),
   };
 }
 
@@ -75,15 +81,31 @@ export function AddAdminModal({ open, onClose }: { open: boolean; onClose: () =>
   };
 
   const footer =
-    step === 0 ? [
-      <Button key="cancel" onClick={close}>取消</Button>,
-      <Button key="next" type="primary" onClick={() => setStep(1)}>下一步</Button>,
-    ]
-    : step === 1 ? [
-      <Button key="prev" onClick={() => { setError(null); setStep(0); }}>上一步</Button>,
-      <Button key="submit" type="primary" loading={create.isPending} onClick={() => form.submit()}>提交</Button>,
-    ]
-    : null;
+    step === 0
+      ? [
+          <Button key="cancel" onClick={close}>
+            取消
+          </Button>,
+          <Button key="next" type="primary" onClick={() => setStep(1)}>
+            下一步
+          </Button>,
+        ]
+      : step === 1
+        ? [
+            <Button
+              key="prev"
+              onClick={() => {
+                setError(null);
+                setStep(0);
+              }}
+            >
+              上一步
+            </Button>,
+            <Button key="submit" type="primary" loading={create.isPending} onClick={() => form.submit()}>
+              提交
+            </Button>,
+          ]
+        : null;
 
   return (
     <Modal title="新增管理员" open={open} onCancel={close} footer={footer} width={680} mask={{ closable: false }} destroyOnHidden>
@@ -101,7 +123,9 @@ export function AddAdminModal({ open, onClose }: { open: boolean; onClose: () =>
           extra={
             <Space>
               <Button onClick={restart}>继续添加</Button>
-              <Button type="primary" onClick={close}>完成</Button>
+              <Button type="primary" onClick={close}>
+                完成
+              </Button>
             </Space>
           }
         />
@@ -112,7 +136,10 @@ export function AddAdminModal({ open, onClose }: { open: boolean; onClose: () =>
           labelCol={{ flex: '110px' }}
           wrapperCol={{ flex: 'auto' }}
           initialValues={initial}
-          onFinish={(v) => { setError(null); create.mutate(v); }}
+          onFinish={(v) => {
+            setError(null);
+            create.mutate(v);
+          }}
           onValuesChange={() => error && setError(null)}
           autoComplete="off"
         >
@@ -120,14 +147,7 @@ export function AddAdminModal({ open, onClose }: { open: boolean; onClose: () =>
           <Form.Item label="新增方式" name="mode" rules={[{ required: true, message: '请选择新增管理员的方式' }]}>
             <AdminModePicker isBase={isBase} compact={step === 1} />
           </Form.Item>
-          {step === 0 && (
-            <Alert
-              type="info"
-              showIcon
-              title={ADMIN_MODES.find((m) => m.value === mode)?.hint}
-              style={{ marginLeft: 110 }}
-            />
-          )}
+          {step === 0 && <Alert type="info" showIcon title={ADMIN_MODES.find((m) => m.value === mode)?.hint} style={{ marginLeft: 110 }} />}
           {step === 1 && <ModeFields mode={mode} />}
         </Form>
       )}

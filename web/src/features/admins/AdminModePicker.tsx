@@ -9,7 +9,13 @@ export const ADMIN_MODES: { value: AdminMode; label: string; hint: string }[] = 
   { value: 'existing', label: '添加成为管理员(已是本系统用户)', hint: '已在平台注册的人员，凭其证件号和登录密码添加' },
 ];
 
-export function AdminModePicker({ id, value, onChange, isBase, compact }: {
+export function AdminModePicker({
+  id,
+  value,
+  onChange,
+  isBase,
+  compact,
+}: {
   id?: string;
   value?: AdminMode;
   onChange?: (v: AdminMode) => void;
@@ -24,7 +30,9 @@ export function AdminModePicker({ id, value, onChange, isBase, compact }: {
           <Radio key={m.value} value={m.value}>
             {m.label}
             {!compact && (
-              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{m.hint}</Typography.Text>
+              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                {m.hint}
+              </Typography.Text>
             )}
           </Radio>
         ))}

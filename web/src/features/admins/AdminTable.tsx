@@ -27,7 +27,11 @@ export function AdminTable(props: {
       render: (name: string, a) => (
         <Space size={4}>
           <span>{name}</span>
-          {a.userId === me.user.id && <Tag color="blue" style={{ marginInlineEnd: 0 }}>我</Tag>}
+          {a.userId === me.user.id && (
+            <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+              我
+            </Tag>
+          )}
         </Space>
       ),
     },
@@ -37,7 +41,9 @@ export function AdminTable(props: {
       width: 215,
       render: (v: string, a) => (
         <Space size={2} style={{ whiteSpace: 'nowrap' }}>
-          <Typography.Text className="mono" title={ID_TYPES[a.idType]}>{v}</Typography.Text>
+          <Typography.Text className="mono" title={ID_TYPES[a.idType]}>
+            {v}
+          </Typography.Text>
           {canViewPii && <IdentityButton admin={a} />}
         </Space>
       ),
@@ -51,7 +57,13 @@ export function AdminTable(props: {
         a.isSuper ? (
           <Tag color="gold">超级管理员</Tag>
         ) : a.roles.length ? (
-          <Space size={[0, 4]} wrap>{a.roles.map((r) => <Tag key={r.id} color="blue">{r.name}</Tag>)}</Space>
+          <Space size={[0, 4]} wrap>
+            {a.roles.map((r) => (
+              <Tag key={r.id} color="blue">
+                {r.name}
+              </Tag>
+            ))}
+          </Space>
         ) : (
           <Tag>未分配角色</Tag>
         ),

@@ -58,16 +58,24 @@ export function AdminsPage() {
     onError: (e) => feedback.error(e),
   });
 
-
   return (
     <PageContainer
       title={isBase ? '管理员' : '管理单位管理员'}
       description="每个单位有且只有一名超级管理员，拥有本单位全部权限；其他管理员的权限由分配的角色决定。"
-      extra={can('admin.manage') && <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAdding(true)}>新增管理员</Button>}
+      extra={
+        can('admin.manage') && (
+          <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAdding(true)}>
+            新增管理员
+          </Button>
+        )
+      }
     >
       <Card variant="borderless">
         <AdminFilters
-          onSearch={(f) => { setFilters(f); setPage((p) => ({ ...p, page: 1 })); }}
+          onSearch={(f) => {
+            setFilters(f);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
           onExport={() => adminsApi.exportXlsx(filters)}
         />
         {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}

@@ -43,7 +43,8 @@ export function AssignRolesModal({ admin, onClose }: { admin: Admin | null; onCl
         <span>
           {r.name}
           <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
-            {r.permissions.length} 项权限{grantable ? '' : '，超出您的权限'}{r.description ? ` · ${r.description}` : ''}
+            {r.permissions.length} 项权限{grantable ? '' : '，超出您的权限'}
+            {r.description ? ` · ${r.description}` : ''}
           </Typography.Text>
         </span>
       ),
@@ -69,7 +70,9 @@ export function AssignRolesModal({ admin, onClose }: { admin: Admin | null; onCl
         <Checkbox.Group value={value} onChange={(v) => setValue(v)} style={{ width: '100%' }}>
           <Space orientation="vertical" size={10}>
             {options.map((o) => (
-              <Checkbox key={o.value} value={o.value} disabled={o.disabled}>{o.label}</Checkbox>
+              <Checkbox key={o.value} value={o.value} disabled={o.disabled}>
+                {o.label}
+              </Checkbox>
             ))}
           </Space>
         </Checkbox.Group>

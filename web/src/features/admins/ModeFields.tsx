@@ -93,7 +93,11 @@ function RegisterFields() {
       >
         <Input.Password placeholder="请再次输入密码" maxLength={64} autoComplete="new-password" />
       </Form.Item>
-      <Form.Item label="真实姓名" name="realName" rules={[{ required: true, whitespace: true, message: '请输入真实姓名' }, zodRule(personNameSchema)]}>
+      <Form.Item
+        label="真实姓名"
+        name="realName"
+        rules={[{ required: true, whitespace: true, message: '请输入真实姓名' }, zodRule(personNameSchema)]}
+      >
         <Input placeholder="请输入真实姓名" maxLength={50} />
       </Form.Item>
       <Form.Item label="手机号" name="phone" rules={[{ required: true, message: '请输入手机号' }, zodRule(phoneSchema)]}>
@@ -115,7 +119,12 @@ function ExistingFields() {
   return (
     <>
       <IdFields />
-      <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入该人员的登录密码' }]} extra="请由该人员本人输入其平台登录密码，以确认其同意成为管理员">
+      <Form.Item
+        label="密码"
+        name="password"
+        rules={[{ required: true, message: '请输入该人员的登录密码' }]}
+        extra="请由该人员本人输入其平台登录密码，以确认其同意成为管理员"
+      >
         <Input.Password placeholder="请输入该人员的登录密码" maxLength={64} autoComplete="off" />
       </Form.Item>
       <DepartmentField />

@@ -16,16 +16,37 @@ export interface Admin {
   createdAt: string;
   roles: { id: number; name: string }[];
 }
-export interface AdminFilters { keyword?: string; departmentId?: number }
-export interface Candidate { userId: number; name: string; idNumberMasked: string; departmentId: number | null }
-export interface Identity { idType: IdType; idNumber: string; phone: string }
+export interface AdminFilters {
+  keyword?: string;
+  departmentId?: number;
+}
+export interface Candidate {
+  userId: number;
+  name: string;
+  idNumberMasked: string;
+  departmentId: number | null;
+}
+export interface Identity {
+  idType: IdType;
+  idNumber: string;
+  phone: string;
+}
 
 export type AdminCreate =
   | { mode: 'select'; userId: number; departmentId: number; roleIds: number[] }
   | {
-    mode: 'register'; idType: IdType; idNumber: string; password: string; confirmPassword: string; realName: string;
-    phone: string; email: string; landline?: string; departmentId: number; roleIds: number[];
-  }
+      mode: 'register';
+      idType: IdType;
+      idNumber: string;
+      password: string;
+      confirmPassword: string;
+      realName: string;
+      phone: string;
+      email: string;
+      landline?: string;
+      departmentId: number;
+      roleIds: number[];
+    }
   | { mode: 'existing'; idType: IdType; idNumber: string; password: string; departmentId: number; roleIds: number[] };
 
 export const ADMINS_KEY = ['admins'] as const;

@@ -5,7 +5,12 @@ import type { AuditFilters } from './api';
 import { SearchButtons } from '../../components/SearchButtons';
 import { ExportButton } from '../../components/ExportButton';
 
-interface Values { action?: string; result?: string; keyword?: string; range?: [Dayjs | null, Dayjs | null] | null }
+interface Values {
+  action?: string;
+  result?: string;
+  keyword?: string;
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
 
 const ACTION_OPTIONS = Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label }));
 const RESULT_OPTIONS = Object.entries(AUDIT_RESULTS).map(([value, label]) => ({ value, label }));
@@ -22,10 +27,7 @@ function toFilters(v: Values): AuditFilters {
   };
 }
 
-export function AuditFilterForm({ onSearch, onExport }: {
-  onSearch: (f: AuditFilters) => void;
-  onExport: () => Promise<void>;
-}) {
+export function AuditFilterForm({ onSearch, onExport }: { onSearch: (f: AuditFilters) => void; onExport: () => Promise<void> }) {
   const [form] = Form.useForm<Values>();
   return (
     <Form form={form} name="auditFilters" layout="inline" className="filter-bar" onFinish={(v) => onSearch(toFilters(v))}>
@@ -41,7 +43,12 @@ export function AuditFilterForm({ onSearch, onExport }: {
       <Form.Item label="日期范围" name="range">
         <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 260 }} />
       </Form.Item>
-      <SearchButtons onReset={() => { form.resetFields(); onSearch({}); }}>
+      <SearchButtons
+        onReset={() => {
+          form.resetFields();
+          onSearch({});
+        }}
+      >
         <ExportButton onExport={onExport} />
       </SearchButtons>
     </Form>

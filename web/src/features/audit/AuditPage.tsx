@@ -29,15 +29,14 @@ export function AuditPage() {
     >
       <Card variant="borderless">
         <AuditFilterForm
-          onSearch={(f) => { setFilters(f); setPage((p) => ({ ...p, page: 1 })); }}
+          onSearch={(f) => {
+            setFilters(f);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
           onExport={() => auditApi.exportXlsx(filters)}
         />
         {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
-        <AuditTable
-          rows={q.data?.items ?? []}
-          loading={q.isFetching}
-          pagination={pagedBy(page, setPage, q.data?.total)}
-        />
+        <AuditTable rows={q.data?.items ?? []} loading={q.isFetching} pagination={pagedBy(page, setPage, q.data?.total)} />
       </Card>
     </PageContainer>
   );

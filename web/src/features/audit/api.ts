@@ -15,10 +15,15 @@ export interface AuditLog {
   ip: string | null;
   detail: Record<string, unknown> | null;
 }
-export interface AuditFilters { action?: string; result?: string; keyword?: string; from?: string; to?: string }
+export interface AuditFilters {
+  action?: string;
+  result?: string;
+  keyword?: string;
+  from?: string;
+  to?: string;
+}
 
 export const auditApi = {
   list: (q: AuditFilters & { page: number; pageSize: number }) => api.get<Page<AuditLog>>('/api/audit-logs', q),
   exportXlsx: (q: AuditFilters) => download('/api/audit-logs/export', q, '审计日志.xlsx'),
 };
-

@@ -2,7 +2,14 @@ import { Input, Space, Tooltip } from 'antd';
 import { SafetyOutlined } from '@ant-design/icons';
 
 /** 图形验证码: text input plus the challenge image; clicking the image asks for a new one. */
-export function CaptchaInput({ id, value, onChange, image, onRefresh, disabled }: {
+export function CaptchaInput({
+  id,
+  value,
+  onChange,
+  image,
+  onRefresh,
+  disabled,
+}: {
   id?: string;
   value?: string;
   onChange?: (v: string) => void;

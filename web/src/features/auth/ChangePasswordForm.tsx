@@ -6,9 +6,17 @@ import { ApiError, errorMessage } from '../../app/api';
 import { applyFieldErrors } from '../../components/formErrors';
 import { authApi, policyText, usePasswordPolicy } from './api';
 
-interface Values { oldPassword: string; newPassword: string; confirmPassword: string }
+interface Values {
+  oldPassword: string;
+  newPassword: string;
+  confirmPassword: string;
+}
 
-export function ChangePasswordForm({ onDone, onCancel, submitText = '确认修改' }: {
+export function ChangePasswordForm({
+  onDone,
+  onCancel,
+  submitText = '确认修改',
+}: {
   onDone: () => void;
   onCancel?: () => void;
   submitText?: string;
@@ -78,7 +86,9 @@ export function ChangePasswordForm({ onDone, onCancel, submitText = '确认修�
       <Form.Item style={{ marginBottom: 0, textAlign: 'right' }}>
         <Space>
           {onCancel && <Button onClick={onCancel}>取消</Button>}
-          <Button type="primary" htmlType="submit" loading={saving}>{submitText}</Button>
+          <Button type="primary" htmlType="submit" loading={saving}>
+            {submitText}
+          </Button>
         </Space>
       </Form.Item>
     </Form>

@@ -40,14 +40,20 @@ export function ChangePasswordPage() {
                 </Typography.Paragraph>
                 <ChangePasswordForm onDone={done} submitText="修改密码并进入平台" />
                 <div style={{ marginTop: 12, textAlign: 'center' }}>
-                  <Button type="link" onClick={() => logout.mutate()} loading={logout.isPending}>暂不修改，退出登录</Button>
+                  <Button type="link" onClick={() => logout.mutate()} loading={logout.isPending}>
+                    暂不修改，退出登录
+                  </Button>
                 </div>
               </>
             ) : (
               <Result
                 status="success"
                 title="您的密码无需修改"
-                extra={<Button type="primary" onClick={() => navigate(homePath(me))}>进入工作台</Button>}
+                extra={
+                  <Button type="primary" onClick={() => navigate(homePath(me))}>
+                    进入工作台
+                  </Button>
+                }
               />
             )}
           </Card>

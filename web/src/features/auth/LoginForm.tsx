@@ -9,12 +9,20 @@ import { ME_KEY, fetchMe, homePath } from '../../app/session';
 import { authApi } from './api';
 import { CaptchaInput } from './CaptchaInput';
 
-interface Values { loginType: LoginType; account: string; password: string; captcha?: string }
+interface Values {
+  loginType: LoginType;
+  account: string;
+  password: string;
+  captcha?: string;
+}
 
 const LOGIN_TYPE_OPTIONS = Object.entries(LOGIN_TYPES).map(([value, label]) => ({ value, label }));
 
 /** What the registration page hands over: the 用户类型 and 账号 of the account just registered. */
-export interface LoginPrefill { loginType?: LoginType; account?: string }
+export interface LoginPrefill {
+  loginType?: LoginType;
+  account?: string;
+}
 
 export function LoginForm() {
   const [form] = Form.useForm<Values>();
@@ -23,7 +31,13 @@ export function LoginForm() {
   const qc = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const captcha = useQuery({ queryKey: ['auth', 'captcha'], queryFn: authApi.captcha, staleTime: 4 * 60_000, refetchInterval: 4 * 60_000, gcTime: 0 });
+  const captcha = useQuery({
+    queryKey: ['auth', 'captcha'],
+    queryFn: authApi.captcha,
+    staleTime: 4 * 60_000,
+    refetchInterval: 4 * 60_000,
+    gcTime: 0,
+  });
   const captchaOn = captcha.data?.enabled ?? false;
   const refreshCaptcha = () => {
     form.setFieldValue('captcha', '');
@@ -35,8 +49,11 @@ export function LoginForm() {
     setSubmitting(true);
     try {
       const r = await authApi.login({
-        loginType: v.loginType, account: v.account.trim(), password: v.password,
-        captchaId: captcha.data?.captchaId ?? '', captcha: v.captcha?.trim() ?? '',
+        loginType: v.loginType,
+        account: v.account.trim(),
+        password: v.password,
+        captchaId: captcha.data?.captchaId ?? '',
+        captcha: v.captcha?.trim() ?? '',
       });
       // Load the session before leaving so the workspace renders at once.
       const me = await fetchMe();
@@ -70,7 +87,12 @@ export function LoginForm() {
         <Input prefix={<IdcardOutlined style={{ color: '#8c8c8c' }} />} placeholder="请输入证件号" maxLength={30} autoComplete="username" />
       </Form.Item>
       <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
-        <Input.Password prefix={<LockOutlined style={{ color: '#8c8c8c' }} />} placeholder="请输入密码" maxLength={64} autoComplete="current-password" />
+        <Input.Password
+          prefix={<LockOutlined style={{ color: '#8c8c8c' }} />}
+          placeholder="请输入密码"
+          maxLength={64}
+          autoComplete="current-password"
+        />
       </Form.Item>
       {captchaOn && (
         <Form.Item label="图形验证码" name="captcha" rules={[{ required: true, whitespace: true, message: '请输入图形验证码' }]}>

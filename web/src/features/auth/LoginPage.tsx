@@ -19,7 +19,9 @@ export function LoginPage() {
       <PortalHeader />
       <main className="portal-main">
         <section className="portal-intro">
-          <Typography.Title level={2} className="portal-intro-title">服务全省专业技术人员继续教育</Typography.Title>
+          <Typography.Title level={2} className="portal-intro-title">
+            服务全省专业技术人员继续教育
+          </Typography.Title>
           <Typography.Paragraph className="portal-intro-text">
             依据《专业技术人员继续教育规定》，专业技术人员每年参加继续教育的时间累计不少于90学时，其中专业科目一般不少于总学时的三分之二。
             本平台为专业技术人员、用人单位、主管部门、继续教育基地和各级人社部门提供学时登记、审核、统计与证书查询服务。
@@ -41,10 +43,16 @@ export function LoginPage() {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             首次登录请使用单位下发的初始密码，登录后须立即修改密码。连续5次输错密码，账号将被锁定15分钟。
           </Typography.Text>
-          <Divider plain className="portal-register-divider">还没有账号？</Divider>
+          <Divider plain className="portal-register-divider">
+            还没有账号？
+          </Divider>
           <div className="portal-register-actions">
-            <Button icon={<UserAddOutlined />} onClick={() => navigate('/register?type=personnel')}>专业技术人员注册</Button>
-            <Button icon={<BankOutlined />} onClick={() => navigate('/register')}>单位注册</Button>
+            <Button icon={<UserAddOutlined />} onClick={() => navigate('/register?type=personnel')}>
+              专业技术人员注册
+            </Button>
+            <Button icon={<BankOutlined />} onClick={() => navigate('/register')}>
+              单位注册
+            </Button>
           </div>
         </Card>
       </main>

@@ -14,9 +14,5 @@ export function PortalHeader() {
 }
 
 export function PortalFooter() {
-  return (
-    <footer className="portal-footer">
-      湖北省专业技术人员继续教育公共服务平台 · 建议使用 Chrome、Edge、Firefox 等新版浏览器访问
-    </footer>
-  );
+  return <footer className="portal-footer">湖北省专业技术人员继续教育公共服务平台 · 建议使用 Chrome、Edge、Firefox 等新版浏览器访问</footer>;
 }

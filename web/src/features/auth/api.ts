@@ -3,8 +3,18 @@ import { DEFAULT_PASSWORD_POLICY, type LoginType, type PasswordPolicy } from '@h
 import { api } from '../../app/api';
 import type { Ok } from '../../app/types';
 
-export interface Captcha { enabled: boolean; captchaId: string; image: string }
-export interface LoginBody { loginType: LoginType; account: string; password: string; captchaId: string; captcha: string }
+export interface Captcha {
+  enabled: boolean;
+  captchaId: string;
+  image: string;
+}
+export interface LoginBody {
+  loginType: LoginType;
+  account: string;
+  password: string;
+  captchaId: string;
+  captcha: string;
+}
 
 export const authApi = {
   captcha: () => api.get<Captcha>('/api/auth/captcha'),

@@ -8,7 +8,12 @@ import { useDebounced } from '../../components/useDebounced';
 import { usePolicies, yearOptions } from '../hours/api';
 import { CERTIFICATES_KEY, certificatesApi, type Unit } from './api';
 
-interface Values { orgId: number; year: number; part?: number; includeClaims: boolean }
+interface Values {
+  orgId: number;
+  year: number;
+  part?: number;
+  includeClaims: boolean;
+}
 const TYPE_NAMES: Record<string, string> = { employer: '用人单位', authority: '主管部门', hr: '人社部门', base: '继续教育基地' };
 
 function UnitSelect({ id, value, onChange, onPick }: { id?: string; value?: number; onChange?: (v?: number) => void; onPick: (u?: Unit) => void }) {
@@ -29,13 +34,18 @@ function UnitSelect({ id, value, onChange, onPick }: { id?: string; value?: numb
       loading={q.isFetching}
       showSearch={{ filterOption: false, onSearch: setKeyword }}
       onOpenChange={(open) => !open && setKeyword('')}
-      onChange={(v) => { onChange?.(v ?? undefined); onPick(items.find((u) => u.id === v)); }}
+      onChange={(v) => {
+        onChange?.(v ?? undefined);
+        onPick(items.find((u) => u.id === v));
+      }}
       options={items.map((u) => ({ value: u.id, label: u.name, unit: u }))}
       optionRender={(o) => (
         <Space style={{ width: '100%', justifyContent: 'space-between' }}>
           <span>{o.label}</span>
           <span>
-            <Typography.Text type="secondary" style={{ fontSize: 12, marginRight: 6 }}>{(o.data.unit as Unit).people} 人</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12, marginRight: 6 }}>
+              {(o.data.unit as Unit).people} 人
+            </Typography.Text>
             <Tag style={{ marginInlineEnd: 0 }}>{TYPE_NAMES[(o.data.unit as Unit).type] ?? ''}</Tag>
           </span>
         </Space>
@@ -45,7 +55,17 @@ function UnitSelect({ id, value, onChange, onPick }: { id?: string; value?: numb
   );
 }
 
-export function BatchPrintModal({ open, year, includeClaims, onClose }: { open: boolean; year: number; includeClaims: boolean; onClose: () => void }) {
+export function BatchPrintModal({
+  open,
+  year,
+  includeClaims,
+  onClose,
+}: {
+  open: boolean;
+  year: number;
+  includeClaims: boolean;
+  onClose: () => void;
+}) {
   const [form] = Form.useForm<Values>();
   const qc = useQueryClient();
   const policies = usePolicies();
@@ -56,7 +76,8 @@ export function BatchPrintModal({ open, year, includeClaims, onClose }: { open: 
   const count = unit ? (parts > 1 ? Math.min(cap, unit.people - ((part ?? 1) - 1) * cap) : unit.people) : 0;
 
   const run = useMutation({
-    mutationFn: (v: Values) => certificatesApi.printBatch({ orgId: v.orgId, year: v.year, part: parts > 1 ? v.part : undefined, includeClaims: v.includeClaims }),
+    mutationFn: (v: Values) =>
+      certificatesApi.printBatch({ orgId: v.orgId, year: v.year, part: parts > 1 ? v.part : undefined, includeClaims: v.includeClaims }),
     onSuccess: (r) => {
       feedback.success(`已生成 ${r.count ?? count} 份学时证明（${r.fileName}）`);
       void qc.invalidateQueries({ queryKey: [...CERTIFICATES_KEY, 'people'] });
@@ -75,23 +96,40 @@ export function BatchPrintModal({ open, year, includeClaims, onClose }: { open: 
       cancelButtonProps={{ disabled: run.isPending }}
       maskClosable={false}
       destroyOnHidden
-      afterOpenChange={(o) => { if (o) { form.setFieldsValue({ year, includeClaims }); run.reset(); setUnit(undefined); } }}
+      afterOpenChange={(o) => {
+        if (o) {
+          form.setFieldsValue({ year, includeClaims });
+          run.reset();
+          setUnit(undefined);
+        }
+      }}
       width={560}
     >
       <Spin spinning={run.isPending} tip={`正在生成 ${count} 页的PDF，请稍候…`}>
         <Form form={form} layout="vertical" name="batchPrint" onFinish={(v) => run.mutate(v)} initialValues={{ year, includeClaims }}>
           <Form.Item label="单位" name="orgId" rules={[{ required: true, message: '请选择单位' }]} extra="辖区内有在职专业技术人员的单位">
-            <UnitSelect onPick={(u) => { setUnit(u); form.setFieldValue('part', u && u.people > cap ? 1 : undefined); }} />
+            <UnitSelect
+              onPick={(u) => {
+                setUnit(u);
+                form.setFieldValue('part', u && u.people > cap ? 1 : undefined);
+              }}
+            />
           </Form.Item>
           <Form.Item label="年度" name="year" rules={[{ required: true, message: '请选择年度' }]}>
             <Select options={yearOptions(policies.data?.items)} style={{ width: 160 }} />
           </Form.Item>
           {parts > 1 && (
-            <Form.Item label="批次" name="part" rules={[{ required: true, message: '请选择批次' }]} extra={`该单位共 ${unit!.people} 人，超过单次上限 ${cap} 人，需分 ${parts} 批打印`}>
+            <Form.Item
+              label="批次"
+              name="part"
+              rules={[{ required: true, message: '请选择批次' }]}
+              extra={`该单位共 ${unit!.people} 人，超过单次上限 ${cap} 人，需分 ${parts} 批打印`}
+            >
               <Select
                 style={{ width: 260 }}
                 options={Array.from({ length: parts }, (_, i) => ({
-                  value: i + 1, label: `第 ${i + 1} 批（第 ${i * cap + 1}—${Math.min((i + 1) * cap, unit!.people)} 人）`,
+                  value: i + 1,
+                  label: `第 ${i + 1} 批（第 ${i * cap + 1}—${Math.min((i + 1) * cap, unit!.people)} 人）`,
                 }))}
               />
             </Form.Item>

@@ -20,7 +20,17 @@ import { SearchButtons } from '../../components/SearchButtons';
 type Filters = Omit<PeopleFilters, 'year' | 'sort' | 'order'>;
 type Sort = Pick<PeopleFilters, 'sort' | 'order'>;
 
-function FilterBar({ year, onYear, onSearch, extra }: { year: number; onYear: (y: number) => void; onSearch: (f: Filters) => void; extra: React.ReactNode }) {
+function FilterBar({
+  year,
+  onYear,
+  onSearch,
+  extra,
+}: {
+  year: number;
+  onYear: (y: number) => void;
+  onSearch: (f: Filters) => void;
+  extra: React.ReactNode;
+}) {
   const [form] = Form.useForm<Filters>();
   const policies = usePolicies();
   return (
@@ -29,7 +39,9 @@ function FilterBar({ year, onYear, onSearch, extra }: { year: number; onYear: (y
       name="certificateFilters"
       layout="inline"
       className="filter-bar"
-      onFinish={(v) => onSearch({ name: v.name?.trim() || undefined, idNumber: v.idNumber?.trim() || undefined, orgName: v.orgName?.trim() || undefined })}
+      onFinish={(v) =>
+        onSearch({ name: v.name?.trim() || undefined, idNumber: v.idNumber?.trim() || undefined, orgName: v.orgName?.trim() || undefined })
+      }
     >
       <Form.Item label="年度">
         <Select aria-label="年度" value={year} onChange={onYear} options={yearOptions(policies.data?.items)} style={{ width: 120 }} />
@@ -43,7 +55,13 @@ function FilterBar({ year, onYear, onSearch, extra }: { year: number; onYear: (y
       <Form.Item label="所在单位" name="orgName">
         <Input placeholder="单位名称关键字" allowClear maxLength={100} style={{ width: 180 }} />
       </Form.Item>
-      <SearchButtons onReset={() => { form.resetFields(); onSearch({}); }} wrap>
+      <SearchButtons
+        onReset={() => {
+          form.resetFields();
+          onSearch({});
+        }}
+        wrap
+      >
         {extra}
       </SearchButtons>
     </Form>
@@ -70,9 +88,11 @@ export function CertificatesPage() {
     setPrinting(r.personnelId);
     try {
       const res = await certificatesApi.print(r.personnelId, year, withClaims);
-      feedback.success(res.code && res.code === r.certificate?.code
-        ? `已下载${r.name}的${year}年度学时证明（学时未变，沿用原证书，验证码 ${res.code}）`
-        : `已出具${r.name}的${year}年度学时证明，验证码 ${res.code ?? ''}`);
+      feedback.success(
+        res.code && res.code === r.certificate?.code
+          ? `已下载${r.name}的${year}年度学时证明（学时未变，沿用原证书，验证码 ${res.code}）`
+          : `已出具${r.name}的${year}年度学时证明，验证码 ${res.code ?? ''}`,
+      );
       void qc.invalidateQueries({ queryKey: [...CERTIFICATES_KEY, 'people'] });
     } catch (e) {
       feedback.error(e);
@@ -80,7 +100,6 @@ export function CertificatesPage() {
       setPrinting(null);
     }
   };
-
 
   const sortOrder = (key: NonNullable<Sort['sort']>) => (sort.sort === key ? (sort.order === 'desc' ? 'descend' : 'ascend') : null);
   const columns: TableColumnsType<PersonRow> = [
@@ -92,7 +111,19 @@ export function CertificatesPage() {
       title: '职称系列',
       dataIndex: 'titleSeriesName',
       width: 110,
-      render: (v: string, r) => (v ? <>{v}{r.titleLevelName && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{r.titleLevelName}</Typography.Text>}</> : '—'),
+      render: (v: string, r) =>
+        v ? (
+          <>
+            {v}
+            {r.titleLevelName && (
+              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                {r.titleLevelName}
+              </Typography.Text>
+            )}
+          </>
+        ) : (
+          '—'
+        ),
     },
     {
       title: <Tooltip title="公需科目学时 / 专业科目学时 / 合计学时（按合计排序）">公需 / 专业 / 合计</Tooltip>,
@@ -102,7 +133,8 @@ export function CertificatesPage() {
       sortOrder: sortOrder('totalHours'),
       render: (_, r) => (
         <span className="cert-hours">
-          {r.publicHours} <span className="cert-hours-sep">/</span> {r.professionalHours} <span className="cert-hours-sep">/</span> <strong>{r.totalHours}</strong>
+          {r.publicHours} <span className="cert-hours-sep">/</span> {r.professionalHours} <span className="cert-hours-sep">/</span>{' '}
+          <strong>{r.totalHours}</strong>
         </span>
       ),
     },
@@ -115,7 +147,14 @@ export function CertificatesPage() {
       fixed: 'right',
       render: (_, r) => (
         <Tooltip title={r.certificate?.validity === 'changed' ? '学时已变更：打印将出具新证书，原证书作废' : undefined}>
-          <Button type="link" size="small" icon={<PrinterOutlined />} loading={printing === r.personnelId} disabled={printing != null && printing !== r.personnelId} onClick={() => void print(r)}>
+          <Button
+            type="link"
+            size="small"
+            icon={<PrinterOutlined />}
+            loading={printing === r.personnelId}
+            disabled={printing != null && printing !== r.personnelId}
+            onClick={() => void print(r)}
+          >
             打印
           </Button>
         </Tooltip>
@@ -128,23 +167,36 @@ export function CertificatesPage() {
     <PageContainer
       title="电子证书查询打印"
       description="查询辖区内专业技术人员的年度学时及完成情况，打印学时证明（PDF，含验证码和二维码，可在线验证真伪）。学时未变化时重复打印沿用原证书；学时变更后重新打印将出具新证书，原证书作废。"
-      extra={<Button type="primary" icon={<SnippetsOutlined />} onClick={() => setBatchOpen(true)}>批量打印</Button>}
+      extra={
+        <Button type="primary" icon={<SnippetsOutlined />} onClick={() => setBatchOpen(true)}>
+          批量打印
+        </Button>
+      }
     >
       <Card variant="borderless">
         <FilterBar
           year={year}
-          onYear={(y) => { setYear(y); setPage((p) => ({ ...p, page: 1 })); }}
-          onSearch={(f) => { setFilters(f); setPage((p) => ({ ...p, page: 1 })); }}
+          onYear={(y) => {
+            setYear(y);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
+          onSearch={(f) => {
+            setFilters(f);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
           extra={
             <>
               <ExportButton onExport={() => certificatesApi.exportXlsx({ year, ...filters, ...sort })} />
-              <Checkbox checked={withClaims} onChange={(e) => setWithClaims(e.target.checked)}>打印时附学时明细</Checkbox>
+              <Checkbox checked={withClaims} onChange={(e) => setWithClaims(e.target.checked)}>
+                打印时附学时明细
+              </Checkbox>
             </>
           }
         />
         {policy && (
           <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>
-            {year}年度学时要求：合计不少于 {policy.totalRequired} 学时，其中专业科目不少于 {policy.professionalMin} 学时、公需科目不少于 {policy.publicMin} 学时。
+            {year}年度学时要求：合计不少于 {policy.totalRequired} 学时，其中专业科目不少于 {policy.professionalMin} 学时、公需科目不少于{' '}
+            {policy.publicMin} 学时。
           </Typography.Paragraph>
         )}
         {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}

@@ -32,9 +32,36 @@ export function MyCertificatesPage() {
 
   const columns: TableColumnsType<MyYear> = [
     { title: '年度', dataIndex: 'year', width: 100, render: (v: number) => <strong>{v}年度</strong> },
-    { title: '公需科目', dataIndex: 'publicHours', width: 130, render: (v: number, r) => <>{v} <Typography.Text type="secondary">/ {r.policy.publicMin}</Typography.Text></> },
-    { title: '专业科目', dataIndex: 'professionalHours', width: 130, render: (v: number, r) => <>{v} <Typography.Text type="secondary">/ {r.policy.professionalMin}</Typography.Text></> },
-    { title: '合计学时', dataIndex: 'totalHours', width: 130, render: (v: number, r) => <><strong>{v}</strong> <Typography.Text type="secondary">/ {r.policy.totalRequired}</Typography.Text></> },
+    {
+      title: '公需科目',
+      dataIndex: 'publicHours',
+      width: 130,
+      render: (v: number, r) => (
+        <>
+          {v} <Typography.Text type="secondary">/ {r.policy.publicMin}</Typography.Text>
+        </>
+      ),
+    },
+    {
+      title: '专业科目',
+      dataIndex: 'professionalHours',
+      width: 130,
+      render: (v: number, r) => (
+        <>
+          {v} <Typography.Text type="secondary">/ {r.policy.professionalMin}</Typography.Text>
+        </>
+      ),
+    },
+    {
+      title: '合计学时',
+      dataIndex: 'totalHours',
+      width: 130,
+      render: (v: number, r) => (
+        <>
+          <strong>{v}</strong> <Typography.Text type="secondary">/ {r.policy.totalRequired}</Typography.Text>
+        </>
+      ),
+    },
     { title: '完成情况', dataIndex: 'completed', width: 100, render: (v: boolean) => <CompletionTag completed={v} /> },
     { title: '电子证书', key: 'certificate', render: (_, r) => <CertificateCell cert={r.certificate} /> },
     {
@@ -43,7 +70,15 @@ export function MyCertificatesPage() {
       width: 150,
       render: (_, r) => (
         <Tooltip title={r.totalHours === 0 ? '该年度暂无已认定的学时' : undefined}>
-          <Button type="primary" ghost size="small" icon={<DownloadOutlined />} loading={printing === r.year} disabled={r.totalHours === 0 || (printing != null && printing !== r.year)} onClick={() => void print(r)}>
+          <Button
+            type="primary"
+            ghost
+            size="small"
+            icon={<DownloadOutlined />}
+            loading={printing === r.year}
+            disabled={r.totalHours === 0 || (printing != null && printing !== r.year)}
+            onClick={() => void print(r)}
+          >
             下载学时证明
           </Button>
         </Tooltip>
@@ -55,7 +90,11 @@ export function MyCertificatesPage() {
     <PageContainer
       title="电子证书"
       description="下载本人各年度的继续教育学时证明（PDF）。证明上印有验证码和二维码，用人单位等可在线核验真伪；学时变更后重新下载将出具新证明，原证明作废。"
-      extra={<Checkbox checked={withClaims} onChange={(e) => setWithClaims(e.target.checked)}>附学时明细</Checkbox>}
+      extra={
+        <Checkbox checked={withClaims} onChange={(e) => setWithClaims(e.target.checked)}>
+          附学时明细
+        </Checkbox>
+      }
     >
       <Card variant="borderless">
         {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}

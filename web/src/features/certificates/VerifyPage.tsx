@@ -21,7 +21,8 @@ const STATE = {
 } as const;
 
 function stateText(v: Verification): { title: string; text: string } {
-  if (v.validity === 'valid') return { title: '该学时证明真实有效', text: '以下为平台记录的证明内容，请与纸质或电子证明逐项核对；内容不一致的，以本页为准。' };
+  if (v.validity === 'valid')
+    return { title: '该学时证明真实有效', text: '以下为平台记录的证明内容，请与纸质或电子证明逐项核对；内容不一致的，以本页为准。' };
   if (v.validity === 'changed') {
     const c = v.current!;
     return {
@@ -29,7 +30,10 @@ function stateText(v: Verification): { title: string; text: string } {
       text: `平台当前认定的${v.year}年度学时为：公需科目 ${c.publicHours} 学时、专业科目 ${c.professionalHours} 学时、合计 ${c.totalHours} 学时。证明上的学时已不能作为依据，请以平台当前记录为准。`,
     };
   }
-  return { title: '该证明已被新出具的证明替代，不能作为学时依据', text: `作废时间：${fmtTime(v.revokedAt)}（学时变更后重新出具了证明）。请向持证人索取最新的学时证明。` };
+  return {
+    title: '该证明已被新出具的证明替代，不能作为学时依据',
+    text: `作废时间：${fmtTime(v.revokedAt)}（学时变更后重新出具了证明）。请向持证人索取最新的学时证明。`,
+  };
 }
 
 function Found({ v }: { v: Verification }) {
@@ -41,25 +45,39 @@ function Found({ v }: { v: Verification }) {
         <span className="verify-state-icon">{s.icon}</span>
         <div className="verify-state-body">
           <Space size={10} wrap>
-            <Tag color={s.color} className="verify-state-tag" aria-label="证书状态">{v.validityName}</Tag>
+            <Tag color={s.color} className="verify-state-tag" aria-label="证书状态">
+              {v.validityName}
+            </Tag>
             <span className="verify-state-title">{t.title}</span>
           </Space>
           <div className="verify-state-text">{t.text}</div>
         </div>
       </div>
       <Descriptions bordered column={{ xs: 1, sm: 2 }} size="middle" className="verify-desc" title="证书内容">
-        <Descriptions.Item label="验证码" span={2}><Typography.Text code copyable>{v.code}</Typography.Text></Descriptions.Item>
+        <Descriptions.Item label="验证码" span={2}>
+          <Typography.Text code copyable>
+            {v.code}
+          </Typography.Text>
+        </Descriptions.Item>
         <Descriptions.Item label="姓名">{v.name}</Descriptions.Item>
         <Descriptions.Item label="证件号">{v.idNumberMasked}</Descriptions.Item>
         <Descriptions.Item label="学时年度">{v.year}年度</Descriptions.Item>
-        <Descriptions.Item label="完成情况">
-          {v.completed ? <Tag color="success">已完成</Tag> : <Tag color="warning">未完成</Tag>}
+        <Descriptions.Item label="完成情况">{v.completed ? <Tag color="success">已完成</Tag> : <Tag color="warning">未完成</Tag>}</Descriptions.Item>
+        <Descriptions.Item label="公需科目">
+          {v.publicHours} 学时（要求不少于 {v.policy.publicMin}）
         </Descriptions.Item>
-        <Descriptions.Item label="公需科目">{v.publicHours} 学时（要求不少于 {v.policy.publicMin}）</Descriptions.Item>
-        <Descriptions.Item label="专业科目">{v.professionalHours} 学时（要求不少于 {v.policy.professionalMin}）</Descriptions.Item>
-        <Descriptions.Item label="合计学时" span={2}><strong>{v.totalHours}</strong> 学时（要求不少于 {v.policy.totalRequired}）</Descriptions.Item>
-        <Descriptions.Item label="发证单位" span={2}>{v.issuerName}</Descriptions.Item>
-        <Descriptions.Item label="发证日期" span={2}>{v.issuedOn}</Descriptions.Item>
+        <Descriptions.Item label="专业科目">
+          {v.professionalHours} 学时（要求不少于 {v.policy.professionalMin}）
+        </Descriptions.Item>
+        <Descriptions.Item label="合计学时" span={2}>
+          <strong>{v.totalHours}</strong> 学时（要求不少于 {v.policy.totalRequired}）
+        </Descriptions.Item>
+        <Descriptions.Item label="发证单位" span={2}>
+          {v.issuerName}
+        </Descriptions.Item>
+        <Descriptions.Item label="发证日期" span={2}>
+          {v.issuedOn}
+        </Descriptions.Item>
       </Descriptions>
       <Typography.Paragraph type="secondary" className="verify-note">
         为保护个人信息，姓名和证件号已作脱敏处理。每次核验均会被记录。
@@ -83,7 +101,9 @@ function OtherCode() {
           onChange={(e) => setCode(e.target.value)}
           onPressEnter={() => code.trim() && navigate(verifyPath(code.trim()))}
         />
-        <Button type="primary" disabled={!code.trim()} onClick={() => navigate(verifyPath(code.trim()))}>核验</Button>
+        <Button type="primary" disabled={!code.trim()} onClick={() => navigate(verifyPath(code.trim()))}>
+          核验
+        </Button>
       </Space.Compact>
     </div>
   );
@@ -105,20 +125,35 @@ export function VerifyPage() {
         <Card
           variant="borderless"
           className="portal-login-card verify-card"
-          title={<Space><SafetyCertificateOutlined />继续教育学时证明验证</Space>}
+          title={
+            <Space>
+              <SafetyCertificateOutlined />
+              继续教育学时证明验证
+            </Space>
+          }
           extra={<Link to="/login">登录平台</Link>}
         >
           {q.isPending && <Skeleton active paragraph={{ rows: 8 }} />}
           {q.data && <Found v={q.data} />}
-          {err && (err instanceof ApiError && err.status === 404 ? (
-            <Result
-              status="warning"
-              title="未找到该证书"
-              subTitle={<>验证码“{code.slice(0, 40)}”没有对应的学时证明。请核对验证码是否输入正确（共20位字母和数字，如 7K3M-Q9XD-2HBW-TN4F-8RCE）；仍查不到的，该证明不是本平台出具的。</>}
-            />
-          ) : (
-            <Result status="error" title={err instanceof ApiError && err.status === 429 ? '核验过于频繁' : '暂时无法核验'} subTitle={errorMessage(err)} />
-          ))}
+          {err &&
+            (err instanceof ApiError && err.status === 404 ? (
+              <Result
+                status="warning"
+                title="未找到该证书"
+                subTitle={
+                  <>
+                    验证码“{code.slice(0, 40)}”没有对应的学时证明。请核对验证码是否输入正确（共20位字母和数字，如
+                    7K3M-Q9XD-2HBW-TN4F-8RCE）；仍查不到的，该证明不是本平台出具的。
+                  </>
+                }
+              />
+            ) : (
+              <Result
+                status="error"
+                title={err instanceof ApiError && err.status === 429 ? '核验过于频繁' : '暂时无法核验'}
+                subTitle={errorMessage(err)}
+              />
+            ))}
           {!q.isPending && <OtherCode />}
         </Card>
       </main>

@@ -2,10 +2,20 @@ import { api, download, fetchFile, saveFile } from '../../app/api';
 import type { Page } from '../../app/types';
 
 export type Validity = 'valid' | 'revoked' | 'changed';
-export interface Requirement { totalRequired: number; publicMin: number; professionalMin: number }
+export interface Requirement {
+  totalRequired: number;
+  publicMin: number;
+  professionalMin: number;
+}
 
 /** The live certificate of a person-year (null until one is printed). */
-export interface LiveCertificate { id?: number; code: string; issuedAt: string; validity: Validity; validityName: string }
+export interface LiveCertificate {
+  id?: number;
+  code: string;
+  issuedAt: string;
+  validity: Validity;
+  validityName: string;
+}
 
 /** A row of 电子证书查询打印. */
 export interface PersonRow {
@@ -36,7 +46,12 @@ export interface PeopleFilters {
   order?: 'asc' | 'desc';
 }
 
-export interface Unit { id: number; name: string; type: string; people: number }
+export interface Unit {
+  id: number;
+  name: string;
+  type: string;
+  people: number;
+}
 
 /** A year of 我的电子证书. */
 export interface MyYear {
@@ -82,7 +97,8 @@ async function postPdf(path: string, body: unknown, fallback: string): Promise<{
 }
 
 export const certificatesApi = {
-  people: (q: PeopleFilters & { page: number; pageSize: number }) => api.get<Page<PersonRow> & { policy: Requirement }>('/api/certificates/people', q),
+  people: (q: PeopleFilters & { page: number; pageSize: number }) =>
+    api.get<Page<PersonRow> & { policy: Requirement }>('/api/certificates/people', q),
   exportXlsx: (q: PeopleFilters) => download('/api/certificates/people/export', q, '学时证明查询.xlsx'),
   units: (keyword?: string) => api.get<{ cap: number; items: Unit[] }>('/api/certificates/units', { keyword }),
   print: (personnelId: number, year: number, includeClaims: boolean) =>

@@ -12,7 +12,13 @@ const VALIDITY: Record<Validity, { color: string; icon: React.ReactNode; tip: st
 
 export function ValidityTag({ validity, name }: { validity: Validity; name: string }) {
   const v = VALIDITY[validity];
-  return <Tooltip title={v.tip}><Tag color={v.color} icon={v.icon}>{name}</Tag></Tooltip>;
+  return (
+    <Tooltip title={v.tip}>
+      <Tag color={v.color} icon={v.icon}>
+        {name}
+      </Tag>
+    </Tooltip>
+  );
 }
 
 export function CompletionTag({ completed }: { completed: boolean }) {
@@ -26,9 +32,17 @@ export function CertificateCell({ cert }: { cert: LiveCertificate | null }) {
     <Space orientation="vertical" size={0}>
       <Space size={4}>
         <ValidityTag validity={cert.validity} name={cert.validityName} />
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{fmtDate(cert.issuedAt)} 出具</Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {fmtDate(cert.issuedAt)} 出具
+        </Typography.Text>
       </Space>
-      <Typography.Link href={verifyPath(cert.code)} target="_blank" rel="noopener" copyable={{ text: cert.code, tooltips: ['复制验证码', '已复制'] }} className="cert-code">
+      <Typography.Link
+        href={verifyPath(cert.code)}
+        target="_blank"
+        rel="noopener"
+        copyable={{ text: cert.code, tooltips: ['复制验证码', '已复制'] }}
+        className="cert-code"
+      >
         {cert.code}
       </Typography.Link>
     </Space>

@@ -12,7 +12,15 @@ export function subjectName(r: ChangeItem): string {
   return r.personName ?? r.orgName;
 }
 
-export function ChangeDetailDrawer({ kind, item, actionable, onClose, onApprove, onReject, busy }: {
+export function ChangeDetailDrawer({
+  kind,
+  item,
+  actionable,
+  onClose,
+  onApprove,
+  onReject,
+  busy,
+}: {
   kind: ChangeKind;
   item: ChangeItem | null;
   actionable: boolean;
@@ -30,17 +38,27 @@ export function ChangeDetailDrawer({ kind, item, actionable, onClose, onApprove,
       size={680}
       destroyOnHidden
       extra={
-        r && actionable && r.status === 'pending' && (
+        r &&
+        actionable &&
+        r.status === 'pending' && (
           <Space>
-            <Button danger onClick={() => onReject(r)} disabled={busy}>驳回</Button>
+            <Button danger onClick={() => onReject(r)} disabled={busy}>
+              驳回
+            </Button>
             <Popconfirm
               title="通过申请"
-              description={kind === 'reparent' ? '确定同意该机构更换上级部门吗？双方都同意后生效。' : `确定通过“${subjectName(r)}”的修改申请吗？通过后新信息立即生效。`}
+              description={
+                kind === 'reparent'
+                  ? '确定同意该机构更换上级部门吗？双方都同意后生效。'
+                  : `确定通过“${subjectName(r)}”的修改申请吗？通过后新信息立即生效。`
+              }
               okText="通过"
               cancelText="取消"
               onConfirm={() => onApprove(r)}
             >
-              <Button type="primary" loading={busy}>通过</Button>
+              <Button type="primary" loading={busy}>
+                通过
+              </Button>
             </Popconfirm>
           </Space>
         )
@@ -56,18 +74,18 @@ export function ChangeDetailDrawer({ kind, item, actionable, onClose, onApprove,
             items={[
               ...(r.personName
                 ? [
-                  { key: 'person', label: '姓名', children: r.personName },
-                  { key: 'id', label: '证件号', children: <span className="mono">{orDash(r.idNumberMasked)}</span> },
-                  { key: 'org', label: '所在单位', children: r.orgName },
-                ]
+                    { key: 'person', label: '姓名', children: r.personName },
+                    { key: 'id', label: '证件号', children: <span className="mono">{orDash(r.idNumberMasked)}</span> },
+                    { key: 'org', label: '所在单位', children: r.orgName },
+                  ]
                 : [{ key: 'org', label: '机构名称', children: r.orgName }]),
               ...(kind === 'reparent'
                 ? [
-                  { key: 'old', label: '原上级部门', children: orDash(r.oldParentName) },
-                  { key: 'new', label: '新上级部门', children: orDash(r.newParentName) },
-                  { key: 'reason', label: '更换原因', children: orDash(r.reason) },
-                  { key: 'progress', label: '审核进度', children: <ReparentProgress r={r} /> },
-                ]
+                    { key: 'old', label: '原上级部门', children: orDash(r.oldParentName) },
+                    { key: 'new', label: '新上级部门', children: orDash(r.newParentName) },
+                    { key: 'reason', label: '更换原因', children: orDash(r.reason) },
+                    { key: 'progress', label: '审核进度', children: <ReparentProgress r={r} /> },
+                  ]
                 : [{ key: 'reviewer', label: '审核单位', children: orDash(r.oldParentName) }]),
               { key: 'createdAt', label: '提交时间', children: fmtMinute(r.createdAt) },
               { key: 'status', label: '状态', children: <ReviewStatusTag status={r.status} /> },
@@ -75,7 +93,9 @@ export function ChangeDetailDrawer({ kind, item, actionable, onClose, onApprove,
               ...(r.status === 'rejected' ? [{ key: 'rejectReason', label: '驳回原因', children: orDash(r.rejectReason) }] : []),
             ]}
           />
-          <Typography.Title level={5} style={{ marginTop: 24 }}>修改内容（原值与新值对比）</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 24 }}>
+            修改内容（原值与新值对比）
+          </Typography.Title>
           <ChangeDiffTable changes={r.changes} />
         </>
       )}

@@ -13,7 +13,15 @@ export function ordered(changes: FieldChange[]): FieldChange[] {
 
 const dash = (v: string) => (v === '' ? <Typography.Text type="secondary">（空）</Typography.Text> : v);
 
-export function ChangeDiffTable({ changes, beforeTitle = '原值', afterTitle = '新值' }: { changes: FieldChange[]; beforeTitle?: string; afterTitle?: string }) {
+export function ChangeDiffTable({
+  changes,
+  beforeTitle = '原值',
+  afterTitle = '新值',
+}: {
+  changes: FieldChange[];
+  beforeTitle?: string;
+  afterTitle?: string;
+}) {
   return (
     <Table<FieldChange>
       rowKey="field"
@@ -25,9 +33,25 @@ export function ChangeDiffTable({ changes, beforeTitle = '原值', afterTitle = 
       locale={{ emptyText: '没有修改内容' }}
       columns={[
         { title: '字段', dataIndex: 'label', width: 120 },
-        { title: beforeTitle, dataIndex: 'before', render: (v: string, r) => (r.changed ? <span className="change-before">{dash(v)}</span> : dash(v)) },
+        {
+          title: beforeTitle,
+          dataIndex: 'before',
+          render: (v: string, r) => (r.changed ? <span className="change-before">{dash(v)}</span> : dash(v)),
+        },
         { title: afterTitle, dataIndex: 'after', render: (v: string, r) => (r.changed ? <span className="change-after">{dash(v)}</span> : dash(v)) },
-        { title: '', key: 'mark', width: 80, render: (_, r) => (r.changed ? <span className="change-mark">已修改</span> : <Typography.Text type="secondary" style={{ fontSize: 12 }}>未变</Typography.Text>) },
+        {
+          title: '',
+          key: 'mark',
+          width: 80,
+          render: (_, r) =>
+            r.changed ? (
+              <span className="change-mark">已修改</span>
+            ) : (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                未变
+              </Typography.Text>
+            ),
+        },
       ]}
     />
   );

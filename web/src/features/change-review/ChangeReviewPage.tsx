@@ -66,7 +66,9 @@ function Queue({ kind, title }: { kind: ChangeKind; title: string }) {
     mutationFn: (d: Decision & { label: string }) => changeApi.decide(kind, d),
     onSuccess: (r, d) => {
       const verb = d.decision === 'approve' ? (kind === 'reparent' ? '同意' : '通过') : '驳回';
-      feedback.success(d.ids.length === 1 ? `已${verb}“${d.label}”的申请` : `已${verb} ${r.done} 条申请${r.skipped ? `，${r.skipped} 条已被处理过` : ''}`);
+      feedback.success(
+        d.ids.length === 1 ? `已${verb}“${d.label}”的申请` : `已${verb} ${r.done} 条申请${r.skipped ? `，${r.skipped} 条已被处理过` : ''}`,
+      );
       setSelected((cur) => cur.filter((id) => !d.ids.includes(id)));
       setViewing(null);
     },
@@ -79,30 +81,69 @@ function Queue({ kind, title }: { kind: ChangeKind; title: string }) {
     setPage((p) => ({ ...p, page: 1 }));
   };
 
-  const lead: TableColumnsType<ChangeItem> = kind === 'title' ? [
-    { title: '姓名', dataIndex: 'personName', width: 80, render: (v: string, r) => <a onClick={() => setViewing(r)}>{v}</a> },
-    { title: '证件号', dataIndex: 'idNumberMasked', width: 200, render: (v: string | null) => <span className="mono">{orDash(v)}</span> },
-    { title: '所在单位', dataIndex: 'orgName', width: 160, ellipsis: true },
-    { title: '修改内容', key: 'changes', render: (_, r) => <ChangeSummary changes={r.changes} /> },
-  ] : kind === 'org-info' ? [
-    { title: '机构名称', dataIndex: 'orgName', width: 200, render: (v: string, r) => <a onClick={() => setViewing(r)}>{v}</a> },
-    { title: '修改内容', key: 'changes', render: (_, r) => <ChangeSummary changes={r.changes} /> },
-    { title: '审核单位', dataIndex: 'oldParentName', width: 180, ellipsis: true, render: (v: string | null) => orDash(v) },
-  ] : [
-    { title: '机构名称', dataIndex: 'orgName', render: (v: string, r) => <a onClick={() => setViewing(r)}>{v}</a> },
-    { title: '原上级部门', dataIndex: 'oldParentName', width: 170, render: (v: string | null) => <>{orDash(v)}{v === me.org.name && '（本单位）'}</> },
-    { title: '新上级部门', dataIndex: 'newParentName', width: 170, render: (v: string | null) => <>{orDash(v)}{v === me.org.name && '（本单位）'}</> },
-    { title: '更换原因', dataIndex: 'reason', width: 140, ellipsis: { showTitle: false }, render: (v: string | null) => <Tooltip title={v}>{orDash(v)}</Tooltip> },
-    { title: '审核进度', key: 'progress', width: 140, render: (_, r) => <ReparentProgress r={r} vertical /> },
-  ];
+  const lead: TableColumnsType<ChangeItem> =
+    kind === 'title'
+      ? [
+          { title: '姓名', dataIndex: 'personName', width: 80, render: (v: string, r) => <a onClick={() => setViewing(r)}>{v}</a> },
+          { title: '证件号', dataIndex: 'idNumberMasked', width: 200, render: (v: string | null) => <span className="mono">{orDash(v)}</span> },
+          { title: '所在单位', dataIndex: 'orgName', width: 160, ellipsis: true },
+          { title: '修改内容', key: 'changes', render: (_, r) => <ChangeSummary changes={r.changes} /> },
+        ]
+      : kind === 'org-info'
+        ? [
+            { title: '机构名称', dataIndex: 'orgName', width: 200, render: (v: string, r) => <a onClick={() => setViewing(r)}>{v}</a> },
+            { title: '修改内容', key: 'changes', render: (_, r) => <ChangeSummary changes={r.changes} /> },
+            { title: '审核单位', dataIndex: 'oldParentName', width: 180, ellipsis: true, render: (v: string | null) => orDash(v) },
+          ]
+        : [
+            { title: '机构名称', dataIndex: 'orgName', render: (v: string, r) => <a onClick={() => setViewing(r)}>{v}</a> },
+            {
+              title: '原上级部门',
+              dataIndex: 'oldParentName',
+              width: 170,
+              render: (v: string | null) => (
+                <>
+                  {orDash(v)}
+                  {v === me.org.name && '（本单位）'}
+                </>
+              ),
+            },
+            {
+              title: '新上级部门',
+              dataIndex: 'newParentName',
+              width: 170,
+              render: (v: string | null) => (
+                <>
+                  {orDash(v)}
+                  {v === me.org.name && '（本单位）'}
+                </>
+              ),
+            },
+            {
+              title: '更换原因',
+              dataIndex: 'reason',
+              width: 140,
+              ellipsis: { showTitle: false },
+              render: (v: string | null) => <Tooltip title={v}>{orDash(v)}</Tooltip>,
+            },
+            { title: '审核进度', key: 'progress', width: 140, render: (_, r) => <ReparentProgress r={r} vertical /> },
+          ];
   const columns: TableColumnsType<ChangeItem> = [
     ...lead,
     { title: '提交时间', dataIndex: 'createdAt', width: 140, render: (v: string) => fmtMinute(v) },
     { title: tab === 'done' ? '审核结果' : '状态', dataIndex: 'status', width: 84, render: (v: string) => <ReviewStatusTag status={v} /> },
-    ...(tab === 'done' ? [
-      { title: '审核时间', dataIndex: 'decidedAt', width: 140, render: (v: string | null) => fmtMinute(v) },
-      { title: '驳回原因', dataIndex: 'rejectReason', width: 150, ellipsis: { showTitle: false }, render: (v: string | null) => <Tooltip title={v}>{orDash(v)}</Tooltip> },
-    ] as TableColumnsType<ChangeItem> : []),
+    ...(tab === 'done'
+      ? ([
+          { title: '审核时间', dataIndex: 'decidedAt', width: 140, render: (v: string | null) => fmtMinute(v) },
+          {
+            title: '驳回原因',
+            dataIndex: 'rejectReason',
+            width: 150,
+            ellipsis: { showTitle: false },
+            render: (v: string | null) => <Tooltip title={v}>{orDash(v)}</Tooltip>,
+          },
+        ] as TableColumnsType<ChangeItem>)
+      : []),
     {
       title: '操作',
       key: 'actions',
@@ -110,7 +151,9 @@ function Queue({ kind, title }: { kind: ChangeKind; title: string }) {
       fixed: 'right',
       render: (_, r) => (
         <Space size={0}>
-          <Button type="link" size="small" onClick={() => setViewing(r)}>查看</Button>
+          <Button type="link" size="small" onClick={() => setViewing(r)}>
+            查看
+          </Button>
           {tab === 'pending' && r.status === 'pending' && (
             <>
               <Popconfirm
@@ -120,9 +163,19 @@ function Queue({ kind, title }: { kind: ChangeKind; title: string }) {
                 cancelText="取消"
                 onConfirm={() => approve([r.id], subjectName(r))}
               >
-                <Button type="link" size="small" disabled={decide.isPending}>通过</Button>
+                <Button type="link" size="small" disabled={decide.isPending}>
+                  通过
+                </Button>
               </Popconfirm>
-              <Button type="link" size="small" danger disabled={decide.isPending} onClick={() => setRejecting({ ids: [r.id], label: subjectName(r) })}>驳回</Button>
+              <Button
+                type="link"
+                size="small"
+                danger
+                disabled={decide.isPending}
+                onClick={() => setRejecting({ ids: [r.id], label: subjectName(r) })}
+              >
+                驳回
+              </Button>
             </>
           )}
         </Space>
@@ -143,7 +196,10 @@ function Queue({ kind, title }: { kind: ChangeKind; title: string }) {
           name={`changeFilter-${kind}`}
           label={kind === 'title' ? '姓名/单位' : '机构名称'}
           placeholder={kind === 'title' ? '请输入姓名或所在单位' : '请输入机构名称'}
-          onSearch={(k) => { setKeyword(k); setPage((p) => ({ ...p, page: 1 })); }}
+          onSearch={(k) => {
+            setKeyword(k);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
           extra={<ExportButton onExport={() => changeApi.exportXlsx(kind, { tab, keyword }, title)} />}
         />
         {batch && tab === 'pending' && selected.length > 0 && (
@@ -162,7 +218,11 @@ function Queue({ kind, title }: { kind: ChangeKind; title: string }) {
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}
           scroll={{ x: tab === 'done' ? 1350 : 1150 }}
-          rowSelection={batch && tab === 'pending' ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), preserveSelectedRowKeys: true } : undefined}
+          rowSelection={
+            batch && tab === 'pending'
+              ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), preserveSelectedRowKeys: true }
+              : undefined
+          }
           pagination={pagedBy(page, setPage, q.data?.total)}
           locale={{ emptyText: tab === 'pending' ? '暂无待审核的申请' : '暂无已审核的申请' }}
         />
@@ -179,7 +239,12 @@ function Queue({ kind, title }: { kind: ChangeKind; title: string }) {
       <ReasonModal
         open={!!rejecting}
         title={rejecting && rejecting.ids.length > 1 ? `批量驳回（${rejecting.ids.length} 条）` : '驳回申请'}
-        description={rejecting && (rejecting.ids.length > 1 ? `将驳回选中的 ${rejecting.ids.length} 条申请，原信息保持不变。` : `将驳回“${rejecting.label}”的申请，原信息保持不变。`)}
+        description={
+          rejecting &&
+          (rejecting.ids.length > 1
+            ? `将驳回选中的 ${rejecting.ids.length} 条申请，原信息保持不变。`
+            : `将驳回“${rejecting.label}”的申请，原信息保持不变。`)
+        }
         onSubmit={(reason) => decide.mutateAsync({ ids: rejecting!.ids, decision: 'reject', reason, label: rejecting!.label })}
         onClose={() => setRejecting(null)}
       />

@@ -24,7 +24,9 @@ export function DashboardPage() {
         </>
       ) : (
         <Card title="快捷入口" variant="borderless">
-          <Button icon={<IdcardOutlined />} onClick={() => navigate('/me/profile')}>查看个人信息</Button>
+          <Button icon={<IdcardOutlined />} onClick={() => navigate('/me/profile')}>
+            查看个人信息
+          </Button>
         </Card>
       )}
     </Space>

@@ -8,7 +8,11 @@ export function TodoCards({ todos, loading }: { todos: Todo[]; loading: boolean 
   const waiting = todos.reduce((n, t) => n + t.count, 0);
   return (
     <Card
-      title={<Badge count={waiting} offset={[12, 0]} overflowCount={999}>待办事项</Badge>}
+      title={
+        <Badge count={waiting} offset={[12, 0]} overflowCount={999}>
+          待办事项
+        </Badge>
+      }
       variant="borderless"
       loading={loading}
     >
@@ -32,7 +36,9 @@ export function TodoCards({ todos, loading }: { todos: Todo[]; loading: boolean 
                   suffix={<span style={{ fontSize: 14 }}>项</span>}
                   styles={{ content: { color: t.count > 0 ? '#d4380d' : '#8c8c8c' } }}
                 />
-                <div className="todo-go">去处理 <RightOutlined /></div>
+                <div className="todo-go">
+                  去处理 <RightOutlined />
+                </div>
               </Card>
             </Col>
           ))}

@@ -9,12 +9,12 @@ import { applyFieldErrors, zodRule } from '../../components/formErrors';
 import { DepartmentSelect } from './DepartmentSelect';
 import { DEPARTMENTS_KEY, departmentsApi, subtreeIds, type Department } from './api';
 
-export type DeptDialog =
-  | { kind: 'add'; parent: Department | null }
-  | { kind: 'rename'; dept: Department }
-  | { kind: 'move'; dept: Department };
+export type DeptDialog = { kind: 'add'; parent: Department | null } | { kind: 'rename'; dept: Department } | { kind: 'move'; dept: Department };
 
-interface Values { name?: string; parentId?: number }
+interface Values {
+  name?: string;
+  parentId?: number;
+}
 
 const TITLES = { add: '添加部门', rename: '重命名部门', move: '移动部门' } as const;
 
@@ -44,10 +44,13 @@ export function DepartmentFormModal({ dialog, all, onClose }: { dialog: DeptDial
   });
 
   const initial: Values =
-    dialog?.kind === 'add' ? { parentId: dialog.parent?.id }
-    : dialog?.kind === 'rename' ? { name: dialog.dept.name }
-    : dialog?.kind === 'move' ? { parentId: dialog.dept.parentId ?? undefined }
-    : {};
+    dialog?.kind === 'add'
+      ? { parentId: dialog.parent?.id }
+      : dialog?.kind === 'rename'
+        ? { name: dialog.dept.name }
+        : dialog?.kind === 'move'
+          ? { parentId: dialog.dept.parentId ?? undefined }
+          : {};
 
   return (
     <Modal

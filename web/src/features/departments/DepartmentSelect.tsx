@@ -3,7 +3,15 @@ import { TreeSelect } from 'antd';
 import { buildTree, treeOptions, useDepartments } from './api';
 
 /** 工作部门 / 上级部门 picker over the organisation's department tree. */
-export function DepartmentSelect({ id, value, onChange, placeholder = '请选择', allowClear, disabledIds, style }: {
+export function DepartmentSelect({
+  id,
+  value,
+  onChange,
+  placeholder = '请选择',
+  allowClear,
+  disabledIds,
+  style,
+}: {
   id?: string;
   value?: number | null;
   onChange?: (v: number | undefined) => void;

@@ -4,7 +4,14 @@ import { ApartmentOutlined } from '@ant-design/icons';
 import { buildTree, type Department, type DepartmentNode } from './api';
 import type { DeptDialog } from './DepartmentFormModal';
 
-export function DepartmentTable({ rows, loading, canManage, onDialog, onDelete, deleting }: {
+export function DepartmentTable({
+  rows,
+  loading,
+  canManage,
+  onDialog,
+  onDelete,
+  deleting,
+}: {
   rows: Department[];
   loading: boolean;
   canManage: boolean;
@@ -28,8 +35,20 @@ export function DepartmentTable({ rows, loading, canManage, onDialog, onDelete, 
         </Space>
       ),
     },
-    { title: '专业技术人员', dataIndex: 'personnelCount', width: 130, align: 'right', render: (n: number) => <Tag color={n ? 'blue' : 'default'}>{n} 人</Tag> },
-    { title: '管理员', dataIndex: 'adminCount', width: 110, align: 'right', render: (n: number) => <Tag color={n ? 'purple' : 'default'}>{n} 人</Tag> },
+    {
+      title: '专业技术人员',
+      dataIndex: 'personnelCount',
+      width: 130,
+      align: 'right',
+      render: (n: number) => <Tag color={n ? 'blue' : 'default'}>{n} 人</Tag>,
+    },
+    {
+      title: '管理员',
+      dataIndex: 'adminCount',
+      width: 110,
+      align: 'right',
+      render: (n: number) => <Tag color={n ? 'purple' : 'default'}>{n} 人</Tag>,
+    },
   ];
   if (canManage) {
     columns.push({
@@ -42,12 +61,20 @@ export function DepartmentTable({ rows, loading, canManage, onDialog, onDelete, 
         const blockReason = hasChildren ? '该部门下还有下级部门，不能删除' : people ? `该部门下还有${people}名人员，不能删除` : null;
         return (
           <Space size={0} wrap>
-            <Button type="link" size="small" onClick={() => onDialog({ kind: 'add', parent: d })}>添加下级</Button>
-            <Button type="link" size="small" onClick={() => onDialog({ kind: 'rename', dept: d })}>重命名</Button>
-            <Button type="link" size="small" onClick={() => onDialog({ kind: 'move', dept: d })}>移动</Button>
+            <Button type="link" size="small" onClick={() => onDialog({ kind: 'add', parent: d })}>
+              添加下级
+            </Button>
+            <Button type="link" size="small" onClick={() => onDialog({ kind: 'rename', dept: d })}>
+              重命名
+            </Button>
+            <Button type="link" size="small" onClick={() => onDialog({ kind: 'move', dept: d })}>
+              移动
+            </Button>
             {blockReason ? (
               <Tooltip title={blockReason}>
-                <Button type="link" size="small" danger disabled>删除</Button>
+                <Button type="link" size="small" danger disabled>
+                  删除
+                </Button>
               </Tooltip>
             ) : (
               <Popconfirm
@@ -58,7 +85,9 @@ export function DepartmentTable({ rows, loading, canManage, onDialog, onDelete, 
                 cancelText="取消"
                 onConfirm={() => onDelete(d)}
               >
-                <Button type="link" size="small" danger loading={deleting === d.id}>删除</Button>
+                <Button type="link" size="small" danger loading={deleting === d.id}>
+                  删除
+                </Button>
               </Popconfirm>
             )}
           </Space>

@@ -33,7 +33,11 @@ export function DepartmentsPage() {
       extra={
         <Space>
           <ExportButton onExport={departmentsApi.exportXlsx} />
-          {canManage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'add', parent: null })}>添加部门</Button>}
+          {canManage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'add', parent: null })}>
+              添加部门
+            </Button>
+          )}
         </Space>
       }
     >

@@ -2,8 +2,17 @@ import { useQuery } from '@tanstack/react-query';
 import { api, download } from '../../app/api';
 import type { Items, Ok } from '../../app/types';
 
-export interface Department { id: number; parentId: number | null; name: string; sortOrder: number; personnelCount: number; adminCount: number }
-export interface DepartmentNode extends Department { children?: DepartmentNode[] }
+export interface Department {
+  id: number;
+  parentId: number | null;
+  name: string;
+  sortOrder: number;
+  personnelCount: number;
+  adminCount: number;
+}
+export interface DepartmentNode extends Department {
+  children?: DepartmentNode[];
+}
 
 export const DEPARTMENTS_KEY = ['departments'] as const;
 
@@ -47,7 +56,12 @@ export function subtreeIds(rows: Department[], id: number): Set<number> {
   return out;
 }
 
-export interface DeptTreeOption { value: number; title: string; disabled?: boolean; children?: DeptTreeOption[] }
+export interface DeptTreeOption {
+  value: number;
+  title: string;
+  disabled?: boolean;
+  children?: DeptTreeOption[];
+}
 
 /** TreeSelect data; `disabled` ids stay visible but cannot be picked. */
 export function treeOptions(nodes: DepartmentNode[], disabled?: Set<number>): DeptTreeOption[] {

@@ -4,9 +4,21 @@ import { Cascader } from 'antd';
 import { useQueries } from '@tanstack/react-query';
 import { divisionChildrenQuery, divisionPath, isLeafDivision, type Division } from './api';
 
-interface Option { value: string; label: string; isLeaf: boolean; children?: Option[] }
+interface Option {
+  value: string;
+  label: string;
+  isLeaf: boolean;
+  children?: Option[];
+}
 
-export function DivisionCascader({ id, value, onChange, placeholder = '请选择所属地区', disabled, style }: {
+export function DivisionCascader({
+  id,
+  value,
+  onChange,
+  placeholder = '请选择所属地区',
+  disabled,
+  style,
+}: {
   id?: string;
   value?: string;
   onChange?: (code: string | undefined) => void;
@@ -17,10 +29,7 @@ export function DivisionCascader({ id, value, onChange, placeholder = '请选择
   // Parents whose children are wanted: the root, the ancestors of the current value, and whatever the user opened.
   const [opened, setOpened] = useState<string[]>([]);
   const valuePath = divisionPath(value);
-  const parents = useMemo(
-    () => [...new Set<string | undefined>([undefined, ...valuePath.slice(0, -1), ...opened])],
-    [value, opened],
-  );
+  const parents = useMemo(() => [...new Set<string | undefined>([undefined, ...valuePath.slice(0, -1), ...opened])], [value, opened]);
   const qs = useQueries({ queries: parents.map((p) => divisionChildrenQuery(p)) });
   const children = new Map<string | undefined, Division[]>();
   parents.forEach((p, i) => {

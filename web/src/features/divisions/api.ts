@@ -3,7 +3,12 @@ import { useQueries, useQuery, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api';
 import type { Items } from '../../app/types';
 
-export interface Division { code: string; name: string; level: number; parentCode: string | null }
+export interface Division {
+  code: string;
+  name: string;
+  level: number;
+  parentCode: string | null;
+}
 
 export const PROVINCE_CODE = '420000';
 const ROOT = 'root';
@@ -45,7 +50,7 @@ export function useDivisionLabel(code: string | null | undefined): string | unde
   const qs = useQueries({ queries: parents.map((p) => divisionChildrenQuery(p)) });
   if (!path.length) return undefined;
   const names = path.map((c, i) => qs[i]?.data?.find((d) => d.code === c)?.name);
-  if (names.some((n) => !n)) return qs.some((q) => q.isPending) ? undefined : code ?? undefined;
+  if (names.some((n) => !n)) return qs.some((q) => q.isPending) ? undefined : (code ?? undefined);
   return names.join(' / ');
 }
 

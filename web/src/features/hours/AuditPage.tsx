@@ -43,15 +43,23 @@ export function AuditPage() {
   const revoke = useMutation({
     mutationFn: (r: { ids: number[]; reason: string; label: string }) => hoursApi.revoke(r.ids, r.reason),
     onSuccess: (res, r) => {
-      feedback.success(r.ids.length === 1 ? `已将${r.label}审验不通过，学时已从个人总数中扣除` : `已将 ${res.done} 条学时审验不通过${res.skipped ? `，${res.skipped} 条已被处理过` : ''}`);
+      feedback.success(
+        r.ids.length === 1
+          ? `已将${r.label}审验不通过，学时已从个人总数中扣除`
+          : `已将 ${res.done} 条学时审验不通过${res.skipped ? `，${res.skipped} 条已被处理过` : ''}`,
+      );
       setSelected((cur) => cur.filter((id) => !r.ids.includes(id)));
       setViewing(null);
       if (sample) {
         // keep the drawn sample, showing the new state of the rows just judged
-        qc.setQueryData<{ total: number; items: ClaimRow[] }>(queryKey, (d) => d && {
-          ...d,
-          items: d.items.map((x) => (r.ids.includes(x.id) ? { ...x, status: 'revoked', statusName: '审验不通过', revokeReason: r.reason } : x)),
-        });
+        qc.setQueryData<{ total: number; items: ClaimRow[] }>(
+          queryKey,
+          (d) =>
+            d && {
+              ...d,
+              items: d.items.map((x) => (r.ids.includes(x.id) ? { ...x, status: 'revoked', statusName: '审验不通过', revokeReason: r.reason } : x)),
+            },
+        );
       } else {
         void qc.invalidateQueries({ queryKey: [...AUDIT_KEY, 'list'] });
       }
@@ -78,9 +86,13 @@ export function AuditPage() {
       fixed: 'right',
       render: (_, r) => (
         <Space size={0}>
-          <Button type="link" size="small" onClick={() => setViewing(r)}>查看</Button>
+          <Button type="link" size="small" onClick={() => setViewing(r)}>
+            查看
+          </Button>
           {r.status === 'approved' && (
-            <Button type="link" size="small" danger disabled={revoke.isPending} onClick={() => setRevoking({ ids: [r.id], label: label(r) })}>审验不通过</Button>
+            <Button type="link" size="small" danger disabled={revoke.isPending} onClick={() => setRevoking({ ids: [r.id], label: label(r) })}>
+              审验不通过
+            </Button>
           )}
         </Space>
       ),
@@ -95,14 +107,33 @@ export function AuditPage() {
       <Card variant="borderless">
         <ClaimFilters
           name="auditFilters"
-          onSearch={(f) => { setFilters(f); setSelected([]); setPage((p) => ({ ...p, page: 1 })); if (sample) setSample({ ...sample, nonce: Date.now() }); }}
+          onSearch={(f) => {
+            setFilters(f);
+            setSelected([]);
+            setPage((p) => ({ ...p, page: 1 }));
+            if (sample) setSample({ ...sample, nonce: Date.now() });
+          }}
           extra={
             <>
               <Space.Compact>
-                <InputNumber aria-label="抽查条数" min={1} max={200} precision={0} value={sampleSize} onChange={(v) => setSampleSize(v ?? 20)} suffix="条" style={{ width: 96 }} />
-                <Button icon={<ExperimentOutlined />} onClick={draw}>随机抽查</Button>
+                <InputNumber
+                  aria-label="抽查条数"
+                  min={1}
+                  max={200}
+                  precision={0}
+                  value={sampleSize}
+                  onChange={(v) => setSampleSize(v ?? 20)}
+                  suffix="条"
+                  style={{ width: 96 }}
+                />
+                <Button icon={<ExperimentOutlined />} onClick={draw}>
+                  随机抽查
+                </Button>
               </Space.Compact>
-              <ExportButton onExport={() => hoursApi.exportAudit(filters, sample ? (q.data?.items ?? []).map((r) => r.id) : undefined)} disabled={!!sample && !q.data?.items.length}>
+              <ExportButton
+                onExport={() => hoursApi.exportAudit(filters, sample ? (q.data?.items ?? []).map((r) => r.id) : undefined)}
+                disabled={!!sample && !q.data?.items.length}
+              >
                 {sample ? '导出抽查结果' : '导出'}
               </ExportButton>
             </>
@@ -116,8 +147,18 @@ export function AuditPage() {
             title={`随机抽查：从符合筛选条件的已通过学时中随机抽取 ${sample.n} 条${q.data ? `，实际抽到 ${q.data.items.length} 条` : ''}`}
             action={
               <Space>
-                <Button size="small" icon={<RedoOutlined />} onClick={draw}>重新抽取</Button>
-                <Button size="small" onClick={() => { setSample(null); setSelected([]); }}>退出抽查</Button>
+                <Button size="small" icon={<RedoOutlined />} onClick={draw}>
+                  重新抽取
+                </Button>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setSample(null);
+                    setSelected([]);
+                  }}
+                >
+                  退出抽查
+                </Button>
               </Space>
             }
           />
@@ -128,9 +169,21 @@ export function AuditPage() {
             style={{ marginBottom: 12 }}
             title={
               <Space wrap>
-                <span>已选择 <strong>{selected.length}</strong> 条学时</span>
-                <Button danger size="small" icon={<CloseCircleOutlined />} disabled={revoke.isPending} onClick={() => setRevoking({ ids: selected, label: labelOf(selected) })}>批量审验不通过</Button>
-                <Button type="link" size="small" onClick={() => setSelected([])}>取消选择</Button>
+                <span>
+                  已选择 <strong>{selected.length}</strong> 条学时
+                </span>
+                <Button
+                  danger
+                  size="small"
+                  icon={<CloseCircleOutlined />}
+                  disabled={revoke.isPending}
+                  onClick={() => setRevoking({ ids: selected, label: labelOf(selected) })}
+                >
+                  批量审验不通过
+                </Button>
+                <Button type="link" size="small" onClick={() => setSelected([])}>
+                  取消选择
+                </Button>
               </Space>
             }
           />
@@ -149,25 +202,34 @@ export function AuditPage() {
             fixed: true,
             getCheckboxProps: (r) => ({ disabled: r.status !== 'approved' }),
           }}
-          pagination={sample
-            ? { pageSize: DEFAULT_PAGE_SIZE, showTotal: (t) => `共 ${t} 条`, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100] }
-            : pagedBy(page, setPage, q.data?.total)}
+          pagination={
+            sample
+              ? { pageSize: DEFAULT_PAGE_SIZE, showTotal: (t) => `共 ${t} 条`, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100] }
+              : pagedBy(page, setPage, q.data?.total)
+          }
           locale={{ emptyText: sample ? '没有符合条件的已通过学时可抽查' : '暂无已审核通过的学时' }}
         />
       </Card>
       <ClaimDetailDrawer
         claim={viewing}
         onClose={() => setViewing(null)}
-        actions={viewing?.status === 'approved' && (
-          <Button danger disabled={revoke.isPending} onClick={() => setRevoking({ ids: [viewing.id], label: label(viewing) })}>审验不通过</Button>
-        )}
+        actions={
+          viewing?.status === 'approved' && (
+            <Button danger disabled={revoke.isPending} onClick={() => setRevoking({ ids: [viewing.id], label: label(viewing) })}>
+              审验不通过
+            </Button>
+          )
+        }
       />
       <ReasonModal
         open={!!revoking}
         title={revoking && revoking.ids.length > 1 ? `批量审验不通过（${revoking.ids.length} 条）` : '审验不通过'}
         label="审验不通过原因"
         okText="确认审验不通过"
-        description={revoking && `将${revoking.ids.length > 1 ? `选中的 ${revoking.ids.length} 条学时` : revoking.label}审验不通过，相应学时从个人年度学时中扣除，本人和申报机构将看到原因。`}
+        description={
+          revoking &&
+          `将${revoking.ids.length > 1 ? `选中的 ${revoking.ids.length} 条学时` : revoking.label}审验不通过，相应学时从个人年度学时中扣除，本人和申报机构将看到原因。`
+        }
         onSubmit={(reason) => revoke.mutateAsync({ ids: revoking!.ids, reason, label: revoking!.label })}
         onClose={() => setRevoking(null)}
       />

@@ -6,7 +6,12 @@ import { fmtMinute, orDash } from '../../components/format';
 import type { ClaimRow } from './api';
 import { ClaimStatusTag } from './tags';
 
-export function ClaimDetailDrawer({ claim, onClose, actions, onEvidence }: {
+export function ClaimDetailDrawer({
+  claim,
+  onClose,
+  actions,
+  onEvidence,
+}: {
   claim: ClaimRow | null;
   onClose: () => void;
   actions?: ReactNode;
@@ -24,7 +29,13 @@ export function ClaimDetailDrawer({ claim, onClose, actions, onEvidence }: {
               showIcon
               style={{ marginBottom: 16 }}
               title="重点审核"
-              description={<ol style={{ margin: 0, paddingInlineStart: 18 }}>{c.flagReasons.map((r, i) => <li key={i}>{r}</li>)}</ol>}
+              description={
+                <ol style={{ margin: 0, paddingInlineStart: 18 }}>
+                  {c.flagReasons.map((r, i) => (
+                    <li key={i}>{r}</li>
+                  ))}
+                </ol>
+              }
             />
           )}
           {c.status === 'revoked' && (
@@ -52,11 +63,22 @@ export function ClaimDetailDrawer({ claim, onClose, actions, onEvidence }: {
               { key: 'createdAt', label: '申报时间', children: fmtMinute(c.createdAt) },
               ...(c.reviewedAt ? [{ key: 'reviewedAt', label: '审核时间', children: fmtMinute(c.reviewedAt) }] : []),
               ...(c.status === 'rejected' ? [{ key: 'reject', label: '驳回原因', children: orDash(c.rejectReason) }] : []),
-              ...(c.status === 'revoked' ? [{ key: 'revoke', label: '审验不通过原因', children: <span style={{ color: '#cf1322' }}>{orDash(c.revokeReason)}</span> }] : []),
-              ...(onEvidence ? [{
-                key: 'evidence', label: '证明材料',
-                children: <Button size="small" icon={<FileSearchOutlined />} onClick={() => onEvidence(c)}>查看证明材料</Button>,
-              }] : []),
+              ...(c.status === 'revoked'
+                ? [{ key: 'revoke', label: '审验不通过原因', children: <span style={{ color: '#cf1322' }}>{orDash(c.revokeReason)}</span> }]
+                : []),
+              ...(onEvidence
+                ? [
+                    {
+                      key: 'evidence',
+                      label: '证明材料',
+                      children: (
+                        <Button size="small" icon={<FileSearchOutlined />} onClick={() => onEvidence(c)}>
+                          查看证明材料
+                        </Button>
+                      ),
+                    },
+                  ]
+                : []),
             ]}
           />
         </>

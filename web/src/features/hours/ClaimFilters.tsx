@@ -7,15 +7,24 @@ import { SearchButtons } from '../../components/SearchButtons';
 
 const SUBJECTS = Object.entries(SUBJECT_TYPES).map(([value, label]) => ({ value, label }));
 const FORMS = Object.entries(LEARNING_FORMS).map(([value, label]) => ({ value, label }));
-const FLAGGED = [{ value: 'true', label: '是' }, { value: 'false', label: '否' }];
+const FLAGGED = [
+  { value: 'true', label: '是' },
+  { value: 'false', label: '否' },
+];
 
 export function ClaimFilters({ name, onSearch, extra }: { name: string; onSearch: (f: Filters) => void; extra?: ReactNode }) {
   const [form] = Form.useForm<Filters>();
   const policies = usePolicies();
-  const finish = (v: Filters) => onSearch({
-    year: v.year, name: v.name?.trim() || undefined, subjectType: v.subjectType, learningForm: v.learningForm,
-    orgName: v.orgName?.trim() || undefined, baseName: v.baseName?.trim() || undefined, flagged: v.flagged,
-  });
+  const finish = (v: Filters) =>
+    onSearch({
+      year: v.year,
+      name: v.name?.trim() || undefined,
+      subjectType: v.subjectType,
+      learningForm: v.learningForm,
+      orgName: v.orgName?.trim() || undefined,
+      baseName: v.baseName?.trim() || undefined,
+      flagged: v.flagged,
+    });
   return (
     <Form form={form} name={name} layout="inline" className="filter-bar" onFinish={finish}>
       <Form.Item label="认定年度" name="year">
@@ -39,7 +48,13 @@ export function ClaimFilters({ name, onSearch, extra }: { name: string; onSearch
       <Form.Item label="是否重点审核" name="flagged">
         <Select options={FLAGGED} allowClear placeholder="全部" style={{ width: 90 }} />
       </Form.Item>
-      <SearchButtons onReset={() => { form.resetFields(); onSearch({}); }} wrap>
+      <SearchButtons
+        onReset={() => {
+          form.resetFields();
+          onSearch({});
+        }}
+        wrap
+      >
         {extra}
       </SearchButtons>
     </Form>

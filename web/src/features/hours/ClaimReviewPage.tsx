@@ -73,7 +73,9 @@ function ClaimReviewPage({ source }: { source: ClaimSource }) {
     mutationFn: (d: Decision & { label: string }) => hoursApi.decide(d),
     onSuccess: (r, d) => {
       const verb = d.decision === 'approve' ? '通过' : '驳回';
-      feedback.success(d.ids.length === 1 ? `已${verb}${d.label}` : `已${verb} ${r.done} 条学时申报${r.skipped ? `，${r.skipped} 条已被处理过` : ''}`);
+      feedback.success(
+        d.ids.length === 1 ? `已${verb}${d.label}` : `已${verb} ${r.done} 条学时申报${r.skipped ? `，${r.skipped} 条已被处理过` : ''}`,
+      );
       done(d.ids);
     },
     onSettled: refresh,
@@ -115,16 +117,30 @@ function ClaimReviewPage({ source }: { source: ClaimSource }) {
       fixed: 'right',
       render: (_, r) => (
         <Space size={0}>
-          <Button type="link" size="small" onClick={() => setViewing(r)}>查看</Button>
+          <Button type="link" size="small" onClick={() => setViewing(r)}>
+            查看
+          </Button>
           {r.status === 'pending' && (
             <>
-              <Popconfirm title="通过学时申报" description={`确定通过${label(r)}吗？`} okText="通过" cancelText="取消" onConfirm={() => approve([r.id])}>
-                <Button type="link" size="small" disabled={busy}>通过</Button>
+              <Popconfirm
+                title="通过学时申报"
+                description={`确定通过${label(r)}吗？`}
+                okText="通过"
+                cancelText="取消"
+                onConfirm={() => approve([r.id])}
+              >
+                <Button type="link" size="small" disabled={busy}>
+                  通过
+                </Button>
               </Popconfirm>
-              <Button type="link" size="small" danger disabled={busy} onClick={() => setRejecting({ ids: [r.id], label: label(r) })}>驳回</Button>
+              <Button type="link" size="small" danger disabled={busy} onClick={() => setRejecting({ ids: [r.id], label: label(r) })}>
+                驳回
+              </Button>
             </>
           )}
-          <Button type="link" size="small" danger disabled={busy} onClick={() => confirmDelete([r.id], label(r))}>删除</Button>
+          <Button type="link" size="small" danger disabled={busy} onClick={() => confirmDelete([r.id], label(r))}>
+            删除
+          </Button>
         </Space>
       ),
     },
@@ -136,8 +152,16 @@ function ClaimReviewPage({ source }: { source: ClaimSource }) {
         <ReviewTabs tab={tab} onChange={switchTab} />
         <ClaimFilters
           name={`claimFilters-${source}`}
-          onSearch={(f) => { setFilters(f); setSelected([]); setPage((p) => ({ ...p, page: 1 })); }}
-          extra={<ExportButton onExport={() => hoursApi.exportClaims({ ...filters, source, tab }, `${t.title}（${tab === 'pending' ? '待审核' : '已审核'}）`)} />}
+          onSearch={(f) => {
+            setFilters(f);
+            setSelected([]);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
+          extra={
+            <ExportButton
+              onExport={() => hoursApi.exportClaims({ ...filters, source, tab }, `${t.title}（${tab === 'pending' ? '待审核' : '已审核'}）`)}
+            />
+          }
         />
         {selected.length > 0 && (
           <Alert
@@ -145,17 +169,46 @@ function ClaimReviewPage({ source }: { source: ClaimSource }) {
             style={{ marginBottom: 12 }}
             title={
               <Space wrap>
-                <span>已选择 <strong>{selected.length}</strong> 条学时申报</span>
+                <span>
+                  已选择 <strong>{selected.length}</strong> 条学时申报
+                </span>
                 {tab === 'pending' && (
                   <>
-                    <Popconfirm title="批量通过" description={`确定通过选中的 ${selected.length} 条学时申报吗？`} okText="通过" cancelText="取消" onConfirm={() => approve(selected)}>
-                      <Button type="primary" size="small" icon={<CheckOutlined />} loading={decide.isPending} disabled={busy}>批量通过</Button>
+                    <Popconfirm
+                      title="批量通过"
+                      description={`确定通过选中的 ${selected.length} 条学时申报吗？`}
+                      okText="通过"
+                      cancelText="取消"
+                      onConfirm={() => approve(selected)}
+                    >
+                      <Button type="primary" size="small" icon={<CheckOutlined />} loading={decide.isPending} disabled={busy}>
+                        批量通过
+                      </Button>
                     </Popconfirm>
-                    <Button danger size="small" icon={<CloseOutlined />} disabled={busy} onClick={() => setRejecting({ ids: selected, label: labelOf(selected) })}>批量驳回</Button>
+                    <Button
+                      danger
+                      size="small"
+                      icon={<CloseOutlined />}
+                      disabled={busy}
+                      onClick={() => setRejecting({ ids: selected, label: labelOf(selected) })}
+                    >
+                      批量驳回
+                    </Button>
                   </>
                 )}
-                <Button danger size="small" icon={<DeleteOutlined />} disabled={busy} loading={remove.isPending} onClick={() => confirmDelete(selected)}>删除</Button>
-                <Button type="link" size="small" onClick={() => setSelected([])}>取消选择</Button>
+                <Button
+                  danger
+                  size="small"
+                  icon={<DeleteOutlined />}
+                  disabled={busy}
+                  loading={remove.isPending}
+                  onClick={() => confirmDelete(selected)}
+                >
+                  删除
+                </Button>
+                <Button type="link" size="small" onClick={() => setSelected([])}>
+                  取消选择
+                </Button>
               </Space>
             }
           />
@@ -179,12 +232,24 @@ function ClaimReviewPage({ source }: { source: ClaimSource }) {
         actions={
           viewing && (
             <Space>
-              <Button danger disabled={busy} onClick={() => confirmDelete([viewing.id], label(viewing))}>删除</Button>
+              <Button danger disabled={busy} onClick={() => confirmDelete([viewing.id], label(viewing))}>
+                删除
+              </Button>
               {viewing.status === 'pending' && (
                 <>
-                  <Button danger disabled={busy} onClick={() => setRejecting({ ids: [viewing.id], label: label(viewing) })}>驳回</Button>
-                  <Popconfirm title="通过学时申报" description={`确定通过${label(viewing)}吗？`} okText="通过" cancelText="取消" onConfirm={() => approve([viewing.id])}>
-                    <Button type="primary" loading={decide.isPending}>通过</Button>
+                  <Button danger disabled={busy} onClick={() => setRejecting({ ids: [viewing.id], label: label(viewing) })}>
+                    驳回
+                  </Button>
+                  <Popconfirm
+                    title="通过学时申报"
+                    description={`确定通过${label(viewing)}吗？`}
+                    okText="通过"
+                    cancelText="取消"
+                    onConfirm={() => approve([viewing.id])}
+                  >
+                    <Button type="primary" loading={decide.isPending}>
+                      通过
+                    </Button>
                   </Popconfirm>
                 </>
               )}
@@ -192,11 +257,20 @@ function ClaimReviewPage({ source }: { source: ClaimSource }) {
           )
         }
       />
-      <EvidenceModal claimId={evidence?.id ?? null} title={evidence ? `证明材料 · ${evidence.name} · ${evidence.className}` : undefined} onClose={() => setEvidence(null)} />
+      <EvidenceModal
+        claimId={evidence?.id ?? null}
+        title={evidence ? `证明材料 · ${evidence.name} · ${evidence.className}` : undefined}
+        onClose={() => setEvidence(null)}
+      />
       <ReasonModal
         open={!!rejecting}
         title={rejecting && rejecting.ids.length > 1 ? `批量驳回（${rejecting.ids.length} 条）` : '驳回学时申报'}
-        description={rejecting && (rejecting.ids.length > 1 ? `将驳回选中的 ${rejecting.ids.length} 条学时申报，驳回原因将告知申报方和本人。` : `将驳回${rejecting.label}，驳回原因将告知申报方和本人。`)}
+        description={
+          rejecting &&
+          (rejecting.ids.length > 1
+            ? `将驳回选中的 ${rejecting.ids.length} 条学时申报，驳回原因将告知申报方和本人。`
+            : `将驳回${rejecting.label}，驳回原因将告知申报方和本人。`)
+        }
         onSubmit={(reason) => decide.mutateAsync({ ids: rejecting!.ids, decision: 'reject', reason, label: rejecting!.label })}
         onClose={() => setRejecting(null)}
       />
@@ -205,14 +279,17 @@ function ClaimReviewPage({ source }: { source: ClaimSource }) {
         title={deleting && deleting.ids.length > 1 ? `删除学时申报（${deleting.ids.length} 条）` : '删除学时申报'}
         label="删除原因"
         okText="确认删除"
-        description={deleting && (
-          <>
-            将删除{deleting.ids.length > 1 ? `选中的 ${deleting.ids.length} 条学时申报` : deleting.label}，删除后不计入个人学时；删除原因将告知本人和申报机构，操作记入审计日志。
-            {deleting.approved && (
-              <Alert type="warning" showIcon style={{ marginTop: 12 }} title="已审核通过的学时删除后，将从个人年度学时中扣除。" />
-            )}
-          </>
-        )}
+        description={
+          deleting && (
+            <>
+              将删除{deleting.ids.length > 1 ? `选中的 ${deleting.ids.length} 条学时申报` : deleting.label}
+              ，删除后不计入个人学时；删除原因将告知本人和申报机构，操作记入审计日志。
+              {deleting.approved && (
+                <Alert type="warning" showIcon style={{ marginTop: 12 }} title="已审核通过的学时删除后，将从个人年度学时中扣除。" />
+              )}
+            </>
+          )
+        }
         onSubmit={(reason) => remove.mutateAsync({ ids: deleting!.ids, label: deleting!.label, reason })}
         onClose={() => setDeleting(null)}
       />

@@ -4,7 +4,11 @@ import { Alert, Button, Image, Modal, Spin } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { errorMessage, fetchFile, fileName } from '../../app/api';
 
-interface Loaded { url: string; type: string; name: string }
+interface Loaded {
+  url: string;
+  type: string;
+  name: string;
+}
 
 async function load(claimId: number): Promise<Loaded> {
   const res = await fetchFile('GET', `/api/claims/${claimId}/evidence`);
@@ -53,16 +57,24 @@ export function EvidenceModal({ claimId, title, onClose }: { claimId: number | n
       width={860}
       destroyOnHidden
       footer={[
-        <Button key="dl" icon={<DownloadOutlined />} disabled={!file} onClick={save}>下载</Button>,
-        <Button key="close" type="primary" onClick={onClose}>关闭</Button>,
+        <Button key="dl" icon={<DownloadOutlined />} disabled={!file} onClick={save}>
+          下载
+        </Button>,
+        <Button key="close" type="primary" onClick={onClose}>
+          关闭
+        </Button>,
       ]}
     >
       {error ? (
         <Alert type="error" showIcon title="证明材料加载失败" description={error} />
       ) : !file ? (
-        <div style={{ textAlign: 'center', padding: 48 }}><Spin description="正在加载证明材料…" /></div>
+        <div style={{ textAlign: 'center', padding: 48 }}>
+          <Spin description="正在加载证明材料…" />
+        </div>
       ) : file.type.startsWith('image/') ? (
-        <div style={{ textAlign: 'center' }}><Image src={file.url} alt={file.name} style={{ maxHeight: 560 }} /></div>
+        <div style={{ textAlign: 'center' }}>
+          <Image src={file.url} alt={file.name} style={{ maxHeight: 560 }} />
+        </div>
       ) : file.type === 'application/pdf' ? (
         <iframe title={file.name} src={file.url} style={{ width: '100%', height: 560, border: '1px solid #f0f0f0', borderRadius: 6 }} />
       ) : (

@@ -64,7 +64,17 @@ export function PersonalReviewPage() {
     { title: '姓名', dataIndex: 'name', width: 90 },
     { title: '证件号', dataIndex: 'idNumberMasked', width: 175, render: (v: string) => <span className="mono">{v}</span> },
     { title: '年度', dataIndex: 'year', width: 80, render: (v: number) => `${v}年度` },
-    { title: '学习内容', dataIndex: 'title', width: 200, ellipsis: { showTitle: false }, render: (v: string) => <Tooltip title={v} placement="topLeft">{v}</Tooltip> },
+    {
+      title: '学习内容',
+      dataIndex: 'title',
+      width: 200,
+      ellipsis: { showTitle: false },
+      render: (v: string) => (
+        <Tooltip title={v} placement="topLeft">
+          {v}
+        </Tooltip>
+      ),
+    },
     { title: '科目类型', dataIndex: 'subjectType', width: 90, render: (v: keyof typeof SUBJECT_TYPES) => SUBJECT_TYPES[v] },
     { title: '学习形式', dataIndex: 'learningForm', width: 86, render: (v: keyof typeof LEARNING_FORMS) => LEARNING_FORMS[v] },
     {
@@ -74,7 +84,11 @@ export function PersonalReviewPage() {
       render: (v: number, r) => (
         <div>
           <strong>{v}</strong> 学时
-          {r.basis && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} ellipsis={{ tooltip: r.basis }}>{r.basis}</Typography.Text>}
+          {r.basis && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} ellipsis={{ tooltip: r.basis }}>
+              {r.basis}
+            </Typography.Text>
+          )}
         </div>
       ),
     },
@@ -87,7 +101,9 @@ export function PersonalReviewPage() {
         <div>
           <ClaimStatusTag status={r.status} name={v} />
           {r.status === 'rejected' && r.rejectReason && (
-            <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }} ellipsis={{ tooltip: r.rejectReason }}>驳回原因：{r.rejectReason}</Typography.Text>
+            <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }} ellipsis={{ tooltip: r.rejectReason }}>
+              驳回原因：{r.rejectReason}
+            </Typography.Text>
           )}
         </div>
       ),
@@ -99,13 +115,25 @@ export function PersonalReviewPage() {
       fixed: 'right',
       render: (_, r) => (
         <Space size={0}>
-          <Button type="link" size="small" icon={<FileSearchOutlined />} onClick={() => setEvidence(r)}>证明材料</Button>
+          <Button type="link" size="small" icon={<FileSearchOutlined />} onClick={() => setEvidence(r)}>
+            证明材料
+          </Button>
           {r.status === 'pendingEmployer' && (
             <>
-              <Popconfirm title="通过申报" description={`确定通过${label(r)}吗？通过后转人社部门审核。`} okText="通过" cancelText="取消" onConfirm={() => approve([r.id])}>
-                <Button type="link" size="small" disabled={decide.isPending}>通过</Button>
+              <Popconfirm
+                title="通过申报"
+                description={`确定通过${label(r)}吗？通过后转人社部门审核。`}
+                okText="通过"
+                cancelText="取消"
+                onConfirm={() => approve([r.id])}
+              >
+                <Button type="link" size="small" disabled={decide.isPending}>
+                  通过
+                </Button>
               </Popconfirm>
-              <Button type="link" size="small" danger disabled={decide.isPending} onClick={() => setRejecting({ ids: [r.id], label: label(r) })}>驳回</Button>
+              <Button type="link" size="small" danger disabled={decide.isPending} onClick={() => setRejecting({ ids: [r.id], label: label(r) })}>
+                驳回
+              </Button>
             </>
           )}
         </Space>
@@ -114,14 +142,20 @@ export function PersonalReviewPage() {
   ];
 
   return (
-    <PageContainer title="本单位人员学时申报" description="本单位专业技术人员本人申报的学时（如学术会议、进修），请核对证明材料和认定依据；单位审核通过后转人社部门审核。">
+    <PageContainer
+      title="本单位人员学时申报"
+      description="本单位专业技术人员本人申报的学时（如学术会议、进修），请核对证明材料和认定依据；单位审核通过后转人社部门审核。"
+    >
       <Card variant="borderless">
         <ReviewTabs tab={tab} onChange={switchTab} />
         <KeywordFilter
           name="personalReviewFilter"
           label="姓名"
           placeholder="请输入姓名"
-          onSearch={(k) => { setName(k); setPage((p) => ({ ...p, page: 1 })); }}
+          onSearch={(k) => {
+            setName(k);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
           extra={<ExportButton onExport={() => hoursApi.exportPersonalClaims({ tab, name })} />}
         />
         {tab === 'pending' && selected.length > 0 && (
@@ -142,12 +176,20 @@ export function PersonalReviewPage() {
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}
           scroll={{ x: 1460 }}
-          rowSelection={tab === 'pending' ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), preserveSelectedRowKeys: true } : undefined}
+          rowSelection={
+            tab === 'pending'
+              ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), preserveSelectedRowKeys: true }
+              : undefined
+          }
           pagination={pagedBy(page, setPage, q.data?.total)}
           locale={{ emptyText: tab === 'pending' ? '暂无待审核的个人学时申报' : '暂无已审核的个人学时申报' }}
         />
       </Card>
-      <EvidenceModal claimId={evidence?.id ?? null} title={evidence ? `证明材料 · ${evidence.name} · ${evidence.title}` : undefined} onClose={() => setEvidence(null)} />
+      <EvidenceModal
+        claimId={evidence?.id ?? null}
+        title={evidence ? `证明材料 · ${evidence.name} · ${evidence.title}` : undefined}
+        onClose={() => setEvidence(null)}
+      />
       <ReasonModal
         open={!!rejecting}
         title={rejecting && rejecting.ids.length > 1 ? `批量驳回（${rejecting.ids.length} 条）` : '驳回个人学时申报'}

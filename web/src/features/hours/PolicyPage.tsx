@@ -3,7 +3,25 @@
  * rules (学习形式 → 学时/单位, 计量单位, 年度上限). Data, never constants: each year is edited here.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Modal, Row, Select, Skeleton, Space, Table, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -18,8 +36,20 @@ import { hoursApi, POLICIES_KEY, thisYear, usePolicies, type Policy } from './ap
 
 const FORMS = Object.entries(LEARNING_FORMS).map(([value, label]) => ({ value, label }));
 
-interface RuleValues { learningForm?: LearningForm; hoursPerUnit?: number; unit?: string; capPerYear?: number | null; note?: string }
-interface Values { totalRequired: number; professionalMin: number; publicMin: number; closingDate: Dayjs; rules: RuleValues[] }
+interface RuleValues {
+  learningForm?: LearningForm;
+  hoursPerUnit?: number;
+  unit?: string;
+  capPerYear?: number | null;
+  note?: string;
+}
+interface Values {
+  totalRequired: number;
+  professionalMin: number;
+  publicMin: number;
+  closingDate: Dayjs;
+  rules: RuleValues[];
+}
 
 const hoursInput = { min: 0, max: 1000, step: 1, style: { width: '100%' } } as const;
 /** The server keeps hours with one decimal. */
@@ -34,7 +64,13 @@ function toValues(p: Policy | undefined, year: number): Values {
     professionalMin: p?.professionalMin ?? 60,
     publicMin: p?.publicMin ?? 30,
     closingDate: p ? dayjs(p.year === year ? p.closingDate : `${year}-12-31`) : dayjs(`${year}-12-31`),
-    rules: (p?.rules ?? []).map((r) => ({ learningForm: r.learningForm, hoursPerUnit: r.hoursPerUnit, unit: r.unit, capPerYear: r.capPerYear, note: r.note })),
+    rules: (p?.rules ?? []).map((r) => ({
+      learningForm: r.learningForm,
+      hoursPerUnit: r.hoursPerUnit,
+      unit: r.unit,
+      capPerYear: r.capPerYear,
+      note: r.note,
+    })),
   };
 }
 
@@ -64,10 +100,20 @@ export function PolicyPage() {
   }, [year, policies.isPending, template, form]);
 
   const save = useMutation({
-    mutationFn: (v: Values) => hoursApi.savePolicy(year, {
-      totalRequired: v.totalRequired, professionalMin: v.professionalMin, publicMin: v.publicMin, closingDate: v.closingDate.format('YYYY-MM-DD'),
-      rules: v.rules.map((r) => ({ learningForm: r.learningForm!, hoursPerUnit: r.hoursPerUnit!, unit: (r.unit ?? '').trim(), capPerYear: r.capPerYear ?? null, note: (r.note ?? '').trim() })),
-    }),
+    mutationFn: (v: Values) =>
+      hoursApi.savePolicy(year, {
+        totalRequired: v.totalRequired,
+        professionalMin: v.professionalMin,
+        publicMin: v.publicMin,
+        closingDate: v.closingDate.format('YYYY-MM-DD'),
+        rules: v.rules.map((r) => ({
+          learningForm: r.learningForm!,
+          hoursPerUnit: r.hoursPerUnit!,
+          unit: (r.unit ?? '').trim(),
+          capPerYear: r.capPerYear ?? null,
+          note: (r.note ?? '').trim(),
+        })),
+      }),
     onSuccess: () => {
       feedback.success(`${year}年度学时政策已保存`);
       setExtraYears((ys) => ys.filter((y) => y !== year));
@@ -95,20 +141,51 @@ export function PolicyPage() {
       extra={
         <Space>
           <Typography.Text>年度：</Typography.Text>
-          <Select aria-label="政策年度" value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}年度${items.some((p) => p.year === y) ? '' : '（未设置）'}` }))} style={{ width: 160 }} />
-          {editable && <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>新增年度</Button>}
+          <Select
+            aria-label="政策年度"
+            value={year}
+            onChange={setYear}
+            options={years.map((y) => ({ value: y, label: `${y}年度${items.some((p) => p.year === y) ? '' : '（未设置）'}` }))}
+            style={{ width: 160 }}
+          />
+          {editable && (
+            <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              新增年度
+            </Button>
+          )}
         </Space>
       }
     >
       {!editable && <Alert type="info" showIcon style={{ marginBottom: 16 }} title="学时政策由省人社厅设置，此处仅供查看。" />}
       {policies.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(policies.error)} style={{ marginBottom: 16 }} />}
       {policies.isPending ? (
-        <Card variant="borderless"><Skeleton active paragraph={{ rows: 8 }} /></Card>
+        <Card variant="borderless">
+          <Skeleton active paragraph={{ rows: 8 }} />
+        </Card>
       ) : (
-        <Form form={form} name="policyForm" layout="vertical" disabled={!editable} onFinish={confirmSave} onValuesChange={() => error && setError(null)}>
+        <Form
+          form={form}
+          name="policyForm"
+          layout="vertical"
+          disabled={!editable}
+          onFinish={confirmSave}
+          onValuesChange={() => error && setError(null)}
+        >
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-          {!current && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`${year}年度尚未设置学时政策，以下为参考${template ? `${template.year}年度` : '默认'}设置，保存后生效。`} />}
-          <Card variant="borderless" title={`${year}年度学时要求`} extra={current?.updatedAt && <Typography.Text type="secondary">最后修改：{fmtMinute(current.updatedAt)}</Typography.Text>} style={{ marginBottom: 16 }}>
+          {!current && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={`${year}年度尚未设置学时政策，以下为参考${template ? `${template.year}年度` : '默认'}设置，保存后生效。`}
+            />
+          )}
+          <Card
+            variant="borderless"
+            title={`${year}年度学时要求`}
+            extra={current?.updatedAt && <Typography.Text type="secondary">最后修改：{fmtMinute(current.updatedAt)}</Typography.Text>}
+            style={{ marginBottom: 16 }}
+          >
             <Row gutter={24}>
               <Col xs={24} sm={12} lg={6}>
                 <Form.Item label="年度总学时要求" name="totalRequired" rules={[{ required: true, message: '请输入总学时' }, oneDecimal]}>
@@ -142,21 +219,32 @@ export function PolicyPage() {
                 </Form.Item>
               </Col>
               <Col xs={24} sm={12} lg={6}>
-                <Form.Item label="申报截止日期" name="closingDate" rules={[{ required: true, message: '请选择申报截止日期' }]} extra="截止后不再接受该年度的学时申报">
+                <Form.Item
+                  label="申报截止日期"
+                  name="closingDate"
+                  rules={[{ required: true, message: '请选择申报截止日期' }]}
+                  extra="截止后不再接受该年度的学时申报"
+                >
                   <DatePicker style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
             </Row>
           </Card>
-          <Card variant="borderless" title="学时认定规则" extra={<Typography.Text type="secondary">个人申报学时按此计算：数量 × 每单位学时，不超过年度上限</Typography.Text>}>
+          <Card
+            variant="borderless"
+            title="学时认定规则"
+            extra={<Typography.Text type="secondary">个人申报学时按此计算：数量 × 每单位学时，不超过年度上限</Typography.Text>}
+          >
             <Form.List
               name="rules"
-              rules={[{
-                validator: async (_, rules: RuleValues[] | undefined) => {
-                  const forms = (rules ?? []).map((r) => r?.learningForm).filter(Boolean);
-                  if (new Set(forms).size !== forms.length) throw new Error('同一学习形式只能有一条认定规则');
+              rules={[
+                {
+                  validator: async (_, rules: RuleValues[] | undefined) => {
+                    const forms = (rules ?? []).map((r) => r?.learningForm).filter(Boolean);
+                    if (new Set(forms).size !== forms.length) throw new Error('同一学习形式只能有一条认定规则');
+                  },
                 },
-              }]}
+              ]}
             >
               {(fields, { add, remove }, { errors }) => (
                 <>
@@ -168,7 +256,9 @@ export function PolicyPage() {
                     locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无认定规则，个人将无法申报学时" /> }}
                     columns={[
                       {
-                        title: '学习形式', key: 'form', width: 150,
+                        title: '学习形式',
+                        key: 'form',
+                        width: 150,
                         render: (_, f) => (
                           <Form.Item name={[f.name, 'learningForm']} rules={[{ required: true, message: '请选择' }]} style={{ margin: 0 }}>
                             <Select options={FORMS} placeholder="请选择" aria-label="学习形式" />
@@ -176,23 +266,40 @@ export function PolicyPage() {
                         ),
                       },
                       {
-                        title: '每单位学时', key: 'hpu', width: 140,
+                        title: '每单位学时',
+                        key: 'hpu',
+                        width: 140,
                         render: (_, f) => (
-                          <Form.Item name={[f.name, 'hoursPerUnit']} rules={[{ required: true, message: '请输入' }, oneDecimal]} style={{ margin: 0 }}>
+                          <Form.Item
+                            name={[f.name, 'hoursPerUnit']}
+                            rules={[{ required: true, message: '请输入' }, oneDecimal]}
+                            style={{ margin: 0 }}
+                          >
                             <InputNumber {...hoursInput} aria-label="每单位学时" />
                           </Form.Item>
                         ),
                       },
                       {
-                        title: '计量单位', key: 'unit', width: 110,
+                        title: '计量单位',
+                        key: 'unit',
+                        width: 110,
                         render: (_, f) => (
-                          <Form.Item name={[f.name, 'unit']} rules={[{ required: true, whitespace: true, message: '请输入' }, { max: 10, message: '不超过10个字符' }]} style={{ margin: 0 }}>
+                          <Form.Item
+                            name={[f.name, 'unit']}
+                            rules={[
+                              { required: true, whitespace: true, message: '请输入' },
+                              { max: 10, message: '不超过10个字符' },
+                            ]}
+                            style={{ margin: 0 }}
+                          >
                             <Input placeholder="天/次/学时" maxLength={10} aria-label="计量单位" />
                           </Form.Item>
                         ),
                       },
                       {
-                        title: '年度上限（学时）', key: 'cap', width: 150,
+                        title: '年度上限（学时）',
+                        key: 'cap',
+                        width: 150,
                         render: (_, f) => (
                           <Form.Item name={[f.name, 'capPerYear']} rules={[oneDecimal]} style={{ margin: 0 }}>
                             <InputNumber {...hoursInput} placeholder="不限" aria-label="年度上限" />
@@ -200,22 +307,45 @@ export function PolicyPage() {
                         ),
                       },
                       {
-                        title: '说明', key: 'note',
+                        title: '说明',
+                        key: 'note',
                         render: (_, f) => (
                           <Form.Item name={[f.name, 'note']} rules={[{ max: 100, message: '不超过100个字符' }]} style={{ margin: 0 }}>
                             <Input placeholder="如：参加学术会议每次8学时" maxLength={100} aria-label="说明" />
                           </Form.Item>
                         ),
                       },
-                      ...(editable ? [{
-                        title: '操作', key: 'op', width: 70,
-                        render: (_: unknown, f: { name: number }) => <Button type="link" danger size="small" icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除规则" />,
-                      }] : []),
+                      ...(editable
+                        ? [
+                            {
+                              title: '操作',
+                              key: 'op',
+                              width: 70,
+                              render: (_: unknown, f: { name: number }) => (
+                                <Button
+                                  type="link"
+                                  danger
+                                  size="small"
+                                  icon={<DeleteOutlined />}
+                                  onClick={() => remove(f.name)}
+                                  aria-label="删除规则"
+                                />
+                              ),
+                            },
+                          ]
+                        : []),
                     ]}
                   />
                   <Form.ErrorList errors={errors} />
                   {editable && (
-                    <Button type="dashed" block icon={<PlusOutlined />} style={{ marginTop: 12 }} onClick={() => add({ unit: '天', note: '' })} disabled={fields.length >= Object.keys(LEARNING_FORMS).length}>
+                    <Button
+                      type="dashed"
+                      block
+                      icon={<PlusOutlined />}
+                      style={{ marginTop: 12 }}
+                      onClick={() => add({ unit: '天', note: '' })}
+                      disabled={fields.length >= Object.keys(LEARNING_FORMS).length}
+                    >
                       添加规则
                     </Button>
                   )}
@@ -226,8 +356,17 @@ export function PolicyPage() {
           {editable && (
             <div style={{ marginTop: 16, textAlign: 'right' }}>
               <Space>
-                <Button onClick={() => { form.setFieldsValue(toValues(template, year)); setError(null); }}>恢复</Button>
-                <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending}>保存{year}年度政策</Button>
+                <Button
+                  onClick={() => {
+                    form.setFieldsValue(toValues(template, year));
+                    setError(null);
+                  }}
+                >
+                  恢复
+                </Button>
+                <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending}>
+                  保存{year}年度政策
+                </Button>
               </Space>
             </div>
           )}
@@ -250,7 +389,16 @@ export function PolicyPage() {
       >
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text>请输入要设置学时政策的年度，新年度将以最近一个年度的设置为参考。</Typography.Text>
-          <InputNumber aria-label="年度" min={2000} max={2100} precision={0} value={newYear} onChange={setNewYear} suffix="年度" style={{ width: 200 }} />
+          <InputNumber
+            aria-label="年度"
+            min={2000}
+            max={2100}
+            precision={0}
+            value={newYear}
+            onChange={setNewYear}
+            suffix="年度"
+            style={{ width: 200 }}
+          />
         </Space>
       </Modal>
     </PageContainer>

@@ -6,7 +6,14 @@ import type { Items, Page } from '../../app/types';
 export type Tab = 'pending' | 'done';
 export type ClaimSource = 'base' | 'employer' | 'personal';
 
-export interface RecognitionRule { id?: number; learningForm: LearningForm; hoursPerUnit: number; unit: string; capPerYear: number | null; note: string }
+export interface RecognitionRule {
+  id?: number;
+  learningForm: LearningForm;
+  hoursPerUnit: number;
+  unit: string;
+  capPerYear: number | null;
+  note: string;
+}
 export interface Policy {
   year: number;
   totalRequired: number;
@@ -74,8 +81,15 @@ export interface PersonalClaim {
   createdAt: string;
 }
 
-export interface Decision { ids: number[]; decision: 'approve' | 'reject'; reason?: string }
-export interface DecisionResult { done: number; skipped: number }
+export interface Decision {
+  ids: number[];
+  decision: 'approve' | 'reject';
+  reason?: string;
+}
+export interface DecisionResult {
+  done: number;
+  skipped: number;
+}
 
 export const POLICIES_KEY = ['hour-policies'] as const;
 export const claimReviewKey = (source: ClaimSource) => ['reviews', 'claims', source] as const;
@@ -94,7 +108,8 @@ export const hoursApi = {
 
   audit: (q: ClaimFilters & { page: number; pageSize: number; sample?: number }) => api.get<Page<ClaimRow>>('/api/audits/claims', q),
   /** With `ids` (a drawn sample) the export holds exactly those rows. */
-  exportAudit: (f: ClaimFilters, ids?: number[]) => download('/api/audits/claims/export', { ...f, ids: ids?.join(',') }, ids ? '学时审验（随机抽查）.xlsx' : '学时审验.xlsx'),
+  exportAudit: (f: ClaimFilters, ids?: number[]) =>
+    download('/api/audits/claims/export', { ...f, ids: ids?.join(',') }, ids ? '学时审验（随机抽查）.xlsx' : '学时审验.xlsx'),
   revoke: (ids: number[], reason: string) => api.post<DecisionResult>('/api/audits/claims/revoke', { ids, reason }),
 
   personalClaims: (q: { tab: Tab; name?: string; page: number; pageSize: number }) => api.get<Page<PersonalClaim>>('/api/reviews/personal-claims', q),

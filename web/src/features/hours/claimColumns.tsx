@@ -18,7 +18,11 @@ export function claimColumns(onView: (r: ClaimRow) => void): TableColumnsType<Cl
         <div>
           <a onClick={() => onView(r)}>{v}</a>
           {/* 重点审核 stays in sight without scrolling, its reasons one hover away */}
-          {r.flagged && <div style={{ marginTop: 4 }}><FlagTag reasons={r.flagReasons} /></div>}
+          {r.flagged && (
+            <div style={{ marginTop: 4 }}>
+              <FlagTag reasons={r.flagReasons} />
+            </div>
+          )}
         </div>
       ),
     },
@@ -29,7 +33,12 @@ export function claimColumns(onView: (r: ClaimRow) => void): TableColumnsType<Cl
     { title: '职称系列', dataIndex: 'titleSeriesName', width: 100, render: (v: string) => v || '—' },
     { title: '成绩', dataIndex: 'score', width: 64, render: (v: string | null) => v || '—' },
     { title: '学时', dataIndex: 'hours', width: 64, align: 'right' },
-    { title: '是否合格', dataIndex: 'qualified', width: 84, render: (v: boolean) => (v ? <Tag color="green">合格</Tag> : <Tag color="red">不合格</Tag>) },
+    {
+      title: '是否合格',
+      dataIndex: 'qualified',
+      width: 84,
+      render: (v: boolean) => (v ? <Tag color="green">合格</Tag> : <Tag color="red">不合格</Tag>),
+    },
     {
       title: '申报状态',
       dataIndex: 'statusName',

@@ -25,13 +25,21 @@ export function JurisdictionDrawer({ id, onClose }: { id: number | null; onClose
       {m && (
         <>
           <Descriptions column={2} size="small" bordered style={{ marginBottom: 20 }}>
-            <Descriptions.Item label="报送单位" span={2}>{m.orgName}</Descriptions.Item>
+            <Descriptions.Item label="报送单位" span={2}>
+              {m.orgName}
+            </Descriptions.Item>
             <Descriptions.Item label="单位类型">{ORG_TYPES[m.orgType] ?? m.orgType}</Descriptions.Item>
             <Descriptions.Item label="所属地区">{m.divisionName}</Descriptions.Item>
             <Descriptions.Item label="报送年度">{m.year}年度</Descriptions.Item>
-            <Descriptions.Item label="状态"><ViewedTag m={m} /></Descriptions.Item>
-            <Descriptions.Item label="材料名称" span={2}>{m.title}</Descriptions.Item>
-            <Descriptions.Item label="说明" span={2}><span style={{ whiteSpace: 'pre-wrap' }}>{orDash(m.description)}</span></Descriptions.Item>
+            <Descriptions.Item label="状态">
+              <ViewedTag m={m} />
+            </Descriptions.Item>
+            <Descriptions.Item label="材料名称" span={2}>
+              {m.title}
+            </Descriptions.Item>
+            <Descriptions.Item label="说明" span={2}>
+              <span style={{ whiteSpace: 'pre-wrap' }}>{orDash(m.description)}</span>
+            </Descriptions.Item>
             <Descriptions.Item label="提交时间">{fmtTime(m.submittedAt)}</Descriptions.Item>
             <Descriptions.Item label="首次查看">{fmtTime(m.viewedAt)}</Descriptions.Item>
           </Descriptions>

@@ -14,7 +14,10 @@ import { FileSummary } from './OwnMaterials';
 import { ViewedTag } from './tags';
 import { SearchButtons } from '../../components/SearchButtons';
 
-const STATUS_OPTIONS = [{ value: 'unviewed', label: '待查看' }, { value: 'viewed', label: '已查看' }];
+const STATUS_OPTIONS = [
+  { value: 'unviewed', label: '待查看' },
+  { value: 'viewed', label: '已查看' },
+];
 
 export function JurisdictionMaterials() {
   const [form] = Form.useForm<JurisdictionFilters>();
@@ -32,7 +35,16 @@ export function JurisdictionMaterials() {
   };
 
   const columns: TableColumnsType<Material> = [
-    { title: '单位名称', dataIndex: 'orgName', ellipsis: true, render: (v: string, m) => <a onClick={() => setViewing(m.id)} title={v}>{v}</a> },
+    {
+      title: '单位名称',
+      dataIndex: 'orgName',
+      ellipsis: true,
+      render: (v: string, m) => (
+        <a onClick={() => setViewing(m.id)} title={v}>
+          {v}
+        </a>
+      ),
+    },
     { title: '单位类型', dataIndex: 'orgType', width: 130, render: (v: keyof typeof ORG_TYPES) => ORG_TYPES[v] ?? v },
     { title: '所属地区', dataIndex: 'divisionName', width: 110 },
     { title: '报送年度', dataIndex: 'year', width: 96, render: (v: number) => `${v}年度` },
@@ -41,8 +53,15 @@ export function JurisdictionMaterials() {
     { title: '提交时间', dataIndex: 'submittedAt', width: 150, render: (v: string | null) => fmtMinute(v) },
     { title: '状态', key: 'viewed', width: 90, render: (_, m) => <ViewedTag m={m} /> },
     {
-      title: '操作', key: 'actions', width: 80, fixed: 'right',
-      render: (_, m) => <Button type="link" size="small" onClick={() => setViewing(m.id)}>查看</Button>,
+      title: '操作',
+      key: 'actions',
+      width: 80,
+      fixed: 'right',
+      render: (_, m) => (
+        <Button type="link" size="small" onClick={() => setViewing(m.id)}>
+          查看
+        </Button>
+      ),
     },
   ];
 
@@ -61,7 +80,12 @@ export function JurisdictionMaterials() {
         <Form.Item label="状态" name="status">
           <Select options={STATUS_OPTIONS} allowClear placeholder="全部" style={{ width: 110 }} />
         </Form.Item>
-        <SearchButtons onReset={() => { form.resetFields(); search({}); }}>
+        <SearchButtons
+          onReset={() => {
+            form.resetFields();
+            search({});
+          }}
+        >
           <ExportButton onExport={() => materialsApi.jurisdictionExport(filters)} />
         </SearchButtons>
       </Form>

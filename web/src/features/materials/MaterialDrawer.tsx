@@ -30,7 +30,15 @@ export function useMaterialActions() {
 export function SubmitButton({ m, busy, onSubmit, link }: { m: Material; busy: boolean; onSubmit: () => Promise<unknown>; link?: boolean }) {
   const none = m.files.length === 0;
   const button = (
-    <Button type={link ? 'link' : 'primary'} size={link ? 'small' : 'middle'} icon={link ? undefined : <SendOutlined />} disabled={none} loading={!link && busy}>提交</Button>
+    <Button
+      type={link ? 'link' : 'primary'}
+      size={link ? 'small' : 'middle'}
+      icon={link ? undefined : <SendOutlined />}
+      disabled={none}
+      loading={!link && busy}
+    >
+      提交
+    </Button>
   );
   if (none) return <Tooltip title="请先上传至少一个材料文件">{button}</Tooltip>;
   return (
@@ -56,7 +64,15 @@ export function WithdrawButton({ m, busy, onWithdraw, link }: { m: Material; bus
       cancelText="取消"
       onConfirm={() => onWithdraw().catch(() => undefined)}
     >
-      <Button type={link ? 'link' : 'default'} size={link ? 'small' : 'middle'} danger icon={link ? undefined : <RollbackOutlined />} loading={!link && busy}>撤回</Button>
+      <Button
+        type={link ? 'link' : 'default'}
+        size={link ? 'small' : 'middle'}
+        danger
+        icon={link ? undefined : <RollbackOutlined />}
+        loading={!link && busy}
+      >
+        撤回
+      </Button>
     </Popconfirm>
   );
 }
@@ -76,13 +92,19 @@ export function MaterialDrawer({ id, onClose, onEdit }: { id: number | null; onC
       onClose={onClose}
       size={720}
       destroyOnHidden
-      extra={m && (
-        <Space>
-          {draft && <Button icon={<EditOutlined />} onClick={() => onEdit(m)}>编辑信息</Button>}
-          {draft && <SubmitButton m={m} busy={submit.isPending} onSubmit={() => submit.mutateAsync(m)} />}
-          {m.status === 'submitted' && <WithdrawButton m={m} busy={withdraw.isPending} onWithdraw={() => withdraw.mutateAsync(m)} />}
-        </Space>
-      )}
+      extra={
+        m && (
+          <Space>
+            {draft && (
+              <Button icon={<EditOutlined />} onClick={() => onEdit(m)}>
+                编辑信息
+              </Button>
+            )}
+            {draft && <SubmitButton m={m} busy={submit.isPending} onSubmit={() => submit.mutateAsync(m)} />}
+            {m.status === 'submitted' && <WithdrawButton m={m} busy={withdraw.isPending} onWithdraw={() => withdraw.mutateAsync(m)} />}
+          </Space>
+        )
+      }
     >
       {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} />}
       {!m && q.isPending && <Skeleton active />}
@@ -90,15 +112,33 @@ export function MaterialDrawer({ id, onClose, onEdit }: { id: number | null; onC
         <>
           <Descriptions column={2} size="small" bordered style={{ marginBottom: 20 }}>
             <Descriptions.Item label="报送年度">{m.year}年度</Descriptions.Item>
-            <Descriptions.Item label="状态"><MaterialStatusTag m={m} /></Descriptions.Item>
-            <Descriptions.Item label="材料名称" span={2}>{m.title}</Descriptions.Item>
-            <Descriptions.Item label="说明" span={2}><span style={{ whiteSpace: 'pre-wrap' }}>{orDash(m.description)}</span></Descriptions.Item>
+            <Descriptions.Item label="状态">
+              <MaterialStatusTag m={m} />
+            </Descriptions.Item>
+            <Descriptions.Item label="材料名称" span={2}>
+              {m.title}
+            </Descriptions.Item>
+            <Descriptions.Item label="说明" span={2}>
+              <span style={{ whiteSpace: 'pre-wrap' }}>{orDash(m.description)}</span>
+            </Descriptions.Item>
             <Descriptions.Item label="提交时间">{fmtTime(m.submittedAt)}</Descriptions.Item>
             <Descriptions.Item label="上级查看时间">{fmtTime(m.viewedAt)}</Descriptions.Item>
           </Descriptions>
-          {draft
-            ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="草稿尚未提交，上级人社部门看不到。上传完材料文件后请点击右上角“提交”。" />
-            : <Alert type="success" showIcon style={{ marginBottom: 16 }} title={m.viewedAt ? '已提交，上级人社部门已查看。' : '已提交，等待上级人社部门查看。如需修改，请先撤回。'} />}
+          {draft ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title="草稿尚未提交，上级人社部门看不到。上传完材料文件后请点击右上角“提交”。"
+            />
+          ) : (
+            <Alert
+              type="success"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={m.viewedAt ? '已提交，上级人社部门已查看。' : '已提交，等待上级人社部门查看。如需修改，请先撤回。'}
+            />
+          )}
           <MaterialFiles material={m} editable={draft} onDownload={(f) => materialsApi.download(m.id, f)} onChanged={changed} />
         </>
       )}

@@ -13,9 +13,19 @@ import { fileSize } from '../training/api';
 import { MATERIAL_FILE_RULE, materialsApi, type Material, type MaterialFile } from './api';
 import './materials.css';
 
-interface InFlight { uid: string; name: string; percent: number }
+interface InFlight {
+  uid: string;
+  name: string;
+  percent: number;
+}
 
-function CategoryFiles({ material, category, editable, onDownload, onChanged }: {
+function CategoryFiles({
+  material,
+  category,
+  editable,
+  onDownload,
+  onChanged,
+}: {
   material: Material;
   category: MaterialCategory;
   editable: boolean;
@@ -56,7 +66,12 @@ function CategoryFiles({ material, category, editable, onDownload, onChanged }: 
   return (
     <div className="material-category" data-category={category}>
       <div className="material-category-head">
-        <span className="material-category-title">{name}<Typography.Text type="secondary" style={{ fontWeight: 400, marginInlineStart: 8 }}>{list.length} 个文件</Typography.Text></span>
+        <span className="material-category-title">
+          {name}
+          <Typography.Text type="secondary" style={{ fontWeight: 400, marginInlineStart: 8 }}>
+            {list.length} 个文件
+          </Typography.Text>
+        </span>
         {editable && (
           <Upload
             multiple
@@ -70,9 +85,13 @@ function CategoryFiles({ material, category, editable, onDownload, onChanged }: 
               }
               return true;
             }}
-            customRequest={(o) => void upload(o.file as File, (o.file as { uid?: string }).uid ?? String(Math.random())).then(() => o.onSuccess?.({}))}
+            customRequest={(o) =>
+              void upload(o.file as File, (o.file as { uid?: string }).uid ?? String(Math.random())).then(() => o.onSuccess?.({}))
+            }
           >
-            <Button size="small" icon={<UploadOutlined />}>上传{name}</Button>
+            <Button size="small" icon={<UploadOutlined />}>
+              上传{name}
+            </Button>
           </Upload>
         )}
       </div>
@@ -81,10 +100,14 @@ function CategoryFiles({ material, category, editable, onDownload, onChanged }: 
           <span className="material-file-name" title={f.name}>
             <PaperClipOutlined style={{ color: '#8c8c8c', marginInlineEnd: 6 }} />
             <a onClick={() => download(f)}>{f.name}</a>
-            <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 8 }}>{fileSize(f.size)}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 8 }}>
+              {fileSize(f.size)}
+            </Typography.Text>
           </span>
           <Space size={0}>
-            <Button type="link" size="small" icon={<DownloadOutlined />} onClick={() => download(f)}>下载</Button>
+            <Button type="link" size="small" icon={<DownloadOutlined />} onClick={() => download(f)}>
+              下载
+            </Button>
             {editable && (
               <Popconfirm
                 title="删除文件"
@@ -94,7 +117,9 @@ function CategoryFiles({ material, category, editable, onDownload, onChanged }: 
                 cancelText="取消"
                 onConfirm={() => remove(f)}
               >
-                <Button type="link" size="small" danger icon={<DeleteOutlined />} loading={removing === f.fileId}>删除</Button>
+                <Button type="link" size="small" danger icon={<DeleteOutlined />} loading={removing === f.fileId}>
+                  删除
+                </Button>
               </Popconfirm>
             )}
           </Space>
@@ -102,7 +127,10 @@ function CategoryFiles({ material, category, editable, onDownload, onChanged }: 
       ))}
       {uploads.map((u) => (
         <div className="material-file" key={u.uid}>
-          <span className="material-file-name"><PaperClipOutlined style={{ color: '#8c8c8c', marginInlineEnd: 6 }} />{u.name}</span>
+          <span className="material-file-name">
+            <PaperClipOutlined style={{ color: '#8c8c8c', marginInlineEnd: 6 }} />
+            {u.name}
+          </span>
           <Progress percent={u.percent} size="small" style={{ width: 160, margin: 0 }} status="active" />
         </div>
       ))}
@@ -111,7 +139,12 @@ function CategoryFiles({ material, category, editable, onDownload, onChanged }: 
   );
 }
 
-export function MaterialFiles({ material, editable, onDownload, onChanged = () => undefined }: {
+export function MaterialFiles({
+  material,
+  editable,
+  onDownload,
+  onChanged = () => undefined,
+}: {
   material: Material;
   editable: boolean;
   onDownload: (f: MaterialFile) => Promise<void>;
@@ -121,7 +154,8 @@ export function MaterialFiles({ material, editable, onDownload, onChanged = () =
     <div>
       {editable && (
         <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-          按类别上传材料文件，每次可选择多个文件。支持 {extList(MATERIAL_FILE_RULE)}，单个文件不超过{MATERIAL_FILE_RULE.maxMB}MB（按文件内容识别类型）。
+          按类别上传材料文件，每次可选择多个文件。支持 {extList(MATERIAL_FILE_RULE)}，单个文件不超过{MATERIAL_FILE_RULE.maxMB}
+          MB（按文件内容识别类型）。
         </Typography.Paragraph>
       )}
       {MATERIAL_CATEGORY_CODES.map((c) => (

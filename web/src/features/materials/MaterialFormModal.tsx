@@ -6,7 +6,11 @@ import { ApiError, errorMessage } from '../../app/api';
 import { applyFieldErrors } from '../../components/formErrors';
 import { materialsApi, recentYears, type Material, type MaterialBody } from './api';
 
-export function MaterialFormModal({ editing, onClose, onSaved }: {
+export function MaterialFormModal({
+  editing,
+  onClose,
+  onSaved,
+}: {
   /** 'new', the draft to edit, or null (closed). */
   editing: Material | 'new' | null;
   onClose: () => void;
@@ -61,7 +65,14 @@ export function MaterialFormModal({ editing, onClose, onSaved }: {
         <Form.Item label="报送年度" name="year" rules={[{ required: true, message: '请选择报送年度' }]}>
           <Select options={recentYears()} style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item label="材料名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写材料名称' }, { max: 100, message: '不能超过100个字符' }]}>
+        <Form.Item
+          label="材料名称"
+          name="name"
+          rules={[
+            { required: true, whitespace: true, message: '请填写材料名称' },
+            { max: 100, message: '不能超过100个字符' },
+          ]}
+        >
           <Input maxLength={100} placeholder="如：2026年度继续教育工作总结及相关材料" />
         </Form.Item>
         <Form.Item label="说明" name="description" rules={[{ max: 1000, message: '不能超过1000个字符' }]}>

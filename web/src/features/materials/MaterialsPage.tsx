@@ -35,7 +35,13 @@ export function MaterialsPage() {
     <PageContainer
       title="年度工作材料报送"
       description="按年度报送本单位的学习指南、工作通知、工作总结等材料：新增后按类别上传文件并提交，上级人社部门即可查看和下载；已提交的材料如需修改，请先撤回。"
-      extra={tab === 'own' && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>新增</Button>}
+      extra={
+        tab === 'own' && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            新增
+          </Button>
+        )
+      }
     >
       <Card variant="borderless">
         {viewer ? (

@@ -12,7 +12,10 @@ import { SubmitButton, useMaterialActions, WithdrawButton } from './MaterialDraw
 import { MaterialStatusTag } from './tags';
 import { SearchButtons } from '../../components/SearchButtons';
 
-const STATUS_OPTIONS = [{ value: 'draft', label: '草稿' }, { value: 'submitted', label: '已提交' }];
+const STATUS_OPTIONS = [
+  { value: 'draft', label: '草稿' },
+  { value: 'submitted', label: '已提交' },
+];
 
 /** "学习指南 2 · 工作总结 1" */
 export function FileSummary({ m }: { m: Material }) {
@@ -21,7 +24,11 @@ export function FileSummary({ m }: { m: Material }) {
     <Space size={[4, 4]} wrap>
       {MATERIAL_CATEGORY_CODES.map((c) => {
         const n = m.files.filter((f) => f.category === c).length;
-        return n ? <Tag key={c} style={{ marginInlineEnd: 0 }}>{MATERIAL_CATEGORIES[c]} {n}</Tag> : null;
+        return n ? (
+          <Tag key={c} style={{ marginInlineEnd: 0 }}>
+            {MATERIAL_CATEGORIES[c]} {n}
+          </Tag>
+        ) : null;
       })}
     </Space>
   );
@@ -44,7 +51,17 @@ export function OwnMaterials({ onOpen, onEdit }: { onOpen: (m: Material) => void
 
   const columns: TableColumnsType<Material> = [
     { title: '报送年度', dataIndex: 'year', width: 100, render: (v: number) => `${v}年度` },
-    { title: '材料名称', dataIndex: 'title', width: 280, ellipsis: true, render: (v: string, m) => <a onClick={() => onOpen(m)} title={v}>{v}</a> },
+    {
+      title: '材料名称',
+      dataIndex: 'title',
+      width: 280,
+      ellipsis: true,
+      render: (v: string, m) => (
+        <a onClick={() => onOpen(m)} title={v}>
+          {v}
+        </a>
+      ),
+    },
     { title: '材料文件', key: 'files', width: 220, render: (_, m) => <FileSummary m={m} /> },
     { title: '状态', key: 'status', width: 170, render: (_, m) => <MaterialStatusTag m={m} /> },
     { title: '提交时间', dataIndex: 'submittedAt', width: 150, render: (v: string | null) => fmtMinute(v) },
@@ -56,8 +73,14 @@ export function OwnMaterials({ onOpen, onEdit }: { onOpen: (m: Material) => void
       fixed: 'right',
       render: (_, m) => (
         <Space size={0}>
-          <Button type="link" size="small" onClick={() => onOpen(m)}>{m.status === 'draft' ? '上传文件' : '查看'}</Button>
-          {m.status === 'draft' && <Button type="link" size="small" onClick={() => onEdit(m)}>编辑</Button>}
+          <Button type="link" size="small" onClick={() => onOpen(m)}>
+            {m.status === 'draft' ? '上传文件' : '查看'}
+          </Button>
+          {m.status === 'draft' && (
+            <Button type="link" size="small" onClick={() => onEdit(m)}>
+              编辑
+            </Button>
+          )}
           {m.status === 'draft' && <SubmitButton link m={m} busy={submit.isPending} onSubmit={() => submit.mutateAsync(m)} />}
           {m.status === 'submitted' && <WithdrawButton link m={m} busy={withdraw.isPending} onWithdraw={() => withdraw.mutateAsync(m)} />}
         </Space>
@@ -74,7 +97,12 @@ export function OwnMaterials({ onOpen, onEdit }: { onOpen: (m: Material) => void
         <Form.Item label="状态" name="status">
           <Select options={STATUS_OPTIONS} allowClear placeholder="全部" style={{ width: 120 }} />
         </Form.Item>
-        <SearchButtons onReset={() => { form.resetFields(); search({}); }}>
+        <SearchButtons
+          onReset={() => {
+            form.resetFields();
+            search({});
+          }}
+        >
           <ExportButton onExport={() => materialsApi.exportXlsx(filters)} />
         </SearchButtons>
       </Form>

@@ -33,9 +33,21 @@ export interface Material {
   files: MaterialFile[];
 }
 
-export interface MaterialBody { year: number; name: string; description: string }
-export interface OwnFilters { year?: number; status?: MaterialStatus }
-export interface JurisdictionFilters { year?: number; orgName?: string; divisionCode?: string; status?: 'unviewed' | 'viewed' }
+export interface MaterialBody {
+  year: number;
+  name: string;
+  description: string;
+}
+export interface OwnFilters {
+  year?: number;
+  status?: MaterialStatus;
+}
+export interface JurisdictionFilters {
+  year?: number;
+  orgName?: string;
+  divisionCode?: string;
+  status?: 'unviewed' | 'viewed';
+}
 type Paged<T> = T & { page: number; pageSize: number };
 
 export const MATERIALS_KEY = ['materials'] as const;

@@ -16,7 +16,14 @@ import { myHoursApi, type DeclaredClaim } from './api';
 const EVIDENCE: FileRule = { exts: ['pdf', 'jpg', 'jpeg', 'png'], maxMB: 5 };
 const SUBJECTS = Object.entries(SUBJECT_TYPES).map(([value, label]) => ({ value, label }));
 
-interface Values { year: number; title: string; subjectType: SubjectType; learningForm: LearningForm; units: number; file: UploadFile[] }
+interface Values {
+  year: number;
+  title: string;
+  subjectType: SubjectType;
+  learningForm: LearningForm;
+  units: number;
+  file: UploadFile[];
+}
 
 export function DeclareModal({ open, year, onClose }: { open: boolean; year: number; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
@@ -41,7 +48,11 @@ export function DeclareModal({ open, year, onClose }: { open: boolean; year: num
     setError(null);
     setProgress(0);
     try {
-      const c = await myHoursApi.declare({ year: v.year, title: v.title.trim(), subjectType: v.subjectType, learningForm: v.learningForm, units: v.units }, file, setProgress);
+      const c = await myHoursApi.declare(
+        { year: v.year, title: v.title.trim(), subjectType: v.subjectType, learningForm: v.learningForm, units: v.units },
+        file,
+        setProgress,
+      );
       setDone(c);
       feedback.success('申报已提交，待所在单位审核');
       void qc.invalidateQueries({ queryKey: ['me', 'hours'] });
@@ -58,23 +69,41 @@ export function DeclareModal({ open, year, onClose }: { open: boolean; year: num
       title={done ? '申报结果' : '申报个人学时'}
       open={open}
       onCancel={onClose}
-      afterOpenChange={(o) => { if (!o) { setDone(null); setError(null); } }}
+      afterOpenChange={(o) => {
+        if (!o) {
+          setDone(null);
+          setError(null);
+        }
+      }}
       destroyOnHidden
       width={620}
       maskClosable={!busy}
       closable={!busy}
-      footer={done ? (
-        <Button type="primary" onClick={onClose}>完成</Button>
-      ) : (
-        <Space>
-          <Button onClick={onClose} disabled={busy}>取消</Button>
-          <Button type="primary" loading={busy} onClick={() => form.submit()}>提交申报</Button>
-        </Space>
-      )}
+      footer={
+        done ? (
+          <Button type="primary" onClick={onClose}>
+            完成
+          </Button>
+        ) : (
+          <Space>
+            <Button onClick={onClose} disabled={busy}>
+              取消
+            </Button>
+            <Button type="primary" loading={busy} onClick={() => form.submit()}>
+              提交申报
+            </Button>
+          </Space>
+        )
+      }
     >
       {done ? (
         <>
-          <Result status="success" title="申报已提交" subTitle="先由所在单位审核，再由人社部门审核，审核通过后计入本年度学时。" style={{ padding: '8px 0 16px' }} />
+          <Result
+            status="success"
+            title="申报已提交"
+            subTitle="先由所在单位审核，再由人社部门审核，审核通过后计入本年度学时。"
+            style={{ padding: '8px 0 16px' }}
+          />
           <Descriptions
             bordered
             column={1}
@@ -115,7 +144,11 @@ export function DeclareModal({ open, year, onClose }: { open: boolean; year: num
                 <Radio.Group options={SUBJECTS} optionType="button" buttonStyle="solid" />
               </Form.Item>
             </Space>
-            <Form.Item label="学习内容" name="title" rules={[{ required: true, whitespace: true, message: '请填写学习内容' }, zodRule(personalClaimFields.shape.title)]}>
+            <Form.Item
+              label="学习内容"
+              name="title"
+              rules={[{ required: true, whitespace: true, message: '请填写学习内容' }, zodRule(personalClaimFields.shape.title)]}
+            >
               <Input maxLength={100} showCount placeholder="如：参加2026年湖北省教育学会学术年会" />
             </Form.Item>
             <Space size={16} style={{ display: 'flex' }} align="start">
@@ -126,7 +159,12 @@ export function DeclareModal({ open, year, onClose }: { open: boolean; year: num
                   notFoundContent="该年度暂无可申报的学习形式"
                 />
               </Form.Item>
-              <Form.Item label="数量" name="units" rules={[{ required: true, message: '请填写数量' }, zodRule(personalClaimFields.shape.units)]} style={{ width: 200 }}>
+              <Form.Item
+                label="数量"
+                name="units"
+                rules={[{ required: true, message: '请填写数量' }, zodRule(personalClaimFields.shape.units)]}
+                style={{ width: 200 }}
+              >
                 <InputNumber min={0.5} max={365} step={0.5} suffix={rule?.unit ?? ''} style={{ width: '100%' }} placeholder="如：2" />
               </Form.Item>
             </Space>
@@ -136,7 +174,11 @@ export function DeclareModal({ open, year, onClose }: { open: boolean; year: num
                 showIcon
                 style={{ marginBottom: 16 }}
                 title={`认定规则：${LEARNING_FORMS[rule.learningForm]}每${rule.unit} ${rule.hoursPerUnit} 学时${rule.capPerYear != null ? `，年度上限 ${rule.capPerYear} 学时` : ''}${rule.note ? `（${rule.note}）` : ''}`}
-                description={estimate != null ? `预计认定 ${estimate} 学时${rule.capPerYear != null ? '，超出年度上限的部分不予认定' : ''}；以提交后系统计算的结果为准。` : undefined}
+                description={
+                  estimate != null
+                    ? `预计认定 ${estimate} 学时${rule.capPerYear != null ? '，超出年度上限的部分不予认定' : ''}；以提交后系统计算的结果为准。`
+                    : undefined
+                }
               />
             )}
             <FileField name="file" label="证明材料" rule={EVIDENCE} hint="如会议通知、参会证明、进修结业证书等，支持 PDF、JPG、PNG，不超过5MB" />

@@ -3,7 +3,23 @@
  * every claim with its state and reasons (审验不通过 in red), and 申报个人学时.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Empty, Progress, Row, Select, Skeleton, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Progress,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { CheckCircleFilled, ExclamationCircleFilled, FileSearchOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../../app/api';
@@ -41,8 +57,16 @@ export function MyHoursPage() {
       render: (v: number, r) => (
         <div>
           <span className={r.status === 'approved' ? 'hours-counted' : NOT_COUNTED.has(r.status) ? 'hours-struck' : 'hours-waiting'}>{v}</span> 学时
-          {r.status !== 'approved' && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{NOT_COUNTED.has(r.status) ? '（不计入）' : '（审核通过后计入）'}</Typography.Text>}
-          {r.basis && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} ellipsis={{ tooltip: r.basis }}>依据：{r.basis}</Typography.Text>}
+          {r.status !== 'approved' && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {NOT_COUNTED.has(r.status) ? '（不计入）' : '（审核通过后计入）'}
+            </Typography.Text>
+          )}
+          {r.basis && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} ellipsis={{ tooltip: r.basis }}>
+              依据：{r.basis}
+            </Typography.Text>
+          )}
         </div>
       ),
     },
@@ -55,13 +79,19 @@ export function MyHoursPage() {
         <div>
           <ClaimStatusTag status={r.status} name={v} />
           {r.status === 'revoked' && (
-            <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>审验不通过原因：{r.revokeReason || '—'}</Typography.Text>
+            <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>
+              审验不通过原因：{r.revokeReason || '—'}
+            </Typography.Text>
           )}
           {r.status === 'rejected' && r.rejectReason && (
-            <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>驳回原因：{r.rejectReason}</Typography.Text>
+            <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>
+              驳回原因：{r.rejectReason}
+            </Typography.Text>
           )}
           {r.status === 'deleted' && (
-            <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>删除原因：{r.deleteReason || '—'}</Typography.Text>
+            <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>
+              删除原因：{r.deleteReason || '—'}
+            </Typography.Text>
           )}
         </div>
       ),
@@ -71,7 +101,14 @@ export function MyHoursPage() {
       title: '证明材料',
       key: 'evidence',
       width: 90,
-      render: (_, r) => (r.hasEvidence ? <Button type="link" size="small" icon={<FileSearchOutlined />} onClick={() => setEvidence(r)}>查看</Button> : '—'),
+      render: (_, r) =>
+        r.hasEvidence ? (
+          <Button type="link" size="small" icon={<FileSearchOutlined />} onClick={() => setEvidence(r)}>
+            查看
+          </Button>
+        ) : (
+          '—'
+        ),
     },
   ];
 
@@ -83,23 +120,33 @@ export function MyHoursPage() {
         <Space>
           <Typography.Text>年度：</Typography.Text>
           <Select aria-label="年度" value={year} onChange={setYear} options={yearOptions(policies.data?.items)} style={{ width: 130 }} />
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDeclaring(true)}>申报个人学时</Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDeclaring(true)}>
+            申报个人学时
+          </Button>
         </Space>
       }
     >
       {q.error ? (
         <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} />
       ) : !d ? (
-        <Card variant="borderless"><Skeleton active paragraph={{ rows: 6 }} /></Card>
+        <Card variant="borderless">
+          <Skeleton active paragraph={{ rows: 6 }} />
+        </Card>
       ) : (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Summary year={year} d={d} />
-          <Card variant="borderless" title={`${year}年度学时明细`} extra={
+          <Card
+            variant="borderless"
+            title={`${year}年度学时明细`}
+            extra={
               <Space>
-                <Typography.Text type="secondary">共 {d.claims.length} 条，计入 {d.claims.filter((c) => c.status === 'approved').length} 条</Typography.Text>
+                <Typography.Text type="secondary">
+                  共 {d.claims.length} 条，计入 {d.claims.filter((c) => c.status === 'approved').length} 条
+                </Typography.Text>
                 <ExportButton onExport={() => myHoursApi.exportXlsx(year)} disabled={!d.claims.length} />
               </Space>
-            }>
+            }
+          >
             <Table<MyClaim>
               rowKey="id"
               tableLayout="fixed"
@@ -142,9 +189,15 @@ function Summary({ year, d }: { year: number; d: MyHours }) {
             )}
           />
           <div style={{ marginTop: 4 }}>
-            {d.completed
-              ? <Tag color="success" icon={<CheckCircleFilled />} style={{ fontSize: 14, padding: '2px 10px' }}>已完成</Tag>
-              : <Tag color="warning" icon={<ExclamationCircleFilled />} style={{ fontSize: 14, padding: '2px 10px' }}>未完成</Tag>}
+            {d.completed ? (
+              <Tag color="success" icon={<CheckCircleFilled />} style={{ fontSize: 14, padding: '2px 10px' }}>
+                已完成
+              </Tag>
+            ) : (
+              <Tag color="warning" icon={<ExclamationCircleFilled />} style={{ fontSize: 14, padding: '2px 10px' }}>
+                未完成
+              </Tag>
+            )}
           </div>
         </Col>
         <Col xs={24} md={17}>
@@ -158,18 +211,34 @@ function Summary({ year, d }: { year: number; d: MyHours }) {
             <Col span={8}>
               <Card size="small" className="hours-stat">
                 <Statistic title="专业科目" value={d.professionalHours} suffix={<span className="hours-req">/ {p.professionalMin} 学时</span>} />
-                <Progress percent={pct(d.professionalHours, p.professionalMin)} showInfo={false} size="small" status={d.missing.professional ? 'normal' : 'success'} />
+                <Progress
+                  percent={pct(d.professionalHours, p.professionalMin)}
+                  showInfo={false}
+                  size="small"
+                  status={d.missing.professional ? 'normal' : 'success'}
+                />
               </Card>
             </Col>
             <Col span={8}>
               <Card size="small" className="hours-stat">
                 <Statistic title="合计" value={d.totalHours} suffix={<span className="hours-req">/ {p.totalRequired} 学时</span>} />
-                <Progress percent={pct(d.totalHours, p.totalRequired)} showInfo={false} size="small" status={d.missing.total ? 'normal' : 'success'} />
+                <Progress
+                  percent={pct(d.totalHours, p.totalRequired)}
+                  showInfo={false}
+                  size="small"
+                  status={d.missing.total ? 'normal' : 'success'}
+                />
               </Card>
             </Col>
           </Row>
           {d.completed ? (
-            <Alert type="success" showIcon style={{ marginTop: 16 }} title={`已完成${year}年度继续教育学时要求`} description={`要求：全年不少于 ${p.totalRequired} 学时，其中专业科目不少于 ${p.professionalMin} 学时、公需科目不少于 ${p.publicMin} 学时。`} />
+            <Alert
+              type="success"
+              showIcon
+              style={{ marginTop: 16 }}
+              title={`已完成${year}年度继续教育学时要求`}
+              description={`要求：全年不少于 ${p.totalRequired} 学时，其中专业科目不少于 ${p.professionalMin} 学时、公需科目不少于 ${p.publicMin} 学时。`}
+            />
           ) : (
             <Alert
               type="warning"

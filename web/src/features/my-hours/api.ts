@@ -31,8 +31,21 @@ export interface MyHours {
   claims: MyClaim[];
 }
 
-export interface DeclareFields { year: number; title: string; subjectType: SubjectType; learningForm: LearningForm; units: number }
-export interface DeclaredClaim { id: number; year: number; title: string; hours: number; basis: string; status: string }
+export interface DeclareFields {
+  year: number;
+  title: string;
+  subjectType: SubjectType;
+  learningForm: LearningForm;
+  units: number;
+}
+export interface DeclaredClaim {
+  id: number;
+  year: number;
+  title: string;
+  hours: number;
+  basis: string;
+  status: string;
+}
 
 export const myHoursKey = (year: number) => ['me', 'hours', year] as const;
 

@@ -33,7 +33,13 @@ export function OrgChangesTable({ items, loading, error }: { items: MyChange[]; 
           render: (_, r) => (r.kind === 'reparent' ? <ReparentProgress r={r} vertical /> : '上级部门审核'),
         },
         { title: '状态', dataIndex: 'status', width: 90, render: (v: string) => <ReviewStatusTag status={v} /> },
-        { title: '驳回原因', dataIndex: 'rejectReason', width: 160, ellipsis: { showTitle: false }, render: (v: string | null) => <Tooltip title={v}>{orDash(v)}</Tooltip> },
+        {
+          title: '驳回原因',
+          dataIndex: 'rejectReason',
+          width: 160,
+          ellipsis: { showTitle: false },
+          render: (v: string | null) => <Tooltip title={v}>{orDash(v)}</Tooltip>,
+        },
         { title: '提交时间', dataIndex: 'createdAt', width: 150, render: (v: string) => fmtMinute(v) },
       ]}
     />

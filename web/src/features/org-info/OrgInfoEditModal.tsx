@@ -45,9 +45,7 @@ export function OrgInfoEditModal({ org, open, onClose }: { org: OrgInfo; open: b
       width={560}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      {org.parentId != null && (
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} title="修改后须经上级部门审核通过才能生效" />
-      )}
+      {org.parentId != null && <Alert type="info" showIcon style={{ marginBottom: 16 }} title="修改后须经上级部门审核通过才能生效" />}
       <Form
         form={form}
         name="orgInfo"
@@ -59,10 +57,19 @@ export function OrgInfoEditModal({ org, open, onClose }: { org: OrgInfo; open: b
         <Form.Item label="名称" name="name" rules={[{ required: true, whitespace: true, message: '请输入单位名称' }, zodRule(shape.name)]}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item label="联系人" name="contactName" rules={[{ required: true, whitespace: true, message: '请输入联系人' }, zodRule(shape.contactName)]}>
+        <Form.Item
+          label="联系人"
+          name="contactName"
+          rules={[{ required: true, whitespace: true, message: '请输入联系人' }, zodRule(shape.contactName)]}
+        >
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item label="联系电话" name="contactPhone" rules={[{ required: true, message: '请输入联系电话' }, zodRule(shape.contactPhone)]} extra="手机号或固定电话（如 027-87654321）">
+        <Form.Item
+          label="联系电话"
+          name="contactPhone"
+          rules={[{ required: true, message: '请输入联系电话' }, zodRule(shape.contactPhone)]}
+          extra="手机号或固定电话（如 027-87654321）"
+        >
           <Input maxLength={20} />
         </Form.Item>
         <Form.Item label="地址" name="address" rules={[{ required: true, whitespace: true, message: '请输入地址' }, zodRule(shape.address)]}>

@@ -15,7 +15,11 @@ import { ORG_INFO_KEY, ORG_INFO_LABELS, orgInfoApi, type OrgInfo, type OrgInfoEd
 
 function pendingDiff(org: OrgInfo, after: OrgInfoEdit): FieldChange[] {
   return (Object.keys(ORG_INFO_LABELS) as (keyof OrgInfoEdit)[]).map((k) => ({
-    field: k, label: ORG_INFO_LABELS[k], before: org[k], after: after[k] ?? '', changed: org[k] !== after[k],
+    field: k,
+    label: ORG_INFO_LABELS[k],
+    before: org[k],
+    after: after[k] ?? '',
+    changed: org[k] !== after[k],
   }));
 }
 
@@ -39,12 +43,16 @@ export function OrgInfoPage() {
           <Space>
             {canReparent && (
               <Tooltip title={pendingReparent ? '已有一条更换上级部门申请在审核中' : undefined}>
-                <Button icon={<SwapOutlined />} disabled={!!pendingReparent || changes.isPending} onClick={() => setReparenting(true)}>更换上级部门</Button>
+                <Button icon={<SwapOutlined />} disabled={!!pendingReparent || changes.isPending} onClick={() => setReparenting(true)}>
+                  更换上级部门
+                </Button>
               </Tooltip>
             )}
             {can('org.info.edit') && (
               <Tooltip title={pendingInfo ? '已有一条修改申请在审核中，审核后才能再次修改' : undefined}>
-                <Button type="primary" icon={<EditOutlined />} disabled={!!pendingInfo} onClick={() => setEditing(true)}>修改单位信息</Button>
+                <Button type="primary" icon={<EditOutlined />} disabled={!!pendingInfo} onClick={() => setEditing(true)}>
+                  修改单位信息
+                </Button>
               </Tooltip>
             )}
           </Space>

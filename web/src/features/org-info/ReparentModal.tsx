@@ -11,7 +11,10 @@ import { OrgPicker } from '../registration/OrgPicker';
 import { PARENT_TYPES, type RegistrableOrgType } from '../registration/api';
 import type { OrgInfo } from './api';
 
-interface Values { newParentId: number; reason: string }
+interface Values {
+  newParentId: number;
+  reason: string;
+}
 
 export function ReparentModal({ org, open, onClose }: { org: OrgInfo; open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
@@ -61,11 +64,30 @@ export function ReparentModal({ org, open, onClose }: { org: OrgInfo; open: bool
           { key: 'parent', label: '当前上级部门', children: org.parentName ?? '—' },
         ]}
       />
-      <Form form={form} name="reparent" layout="vertical" preserve={false} onFinish={(v) => { setError(null); save.mutate(v); }} onValuesChange={() => error && setError(null)}>
-        <Form.Item label="新上级部门" name="newParentId" rules={[{ required: true, message: '请选择新上级部门' }]} extra={types.includes('authority') ? '可选择主管部门或人社部门' : '可选择人社部门'}>
+      <Form
+        form={form}
+        name="reparent"
+        layout="vertical"
+        preserve={false}
+        onFinish={(v) => {
+          setError(null);
+          save.mutate(v);
+        }}
+        onValuesChange={() => error && setError(null)}
+      >
+        <Form.Item
+          label="新上级部门"
+          name="newParentId"
+          rules={[{ required: true, message: '请选择新上级部门' }]}
+          extra={types.includes('authority') ? '可选择主管部门或人社部门' : '可选择人社部门'}
+        >
           <OrgPicker types={types} excludeIds={[org.id, ...(org.parentId != null ? [org.parentId] : [])]} placeholder="请输入新上级部门名称搜索" />
         </Form.Item>
-        <Form.Item label="更换原因" name="reason" rules={[{ required: true, whitespace: true, message: '请填写更换原因' }, zodRule(reparentBody.shape.reason)]}>
+        <Form.Item
+          label="更换原因"
+          name="reason"
+          rules={[{ required: true, whitespace: true, message: '请填写更换原因' }, zodRule(reparentBody.shape.reason)]}
+        >
           <Input.TextArea placeholder="请说明更换上级部门的原因" maxLength={200} showCount autoSize={{ minRows: 3, maxRows: 5 }} />
         </Form.Item>
       </Form>

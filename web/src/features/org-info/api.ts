@@ -24,10 +24,18 @@ export interface OrgInfo {
   pendingChange?: OrgInfoEdit | null;
 }
 
-export interface OrgInfoEdit { name: string; contactName: string; contactPhone: string; address: string }
+export interface OrgInfoEdit {
+  name: string;
+  contactName: string;
+  contactPhone: string;
+  address: string;
+}
 
 /** Answer of PUT /api/org/info: applied at once (province HR), or filed as a change request for the superior. */
-export interface OrgInfoUpdate extends OrgInfo { applied: boolean; requestId: number | null }
+export interface OrgInfoUpdate extends OrgInfo {
+  applied: boolean;
+  requestId: number | null;
+}
 
 export const ORG_INFO_KEY = ['org-info'] as const;
 

@@ -4,7 +4,23 @@
  * 下载失败数据. 导入记录 lists the recent jobs and reopens any of them.
  */
 import { useState } from 'react';
-import { Alert, Button, Form, Modal, Progress, Result, Space, Statistic, Table, Tabs, Tag, Typography, type FormInstance, type TableColumnsType, type UploadFile } from 'antd';
+import {
+  Alert,
+  Button,
+  Form,
+  Modal,
+  Progress,
+  Result,
+  Space,
+  Statistic,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+  type FormInstance,
+  type TableColumnsType,
+  type UploadFile,
+} from 'antd';
 import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, errorMessage } from '../../app/api';
@@ -47,7 +63,9 @@ function Failures({ job }: { job: ImportJob }) {
     <>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8 }}>
         <Typography.Text strong>失败数据（{job.failed} 条）</Typography.Text>
-        <Button icon={<DownloadOutlined />} onClick={() => void run(() => personnelApi.failuresXlsx(job.id))}>下载失败数据</Button>
+        <Button icon={<DownloadOutlined />} onClick={() => void run(() => personnelApi.failuresXlsx(job.id))}>
+          下载失败数据
+        </Button>
       </div>
       <Table<ImportFailure>
         rowKey="row"
@@ -75,7 +93,9 @@ export function JobProgress({ jobId }: { jobId: number }) {
         </Typography.Paragraph>
         <Progress percent={job.percent} status="active" />
         <Typography.Text type="secondary">
-          {job.status === 'queued' ? '排队中，即将开始…' : `正在逐行校验并导入：已处理 ${job.processed} 行${job.total ? ` / 约 ${job.total} 行` : ''}，成功 ${job.imported} 条，失败 ${job.failed} 条`}
+          {job.status === 'queued'
+            ? '排队中，即将开始…'
+            : `正在逐行校验并导入：已处理 ${job.processed} 行${job.total ? ` / 约 ${job.total} 行` : ''}，成功 ${job.imported} 条，失败 ${job.failed} 条`}
         </Typography.Text>
         <Alert style={{ marginTop: 16 }} type="info" showIcon title="导入在服务器后台进行，关闭本窗口不会中断，可稍后在“导入记录”中查看结果。" />
       </div>
@@ -87,7 +107,13 @@ export function JobProgress({ jobId }: { jobId: number }) {
         status="error"
         title="导入失败"
         subTitle={job.error ?? '导入未完成'}
-        extra={job.imported > 0 ? <Typography.Text>失败前已导入 {job.imported} 条，失败 {job.failed} 条。</Typography.Text> : undefined}
+        extra={
+          job.imported > 0 ? (
+            <Typography.Text>
+              失败前已导入 {job.imported} 条，失败 {job.failed} 条。
+            </Typography.Text>
+          ) : undefined
+        }
       >
         {job.failed > 0 && <Failures job={job} />}
       </Result>
@@ -112,7 +138,13 @@ export function JobProgress({ jobId }: { jobId: number }) {
 }
 
 /** The upload form; its submit button lives in the modal's footer. */
-function UploadStep({ form, progress, error, onSubmit, onEdit }: {
+function UploadStep({
+  form,
+  progress,
+  error,
+  onSubmit,
+  onEdit,
+}: {
   form: FormInstance<{ file: UploadFile[] }>;
   progress: number | null;
   error: string | null;
@@ -132,13 +164,21 @@ function UploadStep({ form, progress, error, onSubmit, onEdit }: {
             带 * 的列必填；证件号、手机号、统一社会信用代码保持文本格式；所在单位须为本辖区已注册的用人单位、主管部门或继续教育基地。
             每行单独校验，有问题的行不导入，可下载失败数据修改后重新导入（无“查看完整证件号/手机号”权限时，失败数据中的证件号、手机号为脱敏显示）；已在平台注册的人员不会重复导入。导入的人员由管理员重置密码后方可登录。
             <div style={{ marginTop: 6 }}>
-              <Button size="small" icon={<DownloadOutlined />} onClick={() => void run(personnelApi.template)}>下载模板</Button>
+              <Button size="small" icon={<DownloadOutlined />} onClick={() => void run(personnelApi.template)}>
+                下载模板
+              </Button>
             </div>
           </div>
         }
       />
       <Form form={form} name="personnelImport" layout="vertical" onFinish={onSubmit} onValuesChange={onEdit}>
-        <FileField name="file" label="导入文件" rule={SHEET} hint="支持 .xlsx、.xls（Excel、WPS）和 .csv（UTF-8 或 GBK 编码），不超过20MB，一次最多5万行" disabled={progress !== null} />
+        <FileField
+          name="file"
+          label="导入文件"
+          rule={SHEET}
+          hint="支持 .xlsx、.xls（Excel、WPS）和 .csv（UTF-8 或 GBK 编码），不超过20MB，一次最多5万行"
+          disabled={progress !== null}
+        />
       </Form>
       <UploadProgress percent={progress} />
     </>
@@ -158,15 +198,30 @@ function JobsTable({ onOpen }: { onOpen: (id: number) => void }) {
     { title: '提交人', dataIndex: 'createdByName', width: 80 },
     { title: '提交时间', dataIndex: 'createdAt', width: 132, render: (v: string) => fmtMinute(v) },
     { title: '状态', dataIndex: 'statusName', width: 90, render: (_: string, j) => <JobStatusTag job={j} /> },
-    { title: '进度', dataIndex: 'percent', width: 110, render: (v: number, j) => <Progress percent={v} size="small" status={j.status === 'failed' ? 'exception' : j.status === 'done' ? 'success' : 'active'} /> },
+    {
+      title: '进度',
+      dataIndex: 'percent',
+      width: 110,
+      render: (v: number, j) => (
+        <Progress percent={v} size="small" status={j.status === 'failed' ? 'exception' : j.status === 'done' ? 'success' : 'active'} />
+      ),
+    },
     { title: '成功', dataIndex: 'imported', width: 60 },
     { title: '失败', dataIndex: 'failed', width: 60, render: (v: number) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : v) },
     {
-      title: '操作', key: 'actions', width: 164,
+      title: '操作',
+      key: 'actions',
+      width: 164,
       render: (_, j) => (
         <Space size={0}>
-          <Button type="link" size="small" onClick={() => onOpen(j.id)}>查看结果</Button>
-          {j.failed > 0 && <Button type="link" size="small" onClick={() => void run(() => personnelApi.failuresXlsx(j.id))}>下载失败数据</Button>}
+          <Button type="link" size="small" onClick={() => onOpen(j.id)}>
+            查看结果
+          </Button>
+          {j.failed > 0 && (
+            <Button type="link" size="small" onClick={() => void run(() => personnelApi.failuresXlsx(j.id))}>
+              下载失败数据
+            </Button>
+          )}
         </Space>
       ),
     },
@@ -221,12 +276,21 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
   };
 
   let footer;
-  if (tab !== 'import') footer = <Button type="primary" onClick={close}>关闭</Button>;
+  if (tab !== 'import')
+    footer = (
+      <Button type="primary" onClick={close}>
+        关闭
+      </Button>
+    );
   else if (jobId == null) {
     footer = (
       <Space>
-        <Button onClick={close} disabled={uploading}>取消</Button>
-        <Button type="primary" loading={uploading} onClick={() => form.submit()}>开始导入</Button>
+        <Button onClick={close} disabled={uploading}>
+          取消
+        </Button>
+        <Button type="primary" loading={uploading} onClick={() => form.submit()}>
+          开始导入
+        </Button>
       </Space>
     );
   } else if (!finished) footer = <Button onClick={close}>关闭（后台继续导入）</Button>;
@@ -234,7 +298,9 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
     footer = (
       <Space>
         <Button onClick={again}>继续导入</Button>
-        <Button type="primary" onClick={close}>完成</Button>
+        <Button type="primary" onClick={close}>
+          完成
+        </Button>
       </Space>
     );
   }
@@ -244,7 +310,13 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
       title="批量导入专技人员"
       open={open}
       onCancel={close}
-      afterOpenChange={(o) => { if (!o) { setJobId(null); setTab('import'); setError(null); } }}
+      afterOpenChange={(o) => {
+        if (!o) {
+          setJobId(null);
+          setTab('import');
+          setError(null);
+        }
+      }}
       destroyOnHidden
       maskClosable={!uploading}
       closable={!uploading}
@@ -256,12 +328,27 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
         onChange={setTab}
         items={[
           {
-            key: 'import', label: '导入数据',
-            children: jobId == null
-              ? <UploadStep form={form} progress={progress} error={error} onSubmit={(v) => void submit(v)} onEdit={() => error && setError(null)} />
-              : <JobProgress jobId={jobId} />,
+            key: 'import',
+            label: '导入数据',
+            children:
+              jobId == null ? (
+                <UploadStep form={form} progress={progress} error={error} onSubmit={(v) => void submit(v)} onEdit={() => error && setError(null)} />
+              ) : (
+                <JobProgress jobId={jobId} />
+              ),
           },
-          { key: 'jobs', label: '导入记录', children: <JobsTable onOpen={(id) => { setJobId(id); setTab('import'); }} /> },
+          {
+            key: 'jobs',
+            label: '导入记录',
+            children: (
+              <JobsTable
+                onOpen={(id) => {
+                  setJobId(id);
+                  setTab('import');
+                }}
+              />
+            ),
+          },
         ]}
       />
     </Modal>

@@ -12,13 +12,23 @@ import { personnelApi, PERSONNEL_KEY, type HistoryClaim, type HistoryYear, type 
 import { ResetPasswordButton } from './ResetPasswordButton';
 
 export function CompletionTag({ completed }: { completed: boolean | null }) {
-  if (completed == null) return <Tooltip title="该年度尚未设置学时要求"><Tag>未设置要求</Tag></Tooltip>;
+  if (completed == null)
+    return (
+      <Tooltip title="该年度尚未设置学时要求">
+        <Tag>未设置要求</Tag>
+      </Tooltip>
+    );
   return completed ? <Tag color="success">已完成</Tag> : <Tag color="warning">未完成</Tag>;
 }
 
 function accountText(p: PersonDetail) {
   if (p.accountStatus !== 'active') return <Tag>已停用</Tag>;
-  if (!p.hasPassword) return <Tooltip title="批量导入的人员在管理员重置密码后方可登录"><Tag>未设置密码</Tag></Tooltip>;
+  if (!p.hasPassword)
+    return (
+      <Tooltip title="批量导入的人员在管理员重置密码后方可登录">
+        <Tag>未设置密码</Tag>
+      </Tooltip>
+    );
   return p.mustChangePassword ? <Tag color="gold">待修改初始密码</Tag> : <Tag color="success">正常</Tag>;
 }
 
@@ -42,12 +52,20 @@ function FullIdentity({ id }: { id: number }) {
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        title={<span>完整证件号：<span className="mono">{shown.idNumber}</span>　手机号：<span className="mono">{shown.phone || '—'}</span></span>}
+        title={
+          <span>
+            完整证件号：<span className="mono">{shown.idNumber}</span>　手机号：<span className="mono">{shown.phone || '—'}</span>
+          </span>
+        }
         description="本次查看已记入审计日志，请勿截屏或外传个人信息。"
       />
     );
   }
-  return <Button size="small" icon={<EyeOutlined />} loading={busy} onClick={() => void reveal()}>查看完整证件号和手机号</Button>;
+  return (
+    <Button size="small" icon={<EyeOutlined />} loading={busy} onClick={() => void reveal()}>
+      查看完整证件号和手机号
+    </Button>
+  );
 }
 
 const claimColumns = [
@@ -57,10 +75,22 @@ const claimColumns = [
   { title: '学习形式', dataIndex: 'learningFormName', width: 80 },
   { title: '学时', dataIndex: 'hours', width: 60, align: 'right' as const },
   {
-    title: '状态', dataIndex: 'statusName', width: 110,
+    title: '状态',
+    dataIndex: 'statusName',
+    width: 110,
     render: (v: string, r: HistoryClaim) => (
-      <Tooltip title={r.status === 'revoked' ? `审验不通过原因：${r.revokeReason ?? '—'}` : r.status === 'rejected' ? `驳回原因：${r.rejectReason ?? '—'}` : undefined}>
-        <span><ClaimStatusTag status={r.status} name={v} /></span>
+      <Tooltip
+        title={
+          r.status === 'revoked'
+            ? `审验不通过原因：${r.revokeReason ?? '—'}`
+            : r.status === 'rejected'
+              ? `驳回原因：${r.rejectReason ?? '—'}`
+              : undefined
+        }
+      >
+        <span>
+          <ClaimStatusTag status={r.status} name={v} />
+        </span>
       </Tooltip>
     ),
   },
@@ -75,17 +105,28 @@ function YearPanel({ y }: { y: HistoryYear }) {
         <Statistic title="专业科目" value={y.professionalHours} suffix="学时" />
         <Statistic title="合计" value={y.totalHours} suffix="学时" />
         <div>
-          <div className="ant-statistic-title" style={{ color: 'rgba(0,0,0,0.45)', marginBottom: 4 }}>完成情况</div>
+          <div className="ant-statistic-title" style={{ color: 'rgba(0,0,0,0.45)', marginBottom: 4 }}>
+            完成情况
+          </div>
           <CompletionTag completed={y.completed} />
         </div>
       </Space>
       {y.policy && (
         <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-          {y.year}年度要求：合计不少于 {y.policy.totalRequired} 学时，其中公需科目不少于 {y.policy.publicMin} 学时、专业科目不少于 {y.policy.professionalMin} 学时。
+          {y.year}年度要求：合计不少于 {y.policy.totalRequired} 学时，其中公需科目不少于 {y.policy.publicMin} 学时、专业科目不少于{' '}
+          {y.policy.professionalMin} 学时。
           {y.missing && !y.completed && (
-            <Typography.Text type="warning">　尚差：{[
-              y.missing.total ? `合计 ${y.missing.total}` : '', y.missing.public ? `公需 ${y.missing.public}` : '', y.missing.professional ? `专业 ${y.missing.professional}` : '',
-            ].filter(Boolean).join('，')} 学时</Typography.Text>
+            <Typography.Text type="warning">
+              　尚差：
+              {[
+                y.missing.total ? `合计 ${y.missing.total}` : '',
+                y.missing.public ? `公需 ${y.missing.public}` : '',
+                y.missing.professional ? `专业 ${y.missing.professional}` : '',
+              ]
+                .filter(Boolean)
+                .join('，')}{' '}
+              学时
+            </Typography.Text>
           )}
         </Typography.Paragraph>
       )}
@@ -141,17 +182,34 @@ export function PersonDetailDrawer({ id, onClose }: { id: number | null; onClose
               { key: 'created', label: '建档时间', children: fmtDate(p.createdAt) },
             ]}
           />
-          {can('pii.view') && <div style={{ marginTop: 12 }}><FullIdentity id={p.id} /></div>}
-          <Typography.Title level={5} style={{ marginTop: 24 }}>历年学时</Typography.Title>
+          {can('pii.view') && (
+            <div style={{ marginTop: 12 }}>
+              <FullIdentity id={p.id} />
+            </div>
+          )}
+          <Typography.Title level={5} style={{ marginTop: 24 }}>
+            历年学时
+          </Typography.Title>
           {p.history.length ? (
             <Tabs
               items={p.history.map((y) => ({
                 key: String(y.year),
-                label: <span>{y.year}年度 {y.completed ? <Tag color="success" style={{ marginInlineStart: 4 }}>已完成</Tag> : null}</span>,
+                label: (
+                  <span>
+                    {y.year}年度{' '}
+                    {y.completed ? (
+                      <Tag color="success" style={{ marginInlineStart: 4 }}>
+                        已完成
+                      </Tag>
+                    ) : null}
+                  </span>
+                ),
                 children: <YearPanel y={y} />,
               }))}
             />
-          ) : <Empty description="暂无学时记录" />}
+          ) : (
+            <Empty description="暂无学时记录" />
+          )}
         </>
       )}
     </Drawer>

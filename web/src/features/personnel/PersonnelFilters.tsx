@@ -10,9 +10,16 @@ import { SearchButtons } from '../../components/SearchButtons';
 
 const SERIES = TITLE_SERIES.map((s) => ({ value: s.code, label: s.name }));
 const LEVELS = Object.entries(TITLE_LEVELS).map(([value, label]) => ({ value, label }));
-const COMPLETION = [{ value: 'yes', label: '已完成' }, { value: 'no', label: '未完成' }];
+const COMPLETION = [
+  { value: 'yes', label: '已完成' },
+  { value: 'no', label: '未完成' },
+];
 
-interface TreeNode { value: number; title: string; children?: TreeNode[] }
+interface TreeNode {
+  value: number;
+  title: string;
+  children?: TreeNode[];
+}
 function toTree(items: RegionOption[]): TreeNode[] {
   const byId = new Map<number, TreeNode>(items.map((r) => [r.id, { value: r.id, title: r.name }]));
   const roots: TreeNode[] = [];
@@ -51,7 +58,9 @@ function UnitSelect({ id, value, onChange }: { id?: string; value?: number; onCh
   );
 }
 
-export interface FilterValues extends Filters { year: number }
+export interface FilterValues extends Filters {
+  year: number;
+}
 
 export function PersonnelFilters({ onSearch, extra }: { onSearch: (f: FilterValues) => void; extra?: ReactNode }) {
   const [form] = Form.useForm<FilterValues>();
@@ -59,10 +68,13 @@ export function PersonnelFilters({ onSearch, extra }: { onSearch: (f: FilterValu
   const regions = useRegionOptions();
   const tree = useMemo(() => toTree(regions.data?.items ?? []), [regions.data]);
   const initial = { year: thisYear() };
-  const finish = (v: FilterValues) => onSearch({
-    ...v, personName: v.personName?.trim() || undefined, idNumber: v.idNumber?.trim() || undefined,
-    titleLevel: v.titleLevel as TitleLevel | undefined,
-  });
+  const finish = (v: FilterValues) =>
+    onSearch({
+      ...v,
+      personName: v.personName?.trim() || undefined,
+      idNumber: v.idNumber?.trim() || undefined,
+      titleLevel: v.titleLevel as TitleLevel | undefined,
+    });
   return (
     <Form form={form} name="personnelFilters" layout="inline" className="filter-bar" initialValues={initial} onFinish={finish}>
       <Form.Item label="姓名" name="personName">
@@ -98,7 +110,13 @@ export function PersonnelFilters({ onSearch, extra }: { onSearch: (f: FilterValu
       <Form.Item label="完成情况" name="completed">
         <Select options={COMPLETION} allowClear placeholder="全部" style={{ width: 100 }} />
       </Form.Item>
-      <SearchButtons onReset={() => { form.resetFields(); onSearch(initial); }} wrap>
+      <SearchButtons
+        onReset={() => {
+          form.resetFields();
+          onSearch(initial);
+        }}
+        wrap
+      >
         {extra}
       </SearchButtons>
     </Form>

@@ -36,27 +36,73 @@ export function PersonnelPage() {
   const sortOrder = (key: PersonnelSort) => (sort.sort === key ? (sort.order === 'asc' ? 'ascend' : 'descend') : null);
 
   const columns: TableColumnsType<PersonRow> = [
-    { title: '姓名', dataIndex: 'name', key: 'name', width: 92, fixed: 'left', sorter: true, sortOrder: sortOrder('name'), render: (v: string, r) => <a onClick={() => setViewing(r.id)}>{v}</a> },
+    {
+      title: '姓名',
+      dataIndex: 'name',
+      key: 'name',
+      width: 92,
+      fixed: 'left',
+      sorter: true,
+      sortOrder: sortOrder('name'),
+      render: (v: string, r) => <a onClick={() => setViewing(r.id)}>{v}</a>,
+    },
     { title: '证件号', dataIndex: 'idNumberMasked', width: 190, render: (v: string) => <span className="mono nowrap">{v}</span> },
     { title: '手机号', dataIndex: 'phoneMasked', width: 130, render: (v: string | null) => <span className="mono nowrap">{v || '—'}</span> },
     {
-      title: '所在单位', dataIndex: 'orgName', key: 'orgName', sorter: true, sortOrder: sortOrder('orgName'), ellipsis: { showTitle: false },
-      render: (v: string, r) => <Tooltip title={r.departmentName ? `${v} · ${r.departmentName}` : v}><span>{v}</span></Tooltip>,
+      title: '所在单位',
+      dataIndex: 'orgName',
+      key: 'orgName',
+      sorter: true,
+      sortOrder: sortOrder('orgName'),
+      ellipsis: { showTitle: false },
+      render: (v: string, r) => (
+        <Tooltip title={r.departmentName ? `${v} · ${r.departmentName}` : v}>
+          <span>{v}</span>
+        </Tooltip>
+      ),
     },
     {
-      title: '职称系列 / 级别', dataIndex: 'titleSeriesName', key: 'titleSeries', width: 184, sorter: true, sortOrder: sortOrder('titleSeries'),
-      render: (v: string, r) => (v ? <span className="nowrap">{v}<Typography.Text type="secondary"> · {r.titleLevelName || '—'}</Typography.Text></span> : '—'),
+      title: '职称系列 / 级别',
+      dataIndex: 'titleSeriesName',
+      key: 'titleSeries',
+      width: 184,
+      sorter: true,
+      sortOrder: sortOrder('titleSeries'),
+      render: (v: string, r) =>
+        v ? (
+          <span className="nowrap">
+            {v}
+            <Typography.Text type="secondary"> · {r.titleLevelName || '—'}</Typography.Text>
+          </span>
+        ) : (
+          '—'
+        ),
     },
     {
-      title: `${year}年度学时`, dataIndex: 'totalHours', key: 'totalHours', width: 116, sorter: true, sortOrder: sortOrder('totalHours'), align: 'right',
-      render: (v: number, r) => <Tooltip title={`公需科目 ${r.publicHours} 学时，专业科目 ${r.professionalHours} 学时`}><span>{v}</span></Tooltip>,
+      title: `${year}年度学时`,
+      dataIndex: 'totalHours',
+      key: 'totalHours',
+      width: 116,
+      sorter: true,
+      sortOrder: sortOrder('totalHours'),
+      align: 'right',
+      render: (v: number, r) => (
+        <Tooltip title={`公需科目 ${r.publicHours} 学时，专业科目 ${r.professionalHours} 学时`}>
+          <span>{v}</span>
+        </Tooltip>
+      ),
     },
     { title: '完成情况', dataIndex: 'completed', width: 92, render: (v: boolean | null) => <CompletionTag completed={v} /> },
     {
-      title: '操作', key: 'actions', width: can('personnel.manage') ? 132 : 70, fixed: 'right',
+      title: '操作',
+      key: 'actions',
+      width: can('personnel.manage') ? 132 : 70,
+      fixed: 'right',
       render: (_, r) => (
         <Space size={0}>
-          <Button type="link" size="small" onClick={() => setViewing(r.id)}>查看</Button>
+          <Button type="link" size="small" onClick={() => setViewing(r.id)}>
+            查看
+          </Button>
           <ResetPasswordButton person={r} />
         </Space>
       ),
@@ -76,11 +122,20 @@ export function PersonnelPage() {
     <PageContainer
       title="专技人员信息查询"
       description="查询本辖区专业技术人员的基本信息和年度学时完成情况；证件号、手机号默认脱敏显示。"
-      extra={can('personnel.import') && <Button type="primary" icon={<CloudUploadOutlined />} onClick={() => setImporting(true)}>批量导入</Button>}
+      extra={
+        can('personnel.import') && (
+          <Button type="primary" icon={<CloudUploadOutlined />} onClick={() => setImporting(true)}>
+            批量导入
+          </Button>
+        )
+      }
     >
       <Card variant="borderless">
         <PersonnelFilters
-          onSearch={(f) => { setFilters(f); setPage((p) => ({ ...p, page: 1 })); }}
+          onSearch={(f) => {
+            setFilters(f);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
           extra={<ExportButton onExport={() => personnelApi.exportXlsx(query)} />}
         />
         {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}

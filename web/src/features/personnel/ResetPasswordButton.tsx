@@ -21,17 +21,27 @@ export function ResetPasswordButton({ person, link = true }: { person: { id: num
     <>
       <Popconfirm
         title="重置密码"
-        description={<div style={{ maxWidth: 280 }}>确定重置“{person.name}”的登录密码吗？将生成一个临时密码（只显示一次），本人登录后须修改，其当前登录将被强制退出。</div>}
+        description={
+          <div style={{ maxWidth: 280 }}>
+            确定重置“{person.name}”的登录密码吗？将生成一个临时密码（只显示一次），本人登录后须修改，其当前登录将被强制退出。
+          </div>
+        }
         okText="重置"
         okButtonProps={{ danger: true }}
         cancelText="取消"
         onConfirm={() => reset.mutate()}
       >
-        <Button type={link ? 'link' : 'default'} size={link ? 'small' : 'middle'} icon={link ? undefined : <KeyOutlined />} loading={reset.isPending}>重置密码</Button>
+        <Button type={link ? 'link' : 'default'} size={link ? 'small' : 'middle'} icon={link ? undefined : <KeyOutlined />} loading={reset.isPending}>
+          重置密码
+        </Button>
       </Popconfirm>
       <OneTimePasswordModal
         password={otp?.password ?? null}
-        intro={<>已重置专业技术人员 <strong>{otp?.name}</strong> 的登录密码。</>}
+        intro={
+          <>
+            已重置专业技术人员 <strong>{otp?.name}</strong> 的登录密码。
+          </>
+        }
         holder="本人"
         onClose={() => setOtp(null)}
       />

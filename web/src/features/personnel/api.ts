@@ -16,7 +16,12 @@ export interface PersonnelFilters {
   completed?: 'yes' | 'no';
 }
 export type PersonnelSort = 'name' | 'orgName' | 'titleSeries' | 'titleLevel' | 'totalHours' | 'createdAt';
-export interface PersonnelQuery extends PersonnelFilters { page: number; pageSize: number; sort?: PersonnelSort; order?: 'asc' | 'desc' }
+export interface PersonnelQuery extends PersonnelFilters {
+  page: number;
+  pageSize: number;
+  sort?: PersonnelSort;
+  order?: 'asc' | 'desc';
+}
 
 export interface PersonRow {
   id: number;
@@ -40,7 +45,10 @@ export interface PersonRow {
   /** null when the year has no requirement set. */
   completed: boolean | null;
 }
-export interface PersonnelPage extends Page<PersonRow> { year: number; hasPolicy: boolean }
+export interface PersonnelPage extends Page<PersonRow> {
+  year: number;
+  hasPolicy: boolean;
+}
 
 export interface HistoryClaim {
   id: number;
@@ -106,10 +114,24 @@ export interface ImportJob {
   startedAt: string | null;
   finishedAt: string | null;
 }
-export interface ImportFailure { row: number; name: string; idNumberMasked: string; reason: string }
+export interface ImportFailure {
+  row: number;
+  name: string;
+  idNumberMasked: string;
+  reason: string;
+}
 
-export interface UnitOption { id: number; name: string; creditCode: string; type: string }
-export interface RegionOption { id: number; name: string; parentId: number | null }
+export interface UnitOption {
+  id: number;
+  name: string;
+  creditCode: string;
+  type: string;
+}
+export interface RegionOption {
+  id: number;
+  name: string;
+  parentId: number | null;
+}
 
 export const PERSONNEL_KEY = ['personnel'] as const;
 export const IMPORTS_KEY = ['personnel', 'imports'] as const;
@@ -124,7 +146,8 @@ export const personnelApi = {
   units: (keyword?: string) => api.get<Items<UnitOption>>('/api/personnel/options/units', { keyword }),
   regions: () => api.get<Items<RegionOption>>('/api/personnel/options/regions'),
   template: () => download('/api/personnel/import/template', undefined, '专技人员批量导入模板.xlsx'),
-  upload: (file: File, onProgress?: (p: number) => void) => uploadForm<{ id: number; status: JobStatus }>('/api/personnel/import', {}, file, onProgress),
+  upload: (file: File, onProgress?: (p: number) => void) =>
+    uploadForm<{ id: number; status: JobStatus }>('/api/personnel/import', {}, file, onProgress),
   jobs: (q: { page: number; pageSize: number }) => api.get<Page<ImportJob>>('/api/personnel/imports', q),
   job: (id: number) => api.get<ImportJob>(`/api/personnel/imports/${id}`),
   failures: (id: number, q: { page: number; pageSize: number }) => api.get<Page<ImportFailure>>(`/api/personnel/imports/${id}/failures`, q),

@@ -13,16 +13,24 @@ import { TitleChangeHistory } from './TitleChangeHistory';
 import { TitleChangeModal } from './TitleChangeModal';
 
 export interface Profile {
-  name: string; idType: string; idNumberMasked: string; gender: string | null; birthDate: string | null;
-  phoneMasked: string | null; email: string | null; orgName: string; departmentName: string | null;
-  titleSeries: string | null; titleLevel: string | null; education: string | null;
+  name: string;
+  idType: string;
+  idNumberMasked: string;
+  gender: string | null;
+  birthDate: string | null;
+  phoneMasked: string | null;
+  email: string | null;
+  orgName: string;
+  departmentName: string | null;
+  titleSeries: string | null;
+  titleLevel: string | null;
+  education: string | null;
 }
 
 export const PROFILE_KEY = ['me', 'profile'] as const;
 
 const seriesCode = (name: string | null | undefined) => TITLE_SERIES.find((s) => s.name === name)?.code;
-const levelCode = (name: string | null | undefined) =>
-  (Object.entries(TITLE_LEVELS) as [string, string][]).find(([, n]) => n === name)?.[0];
+const levelCode = (name: string | null | undefined) => (Object.entries(TITLE_LEVELS) as [string, string][]).find(([, n]) => n === name)?.[0];
 
 /**
  * The current 专业技术职务 as codes. The profile answers the series and level by name only (and neither 职称名称 nor
@@ -111,7 +119,9 @@ export function ProfilePage() {
               title="修改申请审核中"
               description={
                 <>
-                  <div style={{ marginBottom: 8 }}>以下修改已于 {fmtDate(pending.createdAt)} 提交，待所在单位审核通过后生效，审核前仍按原信息计算。</div>
+                  <div style={{ marginBottom: 8 }}>
+                    以下修改已于 {fmtDate(pending.createdAt)} 提交，待所在单位审核通过后生效，审核前仍按原信息计算。
+                  </div>
                   <ChangeDiffTable changes={pending.changes} beforeTitle="当前" afterTitle="申请修改为" />
                 </>
               }

@@ -22,7 +22,13 @@ export function TitleChangeHistory({ items, loading, error }: { items: MyChange[
         { title: '修改内容', key: 'changes', render: (_, r) => <ChangeSummary changes={r.changes} max={4} /> },
         { title: '状态', dataIndex: 'status', width: 90, render: (v: string) => <ReviewStatusTag status={v} /> },
         { title: '审核时间', dataIndex: 'decidedAt', width: 150, render: (v: string | null) => fmtMinute(v) },
-        { title: '驳回原因', dataIndex: 'rejectReason', width: 200, ellipsis: { showTitle: false }, render: (v: string | null) => <Tooltip title={v}>{orDash(v)}</Tooltip> },
+        {
+          title: '驳回原因',
+          dataIndex: 'rejectReason',
+          width: 200,
+          ellipsis: { showTitle: false },
+          render: (v: string | null) => <Tooltip title={v}>{orDash(v)}</Tooltip>,
+        },
       ]}
     />
   );

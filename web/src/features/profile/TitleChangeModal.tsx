@@ -14,7 +14,13 @@ export function TitleChangeModal({ open, initial, onClose }: { open: boolean; in
   const qc = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const submit = useMutation({
-    mutationFn: (v: TitleBody) => changeApi.submitTitleChange({ titleSeries: v.titleSeries, titleLevel: v.titleLevel, titleName: (v.titleName ?? '').trim(), titleDate: v.titleDate ?? '' }),
+    mutationFn: (v: TitleBody) =>
+      changeApi.submitTitleChange({
+        titleSeries: v.titleSeries,
+        titleLevel: v.titleLevel,
+        titleName: (v.titleName ?? '').trim(),
+        titleDate: v.titleDate ?? '',
+      }),
     onSuccess: () => {
       feedback.success('修改申请已提交，待所在单位审核通过后生效');
       void qc.invalidateQueries({ queryKey: MY_TITLE_CHANGES_KEY });
@@ -40,7 +46,15 @@ export function TitleChangeModal({ open, initial, onClose }: { open: boolean; in
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title="提交后由所在单位审核，审核通过前仍按原信息计算。" />
-      <Form form={form} name="titleChange" layout="vertical" preserve={false} initialValues={initial} onFinish={(v) => submit.mutate(v)} onValuesChange={() => error && setError(null)}>
+      <Form
+        form={form}
+        name="titleChange"
+        layout="vertical"
+        preserve={false}
+        initialValues={initial}
+        onFinish={(v) => submit.mutate(v)}
+        onValuesChange={() => error && setError(null)}
+      >
         <TitleFields />
       </Form>
     </Modal>

@@ -71,8 +71,17 @@ function FullIdentity({ kind, id }: { kind: ReviewKind; id: number }) {
       style={{ marginTop: 12 }}
       title={
         <span>
-          {shown.contactPhone != null && <>联系电话：<span className="mono">{shown.contactPhone}</span>　</>}
-          {r && <>{kind === 'personnel' ? '' : `注册人${r.name}　`}证件号：<span className="mono">{r.idNumber}</span>　手机号：<span className="mono">{r.phone || '—'}</span></>}
+          {shown.contactPhone != null && (
+            <>
+              联系电话：<span className="mono">{shown.contactPhone}</span>　
+            </>
+          )}
+          {r && (
+            <>
+              {kind === 'personnel' ? '' : `注册人${r.name}　`}证件号：<span className="mono">{r.idNumber}</span>　手机号：
+              <span className="mono">{r.phone || '—'}</span>
+            </>
+          )}
         </span>
       }
       description="本次查看已记入审计日志，请勿截屏或外传个人信息。"
@@ -80,7 +89,14 @@ function FullIdentity({ kind, id }: { kind: ReviewKind; id: number }) {
   );
 }
 
-export function RegistrationDetailDrawer({ kind, id, onClose, onApprove, onReject, busy }: {
+export function RegistrationDetailDrawer({
+  kind,
+  id,
+  onClose,
+  onApprove,
+  onReject,
+  busy,
+}: {
   kind: ReviewKind;
   id: number | null;
   onClose: () => void;
@@ -100,11 +116,22 @@ export function RegistrationDetailDrawer({ kind, id, onClose, onApprove, onRejec
       size={640}
       destroyOnHidden
       extra={
-        d && pending && (
+        d &&
+        pending && (
           <Space>
-            <Button danger onClick={() => onReject(d.id, d.name)} disabled={busy}>驳回</Button>
-            <Popconfirm title="通过注册" description={`确定通过“${d.name}”的注册吗？`} okText="通过" cancelText="取消" onConfirm={() => onApprove(d.id, d.name)}>
-              <Button type="primary" loading={busy}>通过</Button>
+            <Button danger onClick={() => onReject(d.id, d.name)} disabled={busy}>
+              驳回
+            </Button>
+            <Popconfirm
+              title="通过注册"
+              description={`确定通过“${d.name}”的注册吗？`}
+              okText="通过"
+              cancelText="取消"
+              onConfirm={() => onApprove(d.id, d.name)}
+            >
+              <Button type="primary" loading={busy}>
+                通过
+              </Button>
             </Popconfirm>
           </Space>
         )

@@ -66,7 +66,9 @@ function Queue({ kind, title }: { kind: ReviewKind; title: string }) {
     mutationFn: (d: Decision & { label: string }) => regReviewApi.decide(kind, d),
     onSuccess: (r, d) => {
       const verb = d.decision === 'approve' ? '通过' : '驳回';
-      feedback.success(d.ids.length === 1 ? `已${verb}“${d.label}”的注册` : `已${verb} ${r.done} 条注册${r.skipped ? `，${r.skipped} 条已被处理过` : ''}`);
+      feedback.success(
+        d.ids.length === 1 ? `已${verb}“${d.label}”的注册` : `已${verb} ${r.done} 条注册${r.skipped ? `，${r.skipped} 条已被处理过` : ''}`,
+      );
       setSelected((cur) => cur.filter((id) => !d.ids.includes(id)));
       setViewing(null);
     },
@@ -87,56 +89,89 @@ function Queue({ kind, title }: { kind: ReviewKind; title: string }) {
     fixed: 'right',
     render: (_, r) => (
       <Space size={0}>
-        <Button type="link" size="small" onClick={() => setViewing(r.id)}>查看</Button>
+        <Button type="link" size="small" onClick={() => setViewing(r.id)}>
+          查看
+        </Button>
         {r.status === 'pending' && (
           <>
-            <Popconfirm title="通过注册" description={`确定通过“${r.name}”的注册吗？`} okText="通过" cancelText="取消" onConfirm={() => approve([r.id], r.name)}>
-              <Button type="link" size="small" disabled={decide.isPending}>通过</Button>
+            <Popconfirm
+              title="通过注册"
+              description={`确定通过“${r.name}”的注册吗？`}
+              okText="通过"
+              cancelText="取消"
+              onConfirm={() => approve([r.id], r.name)}
+            >
+              <Button type="link" size="small" disabled={decide.isPending}>
+                通过
+              </Button>
             </Popconfirm>
-            <Button type="link" size="small" danger disabled={decide.isPending} onClick={() => setRejecting({ ids: [r.id], label: r.name })}>驳回</Button>
+            <Button type="link" size="small" danger disabled={decide.isPending} onClick={() => setRejecting({ ids: [r.id], label: r.name })}>
+              驳回
+            </Button>
           </>
         )}
       </Space>
     ),
   };
-  const doneColumns: TableColumnsType<QueueItem> = tab === 'done' ? [
-    { title: '审核结果', dataIndex: 'status', width: 90, render: (v: string) => <ReviewStatusTag status={v} /> },
-    { title: '审核时间', dataIndex: 'reviewedAt', width: 140, render: (v: string | null) => fmtMinute(v) },
-    { title: '驳回原因', dataIndex: 'rejectReason', width: 160, ellipsis: { showTitle: false }, render: (v: string | null) => <Tooltip title={v}>{orDash(v)}</Tooltip> },
-  ] : [
-    { title: '注册时间', dataIndex: 'createdAt', width: 140, render: (v: string) => fmtMinute(v) },
-    { title: '状态', dataIndex: 'status', width: 80, render: (v: string) => <ReviewStatusTag status={v} /> },
-  ];
+  const doneColumns: TableColumnsType<QueueItem> =
+    tab === 'done'
+      ? [
+          { title: '审核结果', dataIndex: 'status', width: 90, render: (v: string) => <ReviewStatusTag status={v} /> },
+          { title: '审核时间', dataIndex: 'reviewedAt', width: 140, render: (v: string | null) => fmtMinute(v) },
+          {
+            title: '驳回原因',
+            dataIndex: 'rejectReason',
+            width: 160,
+            ellipsis: { showTitle: false },
+            render: (v: string | null) => <Tooltip title={v}>{orDash(v)}</Tooltip>,
+          },
+        ]
+      : [
+          { title: '注册时间', dataIndex: 'createdAt', width: 140, render: (v: string) => fmtMinute(v) },
+          { title: '状态', dataIndex: 'status', width: 80, render: (v: string) => <ReviewStatusTag status={v} /> },
+        ];
 
-  const columns: TableColumnsType<QueueItem> = isPersonnel ? [
-    { title: '姓名', dataIndex: 'name', width: 90, render: (v: string, r) => <a onClick={() => setViewing(r.id)}>{v}</a> },
-    { title: '证件号', dataIndex: 'idNumberMasked', width: 200, render: (v: string) => <span className="mono">{v}</span> },
-    { title: '所在单位', dataIndex: 'orgName', ellipsis: true },
-    { title: '部门', dataIndex: 'departmentName', width: 90, render: (v: string | null) => orDash(v) },
-    { title: '职称系列', dataIndex: 'titleSeriesName', width: 110, render: (v: string) => orDash(v) },
-    { title: '职称级别', dataIndex: 'titleLevelName', width: 84, render: (v: string) => orDash(v) },
-    ...doneColumns,
-    actions,
-  ] : [
-    { title: '名称', dataIndex: 'name', render: (v: string, r) => <a onClick={() => setViewing(r.id)}>{v}</a> },
-    { title: '统一社会信用代码', dataIndex: 'creditCode', width: 195, render: (v: string) => <span className="mono">{v}</span> },
-    { title: '所属地区', dataIndex: 'divisionName', width: 80 },
-    { title: '上级部门/审核单位', dataIndex: 'parentName', width: 150, ellipsis: true, render: (v: string | null) => orDash(v) },
-    ...(tab === 'pending' ? [{
-      title: '联系人',
-      key: 'contact',
-      width: 110,
-      render: (_: unknown, r: QueueItem) => {
-        const o = r as OrgQueueItem;
-        return <div>{o.contactName}<Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{o.contactPhone}</Typography.Text></div>;
-      },
-    }] : []),
-    ...doneColumns,
-    actions,
-  ];
+  const columns: TableColumnsType<QueueItem> = isPersonnel
+    ? [
+        { title: '姓名', dataIndex: 'name', width: 90, render: (v: string, r) => <a onClick={() => setViewing(r.id)}>{v}</a> },
+        { title: '证件号', dataIndex: 'idNumberMasked', width: 200, render: (v: string) => <span className="mono">{v}</span> },
+        { title: '所在单位', dataIndex: 'orgName', ellipsis: true },
+        { title: '部门', dataIndex: 'departmentName', width: 90, render: (v: string | null) => orDash(v) },
+        { title: '职称系列', dataIndex: 'titleSeriesName', width: 110, render: (v: string) => orDash(v) },
+        { title: '职称级别', dataIndex: 'titleLevelName', width: 84, render: (v: string) => orDash(v) },
+        ...doneColumns,
+        actions,
+      ]
+    : [
+        { title: '名称', dataIndex: 'name', render: (v: string, r) => <a onClick={() => setViewing(r.id)}>{v}</a> },
+        { title: '统一社会信用代码', dataIndex: 'creditCode', width: 195, render: (v: string) => <span className="mono">{v}</span> },
+        { title: '所属地区', dataIndex: 'divisionName', width: 80 },
+        { title: '上级部门/审核单位', dataIndex: 'parentName', width: 150, ellipsis: true, render: (v: string | null) => orDash(v) },
+        ...(tab === 'pending'
+          ? [
+              {
+                title: '联系人',
+                key: 'contact',
+                width: 110,
+                render: (_: unknown, r: QueueItem) => {
+                  const o = r as OrgQueueItem;
+                  return (
+                    <div>
+                      {o.contactName}
+                      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                        {o.contactPhone}
+                      </Typography.Text>
+                    </div>
+                  );
+                },
+              },
+            ]
+          : []),
+        ...doneColumns,
+        actions,
+      ];
 
-  const selectedLabel = (ids: number[]) =>
-    ids.length === 1 ? (q.data?.items.find((r) => r.id === ids[0])?.name ?? '') : `${ids.length} 条注册`;
+  const selectedLabel = (ids: number[]) => (ids.length === 1 ? (q.data?.items.find((r) => r.id === ids[0])?.name ?? '') : `${ids.length} 条注册`);
 
   return (
     <PageContainer title={title} description={CHAIN[kind]}>
@@ -146,7 +181,10 @@ function Queue({ kind, title }: { kind: ReviewKind; title: string }) {
           name={`regFilter-${kind}`}
           label={isPersonnel ? '姓名/单位' : '名称/信用代码'}
           placeholder={isPersonnel ? '请输入姓名或所在单位' : '请输入名称或统一社会信用代码'}
-          onSearch={(k) => { setKeyword(k); setPage((p) => ({ ...p, page: 1 })); }}
+          onSearch={(k) => {
+            setKeyword(k);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
           extra={<ExportButton onExport={() => regReviewApi.exportXlsx(kind, { tab, keyword }, title)} />}
         />
         {tab === 'pending' && selected.length > 0 && (
@@ -166,7 +204,11 @@ function Queue({ kind, title }: { kind: ReviewKind; title: string }) {
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}
           scroll={{ x: 1100 }}
-          rowSelection={tab === 'pending' ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), preserveSelectedRowKeys: true } : undefined}
+          rowSelection={
+            tab === 'pending'
+              ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), preserveSelectedRowKeys: true }
+              : undefined
+          }
           pagination={pagedBy(page, setPage, q.data?.total)}
           locale={{ emptyText: tab === 'pending' ? '暂无待审核的注册' : '暂无已审核的注册' }}
         />
@@ -182,11 +224,15 @@ function Queue({ kind, title }: { kind: ReviewKind; title: string }) {
       <ReasonModal
         open={!!rejecting}
         title={rejecting && rejecting.ids.length > 1 ? `批量驳回（${rejecting.ids.length} 条）` : '驳回注册'}
-        description={rejecting && (rejecting.ids.length > 1 ? `将驳回选中的 ${rejecting.ids.length} 条注册，申请人可修改后重新提交。` : `将驳回“${rejecting.label}”的注册，申请人可修改后重新提交。`)}
+        description={
+          rejecting &&
+          (rejecting.ids.length > 1
+            ? `将驳回选中的 ${rejecting.ids.length} 条注册，申请人可修改后重新提交。`
+            : `将驳回“${rejecting.label}”的注册，申请人可修改后重新提交。`)
+        }
         onSubmit={(reason) => decide.mutateAsync({ ids: rejecting!.ids, decision: 'reject', reason, label: rejecting!.label })}
         onClose={() => setRejecting(null)}
       />
     </PageContainer>
   );
 }
-

@@ -3,29 +3,87 @@ import { api, download } from '../../app/api';
 import type { Page } from '../../app/types';
 
 export type Tab = 'pending' | 'done';
-export interface Decision { ids: number[]; decision: 'approve' | 'reject'; reason?: string }
-export interface DecisionResult { done: number; skipped: number }
+export interface Decision {
+  ids: number[];
+  decision: 'approve' | 'reject';
+  reason?: string;
+}
+export interface DecisionResult {
+  done: number;
+  skipped: number;
+}
 
-interface QueueBase { id: number; status: string; rejectReason: string | null; createdAt: string; reviewedAt: string | null; reviewerName: string | null }
+interface QueueBase {
+  id: number;
+  status: string;
+  rejectReason: string | null;
+  createdAt: string;
+  reviewedAt: string | null;
+  reviewerName: string | null;
+}
 export interface OrgQueueItem extends QueueBase {
-  name: string; creditCode: string; type: string; typeName: string; hrLevel: string | null; divisionName: string; parentName: string | null;
-  contactName: string; contactPhone: string; address: string;
+  name: string;
+  creditCode: string;
+  type: string;
+  typeName: string;
+  hrLevel: string | null;
+  divisionName: string;
+  parentName: string | null;
+  contactName: string;
+  contactPhone: string;
+  address: string;
 }
 export interface PersonnelQueueItem extends QueueBase {
-  name: string; idNumberMasked: string; phoneMasked: string | null; orgName: string; departmentName: string | null;
-  titleSeries: string | null; titleLevel: string | null; titleSeriesName: string; titleLevelName: string;
+  name: string;
+  idNumberMasked: string;
+  phoneMasked: string | null;
+  orgName: string;
+  departmentName: string | null;
+  titleSeries: string | null;
+  titleLevel: string | null;
+  titleSeriesName: string;
+  titleLevelName: string;
 }
 export type QueueItem = OrgQueueItem | PersonnelQueueItem;
 
 export interface OrgDetail {
-  id: number; type: string; typeName: string; hrLevel: string | null; name: string; creditCode: string; divisionCode: string; divisionName: string;
-  parentId: number | null; parentName: string | null; contactName: string; contactPhone: string; address: string;
-  status: string; rejectReason: string | null; createdAt: string; reviewedAt: string | null;
+  id: number;
+  type: string;
+  typeName: string;
+  hrLevel: string | null;
+  name: string;
+  creditCode: string;
+  divisionCode: string;
+  divisionName: string;
+  parentId: number | null;
+  parentName: string | null;
+  contactName: string;
+  contactPhone: string;
+  address: string;
+  status: string;
+  rejectReason: string | null;
+  createdAt: string;
+  reviewedAt: string | null;
 }
 export interface PersonnelDetail {
-  id: number; name: string; idNumberMasked: string; phoneMasked: string | null; email: string | null; gender: string | null; birthDate: string | null;
-  orgName: string; departmentName: string | null; titleSeriesName: string; titleLevelName: string; titleName: string | null; titleDate: string | null;
-  education: string | null; status: string; rejectReason: string | null; createdAt: string; reviewedAt: string | null;
+  id: number;
+  name: string;
+  idNumberMasked: string;
+  phoneMasked: string | null;
+  email: string | null;
+  gender: string | null;
+  birthDate: string | null;
+  orgName: string;
+  departmentName: string | null;
+  titleSeriesName: string;
+  titleLevelName: string;
+  titleName: string | null;
+  titleDate: string | null;
+  education: string | null;
+  status: string;
+  rejectReason: string | null;
+  createdAt: string;
+  reviewedAt: string | null;
 }
 
 export interface RegistrationIdentity {

@@ -10,7 +10,11 @@ export function AccountFields({ withPassword = true }: { withPassword?: boolean 
   return (
     <>
       <IdFields />
-      <Form.Item label="真实姓名" name="realName" rules={[{ required: true, whitespace: true, message: '请输入真实姓名' }, zodRule(personNameSchema)]}>
+      <Form.Item
+        label="真实姓名"
+        name="realName"
+        rules={[{ required: true, whitespace: true, message: '请输入真实姓名' }, zodRule(personNameSchema)]}
+      >
         <Input placeholder="请输入与证件一致的姓名" maxLength={50} />
       </Form.Item>
       <Form.Item label="手机号" name="phone" rules={[{ required: true, message: '请输入手机号' }, zodRule(phoneSchema)]}>

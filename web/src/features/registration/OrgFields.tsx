@@ -69,10 +69,19 @@ export function OrgFields({ type, currentParent }: { type: RegistrableOrgType; c
       >
         <DivisionCascader />
       </Form.Item>
-      <Form.Item label="联系人" name="contactName" rules={[{ required: true, whitespace: true, message: '请输入联系人' }, zodRule(shape.contactName)]}>
+      <Form.Item
+        label="联系人"
+        name="contactName"
+        rules={[{ required: true, whitespace: true, message: '请输入联系人' }, zodRule(shape.contactName)]}
+      >
         <Input placeholder="请输入联系人姓名" maxLength={50} />
       </Form.Item>
-      <Form.Item label="联系电话" name="contactPhone" rules={[{ required: true, message: '请输入联系电话' }, zodRule(shape.contactPhone)]} extra="手机号或固定电话（如 027-87654321）">
+      <Form.Item
+        label="联系电话"
+        name="contactPhone"
+        rules={[{ required: true, message: '请输入联系电话' }, zodRule(shape.contactPhone)]}
+        extra="手机号或固定电话（如 027-87654321）"
+      >
         <Input placeholder="请输入联系电话" maxLength={20} />
       </Form.Item>
       <Form.Item label="地址" name="address" rules={[{ required: true, whitespace: true, message: '请输入地址' }, zodRule(shape.address)]}>

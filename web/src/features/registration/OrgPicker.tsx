@@ -11,7 +11,18 @@ import { registrationApi, type PickerOrg } from './api';
 
 const TYPE_COLORS: Record<string, string> = { hr: 'blue', authority: 'purple', employer: 'cyan', base: 'orange' };
 
-export function OrgPicker({ id, value, onChange, types, excludeIds, current, placeholder = '请输入名称搜索', onPick, disabled, style }: {
+export function OrgPicker({
+  id,
+  value,
+  onChange,
+  types,
+  excludeIds,
+  current,
+  placeholder = '请输入名称搜索',
+  onPick,
+  disabled,
+  style,
+}: {
   id?: string;
   value?: number;
   onChange?: (v: number | undefined) => void;
@@ -65,8 +76,12 @@ export function OrgPicker({ id, value, onChange, types, excludeIds, current, pla
           <span>{o.data.label}</span>
           {o.data.org && (
             <span style={{ whiteSpace: 'nowrap' }}>
-              <Typography.Text type="secondary" style={{ fontSize: 12, marginRight: 6 }}>{o.data.org.divisionName}</Typography.Text>
-              <Tag color={TYPE_COLORS[o.data.org.type] ?? 'default'} style={{ marginInlineEnd: 0 }}>{o.data.org.typeName}</Tag>
+              <Typography.Text type="secondary" style={{ fontSize: 12, marginRight: 6 }}>
+                {o.data.org.divisionName}
+              </Typography.Text>
+              <Tag color={TYPE_COLORS[o.data.org.type] ?? 'default'} style={{ marginInlineEnd: 0 }}>
+                {o.data.org.typeName}
+              </Tag>
             </span>
           )}
         </Space>

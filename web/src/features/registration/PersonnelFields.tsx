@@ -12,7 +12,12 @@ export function PersonnelFields({ currentOrg }: { currentOrg?: { id: number; nam
   const orgId = Form.useWatch<number | undefined>('orgId', form);
   return (
     <>
-      <Form.Item label="所在单位" name="orgId" rules={[{ required: true, message: '请选择所在单位' }]} extra="输入单位名称关键字搜索；注册由所在单位审核">
+      <Form.Item
+        label="所在单位"
+        name="orgId"
+        rules={[{ required: true, message: '请选择所在单位' }]}
+        extra="输入单位名称关键字搜索；注册由所在单位审核"
+      >
         <OrgPicker current={currentOrg} placeholder="请输入所在单位名称搜索" onPick={() => form.setFieldValue('departmentId', null)} />
       </Form.Item>
       <Form.Item label="所在部门" name="departmentId">

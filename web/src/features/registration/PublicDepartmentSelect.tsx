@@ -3,7 +3,11 @@ import { useMemo } from 'react';
 import { TreeSelect } from 'antd';
 import { usePublicDepartments, type PublicDepartment } from './api';
 
-interface Node { value: number; title: string; children?: Node[] }
+interface Node {
+  value: number;
+  title: string;
+  children?: Node[];
+}
 
 function toTree(rows: PublicDepartment[]): Node[] {
   const byId = new Map<number, Node & { parentId: number | null }>(rows.map((r) => [r.id, { value: r.id, title: r.name, parentId: r.parentId }]));
@@ -16,7 +20,14 @@ function toTree(rows: PublicDepartment[]): Node[] {
   return roots;
 }
 
-export function PublicDepartmentSelect({ id, orgId, value, onChange, placeholder = '请选择部门', allowClear = true }: {
+export function PublicDepartmentSelect({
+  id,
+  orgId,
+  value,
+  onChange,
+  placeholder = '请选择部门',
+  allowClear = true,
+}: {
   id?: string;
   orgId: number | null | undefined;
   value?: number | null;

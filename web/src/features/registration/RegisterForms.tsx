@@ -13,15 +13,22 @@ import { registrationApi, type AccountBody, type OrgFieldsBody, type Registrable
 /** Errors without a field that still concern one. */
 export const DUPLICATE_FIELDS = { DUPLICATE_ID_NUMBER: 'idNumber', DUPLICATE_CREDIT_CODE: 'creditCode' };
 
-export interface Registered { account: string }
+export interface Registered {
+  account: string;
+}
 
 const trimAll = <T extends object>(v: T): T =>
   Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' && !/password/i.test(k) ? x.trim() : x])) as T;
 
 function account(v: AccountBody): AccountBody {
   return {
-    idType: v.idType, idNumber: v.idNumber, realName: v.realName, phone: v.phone, email: v.email,
-    password: v.password, confirmPassword: v.confirmPassword,
+    idType: v.idType,
+    idNumber: v.idNumber,
+    realName: v.realName,
+    phone: v.phone,
+    email: v.email,
+    password: v.password,
+    confirmPassword: v.confirmPassword,
   };
 }
 
@@ -41,7 +48,16 @@ function useSubmit<V>(send: (v: V) => Promise<unknown>, onDone: (v: V) => void) 
   return { form, error, setError, m };
 }
 
-function FormShell<V>({ form, name, error, onValuesChange, onFinish, pending, onBack, children }: {
+function FormShell<V>({
+  form,
+  name,
+  error,
+  onValuesChange,
+  onFinish,
+  pending,
+  onBack,
+  children,
+}: {
   form: ReturnType<typeof Form.useForm<V>>[0];
   name: string;
   error: string | null;
@@ -70,8 +86,12 @@ function FormShell<V>({ form, name, error, onValuesChange, onFinish, pending, on
       {children}
       <Form.Item label=" " colon={false} style={{ marginTop: 8 }}>
         <Space>
-          <Button type="primary" htmlType="submit" loading={pending} size="large">提交注册</Button>
-          <Button onClick={onBack} size="large">上一步</Button>
+          <Button type="primary" htmlType="submit" loading={pending} size="large">
+            提交注册
+          </Button>
+          <Button onClick={onBack} size="large">
+            上一步
+          </Button>
         </Space>
       </Form.Item>
     </Form>
@@ -90,10 +110,22 @@ export function OrgRegisterForm({ type, onBack, onDone }: { type: RegistrableOrg
     (v) => onDone({ account: normalizeIdNumber(v.idNumber.trim()) }),
   );
   return (
-    <FormShell<OrgValues> form={form} name={`register-${type}`} error={error} onValuesChange={() => error && setError(null)} onFinish={(v) => m.mutate(v)} pending={m.isPending} onBack={onBack}>
-      <Divider titlePlacement="start" className="register-section">机构信息</Divider>
+    <FormShell<OrgValues>
+      form={form}
+      name={`register-${type}`}
+      error={error}
+      onValuesChange={() => error && setError(null)}
+      onFinish={(v) => m.mutate(v)}
+      pending={m.isPending}
+      onBack={onBack}
+    >
+      <Divider titlePlacement="start" className="register-section">
+        机构信息
+      </Divider>
       <OrgFields type={type} />
-      <Divider titlePlacement="start" className="register-section">管理员账号</Divider>
+      <Divider titlePlacement="start" className="register-section">
+        管理员账号
+      </Divider>
       <Alert type="info" showIcon style={{ marginBottom: 20 }} title="注册人即为本机构的超级管理员，使用证件号和下面设置的密码登录。" />
       <AccountFields />
     </FormShell>
@@ -107,19 +139,36 @@ export function PersonnelRegisterForm({ onBack, onDone }: { onBack: () => void; 
     (raw) => {
       const v = trimAll(raw);
       return registrationApi.registerPersonnel({
-        ...account(v), orgId: v.orgId, departmentId: v.departmentId ?? null, education: v.education,
-        titleSeries: v.titleSeries, titleLevel: v.titleLevel, titleName: v.titleName ?? '', titleDate: v.titleDate ?? '',
+        ...account(v),
+        orgId: v.orgId,
+        departmentId: v.departmentId ?? null,
+        education: v.education,
+        titleSeries: v.titleSeries,
+        titleLevel: v.titleLevel,
+        titleName: v.titleName ?? '',
+        titleDate: v.titleDate ?? '',
       });
     },
     (v) => onDone({ account: normalizeIdNumber(v.idNumber.trim()) }),
   );
   return (
-    <FormShell<PersonnelValues> form={form} name="register-personnel" error={error} onValuesChange={() => error && setError(null)} onFinish={(v) => m.mutate(v)} pending={m.isPending} onBack={onBack}>
-      <Divider titlePlacement="start" className="register-section">个人信息</Divider>
+    <FormShell<PersonnelValues>
+      form={form}
+      name="register-personnel"
+      error={error}
+      onValuesChange={() => error && setError(null)}
+      onFinish={(v) => m.mutate(v)}
+      pending={m.isPending}
+      onBack={onBack}
+    >
+      <Divider titlePlacement="start" className="register-section">
+        个人信息
+      </Divider>
       <AccountFields />
-      <Divider titlePlacement="start" className="register-section">单位与专业技术职务</Divider>
+      <Divider titlePlacement="start" className="register-section">
+        单位与专业技术职务
+      </Divider>
       <PersonnelFields />
     </FormShell>
   );
 }
-

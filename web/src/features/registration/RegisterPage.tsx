@@ -12,7 +12,13 @@ import './registration.css';
 
 export const REGISTER_KINDS: { kind: RegisterKind; title: string; icon: React.ReactNode; text: string; reviewer: string }[] = [
   { kind: 'personnel', title: '专业技术人员', icon: <UserOutlined />, text: '在用人单位从事专业技术工作的人员', reviewer: '所在单位' },
-  { kind: 'employer', title: '用人单位', icon: <BankOutlined />, text: '机关、企事业单位、社会组织等聘用专业技术人员的单位', reviewer: '上级主管部门或人社部门' },
+  {
+    kind: 'employer',
+    title: '用人单位',
+    icon: <BankOutlined />,
+    text: '机关、企事业单位、社会组织等聘用专业技术人员的单位',
+    reviewer: '上级主管部门或人社部门',
+  },
   { kind: 'authority', title: '主管部门', icon: <ApartmentOutlined />, text: '行业主管部门，如教育局、卫生健康委员会', reviewer: '所在地人社部门' },
   { kind: 'base', title: '继续教育基地', icon: <BookOutlined />, text: '承担专业技术人员继续教育培训的基地（机构）', reviewer: '所在地人社部门' },
   { kind: 'hr', title: '人社部门', icon: <SafetyCertificateOutlined />, text: '市州、县区人力资源和社会保障部门', reviewer: '上一级人社部门' },
@@ -57,12 +63,7 @@ export function RegisterPage() {
     <div className="portal">
       <PortalHeader />
       <main className="portal-main register-main">
-        <Card
-          variant="borderless"
-          className="portal-login-card register-card"
-          title="用户注册"
-          extra={<Link to="/login">已有账号？返回登录</Link>}
-        >
+        <Card variant="borderless" className="portal-login-card register-card" title="用户注册" extra={<Link to="/login">已有账号？返回登录</Link>}>
           <Steps
             current={step}
             status={done ? 'finish' : 'process'}
@@ -76,10 +77,16 @@ export function RegisterPage() {
               <div className="register-chosen">
                 <Space>
                   <span>注册类型：</span>
-                  <Tag color="blue" icon={chosen.icon} style={{ fontSize: 14, padding: '2px 10px' }}>{chosen.title}</Tag>
-                  <Button type="link" size="small" onClick={() => choose(null)}>重新选择</Button>
+                  <Tag color="blue" icon={chosen.icon} style={{ fontSize: 14, padding: '2px 10px' }}>
+                    {chosen.title}
+                  </Tag>
+                  <Button type="link" size="small" onClick={() => choose(null)}>
+                    重新选择
+                  </Button>
                 </Space>
-                <Typography.Text type="secondary">带 <span style={{ color: '#ff4d4f' }}>*</span> 的为必填项</Typography.Text>
+                <Typography.Text type="secondary">
+                  带 <span style={{ color: '#ff4d4f' }}>*</span> 的为必填项
+                </Typography.Text>
               </div>
               {chosen.kind === 'personnel' ? (
                 <PersonnelRegisterForm onBack={() => choose(null)} onDone={finished} />
@@ -94,11 +101,16 @@ export function RegisterPage() {
               title="注册已提交，可直接登录查看审核进度"
               subTitle={
                 <>
-                  您的{chosen?.title ?? ''}注册申请已提交，将由{chosen?.reviewer ?? '相应单位'}审核。<br />
+                  您的{chosen?.title ?? ''}注册申请已提交，将由{chosen?.reviewer ?? '相应单位'}审核。
+                  <br />
                   审核期间请使用证件号和设置的密码登录，查看审核进度；审核通过后即可使用平台的全部功能。
                 </>
               }
-              extra={<Button type="primary" size="large" onClick={toLogin}>去登录</Button>}
+              extra={
+                <Button type="primary" size="large" onClick={toLogin}>
+                  去登录
+                </Button>
+              }
             />
           )}
         </Card>

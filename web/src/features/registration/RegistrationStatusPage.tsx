@@ -21,11 +21,21 @@ import { PersonnelFields } from './PersonnelFields';
 import { DUPLICATE_FIELDS } from './RegisterForms';
 import { titleLevelName, titleSeriesName } from './TitleFields';
 import {
-  REGISTRATION_KEY, registrationApi, usePublicDepartments,
-  type MyOrgRegistration, type MyPersonnelRegistration, type MyRegistration, type OrgFieldsBody, type PersonnelResubmit,
+  REGISTRATION_KEY,
+  registrationApi,
+  usePublicDepartments,
+  type MyOrgRegistration,
+  type MyPersonnelRegistration,
+  type MyRegistration,
+  type OrgFieldsBody,
+  type PersonnelResubmit,
 } from './api';
 
-const STATUS_TAG = { pending: <Tag color="processing">待审核</Tag>, rejected: <Tag color="error">已驳回</Tag>, active: <Tag color="success">已通过</Tag> };
+const STATUS_TAG = {
+  pending: <Tag color="processing">待审核</Tag>,
+  rejected: <Tag color="error">已驳回</Tag>,
+  active: <Tag color="success">已通过</Tag>,
+};
 
 function OrgData({ r }: { r: MyOrgRegistration }) {
   const division = useDivisionLabel(r.data.divisionCode);
@@ -83,23 +93,30 @@ function ResubmitForm({ r, onCancel, onDone }: { r: MyRegistration; onCancel: ()
       r.kind === 'org'
         ? registrationApi.resubmitOrg(v as unknown as OrgFieldsBody)
         : registrationApi.resubmitPersonnel({
-          ...(v as unknown as PersonnelResubmit),
-          departmentId: (v.departmentId as number | null | undefined) ?? null,
-          titleName: (v.titleName as string | undefined) ?? '',
-          titleDate: (v.titleDate as string | undefined) ?? '',
-        }),
+            ...(v as unknown as PersonnelResubmit),
+            departmentId: (v.departmentId as number | null | undefined) ?? null,
+            titleName: (v.titleName as string | undefined) ?? '',
+            titleDate: (v.titleDate as string | undefined) ?? '',
+          }),
     onSuccess: onDone,
     onError: (e) => {
       setError(errorMessage(e));
       if (e instanceof ApiError) applyFieldErrors(form, e, DUPLICATE_FIELDS);
     },
   });
-  const initial = r.kind === 'org'
-    ? { ...r.data }
-    : {
-      realName: r.data.realName, orgId: r.data.orgId, departmentId: r.data.departmentId, education: r.data.education ?? undefined,
-      titleSeries: r.data.titleSeries ?? undefined, titleLevel: r.data.titleLevel ?? undefined, titleName: r.data.titleName ?? '', titleDate: r.data.titleDate ?? '',
-    };
+  const initial =
+    r.kind === 'org'
+      ? { ...r.data }
+      : {
+          realName: r.data.realName,
+          orgId: r.data.orgId,
+          departmentId: r.data.departmentId,
+          education: r.data.education ?? undefined,
+          titleSeries: r.data.titleSeries ?? undefined,
+          titleLevel: r.data.titleLevel ?? undefined,
+          titleName: r.data.titleName ?? '',
+          titleDate: r.data.titleDate ?? '',
+        };
   return (
     <Card title="修改注册信息" variant="borderless" style={{ marginTop: 16 }}>
       <Form
@@ -109,7 +126,10 @@ function ResubmitForm({ r, onCancel, onDone }: { r: MyRegistration; onCancel: ()
         wrapperCol={{ flex: '1 1 0' }}
         style={{ maxWidth: 760 }}
         initialValues={initial}
-        onFinish={(v) => { setError(null); save.mutate(v); }}
+        onFinish={(v) => {
+          setError(null);
+          save.mutate(v);
+        }}
         onValuesChange={() => error && setError(null)}
         autoComplete="off"
       >
@@ -118,7 +138,11 @@ function ResubmitForm({ r, onCancel, onDone }: { r: MyRegistration; onCancel: ()
           <OrgFields type={r.data.type} currentParent={r.data.parentId ? { id: r.data.parentId, name: r.data.parentName ?? '' } : null} />
         ) : (
           <>
-            <Form.Item label="真实姓名" name="realName" rules={[{ required: true, whitespace: true, message: '请输入真实姓名' }, zodRule(personNameSchema)]}>
+            <Form.Item
+              label="真实姓名"
+              name="realName"
+              rules={[{ required: true, whitespace: true, message: '请输入真实姓名' }, zodRule(personNameSchema)]}
+            >
               <Input maxLength={50} />
             </Form.Item>
             <PersonnelFields currentOrg={{ id: r.data.orgId, name: r.data.orgName }} />
@@ -126,7 +150,9 @@ function ResubmitForm({ r, onCancel, onDone }: { r: MyRegistration; onCancel: ()
         )}
         <Form.Item label=" " colon={false}>
           <Space>
-            <Button type="primary" htmlType="submit" loading={save.isPending}>重新提交</Button>
+            <Button type="primary" htmlType="submit" loading={save.isPending}>
+              重新提交
+            </Button>
             <Button onClick={onCancel}>取消</Button>
           </Space>
         </Form.Item>
@@ -167,70 +193,94 @@ export function RegistrationStatusPage() {
     <PageContainer
       title="注册审核状态"
       description={me.kind === 'admin' ? `${me.org.name} 的机构注册申请` : `${me.user.name} 的专业技术人员注册申请`}
-      extra={<Button icon={<ReloadOutlined />} onClick={() => void q.refetch()} loading={q.isFetching}>刷新</Button>}
+      extra={
+        <Button icon={<ReloadOutlined />} onClick={() => void q.refetch()} loading={q.isFetching}>
+          刷新
+        </Button>
+      }
     >
       {q.isPending ? (
-        <Card variant="borderless"><Skeleton active paragraph={{ rows: 8 }} /></Card>
+        <Card variant="borderless">
+          <Skeleton active paragraph={{ rows: 8 }} />
+        </Card>
       ) : q.error ? (
         <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} />
-      ) : r && (
-        <>
-          <Card variant="borderless">
-            <Steps
-              current={r.status === 'active' ? 2 : 1}
-              status={stepStatus}
-              style={{ maxWidth: 760, margin: '8px auto 0' }}
-              items={[
-                { title: '提交注册', content: '已提交' },
-                { title: '上级审核', content: r.status === 'pending' ? '审核中' : r.status === 'rejected' ? '已驳回' : '已通过' },
-                { title: '开通使用', content: r.status === 'active' ? '可以使用' : '审核通过后' },
-              ]}
-            />
-            {r.status === 'pending' && (
-              <Result
-                icon={<ClockCircleOutlined style={{ color: '#1657b8' }} />}
-                title="注册信息待审核"
-                subTitle={<>您的注册申请已提交，正在等待{reviewer}审核。审核通过后即可使用平台的全部功能，请耐心等待。</>}
+      ) : (
+        r && (
+          <>
+            <Card variant="borderless">
+              <Steps
+                current={r.status === 'active' ? 2 : 1}
+                status={stepStatus}
+                style={{ maxWidth: 760, margin: '8px auto 0' }}
+                items={[
+                  { title: '提交注册', content: '已提交' },
+                  { title: '上级审核', content: r.status === 'pending' ? '审核中' : r.status === 'rejected' ? '已驳回' : '已通过' },
+                  { title: '开通使用', content: r.status === 'active' ? '可以使用' : '审核通过后' },
+                ]}
               />
-            )}
-            {r.status === 'rejected' && (
-              <>
+              {r.status === 'pending' && (
                 <Result
-                  status="error"
-                  title="注册申请已驳回"
-                  subTitle={<>审核单位：{r.reviewerName ?? '—'}。请根据驳回原因修改注册信息后重新提交。</>}
-                  extra={!editing && <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>修改并重新提交</Button>}
-                  style={{ paddingBottom: 16 }}
+                  icon={<ClockCircleOutlined style={{ color: '#1657b8' }} />}
+                  title="注册信息待审核"
+                  subTitle={<>您的注册申请已提交，正在等待{reviewer}审核。审核通过后即可使用平台的全部功能，请耐心等待。</>}
                 />
-                <Alert type="error" showIcon title="驳回原因" description={r.rejectReason || '未填写'} style={{ maxWidth: 640, margin: '0 auto 16px' }} />
-              </>
-            )}
-            {r.status === 'active' && (
-              <Result
-                status="success"
-                title="注册审核已通过"
-                subTitle="欢迎使用湖北省专业技术人员继续教育公共服务平台。"
-                extra={<Button type="primary" size="large" icon={<LoginOutlined />} loading={entering} onClick={enter}>进入平台</Button>}
-              />
-            )}
-          </Card>
-          {editing && r.status === 'rejected' ? (
-            <ResubmitForm
-              r={r}
-              onCancel={() => setEditing(false)}
-              onDone={() => {
-                feedback.success('注册信息已重新提交，请等待审核');
-                setEditing(false);
-                void qc.invalidateQueries({ queryKey: REGISTRATION_KEY });
-                void qc.invalidateQueries({ queryKey: ME_KEY });
-              }}
-            />
-          ) : (
-            <Card title="注册信息" variant="borderless" style={{ marginTop: 16 }}>
-              {r.kind === 'org' ? <OrgData r={r} /> : <PersonnelData r={r} />}
+              )}
+              {r.status === 'rejected' && (
+                <>
+                  <Result
+                    status="error"
+                    title="注册申请已驳回"
+                    subTitle={<>审核单位：{r.reviewerName ?? '—'}。请根据驳回原因修改注册信息后重新提交。</>}
+                    extra={
+                      !editing && (
+                        <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                          修改并重新提交
+                        </Button>
+                      )
+                    }
+                    style={{ paddingBottom: 16 }}
+                  />
+                  <Alert
+                    type="error"
+                    showIcon
+                    title="驳回原因"
+                    description={r.rejectReason || '未填写'}
+                    style={{ maxWidth: 640, margin: '0 auto 16px' }}
+                  />
+                </>
+              )}
+              {r.status === 'active' && (
+                <Result
+                  status="success"
+                  title="注册审核已通过"
+                  subTitle="欢迎使用湖北省专业技术人员继续教育公共服务平台。"
+                  extra={
+                    <Button type="primary" size="large" icon={<LoginOutlined />} loading={entering} onClick={enter}>
+                      进入平台
+                    </Button>
+                  }
+                />
+              )}
             </Card>
-          )}
-        </>
+            {editing && r.status === 'rejected' ? (
+              <ResubmitForm
+                r={r}
+                onCancel={() => setEditing(false)}
+                onDone={() => {
+                  feedback.success('注册信息已重新提交，请等待审核');
+                  setEditing(false);
+                  void qc.invalidateQueries({ queryKey: REGISTRATION_KEY });
+                  void qc.invalidateQueries({ queryKey: ME_KEY });
+                }}
+              />
+            ) : (
+              <Card title="注册信息" variant="borderless" style={{ marginTop: 16 }}>
+                {r.kind === 'org' ? <OrgData r={r} /> : <PersonnelData r={r} />}
+              </Card>
+            )}
+          </>
+        )
       )}
     </PageContainer>
   );

@@ -39,7 +39,12 @@ export function TitleFields({ requireSeries = true }: { requireSeries?: boolean 
           }}
         />
       </Form.Item>
-      <Form.Item label="职称级别" name="titleLevel" dependencies={['titleSeries']} rules={requireSeries ? [{ required: true, message: '请选择职称级别' }] : []}>
+      <Form.Item
+        label="职称级别"
+        name="titleLevel"
+        dependencies={['titleSeries']}
+        rules={requireSeries ? [{ required: true, message: '请选择职称级别' }] : []}
+      >
         <Select options={titleLevelOptions(series)} placeholder={series ? '请选择职称级别' : '请先选择职称系列'} disabled={!series} />
       </Form.Item>
       <Form.Item label="职称名称" name="titleName" rules={[{ max: 50, message: '不能超过50个字符' }]} extra="如：一级教师、主治医师、工程师">

@@ -54,7 +54,11 @@ export function RoleFormModal({ role, onClose }: { role: Role | null | undefined
         initialValues={role ? { name: role.name, description: role.description, permissions: role.permissions } : { permissions: [] }}
         onFinish={(v) => save.mutate(v)}
       >
-        <Form.Item label="角色名称" name="name" rules={[{ required: true, whitespace: true, message: '请输入角色名称' }, zodRule(roleBody.shape.name)]}>
+        <Form.Item
+          label="角色名称"
+          name="name"
+          rules={[{ required: true, whitespace: true, message: '请输入角色名称' }, zodRule(roleBody.shape.name)]}
+        >
           <Input maxLength={30} showCount placeholder="如：审核员" />
         </Form.Item>
         <Form.Item label="说明" name="description" rules={[zodRule(roleBody.shape.description)]}>

@@ -35,10 +35,14 @@ export function RolesPage() {
       width: 150,
       render: (_, r) => (
         <Space size={0}>
-          <Button type="link" size="small" onClick={() => setEditing(r)}>编辑</Button>
+          <Button type="link" size="small" onClick={() => setEditing(r)}>
+            编辑
+          </Button>
           {r.adminCount > 0 ? (
             <Tooltip title={`该角色已分配给${r.adminCount}名管理员，请先取消分配`}>
-              <Button type="link" size="small" danger disabled>删除</Button>
+              <Button type="link" size="small" danger disabled>
+                删除
+              </Button>
             </Tooltip>
           ) : (
             <Popconfirm
@@ -49,7 +53,9 @@ export function RolesPage() {
               cancelText="取消"
               onConfirm={() => remove.mutate(r)}
             >
-              <Button type="link" size="small" danger>删除</Button>
+              <Button type="link" size="small" danger>
+                删除
+              </Button>
             </Popconfirm>
           )}
         </Space>
@@ -64,7 +70,9 @@ export function RolesPage() {
       extra={
         <Space>
           <ExportButton onExport={rolesApi.exportXlsx} />
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>新增角色</Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+            新增角色
+          </Button>
         </Space>
       }
     >

@@ -12,8 +12,14 @@ export interface Role {
   updatedAt: string;
   adminCount: number;
 }
-export interface RoleBody { name: string; description: string; permissions: string[] }
-export interface Catalogue { groups: { group: string; permissions: { code: string; name: string }[] }[] }
+export interface RoleBody {
+  name: string;
+  description: string;
+  permissions: string[];
+}
+export interface Catalogue {
+  groups: { group: string; permissions: { code: string; name: string }[] }[];
+}
 
 export const ROLES_KEY = ['roles'] as const;
 

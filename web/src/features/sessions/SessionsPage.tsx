@@ -60,7 +60,9 @@ export function SessionsPage() {
       render: (_, s) =>
         s.current ? (
           <Tooltip title="不能结束自己当前的会话，请使用“退出登录”">
-            <Button type="link" size="small" danger disabled>强制下线</Button>
+            <Button type="link" size="small" danger disabled>
+              强制下线
+            </Button>
           </Tooltip>
         ) : (
           <Popconfirm
@@ -71,7 +73,9 @@ export function SessionsPage() {
             cancelText="取消"
             onConfirm={() => end.mutate(s)}
           >
-            <Button type="link" size="small" danger loading={end.isPending && end.variables?.id === s.id}>强制下线</Button>
+            <Button type="link" size="small" danger loading={end.isPending && end.variables?.id === s.id}>
+              强制下线
+            </Button>
           </Popconfirm>
         ),
     },
@@ -83,7 +87,9 @@ export function SessionsPage() {
       description={`本单位管理员当前的登录会话（空闲超过 ${me.idleMinutes} 分钟的会话自动失效）。发现异常登录时可强制下线。`}
       extra={
         <Space>
-          <Button icon={<ReloadOutlined />} onClick={() => void q.refetch()} loading={q.isFetching}>刷新</Button>
+          <Button icon={<ReloadOutlined />} onClick={() => void q.refetch()} loading={q.isFetching}>
+            刷新
+          </Button>
           <ExportButton onExport={sessionsApi.exportXlsx} />
         </Space>
       }

@@ -3,7 +3,24 @@
  * (drill down province → city → county), by employer (paged, sorted) and by 职称系列 — as a bar chart, a pie and
  * a table; 导出 downloads exactly what is shown (same year, region, dimension and order) as xlsx.
  */
-import { Alert, Button, Card, Col, Empty, Progress, Row, Skeleton, Space, Statistic, Table, Tabs, Tag, Typography, type TableColumnsType, type TableProps } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Progress,
+  Row,
+  Skeleton,
+  Space,
+  Statistic,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+  type TableColumnsType,
+  type TableProps,
+} from 'antd';
 import { ApartmentOutlined, RightOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../../app/api';
@@ -30,7 +47,9 @@ export function CompletionPage() {
   const sort = SORTS.includes(p.sort as SortField) ? (p.sort as SortField) : 'total';
   const order = p.order ?? 'desc';
   const params: CompletionParams = {
-    year: p.year, regionId: p.regionId, groupBy,
+    year: p.year,
+    regionId: p.regionId,
+    groupBy,
     ...(groupBy === 'employer' ? { sort, order, page: p.page, pageSize: p.pageSize } : {}),
   };
   const q = useQuery({ queryKey: ['stats', 'completion', params], queryFn: () => statsApi.completion(params), placeholderData: keepPreviousData });
@@ -46,9 +65,11 @@ export function CompletionPage() {
   return (
     <PageContainer
       title="继教完成情况查询"
-      description={p0
-        ? `按 ${p0.year} 年度学时要求判定：全年不少于 ${p0.totalRequired} 学时，其中专业科目不少于 ${p0.professionalMin} 学时、公需科目不少于 ${p0.publicMin} 学时；未登记学时的人员计为未完成。`
-        : '统计辖区内专业技术人员当年度继续教育学时完成情况。'}
+      description={
+        p0
+          ? `按 ${p0.year} 年度学时要求判定：全年不少于 ${p0.totalRequired} 学时，其中专业科目不少于 ${p0.professionalMin} 学时、公需科目不少于 ${p0.publicMin} 学时；未登记学时的人员计为未完成。`
+          : '统计辖区内专业技术人员当年度继续教育学时完成情况。'
+      }
     >
       <StatsFilters
         year={p.year}
@@ -59,7 +80,11 @@ export function CompletionPage() {
       />
       {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
       {!d ? (
-        !q.error && <Card variant="borderless"><Skeleton active paragraph={{ rows: 8 }} /></Card>
+        !q.error && (
+          <Card variant="borderless">
+            <Skeleton active paragraph={{ rows: 8 }} />
+          </Card>
+        )
       ) : (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Summary d={d} />
@@ -73,8 +98,15 @@ export function CompletionPage() {
               <Col xs={24} xl={16}>
                 <div className="stats-chart-title">{chartTitle(d)}</div>
                 {d.rows.length ? (
-                  <EChart option={barOption(d)} height={340} ariaLabel="完成情况柱状图" onItemClick={(e) => groupBy === 'region' && drill(d.rows[e.dataIndex]!)} />
-                ) : <Empty className="stats-empty" description="所选区域暂无专业技术人员" />}
+                  <EChart
+                    option={barOption(d)}
+                    height={340}
+                    ariaLabel="完成情况柱状图"
+                    onItemClick={(e) => groupBy === 'region' && drill(d.rows[e.dataIndex]!)}
+                  />
+                ) : (
+                  <Empty className="stats-empty" description="所选区域暂无专业技术人员" />
+                )}
               </Col>
               <Col xs={24} xl={8}>
                 <div className="stats-chart-title">{d.region.name} · 完成情况构成</div>
@@ -111,21 +143,40 @@ function Summary({ d }: { d: CompletionStats }) {
     <Card variant="borderless">
       <Row gutter={[24, 16]} align="middle">
         <Col xs={24} md={6} style={{ textAlign: 'center' }}>
-          <Progress type="dashboard" percent={s.rate ?? 0} size={132} strokeColor={DONE_COLOR} format={() => (
-            <div>
-              <div style={{ fontSize: 24, fontWeight: 600 }}>{fmtRate(s.rate)}</div>
-              <div style={{ fontSize: 12, color: '#8c8c8c' }}>完成率</div>
-            </div>
-          )} />
+          <Progress
+            type="dashboard"
+            percent={s.rate ?? 0}
+            size={132}
+            strokeColor={DONE_COLOR}
+            format={() => (
+              <div>
+                <div style={{ fontSize: 24, fontWeight: 600 }}>{fmtRate(s.rate)}</div>
+                <div style={{ fontSize: 12, color: '#8c8c8c' }}>完成率</div>
+              </div>
+            )}
+          />
         </Col>
         <Col xs={24} md={18}>
           <Row gutter={16}>
-            <Col span={8}><Card size="small" className="stats-tile"><Statistic title="应完成人数" value={s.total} suffix="人" /></Card></Col>
-            <Col span={8}><Card size="small" className="stats-tile stats-tile-done"><Statistic title="已完成人数" value={s.completed} suffix="人" /></Card></Col>
-            <Col span={8}><Card size="small" className="stats-tile stats-tile-undone"><Statistic title="未完成人数" value={s.uncompleted} suffix="人" /></Card></Col>
+            <Col span={8}>
+              <Card size="small" className="stats-tile">
+                <Statistic title="应完成人数" value={s.total} suffix="人" />
+              </Card>
+            </Col>
+            <Col span={8}>
+              <Card size="small" className="stats-tile stats-tile-done">
+                <Statistic title="已完成人数" value={s.completed} suffix="人" />
+              </Card>
+            </Col>
+            <Col span={8}>
+              <Card size="small" className="stats-tile stats-tile-undone">
+                <Statistic title="未完成人数" value={s.uncompleted} suffix="人" />
+              </Card>
+            </Col>
           </Row>
           <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
-            <ApartmentOutlined /> {d.path.map((x) => x.name).join(' / ')}，{d.year} 年度。应完成人数为辖区内在册的专业技术人员；已完成指公需科目、专业科目和总学时均达到当年度要求。
+            <ApartmentOutlined /> {d.path.map((x) => x.name).join(' / ')}，{d.year}{' '}
+            年度。应完成人数为辖区内在册的专业技术人员；已完成指公需科目、专业科目和总学时均达到当年度要求。
           </Typography.Paragraph>
         </Col>
       </Row>
@@ -138,7 +189,8 @@ function barOption(d: CompletionStats): ChartOption {
   const many = names.length > 8;
   return {
     tooltip: {
-      trigger: 'axis', axisPointer: { type: 'shadow' },
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
       formatter: (ps: unknown) => {
         const arr = ps as { dataIndex: number }[];
         const r = d.rows[arr[0]!.dataIndex]!;
@@ -150,11 +202,30 @@ function barOption(d: CompletionStats): ChartOption {
     xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: many ? 35 : 0, width: many ? 96 : 140, overflow: 'truncate' } },
     yAxis: { type: 'value', name: '人数', minInterval: 1 },
     series: [
-      { name: '已完成', type: 'bar', stack: 'n', barMaxWidth: 42, itemStyle: { color: DONE_COLOR }, data: d.rows.map((r) => r.completed), cursor: d.groupBy === 'region' ? 'pointer' : 'default' },
       {
-        name: '未完成', type: 'bar', stack: 'n', barMaxWidth: 42, itemStyle: { color: UNDONE_COLOR, borderRadius: [3, 3, 0, 0] }, data: d.rows.map((r) => r.uncompleted),
+        name: '已完成',
+        type: 'bar',
+        stack: 'n',
+        barMaxWidth: 42,
+        itemStyle: { color: DONE_COLOR },
+        data: d.rows.map((r) => r.completed),
         cursor: d.groupBy === 'region' ? 'pointer' : 'default',
-        label: { show: !many || names.length <= 20, position: 'top', fontSize: 11, color: '#595959', formatter: (x: { dataIndex: number }) => (d.rows[x.dataIndex]!.total ? fmtRate(d.rows[x.dataIndex]!.rate) : '') },
+      },
+      {
+        name: '未完成',
+        type: 'bar',
+        stack: 'n',
+        barMaxWidth: 42,
+        itemStyle: { color: UNDONE_COLOR, borderRadius: [3, 3, 0, 0] },
+        data: d.rows.map((r) => r.uncompleted),
+        cursor: d.groupBy === 'region' ? 'pointer' : 'default',
+        label: {
+          show: !many || names.length <= 20,
+          position: 'top',
+          fontSize: 11,
+          color: '#595959',
+          formatter: (x: { dataIndex: number }) => (d.rows[x.dataIndex]!.total ? fmtRate(d.rows[x.dataIndex]!.rate) : ''),
+        },
       },
     ],
   };
@@ -165,19 +236,42 @@ function pieOption(d: CompletionStats): ChartOption {
   return {
     tooltip: { trigger: 'item', formatter: '{b}：{c} 人（{d}%）' },
     legend: { bottom: 0 },
-    title: { text: fmtRate(s.rate), subtext: '完成率', left: 'center', top: '39%', textStyle: { fontSize: 20, fontWeight: 600, color: '#262626' }, subtextStyle: { fontSize: 12 } },
-    series: [{
-      type: 'pie', radius: ['40%', '58%'], center: ['50%', '46%'], avoidLabelOverlap: true,
-      label: { formatter: '{b}\n{c} 人', overflow: 'none' }, labelLine: { length: 10, length2: 10 },
-      data: [
-        { name: '已完成', value: s.completed, itemStyle: { color: DONE_COLOR } },
-        { name: '未完成', value: s.uncompleted, itemStyle: { color: UNDONE_COLOR } },
-      ],
-    }],
+    title: {
+      text: fmtRate(s.rate),
+      subtext: '完成率',
+      left: 'center',
+      top: '39%',
+      textStyle: { fontSize: 20, fontWeight: 600, color: '#262626' },
+      subtextStyle: { fontSize: 12 },
+    },
+    series: [
+      {
+        type: 'pie',
+        radius: ['40%', '58%'],
+        center: ['50%', '46%'],
+        avoidLabelOverlap: true,
+        label: { formatter: '{b}\n{c} 人', overflow: 'none' },
+        labelLine: { length: 10, length2: 10 },
+        data: [
+          { name: '已完成', value: s.completed, itemStyle: { color: DONE_COLOR } },
+          { name: '未完成', value: s.uncompleted, itemStyle: { color: UNDONE_COLOR } },
+        ],
+      },
+    ],
   };
 }
 
-function CompletionTable({ d, loading, sort, order, page, pageSize, onDrill, onPage, onSort }: {
+function CompletionTable({
+  d,
+  loading,
+  sort,
+  order,
+  page,
+  pageSize,
+  onDrill,
+  onPage,
+  onSort,
+}: {
   d: CompletionStats;
   loading: boolean;
   sort: SortField;
@@ -194,27 +288,63 @@ function CompletionTable({ d, loading, sort, order, page, pageSize, onDrill, onP
   const columns: TableColumnsType<CompletionRow> = [
     { title: '序号', key: 'seq', width: 64, align: 'center', render: (_, _r, i) => (employer ? (page - 1) * pageSize : 0) + i + 1 },
     {
-      title: label, dataIndex: 'name', key: 'name', sorter: employer, sortOrder: sortOrder('name'),
-      render: (v: string, r) => (d.groupBy === 'region' && r.regionId != null
-        ? <a onClick={() => onDrill(r)}>{v}</a>
-        : <span>{v}{r.regionId === null && d.groupBy === 'region' && <Tag style={{ marginInlineStart: 8 }}>直属单位</Tag>}</span>),
+      title: label,
+      dataIndex: 'name',
+      key: 'name',
+      sorter: employer,
+      sortOrder: sortOrder('name'),
+      render: (v: string, r) =>
+        d.groupBy === 'region' && r.regionId != null ? (
+          <a onClick={() => onDrill(r)}>{v}</a>
+        ) : (
+          <span>
+            {v}
+            {r.regionId === null && d.groupBy === 'region' && <Tag style={{ marginInlineStart: 8 }}>直属单位</Tag>}
+          </span>
+        ),
     },
     ...(employer ? [{ title: '单位类型', dataIndex: 'orgTypeName', width: 120 }] : []),
     { title: '应完成人数', dataIndex: 'total', key: 'total', width: 130, align: 'right', sorter: employer, sortOrder: sortOrder('total') },
-    { title: '已完成人数', dataIndex: 'completed', key: 'completed', width: 130, align: 'right', sorter: employer, sortOrder: sortOrder('completed') },
+    {
+      title: '已完成人数',
+      dataIndex: 'completed',
+      key: 'completed',
+      width: 130,
+      align: 'right',
+      sorter: employer,
+      sortOrder: sortOrder('completed'),
+    },
     { title: '未完成人数', dataIndex: 'uncompleted', width: 130, align: 'right' },
     {
-      title: '完成率', dataIndex: 'rate', key: 'rate', width: 220, sorter: employer, sortOrder: sortOrder('rate'),
-      render: (v: number | null) => (v == null ? <Typography.Text type="secondary">—</Typography.Text> : (
-        <Progress percent={v} size="small" strokeColor={v >= 80 ? DONE_COLOR : v >= 50 ? '#1657b8' : UNDONE_COLOR} format={(x) => `${x}%`} />
-      )),
+      title: '完成率',
+      dataIndex: 'rate',
+      key: 'rate',
+      width: 220,
+      sorter: employer,
+      sortOrder: sortOrder('rate'),
+      render: (v: number | null) =>
+        v == null ? (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ) : (
+          <Progress percent={v} size="small" strokeColor={v >= 80 ? DONE_COLOR : v >= 50 ? '#1657b8' : UNDONE_COLOR} format={(x) => `${x}%`} />
+        ),
     },
-    ...(d.groupBy === 'region' ? [{
-      title: '操作', key: 'actions', width: 110,
-      render: (_: unknown, r: CompletionRow) => (r.regionId == null ? null : (
-        <Button type="link" size="small" onClick={() => onDrill(r)}>{r.hasChildren ? '下钻' : '查看单位'}<RightOutlined /></Button>
-      )),
-    }] : []),
+    ...(d.groupBy === 'region'
+      ? [
+          {
+            title: '操作',
+            key: 'actions',
+            width: 110,
+            render: (_: unknown, r: CompletionRow) =>
+              r.regionId == null ? null : (
+                <Button type="link" size="small" onClick={() => onDrill(r)}>
+                  {r.hasChildren ? '下钻' : '查看单位'}
+                  <RightOutlined />
+                </Button>
+              ),
+          },
+        ]
+      : []),
   ];
   const onChange: TableProps<CompletionRow>['onChange'] = (_pg, _f, sorter, extra) => {
     if (extra.action !== 'sort' || Array.isArray(sorter)) return;
@@ -230,9 +360,9 @@ function CompletionTable({ d, loading, sort, order, page, pageSize, onDrill, onP
       loading={loading}
       size="middle"
       onChange={onChange}
-      pagination={employer
-        ? serverPagination(page, pageSize, d.total, onPage)
-        : { pageSize: 50, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 条` }}
+      pagination={
+        employer ? serverPagination(page, pageSize, d.total, onPage) : { pageSize: 50, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 条` }
+      }
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={employer ? '所选区域暂无有专业技术人员的单位' : '暂无数据'} /> }}
       summary={() => (
         <Table.Summary fixed>
@@ -240,9 +370,15 @@ function CompletionTable({ d, loading, sort, order, page, pageSize, onDrill, onP
             <Table.Summary.Cell index={0} />
             <Table.Summary.Cell index={1}>合计{employer ? `（${d.total} 个单位）` : ''}</Table.Summary.Cell>
             {employer && <Table.Summary.Cell index={2} />}
-            <Table.Summary.Cell index={employer ? 3 : 2} align="right">{d.summary.total}</Table.Summary.Cell>
-            <Table.Summary.Cell index={employer ? 4 : 3} align="right">{d.summary.completed}</Table.Summary.Cell>
-            <Table.Summary.Cell index={employer ? 5 : 4} align="right">{d.summary.uncompleted}</Table.Summary.Cell>
+            <Table.Summary.Cell index={employer ? 3 : 2} align="right">
+              {d.summary.total}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={employer ? 4 : 3} align="right">
+              {d.summary.completed}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={employer ? 5 : 4} align="right">
+              {d.summary.uncompleted}
+            </Table.Summary.Cell>
             <Table.Summary.Cell index={employer ? 6 : 5}>{fmtRate(d.summary.rate)}</Table.Summary.Cell>
             {d.groupBy === 'region' && <Table.Summary.Cell index={6} />}
           </Table.Summary.Row>
@@ -251,4 +387,3 @@ function CompletionTable({ d, loading, sort, order, page, pageSize, onDrill, onP
     />
   );
 }
-

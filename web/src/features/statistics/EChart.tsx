@@ -5,9 +5,18 @@
 import { useEffect, useRef } from 'react';
 import { echarts, type ChartOption } from './echarts';
 
-export interface ChartItemClick { name: string; dataIndex: number; seriesIndex?: number }
+export interface ChartItemClick {
+  name: string;
+  dataIndex: number;
+  seriesIndex?: number;
+}
 
-export function EChart({ option, height = 320, onItemClick, ariaLabel }: {
+export function EChart({
+  option,
+  height = 320,
+  onItemClick,
+  ariaLabel,
+}: {
   option: ChartOption;
   height?: number;
   onItemClick?: (e: ChartItemClick) => void;

@@ -27,9 +27,11 @@ export function OverviewPage() {
   const d = q.data;
   const drill = (r: OverviewRow) => r.regionId != null && update({ regionId: r.regionId });
 
-
   return (
-    <PageContainer title="继教综合统计查询" description="本辖区专业技术人员继续教育综合情况：人员、机构、培训班、学时申报与认定学时、完成情况；可按区域逐级下钻（省 → 市州 → 县区）。">
+    <PageContainer
+      title="继教综合统计查询"
+      description="本辖区专业技术人员继续教育综合情况：人员、机构、培训班、学时申报与认定学时、完成情况；可按区域逐级下钻（省 → 市州 → 县区）。"
+    >
       <StatsFilters
         year={p.year}
         regionId={p.regionId}
@@ -39,27 +41,45 @@ export function OverviewPage() {
       />
       {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
       {!d ? (
-        !q.error && <Card variant="borderless"><Skeleton active paragraph={{ rows: 10 }} /></Card>
+        !q.error && (
+          <Card variant="borderless">
+            <Skeleton active paragraph={{ rows: 10 }} />
+          </Card>
+        )
       ) : (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Tiles d={d} />
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={16}>
-              <Card variant="borderless" className="stats-card" title={`${d.region.name} · 分区域认定学时`} extra={<Typography.Text type="secondary">点击柱形可下钻</Typography.Text>}>
-                {d.rows.some((r) => r.totalHours > 0)
-                  ? <EChart option={regionBars(d)} height={320} ariaLabel="分区域认定学时" onItemClick={(e) => drill(d.rows[e.dataIndex]!)} />
-                  : <Empty className="stats-empty" description={`${d.year} 年度暂无认定学时`} />}
+              <Card
+                variant="borderless"
+                className="stats-card"
+                title={`${d.region.name} · 分区域认定学时`}
+                extra={<Typography.Text type="secondary">点击柱形可下钻</Typography.Text>}
+              >
+                {d.rows.some((r) => r.totalHours > 0) ? (
+                  <EChart option={regionBars(d)} height={320} ariaLabel="分区域认定学时" onItemClick={(e) => drill(d.rows[e.dataIndex]!)} />
+                ) : (
+                  <Empty className="stats-empty" description={`${d.year} 年度暂无认定学时`} />
+                )}
               </Card>
             </Col>
             <Col xs={24} xl={8}>
               <Card variant="borderless" className="stats-card" title="认定学时构成（按学习形式）">
-                {d.hours.total > 0
-                  ? <EChart option={formPie(d)} height={320} ariaLabel="按学习形式的认定学时" />
-                  : <Empty className="stats-empty" description={`${d.year} 年度暂无认定学时`} />}
+                {d.hours.total > 0 ? (
+                  <EChart option={formPie(d)} height={320} ariaLabel="按学习形式的认定学时" />
+                ) : (
+                  <Empty className="stats-empty" description={`${d.year} 年度暂无认定学时`} />
+                )}
               </Card>
             </Col>
           </Row>
-          <Card variant="borderless" className="stats-card" title={`${d.region.name} · 分区域统计（${d.year} 年度）`} extra={<Typography.Text type="secondary">点击区域可下钻查看</Typography.Text>}>
+          <Card
+            variant="borderless"
+            className="stats-card"
+            title={`${d.region.name} · 分区域统计（${d.year} 年度）`}
+            extra={<Typography.Text type="secondary">点击区域可下钻查看</Typography.Text>}
+          >
             <RegionTable d={d} loading={q.isFetching} onDrill={drill} />
           </Card>
         </Space>
@@ -68,11 +88,27 @@ export function OverviewPage() {
   );
 }
 
-function Tile({ icon, title, value, suffix, color, children }: { icon: ReactNode; title: string; value: ReactNode; suffix?: string; color: string; children?: ReactNode }) {
+function Tile({
+  icon,
+  title,
+  value,
+  suffix,
+  color,
+  children,
+}: {
+  icon: ReactNode;
+  title: string;
+  value: ReactNode;
+  suffix?: string;
+  color: string;
+  children?: ReactNode;
+}) {
   return (
     <Card size="small" className="stats-tile">
       <div className="stats-tile-head">
-        <span className="stats-tile-icon" style={{ color, background: `${color}14` }}>{icon}</span>
+        <span className="stats-tile-icon" style={{ color, background: `${color}14` }}>
+          {icon}
+        </span>
         <Statistic title={title} value={value as number} suffix={suffix} />
       </div>
       {children && <div className="stats-tile-foot">{children}</div>}
@@ -87,7 +123,9 @@ function Tiles({ d }: { d: Overview }) {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} sm={12} xl={4}>
-        <Tile icon={<TeamOutlined />} title="专业技术人员" value={d.personnel} suffix="人" color="#1657b8">在册人员（已审核通过）</Tile>
+        <Tile icon={<TeamOutlined />} title="专业技术人员" value={d.personnel} suffix="人" color="#1657b8">
+          在册人员（已审核通过）
+        </Tile>
       </Col>
       <Col xs={24} sm={12} xl={5}>
         <Tile icon={<BankOutlined />} title="各类机构" value={orgTotal} suffix="个" color="#722ed1">
@@ -101,7 +139,8 @@ function Tiles({ d }: { d: Overview }) {
       </Col>
       <Col xs={24} sm={12} xl={5}>
         <Tile icon={<AuditOutlined />} title="学时申报" value={d.claims.total} suffix="条" color="#fa8c16">
-          已通过 {claims.approved ?? 0} · 待审核 {(claims.pending ?? 0) + (claims.pendingEmployer ?? 0)} · 驳回/审验不通过 {(claims.rejected ?? 0) + (claims.revoked ?? 0)}
+          已通过 {claims.approved ?? 0} · 待审核 {(claims.pending ?? 0) + (claims.pendingEmployer ?? 0)} · 驳回/审验不通过{' '}
+          {(claims.rejected ?? 0) + (claims.revoked ?? 0)}
         </Tile>
       </Col>
       <Col xs={24} sm={12} xl={5}>
@@ -112,13 +151,24 @@ function Tiles({ d }: { d: Overview }) {
       <Col span={24}>
         <Card size="small" className="stats-completion-bar">
           <Space size={24} wrap>
-            <span><CheckCircleOutlined style={{ color: '#52c41a' }} /> <b>{d.year} 年度完成情况</b></span>
-            <span>应完成 <b>{d.completion.total}</b> 人</span>
-            <span>已完成 <b className="stats-done">{d.completion.completed}</b> 人</span>
-            <span>未完成 <b className="stats-undone">{d.completion.uncompleted}</b> 人</span>
-            <span>完成率 <b>{fmtRate(d.completion.rate)}</b></span>
+            <span>
+              <CheckCircleOutlined style={{ color: '#52c41a' }} /> <b>{d.year} 年度完成情况</b>
+            </span>
+            <span>
+              应完成 <b>{d.completion.total}</b> 人
+            </span>
+            <span>
+              已完成 <b className="stats-done">{d.completion.completed}</b> 人
+            </span>
+            <span>
+              未完成 <b className="stats-undone">{d.completion.uncompleted}</b> 人
+            </span>
+            <span>
+              完成率 <b>{fmtRate(d.completion.rate)}</b>
+            </span>
             <Typography.Text type="secondary">
-              （要求：全年不少于 {d.policy.totalRequired} 学时，其中专业科目不少于 {d.policy.professionalMin}、公需科目不少于 {d.policy.publicMin} 学时）
+              （要求：全年不少于 {d.policy.totalRequired} 学时，其中专业科目不少于 {d.policy.professionalMin}、公需科目不少于 {d.policy.publicMin}{' '}
+              学时）
             </Typography.Text>
           </Space>
         </Card>
@@ -134,11 +184,31 @@ function regionBars(d: Overview): ChartOption {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { data: ['公需科目', '专业科目'], top: 0, right: 0 },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { interval: 0, rotate: many ? 35 : 0, width: many ? 96 : 140, overflow: 'truncate' } },
+    xAxis: {
+      type: 'category',
+      data: rows.map((r) => r.name),
+      axisLabel: { interval: 0, rotate: many ? 35 : 0, width: many ? 96 : 140, overflow: 'truncate' },
+    },
     yAxis: { type: 'value', name: '学时' },
     series: [
-      { name: '公需科目', type: 'bar', stack: 'h', barMaxWidth: 42, itemStyle: { color: PUBLIC_COLOR }, data: rows.map((r) => r.publicHours), cursor: 'pointer' },
-      { name: '专业科目', type: 'bar', stack: 'h', barMaxWidth: 42, itemStyle: { color: PROFESSIONAL_COLOR, borderRadius: [3, 3, 0, 0] }, data: rows.map((r) => r.professionalHours), cursor: 'pointer' },
+      {
+        name: '公需科目',
+        type: 'bar',
+        stack: 'h',
+        barMaxWidth: 42,
+        itemStyle: { color: PUBLIC_COLOR },
+        data: rows.map((r) => r.publicHours),
+        cursor: 'pointer',
+      },
+      {
+        name: '专业科目',
+        type: 'bar',
+        stack: 'h',
+        barMaxWidth: 42,
+        itemStyle: { color: PROFESSIONAL_COLOR, borderRadius: [3, 3, 0, 0] },
+        data: rows.map((r) => r.professionalHours),
+        cursor: 'pointer',
+      },
     ],
   };
 }
@@ -149,8 +219,24 @@ function formPie(d: Overview): ChartOption {
     color: COLORS,
     tooltip: { trigger: 'item', formatter: '{b}：{c} 学时（{d}%）' },
     legend: { bottom: 0 },
-    title: { text: String(d.hours.total), subtext: '认定学时', left: 'center', top: '38%', textStyle: { fontSize: 18, fontWeight: 600, color: '#262626' }, subtextStyle: { fontSize: 12 } },
-    series: [{ type: 'pie', radius: ['40%', '58%'], center: ['50%', '45%'], label: { formatter: '{b}\n{d}%', overflow: 'none' }, labelLine: { length: 10, length2: 10 }, data }],
+    title: {
+      text: String(d.hours.total),
+      subtext: '认定学时',
+      left: 'center',
+      top: '38%',
+      textStyle: { fontSize: 18, fontWeight: 600, color: '#262626' },
+      subtextStyle: { fontSize: 12 },
+    },
+    series: [
+      {
+        type: 'pie',
+        radius: ['40%', '58%'],
+        center: ['50%', '45%'],
+        label: { formatter: '{b}\n{d}%', overflow: 'none' },
+        labelLine: { length: 10, length2: 10 },
+        data,
+      },
+    ],
   };
 }
 
@@ -158,8 +244,21 @@ function RegionTable({ d, loading, onDrill }: { d: Overview; loading: boolean; o
   const sum = (f: (r: OverviewRow) => number) => d.rows.reduce((a, r) => a + f(r), 0);
   const columns: TableColumnsType<OverviewRow> = [
     {
-      title: '区域', dataIndex: 'name', fixed: 'left', width: 170,
-      render: (v: string, r) => (r.regionId != null ? <a>{v} <RightOutlined className="stats-drill-arrow" /></a> : <span>{v}<Tag style={{ marginInlineStart: 6 }}>直属</Tag></span>),
+      title: '区域',
+      dataIndex: 'name',
+      fixed: 'left',
+      width: 170,
+      render: (v: string, r) =>
+        r.regionId != null ? (
+          <a>
+            {v} <RightOutlined className="stats-drill-arrow" />
+          </a>
+        ) : (
+          <span>
+            {v}
+            <Tag style={{ marginInlineStart: 6 }}>直属</Tag>
+          </span>
+        ),
     },
     { title: '专技人员', dataIndex: 'personnel', align: 'right' },
     { title: '主管部门', dataIndex: 'authorities', align: 'right' },
@@ -189,16 +288,36 @@ function RegionTable({ d, loading, onDrill }: { d: Overview; loading: boolean; o
         <Table.Summary fixed>
           <Table.Summary.Row className="stats-total-row">
             <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
-            <Table.Summary.Cell index={1} align="right">{d.personnel}</Table.Summary.Cell>
-            <Table.Summary.Cell index={2} align="right">{sum((r) => r.authorities)}</Table.Summary.Cell>
-            <Table.Summary.Cell index={3} align="right">{sum((r) => r.employers)}</Table.Summary.Cell>
-            <Table.Summary.Cell index={4} align="right">{sum((r) => r.bases)}</Table.Summary.Cell>
-            <Table.Summary.Cell index={5} align="right">{sum((r) => r.classes)}</Table.Summary.Cell>
-            <Table.Summary.Cell index={6} align="right">{r1(d.hours.public)}</Table.Summary.Cell>
-            <Table.Summary.Cell index={7} align="right">{r1(d.hours.professional)}</Table.Summary.Cell>
-            <Table.Summary.Cell index={8} align="right">{r1(d.hours.total)}</Table.Summary.Cell>
-            <Table.Summary.Cell index={9} align="right">{d.completion.completed}</Table.Summary.Cell>
-            <Table.Summary.Cell index={10} align="right">{fmtRate(d.completion.rate)}</Table.Summary.Cell>
+            <Table.Summary.Cell index={1} align="right">
+              {d.personnel}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={2} align="right">
+              {sum((r) => r.authorities)}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={3} align="right">
+              {sum((r) => r.employers)}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={4} align="right">
+              {sum((r) => r.bases)}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={5} align="right">
+              {sum((r) => r.classes)}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={6} align="right">
+              {r1(d.hours.public)}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={7} align="right">
+              {r1(d.hours.professional)}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={8} align="right">
+              {r1(d.hours.total)}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={9} align="right">
+              {d.completion.completed}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={10} align="right">
+              {fmtRate(d.completion.rate)}
+            </Table.Summary.Cell>
           </Table.Summary.Row>
         </Table.Summary>
       )}

@@ -8,7 +8,11 @@ import { EnvironmentOutlined, ReloadOutlined } from '@ant-design/icons';
 import { thisYear, usePolicies, yearOptions } from '../hours/api';
 import { useRegions, type RegionNode, type RegionRef } from './api';
 
-interface TreeNode { value: number; title: string; children?: TreeNode[] }
+interface TreeNode {
+  value: number;
+  title: string;
+  children?: TreeNode[];
+}
 
 function toTree(items: RegionNode[]): TreeNode[] {
   const byId = new Map<number, TreeNode>(items.map((r) => [r.id, { value: r.id, title: r.name }]));
@@ -22,7 +26,14 @@ function toTree(items: RegionNode[]): TreeNode[] {
   return roots;
 }
 
-export function StatsFilters({ year, regionId, path, onChange, withYear = true, extra }: {
+export function StatsFilters({
+  year,
+  regionId,
+  path,
+  onChange,
+  withYear = true,
+  extra,
+}: {
   year?: number;
   regionId?: number;
   /** The drill path of the figures shown (from the answer), own region first. */
@@ -40,7 +51,13 @@ export function StatsFilters({ year, regionId, path, onChange, withYear = true, 
       <Form layout="inline" name="statsFilters" className="filter-bar">
         {withYear && (
           <Form.Item label="统计年度">
-            <Select aria-label="统计年度" value={year} options={yearOptions(policies.data?.items)} onChange={(v) => onChange({ year: v })} style={{ width: 130 }} />
+            <Select
+              aria-label="统计年度"
+              value={year}
+              options={yearOptions(policies.data?.items)}
+              onChange={(v) => onChange({ year: v })}
+              style={{ width: 130 }}
+            />
           </Form.Item>
         )}
         <Form.Item label="统计区域">
@@ -59,20 +76,30 @@ export function StatsFilters({ year, regionId, path, onChange, withYear = true, 
         </Form.Item>
         <Form.Item>
           <Space wrap>
-            <Button icon={<ReloadOutlined />} onClick={() => onChange({ year: withYear ? thisYear() : undefined, regionId: undefined })}>重置</Button>
+            <Button icon={<ReloadOutlined />} onClick={() => onChange({ year: withYear ? thisYear() : undefined, regionId: undefined })}>
+              重置
+            </Button>
             {extra}
           </Space>
         </Form.Item>
       </Form>
       {path && path.length > 0 && (
         <div className="stats-drill">
-          <Typography.Text type="secondary"><EnvironmentOutlined /> 当前区域：</Typography.Text>
+          <Typography.Text type="secondary">
+            <EnvironmentOutlined /> 当前区域：
+          </Typography.Text>
           <Breadcrumb
-            items={path.map((p, i) => (i === path.length - 1
-              ? { key: p.id, title: <strong>{p.name}</strong> }
-              : { key: p.id, title: <a onClick={() => onChange({ regionId: i === 0 ? undefined : p.id })}>{p.name}</a> }))}
+            items={path.map((p, i) =>
+              i === path.length - 1
+                ? { key: p.id, title: <strong>{p.name}</strong> }
+                : { key: p.id, title: <a onClick={() => onChange({ regionId: i === 0 ? undefined : p.id })}>{p.name}</a> },
+            )}
           />
-          {path.length > 1 && <Typography.Text type="secondary" className="stats-drill-hint">点击上级区域可返回</Typography.Text>}
+          {path.length > 1 && (
+            <Typography.Text type="secondary" className="stats-drill-hint">
+              点击上级区域可返回
+            </Typography.Text>
+          )}
         </div>
       )}
     </Card>

@@ -3,10 +3,29 @@ import { useQuery } from '@tanstack/react-query';
 import { api, download } from '../../app/api';
 import type { Items } from '../../app/types';
 
-export interface RegionRef { id: number; name: string }
-export interface RegionNode { id: number; name: string; parentId: number | null; hrLevel: string | null }
-export interface Policy { year: number; totalRequired: number; professionalMin: number; publicMin: number; closingDate: string }
-export interface CompletionSummary { total: number; completed: number; uncompleted: number; rate: number | null }
+export interface RegionRef {
+  id: number;
+  name: string;
+}
+export interface RegionNode {
+  id: number;
+  name: string;
+  parentId: number | null;
+  hrLevel: string | null;
+}
+export interface Policy {
+  year: number;
+  totalRequired: number;
+  professionalMin: number;
+  publicMin: number;
+  closingDate: string;
+}
+export interface CompletionSummary {
+  total: number;
+  completed: number;
+  uncompleted: number;
+  rate: number | null;
+}
 
 export type GroupBy = 'region' | 'employer' | 'series';
 export type SortField = 'rate' | 'total' | 'completed' | 'name';
@@ -56,7 +75,9 @@ export interface Overview {
   classes: { total: number; byStatus: { status: string; name: string; count: number }[] };
   claims: { total: number; byStatus: { status: string; name: string; count: number }[] };
   hours: {
-    public: number; professional: number; total: number;
+    public: number;
+    professional: number;
+    total: number;
     bySubject: { subjectType: string; name: string; hours: number }[];
     byForm: { form: string; name: string; hours: number }[];
   };
@@ -72,7 +93,15 @@ export interface TitleStats {
   totals: { counts: Record<string, number>; total: number };
 }
 
-export interface CompletionParams { year: number; regionId?: number; groupBy: GroupBy; sort?: SortField; order?: 'asc' | 'desc'; page?: number; pageSize?: number }
+export interface CompletionParams {
+  year: number;
+  regionId?: number;
+  groupBy: GroupBy;
+  sort?: SortField;
+  order?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+}
 
 export const statsApi = {
   regions: () => api.get<Items<RegionNode>>('/api/stats/regions'),

@@ -5,8 +5,14 @@
 import * as echarts from 'echarts/core';
 import { BarChart, PieChart, type BarSeriesOption, type PieSeriesOption } from 'echarts/charts';
 import {
-  GridComponent, LegendComponent, TitleComponent, TooltipComponent,
-  type GridComponentOption, type LegendComponentOption, type TitleComponentOption, type TooltipComponentOption,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  TooltipComponent,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type TitleComponentOption,
+  type TooltipComponentOption,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 

@@ -27,7 +27,9 @@ export function OrgDetailDrawer({ orgId, onClose }: { orgId: number | null; onCl
       ) : (
         <>
           <OrgDescriptions org={q.data} column={1} />
-          <Typography.Title level={5} style={{ marginTop: 24 }}>管理员（{q.data.admins.length}）</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 24 }}>
+            管理员（{q.data.admins.length}）
+          </Typography.Title>
           <Table<AdminRow>
             rowKey="id"
             size="small"
@@ -35,7 +37,15 @@ export function OrgDetailDrawer({ orgId, onClose }: { orgId: number | null; onCl
             dataSource={q.data.admins}
             locale={{ emptyText: '暂无管理员' }}
             columns={[
-              { title: '姓名', dataIndex: 'name', render: (v: string, a) => <>{v} {a.isSuper && <Tag color="gold">超级管理员</Tag>}</> },
+              {
+                title: '姓名',
+                dataIndex: 'name',
+                render: (v: string, a) => (
+                  <>
+                    {v} {a.isSuper && <Tag color="gold">超级管理员</Tag>}
+                  </>
+                ),
+              },
               { title: '证件号', dataIndex: 'idNumberMasked', render: (v: string) => <span className="mono">{v}</span> },
               { title: '手机号', dataIndex: 'phoneMasked', render: (v: string | null) => <span className="mono">{orDash(v)}</span> },
             ]}

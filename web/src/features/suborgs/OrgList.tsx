@@ -50,7 +50,9 @@ export function OrgList({ onOpen }: { onOpen: (id: number) => void }) {
       fixed: 'right',
       render: (_, o) => (
         <Space size={0}>
-          <Button type="link" size="small" onClick={() => onOpen(o.id)}>查看</Button>
+          <Button type="link" size="small" onClick={() => onOpen(o.id)}>
+            查看
+          </Button>
           <SuborgActions org={o} />
         </Space>
       ),
@@ -69,7 +71,12 @@ export function OrgList({ onOpen }: { onOpen: (id: number) => void }) {
         <Form.Item label="状态" name="status">
           <Select options={STATUS_OPTIONS} allowClear placeholder="全部" style={{ width: 120 }} />
         </Form.Item>
-        <SearchButtons onReset={() => { form.resetFields(); search({}); }}>
+        <SearchButtons
+          onReset={() => {
+            form.resetFields();
+            search({});
+          }}
+        >
           <ExportButton onExport={() => suborgsApi.exportXlsx(filters)} />
         </SearchButtons>
       </Form>

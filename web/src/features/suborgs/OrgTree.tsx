@@ -15,18 +15,22 @@ function toNode(o: TreeOrg): TreeDataNode {
     title: (
       <Space size={6}>
         <span>{o.name}</span>
-        <Tag color={TYPE_COLORS[o.type] ?? 'default'} style={{ marginInlineEnd: 0 }}>{o.typeName}</Tag>
+        <Tag color={TYPE_COLORS[o.type] ?? 'default'} style={{ marginInlineEnd: 0 }}>
+          {o.typeName}
+        </Tag>
         {o.status !== 'active' && <OrgStatusTag status={o.status} />}
-        {o.childCount > 0 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>下属 {o.childCount}</Typography.Text>}
+        {o.childCount > 0 && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            下属 {o.childCount}
+          </Typography.Text>
+        )}
       </Space>
     ),
   };
 }
 
 function withChildren(nodes: TreeDataNode[], key: string, children: TreeDataNode[]): TreeDataNode[] {
-  return nodes.map((n) =>
-    n.key === key ? { ...n, children } : n.children ? { ...n, children: withChildren(n.children, key, children) } : n,
-  );
+  return nodes.map((n) => (n.key === key ? { ...n, children } : n.children ? { ...n, children: withChildren(n.children, key, children) } : n));
 }
 
 export function OrgTree({ onOpen }: { onOpen: (id: number) => void }) {
@@ -51,7 +55,9 @@ export function OrgTree({ onOpen }: { onOpen: (id: number) => void }) {
   if (!nodes.length) return <Empty description="暂无下属机构" />;
   return (
     <>
-      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>点击机构名称查看详情；点击左侧箭头展开下级机构。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+        点击机构名称查看详情；点击左侧箭头展开下级机构。
+      </Typography.Paragraph>
       <Tree
         showLine
         blockNode

@@ -9,10 +9,24 @@ import { OneTimePasswordModal } from '../../components/OneTimePasswordModal';
 import { useMe } from '../../app/session';
 import { SUBORGS_KEY, suborgsApi } from './api';
 
-interface Target { id: number; name: string; status: string }
+interface Target {
+  id: number;
+  name: string;
+  status: string;
+}
 
 /** `hasSuper` false hides 重置密码 (an organisation without a super admin has no password to reset). */
-export function SuborgActions({ org, size = 'small', link = true, hasSuper = true }: { org: Target; size?: 'small' | 'middle'; link?: boolean; hasSuper?: boolean }) {
+export function SuborgActions({
+  org,
+  size = 'small',
+  link = true,
+  hasSuper = true,
+}: {
+  org: Target;
+  size?: 'small' | 'middle';
+  link?: boolean;
+  hasSuper?: boolean;
+}) {
   const { can } = useAccess();
   const me = useMe();
   const qc = useQueryClient();
@@ -44,7 +58,9 @@ export function SuborgActions({ org, size = 'small', link = true, hasSuper = tru
             cancelText="取消"
             onConfirm={() => toggle.mutate(false)}
           >
-            <Button type={type} size={size} danger icon={link ? undefined : <StopOutlined />} loading={toggle.isPending}>停用</Button>
+            <Button type={type} size={size} danger icon={link ? undefined : <StopOutlined />} loading={toggle.isPending}>
+              停用
+            </Button>
           </Popconfirm>
         )}
         {org.status === 'disabled' && (
@@ -55,25 +71,35 @@ export function SuborgActions({ org, size = 'small', link = true, hasSuper = tru
             cancelText="取消"
             onConfirm={() => toggle.mutate(true)}
           >
-            <Button type={type} size={size} icon={link ? undefined : <CheckCircleOutlined />} loading={toggle.isPending}>启用</Button>
+            <Button type={type} size={size} icon={link ? undefined : <CheckCircleOutlined />} loading={toggle.isPending}>
+              启用
+            </Button>
           </Popconfirm>
         )}
         {hasSuper && (
-        <Popconfirm
-          title="重置密码"
-          description={<div style={{ maxWidth: 280 }}>确定重置“{org.name}”超级管理员的登录密码吗？将生成一个临时密码（只显示一次），对方登录后须修改。</div>}
-          okText="重置"
-          okButtonProps={{ danger: true }}
-          cancelText="取消"
-          onConfirm={() => reset.mutate()}
-        >
-          <Button type={type} size={size} icon={link ? undefined : <KeyOutlined />} loading={reset.isPending}>重置密码</Button>
-        </Popconfirm>
+          <Popconfirm
+            title="重置密码"
+            description={
+              <div style={{ maxWidth: 280 }}>确定重置“{org.name}”超级管理员的登录密码吗？将生成一个临时密码（只显示一次），对方登录后须修改。</div>
+            }
+            okText="重置"
+            okButtonProps={{ danger: true }}
+            cancelText="取消"
+            onConfirm={() => reset.mutate()}
+          >
+            <Button type={type} size={size} icon={link ? undefined : <KeyOutlined />} loading={reset.isPending}>
+              重置密码
+            </Button>
+          </Popconfirm>
         )}
       </Space>
       <OneTimePasswordModal
         password={otp?.password ?? null}
-        intro={<>已重置“{otp?.orgName}”超级管理员 <strong>{otp?.name}</strong> 的登录密码。</>}
+        intro={
+          <>
+            已重置“{otp?.orgName}”超级管理员 <strong>{otp?.name}</strong> 的登录密码。
+          </>
+        }
         holder="对方"
         onClose={() => setOtp(null)}
       />

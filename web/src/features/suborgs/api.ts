@@ -3,12 +3,31 @@ import type { Items, Page } from '../../app/types';
 import type { OrgInfo } from '../org-info/api';
 
 export interface TreeOrg {
-  id: number; name: string; type: string; typeName: string; hrLevel: string | null; status: string; divisionCode: string; childCount: number;
+  id: number;
+  name: string;
+  type: string;
+  typeName: string;
+  hrLevel: string | null;
+  status: string;
+  divisionCode: string;
+  childCount: number;
 }
 export interface ListOrg {
-  id: number; name: string; creditCode: string; type: string; typeName: string; hrLevel: string | null; status: string; divisionName: string; createdAt: string;
+  id: number;
+  name: string;
+  creditCode: string;
+  type: string;
+  typeName: string;
+  hrLevel: string | null;
+  status: string;
+  divisionName: string;
+  createdAt: string;
 }
-export interface SuborgFilters { keyword?: string; type?: string; status?: string }
+export interface SuborgFilters {
+  keyword?: string;
+  type?: string;
+  status?: string;
+}
 export interface SuborgDetail extends OrgInfo {
   admins: { id: number; name: string; idNumberMasked: string; phoneMasked: string | null; isSuper: boolean }[];
 }

@@ -25,7 +25,9 @@ export function FileLink({ doc }: { doc: AnnualDoc }) {
   return (
     <a onClick={() => void downloadDoc(doc)} title={`下载 ${doc.fileName}`}>
       <PaperClipOutlined /> {doc.fileName}
-      <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 6 }}>{fileSize(doc.fileSize)}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 6 }}>
+        {fileSize(doc.fileSize)}
+      </Typography.Text>
     </a>
   );
 }
@@ -53,7 +55,9 @@ export function AnnualDocsPage({ kind }: { kind: DocKind }) {
         <div>
           <DocStatusTag status={v} />
           {v === 'rejected' && d.rejectReason && (
-            <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }} ellipsis={{ tooltip: d.rejectReason }}>驳回原因：{d.rejectReason}</Typography.Text>
+            <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }} ellipsis={{ tooltip: d.rejectReason }}>
+              驳回原因：{d.rejectReason}
+            </Typography.Text>
           )}
         </div>
       ),
@@ -64,7 +68,11 @@ export function AnnualDocsPage({ kind }: { kind: DocKind }) {
       key: 'actions',
       width: 80,
       fixed: 'right',
-      render: (_, d) => <Button type="link" size="small" icon={<DownloadOutlined />} onClick={() => void downloadDoc(d)}>下载</Button>,
+      render: (_, d) => (
+        <Button type="link" size="small" icon={<DownloadOutlined />} onClick={() => void downloadDoc(d)}>
+          下载
+        </Button>
+      ),
     },
   ];
 
@@ -75,7 +83,9 @@ export function AnnualDocsPage({ kind }: { kind: DocKind }) {
       extra={
         <Space>
           <ExportButton onExport={() => trainingApi.exportAnnualDocs(kind)} />
-          <Button type="primary" icon={<UploadOutlined />} onClick={() => setUploading(true)}>上传{what}</Button>
+          <Button type="primary" icon={<UploadOutlined />} onClick={() => setUploading(true)}>
+            上传{what}
+          </Button>
         </Space>
       }
     >

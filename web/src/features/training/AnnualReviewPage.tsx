@@ -68,15 +68,30 @@ function AnnualReviewPage({ kind }: { kind: DocKind }) {
   const columns: TableColumnsType<AnnualDoc> = [
     { title: '继续教育机构', dataIndex: 'orgName', width: 220, ellipsis: true },
     { title: '报送年度', dataIndex: 'year', width: 96, render: (v: number) => `${v}年度` },
-    { title: '说明', dataIndex: 'description', ellipsis: { showTitle: false }, render: (v: string) => <Tooltip title={v} placement="topLeft">{v}</Tooltip> },
+    {
+      title: '说明',
+      dataIndex: 'description',
+      ellipsis: { showTitle: false },
+      render: (v: string) => (
+        <Tooltip title={v} placement="topLeft">
+          {v}
+        </Tooltip>
+      ),
+    },
     { title: '文件', key: 'file', width: 280, render: (_, d) => <FileLink doc={d} /> },
     { title: '上传时间', dataIndex: 'createdAt', width: 140, render: (v: string) => fmtMinute(v) },
     ...(tab === 'done'
       ? [
-        { title: '审核结果', dataIndex: 'status', width: 90, render: (v: string) => <DocStatusTag status={v} /> },
-        { title: '审核时间', dataIndex: 'reviewedAt', width: 140, render: (v: string | null) => fmtMinute(v) },
-        { title: '驳回原因', dataIndex: 'rejectReason', width: 150, ellipsis: { showTitle: false }, render: (v: string | null) => <Tooltip title={v}>{orDash(v)}</Tooltip> },
-      ]
+          { title: '审核结果', dataIndex: 'status', width: 90, render: (v: string) => <DocStatusTag status={v} /> },
+          { title: '审核时间', dataIndex: 'reviewedAt', width: 140, render: (v: string | null) => fmtMinute(v) },
+          {
+            title: '驳回原因',
+            dataIndex: 'rejectReason',
+            width: 150,
+            ellipsis: { showTitle: false },
+            render: (v: string | null) => <Tooltip title={v}>{orDash(v)}</Tooltip>,
+          },
+        ]
       : []),
     {
       title: '操作',
@@ -85,13 +100,25 @@ function AnnualReviewPage({ kind }: { kind: DocKind }) {
       fixed: 'right',
       render: (_, d) => (
         <Space size={0}>
-          <Button type="link" size="small" onClick={() => void downloadDoc(d)}>下载</Button>
+          <Button type="link" size="small" onClick={() => void downloadDoc(d)}>
+            下载
+          </Button>
           {d.status === 'pending' && (
             <>
-              <Popconfirm title={`通过${what}`} description={`确定通过${label(d)}吗？`} okText="通过" cancelText="取消" onConfirm={() => approve([d.id], label(d))}>
-                <Button type="link" size="small" disabled={decide.isPending}>通过</Button>
+              <Popconfirm
+                title={`通过${what}`}
+                description={`确定通过${label(d)}吗？`}
+                okText="通过"
+                cancelText="取消"
+                onConfirm={() => approve([d.id], label(d))}
+              >
+                <Button type="link" size="small" disabled={decide.isPending}>
+                  通过
+                </Button>
               </Popconfirm>
-              <Button type="link" size="small" danger disabled={decide.isPending} onClick={() => setRejecting({ ids: [d.id], label: label(d) })}>驳回</Button>
+              <Button type="link" size="small" danger disabled={decide.isPending} onClick={() => setRejecting({ ids: [d.id], label: label(d) })}>
+                驳回
+              </Button>
             </>
           )}
         </Space>
@@ -100,7 +127,10 @@ function AnnualReviewPage({ kind }: { kind: DocKind }) {
   ];
 
   return (
-    <PageContainer title={`审核继教机构${what}`} description={`辖区内继续教育基地（机构）报送的${what}。请下载文件审阅后通过或驳回；驳回后机构可重新上传。`}>
+    <PageContainer
+      title={`审核继教机构${what}`}
+      description={`辖区内继续教育基地（机构）报送的${what}。请下载文件审阅后通过或驳回；驳回后机构可重新上传。`}
+    >
       <Card variant="borderless">
         <ReviewTabs tab={tab} onChange={switchTab} />
         <Form
@@ -108,12 +138,21 @@ function AnnualReviewPage({ kind }: { kind: DocKind }) {
           name={`annualReviewFilters-${kind}`}
           layout="inline"
           className="filter-bar"
-          onFinish={(v) => { setYear(v.year); setPage((p) => ({ ...p, page: 1 })); }}
+          onFinish={(v) => {
+            setYear(v.year);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
         >
           <Form.Item label="报送年度" name="year">
             <Select options={yearOptions(policies.data?.items)} allowClear placeholder="全部年度" style={{ width: 140 }} />
           </Form.Item>
-          <SearchButtons onReset={() => { form.resetFields(); setYear(undefined); setPage((p) => ({ ...p, page: 1 })); }}>
+          <SearchButtons
+            onReset={() => {
+              form.resetFields();
+              setYear(undefined);
+              setPage((p) => ({ ...p, page: 1 }));
+            }}
+          >
             <ExportButton onExport={() => trainingApi.exportReviewDocs(kind, { tab, year })} />
           </SearchButtons>
         </Form>
@@ -134,7 +173,11 @@ function AnnualReviewPage({ kind }: { kind: DocKind }) {
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}
           scroll={{ x: 1200 }}
-          rowSelection={tab === 'pending' ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), preserveSelectedRowKeys: true } : undefined}
+          rowSelection={
+            tab === 'pending'
+              ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), preserveSelectedRowKeys: true }
+              : undefined
+          }
           pagination={pagedBy(page, setPage, q.data?.total)}
           locale={{ emptyText: tab === 'pending' ? `暂无待审核的${what}` : `暂无已审核的${what}` }}
         />
@@ -142,7 +185,12 @@ function AnnualReviewPage({ kind }: { kind: DocKind }) {
       <ReasonModal
         open={!!rejecting}
         title={rejecting && rejecting.ids.length > 1 ? `批量驳回（${rejecting.ids.length} 份）` : `驳回${what}`}
-        description={rejecting && (rejecting.ids.length > 1 ? `将驳回选中的 ${rejecting.ids.length} 份${what}，机构可重新上传。` : `将驳回${rejecting.label}，机构可重新上传。`)}
+        description={
+          rejecting &&
+          (rejecting.ids.length > 1
+            ? `将驳回选中的 ${rejecting.ids.length} 份${what}，机构可重新上传。`
+            : `将驳回${rejecting.label}，机构可重新上传。`)
+        }
         onSubmit={(reason) => decide.mutateAsync({ ids: rejecting!.ids, decision: 'reject', reason, label: rejecting!.label })}
         onClose={() => setRejecting(null)}
       />

@@ -11,7 +11,11 @@ import { ANNUAL_DOCS_KEY, DOC_KINDS, trainingApi, type DocKind } from './api';
 
 const DOC_RULE: FileRule = { exts: ['pdf', 'doc', 'docx', 'xls', 'xlsx'], maxMB: 10 };
 
-interface Values { year: number; description: string; file: UploadFile[] }
+interface Values {
+  year: number;
+  description: string;
+  file: UploadFile[];
+}
 
 export function AnnualUploadModal({ kind, open, onClose }: { kind: DocKind; open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
@@ -69,12 +73,23 @@ export function AnnualUploadModal({ kind, open, onClose }: { kind: DocKind; open
         <Form.Item label="报送年度" name="year" rules={[{ required: true, message: '请选择报送年度' }]}>
           <Select options={yearOptions(policies.data?.items)} style={{ width: 200 }} disabled={busy} />
         </Form.Item>
-        <Form.Item label="说明" name="description" rules={[{ required: true, whitespace: true, message: '请填写说明' }, { max: 500, message: '不能超过500个字符' }]}>
+        <Form.Item
+          label="说明"
+          name="description"
+          rules={[
+            { required: true, whitespace: true, message: '请填写说明' },
+            { max: 500, message: '不能超过500个字符' },
+          ]}
+        >
           <Input.TextArea
             maxLength={500}
             showCount
             autoSize={{ minRows: 3, maxRows: 6 }}
-            placeholder={kind === 'plan' ? '简要说明本年度培训计划的主要内容，如培训班数量、科目、预计培训人次' : '简要说明本年度培训工作完成情况，如举办培训班数量、培训人次、合格率'}
+            placeholder={
+              kind === 'plan'
+                ? '简要说明本年度培训计划的主要内容，如培训班数量、科目、预计培训人次'
+                : '简要说明本年度培训工作完成情况，如举办培训班数量、培训人次、合格率'
+            }
             disabled={busy}
           />
         </Form.Item>

@@ -9,10 +9,24 @@ export const seriesName = (code: string) => TITLE_SERIES.find((s) => s.code === 
 
 export function TargetSeries({ codes }: { codes: string[] }) {
   if (!codes.length) return <span>不限</span>;
-  return <Space size={[0, 4]} wrap>{codes.map((c) => <Tag key={c}>{seriesName(c)}</Tag>)}</Space>;
+  return (
+    <Space size={[0, 4]} wrap>
+      {codes.map((c) => (
+        <Tag key={c}>{seriesName(c)}</Tag>
+      ))}
+    </Space>
+  );
 }
 
-export function ClassDescriptions({ cls, orgLabel = '申报机构', nameLabel = '培训班名称' }: { cls: TrainingClass; orgLabel?: string; nameLabel?: string }) {
+export function ClassDescriptions({
+  cls,
+  orgLabel = '申报机构',
+  nameLabel = '培训班名称',
+}: {
+  cls: TrainingClass;
+  orgLabel?: string;
+  nameLabel?: string;
+}) {
   return (
     <Descriptions
       bordered

@@ -43,8 +43,15 @@ export function ClassFormModal({ editing, onClose }: { editing: TrainingClass | 
   const save = useMutation({
     mutationFn: (v: Values) => {
       const body: ClassBody = {
-        year: v.year, name: v.name.trim(), subjectType: v.subjectType, learningForm: v.learningForm, hours: v.hours,
-        startDate: v.dates[0].format('YYYY-MM-DD'), endDate: v.dates[1].format('YYYY-MM-DD'), place: v.place.trim(), capacity: v.capacity,
+        year: v.year,
+        name: v.name.trim(),
+        subjectType: v.subjectType,
+        learningForm: v.learningForm,
+        hours: v.hours,
+        startDate: v.dates[0].format('YYYY-MM-DD'),
+        endDate: v.dates[1].format('YYYY-MM-DD'),
+        place: v.place.trim(),
+        capacity: v.capacity,
         targetSeries: v.targetSeries ?? [],
       };
       return cls ? trainingApi.updateClass(cls.id, body) : trainingApi.createClass(body);
@@ -56,7 +63,15 @@ export function ClassFormModal({ editing, onClose }: { editing: TrainingClass | 
     },
     onError: (e) => {
       if (e instanceof ApiError) {
-        applyFieldErrors(form, new ApiError(e.status, e.code, e.message, e.fields.map((f) => ({ ...f, field: /(start|end)Date$/.test(f.field) ? 'dates' : f.field }))));
+        applyFieldErrors(
+          form,
+          new ApiError(
+            e.status,
+            e.code,
+            e.message,
+            e.fields.map((f) => ({ ...f, field: /(start|end)Date$/.test(f.field) ? 'dates' : f.field })),
+          ),
+        );
       }
       setError(errorMessage(e));
     },
@@ -64,9 +79,16 @@ export function ClassFormModal({ editing, onClose }: { editing: TrainingClass | 
 
   const initial: Partial<Values> = cls
     ? {
-      year: cls.year, name: cls.name, subjectType: cls.subjectType, learningForm: cls.learningForm, hours: cls.hours,
-      dates: [dayjs(cls.startDate), dayjs(cls.endDate)], place: cls.place, capacity: cls.capacity, targetSeries: cls.targetSeries,
-    }
+        year: cls.year,
+        name: cls.name,
+        subjectType: cls.subjectType,
+        learningForm: cls.learningForm,
+        hours: cls.hours,
+        dates: [dayjs(cls.startDate), dayjs(cls.endDate)],
+        place: cls.place,
+        capacity: cls.capacity,
+        targetSeries: cls.targetSeries,
+      }
     : { year: thisYear(), subjectType: 'professional', learningForm: 'faceToFace', targetSeries: [] };
 
   return (
@@ -84,7 +106,13 @@ export function ClassFormModal({ editing, onClose }: { editing: TrainingClass | 
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {cls?.status === 'rejected' && cls.rejectReason && (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`驳回原因：${cls.rejectReason}`} description="修改后将重新提交人社部门审核。" />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`驳回原因：${cls.rejectReason}`}
+          description="修改后将重新提交人社部门审核。"
+        />
       )}
       <Form
         form={form}
@@ -102,7 +130,11 @@ export function ClassFormModal({ editing, onClose }: { editing: TrainingClass | 
             </Form.Item>
           </Col>
           <Col span={16}>
-            <Form.Item label={n.nameLabel} name="name" rules={[{ required: true, whitespace: true, message: `请输入${n.nameLabel}` }, zodRule(shape.name)]}>
+            <Form.Item
+              label={n.nameLabel}
+              name="name"
+              rules={[{ required: true, whitespace: true, message: `请输入${n.nameLabel}` }, zodRule(shape.name)]}
+            >
               <Input maxLength={100} showCount placeholder="如：2026年中小学教师信息技术应用能力提升培训" />
             </Form.Item>
           </Col>
@@ -153,7 +185,14 @@ export function ClassFormModal({ editing, onClose }: { editing: TrainingClass | 
           </Col>
           <Col span={24}>
             <Form.Item label="培训对象（职称系列）" name="targetSeries" extra="不选择表示面向所有职称系列">
-              <Select mode="multiple" options={SERIES_OPTIONS} placeholder="不限" allowClear showSearch={{ optionFilterProp: 'label' }} maxTagCount="responsive" />
+              <Select
+                mode="multiple"
+                options={SERIES_OPTIONS}
+                placeholder="不限"
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                maxTagCount="responsive"
+              />
             </Form.Item>
           </Col>
         </Row>

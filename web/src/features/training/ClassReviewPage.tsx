@@ -25,16 +25,23 @@ const TEXT: Record<OrgType, { title: string; description: string; org: string; n
   base: {
     title: '审核培训计划申报',
     description: '辖区内继续教育基地（机构）申报的培训班。审核通过后，基地方可登记学员成绩并代为申报学时。',
-    org: '继续教育机构', noun: '培训班', name: '培训班名称',
+    org: '继续教育机构',
+    noun: '培训班',
+    name: '培训班名称',
   },
   employer: {
     title: '单位培训计划审核',
     description: '辖区内用人单位申报的单位培训计划。审核通过后，单位方可为参训的本单位人员申报学时。',
-    org: '申报单位', noun: '培训计划', name: '培训名称',
+    org: '申报单位',
+    noun: '培训计划',
+    name: '培训名称',
   },
 };
 
-interface Filters { year?: number; keyword?: string }
+interface Filters {
+  year?: number;
+  keyword?: string;
+}
 type Rejecting = { ids: number[]; label: string } | null;
 
 export const BaseClassReviewPage = () => <ClassReviewPage orgType="base" />;
@@ -62,7 +69,9 @@ function ClassReviewPage({ orgType }: { orgType: OrgType }) {
     mutationFn: (d: Decision & { label: string }) => trainingApi.decideClasses(d),
     onSuccess: (r, d) => {
       const verb = d.decision === 'approve' ? '通过' : '驳回';
-      feedback.success(d.ids.length === 1 ? `已${verb}“${d.label}”` : `已${verb} ${r.done} 个${t.noun}${r.skipped ? `，${r.skipped} 个已被处理过` : ''}`);
+      feedback.success(
+        d.ids.length === 1 ? `已${verb}“${d.label}”` : `已${verb} ${r.done} 个${t.noun}${r.skipped ? `，${r.skipped} 个已被处理过` : ''}`,
+      );
       setSelected((cur) => cur.filter((id) => !d.ids.includes(id)));
       setViewing(null);
     },
@@ -86,20 +95,46 @@ function ClassReviewPage({ orgType }: { orgType: OrgType }) {
 
   const columns: TableColumnsType<TrainingClass> = [
     { title: t.org, dataIndex: 'baseName', width: 200, ellipsis: true },
-    { title: t.name, dataIndex: 'name', ellipsis: true, render: (v: string, c) => <a onClick={() => setViewing(c)} title={v}>{v}</a> },
+    {
+      title: t.name,
+      dataIndex: 'name',
+      ellipsis: true,
+      render: (v: string, c) => (
+        <a onClick={() => setViewing(c)} title={v}>
+          {v}
+        </a>
+      ),
+    },
     { title: '培训年度', dataIndex: 'year', width: 90, render: (v: number) => `${v}年度` },
     { title: '科目类型', dataIndex: 'subjectType', width: 90, render: (v: keyof typeof SUBJECT_TYPES) => SUBJECT_TYPES[v] },
     { title: '学习形式', dataIndex: 'learningForm', width: 86, render: (v: keyof typeof LEARNING_FORMS) => LEARNING_FORMS[v] },
     { title: '学时', dataIndex: 'hours', width: 64, align: 'right' },
-    { title: '培训时间', key: 'dates', width: 120, render: (_, c) => <div style={{ whiteSpace: 'nowrap', fontSize: 13 }}>{c.startDate}<br />{c.endDate}</div> },
+    {
+      title: '培训时间',
+      key: 'dates',
+      width: 120,
+      render: (_, c) => (
+        <div style={{ whiteSpace: 'nowrap', fontSize: 13 }}>
+          {c.startDate}
+          <br />
+          {c.endDate}
+        </div>
+      ),
+    },
     { title: '计划人数', dataIndex: 'capacity', width: 86, align: 'right' },
     ...(tab === 'pending'
       ? [{ title: '申报时间', dataIndex: 'createdAt', width: 140, render: (v: string) => fmtMinute(v) }]
       : [
-        { title: '审核结果', dataIndex: 'status', width: 90, render: (v: string) => <ClassStatusTag status={v} /> },
-        { title: '审核时间', dataIndex: 'reviewedAt', width: 140, render: (v: string | null) => fmtMinute(v) },
-        { title: '驳回原因', dataIndex: 'rejectReason', width: 150, ellipsis: { showTitle: false }, render: (v: string | null) => <Tooltip title={v}>{orDash(v)}</Tooltip> },
-      ]),
+          { title: '审核结果', dataIndex: 'status', width: 90, render: (v: string) => <ClassStatusTag status={v} /> },
+          { title: '审核时间', dataIndex: 'reviewedAt', width: 140, render: (v: string | null) => fmtMinute(v) },
+          {
+            title: '驳回原因',
+            dataIndex: 'rejectReason',
+            width: 150,
+            ellipsis: { showTitle: false },
+            render: (v: string | null) => <Tooltip title={v}>{orDash(v)}</Tooltip>,
+          },
+        ]),
     {
       title: '操作',
       key: 'actions',
@@ -107,13 +142,25 @@ function ClassReviewPage({ orgType }: { orgType: OrgType }) {
       fixed: 'right',
       render: (_, c) => (
         <Space size={0}>
-          <Button type="link" size="small" onClick={() => setViewing(c)}>查看</Button>
+          <Button type="link" size="small" onClick={() => setViewing(c)}>
+            查看
+          </Button>
           {c.status === 'pending' && (
             <>
-              <Popconfirm title={`通过${t.noun}`} description={`确定通过“${c.name}”吗？`} okText="通过" cancelText="取消" onConfirm={() => approve([c.id], c.name)}>
-                <Button type="link" size="small" disabled={decide.isPending}>通过</Button>
+              <Popconfirm
+                title={`通过${t.noun}`}
+                description={`确定通过“${c.name}”吗？`}
+                okText="通过"
+                cancelText="取消"
+                onConfirm={() => approve([c.id], c.name)}
+              >
+                <Button type="link" size="small" disabled={decide.isPending}>
+                  通过
+                </Button>
               </Popconfirm>
-              <Button type="link" size="small" danger disabled={decide.isPending} onClick={() => setRejecting({ ids: [c.id], label: c.name })}>驳回</Button>
+              <Button type="link" size="small" danger disabled={decide.isPending} onClick={() => setRejecting({ ids: [c.id], label: c.name })}>
+                驳回
+              </Button>
             </>
           )}
         </Space>
@@ -132,7 +179,12 @@ function ClassReviewPage({ orgType }: { orgType: OrgType }) {
           <Form.Item label={t.name} name="keyword">
             <Input placeholder={`请输入${t.name}`} allowClear maxLength={50} style={{ width: 220 }} />
           </Form.Item>
-          <SearchButtons onReset={() => { form.resetFields(); search({}); }}>
+          <SearchButtons
+            onReset={() => {
+              form.resetFields();
+              search({});
+            }}
+          >
             <ExportButton onExport={() => trainingApi.exportReviewClasses({ tab, orgType, ...filters }, t.title)} />
           </SearchButtons>
         </Form>
@@ -153,7 +205,11 @@ function ClassReviewPage({ orgType }: { orgType: OrgType }) {
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}
           scroll={{ x: 1300 }}
-          rowSelection={tab === 'pending' ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), preserveSelectedRowKeys: true } : undefined}
+          rowSelection={
+            tab === 'pending'
+              ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), preserveSelectedRowKeys: true }
+              : undefined
+          }
           pagination={pagedBy(page, setPage, q.data?.total)}
           locale={{ emptyText: tab === 'pending' ? `暂无待审核的${t.noun}` : `暂无已审核的${t.noun}` }}
         />
@@ -167,9 +223,19 @@ function ClassReviewPage({ orgType }: { orgType: OrgType }) {
         extra={
           viewing?.status === 'pending' && (
             <Space>
-              <Button danger disabled={decide.isPending} onClick={() => setRejecting({ ids: [viewing.id], label: viewing.name })}>驳回</Button>
-              <Popconfirm title={`通过${t.noun}`} description={`确定通过“${viewing.name}”吗？`} okText="通过" cancelText="取消" onConfirm={() => approve([viewing.id], viewing.name)}>
-                <Button type="primary" loading={decide.isPending}>通过</Button>
+              <Button danger disabled={decide.isPending} onClick={() => setRejecting({ ids: [viewing.id], label: viewing.name })}>
+                驳回
+              </Button>
+              <Popconfirm
+                title={`通过${t.noun}`}
+                description={`确定通过“${viewing.name}”吗？`}
+                okText="通过"
+                cancelText="取消"
+                onConfirm={() => approve([viewing.id], viewing.name)}
+              >
+                <Button type="primary" loading={decide.isPending}>
+                  通过
+                </Button>
               </Popconfirm>
             </Space>
           )
@@ -180,7 +246,12 @@ function ClassReviewPage({ orgType }: { orgType: OrgType }) {
       <ReasonModal
         open={!!rejecting}
         title={rejecting && rejecting.ids.length > 1 ? `批量驳回（${rejecting.ids.length} 个）` : `驳回${t.noun}`}
-        description={rejecting && (rejecting.ids.length > 1 ? `将驳回选中的 ${rejecting.ids.length} 个${t.noun}，申报方可修改后重新提交。` : `将驳回“${rejecting.label}”，申报方可修改后重新提交。`)}
+        description={
+          rejecting &&
+          (rejecting.ids.length > 1
+            ? `将驳回选中的 ${rejecting.ids.length} 个${t.noun}，申报方可修改后重新提交。`
+            : `将驳回“${rejecting.label}”，申报方可修改后重新提交。`)
+        }
         onSubmit={(reason) => decide.mutateAsync({ ids: rejecting!.ids, decision: 'reject', reason, label: rejecting!.label })}
         onClose={() => setRejecting(null)}
       />

@@ -24,7 +24,10 @@ import { ClassStatusTag } from './tags';
 import { ExportButton } from '../../components/ExportButton';
 import { SearchButtons } from '../../components/SearchButtons';
 
-interface Filters { year?: number; keyword?: string }
+interface Filters {
+  year?: number;
+  keyword?: string;
+}
 
 export function ClassesPage() {
   const me = useMe();
@@ -60,7 +63,11 @@ export function ClassesPage() {
       title: n.nameLabel,
       dataIndex: 'name',
       ellipsis: true,
-      render: (v: string, c) => <a onClick={() => setViewing(c)} title={v}>{v}</a>,
+      render: (v: string, c) => (
+        <a onClick={() => setViewing(c)} title={v}>
+          {v}
+        </a>
+      ),
     },
     { title: '科目类型', dataIndex: 'subjectType', width: 90, render: (v: keyof typeof SUBJECT_TYPES) => SUBJECT_TYPES[v] },
     { title: '学习形式', dataIndex: 'learningForm', width: 86, render: (v: keyof typeof LEARNING_FORMS) => LEARNING_FORMS[v] },
@@ -69,7 +76,13 @@ export function ClassesPage() {
       title: '培训时间',
       key: 'dates',
       width: 120,
-      render: (_, c) => <div style={{ whiteSpace: 'nowrap', fontSize: 13 }}>{c.startDate}<br />{c.endDate}</div>,
+      render: (_, c) => (
+        <div style={{ whiteSpace: 'nowrap', fontSize: 13 }}>
+          {c.startDate}
+          <br />
+          {c.endDate}
+        </div>
+      ),
     },
     { title: '计划人数', dataIndex: 'capacity', width: 86, align: 'right' },
     { title: `已登记${n.learner}`, dataIndex: 'learners', width: 100, align: 'right' },
@@ -96,10 +109,14 @@ export function ClassesPage() {
       fixed: 'right',
       render: (_, c) => (
         <Space size={0}>
-          <Button type="link" size="small" onClick={() => setViewing(c)}>查看</Button>
+          <Button type="link" size="small" onClick={() => setViewing(c)}>
+            查看
+          </Button>
           {editable(c) && (
             <>
-              <Button type="link" size="small" onClick={() => setEditing(c)}>修改</Button>
+              <Button type="link" size="small" onClick={() => setEditing(c)}>
+                修改
+              </Button>
               <Popconfirm
                 title={`撤回${n.noun}`}
                 description={`确定撤回“${c.name}”吗？撤回后不再审核。`}
@@ -108,12 +125,16 @@ export function ClassesPage() {
                 cancelText="取消"
                 onConfirm={() => withdraw.mutateAsync(c).catch(() => undefined)}
               >
-                <Button type="link" size="small" danger disabled={withdraw.isPending}>撤回</Button>
+                <Button type="link" size="small" danger disabled={withdraw.isPending}>
+                  撤回
+                </Button>
               </Popconfirm>
             </>
           )}
           {c.status === 'approved' && can('score.manage') && (
-            <Button type="link" size="small" onClick={() => navigate(`/training/scores?classId=${c.id}`)}>{n.scores}</Button>
+            <Button type="link" size="small" onClick={() => navigate(`/training/scores?classId=${c.id}`)}>
+              {n.scores}
+            </Button>
           )}
         </Space>
       ),
@@ -133,7 +154,11 @@ export function ClassesPage() {
           ? '申报本单位组织的培训计划，经人社部门审核通过后，可在“单位培训学时”中为参训的本单位人员申报学时。'
           : '申报培训班，经所属人社部门审核通过后，可在“学员成绩管理”中登记学员成绩，合格学员的学时由本基地代为申报。'
       }
-      extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{n.declare}</Button>}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          {n.declare}
+        </Button>
+      }
     >
       <Card variant="borderless">
         <Form form={form} name="classFilters" layout="inline" className="filter-bar" onFinish={search}>
@@ -143,7 +168,12 @@ export function ClassesPage() {
           <Form.Item label={n.nameLabel} name="keyword">
             <Input placeholder={`请输入${n.nameLabel}`} allowClear maxLength={50} style={{ width: 220 }} />
           </Form.Item>
-          <SearchButtons onReset={() => { form.resetFields(); search({}); }}>
+          <SearchButtons
+            onReset={() => {
+              form.resetFields();
+              search({});
+            }}
+          >
             <ExportButton onExport={() => trainingApi.exportClasses(filters, n.employer ? '单位培训计划' : '培训班')} />
           </SearchButtons>
         </Form>
@@ -167,10 +197,21 @@ export function ClassesPage() {
         size={600}
         destroyOnHidden
         extra={
-          viewing && (editable(viewing) ? (
-            <Button type="primary" onClick={() => { setEditing(viewing); setViewing(null); }}>修改</Button>
+          viewing &&
+          (editable(viewing) ? (
+            <Button
+              type="primary"
+              onClick={() => {
+                setEditing(viewing);
+                setViewing(null);
+              }}
+            >
+              修改
+            </Button>
           ) : viewing.status === 'approved' && can('score.manage') ? (
-            <Button type="primary" onClick={() => navigate(`/training/scores?classId=${viewing.id}`)}>{n.scores}</Button>
+            <Button type="primary" onClick={() => navigate(`/training/scores?classId=${viewing.id}`)}>
+              {n.scores}
+            </Button>
           ) : null)
         }
       >

@@ -11,7 +11,12 @@ import { IdFields } from '../admins/IdFields';
 import { scoresKey, trainingApi, type TrainingClass } from './api';
 import { classNouns } from './nouns';
 
-interface Values { idType: IdType; idNumber: string; score?: string; qualified: boolean }
+interface Values {
+  idType: IdType;
+  idNumber: string;
+  score?: string;
+  qualified: boolean;
+}
 
 export function ScoreFormModal({ cls, open, onClose }: { cls: TrainingClass; open: boolean; onClose: () => void }) {
   const me = useMe();
@@ -20,7 +25,8 @@ export function ScoreFormModal({ cls, open, onClose }: { cls: TrainingClass; ope
   const qc = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const save = useMutation({
-    mutationFn: (v: Values) => trainingApi.registerScore(cls.id, { idType: v.idType, idNumber: v.idNumber.trim(), score: (v.score ?? '').trim(), qualified: v.qualified }),
+    mutationFn: (v: Values) =>
+      trainingApi.registerScore(cls.id, { idType: v.idType, idNumber: v.idNumber.trim(), score: (v.score ?? '').trim(), qualified: v.qualified }),
     onSuccess: (r) => {
       feedback.success(r.status === 'rejected' ? `已登记“${r.name}”的成绩（不合格，不申报学时）` : `已登记“${r.name}”的成绩，学时已提交人社部门审核`);
       if (r.flagged) feedback.warning(`“${r.name}”的申报被标记为重点审核：${r.flagReasons.join('；')}`);
@@ -47,12 +53,7 @@ export function ScoreFormModal({ cls, open, onClose }: { cls: TrainingClass; ope
       width={520}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Alert
-        type="info"
-        showIcon
-        style={{ marginBottom: 16 }}
-        title={`“${cls.name}”：合格的${n.learner}将按 ${cls.hours} 学时提交人社部门审核。`}
-      />
+      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`“${cls.name}”：合格的${n.learner}将按 ${cls.hours} 学时提交人社部门审核。`} />
       <Form
         form={form}
         name="scoreForm"
@@ -67,7 +68,12 @@ export function ScoreFormModal({ cls, open, onClose }: { cls: TrainingClass; ope
           <Input maxLength={20} placeholder="如：92" />
         </Form.Item>
         <Form.Item label="是否合格" name="qualified" rules={[{ required: true, message: '请选择是否合格' }]}>
-          <Radio.Group options={[{ value: true, label: '合格' }, { value: false, label: '不合格' }]} />
+          <Radio.Group
+            options={[
+              { value: true, label: '合格' },
+              { value: false, label: '不合格' },
+            ]}
+          />
         </Form.Item>
       </Form>
     </Modal>

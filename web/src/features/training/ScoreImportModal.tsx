@@ -77,13 +77,26 @@ export function ScoreImportModal({ cls, open, onClose }: { cls: TrainingClass; o
       footer={
         result ? (
           <Space>
-            <Button onClick={() => { reset(); form.resetFields(); }}>继续导入</Button>
-            <Button type="primary" onClick={onClose}>完成</Button>
+            <Button
+              onClick={() => {
+                reset();
+                form.resetFields();
+              }}
+            >
+              继续导入
+            </Button>
+            <Button type="primary" onClick={onClose}>
+              完成
+            </Button>
           </Space>
         ) : (
           <Space>
-            <Button onClick={onClose} disabled={busy}>取消</Button>
-            <Button type="primary" loading={busy} onClick={() => form.submit()}>开始导入</Button>
+            <Button onClick={onClose} disabled={busy}>
+              取消
+            </Button>
+            <Button type="primary" loading={busy} onClick={() => form.submit()}>
+              开始导入
+            </Button>
           </Space>
         )
       }
@@ -102,13 +115,21 @@ export function ScoreImportModal({ cls, open, onClose }: { cls: TrainingClass; o
               <div>
                 请使用模板填写：证件类型、证件号（文本格式）、姓名、成绩、是否合格（是/否）。逐行校验，有问题的行不导入，可下载失败数据（证件号脱敏，附原行号）对照原文件修改后重新导入。
                 <div style={{ marginTop: 6 }}>
-                  <Button size="small" icon={<DownloadOutlined />} onClick={template}>下载模板</Button>
+                  <Button size="small" icon={<DownloadOutlined />} onClick={template}>
+                    下载模板
+                  </Button>
                 </div>
               </div>
             }
           />
           <Form form={form} name="scoreImport" layout="vertical" onFinish={submit} onValuesChange={() => error && setError(null)}>
-            <FileField name="file" label="成绩文件" rule={SHEET} hint="支持 .xlsx、.xls（Excel、WPS）和 .csv（UTF-8 或 GBK 编码），不超过5MB，一次最多导入5000行" disabled={busy} />
+            <FileField
+              name="file"
+              label="成绩文件"
+              rule={SHEET}
+              hint="支持 .xlsx、.xls（Excel、WPS）和 .csv（UTF-8 或 GBK 编码），不超过5MB，一次最多导入5000行"
+              disabled={busy}
+            />
           </Form>
           <UploadProgress percent={progress} />
         </>
@@ -137,7 +158,11 @@ function ImportSummary({ result, onDownloadFailed }: { result: ImportResult; onD
         <>
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8 }}>
             <Typography.Text strong>失败数据（{failed} 行）</Typography.Text>
-            {result.failedFileId && <Button icon={<DownloadOutlined />} onClick={onDownloadFailed}>下载失败数据</Button>}
+            {result.failedFileId && (
+              <Button icon={<DownloadOutlined />} onClick={onDownloadFailed}>
+                下载失败数据
+              </Button>
+            )}
           </div>
           <Table
             rowKey="row"

@@ -63,7 +63,12 @@ export function ScoresPage() {
     { title: '证件号', dataIndex: 'idNumberMasked', width: 190, render: (v: string) => <span className="mono">{v}</span> },
     { title: '所在单位', dataIndex: 'orgName', ellipsis: true },
     { title: '成绩', dataIndex: 'score', width: 80, render: (v: string | null) => v || '—' },
-    { title: '是否合格', dataIndex: 'qualified', width: 90, render: (v: boolean) => (v ? <Tag color="green">合格</Tag> : <Tag color="red">不合格</Tag>) },
+    {
+      title: '是否合格',
+      dataIndex: 'qualified',
+      width: 90,
+      render: (v: boolean) => (v ? <Tag color="green">合格</Tag> : <Tag color="red">不合格</Tag>),
+    },
     { title: '学时', dataIndex: 'hours', width: 70, align: 'right', render: (v: number, r) => (r.qualified ? v : '—') },
     {
       title: '申报状态',
@@ -114,7 +119,9 @@ export function ScoresPage() {
               options={(classes.data ?? []).map((c) => ({ value: c.id, label: `${c.year}年度 · ${c.name}` }))}
               notFoundContent={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`暂无审核通过的${n.noun}`} />}
             />
-            <Button icon={<DownloadOutlined />} onClick={template}>下载模板</Button>
+            <Button icon={<DownloadOutlined />} onClick={template}>
+              下载模板
+            </Button>
           </Space>
           {classes.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(classes.error)} style={{ marginTop: 16 }} />}
           {cls && (
@@ -130,7 +137,11 @@ export function ScoresPage() {
                 { key: 'dates', label: '培训时间', children: `${cls.startDate} 至 ${cls.endDate}` },
                 { key: 'place', label: '培训地点', children: cls.place },
                 { key: 'capacity', label: '计划人数', children: `${cls.capacity} 人` },
-                { key: 'stat', label: '已登记', children: `${counts.registered} 人（合格 ${counts.qualified}，已通过 ${counts.approved}，重点审核 ${counts.flagged}）${counts.deleted ? `；已删除 ${counts.deleted} 条` : ''}` },
+                {
+                  key: 'stat',
+                  label: '已登记',
+                  children: `${counts.registered} 人（合格 ${counts.qualified}，已通过 ${counts.approved}，重点审核 ${counts.flagged}）${counts.deleted ? `；已删除 ${counts.deleted} 条` : ''}`,
+                },
               ]}
             />
           )}
@@ -142,7 +153,9 @@ export function ScoresPage() {
               <Empty description={`请先在上方选择一个${n.noun}`} />
             ) : (
               <Empty description={`暂无审核通过的${n.noun}`}>
-                <Button type="primary" onClick={() => navigate('/training/classes')}>{n.employer ? '去申报单位培训计划' : '去申报培训班'}</Button>
+                <Button type="primary" onClick={() => navigate('/training/classes')}>
+                  {n.employer ? '去申报单位培训计划' : '去申报培训班'}
+                </Button>
               </Empty>
             )}
           </Card>
@@ -152,8 +165,12 @@ export function ScoresPage() {
             title={`${n.learner}名单`}
             extra={
               <Space>
-                <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAdding(true)}>{n.employer ? '登记参训人员' : '登记成绩'}</Button>
-                <Button icon={<FileExcelOutlined />} onClick={() => setImporting(true)}>Excel导入</Button>
+                <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAdding(true)}>
+                  {n.employer ? '登记参训人员' : '登记成绩'}
+                </Button>
+                <Button icon={<FileExcelOutlined />} onClick={() => setImporting(true)}>
+                  Excel导入
+                </Button>
                 <ExportButton onExport={() => trainingApi.exportScores(cls.id, `${cls.name}${n.learner}名单`)} />
               </Space>
             }

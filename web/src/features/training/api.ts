@@ -46,8 +46,19 @@ export interface ScoreRow {
   deleteReason: string | null;
 }
 
-export interface ScoreBody { idType: IdType; idNumber: string; score: string; qualified: boolean }
-export interface ScoreResult { claimId: number; name: string; flagged: boolean; flagReasons: string[]; status: string }
+export interface ScoreBody {
+  idType: IdType;
+  idNumber: string;
+  score: string;
+  qualified: boolean;
+}
+export interface ScoreResult {
+  claimId: number;
+  name: string;
+  flagged: boolean;
+  flagReasons: string[];
+  status: string;
+}
 
 export interface ImportResult {
   total: number;
@@ -75,8 +86,15 @@ export interface AnnualDoc {
   sha256: string;
 }
 
-export interface Decision { ids: number[]; decision: 'approve' | 'reject'; reason?: string }
-export interface DecisionResult { done: number; skipped: number }
+export interface Decision {
+  ids: number[];
+  decision: 'approve' | 'reject';
+  reason?: string;
+}
+export interface DecisionResult {
+  done: number;
+  skipped: number;
+}
 export type Tab = 'pending' | 'done';
 
 export const CLASSES_KEY = ['training', 'classes'] as const;

@@ -12,7 +12,11 @@ export const CLASS_STATUSES: Record<ClassStatus, { text: string; color: string }
 
 export function ClassStatusTag({ status }: { status: string }) {
   const s = CLASS_STATUSES[status as ClassStatus];
-  return <Tag color={s?.color ?? 'default'} style={{ marginInlineEnd: 0 }}>{s?.text ?? status}</Tag>;
+  return (
+    <Tag color={s?.color ?? 'default'} style={{ marginInlineEnd: 0 }}>
+      {s?.text ?? status}
+    </Tag>
+  );
 }
 
 export const DOC_STATUSES: Record<string, { text: string; color: string }> = {
@@ -23,5 +27,9 @@ export const DOC_STATUSES: Record<string, { text: string; color: string }> = {
 
 export function DocStatusTag({ status }: { status: string }) {
   const s = DOC_STATUSES[status];
-  return <Tag color={s?.color ?? 'default'} style={{ marginInlineEnd: 0 }}>{s?.text ?? status}</Tag>;
+  return (
+    <Tag color={s?.color ?? 'default'} style={{ marginInlineEnd: 0 }}>
+      {s?.text ?? status}
+    </Tag>
+  );
 }

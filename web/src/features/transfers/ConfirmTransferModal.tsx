@@ -8,7 +8,11 @@ import { DepartmentSelect } from '../departments/DepartmentSelect';
 import { PublicDepartmentSelect } from '../registration/PublicDepartmentSelect';
 import type { TransferRecord } from './api';
 
-export function ConfirmTransferModal({ record, onSubmit, onClose }: {
+export function ConfirmTransferModal({
+  record,
+  onSubmit,
+  onClose,
+}: {
   record: TransferRecord | null;
   onSubmit: (departmentId: number | null) => Promise<unknown>;
   onClose: () => void;
@@ -60,7 +64,11 @@ export function ConfirmTransferModal({ record, onSubmit, onClose }: {
       )}
       <Form form={form} name="transferConfirm" layout="vertical" preserve={false} onFinish={submit}>
         <Form.Item label="调入部门" name="departmentId" extra="确认后该人员转入本单位的所选部门，其学时记录随人员一并转入。">
-          {can('dept.view') ? <DepartmentSelect placeholder="请选择调入后所在部门" allowClear /> : <PublicDepartmentSelect orgId={me.org.id} placeholder="请选择调入后所在部门" />}
+          {can('dept.view') ? (
+            <DepartmentSelect placeholder="请选择调入后所在部门" allowClear />
+          ) : (
+            <PublicDepartmentSelect orgId={me.org.id} placeholder="请选择调入后所在部门" />
+          )}
         </Form.Item>
       </Form>
     </Modal>

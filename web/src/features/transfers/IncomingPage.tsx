@@ -67,13 +67,24 @@ export function IncomingPage() {
   const actions = (r: TransferRecord, link = true) =>
     r.status === 'pending' && (
       <>
-        <Button type={link ? 'link' : 'primary'} size={link ? 'small' : 'middle'} onClick={() => setConfirming(r)}>确认调转</Button>
-        <Button type={link ? 'link' : 'default'} size={link ? 'small' : 'middle'} danger onClick={() => setRefusing(r)}>拒绝</Button>
+        <Button type={link ? 'link' : 'primary'} size={link ? 'small' : 'middle'} onClick={() => setConfirming(r)}>
+          确认调转
+        </Button>
+        <Button type={link ? 'link' : 'default'} size={link ? 'small' : 'middle'} danger onClick={() => setRefusing(r)}>
+          拒绝
+        </Button>
       </>
     );
 
   const columns: TableColumnsType<TransferRecord> = [
-    c.name(setViewing), c.idNumber, c.from, c.fromDept, c.title, c.date, c.reason, c.createdAt,
+    c.name(setViewing),
+    c.idNumber,
+    c.from,
+    c.fromDept,
+    c.title,
+    c.date,
+    c.reason,
+    c.createdAt,
     ...(tab === 'done' ? [c.status, c.decidedAt, c.refuseReason] : []),
     {
       title: '操作',
@@ -82,7 +93,9 @@ export function IncomingPage() {
       fixed: 'right',
       render: (_, r) => (
         <Space size={0}>
-          <Button type="link" size="small" onClick={() => setViewing(r)}>查看</Button>
+          <Button type="link" size="small" onClick={() => setViewing(r)}>
+            查看
+          </Button>
           {actions(r)}
         </Space>
       ),
@@ -100,7 +113,15 @@ export function IncomingPage() {
           {tab === 'done' && (
             <Form layout="inline" className="filter-bar">
               <Form.Item label="处理结果">
-                <Select value={doneStatus} options={DONE_STATUSES} style={{ width: 150 }} onChange={(v) => { setDoneStatus(v); setPage((p) => ({ ...p, page: 1 })); }} />
+                <Select
+                  value={doneStatus}
+                  options={DONE_STATUSES}
+                  style={{ width: 150 }}
+                  onChange={(v) => {
+                    setDoneStatus(v);
+                    setPage((p) => ({ ...p, page: 1 }));
+                  }}
+                />
               </Form.Item>
             </Form>
           )}
@@ -108,8 +129,17 @@ export function IncomingPage() {
             name="incomingFilter"
             label="姓名"
             placeholder="请输入姓名"
-            onSearch={(k) => { setKeyword(k); setPage((p) => ({ ...p, page: 1 })); }}
-            extra={<ExportButton onExport={() => transfersApi.exportXlsx({ direction: 'in', status, keyword }, tab === 'pending' ? '待确认的调入.xlsx' : '调入记录.xlsx')} />}
+            onSearch={(k) => {
+              setKeyword(k);
+              setPage((p) => ({ ...p, page: 1 }));
+            }}
+            extra={
+              <ExportButton
+                onExport={() =>
+                  transfersApi.exportXlsx({ direction: 'in', status, keyword }, tab === 'pending' ? '待确认的调入.xlsx' : '调入记录.xlsx')
+                }
+              />
+            }
           />
         </Space>
         {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}

@@ -53,12 +53,19 @@ export function OutgoingPage() {
     <PageContainer
       title="人员调出"
       description="将本单位的专业技术人员调往其他单位：发起调出后由调入单位在“人员调入审核”中确认，确认后人员及其学时记录才转入新单位；对方处理前可以撤回。"
-      extra={<Button type="primary" icon={<ExportOutlined />} onClick={() => setStarting(true)}>发起调出</Button>}
+      extra={
+        <Button type="primary" icon={<ExportOutlined />} onClick={() => setStarting(true)}>
+          发起调出
+        </Button>
+      }
     >
       <Card variant="borderless" title="调出记录">
         <TransferFilters
           name="outgoingFilters"
-          onSearch={(f) => { setFilters(f); setPage((p) => ({ ...p, page: 1 })); }}
+          onSearch={(f) => {
+            setFilters(f);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
           onExport={() => transfersApi.exportXlsx({ direction: 'out', ...filters }, '调出记录.xlsx')}
         />
         {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
@@ -70,7 +77,15 @@ export function OutgoingPage() {
           pagination={pagedBy(page, setPage, q.data?.total)}
           locale={{ emptyText: '暂无调出记录' }}
           columns={[
-            c.name(setViewing), c.idNumber, c.fromDept, c.to, c.date, c.reason, c.status, c.createdAt, c.decidedAt,
+            c.name(setViewing),
+            c.idNumber,
+            c.fromDept,
+            c.to,
+            c.date,
+            c.reason,
+            c.status,
+            c.createdAt,
+            c.decidedAt,
             {
               title: '操作',
               key: 'actions',
@@ -78,8 +93,16 @@ export function OutgoingPage() {
               fixed: 'right',
               render: (_, r) => (
                 <Space size={0}>
-                  <Button type="link" size="small" onClick={() => setViewing(r)}>查看</Button>
-                  {r.status === 'pending' && withdraw(r, <Button type="link" size="small" danger disabled={cancel.isPending}>撤回</Button>)}
+                  <Button type="link" size="small" onClick={() => setViewing(r)}>
+                    查看
+                  </Button>
+                  {r.status === 'pending' &&
+                    withdraw(
+                      r,
+                      <Button type="link" size="small" danger disabled={cancel.isPending}>
+                        撤回
+                      </Button>,
+                    )}
                 </Space>
               ),
             },
@@ -90,7 +113,15 @@ export function OutgoingPage() {
       <TransferDetailDrawer
         record={viewing}
         onClose={() => setViewing(null)}
-        extra={viewing?.status === 'pending' && withdraw(viewing, <Button danger loading={cancel.isPending}>撤回调出</Button>)}
+        extra={
+          viewing?.status === 'pending' &&
+          withdraw(
+            viewing,
+            <Button danger loading={cancel.isPending}>
+              撤回调出
+            </Button>,
+          )
+        }
       />
     </PageContainer>
   );

@@ -25,13 +25,23 @@ export function RecordsPage() {
       <Card variant="borderless">
         <Tabs
           activeKey={direction}
-          onChange={(k) => { setDirection(k as Direction); setPage((p) => ({ ...p, page: 1 })); }}
-          items={[{ key: 'all', label: '全部' }, { key: 'in', label: '调入' }, { key: 'out', label: '调出' }]}
+          onChange={(k) => {
+            setDirection(k as Direction);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
+          items={[
+            { key: 'all', label: '全部' },
+            { key: 'in', label: '调入' },
+            { key: 'out', label: '调出' },
+          ]}
           style={{ marginTop: -8 }}
         />
         <TransferFilters
           name="recordFilters"
-          onSearch={(f) => { setFilters(f); setPage((p) => ({ ...p, page: 1 })); }}
+          onSearch={(f) => {
+            setFilters(f);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
           onExport={() => transfersApi.exportXlsx({ direction, ...filters })}
         />
         {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
@@ -43,8 +53,27 @@ export function RecordsPage() {
           pagination={pagedBy(page, setPage, q.data?.total)}
           locale={{ emptyText: '暂无调转记录' }}
           columns={[
-            c.name(setViewing), c.idNumber, c.direction, c.from, c.to, c.date, c.status, c.reason, c.createdAt, c.decidedAt,
-            { title: '操作', key: 'actions', width: 80, fixed: 'right', render: (_, r) => <Button type="link" size="small" onClick={() => setViewing(r)}>查看</Button> },
+            c.name(setViewing),
+            c.idNumber,
+            c.direction,
+            c.from,
+            c.to,
+            c.date,
+            c.status,
+            c.reason,
+            c.createdAt,
+            c.decidedAt,
+            {
+              title: '操作',
+              key: 'actions',
+              width: 80,
+              fixed: 'right',
+              render: (_, r) => (
+                <Button type="link" size="small" onClick={() => setViewing(r)}>
+                  查看
+                </Button>
+              ),
+            },
           ]}
         />
       </Card>

@@ -13,7 +13,12 @@ import { dateFieldProps } from '../registration/TitleFields';
 import { PersonCard } from './PersonCard';
 import { TRANSFERS_KEY, transfersApi } from './api';
 
-interface Values { personnelId: number; toOrgId: number; reason: string; transferDate: string }
+interface Values {
+  personnelId: number;
+  toOrgId: number;
+  reason: string;
+  transferDate: string;
+}
 
 function PersonSelect({ id, value, onChange }: { id?: string; value?: number; onChange?: (v: number | undefined) => void }) {
   const [keyword, setKeyword] = useState('');
@@ -33,7 +38,10 @@ function PersonSelect({ id, value, onChange }: { id?: string; value?: number; on
       loading={q.isFetching}
       showSearch={{ filterOption: false, onSearch: setKeyword }}
       onOpenChange={(open) => !open && setKeyword('')}
-      options={(q.data ?? []).map((p) => ({ value: p.personnelId, label: `${p.name}（${p.idNumberMasked}）${p.departmentName ? ` · ${p.departmentName}` : ''}` }))}
+      options={(q.data ?? []).map((p) => ({
+        value: p.personnelId,
+        label: `${p.name}（${p.idNumberMasked}）${p.departmentName ? ` · ${p.departmentName}` : ''}`,
+      }))}
       notFoundContent={q.isFetching ? '正在搜索…' : '没有找到本单位的人员'}
     />
   );
@@ -84,7 +92,10 @@ export function StartTransferModal({ open, onClose }: { open: boolean; onClose: 
         layout="vertical"
         preserve={false}
         initialValues={{ transferDate: beijingDate() }}
-        onFinish={(v) => { setError(null); create.mutate(v); }}
+        onFinish={(v) => {
+          setError(null);
+          create.mutate(v);
+        }}
         onValuesChange={() => error && setError(null)}
       >
         <Form.Item label="调出人员" name="personnelId" rules={[{ required: true, message: '请选择调出人员' }]}>
@@ -92,7 +103,9 @@ export function StartTransferModal({ open, onClose }: { open: boolean; onClose: 
         </Form.Item>
         {personnelId != null && (
           <div style={{ marginBottom: 20 }}>
-            <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8, fontSize: 13 }}>人员信息（自动带出）</Typography.Text>
+            <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8, fontSize: 13 }}>
+              人员信息（自动带出）
+            </Typography.Text>
             {person.isPending ? (
               <Skeleton active paragraph={{ rows: 3 }} title={false} />
             ) : person.error ? (
@@ -102,13 +115,22 @@ export function StartTransferModal({ open, onClose }: { open: boolean; onClose: 
             )}
           </div>
         )}
-        <Form.Item label="调入单位" name="toOrgId" rules={[{ required: true, message: '请选择调入单位' }]} extra="可选择用人单位、主管部门或人社部门；调入单位确认后人员才转入">
+        <Form.Item
+          label="调入单位"
+          name="toOrgId"
+          rules={[{ required: true, message: '请选择调入单位' }]}
+          extra="可选择用人单位、主管部门或人社部门；调入单位确认后人员才转入"
+        >
           <OrgPicker types={['employer', 'authority', 'hr']} excludeIds={[me.org.id]} placeholder="请输入调入单位名称搜索" />
         </Form.Item>
         <Form.Item label="调转日期" name="transferDate" rules={[{ required: true, message: '请选择调转日期' }]} {...dateFieldProps}>
           <DatePicker style={{ width: '100%' }} placeholder="请选择调转日期" allowClear={false} />
         </Form.Item>
-        <Form.Item label="调转原因" name="reason" rules={[{ required: true, whitespace: true, message: '请填写调转原因' }, zodRule(transferCreateBody.shape.reason)]}>
+        <Form.Item
+          label="调转原因"
+          name="reason"
+          rules={[{ required: true, whitespace: true, message: '请填写调转原因' }, zodRule(transferCreateBody.shape.reason)]}
+        >
           <Input.TextArea placeholder="如：工作调动、岗位调整" maxLength={200} showCount autoSize={{ minRows: 2, maxRows: 5 }} />
         </Form.Item>
       </Form>

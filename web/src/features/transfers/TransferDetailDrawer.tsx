@@ -28,11 +28,21 @@ export function TransferDetailDrawer({ record, onClose, extra }: { record: Trans
               { key: 'decided', label: '处理时间', children: fmtMinute(r.decidedAt) },
             ]}
           />
-          <Typography.Title level={5} style={{ marginTop: 24 }}>调转人员信息（发起调出时）</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 24 }}>
+            调转人员信息（发起调出时）
+          </Typography.Title>
           {r.snapshot ? (
             <Descriptions bordered size="small" column={2} styles={{ label: { width: 90, whiteSpace: 'nowrap' } }} items={personItems(r.snapshot)} />
           ) : (
-            <Descriptions bordered size="small" column={2} items={[{ key: 'name', label: '姓名', children: r.name }, { key: 'id', label: '证件号', children: r.idNumberMasked }]} />
+            <Descriptions
+              bordered
+              size="small"
+              column={2}
+              items={[
+                { key: 'name', label: '姓名', children: r.name },
+                { key: 'id', label: '证件号', children: r.idNumberMasked },
+              ]}
+            />
           )}
         </>
       )}

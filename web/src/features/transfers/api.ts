@@ -2,19 +2,47 @@ import { api, download } from '../../app/api';
 import type { Items, Ok, Page } from '../../app/types';
 import type { TransferStatus } from '../../components/StatusTag';
 
-export interface TransferPerson { personnelId: number; name: string; idNumberMasked: string; departmentName: string | null }
+export interface TransferPerson {
+  personnelId: number;
+  name: string;
+  idNumberMasked: string;
+  departmentName: string | null;
+}
 /** The data the 调出 form fills in (also kept on the record as its snapshot). */
 export interface TransferPersonDetail {
-  personnelId: number; name: string; idNumberMasked: string; gender: string | null; birthDate: string | null;
-  departmentId: number | null; departmentName: string | null; titleSeriesName: string; titleLevelName: string; titleName: string | null;
+  personnelId: number;
+  name: string;
+  idNumberMasked: string;
+  gender: string | null;
+  birthDate: string | null;
+  departmentId: number | null;
+  departmentName: string | null;
+  titleSeriesName: string;
+  titleLevelName: string;
+  titleName: string | null;
 }
 export interface TransferRecord {
-  id: number; personnelId: number; name: string; idNumberMasked: string; fromOrgName: string; toOrgName: string;
-  reason: string; transferDate: string; status: TransferStatus; refuseReason: string | null; createdAt: string; decidedAt: string | null;
-  snapshot: TransferPersonDetail | null; direction: 'in' | 'out';
+  id: number;
+  personnelId: number;
+  name: string;
+  idNumberMasked: string;
+  fromOrgName: string;
+  toOrgName: string;
+  reason: string;
+  transferDate: string;
+  status: TransferStatus;
+  refuseReason: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+  snapshot: TransferPersonDetail | null;
+  direction: 'in' | 'out';
 }
 export type Direction = 'in' | 'out' | 'all';
-export interface TransferFilters { direction: Direction; status?: TransferStatus; keyword?: string }
+export interface TransferFilters {
+  direction: Direction;
+  status?: TransferStatus;
+  keyword?: string;
+}
 
 export const TRANSFERS_KEY = ['transfers'] as const;
 

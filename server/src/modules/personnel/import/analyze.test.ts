@@ -30,7 +30,10 @@ const analyzeCount = async (table: string) =>
 
 describe('planner statistics', () => {
   it('the reference seed leaves statistics on the tables it filled', async () => {
-    const rows = await queryRows<{ t: string; n: number }>(ctx.db, sql`select relname as t, reltuples::int as n from pg_class where relname in ('divisions', 'organizations')`);
+    const rows = await queryRows<{ t: string; n: number }>(
+      ctx.db,
+      sql`select relname as t, reltuples::int as n from pg_class where relname in ('divisions', 'organizations')`,
+    );
     expect(rows).toHaveLength(2);
     for (const r of rows) expect(r.n, r.t).toBeGreaterThan(0); // -1: never analysed
   });
@@ -39,7 +42,8 @@ describe('planner statistics', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('专技人员');
     ws.addRow(HEADERS);
-    for (let i = 0; i < 20; i++) ws.addRow([`统计${i}`, '', makeIdNumber('420102', '19850607', 300 + i), '', '', '', empCode, '', '中小学教师', '中级', '', '', '']);
+    for (let i = 0; i < 20; i++)
+      ws.addRow([`统计${i}`, '', makeIdNumber('420102', '19850607', 300 + i), '', '', '', empCode, '', '中小学教师', '中级', '', '', '']);
     const before = { users: await analyzeCount('users'), personnel: await analyzeCount('personnel') };
     const up = await hr.upload('/api/personnel/import', {}, { name: '统计.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) });
     expect(up.status, JSON.stringify(up.body)).toBe(202);

@@ -24,7 +24,9 @@ export interface ChunkRow {
 
 /** The job is no longer this worker's (taken over, finished or failed meanwhile): nothing was written. */
 export class LostJobError extends Error {
-  constructor(jobId: number) { super(`import job ${jobId} is no longer held by this worker`); }
+  constructor(jobId: number) {
+    super(`import job ${jobId} is no longer held by this worker`);
+  }
 }
 
 /** application_name of a chunk's transaction. */
@@ -41,7 +43,13 @@ export function openValues(pii: Pii, values: string[]): string[] {
   return values.map((t, i) => (t && SECRET_COLUMNS.includes(i) ? pii.decrypt(t) : t));
 }
 
-interface Target { row: ChunkRow; value: ParsedRow; orgId: number; departmentId: number | null; hash: string }
+interface Target {
+  row: ChunkRow;
+  value: ParsedRow;
+  orgId: number;
+  departmentId: number | null;
+  hash: string;
+}
 
 /** Why a valid-looking row cannot be imported, given what the database holds; null when it can. */
 function unitProblem(org: { type: string; status: string; path: string } | undefined, scopePath: string): string | null {
@@ -51,15 +59,26 @@ function unitProblem(org: { type: string; status: string; path: string } | undef
   return null;
 }
 
-export async function commitChunk(db: Db, pii: Pii, p: {
-  job: JobRow; workerId: string; expectedProcessed: number; rows: ChunkRow[]; finished: boolean;
-}): Promise<JobRow> {
+export async function commitChunk(
+  db: Db,
+  pii: Pii,
+  p: {
+    job: JobRow;
+    workerId: string;
+    expectedProcessed: number;
+    rows: ChunkRow[];
+    finished: boolean;
+  },
+): Promise<JobRow> {
   const { job } = p;
   return db.transaction(async (tx) => {
     // named for the transaction only (operators and the connection-loss test find the worker in pg_stat_activity)
     await tx.execute(sql`select set_config('application_name', ${IMPORT_APPLICATION_NAME}, true)`);
-    const [held] = await tx.select({ processed: importJobs.processed }).from(importJobs)
-      .where(and(eq(importJobs.id, job.id), eq(importJobs.status, 'running'), eq(importJobs.lockedBy, p.workerId))).for('update');
+    const [held] = await tx
+      .select({ processed: importJobs.processed })
+      .from(importJobs)
+      .where(and(eq(importJobs.id, job.id), eq(importJobs.status, 'running'), eq(importJobs.lockedBy, p.workerId)))
+      .for('update');
     if (!held || held.processed !== p.expectedProcessed) throw new LostJobError(job.id);
 
     const failures: { rowNumber: number; texts: string[]; reason: string }[] = [];
@@ -75,16 +94,43 @@ export async function commitChunk(db: Db, pii: Pii, p: {
       const [importer] = await tx.select({ path: organizations.path }).from(organizations).where(eq(organizations.id, job.orgId));
       const scopePath = importer?.path ?? '\u0000'; // an importer that vanished imports nothing
       const codes = [...new Set(valid.map((v) => v.value.creditCode))];
-      const orgs = await tx.select({ id: organizations.id, creditCode: organizations.creditCode, type: organizations.type, status: organizations.status, path: organizations.path })
-        .from(organizations).where(inArray(organizations.creditCode, codes));
+      const orgs = await tx
+        .select({
+          id: organizations.id,
+          creditCode: organizations.creditCode,
+          type: organizations.type,
+          status: organizations.status,
+          path: organizations.path,
+        })
+        .from(organizations)
+        .where(inArray(organizations.creditCode, codes));
       const orgByCode = new Map(orgs.map((o) => [o.creditCode, o]));
       const hashes = valid.map((v) => pii.blindIndex(v.value.idNumber));
-      const existing = new Set((await tx.select({ h: users.idNumberHash }).from(users).where(sql`${users.idNumberHash} = any(${arr(hashes, 'text')})`)).map((u) => u.h));
+      const existing = new Set(
+        (
+          await tx
+            .select({ h: users.idNumberHash })
+            .from(users)
+            .where(sql`${users.idNumberHash} = any(${arr(hashes, 'text')})`)
+        ).map((u) => u.h),
+      );
       const deptNames = [...new Set(valid.flatMap((v) => (v.value.department ? [v.value.department] : [])))];
-      const depts = deptNames.length && orgs.length
-        ? await tx.select({ id: departments.id, orgId: departments.orgId, name: departments.name }).from(departments)
-          .where(and(inArray(departments.orgId, orgs.map((o) => o.id)), inArray(departments.name, deptNames))).orderBy(departments.id)
-        : [];
+      const depts =
+        deptNames.length && orgs.length
+          ? await tx
+              .select({ id: departments.id, orgId: departments.orgId, name: departments.name })
+              .from(departments)
+              .where(
+                and(
+                  inArray(
+                    departments.orgId,
+                    orgs.map((o) => o.id),
+                  ),
+                  inArray(departments.name, deptNames),
+                ),
+              )
+              .orderBy(departments.id)
+          : [];
       const deptId = new Map<string, number>();
       for (const d of depts) if (!deptId.has(`${d.orgId}:${d.name}`)) deptId.set(`${d.orgId}:${d.name}`, d.id);
 
@@ -105,8 +151,16 @@ export async function commitChunk(db: Db, pii: Pii, p: {
     let imported = 0;
     if (targets.length) {
       const rows = targets.map(({ value: v }) => ({
-        ...userValues(pii, { idType: v.idType, idNumber: v.idNumber, name: v.name, phone: v.phone ?? undefined, passwordHash: null, mustChangePassword: true }),
-        gender: v.gender, birthDate: v.birthDate,
+        ...userValues(pii, {
+          idType: v.idType,
+          idNumber: v.idNumber,
+          name: v.name,
+          phone: v.phone ?? undefined,
+          passwordHash: null,
+          mustChangePassword: true,
+        }),
+        gender: v.gender,
+        birthDate: v.birthDate,
       }));
       const inserted = await insertUsers(tx, rows);
       const userId = new Map(inserted.map((u) => [u.hash, u.id]));
@@ -114,26 +168,46 @@ export async function commitChunk(db: Db, pii: Pii, p: {
       for (const t of targets) {
         const id = userId.get(t.hash);
         // registered meanwhile (another import, a registration): the unique index decided, the row is reported
-        if (id == null) { fail(t.row, '证件号：该人员已在平台注册，不重复导入（如需变更所在单位请使用人员调转）'); continue; }
+        if (id == null) {
+          fail(t.row, '证件号：该人员已在平台注册，不重复导入（如需变更所在单位请使用人员调转）');
+          continue;
+        }
         const v = t.value;
-        people.push({ userId: id, orgId: t.orgId, departmentId: t.departmentId, titleSeries: v.titleSeries, titleLevel: v.titleLevel, titleName: v.titleName, titleDate: v.titleDate, education: v.education });
+        people.push({
+          userId: id,
+          orgId: t.orgId,
+          departmentId: t.departmentId,
+          titleSeries: v.titleSeries,
+          titleLevel: v.titleLevel,
+          titleName: v.titleName,
+          titleDate: v.titleDate,
+          education: v.education,
+        });
       }
       await insertPersonnel(tx, people, job.createdBy);
       imported = people.length;
     }
     if (failures.length) {
-      await tx.insert(importFailures).values(failures.map((f) => ({ jobId: job.id, rowNumber: f.rowNumber, values: sealValues(pii, f.texts), reason: f.reason })));
+      await tx
+        .insert(importFailures)
+        .values(failures.map((f) => ({ jobId: job.id, rowNumber: f.rowNumber, values: sealValues(pii, f.texts), reason: f.reason })));
     }
 
     // at the end the exact count of non-empty rows replaces the estimate taken from the zip
-    const done = p.finished ? { status: 'done' as const, finishedAt: new Date(), lockedBy: null, total: sql`${importJobs.processed} + ${p.rows.length}` } : {};
-    const [after] = await tx.update(importJobs).set({
-      processed: sql`${importJobs.processed} + ${p.rows.length}`,
-      imported: sql`${importJobs.imported} + ${imported}`,
-      failed: sql`${importJobs.failed} + ${failures.length}`,
-      heartbeatAt: new Date(),
-      ...done,
-    }).where(eq(importJobs.id, job.id)).returning();
+    const done = p.finished
+      ? { status: 'done' as const, finishedAt: new Date(), lockedBy: null, total: sql`${importJobs.processed} + ${p.rows.length}` }
+      : {};
+    const [after] = await tx
+      .update(importJobs)
+      .set({
+        processed: sql`${importJobs.processed} + ${p.rows.length}`,
+        imported: sql`${importJobs.imported} + ${imported}`,
+        failed: sql`${importJobs.failed} + ${failures.length}`,
+        heartbeatAt: new Date(),
+        ...done,
+      })
+      .where(eq(importJobs.id, job.id))
+      .returning();
     if (p.finished) await auditJobEnd(tx, after!, 'success');
     return after!;
   });
@@ -145,20 +219,36 @@ export async function commitChunk(db: Db, pii: Pii, p: {
  * read as `.rows`, which both drivers answer (node-postgres QueryResult, PGlite Results).
  */
 const arr = (values: unknown[], type: 'text' | 'int' | 'bool') => sql`${sql.param(values)}::${sql.raw(type)}[]`;
-const cols = (...cs: { name: string }[]) => sql.join(cs.map((c) => sql.identifier(c.name)), sql`, `);
+const cols = (...cs: { name: string }[]) =>
+  sql.join(
+    cs.map((c) => sql.identifier(c.name)),
+    sql`, `,
+  );
 
 async function insertUsers(tx: Db, rows: (typeof users.$inferInsert)[]): Promise<{ id: number; hash: string }[]> {
-  const pick = <K extends keyof (typeof users.$inferInsert)>(k: K) => rows.map((r) => r[k] ?? null);
-  return queryRows<{ id: number; hash: string }>(tx, sql`insert into ${users} (${cols(users.idType, users.idNumberEnc, users.idNumberHash, users.idNumberMasked, users.name, users.gender, users.birthDate, users.phoneEnc, users.phoneMasked, users.mustChangePassword)})
+  const pick = <K extends keyof typeof users.$inferInsert>(k: K) => rows.map((r) => r[k] ?? null);
+  return queryRows<{ id: number; hash: string }>(
+    tx,
+    sql`insert into ${users} (${cols(users.idType, users.idNumberEnc, users.idNumberHash, users.idNumberMasked, users.name, users.gender, users.birthDate, users.phoneEnc, users.phoneMasked, users.mustChangePassword)})
     select * from unnest(${arr(pick('idType'), 'text')}, ${arr(pick('idNumberEnc'), 'text')}, ${arr(pick('idNumberHash'), 'text')}, ${arr(pick('idNumberMasked'), 'text')},
       ${arr(pick('name'), 'text')}, ${arr(pick('gender'), 'text')}, ${arr(pick('birthDate'), 'text')}, ${arr(pick('phoneEnc'), 'text')}, ${arr(pick('phoneMasked'), 'text')},
-      ${arr(rows.map(() => true), 'bool')})
-    on conflict do nothing returning ${sql.identifier(users.id.name)} as id, ${sql.identifier(users.idNumberHash.name)} as hash`);
+      ${arr(
+        rows.map(() => true),
+        'bool',
+      )})
+    on conflict do nothing returning ${sql.identifier(users.id.name)} as id, ${sql.identifier(users.idNumberHash.name)} as hash`,
+  );
 }
 
 interface NewPerson {
-  userId: number; orgId: number; departmentId: number | null; titleSeries: string; titleLevel: string;
-  titleName: string | null; titleDate: string | null; education: string | null;
+  userId: number;
+  orgId: number;
+  departmentId: number | null;
+  titleSeries: string;
+  titleLevel: string;
+  titleName: string | null;
+  titleDate: string | null;
+  education: string | null;
 }
 
 /** Imported people are approved by the importer (status active, reviewed now). */
@@ -175,11 +265,21 @@ async function insertPersonnel(tx: Db, people: NewPerson[], reviewer: number) {
  * `failure` when the whole job failed (wrong header, too many rows, repeated internal errors).
  */
 export async function auditJobEnd(db: Db, job: JobRow, result: 'success' | 'failure') {
-  const [who] = await db.select({ name: users.name, orgPath: organizations.path }).from(users)
-    .innerJoin(organizations, eq(organizations.id, job.orgId)).where(eq(users.id, job.createdBy));
+  const [who] = await db
+    .select({ name: users.name, orgPath: organizations.path })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, job.orgId))
+    .where(eq(users.id, job.createdBy));
   await db.insert(auditLogs).values({
-    actorUserId: job.createdBy, actorName: who?.name ?? null, actorOrgId: job.orgId, actorOrgPath: who?.orgPath ?? null,
-    action: 'personnel.import.finish', targetType: 'import_job', targetId: String(job.id), result, ip: null,
+    actorUserId: job.createdBy,
+    actorName: who?.name ?? null,
+    actorOrgId: job.orgId,
+    actorOrgPath: who?.orgPath ?? null,
+    action: 'personnel.import.finish',
+    targetType: 'import_job',
+    targetId: String(job.id),
+    result,
+    ip: null,
     detail: { total: job.total, processed: job.processed, imported: job.imported, failed: job.failed, ...(job.error ? { error: job.error } : {}) },
   });
 }

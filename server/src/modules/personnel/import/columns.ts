@@ -36,12 +36,19 @@ export function headerProblem(cells: string[]): string | null {
 }
 
 export const TEMPLATE_NOTE =
-  '说明：带*的列必填；证件号、手机号、统一社会信用代码请保持文本格式；证件类型不填视为居民身份证；居民身份证的性别和出生日期以证件号为准，可不填；'
-  + '日期填写为 2020-09-01、2020/9/1 或 2020.09.01；所在单位须为本辖区已注册的用人单位、主管部门或继续教育基地；'
-  + '内设部门须是该单位已有的部门；已在平台注册的人员不会重复导入（请使用人员调转变更其单位）。';
+  '说明：带*的列必填；证件号、手机号、统一社会信用代码请保持文本格式；证件类型不填视为居民身份证；居民身份证的性别和出生日期以证件号为准，可不填；' +
+  '日期填写为 2020-09-01、2020/9/1 或 2020.09.01；所在单位须为本辖区已注册的用人单位、主管部门或继续教育基地；' +
+  '内设部门须是该单位已有的部门；已在平台注册的人员不会重复导入（请使用人员调转变更其单位）。';
 
 export function personnelTemplate(): Promise<Buffer> {
-  return templateBuffer('专技人员', COLUMNS.map((c) => ({
-    header: c.header, width: c.width, text: 'text' in c ? c.text : undefined, list: 'list' in c ? [...c.list] : undefined,
-  })), TEMPLATE_NOTE);
+  return templateBuffer(
+    '专技人员',
+    COLUMNS.map((c) => ({
+      header: c.header,
+      width: c.width,
+      text: 'text' in c ? c.text : undefined,
+      list: 'list' in c ? [...c.list] : undefined,
+    })),
+    TEMPLATE_NOTE,
+  );
 }

@@ -25,20 +25,36 @@ let empId: number, empCode: string, hrId: number, adminUserId: number;
 const worker = () => importWorkerOf(ctx.app);
 
 // every text cell Chinese: names from common and rare characters, long department and title names
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '明华建国志伟军敏静丽强磊洋艳勇杰娟涛超秀霞平刚桂英芳燕玲红梅兰鑫淼犇骉焱垚昊旻喆頔翀珺琰瑄婧璐瑾萱';
 const RARE = ['𠮷', '𡈽', '𬌗', '𬍛', '𬎆', '𫖮', '𬀩', '𫟼']; // beyond the BMP: 4 bytes in UTF-8 and GB18030
-const DEPARTMENTS = ['继续教育与人才发展中心第一办公室', '临床医学检验与病理诊断科研究室', '基础教育课程改革与教学质量监测中心', '农业技术推广与农村经济发展服务站', '建筑结构设计与工程质量安全管理部'];
+const DEPARTMENTS = [
+  '继续教育与人才发展中心第一办公室',
+  '临床医学检验与病理诊断科研究室',
+  '基础教育课程改革与教学质量监测中心',
+  '农业技术推广与农村经济发展服务站',
+  '建筑结构设计与工程质量安全管理部',
+];
 const SERIES = ['中小学教师', '卫生技术人员', '工程技术人员', '农业技术人员'];
-const rng = (seed: number) => () => { seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0; return seed / 2 ** 32; };
+const rng = (seed: number) => () => {
+  seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+  return seed / 2 ** 32;
+};
 
-interface Person { name: string; idNumber: string; department: string; titleName: string }
+interface Person {
+  name: string;
+  idNumber: string;
+  department: string;
+  titleName: string;
+}
 
 /** n valid rows, every text cell Chinese except 证件号 and 信用代码; dates as Chinese text (1988年5月16日). */
 function people(n: number, seed: number, seqBase: number): { persons: Person[]; rows: string[][] } {
   const r = rng(seed);
   const pick = (s: string | string[]) => s[Math.floor(r() * s.length)]!;
-  const persons: Person[] = [], rows: string[][] = [];
+  const persons: Person[] = [],
+    rows: string[][] = [];
   for (let i = 0; i < n; i++) {
     const day = new Date(Date.UTC(1965, 0, 1) + (i % 9000) * 86_400_000);
     const idNumber = makeIdNumber('420102', day.toISOString().slice(0, 10).replace(/-/g, ''), seqBase + Math.floor(i / 9000));
@@ -50,7 +66,21 @@ function people(n: number, seed: number, seqBase: number): { persons: Person[]; 
     persons.push({ name, idNumber, department, titleName });
     const birth = `${day.getUTCFullYear()}年${day.getUTCMonth() + 1}月${day.getUTCDate()}日`;
     const series = SERIES[i % SERIES.length]!;
-    rows.push([name, '居民身份证', idNumber, GENDERS[deriveFromIdNumber('resident', idNumber)!.gender], birth, '', empCode, department, series, '中级', titleName, '2018年9月1日', '大学本科']);
+    rows.push([
+      name,
+      '居民身份证',
+      idNumber,
+      GENDERS[deriveFromIdNumber('resident', idNumber)!.gender],
+      birth,
+      '',
+      empCode,
+      department,
+      series,
+      '中级',
+      titleName,
+      '2018年9月1日',
+      '大学本科',
+    ]);
   }
   return { persons, rows };
 }
@@ -73,8 +103,11 @@ async function importFile(content: Buffer, name: string) {
 
 /** Every person of the source, as stored: the name, the department and the title exactly as in the file. */
 async function expectStored(persons: Person[]) {
-  const stored = await ctx.db.select({ hash: users.idNumberHash, name: users.name, titleName: personnel.titleName, department: departments.name })
-    .from(personnel).innerJoin(users, eq(users.id, personnel.userId)).leftJoin(departments, eq(departments.id, personnel.departmentId))
+  const stored = await ctx.db
+    .select({ hash: users.idNumberHash, name: users.name, titleName: personnel.titleName, department: departments.name })
+    .from(personnel)
+    .innerJoin(users, eq(users.id, personnel.userId))
+    .leftJoin(departments, eq(departments.id, personnel.departmentId))
     .where(eq(personnel.orgId, empId));
   const byHash = new Map(stored.map((s) => [s.hash, s]));
   const wrong: string[] = [];
@@ -118,7 +151,11 @@ describe('批量导入: every Chinese character arrives', () => {
     const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csvOf([HEADERS, ...a.rows]), 'utf8')]);
     expect(await importFile(withBom, '人员UTF8.csv')).toMatchObject({ status: 'done', imported: 1500, failed: 0 });
     const b = people(1500, 3, 400);
-    expect(await importFile(Buffer.from(csvOf([HEADERS, ...b.rows]), 'utf8'), '人员.csv')).toMatchObject({ status: 'done', imported: 1500, failed: 0 });
+    expect(await importFile(Buffer.from(csvOf([HEADERS, ...b.rows]), 'utf8'), '人员.csv')).toMatchObject({
+      status: 'done',
+      imported: 1500,
+      failed: 0,
+    });
     await expectStored([...a.persons, ...b.persons]);
   }, 300_000);
 
@@ -177,11 +214,23 @@ describe('批量导入: zip bombs are bounded by what actually inflates', () => 
   }, 120_000);
 
   it('the worker bounds it too (a file that reached it another way): the job fails with the message, memory bounded', async () => {
-    const [f] = await ctx.db.insert(files).values({
-      sha256: 'b'.repeat(64), size: bomb.length, kind: 'xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      originalName: '炸弹.xlsx', content: bomb, ownerOrgId: hrId, uploadedBy: adminUserId,
-    }).returning();
-    const [job] = await ctx.db.insert(importJobs).values({ kind: 'personnel', orgId: hrId, fileId: f!.id, fileSha256: 'b'.repeat(64), createdBy: adminUserId }).returning();
+    const [f] = await ctx.db
+      .insert(files)
+      .values({
+        sha256: 'b'.repeat(64),
+        size: bomb.length,
+        kind: 'xlsx',
+        mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        originalName: '炸弹.xlsx',
+        content: bomb,
+        ownerOrgId: hrId,
+        uploadedBy: adminUserId,
+      })
+      .returning();
+    const [job] = await ctx.db
+      .insert(importJobs)
+      .values({ kind: 'personnel', orgId: hrId, fileId: f!.id, fileSha256: 'b'.repeat(64), createdBy: adminUserId })
+      .returning();
     global.gc?.();
     const base = rssMb();
     resetPeak();

@@ -91,22 +91,67 @@ describe('批量导入模板', () => {
 describe('导入任务', () => {
   const id1 = makeIdNumber('420102', '19880516', 11);
   const id2 = makeIdNumber('420102', '19850305', 12);
-  const badChecksum = (() => { const v = makeIdNumber('420102', '19900101', 13); return v.slice(0, 17) + (v[17] === '1' ? '2' : '1'); })();
+  const badChecksum = (() => {
+    const v = makeIdNumber('420102', '19900101', 13);
+    return v.slice(0, 17) + (v[17] === '1' ? '2' : '1');
+  })();
   const id16 = makeIdNumber('420102', '19850305', 22);
   let jobId: number;
 
   it('imports the valid rows and reports every other row with its reason', async () => {
     worker().options.chunkSize = 4; // several chunks, a duplicate across chunks
     const file = await xlsxOf([
-      /* 2 */ ['王小明', '居民身份证', id1, gender(id1), '', '13800001111', empCode, '办公室', '中小学教师', '中级', '一级教师', '2018-09-01', '大学本科'],
-      /* 3 */ [' 李 娜 ', '', ` ${fullWidth(id2.slice(0, 9))} ${id2.slice(9)}　`, '', '1985/3/5', '１３９ 0000 2222', ` ${empCode.toLowerCase()} `, '', '工程技术人员', '助理级', '', new Date(Date.UTC(2015, 6, 1)), ''],
+      /* 2 */ [
+        '王小明',
+        '居民身份证',
+        id1,
+        gender(id1),
+        '',
+        '13800001111',
+        empCode,
+        '办公室',
+        '中小学教师',
+        '中级',
+        '一级教师',
+        '2018-09-01',
+        '大学本科',
+      ],
+      /* 3 */ [
+        ' 李 娜 ',
+        '',
+        ` ${fullWidth(id2.slice(0, 9))} ${id2.slice(9)}　`,
+        '',
+        '1985/3/5',
+        '１３９ 0000 2222',
+        ` ${empCode.toLowerCase()} `,
+        '',
+        '工程技术人员',
+        '助理级',
+        '',
+        new Date(Date.UTC(2015, 6, 1)),
+        '',
+      ],
       /* 4 */ ['赵校验', '居民身份证', badChecksum, '', '', '13700004444', empCode, '', '中小学教师', '中级', '', '', ''],
       /* 5 */ ['钱日期', '', makeIdNumber('420102', '19910202', 14), '', '', '', empCode, '', '中小学教师', '中级', '', '2020.13.01', '小学'],
       /* 6 */ ['王小明', '', id1, '', '', '', empCode, '', '中小学教师', '中级', '', '', ''],
       /* 7 */ ['孙已有', '', existing.idNumber, '', '', '', empCode, '', '中小学教师', '中级', '', '', ''],
       /* 8 */ ['周外区', '', makeIdNumber('420103', '19920303', 15), '', '', '', outCode, '', '中小学教师', '中级', '', '', ''],
       /* 9 */ ['', '', '', '', '', '', '', '', '', '', '', '', ''],
-      /* 10 */ ['Anna Smith', '护照', 'e1234567', '女', new Date(Date.UTC(1979, 10, 23)), '', empCode, '教务处', '高等学校教师', '副高级', '副教授', '2016.05.20', '博士研究生'],
+      /* 10 */ [
+        'Anna Smith',
+        '护照',
+        'e1234567',
+        '女',
+        new Date(Date.UTC(1979, 10, 23)),
+        '',
+        empCode,
+        '教务处',
+        '高等学校教师',
+        '副高级',
+        '副教授',
+        '2016.05.20',
+        '博士研究生',
+      ],
       /* 11 */ ['吴数字', '', Number(makeIdNumber('420102', '19930404', 16).slice(0, 17)), '', '', '', empCode, '', '中小学教师', '中级', '', '', ''],
       /* 12 */ ['郑人社', '', makeIdNumber('420102', '19940505', 17), '', '', '', hrCode, '', '中小学教师', '中级', '', '', ''],
       /* 13 */ ['冯级别', '', makeIdNumber('420102', '19950606', 18), '', '', '', empCode, '', '高等学校教师', '员级', '', '', ''],
@@ -146,23 +191,51 @@ describe('导入任务', () => {
     // the screen shows masked 证件号 only
     const screen = await hr.get(`/api/personnel/imports/${jobId}/failures`);
     expect(JSON.stringify(screen.body)).not.toContain(badChecksum);
-    expect(screen.body.items.find((x: { row: number }) => x.row === 4).idNumberMasked).toBe(badChecksum.slice(0, 4) + '**********' + badChecksum.slice(-4));
+    expect(screen.body.items.find((x: { row: number }) => x.row === 4).idNumberMasked).toBe(
+      badChecksum.slice(0, 4) + '**********' + badChecksum.slice(-4),
+    );
 
     // exactly the three good rows became people of the employer, with what the file said
     const hashes = [id1, id2, 'E1234567'].map((v) => ctx.pii.blindIndex(v));
-    const made = await ctx.db.select({ u: users, p: personnel }).from(users).innerJoin(personnel, eq(personnel.userId, users.id)).where(inArray(users.idNumberHash, hashes));
+    const made = await ctx.db
+      .select({ u: users, p: personnel })
+      .from(users)
+      .innerJoin(personnel, eq(personnel.userId, users.id))
+      .where(inArray(users.idNumberHash, hashes));
     expect(made).toHaveLength(3);
     const byName = Object.fromEntries(made.map((m) => [m.u.name, m]));
     expect(Object.keys(byName).sort()).toEqual(['Anna Smith', '李娜', '王小明']);
-    expect(byName['王小明']!.p).toMatchObject({ orgId: empId, departmentId: officeId, titleSeries: 'ZXXJ', titleLevel: 'intermediate', titleName: '一级教师', titleDate: '2018-09-01', education: 'bachelor', status: 'active' });
+    expect(byName['王小明']!.p).toMatchObject({
+      orgId: empId,
+      departmentId: officeId,
+      titleSeries: 'ZXXJ',
+      titleLevel: 'intermediate',
+      titleName: '一级教师',
+      titleDate: '2018-09-01',
+      education: 'bachelor',
+      status: 'active',
+    });
     expect(byName['王小明']!.u).toMatchObject({ birthDate: '1988-05-16', passwordHash: null, mustChangePassword: true, status: 'active' });
     expect(ctx.pii.decrypt(byName['王小明']!.u.phoneEnc!)).toBe('13800001111');
-    expect(byName['李娜']!.u).toMatchObject({ idNumberMasked: id2.slice(0, 4) + '**********' + id2.slice(-4), birthDate: '1985-03-05', phoneMasked: '139****2222' });
-    expect(byName['李娜']!.p).toMatchObject({ titleSeries: 'GCJS', titleLevel: 'assistant', titleDate: '2015-07-01', departmentId: null, education: null });
+    expect(byName['李娜']!.u).toMatchObject({
+      idNumberMasked: id2.slice(0, 4) + '**********' + id2.slice(-4),
+      birthDate: '1985-03-05',
+      phoneMasked: '139****2222',
+    });
+    expect(byName['李娜']!.p).toMatchObject({
+      titleSeries: 'GCJS',
+      titleLevel: 'assistant',
+      titleDate: '2015-07-01',
+      departmentId: null,
+      education: null,
+    });
     expect(byName['Anna Smith']!.u).toMatchObject({ idType: 'passport', gender: 'female', birthDate: '1979-11-23' });
     expect(byName['Anna Smith']!.p).toMatchObject({ titleSeries: 'GDJS', titleLevel: 'viceSenior', titleDate: '2016-05-20', education: 'doctor' });
     // the job's start and end are audited
-    const audit = await ctx.db.select().from(auditLogs).where(and(eq(auditLogs.targetType, 'import_job'), eq(auditLogs.targetId, String(jobId))));
+    const audit = await ctx.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.targetType, 'import_job'), eq(auditLogs.targetId, String(jobId))));
     expect(audit.map((a) => a.action).sort()).toEqual(['personnel.import', 'personnel.import.finish']);
     worker().options.chunkSize = 500;
   });
@@ -176,13 +249,22 @@ describe('导入任务', () => {
     expect(bad[13]).toBe('证件号：居民身份证号校验位错误');
     expect(bad[col('phone')]).toBe('13700004444');
     expect(rows.find((r) => r[14] === '12')![col('phone')]).toBe(''); // (a row without 手机号 stays empty)
-    const [exp] = await ctx.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'export'), eq(auditLogs.targetType, 'import_failures')));
+    const [exp] = await ctx.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'export'), eq(auditLogs.targetType, 'import_failures')));
     expect(exp?.detail).toMatchObject({ filters: { jobId }, rows: 11 });
-    const unmasked = await ctx.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'pii.view'), eq(auditLogs.targetType, 'import_job'), eq(auditLogs.targetId, String(jobId))));
+    const unmasked = await ctx.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'pii.view'), eq(auditLogs.targetType, 'import_job'), eq(auditLogs.targetId, String(jobId))));
     expect(unmasked).toHaveLength(1);
     expect(unmasked[0]!.detail).toMatchObject({ fields: ['idNumber', 'phone'], via: 'import_failures', rows: 11 });
     // stored encrypted at rest
-    const [stored] = await ctx.db.select().from(importFailures).where(and(eq(importFailures.jobId, jobId), eq(importFailures.rowNumber, 4)));
+    const [stored] = await ctx.db
+      .select()
+      .from(importFailures)
+      .where(and(eq(importFailures.jobId, jobId), eq(importFailures.rowNumber, 4)));
     expect(JSON.stringify(stored!.values)).not.toContain(badChecksum);
   });
 
@@ -202,12 +284,20 @@ describe('导入任务', () => {
   });
 
   it('a wrong header fails the whole job at once with a clear message', async () => {
-    const file = await xlsxOf([['王五', '', makeIdNumber('420102', '19800101', 30), '', '', '', empCode, '', '中小学教师', '中级', '', '', '']], ['姓名', '证件号', '单位']);
+    const file = await xlsxOf(
+      [['王五', '', makeIdNumber('420102', '19800101', 30), '', '', '', empCode, '', '中小学教师', '中级', '', '', '']],
+      ['姓名', '证件号', '单位'],
+    );
     const job = await importFile(file);
     expect(job).toMatchObject({ status: 'failed', statusName: '导入失败', processed: 0, imported: 0, failed: 0 });
     expect(job.error).toContain('表头与模板不一致');
     expect(job.error).toContain('姓名*、证件类型、证件号*');
-    expect(await ctx.db.select().from(users).where(eq(users.idNumberHash, ctx.pii.blindIndex(makeIdNumber('420102', '19800101', 30))))).toHaveLength(0);
+    expect(
+      await ctx.db
+        .select()
+        .from(users)
+        .where(eq(users.idNumberHash, ctx.pii.blindIndex(makeIdNumber('420102', '19800101', 30)))),
+    ).toHaveLength(0);
   });
 
   it('an empty file and a file of empty rows finish with nothing imported', async () => {
@@ -222,7 +312,12 @@ describe('导入任务', () => {
     const b = await upload(hr, file);
     expect(b.status).toBe(409);
     expect(b.body.message).toContain('正在导入中');
-    expect(await ctx.db.select().from(importJobs).where(eq(importJobs.fileSha256, (await ctx.db.select().from(importJobs).where(eq(importJobs.id, a.body.id)))[0]!.fileSha256))).toHaveLength(1);
+    expect(
+      await ctx.db
+        .select()
+        .from(importJobs)
+        .where(eq(importJobs.fileSha256, (await ctx.db.select().from(importJobs).where(eq(importJobs.id, a.body.id)))[0]!.fileSha256)),
+    ).toHaveLength(1);
     await worker().runUntilIdle();
     expect((await hr.get(`/api/personnel/imports/${a.body.id}`)).body).toMatchObject({ status: 'done', imported: 1 });
     const again = await importFile(file);
@@ -236,7 +331,11 @@ describe('导入任务', () => {
     expect(list.body.items.map((j: { id: number }) => j.id)).toContain(jobId);
     expect(list.body.items[0].id).toBeGreaterThan(jobId); // newest first
     expect((await sibling.get('/api/personnel/imports')).body.total).toBe(0);
-    for (const url of [`/api/personnel/imports/${jobId}`, `/api/personnel/imports/${jobId}/failures`, `/api/personnel/imports/${jobId}/failures.xlsx`]) {
+    for (const url of [
+      `/api/personnel/imports/${jobId}`,
+      `/api/personnel/imports/${jobId}/failures`,
+      `/api/personnel/imports/${jobId}/failures.xlsx`,
+    ]) {
       expect((await sibling.get(url)).status, url).toBe(404);
     }
   });
@@ -282,7 +381,8 @@ describe('导入任务', () => {
     const id = makeIdNumber('420102', '19820202', 32);
     const r = await upload(hr, await xlsxOf([['沈自动', '', id, '', '', '', empCode, '', '中小学教师', '中级', '', '', '']]));
     let job = r.body;
-    for (let i = 0; i < 200 && job.status !== 'done'; i++) { // up to 20 s on a loaded machine
+    for (let i = 0; i < 200 && job.status !== 'done'; i++) {
+      // up to 20 s on a loaded machine
       await new Promise((res) => setTimeout(res, 100));
       job = (await hr.get(`/api/personnel/imports/${r.body.id}`)).body;
     }

@@ -28,7 +28,8 @@ const isUniqueViolation = (e: unknown) => {
   const x = e as { code?: string; cause?: { code?: string } };
   return (x.cause?.code ?? x.code) === '23505';
 };
-const duplicate = (id?: number) => new ConflictError(`该文件正在导入中${id ? `（任务编号 ${id}）` : ''}，请等待完成后再提交，不要重复上传`, 'IMPORT_RUNNING', 'file');
+const duplicate = (id?: number) =>
+  new ConflictError(`该文件正在导入中${id ? `（任务编号 ${id}）` : ''}，请等待完成后再提交，不要重复上传`, 'IMPORT_RUNNING', 'file');
 
 /** Upload → a queued job; the worker picks it up. The same file for the same organisation while live → 409. */
 export async function createImportJob(deps: AppDeps, req: FastifyRequest, actor: Actor): Promise<{ id: number; status: string }> {
@@ -40,16 +41,31 @@ export async function createImportJob(deps: AppDeps, req: FastifyRequest, actor:
     throw e;
   }
   const { db } = deps.database;
-  const [live] = await db.select({ id: importJobs.id }).from(importJobs).where(and(
-    eq(importJobs.orgId, actor.org.id), eq(importJobs.kind, IMPORT_KIND), eq(importJobs.fileSha256, up.sha256), inArray(importJobs.status, LIVE),
-  ));
+  const [live] = await db
+    .select({ id: importJobs.id })
+    .from(importJobs)
+    .where(
+      and(
+        eq(importJobs.orgId, actor.org.id),
+        eq(importJobs.kind, IMPORT_KIND),
+        eq(importJobs.fileSha256, up.sha256),
+        inArray(importJobs.status, LIVE),
+      ),
+    );
   if (live) throw duplicate(live.id);
   try {
     return await db.transaction(async (tx) => {
       const fileId = await storeFile(tx, up, actor.org.id, actor.userId);
-      const [job] = await tx.insert(importJobs).values({ kind: IMPORT_KIND, orgId: actor.org.id, fileId, fileSha256: up.sha256, createdBy: actor.userId })
+      const [job] = await tx
+        .insert(importJobs)
+        .values({ kind: IMPORT_KIND, orgId: actor.org.id, fileId, fileSha256: up.sha256, createdBy: actor.userId })
         .returning({ id: importJobs.id, status: importJobs.status });
-      await writeAudit(tx, req, { action: 'personnel.import', targetType: 'import_job', targetId: job!.id, detail: { fileName: up.name, size: up.buffer.length, sha256: up.sha256 } });
+      await writeAudit(tx, req, {
+        action: 'personnel.import',
+        targetType: 'import_job',
+        targetId: job!.id,
+        detail: { fileName: up.name, size: up.buffer.length, sha256: up.sha256 },
+      });
       return job!;
     });
   } catch (e) {
@@ -59,12 +75,24 @@ export async function createImportJob(deps: AppDeps, req: FastifyRequest, actor:
 }
 
 const jobFields = {
-  id: importJobs.id, status: importJobs.status, total: importJobs.total, processed: importJobs.processed, imported: importJobs.imported,
-  failed: importJobs.failed, error: importJobs.error, createdAt: importJobs.createdAt, startedAt: importJobs.startedAt,
-  finishedAt: importJobs.finishedAt, fileName: files.originalName, createdByName: users.name, orgId: importJobs.orgId,
+  id: importJobs.id,
+  status: importJobs.status,
+  total: importJobs.total,
+  processed: importJobs.processed,
+  imported: importJobs.imported,
+  failed: importJobs.failed,
+  error: importJobs.error,
+  createdAt: importJobs.createdAt,
+  startedAt: importJobs.startedAt,
+  finishedAt: importJobs.finishedAt,
+  fileName: files.originalName,
+  createdByName: users.name,
+  orgId: importJobs.orgId,
 };
 function jobsQuery(db: Db) {
-  return db.select(jobFields).from(importJobs)
+  return db
+    .select(jobFields)
+    .from(importJobs)
     .innerJoin(organizations, eq(organizations.id, importJobs.orgId))
     .innerJoin(files, eq(files.id, importJobs.fileId))
     .innerJoin(users, eq(users.id, importJobs.createdBy));
@@ -79,7 +107,9 @@ const view = (j: JobView) => {
 
 /** A job of the actor's jurisdiction, or 404. */
 export async function getJob(db: Db, actor: Actor, id: number) {
-  const [j] = await jobsQuery(db).where(and(eq(importJobs.id, id), eq(importJobs.kind, IMPORT_KIND), orgScope(actor))).limit(1);
+  const [j] = await jobsQuery(db)
+    .where(and(eq(importJobs.id, id), eq(importJobs.kind, IMPORT_KIND), orgScope(actor)))
+    .limit(1);
   if (!j) throw new NotFoundError('导入任务');
   return view(j);
 }
@@ -96,8 +126,13 @@ export async function listFailures(deps: AppDeps, actor: Actor, id: number, q: {
   const { db } = deps.database;
   await getJob(db, actor, id);
   const [total] = await db.select({ n: count() }).from(importFailures).where(eq(importFailures.jobId, id));
-  const rows = await db.select().from(importFailures).where(eq(importFailures.jobId, id))
-    .orderBy(asc(importFailures.rowNumber)).limit(paging(q).limit).offset(paging(q).offset);
+  const rows = await db
+    .select()
+    .from(importFailures)
+    .where(eq(importFailures.jobId, id))
+    .orderBy(asc(importFailures.rowNumber))
+    .limit(paging(q).limit)
+    .offset(paging(q).offset);
   return {
     total: total!.n,
     items: rows.map((r) => {
@@ -113,20 +148,34 @@ export async function sendFailures(deps: AppDeps, req: FastifyRequest, reply: Fa
   const job = await getJob(db, actor, id);
   const rows = await db.select().from(importFailures).where(eq(importFailures.jobId, id)).orderBy(asc(importFailures.rowNumber));
   const unmasked = actor.permissions.has('pii.view');
-  const idCol = col('idNumber'), phoneCol = col('phone');
+  const idCol = col('idNumber'),
+    phoneCol = col('phone');
   const data = rows.map((r) => {
     const values = openValues(deps.pii, r.values);
-    if (!unmasked) { values[idCol] = maskIdNumber(values[idCol]); values[phoneCol] = maskPhone(values[phoneCol]); }
+    if (!unmasked) {
+      values[idCol] = maskIdNumber(values[idCol]);
+      values[phoneCol] = maskPhone(values[phoneCol]);
+    }
     return { values, reason: r.reason, row: r.rowNumber };
   });
   await auditExport(db, req, 'import_failures', { jobId: id }, data.length, `专技人员导入失败数据_${job.id}`);
   if (unmasked) {
-    await writeAudit(db, req, { action: 'pii.view', targetType: 'import_job', targetId: id, detail: { fields: ['idNumber', 'phone'], via: 'import_failures', rows: data.length } });
+    await writeAudit(db, req, {
+      action: 'pii.view',
+      targetType: 'import_job',
+      targetId: id,
+      detail: { fields: ['idNumber', 'phone'], via: 'import_failures', rows: data.length },
+    });
   }
   type R = (typeof data)[number];
-  return sendXlsx<R>(reply, `专技人员导入失败数据_${job.id}`, [
-    ...COLUMNS.map((c, i) => ({ header: c.header, width: c.width, text: true, value: (r: R) => r.values[i] ?? '' })),
-    { header: '失败原因', width: 60, value: (r: R) => r.reason },
-    { header: '原行号', width: 8, value: (r: R) => r.row },
-  ], data);
+  return sendXlsx<R>(
+    reply,
+    `专技人员导入失败数据_${job.id}`,
+    [
+      ...COLUMNS.map((c, i) => ({ header: c.header, width: c.width, text: true, value: (r: R) => r.values[i] ?? '' })),
+      { header: '失败原因', width: 60, value: (r: R) => r.reason },
+      { header: '原行号', width: 8, value: (r: R) => r.row },
+    ],
+    data,
+  );
 }

@@ -62,7 +62,10 @@ describe('导入任务 crash and resume', () => {
     await wb.runUntilIdle();
     expect((await ctx.db.select().from(importJobs).where(eq(importJobs.id, jobId)))[0]).toMatchObject({ processed: 7, lockedBy: a.id }); // fresh heartbeat: left alone
 
-    await ctx.db.update(importJobs).set({ heartbeatAt: sql`now() - interval '10 minutes'` }).where(eq(importJobs.id, jobId));
+    await ctx.db
+      .update(importJobs)
+      .set({ heartbeatAt: sql`now() - interval '10 minutes'` })
+      .where(eq(importJobs.id, jobId));
     await wb.runUntilIdle();
     const [job] = await ctx.db.select().from(importJobs).where(eq(importJobs.id, jobId));
     expect(job).toMatchObject({ status: 'done', total: 32, processed: 32, imported: 30, failed: 2, lockedBy: null });
@@ -72,42 +75,103 @@ describe('导入任务 crash and resume', () => {
       { row: 12, name: '重复甲', idNumberMasked: expect.any(String), reason: '证件号：与第3行重复' },
       { row: 30, name: '重复乙', idNumberMasked: expect.any(String), reason: '证件号：与第5行重复' },
     ]);
-    const made = await ctx.db.select({ hash: users.idNumberHash, n: sql<number>`count(${personnel.id})::int` }).from(users)
-      .innerJoin(personnel, eq(personnel.userId, users.id)).where(inArray(users.idNumberHash, ids.map((i) => ctx.pii.blindIndex(i)))).groupBy(users.idNumberHash);
+    const made = await ctx.db
+      .select({ hash: users.idNumberHash, n: sql<number>`count(${personnel.id})::int` })
+      .from(users)
+      .innerJoin(personnel, eq(personnel.userId, users.id))
+      .where(
+        inArray(
+          users.idNumberHash,
+          ids.map((i) => ctx.pii.blindIndex(i)),
+        ),
+      )
+      .groupBy(users.idNumberHash);
     expect(made).toHaveLength(30);
     expect(made.every((m) => m.n === 1)).toBe(true);
     // no user without its profile (never half a row)
-    const orphans = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(users)
-      .where(sql`not exists (select 1 from personnel p where p.user_id = ${users.id}) and not exists (select 1 from admins a where a.user_id = ${users.id})`);
+    const orphans = await ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(users)
+      .where(
+        sql`not exists (select 1 from personnel p where p.user_id = ${users.id}) and not exists (select 1 from admins a where a.user_id = ${users.id})`,
+      );
     expect(orphans[0]!.n).toBe(0);
 
     // the old worker wakes up: the job is not its own any more, nothing is written
     expect(await a.processNextChunk(jobId)).toBeNull();
-    expect((await ctx.db.select().from(importJobs).where(eq(importJobs.id, jobId)))[0]).toMatchObject({ status: 'done', processed: 32, imported: 30 });
+    expect((await ctx.db.select().from(importJobs).where(eq(importJobs.id, jobId)))[0]).toMatchObject({
+      status: 'done',
+      processed: 32,
+      imported: 30,
+    });
     await b.close();
   });
 
-  it('a chunk commits only while the job is still this worker\'s and at the row count it started from', async () => {
+  it("a chunk commits only while the job is still this worker's and at the row count it started from", async () => {
     const ids = Array.from({ length: 10 }, (_, i) => makeIdNumber('420102', '19790101', 600 + i));
-    const up = await hr.upload('/api/personnel/import', {}, { name: '抢占.xlsx', content: await xlsxOf(ids.map((id, i) => [`抢占${i}`, '', id, '', '', '', empCode, '', '中小学教师', '中级', '', '', ''])) });
+    const up = await hr.upload(
+      '/api/personnel/import',
+      {},
+      {
+        name: '抢占.xlsx',
+        content: await xlsxOf(ids.map((id, i) => [`抢占${i}`, '', id, '', '', '', empCode, '', '中小学教师', '中级', '', '', ''])),
+      },
+    );
     const jobId = up.body.id as number;
     const a = importWorkerOf(ctx.app);
     a.options.chunkSize = 4;
     const held = (await a.processNextChunk(jobId))!;
     expect(held).toMatchObject({ processed: 4, lockedBy: a.id });
     const extra = makeIdNumber('420102', '19790202', 700);
-    const rows = [{ row: 99, texts: [], check: { ok: true as const, value: {
-      name: '不该导入', idType: 'resident' as const, idNumber: extra, gender: null, birthDate: null, phone: null, creditCode: empCode, department: null,
-      titleSeries: 'ZXXJ', titleLevel: 'intermediate' as const, titleName: null, titleDate: null, education: null,
-    } } }];
+    const rows = [
+      {
+        row: 99,
+        texts: [],
+        check: {
+          ok: true as const,
+          value: {
+            name: '不该导入',
+            idType: 'resident' as const,
+            idNumber: extra,
+            gender: null,
+            birthDate: null,
+            phone: null,
+            creditCode: empCode,
+            department: null,
+            titleSeries: 'ZXXJ',
+            titleLevel: 'intermediate' as const,
+            titleName: null,
+            titleDate: null,
+            education: null,
+          },
+        },
+      },
+    ];
     // another worker id, or a stale row count (a chunk already committed by someone else): refused, nothing written
-    await expect(commitChunk(ctx.db, ctx.pii, { job: held, workerId: 'someone-else', expectedProcessed: 4, rows, finished: false })).rejects.toBeInstanceOf(LostJobError);
-    await expect(commitChunk(ctx.db, ctx.pii, { job: held, workerId: a.id, expectedProcessed: 0, rows, finished: false })).rejects.toBeInstanceOf(LostJobError);
-    expect(await ctx.db.select().from(users).where(eq(users.idNumberHash, ctx.pii.blindIndex(extra)))).toHaveLength(0);
+    await expect(
+      commitChunk(ctx.db, ctx.pii, { job: held, workerId: 'someone-else', expectedProcessed: 4, rows, finished: false }),
+    ).rejects.toBeInstanceOf(LostJobError);
+    await expect(commitChunk(ctx.db, ctx.pii, { job: held, workerId: a.id, expectedProcessed: 0, rows, finished: false })).rejects.toBeInstanceOf(
+      LostJobError,
+    );
+    expect(
+      await ctx.db
+        .select()
+        .from(users)
+        .where(eq(users.idNumberHash, ctx.pii.blindIndex(extra))),
+    ).toHaveLength(0);
     await a.runUntilIdle();
     const [job] = await ctx.db.select().from(importJobs).where(eq(importJobs.id, jobId));
     expect(job).toMatchObject({ status: 'done', processed: 10, imported: 10, failed: 0 });
-    const n = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(users).where(inArray(users.idNumberHash, ids.map((i) => ctx.pii.blindIndex(i))));
+    const n = await ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(users)
+      .where(
+        inArray(
+          users.idNumberHash,
+          ids.map((i) => ctx.pii.blindIndex(i)),
+        ),
+      );
     expect(n[0]!.n).toBe(10);
   });
 });

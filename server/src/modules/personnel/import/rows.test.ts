@@ -32,7 +32,10 @@ describe('parseRow', () => {
     const id = makeIdNumber('420102', '19900101', 7);
     expect(halfWidth('４２０１')).toBe('4201');
     const fullWidth = id.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
-    const r = parseRow(row({ 0: ' 王 小明 ', 2: ` ${fullWidth.slice(0, 8)} ${fullWidth.slice(8)}　`.toLowerCase(), 6: ` ${CODE.toLowerCase()} ` }), TODAY);
+    const r = parseRow(
+      row({ 0: ' 王 小明 ', 2: ` ${fullWidth.slice(0, 8)} ${fullWidth.slice(8)}　`.toLowerCase(), 6: ` ${CODE.toLowerCase()} ` }),
+      TODAY,
+    );
     expect(r).toMatchObject({ ok: true, value: { name: '王小明', idNumber: id, idType: 'resident' } });
     expect(rowIdentity(row({ 2: ` ${id.slice(0, 6)} ${id.slice(6)} ` }))).toEqual({ idType: 'resident', idNumber: id });
   });
@@ -50,7 +53,18 @@ describe('parseRow', () => {
     const r = parseRow(['', '驾驶证', '123', '未知', '明天', '12345', 'ABC', '', '厨师', '特级', '', '2099-01-01', '幼儿园'], TODAY);
     expect(r.ok).toBe(false);
     const reasons = (r as { reason: string }).reason.split('；');
-    expect(reasons.map((x) => x.split('：')[0])).toEqual(['姓名', '证件类型', '性别', '出生日期', '手机号', '所在单位统一社会信用代码', '职称系列', '职称级别', '取得职称时间', '学历']);
+    expect(reasons.map((x) => x.split('：')[0])).toEqual([
+      '姓名',
+      '证件类型',
+      '性别',
+      '出生日期',
+      '手机号',
+      '所在单位统一社会信用代码',
+      '职称系列',
+      '职称级别',
+      '取得职称时间',
+      '学历',
+    ]);
   });
 
   it('accepts codes of the dictionaries as well as their names, and refuses a level the series lacks', () => {

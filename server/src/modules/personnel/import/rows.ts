@@ -5,8 +5,17 @@
  * What needs the database (employer, department, existing person, duplicates) is checked by chunk.ts.
  */
 import {
-  checkCreditCode, checkIdNumber, deriveFromIdNumber, EDUCATION_LEVELS, GENDERS, ID_TYPES, normalizeIdNumber, TITLE_LEVELS, TITLE_SERIES,
-  type IdType, type TitleLevel,
+  checkCreditCode,
+  checkIdNumber,
+  deriveFromIdNumber,
+  EDUCATION_LEVELS,
+  GENDERS,
+  ID_TYPES,
+  normalizeIdNumber,
+  TITLE_LEVELS,
+  TITLE_SERIES,
+  type IdType,
+  type TitleLevel,
 } from '@hbzsgx/domain';
 import { cellText, type Cell } from '../../../lib/excel.js';
 import { col, COLUMNS, type ColumnKey } from './columns.js';
@@ -34,7 +43,15 @@ const ID_TYPE_BY_NAME = byValue(ID_TYPES);
 const GENDER_BY_NAME = byValue(GENDERS);
 const LEVEL_BY_NAME = byValue(TITLE_LEVELS);
 const EDUCATION_BY_NAME = byValue(EDUCATION_LEVELS);
-const SERIES_BY_NAME = new Map(TITLE_SERIES.flatMap((s) => [[s.name, s], [s.code, s]] as const));
+const SERIES_BY_NAME = new Map(
+  TITLE_SERIES.flatMap(
+    (s) =>
+      [
+        [s.name, s],
+        [s.code, s],
+      ] as const,
+  ),
+);
 
 /** Full-width ASCII (０-９, Ａ-Ｚ, －, ／, …) and the ideographic space to half-width. */
 export function halfWidth(s: string): string {
@@ -52,7 +69,7 @@ const label = (key: ColumnKey) => COLUMNS[col(key)]!.header.replace('*', '');
 
 function idTypeOf(text: string): IdType | null {
   const t = text.replace(/\s+/g, '');
-  return t ? ID_TYPE_BY_NAME.get(t) ?? null : 'resident';
+  return t ? (ID_TYPE_BY_NAME.get(t) ?? null) : 'resident';
 }
 
 /** The row's 证件号 if it is valid (used for duplicates inside the file, also when resuming a job). */
@@ -95,7 +112,9 @@ export function parseDate(v: Cell | undefined): string | null {
 /** Checks one non-empty row; `today` is YYYY-MM-DD (Beijing). */
 export function parseRow(cells: Cell[], today: string): RowCheck {
   const errors: string[] = [];
-  const fail = (key: ColumnKey, why: string) => { errors.push(`${label(key)}：${why}`); };
+  const fail = (key: ColumnKey, why: string) => {
+    errors.push(`${label(key)}：${why}`);
+  };
   const text = (key: ColumnKey) => halfWidth(cellText(cells[col(key)] ?? null)).trim();
 
   // 姓名: Chinese names lose stray spaces; other names keep single spaces
@@ -139,7 +158,10 @@ export function parseRow(cells: Cell[], today: string): RowCheck {
   birthDate = derived?.birthDate ?? birthDate;
 
   let phone: string | null = text('phone').replace(/[\s-]+/g, '') || null;
-  if (phone && !/^1[3-9]\d{9}$/.test(phone)) { fail('phone', '应为11位手机号码'); phone = null; }
+  if (phone && !/^1[3-9]\d{9}$/.test(phone)) {
+    fail('phone', '应为11位手机号码');
+    phone = null;
+  }
 
   let creditCode = '';
   const codeText = text('creditCode').replace(/\s+/g, '');
@@ -175,15 +197,26 @@ export function parseRow(cells: Cell[], today: string): RowCheck {
   }
 
   const eduText = text('education').replace(/\s+/g, '');
-  const education = eduText ? EDUCATION_BY_NAME.get(eduText) ?? null : null;
+  const education = eduText ? (EDUCATION_BY_NAME.get(eduText) ?? null) : null;
   if (eduText && !education) fail('education', `应为${Object.values(EDUCATION_LEVELS).join('、')}之一`);
 
   if (errors.length) return { ok: false, reason: errors.join('；') };
   return {
     ok: true,
     value: {
-      name, idType: idType!, idNumber, gender, birthDate, phone, creditCode, department,
-      titleSeries: series!.code, titleLevel: level!, titleName, titleDate, education,
+      name,
+      idType: idType!,
+      idNumber,
+      gender,
+      birthDate,
+      phone,
+      creditCode,
+      department,
+      titleSeries: series!.code,
+      titleLevel: level!,
+      titleName,
+      titleDate,
+      education,
     },
   };
 }

@@ -48,7 +48,11 @@ interface Cursor {
   done: boolean;
 }
 
-export interface WorkerDeps { database: Database; pii: Pii; log: FastifyBaseLogger }
+export interface WorkerDeps {
+  database: Database;
+  pii: Pii;
+  log: FastifyBaseLogger;
+}
 
 /** Non-empty data rows, by a parsing pass (only for files whose rows cannot be counted from the zip). */
 async function countRows(content: Buffer): Promise<number> {
@@ -67,11 +71,16 @@ export class ImportWorker {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
 
-  constructor(private deps: WorkerDeps, options: Partial<WorkerOptions> = {}) {
+  constructor(
+    private deps: WorkerDeps,
+    options: Partial<WorkerOptions> = {},
+  ) {
     this.options = { ...WORKER_DEFAULTS, ...options };
   }
 
-  private get db() { return this.deps.database.db; }
+  private get db() {
+    return this.deps.database.db;
+  }
 
   start() {
     if (!this.stopped) return;
@@ -88,13 +97,18 @@ export class ImportWorker {
     for (const c of this.cursors.values()) await c.rows.return(undefined).catch(() => undefined);
     this.cursors.clear();
     if (opts.release ?? true) {
-      await this.db.update(importJobs).set({ lockedBy: null, heartbeatAt: null })
-        .where(and(eq(importJobs.lockedBy, this.id), eq(importJobs.status, 'running'))).catch(() => undefined);
+      await this.db
+        .update(importJobs)
+        .set({ lockedBy: null, heartbeatAt: null })
+        .where(and(eq(importJobs.lockedBy, this.id), eq(importJobs.status, 'running')))
+        .catch(() => undefined);
     }
   }
 
   /** A job was queued: look now rather than at the next poll. */
-  kick() { this.wake?.(); }
+  kick() {
+    this.wake?.();
+  }
 
   private async run() {
     while (!this.stopped) {
@@ -105,11 +119,15 @@ export class ImportWorker {
         this.deps.log.error({ err: e }, 'personnel import worker step failed');
       }
       if (this.stopped) break;
-      if (worked) await new Promise((r) => setImmediate(r)); // let requests in between chunks
+      if (worked)
+        await new Promise((r) => setImmediate(r)); // let requests in between chunks
       else {
         await new Promise<void>((resolve) => {
           const t = setTimeout(resolve, this.options.pollMs);
-          this.wake = () => { clearTimeout(t); resolve(); };
+          this.wake = () => {
+            clearTimeout(t);
+            resolve();
+          };
         });
         this.wake = null;
       }
@@ -139,7 +157,9 @@ export class ImportWorker {
   }
 
   async runUntilIdle() {
-    while (await this.step()) { /* until no job is left */ }
+    while (await this.step()) {
+      /* until no job is left */
+    }
   }
 
   /** Claims the job if needed and processes its next chunk; null when the job is not (or no longer) this worker's. */
@@ -152,25 +172,54 @@ export class ImportWorker {
   }
 
   private async nextJobId(): Promise<number | null> {
-    const [mine] = await this.db.select({ id: importJobs.id }).from(importJobs)
-      .where(and(eq(importJobs.kind, IMPORT_KIND), eq(importJobs.status, 'running'), eq(importJobs.lockedBy, this.id))).orderBy(asc(importJobs.id)).limit(1);
+    const [mine] = await this.db
+      .select({ id: importJobs.id })
+      .from(importJobs)
+      .where(and(eq(importJobs.kind, IMPORT_KIND), eq(importJobs.status, 'running'), eq(importJobs.lockedBy, this.id)))
+      .orderBy(asc(importJobs.id))
+      .limit(1);
     if (mine) return mine.id;
-    const [free] = await this.db.select({ id: importJobs.id }).from(importJobs)
-      .where(and(eq(importJobs.kind, IMPORT_KIND), or(
-        eq(importJobs.status, 'queued'),
-        and(eq(importJobs.status, 'running'), or(isNull(importJobs.lockedBy), isNull(importJobs.heartbeatAt), this.stale())),
-      ))).orderBy(asc(importJobs.id)).limit(1);
+    const [free] = await this.db
+      .select({ id: importJobs.id })
+      .from(importJobs)
+      .where(
+        and(
+          eq(importJobs.kind, IMPORT_KIND),
+          or(
+            eq(importJobs.status, 'queued'),
+            and(eq(importJobs.status, 'running'), or(isNull(importJobs.lockedBy), isNull(importJobs.heartbeatAt), this.stale())),
+          ),
+        ),
+      )
+      .orderBy(asc(importJobs.id))
+      .limit(1);
     return free?.id ?? null;
   }
 
   /** Takes the job (queued, released, stale, or already ours); the WHERE makes two claimers exclusive. */
   private async claim(jobId: number): Promise<JobRow | null> {
-    const [job] = await this.db.update(importJobs).set({
-      status: 'running', lockedBy: this.id, heartbeatAt: new Date(), startedAt: sql`coalesce(${importJobs.startedAt}, now())`,
-    }).where(and(eq(importJobs.id, jobId), eq(importJobs.kind, IMPORT_KIND), or(
-      eq(importJobs.status, 'queued'),
-      and(eq(importJobs.status, 'running'), or(eq(importJobs.lockedBy, this.id), isNull(importJobs.lockedBy), isNull(importJobs.heartbeatAt), this.stale())),
-    ))).returning();
+    const [job] = await this.db
+      .update(importJobs)
+      .set({
+        status: 'running',
+        lockedBy: this.id,
+        heartbeatAt: new Date(),
+        startedAt: sql`coalesce(${importJobs.startedAt}, now())`,
+      })
+      .where(
+        and(
+          eq(importJobs.id, jobId),
+          eq(importJobs.kind, IMPORT_KIND),
+          or(
+            eq(importJobs.status, 'queued'),
+            and(
+              eq(importJobs.status, 'running'),
+              or(eq(importJobs.lockedBy, this.id), isNull(importJobs.lockedBy), isNull(importJobs.heartbeatAt), this.stale()),
+            ),
+          ),
+        ),
+      )
+      .returning();
     return job ?? null;
   }
 
@@ -200,7 +249,10 @@ export class ImportWorker {
     const day = beijingDate(); // today in Beijing (dates in the file may not be later)
     while (batch.length < this.options.chunkSize) {
       const next = await cur.rows.next();
-      if (next.done) { cur.done = true; break; }
+      if (next.done) {
+        cur.done = true;
+        break;
+      }
       const { row, cells } = next.value;
       const texts = rowTexts(cells);
       if (texts.every((t) => t === '')) continue; // empty rows are skipped silently
@@ -242,7 +294,10 @@ export class ImportWorker {
         if (!isConnectionLost(e) || attempt > CONNECTION_RETRIES || this.stopped) throw e;
         const wait = Math.min(RETRY_BACKOFF_MS * 2 ** (attempt - 1), 5_000);
         // the code only: a driver error carries the statement's parameters
-        this.deps.log.warn({ jobId: p.job.id, attempt, code: errorCode(e) ?? 'connection ended', retryInMs: wait }, 'personnel import: database connection lost, retrying the chunk');
+        this.deps.log.warn(
+          { jobId: p.job.id, attempt, code: errorCode(e) ?? 'connection ended', retryInMs: wait },
+          'personnel import: database connection lost, retrying the chunk',
+        );
         await new Promise((r) => setTimeout(r, wait));
       }
     }
@@ -280,7 +335,10 @@ export class ImportWorker {
     if (header.done) cur.done = true;
     while (!cur.done && skipped < job.processed) {
       const next = await cur.rows.next();
-      if (next.done) { cur.done = true; break; }
+      if (next.done) {
+        cur.done = true;
+        break;
+      }
       if (isEmptyRow(next.value.cells)) continue;
       this.remember(cur, next.value.row, next.value.cells);
       skipped++;
@@ -311,16 +369,22 @@ export class ImportWorker {
     }
     if (problem) return this.finishFailed(job, problem);
     const finished = total === 0 ? { status: 'done' as const, finishedAt: new Date(), lockedBy: null } : {};
-    const [after] = await this.db.update(importJobs).set({ total, heartbeatAt: new Date(), ...finished })
-      .where(and(eq(importJobs.id, job.id), eq(importJobs.lockedBy, this.id), eq(importJobs.status, 'running'))).returning();
+    const [after] = await this.db
+      .update(importJobs)
+      .set({ total, heartbeatAt: new Date(), ...finished })
+      .where(and(eq(importJobs.id, job.id), eq(importJobs.lockedBy, this.id), eq(importJobs.status, 'running')))
+      .returning();
     if (after && total === 0) await auditJobEnd(this.db, after, 'success');
     return after ?? null;
   }
 
   private async finishFailed(job: JobRow, error: string): Promise<JobRow | null> {
     return this.db.transaction(async (tx) => {
-      const [after] = await tx.update(importJobs).set({ status: 'failed', error, finishedAt: new Date(), lockedBy: null })
-        .where(and(eq(importJobs.id, job.id), eq(importJobs.lockedBy, this.id), inArray(importJobs.status, ['running']))).returning();
+      const [after] = await tx
+        .update(importJobs)
+        .set({ status: 'failed', error, finishedAt: new Date(), lockedBy: null })
+        .where(and(eq(importJobs.id, job.id), eq(importJobs.lockedBy, this.id), inArray(importJobs.status, ['running'])))
+        .returning();
       if (after) await auditJobEnd(tx, after, 'failure');
       return after ?? null;
     });
