@@ -153,14 +153,16 @@ const LOCAL_CLOCK: [string, RegExp][] = [
   ['dayjs in the local zone', /\bdayjs\([^)]*\)\.(format|hour|year|month|date|day|startOf)\(/],
 ];
 
+/** Every match in the whole file (an expression a formatter spread over lines still matches), with its line. */
 function offences(rules: [string, RegExp][], list: string[]) {
   const found: string[] = [];
   for (const f of list) {
-    readFileSync(join(root, f), 'utf8')
-      .split('\n')
-      .forEach((line, i) => {
-        for (const [what, re] of rules) if (re.test(line)) found.push(`${f}:${i + 1} ${what}: ${line.trim()}`);
-      });
+    const text = readFileSync(join(root, f), 'utf8');
+    for (const [what, re] of rules) {
+      for (const m of text.matchAll(new RegExp(re.source, `${re.flags}g`))) {
+        found.push(`${f}:${text.slice(0, m.index).split('\n').length} ${what}: ${m[0].replace(/\s+/g, ' ')}`);
+      }
+    }
   }
   return found;
 }
@@ -186,6 +188,7 @@ describe('guard: one home for Beijing time (packages/domain/src/time.ts)', () =>
       'new Date(Date.now() + 8 * 3600_000)',
       'd.getTime() + 3600_000 * 8',
       'x + 8 * 60 * 60 * 1000',
+      'Date.now() +\n  8 *\n  3600_000', // as a formatter may lay it out
       'offset = 28800',
       '`${v}T00:00:00+08:00`',
       "new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai' })",

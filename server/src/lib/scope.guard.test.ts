@@ -17,9 +17,11 @@ const RULES: [string, RegExp][] = [
   ['raw SQL path LIKE', /\bpath["`]?\s+i?like\b/i],
 ];
 
-/** Hand-written organisation-path predicates in `text`: one "line: rule" per hit. */
+/** Hand-written organisation-path predicates in `text` (an expression may span lines): one "line: rule" per hit. */
 export function findHandWritten(text: string): string[] {
-  return text.split('\n').flatMap((line, i) => RULES.filter(([, re]) => re.test(line)).map(([name]) => `${i + 1}: ${name}`));
+  return RULES.flatMap(([name, re]) =>
+    [...text.matchAll(new RegExp(re.source, `${re.flags}g`))].map((m) => `${text.slice(0, m.index).split('\n').length}: ${name}`),
+  );
 }
 
 function sources(dir: string): string[] {
@@ -47,6 +49,7 @@ describe('organisation-path scope predicates live in the access layer only', () 
       'sql`(select o.id from organizations o where o.path like ${`${x}%`})`',
       'where(like(organizations.path, `${escapeLike(oldPrefix)}%`))',
       'sql`"organizations"."path" LIKE ${p}`',
+      'like(\n        organizations.path,\n        `${escapeLike(actor.org.path)}%`,\n      )', // as a formatter lays it out
     ])
       expect(findHandWritten(planted), planted).not.toEqual([]);
     // keyword searches stay legal
