@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { organizations, personnel, users } from '../../db/schema.js';
+import { and, eq } from 'drizzle-orm';
+import { auditLogs, organizations, personnel, users } from '../../db/schema.js';
 import { makeCreditCode } from '../../db/seed/codes.js';
 import { Client, createTestApp, type TestCtx } from '../../../test/harness.js';
 import { hrOrg, loggedIn, newAdmin, newOrg, nextIdNumber } from '../../../test/fixtures.js';
@@ -85,6 +85,29 @@ describe('机构注册 and 注册审核', () => {
     expect((await janC.post('/api/reviews/registrations/base/decide', { ids: [r.body.id], decision: 'reject', reason: 'x' })).status).toBe(409);
     const done = await janC.get('/api/reviews/registrations/base?tab=done');
     expect(done.body.items.find((i: { id: number }) => i.id === r.body.id).status).toBe('active');
+  });
+
+  it('the full identity of a registration (pii.view) is for its jurisdiction only: another county gets 404 and nothing is audited', async () => {
+    const body = orgBody('employer', jiangan.id, { contactPhone: '13812340077' });
+    const r = await new Client(ctx).post('/api/register/org', body);
+    expect(r.status).toBe(200);
+    const url = `/api/reviews/registrations/employer/${r.body.id}/identity`;
+    const own = await janC.get(url);
+    expect(own.status).toBe(200);
+    expect(JSON.stringify(own.body)).toContain('13812340077');
+    const views = async () =>
+      (
+        await ctx.db
+          .select()
+          .from(auditLogs)
+          .where(and(eq(auditLogs.action, 'pii.view'), eq(auditLogs.targetId, String(r.body.id))))
+      ).length;
+    const before = await views();
+    expect(before).toBe(1); // the jurisdiction's own view was audited
+    const other = await jhC.get(url);
+    expect(other.status).toBe(404);
+    expect(JSON.stringify(other.body)).not.toContain('13812340077');
+    expect(await views()).toBe(before);
   });
 
   it('rejection: the registrant sees the reason, edits and resubmits', async () => {
