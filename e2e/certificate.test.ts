@@ -9,47 +9,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
-import { claims, organizations, personnel, users } from '../server/src/db/schema.js';
+import { eq } from 'drizzle-orm';
+import { claims } from '../server/src/db/schema.js';
 import { transitionClaims } from '../server/src/modules/ledger/service.js';
 import { pdfPages } from '../server/src/modules/certificates/testing.js';
-import { enter, hasChromium, hasWebBuild, openMenu, settled, shot, SHOTS, startPlatform, type Platform } from './support.js';
+import { approvedBaseClaims, enter, hasChromium, hasWebBuild, openMenu, settled, shot, SHOTS, startPlatform, type Platform } from './support.js';
 
 const YEAR = new Date().getFullYear();
 const BASE = '武汉城市职业学院继续教育基地';
 
 /** Approved hours for the demo teacher, as the base's claims would be after 学时审核 (pending → approved in the ledger). */
 async function giveTeacherHours(p: Platform, name: string) {
-  const [person] = await p.db
-    .select({ id: personnel.id, userId: users.id })
-    .from(personnel)
-    .innerJoin(users, eq(users.id, personnel.userId))
-    .where(eq(users.name, name));
-  const [base] = await p.db
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(and(eq(organizations.name, BASE), eq(organizations.type, 'base')));
-  const ids = (
-    await p.db
-      .insert(claims)
-      .values(
-        [
-          { title: '专业技术人员职业道德与诚信建设', subjectType: 'public' as const, hours: 32 },
-          { title: '中小学教师信息技术应用能力提升培训班', subjectType: 'professional' as const, hours: 40 },
-          { title: '新课程标准解读与大单元教学设计', subjectType: 'professional' as const, hours: 24 },
-        ].map((c) => ({
-          ...c,
-          personnelId: person!.id,
-          year: YEAR,
-          source: 'base' as const,
-          declaringOrgId: base!.id,
-          learningForm: 'faceToFace' as const,
-          status: 'pending' as const,
-        })),
-      )
-      .returning({ id: claims.id })
-  ).map((r) => r.id);
-  await p.db.transaction((tx) => transitionClaims(tx, { ids, to: 'approved', actorUserId: person!.userId }));
+  await approvedBaseClaims(p, name, BASE, [
+    { title: '专业技术人员职业道德与诚信建设', subjectType: 'public', hours: 32 },
+    { title: '中小学教师信息技术应用能力提升培训班', subjectType: 'professional', hours: 40 },
+    { title: '新课程标准解读与大单元教学设计', subjectType: 'professional', hours: 24 },
+  ]);
 }
 
 describe.skipIf(!hasChromium || !hasWebBuild)('journey: 电子证书 printed by HR and verified by a visitor', () => {

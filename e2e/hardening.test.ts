@@ -11,10 +11,21 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Page } from 'playwright-core';
 import { and, eq } from 'drizzle-orm';
-import { changeRequests, claims, organizations, personnel, users } from '../server/src/db/schema.js';
-import { transitionClaims } from '../server/src/modules/ledger/service.js';
+import { changeRequests, claims, organizations } from '../server/src/db/schema.js';
 import { OWN_REQUEST_MESSAGE } from '../server/src/lib/self-review.js';
-import { clickUntil, confirmPopover, enter, hasChromium, hasWebBuild, openMenu, settled, shot, startPlatform, type Platform } from './support.js';
+import {
+  approvedBaseClaims,
+  clickUntil,
+  confirmPopover,
+  enter,
+  hasChromium,
+  hasWebBuild,
+  openMenu,
+  settled,
+  shot,
+  startPlatform,
+  type Platform,
+} from './support.js';
 
 const YEAR = new Date().getFullYear();
 const BASE = '武汉城市职业学院继续教育基地';
@@ -25,37 +36,10 @@ const NEW_ADDRESS = '武汉市江岸区沿江大道188号人力资源大厦';
 
 /** Two approved claims of this year for the teacher, as the base's claims would be after 学时审核 (32 公需 + 40 专业). */
 async function giveTeacherHours(p: Platform, name: string) {
-  const [person] = await p.db
-    .select({ id: personnel.id, userId: users.id })
-    .from(personnel)
-    .innerJoin(users, eq(users.id, personnel.userId))
-    .where(eq(users.name, name));
-  const [base] = await p.db
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(and(eq(organizations.name, BASE), eq(organizations.type, 'base')));
-  const ids = (
-    await p.db
-      .insert(claims)
-      .values(
-        [
-          { title: KEPT, subjectType: 'public' as const, hours: 32 },
-          { title: DELETED, subjectType: 'professional' as const, hours: 40 },
-        ].map((c) => ({
-          ...c,
-          personnelId: person!.id,
-          year: YEAR,
-          source: 'base' as const,
-          declaringOrgId: base!.id,
-          learningForm: 'faceToFace' as const,
-          status: 'pending' as const,
-          score: '88',
-          qualified: true,
-        })),
-      )
-      .returning({ id: claims.id })
-  ).map((r) => r.id);
-  await p.db.transaction((tx) => transitionClaims(tx, { ids, to: 'approved', actorUserId: person!.userId }));
+  await approvedBaseClaims(p, name, BASE, [
+    { title: KEPT, subjectType: 'public', hours: 32, score: '88', qualified: true },
+    { title: DELETED, subjectType: 'professional', hours: 40, score: '88', qualified: true },
+  ]);
 }
 
 /** Opens a queue from the menu and returns its first list answer (the durable fact the page then shows). */

@@ -10,6 +10,9 @@ import { buildApp } from '../server/src/app.js';
 import { createPii } from '../server/src/lib/pii.js';
 import { seedDemo, type DemoAccount } from '../server/src/db/seed/demo.js';
 import { openTestDatabase, testConfig, TEST_KEY } from '../server/test/harness.js';
+import { and, eq } from 'drizzle-orm';
+import { claims, organizations, personnel, users } from '../server/src/db/schema.js';
+import { transitionClaims } from '../server/src/modules/ledger/service.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM);
@@ -224,4 +227,43 @@ export async function confirmPopover(page: Page, opener: Locator, confirm: RegEx
       if (attempt >= attempts) throw e;
     }
   }
+}
+
+/**
+ * Approved claims of this year for a demo person, declared by a demo base (as its claims would be after 学时审核):
+ * inserted pending, then approved through the ledger, so totals and counters are what the platform keeps.
+ */
+export async function approvedBaseClaims(
+  p: Platform,
+  personName: string,
+  baseName: string,
+  items: { title: string; subjectType: 'public' | 'professional'; hours: number; score?: string; qualified?: boolean }[],
+): Promise<number[]> {
+  const [person] = await p.db
+    .select({ id: personnel.id, userId: users.id })
+    .from(personnel)
+    .innerJoin(users, eq(users.id, personnel.userId))
+    .where(eq(users.name, personName));
+  const [base] = await p.db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.name, baseName), eq(organizations.type, 'base')));
+  const ids = (
+    await p.db
+      .insert(claims)
+      .values(
+        items.map((c) => ({
+          ...c,
+          personnelId: person!.id,
+          year: new Date().getFullYear(),
+          source: 'base' as const,
+          declaringOrgId: base!.id,
+          learningForm: 'faceToFace' as const,
+          status: 'pending' as const,
+        })),
+      )
+      .returning({ id: claims.id })
+  ).map((r) => r.id);
+  await p.db.transaction((tx) => transitionClaims(tx, { ids, to: 'approved', actorUserId: person!.userId }));
+  return ids;
 }
