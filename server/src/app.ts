@@ -42,8 +42,6 @@ import statisticsRoutes from './modules/statistics/routes.js';
 import personnelRoutes from './modules/personnel/routes.js';
 import certificateRoutes from './modules/certificates/routes.js';
 
-export { maskQuery } from './lib/logging.js';
-
 /**
  * Security headers (helmet). The Content-Security-Policy fits what the pages load: the built Vite app and the
  * Swagger UI are scripts from 'self' only (no inline script); antd's CSS-in-JS and ECharts' tooltips write inline

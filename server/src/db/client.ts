@@ -64,7 +64,7 @@ export function errorCode(e: unknown): string | undefined {
 
 const LOST_CODES = new Set(['57P01', '57P02', '57P03', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH']);
 /** node-postgres' own messages for a connection that ended under a query (they carry no code and no values). */
-const LOST_MESSAGES = /^(Connection terminated|Client has encountered a connection error|Client was closed|Connection ended)/;
+export const LOST_MESSAGES = /^(Connection terminated|Client has encountered a connection error|Client was closed|Connection ended)/;
 
 /**
  * The connection died under the statement (terminated backend, server restart, network): the statement may be

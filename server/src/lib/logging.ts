@@ -1,3 +1,5 @@
+import { LOST_MESSAGES } from '../db/client.js';
+
 /**
  * What the logs may hold (SECURITY.md: logs never hold raw personal data or passwords). One place for the request
  * log's options: redaction of secret and personal fields wherever an object carrying them is logged, the request's
@@ -71,8 +73,8 @@ interface Chain {
   cause?: unknown;
 }
 
-const CONNECTION_MESSAGES =
-  /^(Connection terminated|Client has encountered a connection error|Client was closed|Connection ended|timeout exceeded when trying to connect)/;
+/** The driver's own messages that carry no value: a lost connection (db/client.ts), or none to be had. */
+const CONNECTION_MESSAGES = new RegExp(`${LOST_MESSAGES.source}|^timeout exceeded when trying to connect`);
 
 /** The database error in an error's cause chain (a SQLSTATE code, or Drizzle's query wrapper), if any. */
 function databaseError(err: Chain): { wrapper: boolean; db: Chain | null } | null {
