@@ -14,3 +14,9 @@ export interface AppDeps {
   pii: Pii;
   captcha: CaptchaService;
 }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}

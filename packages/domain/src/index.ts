@@ -10,3 +10,4 @@ export * from './fields.js';
 export * from './schemas.js';
 export * from './hours.js';
 export * from './time.js';
+export * from './contract/index.js';

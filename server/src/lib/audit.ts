@@ -1,5 +1,4 @@
 /** Writing the audit log. Callers pass masked values only; raw personal data never goes in. */
-import type { FastifyRequest } from 'fastify';
 import { maskIdNumber, maskPhone } from '@hbzsgx/domain';
 import type { Db } from '../db/client.js';
 import { auditLogs } from '../db/schema.js';
@@ -28,8 +27,17 @@ export function maskDetail(v: unknown, key = ''): unknown {
   return v;
 }
 
-export async function writeAudit(db: Db, req: FastifyRequest, e: AuditEntry): Promise<void> {
-  const a = req.actor;
+/**
+ * Who acted and from where: a ServiceContext (server/src/context.ts) or, for the few hooks that run before one
+ * exists, the request itself (it has the same two fields).
+ */
+export interface AuditSource {
+  actor?: { userId: number; name: string; org: { id: number; path: string } } | null;
+  ip?: string | null;
+}
+
+export async function writeAudit(db: Db, src: AuditSource, e: AuditEntry): Promise<void> {
+  const a = src.actor;
   await db.insert(auditLogs).values({
     actorUserId: e.userId ?? a?.userId ?? null,
     actorName: e.name ?? a?.name ?? null,
@@ -39,12 +47,12 @@ export async function writeAudit(db: Db, req: FastifyRequest, e: AuditEntry): Pr
     targetType: e.targetType ?? null,
     targetId: e.targetId == null ? null : String(e.targetId),
     result: e.result ?? 'success',
-    ip: req.ip,
+    ip: src.ip ?? null,
     detail: e.detail ? (maskDetail(e.detail) as Record<string, unknown>) : null,
   });
 }
 
 /** Every export is audited with what it was (`what`, and the file's title users read), its filters and row count. */
-export function auditExport(db: Db, req: FastifyRequest, what: string, filters: unknown, rows: number, title?: string) {
-  return writeAudit(db, req, { action: 'export', targetType: what, detail: { title, filters, rows } });
+export function auditExport(db: Db, src: AuditSource, what: string, filters: unknown, rows: number, title?: string) {
+  return writeAudit(db, src, { action: 'export', targetType: what, detail: { title, filters, rows } });
 }

@@ -52,7 +52,7 @@ export interface RouteAccess {
   params: boolean;
   query: boolean;
   /** The route's request schemas (Zod), for the tests that walk every route. */
-  schemas: { body?: unknown; querystring?: unknown; params?: unknown };
+  schemas: { body?: unknown; querystring?: unknown; params?: unknown; response?: Record<string, unknown> };
 }
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -169,7 +169,12 @@ export function registerAccess(app: FastifyInstance) {
           body: !!schema.body,
           params: !!schema.params,
           query: !!schema.querystring,
-          schemas: { body: schema.body, querystring: schema.querystring, params: schema.params },
+          schemas: {
+            body: schema.body,
+            querystring: schema.querystring,
+            params: schema.params,
+            response: schema.response as Record<string, unknown> | undefined,
+          },
         });
       }
     }

@@ -1,0 +1,2 @@
+/** One module per feature's answers; see common.ts. */
+export * from './common.js';
