@@ -39,7 +39,6 @@ const PENDING: string[] = [
   '/api/register',
   '/api/registration',
   '/api/roles',
-  '/api/sessions',
   '/api/stats',
   '/api/suborgs',
   '/api/classes',

@@ -1,2 +1,3 @@
 /** One module per feature's answers; see common.ts. */
 export * from './common.js';
+export * from './sessions.js';

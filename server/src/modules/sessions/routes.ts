@@ -1,65 +1,38 @@
-/** 在线会话: see and end the sessions of this organisation's admins (SECURITY: admins can end a user's sessions). */
+/** 在线会话: see and end the sessions of this organisation's admins. Data logic in service.ts. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pattern } from '@hbzsgx/domain';
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
-import { admins, sessions, users } from '../../db/schema.js';
-import { actorOf, type Actor } from '../../plugins/access.js';
+import { fileResponse, okResponse, onlineSessions, pattern } from '@hbzsgx/domain';
+import { contextOf } from '../../context.js';
 import { exportRows } from '../../lib/export.js';
 import { fmtTime } from '../../lib/paging.js';
-import { writeAudit } from '../../lib/audit.js';
-import { NotFoundError } from '../../errors.js';
+import { endSession, liveSessions } from './service.js';
 
 export default async function sessionRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['系统管理'];
-  const db = () => app.deps.database.db;
-
-  /** The organisation's live admin sessions — the one query behind the list and its export. */
-  const liveSessions = async (a: Actor) => {
-    const idleMs = app.deps.config.SESSION_IDLE_MINUTES * 60_000;
-    const rows = await db()
-      .select({
-        id: sessions.id,
-        name: users.name,
-        idNumberMasked: users.idNumberMasked,
-        createdAt: sessions.createdAt,
-        lastSeenAt: sessions.lastSeenAt,
-        ip: sessions.ip,
-        userAgent: sessions.userAgent,
-      })
-      .from(sessions)
-      .innerJoin(admins, eq(admins.id, sessions.adminId))
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(isNotNull(sessions.adminId), eq(admins.orgId, a.org.id)))
-      .orderBy(desc(sessions.lastSeenAt))
-      .limit(500);
-    const now = Date.now();
-    return rows.filter((r) => now - r.lastSeenAt.getTime() <= idleMs).map((r) => ({ ...r, id: r.id.slice(0, 16), current: r.id === a.sessionId }));
-  };
 
   app.get(
     '/api/sessions',
     {
       config: { access: { permission: 'session.manage' } },
-      schema: { tags, summary: '本单位管理员的在线会话' },
+      schema: { tags, summary: '本单位管理员的在线会话', response: { 200: onlineSessions } },
     },
-    async (req) => ({ items: await liveSessions(actorOf(req)) }),
+    async (req) => ({ items: await liveSessions(contextOf(req)) }),
   );
 
   app.get(
     '/api/sessions/export',
     {
       config: { access: { permission: 'session.manage' } },
-      schema: { tags, summary: '导出在线会话（xlsx）' },
+      schema: { tags, summary: '导出在线会话（xlsx）', response: { 200: fileResponse('在线会话.xlsx') } },
     },
     async (req, reply) =>
-      exportRows(db(), req, reply, {
+      exportRows(app.deps.database.db, req, reply, {
         what: 'sessions',
         title: '在线会话',
         filters: {},
-        rows: await liveSessions(actorOf(req)),
+        rows: await liveSessions(contextOf(req)),
         columns: [
           { header: '姓名', value: (r) => r.name },
           { header: '证件号', width: 24, value: (r) => r.idNumberMasked },
@@ -76,22 +49,13 @@ export default async function sessionRoutes(fastify: FastifyInstance) {
     '/api/sessions/:id',
     {
       config: { access: { permission: 'session.manage' } },
-      schema: { tags, summary: '结束会话（强制下线）', params: z.object({ id: pattern(/^[0-9a-f]{16}$/, '会话编号格式不正确', 16) }) },
+      schema: {
+        tags,
+        summary: '结束会话（强制下线）',
+        params: z.object({ id: pattern(/^[0-9a-f]{16}$/, '会话编号格式不正确', 16) }),
+        response: { 200: okResponse },
+      },
     },
-    async (req) => {
-      const a = actorOf(req);
-      const rows = await db()
-        .select({ id: sessions.id, userId: sessions.userId })
-        .from(sessions)
-        .innerJoin(admins, eq(admins.id, sessions.adminId))
-        .where(eq(admins.orgId, a.org.id));
-      const target = rows.find((r) => r.id.startsWith(req.params.id));
-      if (!target) throw new NotFoundError('会话');
-      await db().transaction(async (tx) => {
-        await tx.delete(sessions).where(eq(sessions.id, target.id));
-        await writeAudit(tx, req, { action: 'session.end', targetType: 'user', targetId: target.userId });
-      });
-      return { ok: true };
-    },
+    async (req) => endSession(contextOf(req), req.params.id),
   );
 }

@@ -1,19 +1,10 @@
+import type { onlineSession, okResponse, onlineSessions, Wire } from '@hbzsgx/domain';
 import { api, download } from '../../app/api';
-import type { Items, Ok } from '../../app/types';
 
-export interface OnlineSession {
-  id: string;
-  name: string;
-  idNumberMasked: string;
-  createdAt: string;
-  lastSeenAt: string;
-  ip: string | null;
-  userAgent: string | null;
-  current: boolean;
-}
+export type OnlineSession = Wire<typeof onlineSession>;
 
 export const sessionsApi = {
-  list: () => api.get<Items<OnlineSession>>('/api/sessions'),
-  end: (id: string) => api.del<Ok>(`/api/sessions/${id}`),
+  list: () => api.get<Wire<typeof onlineSessions>>('/api/sessions'),
+  end: (id: string) => api.del<Wire<typeof okResponse>>(`/api/sessions/${id}`),
   exportXlsx: () => download('/api/sessions/export', undefined, '在线会话.xlsx'),
 };
