@@ -45,7 +45,6 @@ const PENDING: string[] = [
   '/api/imports',
   '/api/reviews/classes',
   '/api/transfers',
-  '/api/hour-policies',
   '/api/health',
 ];
 

@@ -1,3 +1,4 @@
 /** One module per feature's answers; see common.ts. */
 export * from './common.js';
 export * from './sessions.js';
+export * from './hourPolicies.js';

@@ -1,29 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { beijingYear, type LearningForm, type SubjectType } from '@hbzsgx/domain';
+import type { hourPolicy, hourPolicyList, recognitionRule, savedHourPolicy, Wire } from '@hbzsgx/domain';
 import { api, download } from '../../app/api';
-import type { Items, Page } from '../../app/types';
+import type { Page } from '../../app/types';
 
 export type Tab = 'pending' | 'done';
 export type ClaimSource = 'base' | 'employer' | 'personal';
 
-export interface RecognitionRule {
-  id?: number;
-  learningForm: LearningForm;
-  hoursPerUnit: number;
-  unit: string;
-  capPerYear: number | null;
-  note: string;
-}
-export interface Policy {
-  year: number;
-  totalRequired: number;
-  professionalMin: number;
-  publicMin: number;
-  closingDate: string;
-  updatedAt?: string;
-  rules: RecognitionRule[];
-}
-export type PolicyBody = Omit<Policy, 'year' | 'updatedAt'>;
+export type RecognitionRule = Wire<typeof recognitionRule>;
+export type Policy = Wire<typeof hourPolicy>;
+/** PUT /api/hour-policies/:year: the requirement and its rules (the server numbers the rules). */
+export type PolicyBody = Omit<Wire<typeof savedHourPolicy>, 'year'>;
 
 /** The 7 filters of the 学时审核 queues and of 学时审验 (exactly the spec's). */
 export interface ClaimFilters {
@@ -97,8 +84,8 @@ export const AUDIT_KEY = ['audits', 'claims'] as const;
 export const PERSONAL_REVIEW_KEY = ['reviews', 'personal-claims'] as const;
 
 export const hoursApi = {
-  policies: () => api.get<Items<Policy>>('/api/hour-policies'),
-  savePolicy: (year: number, body: PolicyBody) => api.put<Policy>(`/api/hour-policies/${year}`, body),
+  policies: () => api.get<Wire<typeof hourPolicyList>>('/api/hour-policies'),
+  savePolicy: (year: number, body: PolicyBody) => api.put<Wire<typeof savedHourPolicy>>(`/api/hour-policies/${year}`, body),
 
   claims: (q: ClaimFilters & { source: ClaimSource; tab: Tab; page: number; pageSize: number }) => api.get<Page<ClaimRow>>('/api/reviews/claims', q),
   exportClaims: (f: ClaimFilters & { source: ClaimSource; tab: Tab }, title: string) => download('/api/reviews/claims/export', f, `${title}.xlsx`),
