@@ -14,7 +14,6 @@ const PENDING: string[] = [
   '/api/annual-docs',
   '/api/reviews/annual-docs',
   '/api/audit-logs',
-  '/api/auth/',
   '/api/certificates',
   '/api/me/certificates',
   '/api/public/certificates',

@@ -2,3 +2,4 @@
 export * from './common.js';
 export * from './sessions.js';
 export * from './hourPolicies.js';
+export * from './auth.js';

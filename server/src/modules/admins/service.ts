@@ -4,6 +4,7 @@ import { and, count, desc, eq, ilike, inArray, isNull, notExists, sql } from 'dr
 import { checkIdNumber, checkPassword, type AdminCreateBody, type IdType } from '@hbzsgx/domain';
 import { userValues } from '../../lib/people.js';
 import type { AppDeps } from '../../deps.js';
+import { contextOf } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { adminRoles, admins, departments, personnel, roles, sessions, users } from '../../db/schema.js';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
@@ -135,9 +136,9 @@ export async function createAdmin(deps: AppDeps, req: FastifyRequest, actor: Act
   } else if (body.mode === 'register') {
     const id = checkIdNumber(body.idType, body.idNumber);
     if (!id.ok) throw new BadRequestError(`证件号：${id.reason}`, { field: 'idNumber' });
-    const reason = checkPassword(body.password, { idNumber: id.value, policy: passwordPolicy(deps) });
+    const reason = checkPassword(body.password, { idNumber: id.value, policy: passwordPolicy(contextOf(req)) });
     if (reason) throw new BadRequestError(`密码：${reason}`, { field: 'password' });
-    if (await findUserByIdNumber(deps, id.value)) {
+    if (await findUserByIdNumber(contextOf(req), id.value)) {
       throw new ConflictError('该证件号已在系统中注册，请使用“添加成为管理员（已是本系统用户）”', 'DUPLICATE_ID_NUMBER');
     }
     newUser = userValues(deps.pii, {
@@ -153,14 +154,14 @@ export async function createAdmin(deps: AppDeps, req: FastifyRequest, actor: Act
     userId = 0;
   } else {
     const id = checkIdNumber(body.idType, body.idNumber);
-    const user = id.ok ? await findUserByIdNumber(deps, id.value) : null;
+    const user = id.ok ? await findUserByIdNumber(contextOf(req), id.value) : null;
     const wrong = () => new BadRequestError('证件号或该人员的密码不正确', { field: 'password' });
     if (!user || user.idType !== body.idType) {
       await verifyPassword(body.password, null);
       throw wrong();
     }
-    const check = await checkPasswordGuarded(deps, req, user, body.password); // the login's lockout: a few guesses at most
-    if (check.result === 'locked') throw new ForbiddenError(lockedMessage(check.until), 'ACCOUNT_LOCKED');
+    const check = await checkPasswordGuarded(contextOf(req), user, body.password); // the login's lockout: a few guesses at most
+    if (check.result === 'locked') throw new ForbiddenError(lockedMessage(check.until, new Date()), 'ACCOUNT_LOCKED');
     if (check.result !== 'ok') throw wrong();
     if (user.status !== 'active') throw new ConflictError('该人员账号已停用');
     userId = user.id;

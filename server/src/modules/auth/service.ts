@@ -1,19 +1,58 @@
 /** Login, logout, password change: the account rules of SPEC §2 and SECURITY.md. */
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
-import { checkPassword, normalizeIdNumber, maskIdNumber, stripControlChars, type LoginType } from '@hbzsgx/domain';
-import type { AppDeps } from '../../deps.js';
+import {
+  checkPassword,
+  HR_LEVELS,
+  maskIdNumber,
+  MENUS,
+  normalizeIdNumber,
+  ORG_TYPES,
+  REGISTRANT_MENU,
+  stripControlChars,
+  visibleMenus,
+  type LoginType,
+} from '@hbzsgx/domain';
+import type { ServiceContext } from '../../context.js';
 import { admins, organizations, personnel, sessions, users } from '../../db/schema.js';
 import { BadRequestError, ForbiddenError, UnauthorizedError } from '../../errors.js';
 import { hashPassword, verifyPassword } from '../../lib/passwords.js';
 import { randomToken, sha256 } from '../../lib/tokens.js';
-import { writeAudit } from '../../lib/audit.js';
-import { SESSION_COOKIE, type Actor } from '../../plugins/access.js';
+import type { Actor } from '../../plugins/access.js';
 
 const BAD_CREDENTIALS = '账号或密码错误';
 
-export function passwordPolicy(deps: AppDeps) {
-  return { minLength: deps.config.PASSWORD_MIN_LENGTH, minClasses: deps.config.PASSWORD_MIN_CLASSES };
+/** Any context: a signed-in actor's or a public route's. */
+type AnyContext = ServiceContext<Actor | null>;
+
+export function passwordPolicy(ctx: AnyContext) {
+  return { minLength: ctx.deps.config.PASSWORD_MIN_LENGTH, minClasses: ctx.deps.config.PASSWORD_MIN_CLASSES };
+}
+
+/** The login form's image captcha (an empty challenge when CAPTCHA=off). */
+export async function issueCaptcha(ctx: AnyContext) {
+  if (!ctx.deps.captcha.enabled) return { enabled: false, captchaId: '', image: '' };
+  return { enabled: true, ...(await ctx.deps.captcha.issue()) };
+}
+
+/** GET /api/auth/me: the actor as the web app needs it (menu filtered by permissions and HR level). */
+export function currentUser(ctx: ServiceContext) {
+  const a = ctx.actor;
+  const perms = [...a.permissions];
+  const menuKey = a.kind === 'personnel' ? 'personnel' : a.org.type;
+  return {
+    user: { id: a.userId, name: a.name },
+    kind: a.kind,
+    loginType: a.loginType,
+    org: { ...a.org, typeName: ORG_TYPES[a.org.type], hrLevelName: a.org.hrLevel ? HR_LEVELS[a.org.hrLevel] : null },
+    isSuper: a.isSuper,
+    adminId: a.adminId,
+    permissions: perms,
+    menus: a.registration === 'active' ? visibleMenus(MENUS[menuKey], new Set(perms), a.org.hrLevel) : REGISTRANT_MENU,
+    registration: a.registration,
+    mustChangePassword: a.mustChangePassword,
+    idleMinutes: ctx.deps.config.SESSION_IDLE_MINUTES,
+    separationOfDuties: ctx.deps.config.SEPARATION_OF_DUTIES,
+  };
 }
 
 /**
@@ -31,12 +70,11 @@ export type GuardedCheck = { result: 'ok' } | { result: 'wrong' } | { result: 'l
  * and the one that took the last attempt writes the account.locked audit row. An expired lock starts a new count.
  */
 export async function checkPasswordGuarded(
-  deps: AppDeps,
-  req: FastifyRequest,
+  ctx: AnyContext,
   user: { id: number; name: string; passwordHash: string | null },
   password: string,
 ): Promise<GuardedCheck> {
-  const { db } = deps.database;
+  const { db, deps } = ctx;
   const max = deps.config.LOGIN_MAX_FAILURES;
   const expired = sql`(${users.lockedUntil} is not null and ${users.lockedUntil} <= now())`;
   const next = sql`(case when ${expired} then 1 else ${users.failedAttempts} + 1 end)`;
@@ -50,7 +88,8 @@ export async function checkPasswordGuarded(
     .returning({ n: users.failedAttempts });
   if (!slot) {
     const [u] = await db.select({ until: users.lockedUntil }).from(users).where(eq(users.id, user.id));
-    return { result: 'locked', until: u?.until && u.until.getTime() > Date.now() ? u.until : new Date(Date.now() + 60_000) };
+    const now = ctx.now().getTime();
+    return { result: 'locked', until: u?.until && u.until.getTime() > now ? u.until : new Date(now + 60_000) };
   }
   if (await verifyPassword(password, user.passwordHash)) {
     await db.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, user.id));
@@ -63,49 +102,59 @@ export async function checkPasswordGuarded(
     .from(users)
     .where(and(eq(users.id, user.id), gt(users.lockedUntil, sql`now()`)));
   if (!still) return { result: 'wrong' };
-  await writeAudit(db, req, { action: 'account.locked', targetType: 'user', targetId: user.id, userId: user.id, name: user.name, result: 'failure' });
+  await ctx.audit({ action: 'account.locked', targetType: 'user', targetId: user.id, userId: user.id, name: user.name, result: 'failure' });
   return { result: 'lockedNow' };
 }
 
-export function lockedMessage(lockedUntil: Date): string {
-  const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - Date.now()) / 60_000));
+export function lockedMessage(lockedUntil: Date, now: Date): string {
+  const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000));
   return `连续登录失败次数过多，账号已锁定，请${minutes}分钟后再试`;
 }
 
 /** Finds the user with this 证件号 via the blind index. */
-export async function findUserByIdNumber(deps: AppDeps, idNumber: string) {
-  const [u] = await deps.database.db
+export async function findUserByIdNumber(ctx: AnyContext, idNumber: string) {
+  const [u] = await ctx.db
     .select()
     .from(users)
-    .where(eq(users.idNumberHash, deps.pii.blindIndex(normalizeIdNumber(idNumber))))
+    .where(eq(users.idNumberHash, ctx.deps.pii.blindIndex(normalizeIdNumber(idNumber))))
     .limit(1);
   return u ?? null;
 }
 
 /** A login form the schema refused (an account with control characters, too long, no type): audited as a failure. */
-export async function auditInvalidLogin(deps: AppDeps, req: FastifyRequest) {
-  const body = (req.body ?? {}) as { account?: unknown; loginType?: unknown };
+export async function auditInvalidLogin(ctx: AnyContext, body: unknown) {
+  const field = (k: string): unknown => (typeof body === 'object' && body !== null ? Reflect.get(body, k) : undefined);
   const printable = (v: unknown, max: number) => (typeof v === 'string' ? stripControlChars(v).slice(0, max) : null);
-  const account = printable(body.account, 30);
-  await writeAudit(deps.database.db, req, {
+  const account = printable(field('account'), 30);
+  await ctx.audit({
     action: 'auth.login',
     result: 'failure',
-    detail: { account: account ? maskIdNumber(normalizeIdNumber(account)) : null, loginType: printable(body.loginType, 20), reason: 'invalid-input' },
+    detail: {
+      account: account ? maskIdNumber(normalizeIdNumber(account)) : null,
+      loginType: printable(field('loginType'), 20),
+      reason: 'invalid-input',
+    },
   });
 }
 
+/** What the route knows of the browser: the session token it still holds (ended by this login) and its user agent. */
+export interface LoginClient {
+  previousToken: string | undefined;
+  userAgent: string;
+}
+
+/** Checks the credentials and opens a session; the route sets `token` as the session cookie. */
 export async function login(
-  deps: AppDeps,
-  req: FastifyRequest,
-  reply: FastifyReply,
+  ctx: AnyContext,
   body: { loginType: LoginType; account: string; password: string; captchaId: string; captcha: string },
-) {
-  const { db } = deps.database;
+  client: LoginClient,
+): Promise<{ token: string; mustChangePassword: boolean }> {
+  const { db, deps } = ctx;
   await deps.captcha.consume(body.captchaId, body.captcha);
   const account = normalizeIdNumber(body.account);
-  const user = await findUserByIdNumber(deps, account);
+  const user = await findUserByIdNumber(ctx, account);
   const fail = async (reason: string, extra: { userId?: number; name?: string } = {}) => {
-    await writeAudit(db, req, {
+    await ctx.audit({
       action: 'auth.login',
       result: 'failure',
       userId: extra.userId ?? null,
@@ -118,10 +167,10 @@ export async function login(
     await fail('unknown-account');
     throw new UnauthorizedError(BAD_CREDENTIALS, 'BAD_CREDENTIALS');
   }
-  const check = await checkPasswordGuarded(deps, req, user, body.password);
+  const check = await checkPasswordGuarded(ctx, user, body.password);
   if (check.result === 'locked') {
     await fail('locked', { userId: user.id, name: user.name });
-    throw new ForbiddenError(lockedMessage(check.until), 'ACCOUNT_LOCKED');
+    throw new ForbiddenError(lockedMessage(check.until, ctx.now()), 'ACCOUNT_LOCKED');
   }
   if (check.result !== 'ok') {
     await fail('bad-password', { userId: user.id, name: user.name });
@@ -174,8 +223,7 @@ export async function login(
   }
 
   // A new session id at every login (no fixation); the previous session of this browser ends.
-  const old = req.cookies[SESSION_COOKIE];
-  if (old) await db.delete(sessions).where(eq(sessions.id, sha256(old)));
+  if (client.previousToken) await db.delete(sessions).where(eq(sessions.id, sha256(client.previousToken)));
   const token = randomToken();
   await db.transaction(async (tx) => {
     await tx.insert(sessions).values({
@@ -184,64 +232,63 @@ export async function login(
       adminId,
       personnelId,
       loginType: body.loginType,
-      ip: req.ip,
-      userAgent: (req.headers['user-agent'] ?? '').slice(0, 300),
+      ip: ctx.ip,
+      userAgent: client.userAgent.slice(0, 300),
     });
-    await writeAudit(tx, req, {
-      action: 'auth.login',
-      userId: user.id,
-      name: user.name,
-      orgId,
-      orgPath,
-      detail: { loginType: body.loginType, account: maskIdNumber(account) },
-    });
+    await ctx.audit(
+      {
+        action: 'auth.login',
+        userId: user.id,
+        name: user.name,
+        orgId,
+        orgPath,
+        detail: { loginType: body.loginType, account: maskIdNumber(account) },
+      },
+      tx,
+    );
   });
-  reply.setCookie(SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: deps.config.COOKIE_SECURE || req.protocol === 'https',
-  });
-  return { mustChangePassword: user.mustChangePassword };
+  return { token, mustChangePassword: user.mustChangePassword };
 }
 
-export async function logout(deps: AppDeps, req: FastifyRequest, reply: FastifyReply, actor: Actor) {
-  await deps.database.db.transaction(async (tx) => {
-    await tx.delete(sessions).where(eq(sessions.id, actor.sessionId));
-    await writeAudit(tx, req, { action: 'auth.logout' });
+/** Ends this session (the route clears the cookie). */
+export async function logout(ctx: ServiceContext) {
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.id, ctx.actor.sessionId));
+    await ctx.audit({ action: 'auth.logout' }, tx);
   });
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  return { ok: true as const };
 }
 
-export async function changePassword(deps: AppDeps, req: FastifyRequest, actor: Actor, body: { oldPassword: string; newPassword: string }) {
-  const { db } = deps.database;
+export async function changePassword(ctx: ServiceContext, body: { oldPassword: string; newPassword: string }) {
+  const { db, actor } = ctx;
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId)).limit(1);
   if (!user) throw new UnauthorizedError();
-  const check = await checkPasswordGuarded(deps, req, user, body.oldPassword);
+  const check = await checkPasswordGuarded(ctx, user, body.oldPassword);
   if (check.result === 'locked') {
-    await writeAudit(db, req, { action: 'auth.password.change', result: 'failure', detail: { reason: 'locked' } });
-    throw new ForbiddenError(lockedMessage(check.until), 'ACCOUNT_LOCKED');
+    await ctx.audit({ action: 'auth.password.change', result: 'failure', detail: { reason: 'locked' } });
+    throw new ForbiddenError(lockedMessage(check.until, ctx.now()), 'ACCOUNT_LOCKED');
   }
   if (check.result !== 'ok') {
-    await writeAudit(db, req, { action: 'auth.password.change', result: 'failure', detail: { reason: 'bad-old-password' } });
+    await ctx.audit({ action: 'auth.password.change', result: 'failure', detail: { reason: 'bad-old-password' } });
     if (check.result === 'lockedNow') {
       await db.delete(sessions).where(eq(sessions.userId, user.id));
       throw new ForbiddenError('原密码连续错误次数过多，账号已锁定', 'ACCOUNT_LOCKED');
     }
     throw new BadRequestError('原密码：原密码不正确', { field: 'oldPassword' });
   }
-  const idNumber = deps.pii.decrypt(user.idNumberEnc);
-  const reason = checkPassword(body.newPassword, { idNumber, policy: passwordPolicy(deps) });
+  const idNumber = ctx.deps.pii.decrypt(user.idNumberEnc);
+  const reason = checkPassword(body.newPassword, { idNumber, policy: passwordPolicy(ctx) });
   if (reason) throw new BadRequestError(`新密码：${reason}`, { field: 'newPassword' });
   if (body.newPassword === body.oldPassword) throw new BadRequestError('新密码：新密码不能与原密码相同', { field: 'newPassword' });
   const hash = await hashPassword(body.newPassword);
   await db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: new Date(), failedAttempts: 0 })
+      .set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: ctx.now(), failedAttempts: 0 })
       .where(eq(users.id, user.id));
     // Other sessions of this person end; this one stays.
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, actor.sessionId)));
-    await writeAudit(tx, req, { action: 'auth.password.change', targetType: 'user', targetId: user.id });
+    await ctx.audit({ action: 'auth.password.change', targetType: 'user', targetId: user.id }, tx);
   });
+  return { ok: true as const };
 }

@@ -9,6 +9,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { checkIdNumber, type OrgRegistrationBody, type PersonnelRegistrationBody, type HrLevel } from '@hbzsgx/domain';
 import { userValues } from '../../lib/people.js';
 import type { AppDeps } from '../../deps.js';
+import { serviceContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { admins, departments, divisions, organizations, personnel, users } from '../../db/schema.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
@@ -54,7 +55,7 @@ export async function checkDivision(db: Db, code: string, parent: Org, type: Org
 }
 
 async function assertNewIdNumber(deps: AppDeps, idNumber: string, field: string) {
-  if (await findUserByIdNumber(deps, idNumber))
+  if (await findUserByIdNumber(serviceContext(deps, null), idNumber))
     throw new ConflictError('该证件号已注册，请直接登录；如忘记密码请联系所在单位管理员', 'DUPLICATE_ID_NUMBER', field);
 }
 

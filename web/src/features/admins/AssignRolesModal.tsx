@@ -6,6 +6,7 @@ import { feedback } from '../../app/feedback';
 import { ME_KEY, useMe } from '../../app/session';
 import { ROLES_KEY, useRoles } from '../roles/api';
 import { ADMINS_KEY, adminsApi, type Admin } from './api';
+import { isPermission } from '@hbzsgx/domain';
 
 /** 分配角色: the admin's roles as a checkbox group. */
 export function AssignRolesModal({ admin, onClose }: { admin: Admin | null; onClose: () => void }) {
@@ -35,7 +36,7 @@ export function AssignRolesModal({ admin, onClose }: { admin: Admin | null; onCl
   });
 
   const options = (roles.data ?? []).map((r) => {
-    const grantable = me.isSuper || r.permissions.every((p) => me.permissions.includes(p));
+    const grantable = me.isSuper || r.permissions.every((p) => isPermission(p) && me.permissions.includes(p));
     return {
       value: r.id,
       disabled: !grantable,

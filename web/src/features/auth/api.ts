@@ -1,27 +1,26 @@
 import { useQuery } from '@tanstack/react-query';
-import { DEFAULT_PASSWORD_POLICY, type LoginType, type PasswordPolicy } from '@hbzsgx/domain';
+import {
+  DEFAULT_PASSWORD_POLICY,
+  type captchaChallenge,
+  type changePasswordBody,
+  type loginBody,
+  type loginResult,
+  type okResponse,
+  type PasswordPolicy,
+  type passwordPolicyResponse,
+  type Wire,
+} from '@hbzsgx/domain';
 import { api } from '../../app/api';
-import type { Ok } from '../../app/types';
 
-export interface Captcha {
-  enabled: boolean;
-  captchaId: string;
-  image: string;
-}
-export interface LoginBody {
-  loginType: LoginType;
-  account: string;
-  password: string;
-  captchaId: string;
-  captcha: string;
-}
+export type Captcha = Wire<typeof captchaChallenge>;
+export type LoginBody = Wire<typeof loginBody>;
 
 export const authApi = {
   captcha: () => api.get<Captcha>('/api/auth/captcha'),
-  login: (body: LoginBody) => api.post<{ mustChangePassword: boolean }>('/api/auth/login', body),
-  logout: () => api.post<Ok>('/api/auth/logout'),
-  changePassword: (body: { oldPassword: string; newPassword: string }) => api.post<Ok>('/api/auth/password', body),
-  policy: () => api.get<PasswordPolicy>('/api/auth/password-policy'),
+  login: (body: LoginBody) => api.post<Wire<typeof loginResult>>('/api/auth/login', body),
+  logout: () => api.post<Wire<typeof okResponse>>('/api/auth/logout'),
+  changePassword: (body: Wire<typeof changePasswordBody>) => api.post<Wire<typeof okResponse>>('/api/auth/password', body),
+  policy: () => api.get<Wire<typeof passwordPolicyResponse>>('/api/auth/password-policy'),
 };
 
 /** The server's password policy (falls back to the default while loading). */
