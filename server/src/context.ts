@@ -17,6 +17,8 @@ export interface ServiceContext<A extends Actor | null = Actor> {
   actor: A;
   /** The client's address as Fastify saw it (trustProxy decides); null outside a request. */
   ip: string | null;
+  /** The route being served (e.g. '/api/reviews/claims/decide'), for audit details; null outside a request. */
+  route: string | null;
   now(): Date;
   /** Writes an audit row as this actor, in `tx` when given (the same transaction as the change). */
   audit(entry: AuditEntry, tx?: Db): Promise<void>;
@@ -26,13 +28,14 @@ export interface ServiceContext<A extends Actor | null = Actor> {
 export function serviceContext<A extends Actor | null>(
   deps: AppDeps,
   actor: A,
-  opts: { ip?: string | null; now?: () => Date } = {},
+  opts: { ip?: string | null; route?: string | null; now?: () => Date } = {},
 ): ServiceContext<A> {
   const ctx: ServiceContext<A> = {
     deps,
     db: deps.database.db,
     actor,
     ip: opts.ip ?? null,
+    route: opts.route ?? null,
     now: opts.now ?? (() => new Date()),
     audit: (entry, tx) => writeAudit(tx ?? ctx.db, ctx, entry),
   };
@@ -44,7 +47,7 @@ const built = new WeakMap<FastifyRequest, ServiceContext<Actor | null>>();
 function build(req: FastifyRequest): ServiceContext<Actor | null> {
   let ctx = built.get(req);
   if (!ctx) {
-    ctx = serviceContext(req.server.deps, req.actor, { ip: req.ip });
+    ctx = serviceContext(req.server.deps, req.actor, { ip: req.ip, route: req.routeOptions.url ?? null });
     built.set(req, ctx);
   }
   return ctx;

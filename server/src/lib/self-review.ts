@@ -11,13 +11,11 @@
  * who is also an officer of its superior); when it is about the actor's own personnel profile (their registration,
  * title change, transfer, hours); or when the actor filed it.
  */
-import type { FastifyRequest } from 'fastify';
 import { and, inArray, not, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Db } from '../db/client.js';
+import type { ServiceContext } from '../context.js';
 import { ForbiddenError } from '../errors.js';
 import type { Actor } from '../plugins/access.js';
-import { writeAudit } from './audit.js';
 
 export interface Subjects {
   /** The organisation the request is about (organizations.id): its registration, its info, its move, its class or documents. */
@@ -55,9 +53,7 @@ export const notOwnRequest = (actor: Actor, s: Subjects): SQL => not(ownRequest(
  * whatever the queue's scope, so the subject learns nothing it did not know and is refused rather than told "not found".
  */
 export async function refuseOwnRequests(
-  db: Db,
-  req: FastifyRequest,
-  actor: Actor,
+  ctx: ServiceContext,
   q: {
     table: PgTable;
     id: AnyPgColumn;
@@ -68,17 +64,18 @@ export async function refuseOwnRequests(
   },
 ): Promise<void> {
   if (!q.ids.length) return;
+  const { db, actor } = ctx;
   const own = await db
     .select({ id: q.id })
     .from(q.table)
     .where(and(inArray(q.id, q.ids), q.where, ownRequest(actor, q.subjects)));
   if (!own.length) return;
-  await writeAudit(db, req, {
+  await ctx.audit({
     action: 'review.own',
     targetType: q.targetType,
     targetId: own.length === 1 ? (own[0]!.id as number) : null,
     result: 'denied',
-    detail: { ids: own.map((o) => o.id), route: req.routeOptions.url },
+    detail: { ids: own.map((o) => o.id), route: ctx.route },
   });
   throw new ForbiddenError(OWN_REQUEST_MESSAGE, 'OWN_REQUEST');
 }

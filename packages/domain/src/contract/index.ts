@@ -1,5 +1,9 @@
 /** One module per feature's answers; see common.ts. */
 export * from './common.js';
-export * from './sessions.js';
-export * from './hourPolicies.js';
 export * from './auth.js';
+export * from './departments.js';
+export * from './sessions.js';
+export * from './annual-docs.js';
+export * from './hourPolicies.js';
+export * from './registration-review.js';
+export * from './materials.js';

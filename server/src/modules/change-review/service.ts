@@ -16,6 +16,7 @@ import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import { escapeLike, jurisdiction, requireAccess, underPath } from '../../lib/scope.js';
 import { notOwnRequest, refuseOwnRequests, type Subjects } from '../../lib/self-review.js';
+import { contextOf } from '../../context.js';
 import type { Actor } from '../../plugins/access.js';
 import { checkParent } from '../registration/service.js';
 
@@ -303,7 +304,7 @@ export async function decideChanges(
   body: { ids: number[]; decision: 'approve' | 'reject'; reason: string },
 ) {
   const kind = CHANGE_KINDS[kindParam];
-  await refuseOwnRequests(deps.database.db, req, actor, {
+  await refuseOwnRequests(contextOf(req), {
     table: changeRequests,
     id: changeRequests.id,
     ids: body.ids,

@@ -13,6 +13,7 @@ import { ConflictError, ForbiddenError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import { escapeLike, jurisdiction, requireAccess } from '../../lib/scope.js';
 import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
+import { contextOf } from '../../context.js';
 import type { Actor } from '../../plugins/access.js';
 import { transitionClaims } from '../ledger/service.js';
 
@@ -153,7 +154,7 @@ export async function decideClaims(
   body: { ids: number[]; decision: 'approve' | 'reject' | 'delete'; reason?: string },
 ) {
   const to: ClaimStatus = body.decision === 'approve' ? 'approved' : body.decision === 'reject' ? 'rejected' : 'deleted';
-  await refuseOwnRequests(deps.database.db, req, actor, {
+  await refuseOwnRequests(contextOf(req), {
     table: claims,
     id: claims.id,
     ids: body.ids,

@@ -29,6 +29,7 @@ import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import { escapeLike, jurisdiction, requireAccess } from '../../lib/scope.js';
 import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
+import { contextOf } from '../../context.js';
 import { parseFields, readUpload, sendFile, storeFile } from '../../lib/uploads.js';
 import { registerTodo } from '../dashboard/todos.js';
 import { policyFor, transitionClaims } from '../ledger/service.js';
@@ -205,7 +206,7 @@ export default async function personalClaimRoutes(fastify: FastifyInstance) {
     },
     async (req) => {
       const a = actorOf(req);
-      await refuseOwnRequests(db(), req, a, { table: claims, id: claims.id, ids: req.body.ids, subjects: CLAIM_SUBJECTS, targetType: 'claim' });
+      await refuseOwnRequests(contextOf(req), { table: claims, id: claims.id, ids: req.body.ids, subjects: CLAIM_SUBJECTS, targetType: 'claim' });
       return db().transaction(async (tx) => {
         const visible = await tx
           .select({ id: claims.id })

@@ -4,15 +4,13 @@
  * Decisions are guarded by the expected state (status = 'pending') inside one transaction: exactly one of two
  * concurrent reviewers wins, the other gets 409.
  */
-import type { FastifyRequest } from 'fastify';
 import { and, count, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, type Column, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { maskPhone, ORG_TYPES, TITLE_LEVELS, TITLE_SERIES, type IdType, type ReviewKind } from '@hbzsgx/domain';
-import type { AppDeps } from '../../deps.js';
+import type { ServiceContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { admins, departments, divisions, organizations, personnel, users } from '../../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
 import { escapeLike, jurisdiction, requireAccess } from '../../lib/scope.js';
 import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
 import type { Actor } from '../../plugins/access.js';
@@ -45,7 +43,10 @@ export interface QueueQuery {
   pageSize: number;
 }
 
-export async function listQueue(db: Db, actor: Actor, kind: ReviewKind, q: QueueQuery) {
+/** The one query behind the queue's list, export and 待办 count. */
+export const listQueue = (ctx: ServiceContext, kind: ReviewKind, q: QueueQuery) => queueRows(ctx.db, ctx.actor, kind, q);
+
+async function queueRows(db: Db, actor: Actor, kind: ReviewKind, q: QueueQuery) {
   const offset = (q.page - 1) * q.pageSize;
   if (kind === 'personnel') {
     const where = and(
@@ -133,23 +134,16 @@ export async function listQueue(db: Db, actor: Actor, kind: ReviewKind, q: Queue
 }
 
 export async function countPending(db: Db, actor: Actor, kind: ReviewKind): Promise<number> {
-  return (await listQueue(db, actor, kind, { tab: 'pending', page: 1, pageSize: 1 })).total;
+  return (await queueRows(db, actor, kind, { tab: 'pending', page: 1, pageSize: 1 })).total;
 }
 
 /** Approve or reject registrations, one or many, in one transaction. */
-export async function decide(
-  deps: AppDeps,
-  req: FastifyRequest,
-  actor: Actor,
-  kind: ReviewKind,
-  body: { ids: number[]; decision: 'approve' | 'reject'; reason: string },
-) {
+export async function decide(ctx: ServiceContext, kind: ReviewKind, body: { ids: number[]; decision: 'approve' | 'reject'; reason: string }) {
+  const { actor } = ctx;
   const status = body.decision === 'approve' ? ('active' as const) : ('rejected' as const);
-  const set = { status, rejectReason: body.decision === 'reject' ? body.reason : null, reviewedAt: new Date(), reviewedBy: actor.userId };
+  const set = { status, rejectReason: body.decision === 'reject' ? body.reason : null, reviewedAt: ctx.now(), reviewedBy: actor.userId };
   await refuseOwnRequests(
-    deps.database.db,
-    req,
-    actor,
+    ctx,
     kind === 'personnel'
       ? { table: personnel, id: personnel.id, ids: body.ids, subjects: PERSON_SUBJECTS, targetType: 'personnel' }
       : {
@@ -161,7 +155,7 @@ export async function decide(
           targetType: 'organization',
         },
   );
-  return deps.database.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     let done: number[];
     let inScope: number[];
     if (kind === 'personnel') {
@@ -187,25 +181,29 @@ export async function decide(
       done = (
         await tx
           .update(organizations)
-          .set({ ...set, updatedAt: new Date() })
+          .set({ ...set, updatedAt: ctx.now() })
           .where(and(inArray(organizations.id, inScope), eq(organizations.status, 'pending')))
           .returning({ id: organizations.id })
       ).map((r) => r.id);
     }
     if (!done.length) throw new ConflictError('所选注册已被处理，请刷新后查看', 'ALREADY_DECIDED');
     for (const id of done) {
-      await writeAudit(tx, req, {
-        action: body.decision === 'approve' ? 'registration.approve' : 'registration.reject',
-        targetType: kind === 'personnel' ? 'personnel' : 'organization',
-        targetId: id,
-        detail: body.decision === 'reject' ? { reason: body.reason } : undefined,
-      });
+      await ctx.audit(
+        {
+          action: body.decision === 'approve' ? 'registration.approve' : 'registration.reject',
+          targetType: kind === 'personnel' ? 'personnel' : 'organization',
+          targetId: id,
+          detail: body.decision === 'reject' ? { reason: body.reason } : undefined,
+        },
+        tx,
+      );
     }
     return { done: done.length, skipped: body.ids.length - done.length };
   });
 }
 
-export async function detail(db: Db, actor: Actor, kind: ReviewKind, id: number) {
+export async function detail(ctx: ServiceContext, kind: ReviewKind, id: number) {
+  const { db, actor } = ctx;
   if (kind === 'personnel') {
     const [row] = await db
       .select({ p: personnel, u: users, orgName: employer.name, departmentName: departments.name })
@@ -263,9 +261,9 @@ export async function detail(db: Db, actor: Actor, kind: ReviewKind, id: number)
  * 查看完整: the full 联系电话 and the registrant's 证件号/手机号 of a registration the actor may review (the same scope as
  * the queue). Needs pii.view (the route) beside reg.review; every view is audited as an unmasked view.
  */
-export async function registrationIdentity(deps: AppDeps, req: FastifyRequest, actor: Actor, kind: ReviewKind, id: number) {
+export async function registrationIdentity(ctx: ServiceContext, kind: ReviewKind, id: number) {
+  const { db, actor } = ctx;
   if (!actor.permissions.has('reg.review')) throw new ForbiddenError();
-  const { db } = deps.database;
   let user: typeof users.$inferSelect | undefined;
   let contactPhone: string | null = null;
   if (kind === 'personnel') {
@@ -291,7 +289,7 @@ export async function registrationIdentity(deps: AppDeps, req: FastifyRequest, a
       .where(and(eq(admins.orgId, o.id), eq(admins.isSuper, true), isNull(admins.removedAt)))
       .then((rs) => rs.map((r) => r.users));
   }
-  await writeAudit(db, req, {
+  await ctx.audit({
     action: 'pii.view',
     targetType: kind === 'personnel' ? 'personnel' : 'organization',
     targetId: id,
@@ -307,8 +305,8 @@ export async function registrationIdentity(deps: AppDeps, req: FastifyRequest, a
       ? {
           name: user.name,
           idType: user.idType as IdType,
-          idNumber: deps.pii.decrypt(user.idNumberEnc),
-          phone: user.phoneEnc ? deps.pii.decrypt(user.phoneEnc) : '',
+          idNumber: ctx.deps.pii.decrypt(user.idNumberEnc),
+          phone: user.phoneEnc ? ctx.deps.pii.decrypt(user.phoneEnc) : '',
         }
       : null,
   };

@@ -14,6 +14,7 @@ import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import { escapeLike, jurisdiction, requireAccess, underPath } from '../../lib/scope.js';
 import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
+import { contextOf } from '../../context.js';
 import type { Actor } from '../../plugins/access.js';
 import { policyFor } from '../ledger/service.js';
 
@@ -134,7 +135,7 @@ export async function decideClasses(
   actor: Actor,
   body: { ids: number[]; decision: 'approve' | 'reject'; reason: string },
 ) {
-  await refuseOwnRequests(deps.database.db, req, actor, {
+  await refuseOwnRequests(contextOf(req), {
     table: trainingClasses,
     id: trainingClasses.id,
     ids: body.ids,

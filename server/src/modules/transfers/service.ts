@@ -14,6 +14,7 @@ import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import { escapeLike } from '../../lib/scope.js';
 import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
+import { contextOf } from '../../context.js';
 import type { Actor } from '../../plugins/access.js';
 
 const fromOrg = alias(organizations, 'from_org');
@@ -111,7 +112,7 @@ type Decision = { kind: 'confirm'; departmentId: number | null } | { kind: 'refu
 export async function decideTransfer(deps: AppDeps, req: FastifyRequest, actor: Actor, id: number, d: Decision) {
   // confirming or refusing is the target's review; withdrawing is the source's own act
   if (d.kind !== 'cancel')
-    await refuseOwnRequests(deps.database.db, req, actor, {
+    await refuseOwnRequests(contextOf(req), {
       table: transfers,
       id: transfers.id,
       ids: [id],

@@ -1,6 +1,6 @@
 import { api, download } from '../../app/api';
 import type { Items, Page } from '../../app/types';
-import type { Decision, DecisionResult, Tab } from '../registration-review/api';
+import type { Decision, DecisionResult, ReviewTab as Tab } from '../../components/ReviewQueue';
 import type { TitleBody } from '../registration/api';
 
 export type ChangeKind = 'title' | 'org-info' | 'reparent';

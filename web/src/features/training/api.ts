@@ -1,3 +1,4 @@
+import type { annualDoc, Wire } from '@hbzsgx/domain';
 import type { ClassBody, IdType, LearningForm, SubjectType } from '@hbzsgx/domain';
 import { api, download } from '../../app/api';
 import type { Items, Page } from '../../app/types';
@@ -71,20 +72,7 @@ export interface ImportResult {
 export type DocKind = 'plan' | 'summary';
 export const DOC_KINDS: Record<DocKind, string> = { plan: '年度培训计划', summary: '年度工作总结' };
 
-export interface AnnualDoc {
-  id: number;
-  kind: DocKind;
-  year: number;
-  description: string;
-  status: 'pending' | 'approved' | 'rejected';
-  rejectReason: string | null;
-  createdAt: string;
-  reviewedAt: string | null;
-  orgName: string;
-  fileName: string;
-  fileSize: number;
-  sha256: string;
-}
+export type AnnualDoc = Wire<typeof annualDoc>;
 
 export interface Decision {
   ids: number[];

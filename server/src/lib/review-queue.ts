@@ -1,0 +1,132 @@
+/**
+ * A review queue, defined once. Every 审核 queue (注册审核, 变更审核, 培训班审核, 年度材料审核, 学时审核, 个人申报审核)
+ * is one QueueDefinition in its module; registerReviewQueue() generates from it
+ *   GET  /api/reviews/<path>[/:kind]          the list (待审核/已审核 tab, filters, paging, total), typed by `row`
+ *   GET  /api/reviews/<path>[/:kind]/export   the same query as xlsx (lib/export.ts: same filters, capped, audited)
+ *   POST /api/reviews/<path>[/:kind]/decide   通过/驳回 of one or many ids (one transaction, guarded, audited)
+ * and the 待办事项 count (modules/dashboard/todos.ts), all under the queue's one permission. The definition's
+ * `list` holds the scope (lib/scope.ts), the self-review filter (lib/self-review.ts) and the filters in one query,
+ * so list, export and count can never disagree; its `decide` refuses a batch holding an id outside that scope.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { decisionBody, decisionResult, fileResponse, paged, pageQuery, type OrgType, type Permission } from '@hbzsgx/domain';
+import { contextOf, type ServiceContext } from '../context.js';
+import type { Db } from '../db/client.js';
+import type { Actor } from '../plugins/access.js';
+import { registerTodo } from '../modules/dashboard/todos.js';
+import type { Column } from './excel.js';
+import { exportList, exportQuery } from './export.js';
+
+export type ReviewTab = 'pending' | 'done';
+type Paging = { page: number; pageSize: number };
+type DecisionSchema = z.ZodType<{ ids: number[] }, unknown>;
+
+export interface QueueDefinition<K extends string, F extends z.ZodObject, R extends z.ZodType, D extends DecisionSchema = typeof decisionBody> {
+  /** The URL segment under /api/reviews/. */
+  path: string;
+  tags: string[];
+  /** The one permission of list, export, decide and the 待办 count. */
+  permission: Permission;
+  /** A family of queues on one page (`:kind`), e.g. 注册审核's five; absent for a single queue. */
+  kinds?: { values: readonly [K, ...K[]]; error: string };
+  /** The queue's name as menus, 待办事项 and export titles show it. */
+  title(kind: K): string;
+  /** The list's filters besides paging; a `tab` ('pending' | 'done') among them names the export's 待审核/已审核. */
+  filters: F;
+  /** One row of the list, as the web receives it (packages/domain/src/contract); the export's columns read it too. */
+  row: R;
+  /** The one query behind list, export and count: scope, self-review filter, tab and filters inside it. */
+  list(ctx: ServiceContext, kind: K, q: z.output<F> & Paging): Promise<{ total: number; items: z.output<R>[] }>;
+  /** The export's columns (masked values only: lists never hold full personal numbers). */
+  columns(kind: K): Column<z.output<R>>[];
+  /** What the export is audited as (e.g. 'registrations.personnel'). */
+  exportWhat(kind: K): string;
+  /** 待办事项: the pending rows this actor may decide, where the menu opens, which organisation types have it. */
+  todo: { key(kind: K): string; path(kind: K): string; types?: (kind: K) => OrgType[]; count(db: Db, actor: Actor, kind: K): Promise<number> };
+  /** 通过/驳回: one transaction guarded by the expected state; a batch with any id out of scope is refused (404). */
+  decide: { body?: D; summary?: string; run(ctx: ServiceContext, kind: K, body: z.output<D>): Promise<{ done: number; skipped: number }> };
+  summaries?: { list?: string; export?: string };
+}
+
+const tabName = (q: object) => ('tab' in q ? (q.tab === 'pending' ? '（待审核）' : q.tab === 'done' ? '（已审核）' : '') : '');
+
+export function registerReviewQueue<K extends string, F extends z.ZodObject, R extends z.ZodType, D extends DecisionSchema = typeof decisionBody>(
+  fastify: FastifyInstance,
+  def: QueueDefinition<K, F, R, D>,
+) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const base = `/api/reviews/${def.path}${def.kinds ? '/:kind' : ''}`;
+  const params = def.kinds ? z.object({ kind: z.enum(def.kinds.values, { error: def.kinds.error }) }) : undefined;
+  const kindOf = (p: unknown): K => (def.kinds ? (p as { kind: K }).kind : (undefined as never));
+  const access = { access: { permission: def.permission } };
+  const { tags } = def;
+
+  for (const kind of def.kinds?.values ?? [undefined as never as K]) {
+    registerTodo({
+      key: def.todo.key(kind),
+      title: def.title(kind),
+      path: def.todo.path(kind),
+      permission: def.permission,
+      types: def.todo.types?.(kind),
+      count: (db, actor) => def.todo.count(db, actor, kind),
+    });
+  }
+
+  app.get(
+    base,
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: def.summaries?.list ?? '审核队列（待审核/已审核）',
+        params,
+        querystring: pageQuery.extend(def.filters.shape),
+        response: { 200: paged(def.row) },
+      },
+    },
+    async (req) => def.list(contextOf(req), kindOf(req.params), req.query as z.output<F> & Paging),
+  );
+
+  app.get(
+    `${base}/export`,
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: def.summaries?.export ?? '导出审核队列（xlsx，与列表相同的筛选）',
+        params,
+        querystring: exportQuery(def.filters),
+        response: { 200: fileResponse('审核队列.xlsx') },
+      },
+    },
+    async (req, reply) => {
+      const kind = kindOf(req.params);
+      const ctx = contextOf(req);
+      const filters = req.query as z.output<F>;
+      return exportList(ctx.db, req, reply, {
+        what: def.exportWhat(kind),
+        title: `${def.title(kind)}${tabName(filters)}`,
+        filters,
+        columns: def.columns(kind),
+        load: (p) => def.list(ctx, kind, { ...filters, ...p }),
+      });
+    },
+  );
+
+  app.post(
+    `${base}/decide`,
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: def.decide.summary ?? '通过/驳回（单条或批量）',
+        params,
+        body: def.decide.body ?? decisionBody,
+        response: { 200: decisionResult },
+      },
+    },
+    async (req) => def.decide.run(contextOf(req), kindOf(req.params), req.body as z.output<D>),
+  );
+}

@@ -1,0 +1,254 @@
+/**
+ * The review queue page, written once: 待审核/已审核 tabs, the page's filters, 导出, batch selection with 批量通过/驳回,
+ * 通过 (confirm) and 驳回 (reason) per row, the decide mutation, and refreshing the queue and the dashboard's 待办事项.
+ * A queue page supplies a ReviewQueueSpec (its API and its nouns), its filter form and its columns; the server side of
+ * the same queue is one definition in server/src/lib/review-queue.ts.
+ */
+import { useState, type ReactNode } from 'react';
+import { Alert, Button, Card, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { decisionResult, Wire } from '@hbzsgx/domain';
+import { errorMessage } from '../app/api';
+import { feedback } from '../app/feedback';
+import { ExportButton } from './ExportButton';
+import { PageContainer } from './PageContainer';
+import { ReasonModal } from './ReasonModal';
+import { BatchBar, ReviewTabs, type ReviewTab } from './review';
+import { DEFAULT_PAGE_SIZE, pagedBy, type PageState } from './table';
+
+export type { ReviewTab };
+export interface Decision {
+  ids: number[];
+  decision: 'approve' | 'reject';
+  reason?: string;
+}
+export type DecisionResult = Wire<typeof decisionResult>;
+
+export interface ReviewQueueSpec<Row extends { id: number }, F extends object> {
+  /** The queue's query-key prefix: refreshed, with the dashboard, after every decision. */
+  queryKey: readonly unknown[];
+  list(q: F & { tab: ReviewTab } & PageState): Promise<{ total: number; items: Row[] }>;
+  decide(d: Decision): Promise<DecisionResult>;
+  /** 导出 with the current tab and filters. */
+  exportXlsx?(q: F & { tab: ReviewTab }): Promise<void>;
+  /** What a row is, in titles and messages: '注册', '年度培训计划'. */
+  noun: string;
+  /** Its counting word: '条', '份'. */
+  unit: string;
+  /** One row by name: '“张三”的注册'. */
+  label(r: Row): string;
+  /** What the requester can do after 驳回: '申请人可修改后重新提交'. */
+  afterReject: string;
+  /** Rows still to decide (default: status 'pending'). */
+  pending?(r: Row): boolean;
+  /** Other queries a decision changes (e.g. a person's hours). */
+  invalidates?: readonly (readonly unknown[])[];
+}
+
+const isPending = (r: { id: number }) => (r as { status?: unknown }).status === 'pending';
+
+/** The state and actions of one queue page; ReviewQueuePage renders it, drawers and modals call approve/reject. */
+export function useReviewQueue<Row extends { id: number }, F extends object>(
+  spec: ReviewQueueSpec<Row, F>,
+  opts: { initialFilters?: F; onDecided?: (ids: number[]) => void } = {},
+) {
+  const qc = useQueryClient();
+  const [tab, setTab] = useState<ReviewTab>('pending');
+  const [filters, setFilters] = useState<F>(opts.initialFilters ?? ({} as F));
+  const [page, setPage] = useState<PageState>({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
+  const [selected, setSelected] = useState<number[]>([]);
+  const [rejecting, setRejecting] = useState<{ ids: number[]; label: string } | null>(null);
+
+  const list = useQuery({
+    queryKey: [...spec.queryKey, tab, filters, page],
+    queryFn: () => spec.list({ ...filters, tab, ...page }),
+    placeholderData: keepPreviousData,
+  });
+  const what = `${spec.unit}${spec.noun}`;
+  const labelOf = (ids: number[]) => {
+    const one = ids.length === 1 ? list.data?.items.find((r) => r.id === ids[0]) : undefined;
+    return one ? spec.label(one) : `${ids.length} ${what}`;
+  };
+  const decide = useMutation({
+    mutationFn: (d: Decision & { label: string }) => spec.decide({ ids: d.ids, decision: d.decision, reason: d.reason ?? '' }),
+    onSuccess: (r, d) => {
+      const verb = d.decision === 'approve' ? '通过' : '驳回';
+      feedback.success(
+        d.ids.length === 1 ? `已${verb}${d.label}` : `已${verb} ${r.done} ${what}${r.skipped ? `，${r.skipped} ${spec.unit}已被处理过` : ''}`,
+      );
+      setSelected((cur) => cur.filter((id) => !d.ids.includes(id)));
+      opts.onDecided?.(d.ids);
+    },
+    onSettled: () => {
+      for (const key of [spec.queryKey, ['dashboard'], ...(spec.invalidates ?? [])]) void qc.invalidateQueries({ queryKey: key });
+    },
+  });
+
+  return {
+    spec,
+    tab,
+    switchTab(t: ReviewTab) {
+      setTab(t);
+      setSelected([]);
+      setPage((p) => ({ ...p, page: 1 }));
+    },
+    filters,
+    /** A new search starts again at page 1. */
+    search(f: F) {
+      setFilters(f);
+      setPage((p) => ({ ...p, page: 1 }));
+    },
+    page,
+    setPage,
+    list,
+    selected,
+    setSelected,
+    busy: decide.isPending,
+    labelOf,
+    /** 通过 now (the caller has confirmed); errors show as a message. */
+    approve(ids: number[], label = labelOf(ids)) {
+      decide.mutate({ ids, decision: 'approve', label }, { onError: (e) => feedback.error(e) });
+    },
+    /** Opens the 驳回 reason modal for these rows. */
+    reject(ids: number[], label = labelOf(ids)) {
+      setRejecting({ ids, label });
+    },
+    rejecting,
+    closeReject: () => setRejecting(null),
+    submitReject: (reason: string) =>
+      rejecting ? decide.mutateAsync({ ids: rejecting.ids, decision: 'reject', reason, label: rejecting.label }) : Promise.resolve(),
+    isPending: (r: Row) => (spec.pending ?? isPending)(r),
+  };
+}
+export type ReviewQueue<Row extends { id: number }, F extends object> = ReturnType<typeof useReviewQueue<Row, F>>;
+
+/** The 通过 (confirmed) and 驳回 buttons of one pending row, for tables and drawers alike. */
+export function DecideButtons<Row extends { id: number }, F extends object>({
+  queue,
+  row,
+  size = 'small',
+}: {
+  queue: ReviewQueue<Row, F>;
+  row: Row;
+  size?: 'small' | 'middle';
+}) {
+  const { spec } = queue;
+  const label = spec.label(row);
+  const link = size === 'small';
+  return (
+    <>
+      <Popconfirm
+        title={`通过${spec.noun}`}
+        description={`确定通过${label}吗？`}
+        okText="通过"
+        cancelText="取消"
+        onConfirm={() => queue.approve([row.id], label)}
+      >
+        <Button type={link ? 'link' : 'primary'} size={size} disabled={queue.busy}>
+          通过
+        </Button>
+      </Popconfirm>
+      <Button type={link ? 'link' : 'default'} size={size} danger disabled={queue.busy} onClick={() => queue.reject([row.id], label)}>
+        驳回
+      </Button>
+    </>
+  );
+}
+
+export function ReviewQueuePage<Row extends { id: number }, F extends object>({
+  queue,
+  title,
+  description,
+  filters,
+  columns,
+  rowActions,
+  actionsWidth = { pending: 140, done: 70 },
+  scrollX = 1100,
+  batchApprove = true,
+  children,
+}: {
+  queue: ReviewQueue<Row, F>;
+  title: ReactNode;
+  description?: ReactNode;
+  /** The filter bar: call `queue.search(values)` on 查询/重置; the 导出 button goes after 查询/重置. */
+  filters?: (exportButton: ReactNode) => ReactNode;
+  /** The data columns for the current tab (the 操作 column is added). */
+  columns: TableColumnsType<Row>;
+  /** Buttons before 通过/驳回 (查看, 下载…). */
+  rowActions?: (r: Row) => ReactNode;
+  actionsWidth?: { pending: number; done: number };
+  scrollX?: number;
+  /** False where each request must be read before it is approved (only 批量驳回). */
+  batchApprove?: boolean;
+  /** Drawers and modals of the page (they may call queue.approve / queue.reject). */
+  children?: ReactNode;
+}) {
+  const { spec, tab, list, selected } = queue;
+  const what = `${spec.unit}${spec.noun}`;
+  const { exportXlsx } = spec;
+  const exportButton = exportXlsx ? <ExportButton onExport={() => exportXlsx({ ...queue.filters, tab })} /> : null;
+  const actions: TableColumnsType<Row>[number] = {
+    title: '操作',
+    key: 'actions',
+    width: tab === 'pending' ? actionsWidth.pending : actionsWidth.done,
+    fixed: 'right',
+    render: (_, r) => (
+      <Space size={0}>
+        {rowActions?.(r)}
+        {queue.isPending(r) && <DecideButtons queue={queue} row={r} />}
+      </Space>
+    ),
+  };
+  const rejecting = queue.rejecting;
+  const many = !!rejecting && rejecting.ids.length > 1;
+  return (
+    <PageContainer title={title} description={description}>
+      <Card variant="borderless">
+        <ReviewTabs tab={tab} onChange={queue.switchTab} />
+        {filters ? filters(exportButton) : exportButton && <div className="filter-bar">{exportButton}</div>}
+        {tab === 'pending' && selected.length > 0 && (
+          <BatchBar
+            count={selected.length}
+            what={what}
+            busy={queue.busy}
+            approve={batchApprove}
+            onApprove={() => queue.approve(selected)}
+            onReject={() => queue.reject(selected)}
+            onClear={() => queue.setSelected([])}
+          />
+        )}
+        {list.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
+        <Table<Row>
+          rowKey="id"
+          columns={[...columns, actions]}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          scroll={{ x: scrollX }}
+          rowSelection={
+            tab === 'pending'
+              ? {
+                  selectedRowKeys: selected,
+                  onChange: (keys) => queue.setSelected(keys as number[]),
+                  preserveSelectedRowKeys: true,
+                  getCheckboxProps: (r) => ({ disabled: !queue.isPending(r) }),
+                }
+              : undefined
+          }
+          pagination={pagedBy(queue.page, queue.setPage, list.data?.total)}
+          locale={{ emptyText: tab === 'pending' ? `暂无待审核的${spec.noun}` : `暂无已审核的${spec.noun}` }}
+        />
+      </Card>
+      {children}
+      <ReasonModal
+        open={!!rejecting}
+        title={many ? `批量驳回（${rejecting.ids.length} ${spec.unit}）` : `驳回${spec.noun}`}
+        description={
+          rejecting &&
+          (many ? `将驳回选中的 ${rejecting.ids.length} ${what}，${spec.afterReject}。` : `将驳回${rejecting.label}，${spec.afterReject}。`)
+        }
+        onSubmit={queue.submitReject}
+        onClose={queue.closeReject}
+      />
+    </PageContainer>
+  );
+}
