@@ -1,14 +1,28 @@
 /**
  * 年度工作材料报送: own materials (materials.manage — HR departments and bases) and 辖区报送情况
- * (materials.view — HR departments: what the organisations of the jurisdiction submitted).
+ * (materials.view — HR departments: what the organisations of the jurisdiction submitted). Data logic in service.ts.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { and, eq } from 'drizzle-orm';
-import { idSchema, MATERIAL_CATEGORY_CODES, MATERIAL_STATUSES, ORG_TYPES, pageQuery, text, year, pattern, beijingYear } from '@hbzsgx/domain';
-import { materials } from '../../db/schema.js';
-import { actorOf } from '../../plugins/access.js';
+import {
+  addedMaterialFile,
+  beijingYear,
+  fileResponse,
+  idResponse,
+  idSchema,
+  material,
+  MATERIAL_CATEGORY_CODES,
+  MATERIAL_STATUSES,
+  materialPage,
+  okResponse,
+  ORG_TYPES,
+  pageQuery,
+  pattern,
+  text,
+  year,
+} from '@hbzsgx/domain';
+import { contextOf } from '../../context.js';
 import type { Column } from '../../lib/excel.js';
 import { exportList, exportQuery } from '../../lib/export.js';
 import { fmtTime } from '../../lib/paging.js';
@@ -16,13 +30,12 @@ import { parseFields, readUpload, sendFile } from '../../lib/uploads.js';
 import {
   addFile,
   createMaterial,
-  jurisdictionMaterial,
-  jurisdictionWhere,
-  listMaterials,
-  markViewed,
-  materialFile,
+  jurisdictionMaterialFile,
+  listJurisdiction,
+  listOwn,
+  openJurisdictionMaterial,
   ownMaterial,
-  ownWhere,
+  ownMaterialFile,
   removeFile,
   submitMaterial,
   updateMaterial,
@@ -84,22 +97,33 @@ export default async function materialRoutes(fastify: FastifyInstance) {
   const tags = ['年度工作材料报送'];
   const manage = { access: { permission: 'materials.manage' as const } };
   const view = { access: { permission: 'materials.view' as const } };
+  const file = fileResponse('材料文件（原文件名）');
 
   // ---- own materials (本单位报送)
   app.get(
     '/api/materials',
     {
       config: manage,
-      schema: { tags, summary: '本单位的年度工作材料（按年度、状态）', querystring: pageQuery.extend(ownFilters.shape) },
+      schema: {
+        tags,
+        summary: '本单位的年度工作材料（按年度、状态）',
+        querystring: pageQuery.extend(ownFilters.shape),
+        response: { 200: materialPage },
+      },
     },
-    async (req) => listMaterials(db(), ownWhere(actorOf(req), req.query), req.query),
+    async (req) => listOwn(contextOf(req), req.query),
   );
 
   app.get(
     '/api/materials/export',
     {
       config: manage,
-      schema: { tags, summary: '导出本单位的年度工作材料（xlsx）', querystring: exportQuery(ownFilters) },
+      schema: {
+        tags,
+        summary: '导出本单位的年度工作材料（xlsx）',
+        querystring: exportQuery(ownFilters),
+        response: { 200: fileResponse('年度工作材料报送.xlsx') },
+      },
     },
     async (req, reply) =>
       exportList(db(), req, reply, {
@@ -107,7 +131,7 @@ export default async function materialRoutes(fastify: FastifyInstance) {
         title: '年度工作材料报送',
         filters: req.query,
         columns: OWN_COLUMNS,
-        load: (p) => listMaterials(db(), ownWhere(actorOf(req), req.query), p),
+        load: (p) => listOwn(contextOf(req), { ...req.query, ...p }),
       }),
   );
 
@@ -115,27 +139,27 @@ export default async function materialRoutes(fastify: FastifyInstance) {
     '/api/materials',
     {
       config: manage,
-      schema: { tags, summary: '新增（草稿）：报送年度、材料名称、说明', body },
+      schema: { tags, summary: '新增（草稿）：报送年度、材料名称、说明', body, response: { 200: idResponse } },
     },
-    async (req) => createMaterial(db(), req, actorOf(req), req.body),
+    async (req) => createMaterial(contextOf(req), req.body),
   );
 
   app.get(
     '/api/materials/:id',
     {
       config: manage,
-      schema: { tags, summary: '本单位材料详情（含文件）', params },
+      schema: { tags, summary: '本单位材料详情（含文件）', params, response: { 200: material } },
     },
-    async (req) => ownMaterial(db(), actorOf(req), req.params.id),
+    async (req) => ownMaterial(contextOf(req), req.params.id),
   );
 
   app.put(
     '/api/materials/:id',
     {
       config: manage,
-      schema: { tags, summary: '修改草稿的年度、名称、说明（已提交的须先撤回）', params, body },
+      schema: { tags, summary: '修改草稿的年度、名称、说明（已提交的须先撤回）', params, body, response: { 200: okResponse } },
     },
-    async (req) => updateMaterial(db(), req, actorOf(req), req.params.id, req.body),
+    async (req) => updateMaterial(contextOf(req), req.params.id, req.body),
   );
 
   app.post(
@@ -147,54 +171,50 @@ export default async function materialRoutes(fastify: FastifyInstance) {
         summary: '上传一个材料文件（multipart：category, file；pdf/doc/docx/xls/xlsx/jpg/png，≤20MB；仅草稿）',
         params,
         consumes: ['multipart/form-data'],
+        response: { 200: addedMaterialFile },
       },
     },
-    async (req) => {
-      const a = actorOf(req);
-      await ownMaterial(db(), a, req.params.id); // 404 before reading a file for a material that is not ours
-      const up = await readUpload(req, { maxBytes: MAX_MATERIAL_BYTES, allowed: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'png'] });
-      const f = parseFields(fileFields, up.fields);
-      return addFile(db(), req, a, req.params.id, f.category, up);
-    },
+    async (req) =>
+      addFile(contextOf(req), req.params.id, async () => {
+        const up = await readUpload(req, { maxBytes: MAX_MATERIAL_BYTES, allowed: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'png'] });
+        return { up, category: parseFields(fileFields, up.fields).category };
+      }),
   );
 
   app.delete(
     '/api/materials/:id/files/:fileId',
     {
       config: manage,
-      schema: { tags, summary: '从草稿中删除一个文件（文件本身留存）', params: fileParams },
+      schema: { tags, summary: '从草稿中删除一个文件（文件本身留存）', params: fileParams, response: { 200: okResponse } },
     },
-    async (req) => removeFile(db(), req, actorOf(req), req.params.id, req.params.fileId),
+    async (req) => removeFile(contextOf(req), req.params.id, req.params.fileId),
   );
 
   app.get(
     '/api/materials/:id/files/:fileId',
     {
       config: manage,
-      schema: { tags, summary: '下载本单位材料的文件（原文件名）', params: fileParams },
+      schema: { tags, summary: '下载本单位材料的文件（原文件名）', params: fileParams, response: { 200: file } },
     },
-    async (req, reply) => {
-      const f = await materialFile(db(), and(eq(materials.id, req.params.id), ownWhere(actorOf(req), {}))!, req.params.fileId);
-      return sendFile(reply, f);
-    },
+    async (req, reply) => sendFile(reply, await ownMaterialFile(contextOf(req), req.params.id, req.params.fileId)),
   );
 
   app.post(
     '/api/materials/:id/submit',
     {
       config: manage,
-      schema: { tags, summary: '提交（草稿 → 已提交，至少一个文件）', params },
+      schema: { tags, summary: '提交（草稿 → 已提交，至少一个文件）', params, response: { 200: okResponse } },
     },
-    async (req) => submitMaterial(db(), req, actorOf(req), req.params.id),
+    async (req) => submitMaterial(contextOf(req), req.params.id),
   );
 
   app.post(
     '/api/materials/:id/withdraw',
     {
       config: manage,
-      schema: { tags, summary: '撤回（已提交 → 草稿，仅报送单位）', params },
+      schema: { tags, summary: '撤回（已提交 → 草稿，仅报送单位）', params, response: { 200: okResponse } },
     },
-    async (req) => withdrawMaterial(db(), req, actorOf(req), req.params.id),
+    async (req) => withdrawMaterial(contextOf(req), req.params.id),
   );
 
   // ---- 辖区报送情况 (HR: submitted materials of the organisations below it)
@@ -202,16 +222,26 @@ export default async function materialRoutes(fastify: FastifyInstance) {
     '/api/materials/jurisdiction',
     {
       config: view,
-      schema: { tags, summary: '辖区报送情况（年度、单位名称、区域、状态）', querystring: pageQuery.extend(jurisdictionFilters.shape) },
+      schema: {
+        tags,
+        summary: '辖区报送情况（年度、单位名称、区域、状态）',
+        querystring: pageQuery.extend(jurisdictionFilters.shape),
+        response: { 200: materialPage },
+      },
     },
-    async (req) => listMaterials(db(), jurisdictionWhere(actorOf(req), req.query), req.query),
+    async (req) => listJurisdiction(contextOf(req), req.query),
   );
 
   app.get(
     '/api/materials/jurisdiction/export',
     {
       config: view,
-      schema: { tags, summary: '导出辖区报送情况（xlsx）', querystring: exportQuery(jurisdictionFilters) },
+      schema: {
+        tags,
+        summary: '导出辖区报送情况（xlsx）',
+        querystring: exportQuery(jurisdictionFilters),
+        response: { 200: fileResponse('辖区年度工作材料报送情况.xlsx') },
+      },
     },
     async (req, reply) =>
       exportList(db(), req, reply, {
@@ -219,7 +249,7 @@ export default async function materialRoutes(fastify: FastifyInstance) {
         title: '辖区年度工作材料报送情况',
         filters: req.query,
         columns: JURISDICTION_COLUMNS,
-        load: (p) => listMaterials(db(), jurisdictionWhere(actorOf(req), req.query), p),
+        load: (p) => listJurisdiction(contextOf(req), { ...req.query, ...p }),
       }),
   );
 
@@ -227,27 +257,17 @@ export default async function materialRoutes(fastify: FastifyInstance) {
     '/api/materials/jurisdiction/:id',
     {
       config: view,
-      schema: { tags, summary: '辖区单位报送的材料详情（首次打开记为已查看）', params },
+      schema: { tags, summary: '辖区单位报送的材料详情（首次打开记为已查看）', params, response: { 200: material } },
     },
-    async (req) => {
-      const a = actorOf(req);
-      const m = await jurisdictionMaterial(db(), a, req.params.id);
-      if (!m.viewedAt) await markViewed(db(), req, a, m.id);
-      return m.viewedAt ? m : jurisdictionMaterial(db(), a, m.id);
-    },
+    async (req) => openJurisdictionMaterial(contextOf(req), req.params.id),
   );
 
   app.get(
     '/api/materials/jurisdiction/:id/files/:fileId',
     {
       config: view,
-      schema: { tags, summary: '下载辖区单位报送的文件（原文件名）', params: fileParams },
+      schema: { tags, summary: '下载辖区单位报送的文件（原文件名）', params: fileParams, response: { 200: file } },
     },
-    async (req, reply) => {
-      const a = actorOf(req);
-      const f = await materialFile(db(), and(eq(materials.id, req.params.id), jurisdictionWhere(a, {}))!, req.params.fileId);
-      await markViewed(db(), req, a, req.params.id);
-      return sendFile(reply, f);
-    },
+    async (req, reply) => sendFile(reply, await jurisdictionMaterialFile(contextOf(req), req.params.id, req.params.fileId)),
   );
 }

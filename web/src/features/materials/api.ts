@@ -1,37 +1,12 @@
-import { beijingYear, type MaterialCategory, type OrgType } from '@hbzsgx/domain';
+import { beijingYear, type MaterialCategory, type MaterialStatus } from '@hbzsgx/domain';
+import type { addedMaterialFile, idResponse, material, materialFile, materialPage, okResponse, Wire } from '@hbzsgx/domain';
 import { api, download } from '../../app/api';
-import type { Ok, Page } from '../../app/types';
 import { uploadForm } from '../../components/upload';
 
-export type MaterialStatus = 'draft' | 'submitted';
-
-export interface MaterialFile {
-  fileId: number;
-  category: MaterialCategory;
-  categoryName: string;
-  name: string;
-  size: number;
-  kind: string;
-  uploadedAt: string;
-}
-
+export type MaterialFile = Wire<typeof materialFile>;
 /** A submission of 年度工作材料 (own, or of an organisation in the jurisdiction). */
-export interface Material {
-  id: number;
-  orgId: number;
-  year: number;
-  title: string;
-  description: string;
-  status: MaterialStatus;
-  submittedAt: string | null;
-  viewedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  orgName: string;
-  orgType: OrgType;
-  divisionName: string;
-  files: MaterialFile[];
-}
+export type Material = Wire<typeof material>;
+type Ok = Wire<typeof okResponse>;
 
 export interface MaterialBody {
   year: number;
@@ -63,19 +38,19 @@ export function recentYears(): { value: number; label: string }[] {
 export const MATERIAL_FILE_RULE = { exts: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'jpeg', 'png'], maxMB: 20 };
 
 export const materialsApi = {
-  list: (q: Paged<OwnFilters>) => api.get<Page<Material>>('/api/materials', q),
+  list: (q: Paged<OwnFilters>) => api.get<Wire<typeof materialPage>>('/api/materials', q),
   exportXlsx: (f: OwnFilters) => download('/api/materials/export', f, '年度工作材料报送.xlsx'),
   get: (id: number) => api.get<Material>(`/api/materials/${id}`),
-  create: (body: MaterialBody) => api.post<{ id: number }>('/api/materials', body),
+  create: (body: MaterialBody) => api.post<Wire<typeof idResponse>>('/api/materials', body),
   update: (id: number, body: MaterialBody) => api.put<Ok>(`/api/materials/${id}`, body),
   upload: (id: number, category: MaterialCategory, file: File, onProgress?: (p: number) => void) =>
-    uploadForm<{ fileId: number; name: string }>(`/api/materials/${id}/files`, { category }, file, onProgress),
+    uploadForm<Wire<typeof addedMaterialFile>>(`/api/materials/${id}/files`, { category }, file, onProgress),
   removeFile: (id: number, fileId: number) => api.del<Ok>(`/api/materials/${id}/files/${fileId}`),
   submit: (id: number) => api.post<Ok>(`/api/materials/${id}/submit`),
   withdraw: (id: number) => api.post<Ok>(`/api/materials/${id}/withdraw`),
   download: (id: number, f: MaterialFile) => download(`/api/materials/${id}/files/${f.fileId}`, undefined, f.name),
 
-  jurisdiction: (q: Paged<JurisdictionFilters>) => api.get<Page<Material>>('/api/materials/jurisdiction', q),
+  jurisdiction: (q: Paged<JurisdictionFilters>) => api.get<Wire<typeof materialPage>>('/api/materials/jurisdiction', q),
   jurisdictionExport: (f: JurisdictionFilters) => download('/api/materials/jurisdiction/export', f, '辖区年度工作材料报送情况.xlsx'),
   jurisdictionGet: (id: number) => api.get<Material>(`/api/materials/jurisdiction/${id}`),
   jurisdictionDownload: (id: number, f: MaterialFile) => download(`/api/materials/jurisdiction/${id}/files/${f.fileId}`, undefined, f.name),
