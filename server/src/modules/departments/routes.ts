@@ -1,25 +1,11 @@
-/** 管理内设部门: an organisation's internal departments as a tree. */
+/** 管理内设部门: an organisation's internal departments as a tree. Data logic in service.ts. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { departmentCreateBody, departmentUpdateBody, idSchema } from '@hbzsgx/domain';
-import { actorOf } from '../../plugins/access.js';
+import { departmentCreateBody, departmentList, departmentRecord, departmentUpdateBody, fileResponse, idSchema, okResponse } from '@hbzsgx/domain';
+import { contextOf } from '../../context.js';
 import { exportRows } from '../../lib/export.js';
-import { createDepartment, listDepartments, removeDepartment, updateDepartment } from './service.js';
-
-/** Each department with its full name path ("办公室 / 档案组"), in tree order: the tree flattened for a sheet. */
-function flatten<T extends { id: number; parentId: number | null; name: string }>(rows: T[]): (T & { path: string })[] {
-  const out: (T & { path: string })[] = [];
-  const walk = (parentId: number | null, prefix: string) => {
-    for (const r of rows.filter((x) => x.parentId === parentId)) {
-      const path = prefix ? `${prefix} / ${r.name}` : r.name;
-      out.push({ ...r, path });
-      walk(r.id, path);
-    }
-  };
-  walk(null, '');
-  return out;
-}
+import { createDepartment, departmentSheet, listDepartments, removeDepartment, updateDepartment } from './service.js';
 
 const params = z.object({ id: idSchema });
 
@@ -30,23 +16,23 @@ export default async function departmentRoutes(fastify: FastifyInstance) {
     '/api/departments',
     {
       config: { access: { permission: 'dept.view' } },
-      schema: { tags, summary: '内设部门列表（含人数）' },
+      schema: { tags, summary: '内设部门列表（含人数）', response: { 200: departmentList } },
     },
-    async (req) => ({ items: await listDepartments(app.deps.database.db, actorOf(req).org.id) }),
+    async (req) => ({ items: await listDepartments(contextOf(req)) }),
   );
 
   app.get(
     '/api/departments/export',
     {
       config: { access: { permission: 'dept.view' } },
-      schema: { tags, summary: '导出内设部门（xlsx）' },
+      schema: { tags, summary: '导出内设部门（xlsx）', response: { 200: fileResponse('内设部门.xlsx') } },
     },
     async (req, reply) =>
       exportRows(app.deps.database.db, req, reply, {
         what: 'departments',
         title: '内设部门',
         filters: {},
-        rows: flatten(await listDepartments(app.deps.database.db, actorOf(req).org.id)),
+        rows: await departmentSheet(contextOf(req)),
         columns: [
           { header: '部门', width: 40, value: (r) => r.path },
           { header: '排序号', width: 8, value: (r) => r.sortOrder },
@@ -60,29 +46,26 @@ export default async function departmentRoutes(fastify: FastifyInstance) {
     '/api/departments',
     {
       config: { access: { permission: 'dept.manage' } },
-      schema: { tags, summary: '添加部门', body: departmentCreateBody },
+      schema: { tags, summary: '添加部门', body: departmentCreateBody, response: { 200: departmentRecord } },
     },
-    async (req) => createDepartment(app.deps, req, actorOf(req), req.body),
+    async (req) => createDepartment(contextOf(req), req.body),
   );
 
   app.patch(
     '/api/departments/:id',
     {
       config: { access: { permission: 'dept.manage' } },
-      schema: { tags, summary: '重命名或移动部门', params, body: departmentUpdateBody },
+      schema: { tags, summary: '重命名或移动部门', params, body: departmentUpdateBody, response: { 200: departmentRecord } },
     },
-    async (req) => updateDepartment(app.deps, req, actorOf(req), req.params.id, req.body),
+    async (req) => updateDepartment(contextOf(req), req.params.id, req.body),
   );
 
   app.delete(
     '/api/departments/:id',
     {
       config: { access: { permission: 'dept.manage' } },
-      schema: { tags, summary: '删除部门', params },
+      schema: { tags, summary: '删除部门', params, response: { 200: okResponse } },
     },
-    async (req) => {
-      await removeDepartment(app.deps, req, actorOf(req), req.params.id);
-      return { ok: true };
-    },
+    async (req) => removeDepartment(contextOf(req), req.params.id),
   );
 }

@@ -1,15 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import type { department, departmentCreateBody, departmentList, departmentRecord, departmentUpdateBody, okResponse, Wire } from '@hbzsgx/domain';
 import { api, download } from '../../app/api';
-import type { Items, Ok } from '../../app/types';
 
-export interface Department {
-  id: number;
-  parentId: number | null;
-  name: string;
-  sortOrder: number;
-  personnelCount: number;
-  adminCount: number;
-}
+export type Department = Wire<typeof department>;
+type DepartmentRecord = Wire<typeof departmentRecord>;
 export interface DepartmentNode extends Department {
   children?: DepartmentNode[];
 }
@@ -17,11 +11,11 @@ export interface DepartmentNode extends Department {
 export const DEPARTMENTS_KEY = ['departments'] as const;
 
 export const departmentsApi = {
-  list: () => api.get<Items<Department>>('/api/departments'),
+  list: () => api.get<Wire<typeof departmentList>>('/api/departments'),
   exportXlsx: () => download('/api/departments/export', undefined, '内设部门.xlsx'),
-  create: (body: { name: string; parentId: number | null }) => api.post<Department>('/api/departments', body),
-  update: (id: number, body: { name?: string; parentId?: number | null }) => api.patch<Department>(`/api/departments/${id}`, body),
-  remove: (id: number) => api.del<Ok>(`/api/departments/${id}`),
+  create: (body: Wire<typeof departmentCreateBody>) => api.post<DepartmentRecord>('/api/departments', body),
+  update: (id: number, body: Wire<typeof departmentUpdateBody>) => api.patch<DepartmentRecord>(`/api/departments/${id}`, body),
+  remove: (id: number) => api.del<Wire<typeof okResponse>>(`/api/departments/${id}`),
 };
 
 export function useDepartments(enabled = true) {
