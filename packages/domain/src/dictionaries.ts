@@ -50,6 +50,8 @@ export const EDUCATION_LEVELS = {
 } as const;
 
 export const GENDERS = { male: '男', female: '女' } as const;
+export type Gender = keyof typeof GENDERS;
+export const GENDER_CODES = Object.keys(GENDERS) as [Gender, ...Gender[]];
 
 /** 年度工作材料报送: the category of each uploaded file, and a submission's state. */
 export const MATERIAL_CATEGORIES = { guide: '学习指南', notice: '工作通知', summary: '工作总结', other: '其他' } as const;
@@ -96,6 +98,36 @@ export const CLASS_STATUS_CODES = Object.keys(CLASS_STATUSES) as [ClassStatus, .
 export const ANNUAL_DOC_KINDS = { plan: '年度培训计划', summary: '年度工作总结' } as const;
 export type AnnualDocKind = keyof typeof ANNUAL_DOC_KINDS;
 export const ANNUAL_DOC_KIND_CODES = Object.keys(ANNUAL_DOC_KINDS) as [AnnualDocKind, ...AnnualDocKind[]];
+
+/** An account (users.status): a disabled one cannot log in. */
+export const USER_STATUSES = { active: '正常', disabled: '已停用' } as const;
+export type UserStatus = keyof typeof USER_STATUSES;
+export const USER_STATUS_CODES = Object.keys(USER_STATUSES) as [UserStatus, ...UserStatus[]];
+
+/** An uploaded file's type (files.kind), decided by its content (server/src/lib/uploads.ts sniff()). */
+export const FILE_KINDS = {
+  pdf: 'PDF',
+  doc: 'Word(doc)',
+  xls: 'Excel(xls)',
+  docx: 'Word(docx)',
+  xlsx: 'Excel(xlsx)',
+  csv: 'CSV',
+  jpg: 'JPG图片',
+  png: 'PNG图片',
+} as const;
+export type FileKind = keyof typeof FILE_KINDS;
+export const FILE_KIND_CODES = Object.keys(FILE_KINDS) as [FileKind, ...FileKind[]];
+
+/** 证书验证: what one public verification found (certificate_verifications.result); the first three are a found certificate's state. */
+export const VERIFICATION_RESULTS = {
+  valid: '有效',
+  revoked: '已作废',
+  changed: '学时已变更',
+  not_found: '未找到',
+  malformed: '编码格式不正确',
+} as const;
+export type VerificationResult = keyof typeof VERIFICATION_RESULTS;
+export const VERIFICATION_RESULT_CODES = Object.keys(VERIFICATION_RESULTS) as [VerificationResult, ...VerificationResult[]];
 
 /** 批量导入 jobs. */
 export const IMPORT_JOB_KINDS = { personnel: '专技人员' } as const;

@@ -160,7 +160,11 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'material.withdraw': '撤回年度工作材料',
   'material.view': '查看下级报送的材料',
 };
-export const AUDIT_RESULTS: Record<string, string> = { success: '成功', failure: '失败', denied: '拒绝' };
+const AUDIT_RESULT_NAMES = { success: '成功', failure: '失败', denied: '拒绝' } as const;
+/** An audit row's outcome (audit_logs.result). */
+export type AuditResult = keyof typeof AUDIT_RESULT_NAMES;
+export const AUDIT_RESULT_CODES = Object.keys(AUDIT_RESULT_NAMES) as [AuditResult, ...AuditResult[]];
+export const AUDIT_RESULTS: Record<string, string> = AUDIT_RESULT_NAMES;
 
 /** What an audit row acted on (audit_logs.target_type). */
 export const AUDIT_TARGETS: Record<string, string> = {

@@ -1,5 +1,5 @@
 /**
- * Migration 0012_status_checks: every status/type/kind column is guarded by a CHECK holding exactly its code list from
+ * Migrations 0012_status_checks and 0013_code_checks_repeatable_sql: every status/type/kind/code column is guarded by a CHECK holding exactly its code list from
  * packages/domain (one source), so a write that bypasses the TypeScript types (raw SQL, a script, a bug) is refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,12 @@ import { is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import {
   ANNUAL_DOC_KIND_CODES,
+  AUDIT_RESULT_CODES,
+  FILE_KIND_CODES,
+  GENDER_CODES,
+  ID_TYPE_CODES,
+  USER_STATUS_CODES,
+  VERIFICATION_RESULT_CODES,
   CHANGE_KIND_CODES,
   CLAIM_SOURCE_CODES,
   CLAIM_STATUS_CODES,
@@ -57,6 +63,12 @@ const GUARDED: Record<string, readonly string[]> = {
   material_files_category_check: MATERIAL_CATEGORY_CODES,
   import_jobs_kind_check: IMPORT_JOB_KIND_CODES,
   import_jobs_status_check: IMPORT_JOB_STATUS_CODES,
+  users_id_type_check: ID_TYPE_CODES,
+  users_gender_check: GENDER_CODES,
+  users_status_check: USER_STATUS_CODES,
+  audit_logs_result_check: AUDIT_RESULT_CODES,
+  files_kind_check: FILE_KIND_CODES,
+  certificate_verifications_result_check: VERIFICATION_RESULT_CODES,
 };
 
 let ctx: TestCtx;
@@ -123,5 +135,27 @@ describe('status and type columns are guarded by CHECK constraints', () => {
     expect(await refused(insert('pending', 'school'))).toBe('23514');
     expect(await refused(insert('pending', 'base', 'faceToface'))).toBe('23514');
     for (const s of CLAIM_STATUS_CODES) expect(await refused(insert(s))).toBe('accepted');
+  });
+
+  it('an account with an unknown 证件类型, gender or status, an audit row, a file or a verification with an unknown code is refused (23514)', async () => {
+    const hr = await hrOrg(ctx, '420102');
+    const p = await newPerson(ctx, (await newOrg(ctx, 'employer', hr.id)).id);
+    expect(await refused(sql`update users set id_type = 'idCard' where id = ${p.userId}`)).toBe('23514');
+    expect(await refused(sql`update users set gender = '男' where id = ${p.userId}`)).toBe('23514');
+    expect(await refused(sql`update users set status = 'locked' where id = ${p.userId}`)).toBe('23514');
+    for (const s of ID_TYPE_CODES) expect(await refused(sql`update users set id_type = ${s} where id = ${p.userId}`)).toBe('accepted');
+    for (const s of USER_STATUS_CODES) expect(await refused(sql`update users set status = ${s} where id = ${p.userId}`)).toBe('accepted');
+    expect(await refused(sql`update users set gender = null where id = ${p.userId}`)).toBe('accepted');
+    expect(await refused(sql`insert into audit_logs (action, result) values ('test', 'ok')`)).toBe('23514');
+    for (const s of AUDIT_RESULT_CODES) expect(await refused(sql`insert into audit_logs (action, result) values ('test', ${s})`)).toBe('accepted');
+    const file = (kind: string) => sql`
+      insert into files (sha256, size, kind, mime, original_name, content, owner_org_id, uploaded_by)
+      values (${'0'.repeat(64)}, 1, ${kind}, 'application/pdf', 'a.pdf', decode('00', 'hex'), ${hr.id}, ${p.userId})`;
+    expect(await refused(file('annual'))).toBe('23514');
+    expect(await refused(file('PDF'))).toBe('23514');
+    for (const k of FILE_KIND_CODES) expect(await refused(file(k))).toBe('accepted');
+    const verification = (result: string) => sql`insert into certificate_verifications (code, result) values ('X', ${result})`;
+    expect(await refused(verification('expired'))).toBe('23514');
+    for (const r of VERIFICATION_RESULT_CODES) expect(await refused(verification(r))).toBe('accepted');
   });
 });

@@ -14,6 +14,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTable } from 'drizzle-orm/pg-core'
 import { getTableName, sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.js';
+import { applyRepeatable } from './repeatable.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -25,6 +26,7 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** The migrations, then the repeatable SQL that changed (db/repeatable.ts). */
   migrate(): Promise<void>;
   close(): Promise<void>;
   /** PGlite only: the live instance (tests dump and clone it). */
@@ -40,7 +42,9 @@ export function openPglite(client: PGlite): Database {
     kind: 'pglite',
     pglite: client,
     migrate: async () => {
-      await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
+      const db = drizzlePglite(client, { schema });
+      await migratePglite(db, { migrationsFolder });
+      await applyRepeatable(db);
     },
     close: async () => {
       if (client.closed) return;
@@ -108,7 +112,9 @@ export function openPostgres(url: string, poolSize = 10): Database {
       const conn = await pool.connect();
       try {
         await conn.query('SELECT pg_advisory_lock(727274)');
-        await migratePg(drizzlePg(conn, { schema }), { migrationsFolder });
+        const db = drizzlePg(conn, { schema });
+        await migratePg(db, { migrationsFolder });
+        await applyRepeatable(db);
       } finally {
         await conn.query('SELECT pg_advisory_unlock(727274)').catch(() => undefined);
         conn.release();

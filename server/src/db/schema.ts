@@ -2,6 +2,18 @@
 import { sql } from 'drizzle-orm';
 import {
   ANNUAL_DOC_KIND_CODES,
+  AUDIT_RESULT_CODES,
+  FILE_KIND_CODES,
+  GENDER_CODES,
+  ID_TYPE_CODES,
+  USER_STATUS_CODES,
+  VERIFICATION_RESULT_CODES,
+  type AuditResult,
+  type FileKind,
+  type Gender,
+  type IdType,
+  type UserStatus,
+  type VerificationResult,
   CHANGE_KIND_CODES,
   CLAIM_SOURCE_CODES,
   CLAIM_STATUS_CODES,
@@ -133,12 +145,12 @@ export const users = pgTable(
   'users',
   {
     id: serial('id').primaryKey(),
-    idType: text('id_type').notNull(),
+    idType: text('id_type').$type<IdType>().notNull(),
     idNumberEnc: text('id_number_enc').notNull(),
     idNumberHash: text('id_number_hash').notNull(),
     idNumberMasked: text('id_number_masked').notNull(),
     name: text('name').notNull(),
-    gender: text('gender'),
+    gender: text('gender').$type<Gender>(),
     birthDate: text('birth_date'),
     phoneEnc: text('phone_enc'),
     phoneMasked: text('phone_masked'),
@@ -149,10 +161,15 @@ export const users = pgTable(
     passwordChangedAt: ts('password_changed_at'),
     failedAttempts: integer('failed_attempts').notNull().default(0),
     lockedUntil: ts('locked_until'),
-    status: text('status').notNull().default('active'),
+    status: text('status').$type<UserStatus>().notNull().default('active'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_id_number_hash_uq').on(t.idNumberHash)],
+  (t) => [
+    uniqueIndex('users_id_number_hash_uq').on(t.idNumberHash),
+    oneOf('users', 'id_type', ID_TYPE_CODES),
+    oneOf('users', 'gender', GENDER_CODES),
+    oneOf('users', 'status', USER_STATUS_CODES),
+  ],
 );
 
 /** A person's professional profile: the organisation they belong to and their title. */
@@ -282,11 +299,15 @@ export const auditLogs = pgTable(
     action: text('action').notNull(),
     targetType: text('target_type'),
     targetId: text('target_id'),
-    result: text('result').notNull().default('success'),
+    result: text('result').$type<AuditResult>().notNull().default('success'),
     ip: text('ip'),
     detail: jsonb('detail').$type<Record<string, unknown>>(),
   },
-  (t) => [index('audit_logs_at_idx').on(t.at), index('audit_logs_org_path_idx').using('btree', t.actorOrgPath.op('text_pattern_ops'))],
+  (t) => [
+    index('audit_logs_at_idx').on(t.at),
+    index('audit_logs_org_path_idx').using('btree', t.actorOrgPath.op('text_pattern_ops')),
+    oneOf('audit_logs', 'result', AUDIT_RESULT_CODES),
+  ],
 );
 
 /**
@@ -472,12 +493,12 @@ export const personYearTotals = pgTable(
 
 /*
  * 查询统计's counters: per-organisation sums the statistics read instead of scanning personnel and claims. Kept
- * by statement-level triggers (migration 0009_stat_counters) in the transaction of every change to personnel,
+ * by statement-level triggers (db/repeatable/counters.sql) in the transaction of every change to personnel,
  * person_year_totals, claims and hour_policies — whichever module or script writes them. Keyed by the person's
  * CURRENT organisation (a transfer moves their sums); '' stands for an unfilled 职称系列/级别 (keys cannot be null)
  * and '*' for "all": each organisation also has a roll-up row ('*') that the per-region and per-unit figures read,
  * so they fold one row per organisation however its people spread over the titles.
- * statistics/counters.ts recomputes them from the base tables (tests, repair).
+ * The same file defines their recount from the base tables (statistics/counters.ts: tests, repair).
  */
 const sumCol = (name: string) => numeric(name, { precision: 14, scale: 1, mode: 'number' });
 
@@ -568,22 +589,26 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
  * Uploaded files live in the database, so every server process (several over one PostgreSQL) serves every file;
  * each with its SHA-256, the type sniffed from its content, and its sanitised original name.
  */
-export const files = pgTable('files', {
-  id: serial('id').primaryKey(),
-  sha256: text('sha256').notNull(),
-  size: integer('size').notNull(),
-  kind: text('kind').notNull(),
-  mime: text('mime').notNull(),
-  originalName: text('original_name').notNull(),
-  content: bytea('content').notNull(),
-  ownerOrgId: integer('owner_org_id')
-    .notNull()
-    .references(() => organizations.id),
-  uploadedBy: integer('uploaded_by')
-    .notNull()
-    .references(() => users.id),
-  createdAt: ts('created_at').notNull().defaultNow(),
-});
+export const files = pgTable(
+  'files',
+  {
+    id: serial('id').primaryKey(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    kind: text('kind').$type<FileKind>().notNull(),
+    mime: text('mime').notNull(),
+    originalName: text('original_name').notNull(),
+    content: bytea('content').notNull(),
+    ownerOrgId: integer('owner_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    uploadedBy: integer('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  () => [oneOf('files', 'kind', FILE_KIND_CODES)],
+);
 
 /** 年度培训计划 (kind 'plan') and 年度工作总结 (kind 'summary') of a base, reviewed by its HR department. */
 export const annualDocs = pgTable(
@@ -757,9 +782,16 @@ export const certificateVerifications = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     code: text('code').notNull(),
     certificateId: integer('certificate_id'),
-    result: text('result').notNull(),
+    result: text('result').$type<VerificationResult>().notNull(),
     ip: text('ip'),
     at: ts('at').notNull().defaultNow(),
   },
-  (t) => [index('certificate_verifications_at_idx').on(t.at)],
+  (t) => [index('certificate_verifications_at_idx').on(t.at), oneOf('certificate_verifications', 'result', VERIFICATION_RESULT_CODES)],
 );
+
+/** What db/repeatable.ts last applied of each repeatable SQL file (its SHA-256): a file is applied again only when it changed. */
+export const repeatableSql = pgTable('repeatable_sql', {
+  name: text('name').primaryKey(),
+  sha256: text('sha256').notNull(),
+  appliedAt: ts('applied_at').notNull().defaultNow(),
+});

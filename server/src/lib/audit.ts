@@ -1,5 +1,5 @@
 /** Writing the audit log. Callers pass masked values only; raw personal data never goes in. */
-import { maskIdNumber, maskPhone } from '@hbzsgx/domain';
+import { maskIdNumber, maskPhone, type AuditResult } from '@hbzsgx/domain';
 import type { Db } from '../db/client.js';
 import { auditLogs } from '../db/schema.js';
 
@@ -7,7 +7,7 @@ export interface AuditEntry {
   action: string;
   targetType?: string;
   targetId?: string | number | null;
-  result?: 'success' | 'failure' | 'denied';
+  result?: AuditResult;
   detail?: Record<string, unknown>;
   /** For events without a session (login attempts): who it concerned. */
   userId?: number | null;

@@ -190,7 +190,7 @@ describe('a batch with an out-of-scope id is refused whole (404), nothing writte
         .values({
           sha256: '0'.repeat(64),
           size: 1,
-          kind: 'annual',
+          kind: 'pdf',
           mime: 'application/pdf',
           originalName: '计划.pdf',
           content: Buffer.from('x'),

@@ -6,11 +6,13 @@ import crypto from 'node:crypto';
 import type {} from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { FILE_KINDS as FILE_KIND_NAMES, type FileKind } from '@hbzsgx/domain';
 import { BadRequestError } from '../errors.js';
 import type { Db } from '../db/client.js';
 import { files } from '../db/schema.js';
 import { fieldLabel } from '../plugins/errors.js';
 
+/** Each kind's type and extension as served (the kinds and their names are packages/domain's FILE_KINDS, which files.kind's CHECK holds). */
 export const FILE_KINDS = {
   pdf: { mime: 'application/pdf', ext: '.pdf' },
   doc: { mime: 'application/msword', ext: '.doc' },
@@ -20,18 +22,9 @@ export const FILE_KINDS = {
   csv: { mime: 'text/csv', ext: '.csv' },
   jpg: { mime: 'image/jpeg', ext: '.jpg' },
   png: { mime: 'image/png', ext: '.png' },
-} as const;
-export type FileKind = keyof typeof FILE_KINDS;
-export const KIND_NAMES: Record<FileKind, string> = {
-  pdf: 'PDF',
-  doc: 'Word(doc)',
-  xls: 'Excel(xls)',
-  docx: 'Word(docx)',
-  xlsx: 'Excel(xlsx)',
-  csv: 'CSV',
-  jpg: 'JPG图片',
-  png: 'PNG图片',
-};
+} as const satisfies Record<FileKind, { mime: string; ext: string }>;
+export type { FileKind };
+export const KIND_NAMES: Record<FileKind, string> = FILE_KIND_NAMES;
 
 /** Text, as far as bytes tell: no NUL and no control characters other than tab, line feed, form feed and carriage return. */
 function isText(buf: Buffer): boolean {

@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { and, eq, sql } from 'drizzle-orm';
 import type { ClassStatus, LearningForm } from '@hbzsgx/domain';
-import { auditLogs, claims, hourPolicies, personnel, personYearTotals, trainingClasses } from '../../db/schema.js';
+import { auditLogs, claims, hourPolicies, personnel, personYearTotals, recognitionRules, trainingClasses } from '../../db/schema.js';
+import { queryRows } from '../../db/client.js';
 import { createTestApp, type Client, type TestCtx } from '../../../test/harness.js';
 import { hrOrg, loggedIn, newAdmin, newOrg, newPerson } from '../../../test/fixtures.js';
 import { transitionClaims } from '../ledger/service.js';
@@ -502,7 +503,7 @@ describe('scope and permission', () => {
   });
 });
 
-describe('the counters follow every change, in the same transaction (statistics/counters.ts, migration 0009)', () => {
+describe('the counters follow every change, in the same transaction (db/repeatable/counters.sql, statistics/counters.ts)', () => {
   const summary = async (c: Client, regionId?: number) =>
     (await c.get(`/api/stats/completion?year=${Y}${regionId ? `&regionId=${regionId}` : ''}`)).body.summary;
 
@@ -551,5 +552,29 @@ describe('the counters follow every change, in the same transaction (statistics/
     await rebuildCounters(ctx.db);
     expect(await counterDrift(ctx.db)).toEqual([]);
     expect(await summary(jiangan)).toEqual({ total: 5, completed: 2, uncompleted: 3, rate: 40 });
+  });
+
+  it("a year's policy deleted: nobody has completed that year, at once (the other years untouched); re-created: judged again", async () => {
+    const completed = async () =>
+      Object.fromEntries(
+        (
+          await queryRows<{ year: number; n: number }>(
+            ctx.db,
+            sql`select year, sum(completed)::int as n from stat_org_ledger where title_series = '*' group by year order by year`,
+          )
+        ).map((r) => [r.year, r.n]),
+      );
+    const before = await completed();
+    expect(before[Y]).toBe(5);
+    await ctx.db.transaction(async (tx) => {
+      await tx.delete(recognitionRules).where(eq(recognitionRules.year, Y));
+      await tx.delete(hourPolicies).where(eq(hourPolicies.year, Y));
+    });
+    expect(await completed()).toEqual({ ...before, [Y]: 0 });
+    expect(await counterDrift(ctx.db)).toEqual([]);
+    await ctx.db.insert(hourPolicies).values({ year: Y, totalRequired: 80, professionalMin: 50, publicMin: 24, closingDate: '2024-12-31' });
+    expect(await completed()).toEqual(before);
+    expect(await summary(province)).toEqual({ total: 10, completed: 5, uncompleted: 5, rate: 50 });
+    expect(await counterDrift(ctx.db)).toEqual([]);
   });
 });
