@@ -39,10 +39,18 @@ export interface ReviewQueueSpec<Row extends { id: number }, F extends object> {
   label(r: Row): string;
   /** What the requester can do after 驳回: '申请人可修改后重新提交'. */
   afterReject: string;
-  /** Rows still to decide (default: status 'pending'). */
-  pending?(r: Row): boolean;
+  /** Rows still to decide (default: status 'pending'); `tab` for queues whose 已审核 tab holds rows still open elsewhere. */
+  pending?(r: Row, tab: ReviewTab): boolean;
   /** Other queries a decision changes (e.g. a person's hours). */
   invalidates?: readonly (readonly unknown[])[];
+  /** The success message where the default (已通过/已驳回 + label, or the count) does not fit. */
+  message?(d: Decision & { label: string }, r: DecisionResult): string;
+  /** The question of a row's 通过 confirmation (default: 确定通过{label}吗？). */
+  confirmApprove?(r: Row): string;
+  /** The 驳回 modal of a single row where the queue names it otherwise (e.g. 拒绝调入 / 拒绝原因 / 确认拒绝). */
+  rejectModal?: { title?: string; label?: string; okText?: string; description?(r: Row): ReactNode };
+  /** The empty table's text per tab (default: 暂无待审核的/暂无已审核的{noun}). */
+  emptyText?: Partial<Record<ReviewTab, string>>;
 }
 
 const isPending = (r: { id: number }) => (r as { status?: unknown }).status === 'pending';
@@ -57,7 +65,7 @@ export function useReviewQueue<Row extends { id: number }, F extends object>(
   const [filters, setFilters] = useState<F>(opts.initialFilters ?? ({} as F));
   const [page, setPage] = useState<PageState>({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
   const [selected, setSelected] = useState<number[]>([]);
-  const [rejecting, setRejecting] = useState<{ ids: number[]; label: string } | null>(null);
+  const [rejecting, setRejecting] = useState<{ ids: number[]; label: string; row?: Row } | null>(null);
 
   const list = useQuery({
     queryKey: [...spec.queryKey, tab, filters, page],
@@ -74,15 +82,18 @@ export function useReviewQueue<Row extends { id: number }, F extends object>(
     onSuccess: (r, d) => {
       const verb = d.decision === 'approve' ? '通过' : '驳回';
       feedback.success(
-        d.ids.length === 1 ? `已${verb}${d.label}` : `已${verb} ${r.done} ${what}${r.skipped ? `，${r.skipped} ${spec.unit}已被处理过` : ''}`,
+        spec.message?.(d, r) ??
+          (d.ids.length === 1 ? `已${verb}${d.label}` : `已${verb} ${r.done} ${what}${r.skipped ? `，${r.skipped} ${spec.unit}已被处理过` : ''}`),
       );
       setSelected((cur) => cur.filter((id) => !d.ids.includes(id)));
       opts.onDecided?.(d.ids);
     },
-    onSettled: () => {
-      for (const key of [spec.queryKey, ['dashboard'], ...(spec.invalidates ?? [])]) void qc.invalidateQueries({ queryKey: key });
-    },
+    onSettled: () => refresh(),
   });
+  /** Refreshes the queue, the dashboard's 待办事项 and `invalidates`. */
+  const refresh = () => {
+    for (const key of [spec.queryKey, ['dashboard'], ...(spec.invalidates ?? [])]) void qc.invalidateQueries({ queryKey: key });
+  };
 
   return {
     spec,
@@ -111,13 +122,15 @@ export function useReviewQueue<Row extends { id: number }, F extends object>(
     },
     /** Opens the 驳回 reason modal for these rows. */
     reject(ids: number[], label = labelOf(ids)) {
-      setRejecting({ ids, label });
+      setRejecting({ ids, label, row: ids.length === 1 ? list.data?.items.find((r) => r.id === ids[0]) : undefined });
     },
     rejecting,
     closeReject: () => setRejecting(null),
     submitReject: (reason: string) =>
       rejecting ? decide.mutateAsync({ ids: rejecting.ids, decision: 'reject', reason, label: rejecting.label }) : Promise.resolve(),
-    isPending: (r: Row) => (spec.pending ?? isPending)(r),
+    isPending: (r: Row) => (spec.pending ? spec.pending(r, tab) : isPending(r)),
+    /** After a decision made by a form of the page's own (e.g. 确认调转 choosing a department). */
+    refresh,
   };
 }
 export type ReviewQueue<Row extends { id: number }, F extends object> = ReturnType<typeof useReviewQueue<Row, F>>;
@@ -139,7 +152,7 @@ export function DecideButtons<Row extends { id: number }, F extends object>({
     <>
       <Popconfirm
         title={`通过${spec.noun}`}
-        description={`确定通过${label}吗？`}
+        description={spec.confirmApprove?.(row) ?? `确定通过${label}吗？`}
         okText="通过"
         cancelText="取消"
         onConfirm={() => queue.approve([row.id], label)}
@@ -164,7 +177,9 @@ export function ReviewQueuePage<Row extends { id: number }, F extends object>({
   rowActions,
   actionsWidth = { pending: 140, done: 70 },
   scrollX = 1100,
+  batch = true,
   batchApprove = true,
+  decideButtons,
   children,
 }: {
   queue: ReviewQueue<Row, F>;
@@ -176,8 +191,12 @@ export function ReviewQueuePage<Row extends { id: number }, F extends object>({
   columns: TableColumnsType<Row>;
   /** Buttons before 通过/驳回 (查看, 下载…). */
   rowActions?: (r: Row) => ReactNode;
+  /** A pending row's own decision buttons instead of 通过/驳回 (e.g. 确认调转 opening a form, 拒绝 calling queue.reject). */
+  decideButtons?: (r: Row) => ReactNode;
   actionsWidth?: { pending: number; done: number };
   scrollX?: number;
+  /** False where requests are decided one by one: no selection, no batch bar (更换上级部门, 人员调入). */
+  batch?: boolean;
   /** False where each request must be read before it is approved (only 批量驳回). */
   batchApprove?: boolean;
   /** Drawers and modals of the page (they may call queue.approve / queue.reject). */
@@ -195,18 +214,19 @@ export function ReviewQueuePage<Row extends { id: number }, F extends object>({
     render: (_, r) => (
       <Space size={0}>
         {rowActions?.(r)}
-        {queue.isPending(r) && <DecideButtons queue={queue} row={r} />}
+        {queue.isPending(r) && (decideButtons ? decideButtons(r) : <DecideButtons queue={queue} row={r} />)}
       </Space>
     ),
   };
   const rejecting = queue.rejecting;
   const many = !!rejecting && rejecting.ids.length > 1;
+  const single = !many && rejecting?.row ? spec.rejectModal : undefined;
   return (
     <PageContainer title={title} description={description}>
       <Card variant="borderless">
         <ReviewTabs tab={tab} onChange={queue.switchTab} />
         {filters ? filters(exportButton) : exportButton && <div className="filter-bar">{exportButton}</div>}
-        {tab === 'pending' && selected.length > 0 && (
+        {batch && tab === 'pending' && selected.length > 0 && (
           <BatchBar
             count={selected.length}
             what={what}
@@ -225,7 +245,7 @@ export function ReviewQueuePage<Row extends { id: number }, F extends object>({
           loading={list.isFetching}
           scroll={{ x: scrollX }}
           rowSelection={
-            tab === 'pending'
+            batch && tab === 'pending'
               ? {
                   selectedRowKeys: selected,
                   onChange: (keys) => queue.setSelected(keys as number[]),
@@ -235,16 +255,20 @@ export function ReviewQueuePage<Row extends { id: number }, F extends object>({
               : undefined
           }
           pagination={pagedBy(queue.page, queue.setPage, list.data?.total)}
-          locale={{ emptyText: tab === 'pending' ? `暂无待审核的${spec.noun}` : `暂无已审核的${spec.noun}` }}
+          locale={{ emptyText: spec.emptyText?.[tab] ?? (tab === 'pending' ? `暂无待审核的${spec.noun}` : `暂无已审核的${spec.noun}`) }}
         />
       </Card>
       {children}
       <ReasonModal
         open={!!rejecting}
-        title={many ? `批量驳回（${rejecting.ids.length} ${spec.unit}）` : `驳回${spec.noun}`}
+        title={many ? `批量驳回（${rejecting.ids.length} ${spec.unit}）` : (single?.title ?? `驳回${spec.noun}`)}
+        label={single?.label}
+        okText={single?.okText}
         description={
           rejecting &&
-          (many ? `将驳回选中的 ${rejecting.ids.length} ${what}，${spec.afterReject}。` : `将驳回${rejecting.label}，${spec.afterReject}。`)
+          (many
+            ? `将驳回选中的 ${rejecting.ids.length} ${what}，${spec.afterReject}。`
+            : (single?.description?.(rejecting.row!) ?? `将驳回${rejecting.label}，${spec.afterReject}。`))
         }
         onSubmit={queue.submitReject}
         onClose={queue.closeReject}
