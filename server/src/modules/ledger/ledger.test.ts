@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { ClaimStatus } from '@hbzsgx/domain';
-import { claims, hourPolicies, personnel, personYearTotals } from '../../db/schema.js';
+import { claims, hourPolicies, personnel, personYearTotals, recognitionRules } from '../../db/schema.js';
 import { createTestApp, type TestCtx } from '../../../test/harness.js';
 import { hrOrg, loggedIn, newAdmin, newOrg, newPerson } from '../../../test/fixtures.js';
 import { counterDrift } from '../statistics/counters.js';
@@ -47,8 +47,24 @@ async function freshClaims(specs: { person: number; year: number; subject: 'publ
   ).map((r) => r.id);
 }
 
+/** A year's policy as the province would set it (created when missing, as PUT /api/hour-policies/:year does). */
+async function setPolicy(year: number, p: { totalRequired: number; professionalMin: number; publicMin: number }) {
+  await ctx.db
+    .insert(hourPolicies)
+    .values({ year, ...p, closingDate: `${year}-12-31` })
+    .onConflictDoUpdate({ target: hourPolicies.year, set: p });
+}
+
+/** A year's policy deleted (its recognition rules first), as a script or a repair would. */
+async function deletePolicy(year: number) {
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(recognitionRules).where(eq(recognitionRules.year, year));
+    await tx.delete(hourPolicies).where(eq(hourPolicies.year, year));
+  });
+}
+
 describe('the ledger', () => {
-  it('property: after any sequence of approve/reject/revoke/delete (and people moving, re-titled, suspended, policies changed), stored totals equal totals recomputed from claims and every statistics counter equals its recount', async () => {
+  it('property: after any sequence of approve/reject/revoke/delete (and people moving, re-titled, suspended, policies changed or deleted), stored totals equal totals recomputed from claims and every statistics counter equals its recount', async () => {
     const claimSpec = fc.record({
       person: fc.integer({ min: 0, max: 2 }),
       year: fc.constantFrom(...YEARS),
@@ -67,7 +83,8 @@ describe('the ledger', () => {
       status: fc.constantFrom('active', 'pending'),
       series: fc.constantFrom('ZXXJ', 'GCJS', null),
     });
-    const policy = fc.record({ kind: fc.constant('policy' as const), year: fc.constantFrom(...YEARS), total: fc.constantFrom(0, 5, 20, 90) });
+    // a policy set (created again if it was deleted) or deleted (null) for a year
+    const policy = fc.record({ kind: fc.constant('policy' as const), year: fc.constantFrom(...YEARS), total: fc.constantFrom(0, 5, 20, 90, null) });
     const op = fc.oneof({ arbitrary: transition, weight: 4 }, { arbitrary: person, weight: 1 }, { arbitrary: policy, weight: 1 });
     await fc.assert(
       fc.asyncProperty(fc.array(claimSpec, { minLength: 1, maxLength: 12 }), fc.array(op, { maxLength: 15 }), async (specs, ops) => {
@@ -80,11 +97,10 @@ describe('the ledger', () => {
               .update(personnel)
               .set({ orgId: o.other ? otherOrgId : orgId, status: o.status, titleSeries: o.series })
               .where(eq(personnel.id, people[o.person]!));
+          } else if (o.total === null) {
+            await deletePolicy(o.year);
           } else {
-            await ctx.db
-              .update(hourPolicies)
-              .set({ totalRequired: o.total, professionalMin: Math.floor(o.total / 2), publicMin: 0 })
-              .where(eq(hourPolicies.year, o.year));
+            await setPolicy(o.year, { totalRequired: o.total, professionalMin: Math.floor(o.total / 2), publicMin: 0 });
           }
         }
         for (const p of people)
@@ -103,7 +119,7 @@ describe('the ledger', () => {
     );
     // leave the people as the other tests expect them
     await ctx.db.update(personnel).set({ orgId, status: 'active' }).where(inArray(personnel.id, people));
-    await ctx.db.update(hourPolicies).set({ totalRequired: 90, professionalMin: 60, publicMin: 30 }).where(inArray(hourPolicies.year, YEARS));
+    for (const y of YEARS) await setPolicy(y, { totalRequired: 90, professionalMin: 60, publicMin: 30 });
   }, 120_000);
 
   it('moves only along the state machine, and reports what it moved', async () => {
@@ -160,6 +176,23 @@ describe('the ledger', () => {
     }
     await ctx.db.update(personnel).set({ orgId }).where(eq(personnel.id, people[1]!));
     await ctx.db.update(hourPolicies).set({ totalRequired: 90, professionalMin: 60, publicMin: 30 }).where(eq(hourPolicies.year, 2026));
+  });
+
+  it("concurrent batch approvals while the year's policy is deleted, then created again: no deadlock, every counter true", async () => {
+    for (let round = 0; round < 8; round++) {
+      const ids = await freshClaims(Array.from({ length: 8 }, (_, i) => ({ person: i % 2, year: 2026, subject: 'professional' as const, hours: 5 })));
+      const [a, b] = [ids.filter((_, i) => i % 2 === 0), ids.filter((_, i) => i % 2 === 1)];
+      // each person ends with 20 专业学时: complete under 20/10, not without a policy
+      const results = await Promise.allSettled([
+        ctx.db.transaction((tx) => transitionClaims(tx, { ids: [...a.slice(0, 3), ...b.slice(0, 3)], to: 'approved', actorUserId: 1 })),
+        ctx.db.transaction((tx) => transitionClaims(tx, { ids: [...b.slice(1), ...a.slice(1)], to: 'approved', actorUserId: 2 })),
+        round % 2 ? setPolicy(2026, { totalRequired: 20, professionalMin: 10, publicMin: 0 }) : deletePolicy(2026),
+      ]);
+      expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+      expect((await ctx.db.select().from(claims).where(eq(claims.status, 'approved'))).length).toBe(8);
+      expect(await counterDrift(ctx.db)).toEqual([]);
+    }
+    await setPolicy(2026, { totalRequired: 90, professionalMin: 60, publicMin: 30 });
   });
 });
 
