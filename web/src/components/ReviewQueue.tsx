@@ -2,7 +2,8 @@
  * The review queue page, written once: 待审核/已审核 tabs, the page's filters, 导出, batch selection with 批量通过/驳回,
  * 通过 (confirm) and 驳回 (reason) per row, the decide mutation, and refreshing the queue and the dashboard's 待办事项.
  * A queue page supplies a ReviewQueueSpec (its API and its nouns), its filter form and its columns; the server side of
- * the same queue is one definition in server/src/lib/review-queue.ts.
+ * the same queue is one definition in server/src/lib/review-queue.ts. useReasonAction() is a further decision that
+ * asks for a reason (学时审核's 删除, 学时审验's 审验不通过), for queue pages and other lists alike.
  */
 import { useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
@@ -37,8 +38,8 @@ export interface ReviewQueueSpec<Row extends { id: number }, F extends object> {
   unit: string;
   /** One row by name: '“张三”的注册'. */
   label(r: Row): string;
-  /** What the requester can do after 驳回: '申请人可修改后重新提交'. */
-  afterReject: string;
+  /** What the requester can do after 驳回: '申请人可修改后重新提交' (absent: the 驳回 modal says only what it rejects). */
+  afterReject?: string;
   /** Rows still to decide (default: status 'pending'); `tab` for queues whose 已审核 tab holds rows still open elsewhere. */
   pending?(r: Row, tab: ReviewTab): boolean;
   /** Other queries a decision changes (e.g. a person's hours). */
@@ -175,10 +176,13 @@ export function ReviewQueuePage<Row extends { id: number }, F extends object>({
   filters,
   columns,
   rowActions,
+  rowActionsAfter,
   actionsWidth = { pending: 140, done: 70 },
   scrollX = 1100,
   batch = true,
   batchApprove = true,
+  batchActions,
+  selectDone = false,
   decideButtons,
   children,
 }: {
@@ -191,6 +195,8 @@ export function ReviewQueuePage<Row extends { id: number }, F extends object>({
   columns: TableColumnsType<Row>;
   /** Buttons before 通过/驳回 (查看, 下载…). */
   rowActions?: (r: Row) => ReactNode;
+  /** Buttons after 通过/驳回 (e.g. 删除, offered on both tabs). */
+  rowActionsAfter?: (r: Row) => ReactNode;
   /** A pending row's own decision buttons instead of 通过/驳回 (e.g. 确认调转 opening a form, 拒绝 calling queue.reject). */
   decideButtons?: (r: Row) => ReactNode;
   actionsWidth?: { pending: number; done: number };
@@ -199,6 +205,10 @@ export function ReviewQueuePage<Row extends { id: number }, F extends object>({
   batch?: boolean;
   /** False where each request must be read before it is approved (only 批量驳回). */
   batchApprove?: boolean;
+  /** More buttons of the batch bar, after 批量通过/驳回 (they act on `queue.selected`). */
+  batchActions?: ReactNode;
+  /** Rows of 已审核 are selectable too, for `batchActions` (批量通过/驳回 stay on 待审核). */
+  selectDone?: boolean;
   /** Drawers and modals of the page (they may call queue.approve / queue.reject). */
   children?: ReactNode;
 }) {
@@ -215,26 +225,30 @@ export function ReviewQueuePage<Row extends { id: number }, F extends object>({
       <Space size={0}>
         {rowActions?.(r)}
         {queue.isPending(r) && (decideButtons ? decideButtons(r) : <DecideButtons queue={queue} row={r} />)}
+        {rowActionsAfter?.(r)}
       </Space>
     ),
   };
   const rejecting = queue.rejecting;
   const many = !!rejecting && rejecting.ids.length > 1;
   const single = !many && rejecting?.row ? spec.rejectModal : undefined;
+  const after = spec.afterReject ? `，${spec.afterReject}` : '';
+  const selectable = batch && (tab === 'pending' || selectDone);
   return (
     <PageContainer title={title} description={description}>
       <Card variant="borderless">
         <ReviewTabs tab={tab} onChange={queue.switchTab} />
         {filters ? filters(exportButton) : exportButton && <div className="filter-bar">{exportButton}</div>}
-        {batch && tab === 'pending' && selected.length > 0 && (
+        {selectable && selected.length > 0 && (
           <BatchBar
             count={selected.length}
             what={what}
             busy={queue.busy}
-            approve={batchApprove}
+            approve={batchApprove && tab === 'pending'}
             onApprove={() => queue.approve(selected)}
-            onReject={() => queue.reject(selected)}
+            onReject={tab === 'pending' ? () => queue.reject(selected) : undefined}
             onClear={() => queue.setSelected([])}
+            extra={batchActions}
           />
         )}
         {list.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
@@ -245,12 +259,12 @@ export function ReviewQueuePage<Row extends { id: number }, F extends object>({
           loading={list.isFetching}
           scroll={{ x: scrollX }}
           rowSelection={
-            batch && tab === 'pending'
+            selectable
               ? {
                   selectedRowKeys: selected,
                   onChange: (keys) => queue.setSelected(keys as number[]),
                   preserveSelectedRowKeys: true,
-                  getCheckboxProps: (r) => ({ disabled: !queue.isPending(r) }),
+                  getCheckboxProps: (r) => ({ disabled: tab === 'pending' && !queue.isPending(r) }),
                 }
               : undefined
           }
@@ -267,12 +281,50 @@ export function ReviewQueuePage<Row extends { id: number }, F extends object>({
         description={
           rejecting &&
           (many
-            ? `将驳回选中的 ${rejecting.ids.length} ${what}，${spec.afterReject}。`
-            : (single?.description?.(rejecting.row!) ?? `将驳回${rejecting.label}，${spec.afterReject}。`))
+            ? `将驳回选中的 ${rejecting.ids.length} ${what}${after}。`
+            : (single?.description?.(rejecting.row!) ?? `将驳回${rejecting.label}${after}。`))
         }
         onSubmit={queue.submitReject}
         onClose={queue.closeReject}
       />
     </PageContainer>
   );
+}
+
+/**
+ * A decision on rows that asks for a reason besides 驳回 (学时审核's 删除, 学时审验's 审验不通过): the rows being asked
+ * about (`target`, with whatever the modal needs to say), the mutation, its success message and what it refreshes.
+ * Render its ReasonModal with open={!!action.target}, onSubmit={action.submit}, onClose={action.close}: an error stays
+ * in the modal.
+ */
+export function useReasonAction<T extends { ids: number[]; label: string }>(opts: {
+  run(ids: number[], reason: string): Promise<DecisionResult>;
+  message(r: DecisionResult, target: T): string;
+  /** Queries the action changes, refreshed once it has settled (for a queue: `queue.refresh` covers its own). */
+  invalidates?: readonly (readonly unknown[])[];
+  /** After success (e.g. drop the rows from the selection, close a drawer, patch a list kept as it was drawn). */
+  onDone?(target: T, reason: string, r: DecisionResult): void;
+  onSettled?(): void;
+}) {
+  const qc = useQueryClient();
+  const [target, setTarget] = useState<T | null>(null);
+  const m = useMutation({
+    mutationFn: (v: { target: T; reason: string }) => opts.run(v.target.ids, v.reason),
+    onSuccess: (r, v) => {
+      feedback.success(opts.message(r, v.target));
+      opts.onDone?.(v.target, v.reason, r);
+    },
+    onSettled: () => {
+      for (const key of opts.invalidates ?? []) void qc.invalidateQueries({ queryKey: key });
+      opts.onSettled?.();
+    },
+  });
+  return {
+    target,
+    /** Opens the reason modal for these rows. */
+    open: (t: T) => setTarget(t),
+    close: () => setTarget(null),
+    submit: (reason: string) => (target ? m.mutateAsync({ target, reason }) : Promise.resolve()),
+    busy: m.isPending,
+  };
 }

@@ -71,14 +71,18 @@ export function BatchBar({
   busy,
   approve = true,
   what = '条申请',
+  extra,
 }: {
   count: number;
   onApprove?: () => void;
-  onReject: () => void;
+  /** 批量驳回 (absent: no such button, e.g. where only `extra` applies). */
+  onReject?: () => void;
   onClear: () => void;
   busy: boolean;
   approve?: boolean;
   what?: string;
+  /** More buttons after 批量通过/驳回 (删除, 批量审验不通过…). */
+  extra?: ReactNode;
 }) {
   return (
     <Alert
@@ -103,9 +107,12 @@ export function BatchBar({
               </Button>
             </Popconfirm>
           )}
-          <Button danger size="small" icon={<CloseOutlined />} disabled={!count || busy} onClick={onReject}>
-            批量驳回
-          </Button>
+          {onReject && (
+            <Button danger size="small" icon={<CloseOutlined />} disabled={!count || busy} onClick={onReject}>
+              批量驳回
+            </Button>
+          )}
+          {extra}
           {count > 0 && (
             <Button type="link" size="small" onClick={onClear}>
               取消选择
