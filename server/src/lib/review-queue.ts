@@ -40,14 +40,27 @@ export interface QueueDefinition<K extends string, F extends z.ZodObject, R exte
   /** The one query behind list, export and count: scope, self-review filter, tab and filters inside it. */
   list(ctx: ServiceContext, kind: K, q: z.output<F> & Paging): Promise<{ total: number; items: z.output<R>[] }>;
   /** The export's columns (masked values only: lists never hold full personal numbers). */
-  columns(kind: K): Column<z.output<R>>[];
+  columns(kind: K, filters: z.output<F>): Column<z.output<R>>[];
   /** What the export is audited as (e.g. 'registrations.personnel'). */
   exportWhat(kind: K): string;
-  /** 待办事项: the pending rows this actor may decide, where the menu opens, which organisation types have it. */
-  todo: { key(kind: K): string; path(kind: K): string; types?: (kind: K) => OrgType[]; count(db: Db, actor: Actor, kind: K): Promise<number> };
+  /** 待办事项: the pending rows this actor may decide (one entry per kind; a list where one queue feeds several menus). */
+  todo: QueueTodo<K> | QueueTodo<K>[];
+  /** The export's title when it depends on the filters (default: the queue's title and the tab). */
+  exportTitle?(kind: K, filters: z.output<F>): string;
   /** 通过/驳回: one transaction guarded by the expected state; a batch with any id out of scope is refused (404). */
   decide: { body?: D; summary?: string; run(ctx: ServiceContext, kind: K, body: z.output<D>): Promise<{ done: number; skipped: number }> };
   summaries?: { list?: string; export?: string };
+}
+
+export interface QueueTodo<K extends string> {
+  key(kind: K): string;
+  /** Default: the queue's title. */
+  title?(kind: K): string;
+  /** The page the 待办 card opens. */
+  path(kind: K): string;
+  /** Organisation types that have the menu (default: all). */
+  types?(kind: K): OrgType[];
+  count(db: Db, actor: Actor, kind: K): Promise<number>;
 }
 
 const tabName = (q: object) => ('tab' in q ? (q.tab === 'pending' ? '（待审核）' : q.tab === 'done' ? '（已审核）' : '') : '');
@@ -58,20 +71,23 @@ export function registerReviewQueue<K extends string, F extends z.ZodObject, R e
 ) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const base = `/api/reviews/${def.path}${def.kinds ? '/:kind' : ''}`;
-  const params = def.kinds ? z.object({ kind: z.enum(def.kinds.values, { error: def.kinds.error }) }) : undefined;
+  // a single queue has no path parameter: the key must be absent, not undefined (Fastify reads every key)
+  const params = def.kinds ? { params: z.object({ kind: z.enum(def.kinds.values, { error: def.kinds.error }) }) } : {};
   const kindOf = (p: unknown): K => (def.kinds ? (p as { kind: K }).kind : (undefined as never));
   const access = { access: { permission: def.permission } };
   const { tags } = def;
 
   for (const kind of def.kinds?.values ?? [undefined as never as K]) {
-    registerTodo({
-      key: def.todo.key(kind),
-      title: def.title(kind),
-      path: def.todo.path(kind),
-      permission: def.permission,
-      types: def.todo.types?.(kind),
-      count: (db, actor) => def.todo.count(db, actor, kind),
-    });
+    for (const todo of [def.todo].flat()) {
+      registerTodo({
+        key: todo.key(kind),
+        title: todo.title?.(kind) ?? def.title(kind),
+        path: todo.path(kind),
+        permission: def.permission,
+        types: todo.types?.(kind),
+        count: (db, actor) => todo.count(db, actor, kind),
+      });
+    }
   }
 
   app.get(
@@ -81,7 +97,7 @@ export function registerReviewQueue<K extends string, F extends z.ZodObject, R e
       schema: {
         tags,
         summary: def.summaries?.list ?? '审核队列（待审核/已审核）',
-        params,
+        ...params,
         querystring: pageQuery.extend(def.filters.shape),
         response: { 200: paged(def.row) },
       },
@@ -96,7 +112,7 @@ export function registerReviewQueue<K extends string, F extends z.ZodObject, R e
       schema: {
         tags,
         summary: def.summaries?.export ?? '导出审核队列（xlsx，与列表相同的筛选）',
-        params,
+        ...params,
         querystring: exportQuery(def.filters),
         response: { 200: fileResponse('审核队列.xlsx') },
       },
@@ -107,9 +123,9 @@ export function registerReviewQueue<K extends string, F extends z.ZodObject, R e
       const filters = req.query as z.output<F>;
       return exportList(ctx.db, req, reply, {
         what: def.exportWhat(kind),
-        title: `${def.title(kind)}${tabName(filters)}`,
+        title: def.exportTitle?.(kind, filters) ?? `${def.title(kind)}${tabName(filters)}`,
         filters,
-        columns: def.columns(kind),
+        columns: def.columns(kind, filters),
         load: (p) => def.list(ctx, kind, { ...filters, ...p }),
       });
     },
@@ -122,7 +138,7 @@ export function registerReviewQueue<K extends string, F extends z.ZodObject, R e
       schema: {
         tags,
         summary: def.decide.summary ?? '通过/驳回（单条或批量）',
-        params,
+        ...params,
         body: def.decide.body ?? decisionBody,
         response: { 200: decisionResult },
       },

@@ -29,4 +29,4 @@ export const decisionResult = z.object({ done: z.number().int(), skipped: z.numb
  * A file download (xlsx, pdf, png): the handler sends a Buffer, which Fastify passes through unserialised; the
  * schema documents it in OpenAPI.
  */
-export const fileResponse = (description: string) => z.string().meta({ format: 'binary', description });
+export const fileResponse = (description: string) => z.any().meta({ type: 'string', format: 'binary', description });

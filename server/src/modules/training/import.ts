@@ -4,15 +4,12 @@
  * (the row numbers and reasons are what is needed to correct the source file).
  */
 import { createHash } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
 import { ID_TYPES, maskIdNumber, type IdType } from '@hbzsgx/domain';
-import type { AppDeps } from '../../deps.js';
+import type { ServiceContext } from '../../context.js';
 import { files } from '../../db/schema.js';
 import { AppError, BadRequestError } from '../../errors.js';
 import { cellText, MAX_IMPORT_ROWS, readSheet, SheetReadError, templateBuffer, xlsxBuffer, type SheetRow } from '../../lib/excel.js';
-import { readUpload } from '../../lib/uploads.js';
-import { writeAudit } from '../../lib/audit.js';
-import type { Actor } from '../../plugins/access.js';
+import type { Upload } from '../../lib/uploads.js';
 import { registerScore } from './service.js';
 
 export const SCORE_HEADERS = ['证件类型', '证件号', '姓名', '成绩', '是否合格'] as const;
@@ -40,8 +37,11 @@ export interface ImportResult {
   failedFileId: number | null;
 }
 
-export async function importScores(deps: AppDeps, req: FastifyRequest, actor: Actor, classId: number): Promise<ImportResult> {
-  const up = await readUpload(req, { maxBytes: 5 * 1024 * 1024, allowed: ['xlsx', 'xls', 'csv'] });
+export const MAX_SCORE_FILE_BYTES = 5 * 1024 * 1024;
+
+/** Imports an uploaded 学员成绩 file (read by the route with readUpload). */
+export async function importScores(ctx: ServiceContext, classId: number, up: Upload): Promise<ImportResult> {
+  const { actor } = ctx;
   let rows: SheetRow[];
   try {
     rows = await readSheet(up.buffer);
@@ -83,7 +83,7 @@ export async function importScores(deps: AppDeps, req: FastifyRequest, actor: Ac
       continue;
     }
     try {
-      const done = await registerScore(deps, req, actor, classId, {
+      const done = await registerScore(ctx, classId, {
         idType,
         idNumber: values[1] ?? '',
         name: values[2] || undefined,
@@ -110,7 +110,7 @@ export async function importScores(deps: AppDeps, req: FastifyRequest, actor: Ac
       ],
       failedRows,
     );
-    const [f] = await deps.database.db
+    const [f] = await ctx.db
       .insert(files)
       .values({
         sha256: createHash('sha256').update(buf).digest('hex'),
@@ -125,7 +125,7 @@ export async function importScores(deps: AppDeps, req: FastifyRequest, actor: Ac
       .returning({ id: files.id });
     result.failedFileId = f!.id;
   }
-  await writeAudit(deps.database.db, req, {
+  await ctx.audit({
     action: 'import',
     targetType: 'scores',
     targetId: classId,

@@ -2,19 +2,17 @@
  * 培训班管理 (base) and 审核培训计划申报 (HR), 学员成绩管理 (base): a qualified learner's score becomes a claim
  * (学时申报) with the base as 代申报机构, flagged by the 重点审核 rules.
  */
-import type { FastifyRequest } from 'fastify';
 import { and, count, desc, eq, inArray, isNotNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { checkIdNumber, flagReasons, normalizeIdNumber, type ClassBody, type IdType, beijingDate } from '@hbzsgx/domain';
 import type { ClassStatus } from '@hbzsgx/domain';
-import type { AppDeps } from '../../deps.js';
 import type { Db } from '../../db/client.js';
-import { claims, organizations, personnel, trainingClasses, users } from '../../db/schema.js';
-import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
+import { claims, files, organizations, personnel, trainingClasses, users } from '../../db/schema.js';
+import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
 import { escapeLike, jurisdiction, requireAccess, underPath } from '../../lib/scope.js';
 import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
-import { contextOf } from '../../context.js';
+import type { ServiceContext } from '../../context.js';
 import type { Actor } from '../../plugins/access.js';
 import { policyFor } from '../ledger/service.js';
 
@@ -30,14 +28,15 @@ async function ownClass(db: Db, actor: Actor, id: number) {
   return c;
 }
 
-export async function createClass(deps: AppDeps, req: FastifyRequest, actor: Actor, body: ClassBody) {
-  await policyFor(deps.database.db, body.year); // the year must have a policy
-  return deps.database.db.transaction(async (tx) => {
+export async function createClass(ctx: ServiceContext, body: ClassBody) {
+  const { actor } = ctx;
+  await policyFor(ctx.db, body.year); // the year must have a policy
+  return ctx.db.transaction(async (tx) => {
     const [c] = await tx
       .insert(trainingClasses)
       .values({ ...body, baseOrgId: actor.org.id, createdBy: actor.userId })
       .returning();
-    await writeAudit(tx, req, {
+    await writeAudit(tx, ctx, {
       action: 'class.create',
       targetType: 'training_class',
       targetId: c!.id,
@@ -47,8 +46,9 @@ export async function createClass(deps: AppDeps, req: FastifyRequest, actor: Act
   });
 }
 
-export async function updateClass(deps: AppDeps, req: FastifyRequest, actor: Actor, id: number, body: ClassBody) {
-  return deps.database.db.transaction(async (tx) => {
+export async function updateClass(ctx: ServiceContext, id: number, body: ClassBody) {
+  const { actor } = ctx;
+  return ctx.db.transaction(async (tx) => {
     const before = await ownClass(tx, actor, id);
     const [c] = await tx
       .update(trainingClasses)
@@ -56,7 +56,7 @@ export async function updateClass(deps: AppDeps, req: FastifyRequest, actor: Act
       .where(and(eq(trainingClasses.id, id), inArray(trainingClasses.status, ['pending', 'rejected'])))
       .returning();
     if (!c) throw new ConflictError('只有待审核或被驳回的培训班可以修改');
-    await writeAudit(tx, req, {
+    await writeAudit(tx, ctx, {
       action: 'class.update',
       targetType: 'training_class',
       targetId: id,
@@ -66,8 +66,9 @@ export async function updateClass(deps: AppDeps, req: FastifyRequest, actor: Act
   });
 }
 
-export async function withdrawClass(deps: AppDeps, req: FastifyRequest, actor: Actor, id: number) {
-  return deps.database.db.transaction(async (tx) => {
+export async function withdrawClass(ctx: ServiceContext, id: number) {
+  const { actor } = ctx;
+  return ctx.db.transaction(async (tx) => {
     await ownClass(tx, actor, id);
     const done = await tx
       .update(trainingClasses)
@@ -75,8 +76,8 @@ export async function withdrawClass(deps: AppDeps, req: FastifyRequest, actor: A
       .where(and(eq(trainingClasses.id, id), inArray(trainingClasses.status, ['pending', 'rejected'])))
       .returning({ id: trainingClasses.id });
     if (!done.length) throw new ConflictError('只有待审核或被驳回的培训班可以撤回');
-    await writeAudit(tx, req, { action: 'class.withdraw', targetType: 'training_class', targetId: id });
-    return { ok: true };
+    await writeAudit(tx, ctx, { action: 'class.withdraw', targetType: 'training_class', targetId: id });
+    return { ok: true as const };
   });
 }
 
@@ -87,6 +88,7 @@ function classScope(actor: Actor) {
   return and(jurisdiction(actor).reviews(baseOrg), notOwnRequest(actor, CLASS_SUBJECTS))!;
 }
 
+/** The one query behind a base's own classes, the review queue, their exports and the 待办 counts. */
 export async function listClasses(
   db: Db,
   actor: Actor,
@@ -129,20 +131,16 @@ export async function listClasses(
   return { total: total!.n, items: items.map(({ c, ...x }) => ({ ...c, ...x })) };
 }
 
-export async function decideClasses(
-  deps: AppDeps,
-  req: FastifyRequest,
-  actor: Actor,
-  body: { ids: number[]; decision: 'approve' | 'reject'; reason: string },
-) {
-  await refuseOwnRequests(contextOf(req), {
+export async function decideClasses(ctx: ServiceContext, body: { ids: number[]; decision: 'approve' | 'reject'; reason: string }) {
+  const { actor } = ctx;
+  await refuseOwnRequests(ctx, {
     table: trainingClasses,
     id: trainingClasses.id,
     ids: body.ids,
     subjects: CLASS_SUBJECTS,
     targetType: 'training_class',
   });
-  return deps.database.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const visible = await tx
       .select({ id: trainingClasses.id })
       .from(trainingClasses)
@@ -155,13 +153,13 @@ export async function decideClasses(
         status: body.decision === 'approve' ? 'approved' : 'rejected',
         rejectReason: body.decision === 'reject' ? body.reason : null,
         reviewedBy: actor.userId,
-        reviewedAt: new Date(),
+        reviewedAt: ctx.now(),
       })
       .where(and(inArray(trainingClasses.id, ids), eq(trainingClasses.status, 'pending')))
       .returning({ id: trainingClasses.id });
     if (!done.length) throw new ConflictError('所选培训班已被处理，请刷新后查看', 'ALREADY_DECIDED');
     for (const d of done) {
-      await writeAudit(tx, req, {
+      await writeAudit(tx, ctx, {
         action: `class.${body.decision}`,
         targetType: 'training_class',
         targetId: d.id,
@@ -179,13 +177,11 @@ export class RowError extends BadRequestError {}
  * jurisdiction of the base's HR department, is a row error (RowError), never a crash.
  */
 export async function registerScore(
-  deps: AppDeps,
-  req: FastifyRequest,
-  actor: Actor,
+  ctx: ServiceContext,
   classId: number,
   row: { idType: IdType; idNumber: string; score: string; qualified: boolean; name?: string },
 ) {
-  const { db } = deps.database;
+  const { db, actor } = ctx;
   const cls = await ownClass(db, actor, classId);
   if (cls.status !== 'approved') throw new ConflictError('培训班尚未通过审核，不能登记成绩');
   const policy = await policyFor(db, cls.year);
@@ -206,7 +202,7 @@ export async function registerScore(
     .from(users)
     .innerJoin(personnel, eq(personnel.userId, users.id))
     .innerJoin(personOrg, eq(personOrg.id, personnel.orgId))
-    .where(and(eq(users.idNumberHash, deps.pii.blindIndex(normalizeIdNumber(id.value))), eq(personnel.status, 'active'), who));
+    .where(and(eq(users.idNumberHash, ctx.deps.pii.blindIndex(normalizeIdNumber(id.value))), eq(personnel.status, 'active'), who));
   if (!person) {
     throw new RowError(
       actor.org.type === 'employer' ? '证件号：该人员不是本单位已注册的专业技术人员' : '证件号：该人员未在平台注册，或不在本基地所属人社部门辖区内',
@@ -249,7 +245,7 @@ export async function registerScore(
         flagReasons: reasons,
       })
       .returning();
-    await writeAudit(tx, req, {
+    await writeAudit(tx, ctx, {
       action: 'score.register',
       targetType: 'claim',
       targetId: c!.id,
@@ -260,7 +256,8 @@ export async function registerScore(
 }
 
 /** The learners a base (or employer) declared in its class; a claim 学时审核 deleted with a reason stays listed with it. */
-export async function listScores(db: Db, actor: Actor, classId: number) {
+export async function listScores(ctx: ServiceContext, classId: number) {
+  const { db, actor } = ctx;
   await ownClass(db, actor, classId);
   return db
     .select({
@@ -284,4 +281,14 @@ export async function listScores(db: Db, actor: Actor, classId: number) {
     .innerJoin(personOrg, eq(personOrg.id, personnel.orgId))
     .where(and(eq(claims.classId, classId), or(sql`${claims.status} <> 'deleted'`, isNotNull(claims.deleteReason))))
     .orderBy(claims.id);
+}
+
+/** A 失败数据 file of this organisation's score import. */
+export async function failedImportFile(ctx: ServiceContext, id: number) {
+  const [f] = await ctx.db
+    .select()
+    .from(files)
+    .where(and(eq(files.id, id), eq(files.ownerOrgId, ctx.actor.org.id)));
+  if (!f) throw new NotFoundError('文件');
+  return f;
 }

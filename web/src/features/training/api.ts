@@ -1,5 +1,6 @@
-import type { annualDoc, Wire } from '@hbzsgx/domain';
-import type { ClassBody, IdType, LearningForm, SubjectType } from '@hbzsgx/domain';
+import type { annualDoc, scoreImportResult, scoreResult, scoreRow, trainingClass, Wire } from '@hbzsgx/domain';
+import type { Decision, DecisionResult } from '../../components/ReviewQueue';
+import type { ClassBody, IdType } from '@hbzsgx/domain';
 import { api, download } from '../../app/api';
 import type { Items, Page } from '../../app/types';
 import { uploadForm } from '../../components/upload';
@@ -8,44 +9,9 @@ import type { ClassStatus } from '@hbzsgx/domain';
 export type { ClassStatus };
 
 /** A training class (培训班) of a base, or a unit training plan (单位培训计划) of an employer. */
-export interface TrainingClass {
-  id: number;
-  baseOrgId: number;
-  baseName: string;
-  year: number;
-  name: string;
-  subjectType: SubjectType;
-  learningForm: LearningForm;
-  hours: number;
-  startDate: string;
-  endDate: string;
-  place: string;
-  capacity: number;
-  targetSeries: string[];
-  status: ClassStatus;
-  rejectReason: string | null;
-  reviewedAt: string | null;
-  createdAt: string;
-  /** Learners registered (claims not deleted). */
-  learners: number;
-}
+export type TrainingClass = Wire<typeof trainingClass>;
 
-export interface ScoreRow {
-  claimId: number;
-  name: string;
-  idNumberMasked: string;
-  orgName: string;
-  score: string | null;
-  qualified: boolean;
-  hours: number;
-  status: string;
-  flagged: boolean;
-  flagReasons: string[];
-  rejectReason: string | null;
-  revokeReason: string | null;
-  /** Why 学时审核 deleted this learner's claim (status deleted). */
-  deleteReason: string | null;
-}
+export type ScoreRow = Wire<typeof scoreRow>;
 
 export interface ScoreBody {
   idType: IdType;
@@ -53,36 +19,15 @@ export interface ScoreBody {
   score: string;
   qualified: boolean;
 }
-export interface ScoreResult {
-  claimId: number;
-  name: string;
-  flagged: boolean;
-  flagReasons: string[];
-  status: string;
-}
+export type ScoreResult = Wire<typeof scoreResult>;
 
-export interface ImportResult {
-  total: number;
-  imported: number;
-  flagged: number;
-  failed: { row: number; idNumberMasked: string; name: string; reason: string }[];
-  failedFileId: number | null;
-}
+export type ImportResult = Wire<typeof scoreImportResult>;
 
 export type DocKind = 'plan' | 'summary';
 export const DOC_KINDS: Record<DocKind, string> = { plan: '年度培训计划', summary: '年度工作总结' };
 
 export type AnnualDoc = Wire<typeof annualDoc>;
 
-export interface Decision {
-  ids: number[];
-  decision: 'approve' | 'reject';
-  reason?: string;
-}
-export interface DecisionResult {
-  done: number;
-  skipped: number;
-}
 export type Tab = 'pending' | 'done';
 
 export const CLASSES_KEY = ['training', 'classes'] as const;
