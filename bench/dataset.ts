@@ -4,16 +4,21 @@
  * one base and 20 employers per county, N personnel (title series and levels spread over the dictionary)
  * and M claims over three years, with person-year totals built from the approved ones.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { and, eq, sql } from 'drizzle-orm';
 import { TITLE_SERIES } from '@hbzsgx/domain';
+import { loadConfig } from '../server/src/config.js';
+import type { AppDeps } from '../server/src/deps.js';
 import { onConnectionError, openDatabase, openPostgres, type Database } from '../server/src/db/client.js';
 import { organizations } from '../server/src/db/schema.js';
 import { seedReference } from '../server/src/db/seed/reference.js';
 import { insertOrg } from '../server/src/db/seed/factory.js';
+import { createPii, type Pii } from '../server/src/lib/pii.js';
+import { captchaService } from '../server/src/modules/auth/captcha.js';
 import type { Actor } from '../server/src/plugins/access.js';
 
 export const arg = (name: string, dflt: number) => {
@@ -56,6 +61,12 @@ export async function openBenchDatabase(): Promise<{ database: Database; cleanup
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** What services are given, for calling them directly: `serviceContext(benchDeps(database), actor)` (server/src/context.ts). */
+export function benchDeps(database: Database, pii: Pii = createPii(crypto.randomBytes(32))): AppDeps {
+  const config = loadConfig({ CAPTCHA: 'off', SEED_DEMO: 'off', LOG_LEVEL: 'silent' });
+  return { config, database, pii, captcha: captchaService(database.db, config) };
 }
 
 type OrgRow = typeof organizations.$inferSelect;

@@ -9,9 +9,10 @@
  *        (PGlite in a temporary directory by default; DATABASE_URL=postgres://… for PostgreSQL.)
  */
 import { eq, sql } from 'drizzle-orm';
+import { serviceContext } from '../server/src/context.js';
 import { organizations, personYearTotals } from '../server/src/db/schema.js';
 import { completionStats, overviewStats, titleStats, type CompletionQuery } from '../server/src/modules/statistics/service.js';
-import { arg, generateDataset, median, ms, openBenchDatabase, YEAR } from './dataset.js';
+import { arg, benchDeps, generateDataset, median, ms, openBenchDatabase, YEAR } from './dataset.js';
 
 const PERSONNEL = arg('personnel', 200_000);
 const CLAIMS = arg('claims', 2_000_000);
@@ -41,9 +42,10 @@ async function main() {
       .set({ publicHours: sql`${personYearTotals.publicHours} + 30`, professionalHours: sql`${personYearTotals.professionalHours} + 60` })
       .where(sql`${personYearTotals.personnelId} % 10 < 6`);
     await db.execute(sql.raw('VACUUM ANALYZE person_year_totals'));
-    const province = ds.actorOf(ds.province);
+    const deps = benchDeps(database);
+    const province = serviceContext(deps, ds.actorOf(ds.province));
     const [wuhan] = await db.select().from(organizations).where(eq(organizations.divisionCode, '420100'));
-    const city = ds.actorOf(wuhan!);
+    const city = serviceContext(deps, ds.actorOf(wuhan!));
     const q = (groupBy: CompletionQuery['groupBy'], sort: CompletionQuery['sort'] = 'total'): CompletionQuery => ({
       year: YEAR,
       groupBy,
@@ -53,19 +55,19 @@ async function main() {
       order: 'desc',
     });
 
-    const sample = await completionStats(db, province, q('region'));
+    const sample = await completionStats(province, q('region'));
     const result = {
       db: database.kind,
       personnel: PERSONNEL,
       claims: CLAIMS,
       generateSeconds: ds.generateSeconds,
       provinceCompletion: `${sample.summary.completed}/${sample.summary.total} (${sample.summary.rate}%)`,
-      completionByRegionMs: await time(() => completionStats(db, province, q('region'))),
-      completionByEmployerMs: await time(() => completionStats(db, province, q('employer', 'rate'))),
-      completionBySeriesMs: await time(() => completionStats(db, province, q('series'))),
-      titleDistributionMs: await time(() => titleStats(db, province, {})),
-      overviewMs: await time(() => overviewStats(db, province, { year: YEAR })),
-      cityCompletionByRegionMs: await time(() => completionStats(db, city, q('region'))),
+      completionByRegionMs: await time(() => completionStats(province, q('region'))),
+      completionByEmployerMs: await time(() => completionStats(province, q('employer', 'rate'))),
+      completionBySeriesMs: await time(() => completionStats(province, q('series'))),
+      titleDistributionMs: await time(() => titleStats(province, {})),
+      overviewMs: await time(() => overviewStats(province, { year: YEAR })),
+      cityCompletionByRegionMs: await time(() => completionStats(city, q('region'))),
     };
     console.table(result);
     console.log(JSON.stringify(result));

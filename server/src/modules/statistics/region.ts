@@ -5,6 +5,8 @@
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyColumn } from 'drizzle-orm';
+import type { HrLevel } from '@hbzsgx/domain';
+import type { ServiceContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { divisions, organizations } from '../../db/schema.js';
 import { orgScope, underPath } from '../../lib/scope.js';
@@ -15,7 +17,7 @@ export interface Region {
   id: number;
   name: string;
   orgName: string;
-  hrLevel: string | null;
+  hrLevel: HrLevel | null;
   path: string;
   divisionCode: string;
   parentId: number | null;
@@ -73,13 +75,14 @@ export async function childRegions(db: Db, region: Region): Promise<RegionChild[
 }
 
 /** Every HR department of the jurisdiction (the 区域 picker's tree). */
-export async function regionTree(db: Db, actor: Actor) {
-  return db
+export async function regionTree(ctx: ServiceContext) {
+  const items = await ctx.db
     .select({ id: organizations.id, name: divisions.name, parentId: organizations.parentId, hrLevel: organizations.hrLevel })
     .from(organizations)
     .innerJoin(divisions, eq(divisions.code, organizations.divisionCode))
-    .where(and(eq(organizations.type, 'hr'), orgScope(actor)))
+    .where(and(eq(organizations.type, 'hr'), orgScope(ctx.actor)))
     .orderBy(asc(organizations.divisionCode));
+  return { items };
 }
 
 /** Organisations of the region: its subtree by materialised path (the same rule as lib/scope.ts). */
@@ -105,8 +108,9 @@ export function foldByChild<T extends { key: string }, R>(
   empty: () => R,
   add: (acc: R, g: T) => void,
 ): { regionId: number | null; name: string; hasChildren: boolean; acc: R }[] {
-  const rows = children.map((c) => ({ regionId: c.id as number | null, name: c.name, hasChildren: c.hasChildren, acc: empty() }));
-  const own = { regionId: null as number | null, name: `${region.name}本级`, hasChildren: false, acc: empty() };
+  type Row = { regionId: number | null; name: string; hasChildren: boolean; acc: R };
+  const rows = children.map((c): Row => ({ regionId: c.id, name: c.name, hasChildren: c.hasChildren, acc: empty() }));
+  const own: Row = { regionId: null, name: `${region.name}本级`, hasChildren: false, acc: empty() };
   const byId = new Map(rows.map((r) => [String(r.regionId), r]));
   let ownUsed = false;
   for (const g of groups) {

@@ -8,20 +8,26 @@
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import {
+  CLAIM_STATUS_CODES,
   CLAIM_STATUSES,
+  CLASS_STATUS_CODES,
+  CLASS_STATUSES,
   completion,
+  isCode,
+  LEARNING_FORM_CODES,
   LEARNING_FORMS,
   ORG_TYPES,
   SUBJECT_TYPES,
   TITLE_LEVELS,
   TITLE_SERIES,
   type ClaimStatus,
+  type ClassStatus,
   type HourPolicy,
   type LearningForm,
   type OrgType,
   type TitleLevel,
 } from '@hbzsgx/domain';
-import { CLASS_STATUSES, type ClassStatus } from '@hbzsgx/domain';
+import type { ServiceContext } from '../../context.js';
 import { queryRows, type Db } from '../../db/client.js';
 import { hourPolicies, organizations, trainingClasses } from '../../db/schema.js';
 import { BadRequestError } from '../../errors.js';
@@ -107,7 +113,7 @@ export interface CompletionRow {
   regionId?: number | null;
   hasChildren?: boolean;
   orgId?: number;
-  orgType?: string;
+  orgType?: OrgType;
   orgTypeName?: string;
   total: number;
   completed: number;
@@ -115,7 +121,8 @@ export interface CompletionRow {
   rate: number | null;
 }
 
-export async function completionStats(db: Db, actor: Actor, q: CompletionQuery) {
+export async function completionStats(ctx: ServiceContext, q: CompletionQuery) {
+  const { db, actor } = ctx;
   const policy = await yearPolicy(db, q.year);
   const { region, path, regionOut } = await regionContext(db, actor, q.regionId);
   // the summary is the sum of the groups
@@ -152,6 +159,22 @@ export async function completionStats(db: Db, actor: Actor, q: CompletionQuery) 
   return { year: q.year, policy, region: regionOut, path, groupBy: q.groupBy, summary, total, rows };
 }
 
+/**
+ * 导出 of 继教完成情况: the region's name (for the file's title) and a loader of every group in the shown order, then
+ * the 合计 row the page shows under the table (lib/export.ts's exportList pages it and refuses above its cap).
+ */
+export async function completionExport(ctx: ServiceContext, q: Omit<CompletionQuery, 'page' | 'pageSize'>) {
+  const region = await resolveRegion(ctx.db, ctx.actor, q.regionId);
+  return {
+    regionName: region.name,
+    load: async ({ pageSize }: { pageSize: number }) => {
+      const s = await completionStats(ctx, { ...q, page: 1, pageSize });
+      const totalRow: CompletionRow = { key: 'total', name: '合计', ...s.summary };
+      return { total: s.total, items: [...s.rows, totalRow] };
+    },
+  };
+}
+
 const sum = <T>(xs: T[], f: (x: T) => number) => xs.reduce((a, x) => a + f(x), 0);
 
 /** One page of units; window sums over all groups (before LIMIT) give the count of units and the summary. */
@@ -165,7 +188,7 @@ async function completionByEmployer(db: Db, region: Region, q: CompletionQuery, 
         : q.sort === 'rate'
           ? sql`completed::float8 / total ${dir}`
           : sql`total ${dir}`;
-  type G = { orgId: number; name: string; orgType: string; total: number; completed: number; units: number; allTotal: number; allCompleted: number };
+  type G = { orgId: number; name: string; orgType: OrgType; total: number; completed: number; units: number; allTotal: number; allCompleted: number };
   const page = (limit: number, offset: number) =>
     queryRows<G>(
       db,
@@ -185,7 +208,7 @@ async function completionByEmployer(db: Db, region: Region, q: CompletionQuery, 
     name: g.name,
     orgId: g.orgId,
     orgType: g.orgType,
-    orgTypeName: ORG_TYPES[g.orgType as OrgType] ?? g.orgType,
+    orgTypeName: ORG_TYPES[g.orgType] ?? g.orgType,
     ...completionRow(g),
   }));
   return { rows, total: head?.units ?? 0, summary: completionRow({ total: head?.allTotal ?? 0, completed: head?.allCompleted ?? 0 }) };
@@ -202,7 +225,8 @@ const seriesName = (code: string | null) => (code == null ? '未填写' : (TITLE
 
 export const NO_LEVEL = 'none';
 
-export async function titleStats(db: Db, actor: Actor, q: { regionId?: number }) {
+export async function titleStats(ctx: ServiceContext, q: { regionId?: number }) {
+  const { db, actor } = ctx;
   const { region, path, regionOut } = await regionContext(db, actor, q.regionId);
   const groups = (
     await queryRows<{ series: string; level: string; n: number }>(
@@ -214,7 +238,7 @@ export async function titleStats(db: Db, actor: Actor, q: { regionId?: number })
     )
   ).map((g) => ({ series: g.series || null, level: g.level || null, n: g.n }));
   const levelCodes = Object.keys(TITLE_LEVELS) as TitleLevel[];
-  const hasNone = groups.some((g) => g.level == null || !levelCodes.includes(g.level as TitleLevel));
+  const hasNone = groups.some((g) => !isCode(levelCodes, g.level));
   const levels: { code: string; name: string }[] = [
     ...levelCodes.map((code) => ({ code, name: TITLE_LEVELS[code] })),
     ...(hasNone ? [{ code: NO_LEVEL, name: '未填写' }] : []),
@@ -225,10 +249,10 @@ export async function titleStats(db: Db, actor: Actor, q: { regionId?: number })
   for (const g of groups) {
     const key = g.series ?? NO_LEVEL;
     const row = bySeries.get(key) ?? { series: g.series, counts: Object.fromEntries(levels.map((l) => [l.code, 0])), total: 0 };
-    const level = g.level != null && levelCodes.includes(g.level as TitleLevel) ? g.level : NO_LEVEL;
-    row.counts[level]! += g.n;
+    const level = isCode(levelCodes, g.level) ? g.level : NO_LEVEL;
+    row.counts[level] = (row.counts[level] ?? 0) + g.n;
     row.total += g.n;
-    totals[level]! += g.n;
+    totals[level] = (totals[level] ?? 0) + g.n;
     all += g.n;
     bySeries.set(key, row);
   }
@@ -241,11 +265,18 @@ export async function titleStats(db: Db, actor: Actor, q: { regionId?: number })
   return { region: regionOut, path, levels, rows, totals: { counts: totals, total: all } };
 }
 
+/** 导出 of 职称系列分布: the table's rows and its 合计 row, with the levels (columns) and the region's name. */
+export async function titleTable(ctx: ServiceContext, q: { regionId?: number }) {
+  const s = await titleStats(ctx, q);
+  const rows: { name: string; counts: Record<string, number>; total: number }[] = [...s.rows, { name: '合计', ...s.totals }];
+  return { regionName: s.region.name, levels: s.levels, rows };
+}
+
 // ---------------------------------------------------------------------------------------------- 继教综合统计查询
 
 /** Claims of the region's personnel for the year (stat_org_claims): counts by state, and hours by 学习形式. */
 async function claimsByStateAndForm(db: Db, region: Region, year: number) {
-  return await queryRows<{ status: string; form: string; n: number; hours: number }>(
+  return await queryRows<{ status: ClaimStatus; form: LearningForm; n: number; hours: number }>(
     db,
     sql`select c.status, c.learning_form as form,
       sum(c.claims)::int as n, coalesce(sum(c.hours), 0)::float8 as hours
@@ -254,7 +285,8 @@ async function claimsByStateAndForm(db: Db, region: Region, year: number) {
   );
 }
 
-export async function overviewStats(db: Db, actor: Actor, q: { year: number; regionId?: number }) {
+export async function overviewStats(ctx: ServiceContext, q: { year: number; regionId?: number }) {
+  const { db, actor } = ctx;
   const policy = await yearPolicy(db, q.year);
   const { region, path, regionOut } = await regionContext(db, actor, q.regionId);
   const key = childKey(region);
@@ -314,21 +346,17 @@ export async function overviewStats(db: Db, actor: Actor, q: { year: number; reg
   }));
 
   const total = ledger.reduce((a, g) => (addAgg(a, g), a), zeroAgg());
-  const orgs = { hr: 0, authority: 0, employer: 0, base: 0 } as Record<OrgType, number>;
-  for (const g of orgGroups) if (g.type in orgs) orgs[g.type] += g.n;
-  const classStatus = Object.fromEntries(Object.keys(CLASS_STATUSES).map((s) => [s, 0])) as Record<string, number>;
-  for (const g of classGroups) classStatus[g.status] = (classStatus[g.status] ?? 0) + g.n;
-  const claimStatus = Object.fromEntries(
-    Object.keys(CLAIM_STATUSES)
-      .filter((s) => s !== 'deleted')
-      .map((s) => [s, 0]),
-  ) as Record<string, number>;
-  const formHours = Object.fromEntries(Object.keys(LEARNING_FORMS).map((f) => [f, 0])) as Record<string, number>;
+  const orgs: Record<OrgType, number> = { hr: 0, authority: 0, employer: 0, base: 0 };
+  for (const g of orgGroups) orgs[g.type] += g.n;
+  const classStatus = new Map<ClassStatus, number>(CLASS_STATUS_CODES.map((s) => [s, 0]));
+  for (const g of classGroups) classStatus.set(g.status, (classStatus.get(g.status) ?? 0) + g.n);
+  const claimStatus = new Map<ClaimStatus, number>(CLAIM_STATUS_CODES.filter((s) => s !== 'deleted').map((s) => [s, 0]));
+  const formHours = new Map<LearningForm, number>(LEARNING_FORM_CODES.map((f) => [f, 0]));
   for (const g of claimGroups) {
-    claimStatus[g.status] = (claimStatus[g.status] ?? 0) + g.n;
-    if (g.status === 'approved') formHours[g.form] = (formHours[g.form] ?? 0) + g.hours;
+    claimStatus.set(g.status, (claimStatus.get(g.status) ?? 0) + g.n);
+    if (g.status === 'approved') formHours.set(g.form, (formHours.get(g.form) ?? 0) + g.hours);
   }
-  const sumOf = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+  const sumOf = (o: Map<string, number>) => [...o.values()].reduce((a, b) => a + b, 0);
   return {
     year: q.year,
     policy,
@@ -338,23 +366,47 @@ export async function overviewStats(db: Db, actor: Actor, q: { year: number; reg
     orgs,
     classes: {
       total: sumOf(classStatus),
-      byStatus: Object.entries(classStatus).map(([status, count]) => ({ status, name: CLASS_STATUSES[status as ClassStatus] ?? status, count })),
+      byStatus: [...classStatus].map(([status, count]) => ({ status, name: CLASS_STATUSES[status], count })),
     },
     claims: {
       total: sumOf(claimStatus),
-      byStatus: Object.entries(claimStatus).map(([status, count]) => ({ status, name: CLAIM_STATUSES[status as ClaimStatus] ?? status, count })),
+      byStatus: [...claimStatus].map(([status, count]) => ({ status, name: CLAIM_STATUSES[status], count })),
     },
     hours: {
       public: r1(total.publicHours),
       professional: r1(total.professionalHours),
       total: r1(total.publicHours + total.professionalHours),
       bySubject: [
-        { subjectType: 'public', name: SUBJECT_TYPES.public, hours: r1(total.publicHours) },
-        { subjectType: 'professional', name: SUBJECT_TYPES.professional, hours: r1(total.professionalHours) },
+        { subjectType: 'public' as const, name: SUBJECT_TYPES.public, hours: r1(total.publicHours) },
+        { subjectType: 'professional' as const, name: SUBJECT_TYPES.professional, hours: r1(total.professionalHours) },
       ],
-      byForm: Object.entries(formHours).map(([form, hours]) => ({ form, name: LEARNING_FORMS[form as LearningForm] ?? form, hours: r1(hours) })),
+      byForm: [...formHours].map(([form, hours]) => ({ form, name: LEARNING_FORMS[form], hours: r1(hours) })),
     },
     completion: completionRow(total),
     rows,
   };
+}
+
+/** 导出 of 继教综合统计: the region rows and a 合计 row built from the region's totals. */
+export async function overviewTable(ctx: ServiceContext, q: { year: number; regionId?: number }) {
+  const s = await overviewStats(ctx, q);
+  type R = (typeof s.rows)[number];
+  const sum = (f: (r: R) => number) => s.rows.reduce((a, r) => a + f(r), 0);
+  const totalRow: R = {
+    key: 'total',
+    regionId: null,
+    name: '合计',
+    hasChildren: false,
+    personnel: s.personnel,
+    authorities: sum((r) => r.authorities),
+    employers: sum((r) => r.employers),
+    bases: sum((r) => r.bases),
+    classes: sum((r) => r.classes),
+    publicHours: s.hours.public,
+    professionalHours: s.hours.professional,
+    totalHours: s.hours.total,
+    completed: s.completion.completed,
+    rate: s.completion.rate,
+  };
+  return { regionName: s.region.name, year: s.year, rows: [...s.rows, totalRow] };
 }

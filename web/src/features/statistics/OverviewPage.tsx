@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { Alert, Card, Col, Empty, Row, Skeleton, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { AuditOutlined, BankOutlined, CheckCircleOutlined, ClockCircleOutlined, ReadOutlined, RightOutlined, TeamOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { CLAIM_STATUSES, CLASS_STATUSES, ORG_TYPES, SUBJECT_TYPES } from '@hbzsgx/domain';
 import { errorMessage } from '../../app/api';
 import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
@@ -129,23 +130,23 @@ function Tiles({ d }: { d: Overview }) {
       </Col>
       <Col xs={24} sm={12} xl={5}>
         <Tile icon={<BankOutlined />} title="各类机构" value={orgTotal} suffix="个" color="#722ed1">
-          主管部门 {d.orgs.authority} · 用人单位 {d.orgs.employer} · 继续教育基地 {d.orgs.base}
+          {ORG_TYPES.authority} {d.orgs.authority} · {ORG_TYPES.employer} {d.orgs.employer} · {ORG_TYPES.base} {d.orgs.base}
         </Tile>
       </Col>
       <Col xs={24} sm={12} xl={5}>
         <Tile icon={<ReadOutlined />} title="培训班" value={d.classes.total} suffix="个" color="#13c2c2">
-          已通过 {cls.approved ?? 0} · 待审核 {cls.pending ?? 0} · 已驳回 {cls.rejected ?? 0}
+          {CLASS_STATUSES.approved} {cls.approved ?? 0} · {CLASS_STATUSES.pending} {cls.pending ?? 0} · {CLASS_STATUSES.rejected} {cls.rejected ?? 0}
         </Tile>
       </Col>
       <Col xs={24} sm={12} xl={5}>
         <Tile icon={<AuditOutlined />} title="学时申报" value={d.claims.total} suffix="条" color="#fa8c16">
-          已通过 {claims.approved ?? 0} · 待审核 {(claims.pending ?? 0) + (claims.pendingEmployer ?? 0)} · 驳回/审验不通过{' '}
-          {(claims.rejected ?? 0) + (claims.revoked ?? 0)}
+          {CLAIM_STATUSES.approved} {claims.approved ?? 0} · {CLAIM_STATUSES.pending} {(claims.pending ?? 0) + (claims.pendingEmployer ?? 0)} ·{' '}
+          {CLAIM_STATUSES.rejected}/{CLAIM_STATUSES.revoked} {(claims.rejected ?? 0) + (claims.revoked ?? 0)}
         </Tile>
       </Col>
       <Col xs={24} sm={12} xl={5}>
         <Tile icon={<ClockCircleOutlined />} title="认定学时" value={d.hours.total} suffix="学时" color="#08979c">
-          公需科目 {d.hours.public} · 专业科目 {d.hours.professional}
+          {SUBJECT_TYPES.public} {d.hours.public} · {SUBJECT_TYPES.professional} {d.hours.professional}
         </Tile>
       </Col>
       <Col span={24}>
@@ -167,8 +168,8 @@ function Tiles({ d }: { d: Overview }) {
               完成率 <b>{fmtRate(d.completion.rate)}</b>
             </span>
             <Typography.Text type="secondary">
-              （要求：全年不少于 {d.policy.totalRequired} 学时，其中专业科目不少于 {d.policy.professionalMin}、公需科目不少于 {d.policy.publicMin}{' '}
-              学时）
+              （要求：全年不少于 {d.policy.totalRequired} 学时，其中{SUBJECT_TYPES.professional}不少于 {d.policy.professionalMin}、
+              {SUBJECT_TYPES.public}不少于 {d.policy.publicMin} 学时）
             </Typography.Text>
           </Space>
         </Card>
@@ -182,7 +183,7 @@ function regionBars(d: Overview): ChartOption {
   const many = rows.length > 8;
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { data: ['公需科目', '专业科目'], top: 0, right: 0 },
+    legend: { data: [SUBJECT_TYPES.public, SUBJECT_TYPES.professional], top: 0, right: 0 },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     xAxis: {
       type: 'category',
@@ -192,7 +193,7 @@ function regionBars(d: Overview): ChartOption {
     yAxis: { type: 'value', name: '学时' },
     series: [
       {
-        name: '公需科目',
+        name: SUBJECT_TYPES.public,
         type: 'bar',
         stack: 'h',
         barMaxWidth: 42,
@@ -201,7 +202,7 @@ function regionBars(d: Overview): ChartOption {
         cursor: 'pointer',
       },
       {
-        name: '专业科目',
+        name: SUBJECT_TYPES.professional,
         type: 'bar',
         stack: 'h',
         barMaxWidth: 42,
@@ -261,12 +262,12 @@ function RegionTable({ d, loading, onDrill }: { d: Overview; loading: boolean; o
         ),
     },
     { title: '专技人员', dataIndex: 'personnel', align: 'right' },
-    { title: '主管部门', dataIndex: 'authorities', align: 'right' },
-    { title: '用人单位', dataIndex: 'employers', align: 'right' },
-    { title: '继续教育基地', dataIndex: 'bases', align: 'right' },
-    { title: '培训班（已通过）', dataIndex: 'classes', align: 'right' },
-    { title: '公需科目学时', dataIndex: 'publicHours', align: 'right' },
-    { title: '专业科目学时', dataIndex: 'professionalHours', align: 'right' },
+    { title: ORG_TYPES.authority, dataIndex: 'authorities', align: 'right' },
+    { title: ORG_TYPES.employer, dataIndex: 'employers', align: 'right' },
+    { title: ORG_TYPES.base, dataIndex: 'bases', align: 'right' },
+    { title: `培训班（${CLASS_STATUSES.approved}）`, dataIndex: 'classes', align: 'right' },
+    { title: `${SUBJECT_TYPES.public}学时`, dataIndex: 'publicHours', align: 'right' },
+    { title: `${SUBJECT_TYPES.professional}学时`, dataIndex: 'professionalHours', align: 'right' },
     { title: '合计学时', dataIndex: 'totalHours', align: 'right' },
     { title: '已完成人数', dataIndex: 'completed', align: 'right' },
     { title: '完成率', dataIndex: 'rate', align: 'right', render: (v: number | null) => fmtRate(v) },

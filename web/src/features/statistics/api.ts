@@ -1,97 +1,30 @@
 /** 查询统计: the answers of /api/stats/* and their xlsx exports. */
 import { useQuery } from '@tanstack/react-query';
+import type {
+  completionRow,
+  completionStats,
+  overviewRow,
+  overviewStats,
+  STAT_GROUP_BY,
+  statRegionNode,
+  statRegionRef,
+  statRegionTree,
+  titleStats,
+  Wire,
+} from '@hbzsgx/domain';
 import { api, download } from '../../app/api';
-import type { Items } from '../../app/types';
 
-export interface RegionRef {
-  id: number;
-  name: string;
-}
-export interface RegionNode {
-  id: number;
-  name: string;
-  parentId: number | null;
-  hrLevel: string | null;
-}
-export interface Policy {
-  year: number;
-  totalRequired: number;
-  professionalMin: number;
-  publicMin: number;
-  closingDate: string;
-}
-export interface CompletionSummary {
-  total: number;
-  completed: number;
-  uncompleted: number;
-  rate: number | null;
-}
+export type RegionRef = Wire<typeof statRegionRef>;
+export type RegionNode = Wire<typeof statRegionNode>;
 
-export type GroupBy = 'region' | 'employer' | 'series';
+export type GroupBy = (typeof STAT_GROUP_BY)[number];
 export type SortField = 'rate' | 'total' | 'completed' | 'name';
 
-export interface CompletionRow extends CompletionSummary {
-  key: string;
-  name: string;
-  regionId?: number | null;
-  hasChildren?: boolean;
-  orgId?: number;
-  orgTypeName?: string;
-}
-export interface CompletionStats {
-  year: number;
-  policy: Policy;
-  region: RegionRef & { hrLevel: string | null };
-  path: RegionRef[];
-  groupBy: GroupBy;
-  summary: CompletionSummary;
-  total: number;
-  rows: CompletionRow[];
-}
-
-export interface OverviewRow {
-  key: string;
-  regionId: number | null;
-  name: string;
-  hasChildren: boolean;
-  personnel: number;
-  authorities: number;
-  employers: number;
-  bases: number;
-  classes: number;
-  publicHours: number;
-  professionalHours: number;
-  totalHours: number;
-  completed: number;
-  rate: number | null;
-}
-export interface Overview {
-  year: number;
-  policy: Policy;
-  region: RegionRef;
-  path: RegionRef[];
-  personnel: number;
-  orgs: { hr: number; authority: number; employer: number; base: number };
-  classes: { total: number; byStatus: { status: string; name: string; count: number }[] };
-  claims: { total: number; byStatus: { status: string; name: string; count: number }[] };
-  hours: {
-    public: number;
-    professional: number;
-    total: number;
-    bySubject: { subjectType: string; name: string; hours: number }[];
-    byForm: { form: string; name: string; hours: number }[];
-  };
-  completion: CompletionSummary;
-  rows: OverviewRow[];
-}
-
-export interface TitleStats {
-  region: RegionRef;
-  path: RegionRef[];
-  levels: { code: string; name: string }[];
-  rows: { key: string; name: string; counts: Record<string, number>; total: number }[];
-  totals: { counts: Record<string, number>; total: number };
-}
+export type CompletionRow = Wire<typeof completionRow>;
+export type CompletionStats = Wire<typeof completionStats>;
+export type OverviewRow = Wire<typeof overviewRow>;
+export type Overview = Wire<typeof overviewStats>;
+export type TitleStats = Wire<typeof titleStats>;
 
 export interface CompletionParams {
   year: number;
@@ -104,7 +37,7 @@ export interface CompletionParams {
 }
 
 export const statsApi = {
-  regions: () => api.get<Items<RegionNode>>('/api/stats/regions'),
+  regions: () => api.get<Wire<typeof statRegionTree>>('/api/stats/regions'),
   overview: (p: { year: number; regionId?: number }) => api.get<Overview>('/api/stats/overview', p),
   exportOverview: (p: { year: number; regionId?: number }) => download('/api/stats/overview/export', p, '继教综合统计.xlsx'),
   completion: (p: CompletionParams) => api.get<CompletionStats>('/api/stats/completion', p),
