@@ -14,10 +14,6 @@ const PENDING: string[] = [
   '/api/certificates',
   '/api/me/certificates',
   '/api/public/certificates',
-  '/api/me/title-change',
-  '/api/org/changes',
-  '/api/org/reparent',
-  '/api/reviews/changes',
   '/api/audits/claims',
   '/api/me/hours',
   '/api/reviews/claims',
@@ -32,7 +28,6 @@ const PENDING: string[] = [
   '/api/register',
   '/api/registration',
   '/api/suborgs',
-  '/api/transfers',
   '/api/health',
 ];
 

@@ -4,25 +4,23 @@
  *  - org_info: an organisation's info, reviewed by its superior (HR of the jurisdiction may too);
  *  - reparent: 更换上级部门, effective only when BOTH the former and the new superior approve; either can reject.
  *    On the second approval the organisation and its whole subtree move (materialised paths) in one transaction.
+ * The three queues are one review-queue definition (queue.ts); submitting and the requester's own lists are here too.
  */
-import type { FastifyRequest } from 'fastify';
 import { and, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { maskPhone, TITLE_LEVELS, TITLE_SERIES } from '@hbzsgx/domain';
-import type { AppDeps } from '../../deps.js';
+import { maskPhone, TITLE_LEVELS, TITLE_SERIES, type ChangeKind, type ChangeQueue } from '@hbzsgx/domain';
+import type { ServiceContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { changeRequests, organizations, personnel, users } from '../../db/schema.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
 import { escapeLike, jurisdiction, requireAccess, underPath } from '../../lib/scope.js';
 import { notOwnRequest, refuseOwnRequests, type Subjects } from '../../lib/self-review.js';
-import { contextOf } from '../../context.js';
 import type { Actor } from '../../plugins/access.js';
 import { checkParent } from '../registration/service.js';
 
-export const CHANGE_KINDS = { title: 'title', 'org-info': 'org_info', reparent: 'reparent' } as const;
-export type ChangeKindParam = keyof typeof CHANGE_KINDS;
-type Kind = (typeof CHANGE_KINDS)[ChangeKindParam];
+/** The queue of each stored kind (the URL says org-info for org_info). */
+export const CHANGE_KINDS: Record<ChangeQueue, ChangeKind> = { title: 'title', 'org-info': 'org_info', reparent: 'reparent' };
+type Kind = ChangeKind;
 
 const subject = alias(organizations, 'subject');
 const oldParent = alias(organizations, 'old_parent');
@@ -63,13 +61,12 @@ export function diff(before: Record<string, unknown>, after: Record<string, unkn
 // ---------- submitting ----------
 
 export async function submitTitleChange(
-  deps: AppDeps,
-  req: FastifyRequest,
-  actor: Actor,
+  ctx: ServiceContext,
   body: { titleSeries: string; titleLevel: string; titleName: string; titleDate: string },
 ) {
+  const { actor } = ctx;
   if (actor.kind !== 'personnel' || !actor.personnelId) throw new BadRequestError('只有专业技术人员可以修改专业技术职务');
-  return deps.database.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const [p] = await tx.select().from(personnel).where(eq(personnel.id, actor.personnelId!)).for('update');
     const [open] = await tx
       .select({ id: changeRequests.id })
@@ -90,18 +87,15 @@ export async function submitTitleChange(
         createdBy: actor.userId,
       })
       .returning();
-    await writeAudit(tx, req, { action: 'change.submit', targetType: 'change_request', targetId: r!.id, detail: { kind: 'title' } });
+    await ctx.audit({ action: 'change.submit', targetType: 'change_request', targetId: r!.id, detail: { kind: 'title' } }, tx);
     return r!;
   });
 }
 
-export async function submitOrgInfoChange(
-  deps: AppDeps,
-  req: FastifyRequest,
-  actor: Actor,
-  body: { name: string; contactName: string; contactPhone: string; address: string },
-) {
-  return deps.database.db.transaction(async (tx) => {
+/** 修改单位信息 of an organisation with a superior: a request for its review (null for the province HR, who edits directly). */
+export async function submitOrgInfoChange(ctx: ServiceContext, body: { name: string; contactName: string; contactPhone: string; address: string }) {
+  const { actor } = ctx;
+  return ctx.db.transaction(async (tx) => {
     const [o] = await tx.select().from(organizations).where(eq(organizations.id, actor.org.id)).for('update');
     if (!o!.parentId) return null; // the province HR has no superior: edits apply directly
     const [open] = await tx
@@ -128,13 +122,14 @@ export async function submitOrgInfoChange(
         createdBy: actor.userId,
       })
       .returning();
-    await writeAudit(tx, req, { action: 'change.submit', targetType: 'change_request', targetId: r!.id, detail: { kind: 'org_info', after: body } });
+    await ctx.audit({ action: 'change.submit', targetType: 'change_request', targetId: r!.id, detail: { kind: 'org_info', after: body } }, tx);
     return r!;
   });
 }
 
-export async function submitReparent(deps: AppDeps, req: FastifyRequest, actor: Actor, body: { newParentId: number; reason: string }) {
-  return deps.database.db.transaction(async (tx) => {
+export async function submitReparent(ctx: ServiceContext, body: { newParentId: number; reason: string }) {
+  const { actor } = ctx;
+  return ctx.db.transaction(async (tx) => {
     const [o] = await tx.select().from(organizations).where(eq(organizations.id, actor.org.id)).for('update');
     if (!o!.parentId) throw new BadRequestError('省级人社部门没有上级部门');
     if (o!.parentId === body.newParentId) throw new BadRequestError('新上级部门：与当前上级部门相同', { field: 'newParentId' });
@@ -163,19 +158,48 @@ export async function submitReparent(deps: AppDeps, req: FastifyRequest, actor: 
         createdBy: actor.userId,
       })
       .returning();
-    await writeAudit(tx, req, {
-      action: 'change.submit',
-      targetType: 'change_request',
-      targetId: r!.id,
-      detail: { kind: 'reparent', from: o!.parentId, to: np.id },
-    });
+    await ctx.audit(
+      {
+        action: 'change.submit',
+        targetType: 'change_request',
+        targetId: r!.id,
+        detail: { kind: 'reparent', from: o!.parentId, to: np.id },
+      },
+      tx,
+    );
     return r!;
   });
 }
 
-export async function myRequests(db: Db, where: SQL) {
-  return db.select().from(changeRequests).where(where).orderBy(desc(changeRequests.id)).limit(20);
+/** The requester's last 20 requests, old vs new. */
+async function myRequests(db: Db, where: SQL) {
+  const rows = await db.select().from(changeRequests).where(where).orderBy(desc(changeRequests.id)).limit(20);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      rejectReason: r.rejectReason,
+      createdAt: r.createdAt,
+      decidedAt: r.decidedAt,
+      reason: r.reason,
+      reviewerDecision: r.reviewerDecision,
+      secondDecision: r.secondDecision,
+      changes: diff(r.before, r.after),
+    })),
+  };
 }
+
+/** 本人的职务修改申请 (none for an admin without a personnel profile). */
+export async function myTitleChanges(ctx: ServiceContext) {
+  const { personnelId } = ctx.actor;
+  if (!personnelId) return { items: [] };
+  return myRequests(ctx.db, and(eq(changeRequests.personnelId, personnelId), eq(changeRequests.kind, 'title'))!);
+}
+
+/** 本单位的信息修改与更换上级申请. */
+export const orgChanges = (ctx: ServiceContext) =>
+  myRequests(ctx.db, and(eq(changeRequests.orgId, ctx.actor.org.id), isNull(changeRequests.personnelId))!);
 
 // ---------- reviewing ----------
 
@@ -207,13 +231,12 @@ function pendingForMe(actor: Actor, kind: Kind): SQL {
   )!;
 }
 
-export async function listChanges(
-  db: Db,
-  actor: Actor,
-  kindParam: ChangeKindParam,
-  q: { tab: 'pending' | 'done'; keyword?: string; page: number; pageSize: number },
-) {
-  const kind = CHANGE_KINDS[kindParam];
+type ChangeQuery = { tab: 'pending' | 'done'; keyword?: string; page: number; pageSize: number };
+
+/** The one query behind the queue's list, export and 待办 count. */
+export const listChanges = (ctx: ServiceContext, queue: ChangeQueue, q: ChangeQuery) => queueRows(ctx.db, ctx.actor, CHANGE_KINDS[queue], q);
+
+async function queueRows(db: Db, actor: Actor, kind: Kind, q: ChangeQuery) {
   const where = and(
     eq(changeRequests.kind, kind),
     reviewScope(actor, kind),
@@ -265,11 +288,11 @@ export async function listChanges(
   };
 }
 
-export async function countChanges(db: Db, actor: Actor, kind: ChangeKindParam) {
-  return (await listChanges(db, actor, kind, { tab: 'pending', page: 1, pageSize: 1 })).total;
+export async function countChanges(db: Db, actor: Actor, queue: ChangeQueue) {
+  return (await queueRows(db, actor, CHANGE_KINDS[queue], { tab: 'pending', page: 1, pageSize: 1 })).total;
 }
 
-async function applyChange(tx: Db, r: typeof changeRequests.$inferSelect) {
+async function applyChange(tx: Db, r: typeof changeRequests.$inferSelect, now: Date) {
   if (r.kind === 'title') {
     const a = r.after as Record<string, string>;
     await tx
@@ -280,14 +303,14 @@ async function applyChange(tx: Db, r: typeof changeRequests.$inferSelect) {
     const a = r.after as { name: string; contactName: string; contactPhone: string; address: string };
     await tx
       .update(organizations)
-      .set({ ...a, updatedAt: new Date() })
+      .set({ ...a, updatedAt: now })
       .where(eq(organizations.id, r.orgId));
   } else {
     const [o] = await tx.select().from(organizations).where(eq(organizations.id, r.orgId)).for('update');
     const [np] = await tx.select().from(organizations).where(eq(organizations.id, r.secondReviewerOrgId!));
     const oldPrefix = o!.path;
     const newPrefix = `${np!.path}${o!.id}/`;
-    await tx.update(organizations).set({ parentId: np!.id, updatedAt: new Date() }).where(eq(organizations.id, o!.id));
+    await tx.update(organizations).set({ parentId: np!.id, updatedAt: now }).where(eq(organizations.id, o!.id));
     // the organisation and everything under it move: their paths are rewritten in this same transaction
     await tx
       .update(organizations)
@@ -297,14 +320,13 @@ async function applyChange(tx: Db, r: typeof changeRequests.$inferSelect) {
 }
 
 export async function decideChanges(
-  deps: AppDeps,
-  req: FastifyRequest,
-  actor: Actor,
-  kindParam: ChangeKindParam,
+  ctx: ServiceContext,
+  queue: ChangeQueue,
   body: { ids: number[]; decision: 'approve' | 'reject'; reason: string },
 ) {
-  const kind = CHANGE_KINDS[kindParam];
-  await refuseOwnRequests(contextOf(req), {
+  const { actor } = ctx;
+  const kind = CHANGE_KINDS[queue];
+  await refuseOwnRequests(ctx, {
     table: changeRequests,
     id: changeRequests.id,
     ids: body.ids,
@@ -312,7 +334,7 @@ export async function decideChanges(
     where: eq(changeRequests.kind, kind),
     targetType: 'change_request',
   });
-  return deps.database.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const visible = await tx
       .select({ r: changeRequests })
       .from(changeRequests)
@@ -331,7 +353,7 @@ export async function decideChanges(
         .where(and(eq(changeRequests.id, seen.id), eq(changeRequests.status, 'pending')))
         .for('update');
       if (!r) continue;
-      const now = new Date();
+      const now = ctx.now();
       if (kind === 'reparent') {
         const side =
           r.reviewerOrgId === actor.org.id && !r.reviewerDecision
@@ -348,13 +370,11 @@ export async function decideChanges(
           .set({ ...set, status, rejectReason: body.decision === 'reject' ? body.reason : null, decidedAt: status === 'pending' ? null : now })
           .where(eq(changeRequests.id, r.id));
         if (both) {
-          await applyChange(tx, r);
-          await writeAudit(tx, req, {
-            action: 'org.reparent',
-            targetType: 'organization',
-            targetId: r.orgId,
-            detail: { before: r.before, after: r.after },
-          });
+          await applyChange(tx, r, now);
+          await ctx.audit(
+            { action: 'org.reparent', targetType: 'organization', targetId: r.orgId, detail: { before: r.before, after: r.after } },
+            tx,
+          );
         }
       } else {
         await tx
@@ -366,14 +386,17 @@ export async function decideChanges(
             decidedAt: now,
           })
           .where(eq(changeRequests.id, r.id));
-        if (body.decision === 'approve') await applyChange(tx, r);
+        if (body.decision === 'approve') await applyChange(tx, r, now);
       }
-      await writeAudit(tx, req, {
-        action: body.decision === 'approve' ? 'change.approve' : 'change.reject',
-        targetType: 'change_request',
-        targetId: r.id,
-        detail: { kind, before: r.before, after: r.after, reason: body.reason || undefined },
-      });
+      await ctx.audit(
+        {
+          action: body.decision === 'approve' ? 'change.approve' : 'change.reject',
+          targetType: 'change_request',
+          targetId: r.id,
+          detail: { kind, before: r.before, after: r.after, reason: body.reason || undefined },
+        },
+        tx,
+      );
       done++;
     }
     if (!done) throw new ConflictError('所选申请已被处理，请刷新后查看', 'ALREADY_DECIDED');

@@ -9,6 +9,7 @@ import { ConflictError, NotFoundError } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { Actor } from '../../plugins/access.js';
 import { submitOrgInfoChange } from '../change-review/service.js';
+import { contextOf } from '../../context.js';
 
 const parent = alias(organizations, 'parent');
 
@@ -62,7 +63,7 @@ export async function updateOrgInfo(
     .from(organizations)
     .where(and(eq(organizations.name, body.name), eq(organizations.type, actor.org.type)));
   if (clash && clash.id !== actor.org.id) throw new ConflictError('已存在同名同类型的机构');
-  const request = await submitOrgInfoChange(deps, req, actor, body);
+  const request = await submitOrgInfoChange(contextOf(req), body);
   if (request) return { ...(await getOrgInfo(deps.database.db, actor.org.id)), applied: false, requestId: request.id };
   return deps.database.db.transaction(async (tx) => {
     const [before] = await tx.select().from(organizations).where(eq(organizations.id, actor.org.id)).for('update');

@@ -3,19 +3,19 @@
  * starts 调出; the target organisation confirms (确认调转) or refuses under 人员调入审核; only then does the person
  * move — their hour history is keyed by the person and moves with them. At most one open transfer per person.
  */
-import type { FastifyRequest } from 'fastify';
 import { and, count, desc, eq, ilike, inArray, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { TITLE_LEVELS, TITLE_SERIES } from '@hbzsgx/domain';
-import type { AppDeps } from '../../deps.js';
+import { TITLE_LEVELS, TITLE_SERIES, type transferPerson, type TransferStatus } from '@hbzsgx/domain';
+import type { z } from 'zod';
+import type { ServiceContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { departments, organizations, personnel, transfers, users } from '../../db/schema.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
 import { escapeLike } from '../../lib/scope.js';
 import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
-import { contextOf } from '../../context.js';
 import type { Actor } from '../../plugins/access.js';
+
+type TransferPerson = z.output<typeof transferPerson>;
 
 const fromOrg = alias(organizations, 'from_org');
 const toOrg = alias(organizations, 'to_org');
@@ -28,8 +28,19 @@ const SUBJECTS = { org: transfers.fromOrgId, person: transfers.personnelId, requ
 /** Transfers waiting for (or decided by) the actor's organisation as the target: 人员调入审核 and its 待办 count. */
 export const incomingFor = (actor: Actor) => and(eq(transfers.toOrgId, actor.org.id), notOwnRequest(actor, SUBJECTS))!;
 
+/** 待办事项: transfers waiting for the actor's organisation to confirm or refuse. */
+export async function countIncoming(db: Db, actor: Actor) {
+  const [r] = await db
+    .select({ n: count() })
+    .from(transfers)
+    .where(and(incomingFor(actor), eq(transfers.status, 'pending')));
+  return r!.n;
+}
+
 /** A person of the actor's own organisation, with the data the 调出 form fills in. */
-export async function ownPerson(db: Db, actor: Actor, personnelId: number) {
+export const ownPerson = (ctx: ServiceContext, personnelId: number) => personOf(ctx.db, ctx.actor, personnelId);
+
+async function personOf(db: Db, actor: Actor, personnelId: number): Promise<TransferPerson> {
   const [row] = await db
     .select({ p: personnel, u: users, departmentName: departments.name })
     .from(personnel)
@@ -51,8 +62,10 @@ export async function ownPerson(db: Db, actor: Actor, personnelId: number) {
   };
 }
 
-export async function searchOwnPeople(db: Db, actor: Actor, keyword: string) {
-  return db
+/** 选择调出人员: active people of the own organisation by name (at most 50). */
+export async function searchOwnPeople(ctx: ServiceContext, keyword: string) {
+  const { actor } = ctx;
+  const items = await ctx.db
     .select({ personnelId: personnel.id, name: users.name, idNumberMasked: users.idNumberMasked, departmentName: departments.name })
     .from(personnel)
     .innerJoin(users, eq(users.id, personnel.userId))
@@ -62,16 +75,13 @@ export async function searchOwnPeople(db: Db, actor: Actor, keyword: string) {
     )
     .orderBy(users.name)
     .limit(50);
+  return { items };
 }
 
-export async function createTransfer(
-  deps: AppDeps,
-  req: FastifyRequest,
-  actor: Actor,
-  body: { personnelId: number; toOrgId: number; reason: string; transferDate: string },
-) {
-  const { db } = deps.database;
-  const person = await ownPerson(db, actor, body.personnelId);
+/** 发起调出: one open transfer per person (the partial unique index backs the check). */
+export async function createTransfer(ctx: ServiceContext, body: { personnelId: number; toOrgId: number; reason: string; transferDate: string }) {
+  const { db, actor } = ctx;
+  const person = await personOf(db, actor, body.personnelId);
   if (body.toOrgId === actor.org.id) throw new BadRequestError('调入单位：不能调转到本单位', { field: 'toOrgId' });
   const [target] = await db
     .select()
@@ -97,34 +107,34 @@ export async function createTransfer(
         createdBy: actor.userId,
       })
       .returning();
-    await writeAudit(tx, req, {
-      action: 'transfer.create',
-      targetType: 'transfer',
-      targetId: t!.id,
-      detail: { personnelId: person.personnelId, toOrgId: target.id },
-    });
+    await ctx.audit(
+      { action: 'transfer.create', targetType: 'transfer', targetId: t!.id, detail: { personnelId: person.personnelId, toOrgId: target.id } },
+      tx,
+    );
     return t!;
   });
 }
 
 type Decision = { kind: 'confirm'; departmentId: number | null } | { kind: 'refuse'; reason: string } | { kind: 'cancel' };
 
-export async function decideTransfer(deps: AppDeps, req: FastifyRequest, actor: Actor, id: number, d: Decision) {
+/** 确认调转 / 拒绝调入 (the target) or 撤回 (the source), guarded by the pending state inside one transaction. */
+export async function decideTransfer(ctx: ServiceContext, id: number, d: Decision) {
+  const { actor } = ctx;
   // confirming or refusing is the target's review; withdrawing is the source's own act
   if (d.kind !== 'cancel')
-    await refuseOwnRequests(contextOf(req), {
+    await refuseOwnRequests(ctx, {
       table: transfers,
       id: transfers.id,
       ids: [id],
       subjects: SUBJECTS,
       targetType: 'transfer',
     });
-  return deps.database.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const [t] = await tx.select().from(transfers).where(eq(transfers.id, id)).for('update');
     const mine = d.kind === 'cancel' ? t?.fromOrgId === actor.org.id : t?.toOrgId === actor.org.id;
     if (!t || !mine) throw new NotFoundError('调转记录');
     if (t.status !== 'pending') throw new ConflictError('该调转已处理，请刷新后查看', 'ALREADY_DECIDED');
-    const now = new Date();
+    const now = ctx.now();
     if (d.kind === 'confirm') {
       if (d.departmentId != null) {
         const [dep] = await tx
@@ -152,25 +162,25 @@ export async function decideTransfer(deps: AppDeps, req: FastifyRequest, actor: 
     } else {
       await tx.update(transfers).set({ status: 'cancelled', decidedBy: actor.userId, decidedAt: now }).where(eq(transfers.id, id));
     }
-    await writeAudit(tx, req, {
-      action: `transfer.${d.kind}`,
-      targetType: 'transfer',
-      targetId: id,
-      detail: d.kind === 'refuse' ? { reason: d.reason } : undefined,
-    });
-    return { ok: true };
+    await ctx.audit(
+      { action: `transfer.${d.kind}`, targetType: 'transfer', targetId: id, detail: d.kind === 'refuse' ? { reason: d.reason } : undefined },
+      tx,
+    );
+    return { ok: true as const };
   });
 }
 
 export type TransferListQuery = {
   direction: 'in' | 'out' | 'all';
-  status?: 'pending' | 'done' | 'confirmed' | 'refused' | 'cancelled';
+  status?: TransferStatus | 'done';
   keyword?: string;
   page: number;
   pageSize: number;
 };
 
-export async function listTransfers(db: Db, actor: Actor, q: TransferListQuery) {
+/** 调转记录 / 人员调入审核: the one query behind the list and its export (incoming never shows one's own request). */
+export async function listTransfers(ctx: ServiceContext, q: TransferListQuery) {
+  const { db, actor } = ctx;
   const dir =
     q.direction === 'in'
       ? incomingFor(actor)
@@ -217,8 +227,9 @@ export async function listTransfers(db: Db, actor: Actor, q: TransferListQuery) 
       refuseReason: t.refuseReason,
       createdAt: t.createdAt,
       decidedAt: t.decidedAt,
-      snapshot: t.snapshot,
-      direction: t.toOrgId === actor.org.id ? 'in' : 'out',
+      // written by createTransfer from personOf()
+      snapshot: t.snapshot as TransferPerson,
+      direction: t.toOrgId === actor.org.id ? ('in' as const) : ('out' as const),
     })),
   };
 }
