@@ -1,8 +1,22 @@
+/** 管理单位管理员: list, add (three ways), roles, super-admin hand-over, removal, unmasked identity. Data logic in service.ts. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { adminCreateBody, adminRolesBody, idSchema, pageQuery, ID_TYPES, text } from '@hbzsgx/domain';
-import { actorOf } from '../../plugins/access.js';
+import {
+  adminCandidates,
+  adminCreateBody,
+  adminCreated,
+  adminIdentity as adminIdentitySchema,
+  adminList,
+  adminRolesBody,
+  fileResponse,
+  idSchema,
+  okResponse,
+  pageQuery,
+  ID_TYPES,
+  text,
+} from '@hbzsgx/domain';
+import { contextOf } from '../../context.js';
 import { exportList, exportQuery } from '../../lib/export.js';
 import { fmtTime } from '../../lib/paging.js';
 import { adminIdentity, createAdmin, listAdmins, listCandidates, makeSuper, removeAdmin, setAdminRoles } from './service.js';
@@ -14,32 +28,31 @@ const listQuery = pageQuery.extend(filters.shape);
 export default async function adminRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['管理单位管理员'];
-  const db = () => app.deps.database.db;
 
   app.get(
     '/api/admins',
     {
       config: { access: { permission: 'admin.view' } },
-      schema: { tags, summary: '管理员列表', querystring: listQuery },
+      schema: { tags, summary: '管理员列表', querystring: listQuery, response: { 200: adminList } },
     },
-    async (req) => listAdmins(db(), actorOf(req).org.id, req.query),
+    async (req) => listAdmins(contextOf(req), req.query),
   );
 
   app.get(
     '/api/admins/export',
     {
       config: { access: { permission: 'admin.view' } },
-      schema: { tags, summary: '导出管理员列表（xlsx）', querystring: exportQuery(filters) },
+      schema: { tags, summary: '导出管理员列表（xlsx）', querystring: exportQuery(filters), response: { 200: fileResponse('管理员列表.xlsx') } },
     },
     async (req, reply) =>
-      exportList(db(), req, reply, {
+      exportList(app.deps.database.db, req, reply, {
         what: 'admins',
         title: '管理员列表',
         filters: req.query,
-        load: (p) => listAdmins(db(), actorOf(req).org.id, { ...req.query, ...p }),
+        load: (p) => listAdmins(contextOf(req), { ...req.query, ...p }),
         columns: [
           { header: '姓名', value: (r) => r.name },
-          { header: '证件类型', value: (r) => ID_TYPES[r.idType as keyof typeof ID_TYPES] },
+          { header: '证件类型', value: (r) => ID_TYPES[r.idType] },
           { header: '证件号', width: 24, value: (r) => r.idNumberMasked },
           { header: '手机号', value: (r) => r.phoneMasked },
           { header: '电子邮箱', width: 24, value: (r) => r.email },
@@ -54,53 +67,58 @@ export default async function adminRoutes(fastify: FastifyInstance) {
     '/api/admins/candidates',
     {
       config: { access: { permission: 'admin.manage' } },
-      schema: { tags, summary: '可选为管理员的本单位人员', querystring: z.object({ departmentId: idSchema.optional() }) },
+      schema: {
+        tags,
+        summary: '可选为管理员的本单位人员',
+        querystring: z.object({ departmentId: idSchema.optional() }),
+        response: { 200: adminCandidates },
+      },
     },
-    async (req) => ({ items: await listCandidates(db(), actorOf(req).org.id, req.query.departmentId) }),
+    async (req) => ({ items: await listCandidates(contextOf(req), req.query.departmentId) }),
   );
 
   app.post(
     '/api/admins',
     {
       config: { access: { permission: 'admin.manage' } },
-      schema: { tags, summary: '新增管理员（选择/注册/添加）', body: adminCreateBody },
+      schema: { tags, summary: '新增管理员（选择/注册/添加）', body: adminCreateBody, response: { 200: adminCreated } },
     },
-    async (req) => createAdmin(app.deps, req, actorOf(req), req.body),
+    async (req) => createAdmin(contextOf(req), req.body),
   );
 
   app.put(
     '/api/admins/:id/roles',
     {
       config: { access: { permission: 'admin.manage' } },
-      schema: { tags, summary: '分配角色', params, body: adminRolesBody },
+      schema: { tags, summary: '分配角色', params, body: adminRolesBody, response: { 200: okResponse } },
     },
-    async (req) => setAdminRoles(app.deps, req, actorOf(req), req.params.id, req.body.roleIds),
+    async (req) => setAdminRoles(contextOf(req), req.params.id, req.body.roleIds),
   );
 
   app.post(
     '/api/admins/:id/make-super',
     {
       config: { access: { permission: 'admin.manage' } },
-      schema: { tags, summary: '设为超级管理员（仅超级管理员）', params },
+      schema: { tags, summary: '设为超级管理员（仅超级管理员）', params, response: { 200: okResponse } },
     },
-    async (req) => makeSuper(app.deps, req, actorOf(req), req.params.id),
+    async (req) => makeSuper(contextOf(req), req.params.id),
   );
 
   app.delete(
     '/api/admins/:id',
     {
       config: { access: { permission: 'admin.manage' } },
-      schema: { tags, summary: '删除管理员', params },
+      schema: { tags, summary: '删除管理员', params, response: { 200: okResponse } },
     },
-    async (req) => removeAdmin(app.deps, req, actorOf(req), req.params.id),
+    async (req) => removeAdmin(contextOf(req), req.params.id),
   );
 
   app.get(
     '/api/admins/:id/identity',
     {
       config: { access: { permission: 'pii.view' } },
-      schema: { tags, summary: '查看完整证件号与手机号（审计）', params },
+      schema: { tags, summary: '查看完整证件号与手机号（审计）', params, response: { 200: adminIdentitySchema } },
     },
-    async (req) => adminIdentity(app.deps, req, actorOf(req), req.params.id),
+    async (req) => adminIdentity(contextOf(req), req.params.id),
   );
 }

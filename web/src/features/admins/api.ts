@@ -1,61 +1,33 @@
+import type {
+  adminCandidate,
+  adminCandidates,
+  adminCreateBody,
+  adminCreated,
+  adminIdentity,
+  adminList,
+  adminRow,
+  okResponse,
+  Wire,
+} from '@hbzsgx/domain';
 import { api, download } from '../../app/api';
-import type { Items, Ok, Page } from '../../app/types';
-import type { IdType } from '@hbzsgx/domain';
 
-export interface Admin {
-  id: number;
-  userId: number;
-  name: string;
-  idType: IdType;
-  idNumberMasked: string;
-  phoneMasked: string | null;
-  email: string | null;
-  departmentId: number | null;
-  departmentName: string | null;
-  isSuper: boolean;
-  createdAt: string;
-  roles: { id: number; name: string }[];
-}
+export type Admin = Wire<typeof adminRow>;
 export interface AdminFilters {
   keyword?: string;
   departmentId?: number;
 }
-export interface Candidate {
-  userId: number;
-  name: string;
-  idNumberMasked: string;
-  departmentId: number | null;
-}
-export interface Identity {
-  idType: IdType;
-  idNumber: string;
-  phone: string;
-}
-
-export type AdminCreate =
-  | { mode: 'select'; userId: number; departmentId: number; roleIds: number[] }
-  | {
-      mode: 'register';
-      idType: IdType;
-      idNumber: string;
-      password: string;
-      confirmPassword: string;
-      realName: string;
-      phone: string;
-      email: string;
-      landline?: string;
-      departmentId: number;
-      roleIds: number[];
-    }
-  | { mode: 'existing'; idType: IdType; idNumber: string; password: string; departmentId: number; roleIds: number[] };
+export type Candidate = Wire<typeof adminCandidate>;
+export type Identity = Wire<typeof adminIdentity>;
+export type AdminCreate = Wire<typeof adminCreateBody>;
+type Ok = Wire<typeof okResponse>;
 
 export const ADMINS_KEY = ['admins'] as const;
 
 export const adminsApi = {
-  list: (q: AdminFilters & { page: number; pageSize: number }) => api.get<Page<Admin>>('/api/admins', q),
+  list: (q: AdminFilters & { page: number; pageSize: number }) => api.get<Wire<typeof adminList>>('/api/admins', q),
   exportXlsx: (q: AdminFilters) => download('/api/admins/export', q, '管理员列表.xlsx'),
-  candidates: (departmentId?: number) => api.get<Items<Candidate>>('/api/admins/candidates', { departmentId }),
-  create: (body: AdminCreate) => api.post<{ id: number; userId: number }>('/api/admins', body),
+  candidates: (departmentId?: number) => api.get<Wire<typeof adminCandidates>>('/api/admins/candidates', { departmentId }),
+  create: (body: AdminCreate) => api.post<Wire<typeof adminCreated>>('/api/admins', body),
   setRoles: (id: number, roleIds: number[]) => api.put<Ok>(`/api/admins/${id}/roles`, { roleIds }),
   makeSuper: (id: number) => api.post<Ok>(`/api/admins/${id}/make-super`),
   remove: (id: number) => api.del<Ok>(`/api/admins/${id}`),

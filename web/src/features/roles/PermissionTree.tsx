@@ -1,6 +1,6 @@
 /** The permission catalogue as a checkable tree: groups as parents, each permission a leaf. */
 import { useMemo } from 'react';
-import { isAuditDuty, isPermission } from '@hbzsgx/domain';
+import { isAuditDuty } from '@hbzsgx/domain';
 import { Alert, Skeleton, Tree, type TreeDataNode } from 'antd';
 import { errorMessage } from '../../app/api';
 import { useMe } from '../../app/session';
@@ -17,7 +17,7 @@ export function PermissionTree({ id, value, onChange }: { id?: string; value?: s
         key: GROUP + g.group,
         title: g.group,
         children: g.permissions.map((p) => {
-          const held = me.isSuper || (isPermission(p.code) && me.permissions.includes(p.code));
+          const held = me.isSuper || me.permissions.includes(p.code);
           const duty = me.separationOfDuties && isAuditDuty(p.code) ? '（审计职责：只能与查看类权限组合）' : '';
           return { key: p.code, title: held ? p.name + duty : `${p.name}（您无此权限，不能授予）`, disableCheckbox: !held, isLeaf: true };
         }),

@@ -1,35 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
+import type { okResponse, permissionCatalogue, role, roleBody, roleList, roleRecord, Wire } from '@hbzsgx/domain';
 import { api, download } from '../../app/api';
-import type { Items, Ok } from '../../app/types';
 
-export interface Role {
-  id: number;
-  orgId: number;
-  name: string;
-  description: string;
-  permissions: string[];
-  createdAt: string;
-  updatedAt: string;
-  adminCount: number;
-}
-export interface RoleBody {
-  name: string;
-  description: string;
-  permissions: string[];
-}
-export interface Catalogue {
-  groups: { group: string; permissions: { code: string; name: string }[] }[];
-}
+export type Role = Wire<typeof role>;
+export type RoleBody = Wire<typeof roleBody>;
+type RoleRecord = Wire<typeof roleRecord>;
 
 export const ROLES_KEY = ['roles'] as const;
 
 export const rolesApi = {
-  list: () => api.get<Items<Role>>('/api/roles'),
+  list: () => api.get<Wire<typeof roleList>>('/api/roles'),
   exportXlsx: () => download('/api/roles/export', undefined, '角色列表.xlsx'),
-  catalogue: () => api.get<Catalogue>('/api/roles/catalogue'),
-  create: (body: RoleBody) => api.post<Role>('/api/roles', body),
-  update: (id: number, body: RoleBody) => api.put<Role>(`/api/roles/${id}`, body),
-  remove: (id: number) => api.del<Ok>(`/api/roles/${id}`),
+  catalogue: () => api.get<Wire<typeof permissionCatalogue>>('/api/roles/catalogue'),
+  create: (body: RoleBody) => api.post<RoleRecord>('/api/roles', body),
+  update: (id: number, body: RoleBody) => api.put<RoleRecord>(`/api/roles/${id}`, body),
+  remove: (id: number) => api.del<Wire<typeof okResponse>>(`/api/roles/${id}`),
 };
 
 export function useRoles() {
