@@ -1,19 +1,19 @@
-/** 人员调入审核: transfers into our organisation — 确认调转 (choosing the department) or 拒绝 with a reason. */
+/**
+ * 人员调入审核 on the shared ReviewQueuePage: transfers into our organisation — 确认调转 (choosing the department) or
+ * 拒绝 with a reason, one at a time. 拒绝 is the queue's 驳回 (its reason modal and message); 确认调转 carries a
+ * department, so it has a form and a route of its own (POST /api/transfers/:id/confirm) and refreshes the queue after.
+ */
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Select, Space, Table, type TableColumnsType } from 'antd';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { errorMessage } from '../../app/api';
+import { Button, Form, Select, Space, type TableColumnsType } from 'antd';
+import { useMutation } from '@tanstack/react-query';
 import { feedback } from '../../app/feedback';
-import { PageContainer } from '../../components/PageContainer';
-import { ReasonModal } from '../../components/ReasonModal';
-import { KeywordFilter, ReviewTabs, type ReviewTab } from '../../components/review';
+import { KeywordFilter } from '../../components/review';
+import { ReviewQueuePage, useReviewQueue } from '../../components/ReviewQueue';
 import type { TransferStatus } from '../../components/StatusTag';
-import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { ConfirmTransferModal } from './ConfirmTransferModal';
 import { TransferDetailDrawer } from './TransferDetailDrawer';
 import { transferColumns as c } from './columns';
 import { TRANSFERS_KEY, transfersApi, type TransferRecord } from './api';
-import { ExportButton } from '../../components/ExportButton';
 
 /** The API filters by one status at a time; the 已审核 tab offers the outcomes one by one. */
 const DONE_STATUSES: { value: TransferStatus; label: string }[] = [
@@ -21,61 +21,63 @@ const DONE_STATUSES: { value: TransferStatus; label: string }[] = [
   { value: 'refused', label: '已拒绝' },
   { value: 'cancelled', label: '调出单位已撤回' },
 ];
+/** 姓名, and the outcome shown on 已审核. */
+type Filters = { keyword?: string; status: TransferStatus };
 
 export function IncomingPage() {
-  const qc = useQueryClient();
-  const [tab, setTab] = useState<ReviewTab>('pending');
-  const [doneStatus, setDoneStatus] = useState<TransferStatus>('confirmed');
-  const [keyword, setKeyword] = useState<string | undefined>();
-  const [page, setPage] = useState({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
   const [viewing, setViewing] = useState<TransferRecord | null>(null);
   const [confirming, setConfirming] = useState<TransferRecord | null>(null);
-  const [refusing, setRefusing] = useState<TransferRecord | null>(null);
-  const status = tab === 'pending' ? 'pending' : doneStatus;
-
-  const q = useQuery({
-    queryKey: [...TRANSFERS_KEY, 'in', status, keyword, page],
-    queryFn: () => transfersApi.list({ direction: 'in', status, keyword, ...page }),
-    placeholderData: keepPreviousData,
-  });
-  const refresh = () => {
-    void qc.invalidateQueries({ queryKey: TRANSFERS_KEY });
-    void qc.invalidateQueries({ queryKey: ['dashboard'] });
-    void qc.invalidateQueries({ queryKey: ['departments'] });
-  };
+  const statusOf = (q: Filters & { tab: 'pending' | 'done' }) => (q.tab === 'pending' ? 'pending' : q.status);
+  const queue = useReviewQueue<TransferRecord, Filters>(
+    {
+      queryKey: [...TRANSFERS_KEY, 'in'],
+      list: (q) => transfersApi.list({ direction: 'in', status: statusOf(q), keyword: q.keyword, page: q.page, pageSize: q.pageSize }),
+      decide: async (d) => {
+        if (d.decision !== 'reject' || d.ids.length !== 1) throw new Error('调入只能逐条拒绝');
+        await transfersApi.refuse(d.ids[0]!, d.reason ?? '');
+        return { done: 1, skipped: 0 };
+      },
+      exportXlsx: (q) =>
+        transfersApi.exportXlsx(
+          { direction: 'in', status: statusOf(q), keyword: q.keyword },
+          q.tab === 'pending' ? '待确认的调入.xlsx' : '调入记录.xlsx',
+        ),
+      noun: '调入',
+      unit: '条',
+      label: (r) => `“${r.name}”`,
+      message: (d) => `已拒绝${d.label}的调入`,
+      rejectModal: {
+        title: '拒绝调入',
+        label: '拒绝原因',
+        okText: '确认拒绝',
+        description: (r) => `将拒绝“${r.name}”从“${r.fromOrgName}”调入本单位，调出单位可看到拒绝原因。`,
+      },
+      emptyText: { pending: '暂无待确认的调入', done: '暂无记录' },
+      // both sides' records and the departments' head counts change with a transfer
+      invalidates: [TRANSFERS_KEY, ['departments']],
+    },
+    { initialFilters: { status: 'confirmed' }, onDecided: () => setViewing(null) },
+  );
   const confirm = useMutation({
     mutationFn: ({ r, departmentId }: { r: TransferRecord; departmentId: number | null }) => transfersApi.confirm(r.id, departmentId),
     onSuccess: (_d, { r }) => {
       feedback.success(`已确认调转，“${r.name}”已调入本单位`);
       setViewing(null);
     },
-    onSettled: refresh,
+    onSettled: queue.refresh,
   });
-  const refuse = useMutation({
-    mutationFn: ({ r, reason }: { r: TransferRecord; reason: string }) => transfersApi.refuse(r.id, reason),
-    onSuccess: (_d, { r }) => {
-      feedback.success(`已拒绝“${r.name}”的调入`);
-      setViewing(null);
-    },
-    onSettled: refresh,
-  });
-  const switchTab = (t: ReviewTab) => {
-    setTab(t);
-    setPage((p) => ({ ...p, page: 1 }));
-  };
 
-  const actions = (r: TransferRecord, link = true) =>
-    r.status === 'pending' && (
-      <>
-        <Button type={link ? 'link' : 'primary'} size={link ? 'small' : 'middle'} onClick={() => setConfirming(r)}>
-          确认调转
-        </Button>
-        <Button type={link ? 'link' : 'default'} size={link ? 'small' : 'middle'} danger onClick={() => setRefusing(r)}>
-          拒绝
-        </Button>
-      </>
-    );
-
+  const actions = (r: TransferRecord, link = true) => (
+    <>
+      <Button type={link ? 'link' : 'primary'} size={link ? 'small' : 'middle'} onClick={() => setConfirming(r)}>
+        确认调转
+      </Button>
+      <Button type={link ? 'link' : 'default'} size={link ? 'small' : 'middle'} danger onClick={() => queue.reject([r.id], queue.spec.label(r))}>
+        拒绝
+      </Button>
+    </>
+  );
+  const done = queue.tab === 'done';
   const columns: TableColumnsType<TransferRecord> = [
     c.name(setViewing),
     c.idNumber,
@@ -85,42 +87,24 @@ export function IncomingPage() {
     c.date,
     c.reason,
     c.createdAt,
-    ...(tab === 'done' ? [c.status, c.decidedAt, c.refuseReason] : []),
-    {
-      title: '操作',
-      key: 'actions',
-      width: tab === 'pending' ? 190 : 80,
-      fixed: 'right',
-      render: (_, r) => (
-        <Space size={0}>
-          <Button type="link" size="small" onClick={() => setViewing(r)}>
-            查看
-          </Button>
-          {actions(r)}
-        </Space>
-      ),
-    },
+    ...(done ? [c.status, c.decidedAt, c.refuseReason] : []),
   ];
 
   return (
-    <PageContainer
+    <ReviewQueuePage
+      queue={queue}
       title="人员调入审核"
       description="其他单位调往本单位的专业技术人员。确认调转时选择调入部门，确认后人员及其学时记录转入本单位；如不接收，请拒绝并说明原因。"
-    >
-      <Card variant="borderless">
-        <ReviewTabs tab={tab} onChange={switchTab} />
+      filters={(exportButton) => (
         <Space wrap align="start">
-          {tab === 'done' && (
+          {done && (
             <Form layout="inline" className="filter-bar">
               <Form.Item label="处理结果">
                 <Select
-                  value={doneStatus}
+                  value={queue.filters.status}
                   options={DONE_STATUSES}
                   style={{ width: 150 }}
-                  onChange={(v) => {
-                    setDoneStatus(v);
-                    setPage((p) => ({ ...p, page: 1 }));
-                  }}
+                  onChange={(status) => queue.search({ ...queue.filters, status })}
                 />
               </Form.Item>
             </Form>
@@ -129,45 +113,32 @@ export function IncomingPage() {
             name="incomingFilter"
             label="姓名"
             placeholder="请输入姓名"
-            onSearch={(k) => {
-              setKeyword(k);
-              setPage((p) => ({ ...p, page: 1 }));
-            }}
-            extra={
-              <ExportButton
-                onExport={() =>
-                  transfersApi.exportXlsx({ direction: 'in', status, keyword }, tab === 'pending' ? '待确认的调入.xlsx' : '调入记录.xlsx')
-                }
-              />
-            }
+            onSearch={(keyword) => queue.search({ ...queue.filters, keyword })}
+            extra={exportButton}
           />
         </Space>
-        {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
-        <Table<TransferRecord>
-          rowKey="id"
-          columns={columns}
-          dataSource={q.data?.items ?? []}
-          loading={q.isFetching}
-          scroll={{ x: tab === 'done' ? 1550 : 1250 }}
-          pagination={pagedBy(page, setPage, q.data?.total)}
-          locale={{ emptyText: tab === 'pending' ? '暂无待确认的调入' : '暂无记录' }}
-        />
-      </Card>
-      <TransferDetailDrawer record={viewing} onClose={() => setViewing(null)} extra={viewing && <Space>{actions(viewing, false)}</Space>} />
+      )}
+      columns={columns}
+      rowActions={(r) => (
+        <Button type="link" size="small" onClick={() => setViewing(r)}>
+          查看
+        </Button>
+      )}
+      decideButtons={(r) => actions(r)}
+      actionsWidth={{ pending: 190, done: 80 }}
+      scrollX={done ? 1550 : 1250}
+      batch={false}
+    >
+      <TransferDetailDrawer
+        record={viewing}
+        onClose={() => setViewing(null)}
+        extra={viewing && queue.isPending(viewing) && <Space>{actions(viewing, false)}</Space>}
+      />
       <ConfirmTransferModal
         record={confirming}
         onClose={() => setConfirming(null)}
         onSubmit={(departmentId) => confirm.mutateAsync({ r: confirming!, departmentId })}
       />
-      <ReasonModal
-        open={!!refusing}
-        title="拒绝调入"
-        label="拒绝原因"
-        okText="确认拒绝"
-        description={refusing && `将拒绝“${refusing.name}”从“${refusing.fromOrgName}”调入本单位，调出单位可看到拒绝原因。`}
-        onSubmit={(reason) => refuse.mutateAsync({ r: refusing!, reason })}
-        onClose={() => setRefusing(null)}
-      />
-    </PageContainer>
+    </ReviewQueuePage>
   );
 }
