@@ -12,6 +12,24 @@ export const HR_LEVELS = { province: '省级', city: '市州级', county: '县�
 export type HrLevel = keyof typeof HR_LEVELS;
 export const HR_LEVEL_CODES = Object.keys(HR_LEVELS) as [HrLevel, ...HrLevel[]];
 
+/**
+ * Duties that depend on an HR department's level (SPEC), the one list: the menus show the page, the access layer
+ * (server/src/lib/scope.ts jurisdiction()) allows the action and the pages offer it, all from here.
+ */
+export const HR_DUTIES = {
+  /** 学时审验: city (市州) and province HR. */
+  audit: ['province', 'city'],
+  /** 学时政策设置: the province HR (省人社厅). */
+  policy: ['province'],
+} as const satisfies Record<string, readonly HrLevel[]>;
+export type HrDuty = keyof typeof HR_DUTIES;
+export const HR_DUTY_CODES = Object.keys(HR_DUTIES) as [HrDuty, ...HrDuty[]];
+/** Whether an organisation (an HR department of the right level) has a level-bound duty. */
+export function hasHrDuty(org: { type: OrgType; hrLevel: HrLevel | null }, duty: HrDuty): boolean {
+  const levels: readonly HrLevel[] = HR_DUTIES[duty];
+  return org.type === 'hr' && org.hrLevel !== null && levels.includes(org.hrLevel);
+}
+
 export const ORG_STATUSES = { pending: '待审核', active: '正常', rejected: '已驳回', disabled: '已停用' } as const;
 export type OrgStatus = keyof typeof ORG_STATUSES;
 /** Whether a value is one of a code list's codes (narrows it for a typed column). */

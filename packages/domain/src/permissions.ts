@@ -2,7 +2,7 @@
  * The permission catalogue: every menu and every action button is a permission, per organisation type.
  * Defined once here; the server checks it on every route, the web derives menus and buttons from it.
  */
-import type { OrgType } from './orgTypes.js';
+import { hasHrDuty, type HrDuty, type HrLevel, type OrgType } from './orgTypes.js';
 
 export interface PermissionDef {
   name: string;
@@ -115,8 +115,8 @@ export interface MenuItem {
   icon?: string;
   /** Shown only to holders of this permission; a group is shown when any child is. */
   permission?: Permission;
-  /** HR only: the levels that have this page (e.g. 学时审验 is for city level and up). */
-  hrLevels?: ('province' | 'city' | 'county')[];
+  /** HR only: the level-bound duty this page serves (orgTypes.ts HR_DUTIES, e.g. 学时审验 for city level and up). */
+  hrDuty?: HrDuty;
   children?: MenuItem[];
 }
 
@@ -206,8 +206,8 @@ export const MENUS: Record<OrgType | 'personnel', MenuItem[]> = {
         { key: 'personal-review', title: '本单位人员学时申报', path: '/hours/personal-review', permission: 'claim.unitReview' },
       ],
     },
-    { key: 'hours-audit', title: '学时审验', icon: 'safety', path: '/hours/audit', permission: 'claim.audit', hrLevels: ['province', 'city'] },
-    { key: 'hours-policy', title: '学时政策设置', icon: 'setting', path: '/hours/policy', permission: 'policy.manage', hrLevels: ['province'] },
+    { key: 'hours-audit', title: '学时审验', icon: 'safety', path: '/hours/audit', permission: 'claim.audit', hrDuty: 'audit' },
+    { key: 'hours-policy', title: '学时政策设置', icon: 'setting', path: '/hours/policy', permission: 'policy.manage', hrDuty: 'policy' },
     materialsMenu,
     {
       key: 'stats',
@@ -306,12 +306,12 @@ export const MENUS: Record<OrgType | 'personnel', MenuItem[]> = {
 export const REGISTRANT_MENU: MenuItem[] = [{ key: 'registration', title: '注册审核状态', path: '/registration', icon: 'audit' }];
 
 /** Filters a menu tree down to what the holder of `perms` (at HR level `level`) may see. */
-export function visibleMenus(items: MenuItem[], perms: ReadonlySet<string>, level?: string | null): MenuItem[] {
+export function visibleMenus(items: MenuItem[], perms: ReadonlySet<string>, org: { type: OrgType; hrLevel: HrLevel | null }): MenuItem[] {
   const out: MenuItem[] = [];
   for (const item of items) {
-    if (item.hrLevels && !item.hrLevels.includes(level as 'city')) continue;
+    if (item.hrDuty && !hasHrDuty(org, item.hrDuty)) continue;
     if (item.children) {
-      const children = visibleMenus(item.children, perms, level);
+      const children = visibleMenus(item.children, perms, org);
       if (children.length) out.push({ ...item, children });
     } else if (!item.permission || perms.has(item.permission)) {
       out.push(item);

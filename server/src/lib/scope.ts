@@ -8,6 +8,7 @@
  * (scope.guard.test.ts) fails if another file under server/src hand-writes one.
  */
 import { and, eq, like, or, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { hasHrDuty } from '@hbzsgx/domain';
 import type { Db } from '../db/client.js';
 import { organizations } from '../db/schema.js';
 import { NotFoundError } from '../errors.js';
@@ -52,10 +53,10 @@ export function jurisdiction(actor: Actor) {
     /** HR level: 'province' | 'city' | 'county' for an HR department, null for any other organisation. */
     hrLevel: isHr ? org.hrLevel : null,
     isHr,
-    /** 省人社厅 (sets the hour policy). */
-    isProvince: org.hrLevel === 'province',
-    /** 学时审验 is done by city (市州) and province HR, never a county (the permission keeps it HR's). */
-    mayAudit: org.hrLevel !== 'county',
+    /** 学时政策 is set by the 省人社厅 (domain HR_DUTIES.policy). */
+    isProvince: hasHrDuty(org, 'policy'),
+    /** 学时审验 is done by city (市州) and province HR, never a county (domain HR_DUTIES.audit). */
+    mayAudit: hasHrDuty(org, 'audit'),
     /** Whether the scope is a subtree (HR, 主管部门) or the own organisation only. */
     subtree: hasSubtree(actor),
     /** `organizations` rows in scope. */

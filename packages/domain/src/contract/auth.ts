@@ -1,6 +1,6 @@
 /** 认证: 验证码, 登录, 当前用户 (server/src/modules/auth). */
 import { z } from 'zod';
-import { HR_LEVEL_CODES, LOGIN_TYPE_CODES, ORG_TYPE_CODES } from '../orgTypes.js';
+import { HR_DUTY_CODES, HR_LEVEL_CODES, LOGIN_TYPE_CODES, ORG_TYPE_CODES } from '../orgTypes.js';
 import { PERMISSION_CODES, type MenuItem } from '../permissions.js';
 
 /** The image captcha: `enabled: false` (CAPTCHA=off) answers an empty challenge the login form skips. */
@@ -15,7 +15,7 @@ export const menuItem: z.ZodType<MenuItem, MenuItem> = z.object({
   path: z.string().optional(),
   icon: z.string().optional(),
   permission: z.enum(PERMISSION_CODES).optional(),
-  hrLevels: z.array(z.enum(HR_LEVEL_CODES)).optional(),
+  hrDuty: z.enum(HR_DUTY_CODES).optional(),
   get children() {
     return z.array(menuItem).optional();
   },

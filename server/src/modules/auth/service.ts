@@ -47,7 +47,7 @@ export function currentUser(ctx: ServiceContext) {
     isSuper: a.isSuper,
     adminId: a.adminId,
     permissions: perms,
-    menus: a.registration === 'active' ? visibleMenus(MENUS[menuKey], new Set(perms), a.org.hrLevel) : REGISTRANT_MENU,
+    menus: a.registration === 'active' ? visibleMenus(MENUS[menuKey], new Set(perms), a.org) : REGISTRANT_MENU,
     registration: a.registration,
     mustChangePassword: a.mustChangePassword,
     idleMinutes: ctx.deps.config.SESSION_IDLE_MINUTES,

@@ -25,7 +25,7 @@ import {
 import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { LEARNING_FORMS, type LearningForm } from '@hbzsgx/domain';
+import { hasHrDuty, LEARNING_FORMS, type LearningForm } from '@hbzsgx/domain';
 import { ApiError, errorMessage } from '../../app/api';
 import { feedback } from '../../app/feedback';
 import { useMe } from '../../app/session';
@@ -76,7 +76,7 @@ function toValues(p: Policy | undefined, year: number): Values {
 
 export function PolicyPage() {
   const me = useMe();
-  const editable = me.org.hrLevel === 'province';
+  const editable = hasHrDuty(me.org, 'policy');
   const { modal } = App.useApp();
   const qc = useQueryClient();
   const policies = usePolicies();
