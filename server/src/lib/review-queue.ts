@@ -41,8 +41,8 @@ export interface QueueDefinition<K extends string, F extends z.ZodObject, R exte
   list(ctx: ServiceContext, kind: K, q: z.output<F> & Paging): Promise<{ total: number; items: z.output<R>[] }>;
   /** The export's columns (masked values only: lists never hold full personal numbers). */
   columns(kind: K, filters: z.output<F>): Column<z.output<R>>[];
-  /** What the export is audited as (e.g. 'registrations.personnel'). */
-  exportWhat(kind: K): string;
+  /** What the export is audited as (e.g. 'registrations.personnel'; by a filter for 学时审核: 'claims.base'). */
+  exportWhat(kind: K, filters: z.output<F>): string;
   /** 待办事项: the pending rows this actor may decide (one entry per kind; a list where one queue feeds several menus). */
   todo: QueueTodo<K> | QueueTodo<K>[];
   /** The export's title when it depends on the filters (default: the queue's title and the tab). */
@@ -122,7 +122,7 @@ export function registerReviewQueue<K extends string, F extends z.ZodObject, R e
       const ctx = contextOf(req);
       const filters = req.query as z.output<F>;
       return exportList(ctx.db, req, reply, {
-        what: def.exportWhat(kind),
+        what: def.exportWhat(kind, filters),
         title: def.exportTitle?.(kind, filters) ?? `${def.title(kind)}${tabName(filters)}`,
         filters,
         columns: def.columns(kind, filters),
