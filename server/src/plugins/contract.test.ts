@@ -19,7 +19,6 @@ const PENDING: string[] = [
   '/api/reviews/claims',
   '/api/dashboard',
   '/api/divisions',
-  '/api/org/info',
   '/api/claims/',
   '/api/me/claims',
   '/api/reviews/personal-claims',

@@ -15,3 +15,4 @@ export * from './transfers.js';
 export * from './claim-review.js';
 export * from './personal-claims.js';
 export * from './admins.js';
+export * from './org-info.js';

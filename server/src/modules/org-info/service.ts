@@ -1,15 +1,12 @@
-import type { FastifyRequest } from 'fastify';
+/** 基本信息管理: an organisation's own info; changes go to the superior's review (change-review), the province HR edits directly. */
 import { and, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { ORG_TYPES, HR_LEVELS, ORG_STATUSES } from '@hbzsgx/domain';
-import type { AppDeps } from '../../deps.js';
+import { ORG_TYPES, HR_LEVELS, ORG_STATUSES, orgInfoValues } from '@hbzsgx/domain';
+import type { ServiceContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { changeRequests, divisions, organizations } from '../../db/schema.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import type { Actor } from '../../plugins/access.js';
 import { submitOrgInfoChange } from '../change-review/service.js';
-import { contextOf } from '../../context.js';
 
 const parent = alias(organizations, 'parent');
 
@@ -29,7 +26,8 @@ export async function getOrgInfo(db: Db, orgId: number) {
     .from(changeRequests)
     .where(and(eq(changeRequests.orgId, orgId), eq(changeRequests.kind, 'org_info'), eq(changeRequests.status, 'pending')));
   return {
-    pendingChange: pending?.after ?? null,
+    // written from orgInfoBody by submitOrgInfoChange; read back through the same shape (a stray key is dropped)
+    pendingChange: pending ? orgInfoValues.parse(pending.after) : null,
     id: o.id,
     type: o.type,
     typeName: ORG_TYPES[o.type],
@@ -51,21 +49,22 @@ export async function getOrgInfo(db: Db, orgId: number) {
   };
 }
 
+/** 本单位基本信息. */
+export function ownOrgInfo(ctx: ServiceContext) {
+  return getOrgInfo(ctx.db, ctx.actor.org.id);
+}
+
 /** 修改单位信息: goes to the superior's 机构信息修改审核; only the province HR (no superior) edits directly. */
-export async function updateOrgInfo(
-  deps: AppDeps,
-  req: FastifyRequest,
-  actor: Actor,
-  body: { name: string; contactName: string; contactPhone: string; address: string },
-) {
-  const [clash] = await deps.database.db
+export async function updateOrgInfo(ctx: ServiceContext, body: { name: string; contactName: string; contactPhone: string; address: string }) {
+  const { actor } = ctx;
+  const [clash] = await ctx.db
     .select({ id: organizations.id })
     .from(organizations)
     .where(and(eq(organizations.name, body.name), eq(organizations.type, actor.org.type)));
   if (clash && clash.id !== actor.org.id) throw new ConflictError('已存在同名同类型的机构');
-  const request = await submitOrgInfoChange(contextOf(req), body);
-  if (request) return { ...(await getOrgInfo(deps.database.db, actor.org.id)), applied: false, requestId: request.id };
-  return deps.database.db.transaction(async (tx) => {
+  const request = await submitOrgInfoChange(ctx, body);
+  if (request) return { ...(await getOrgInfo(ctx.db, actor.org.id)), applied: false, requestId: request.id };
+  return ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(organizations).where(eq(organizations.id, actor.org.id)).for('update');
     if (!before) throw new NotFoundError('机构');
     const [clash] = await tx
@@ -76,15 +75,13 @@ export async function updateOrgInfo(
     if (clash && clash.id !== before.id) throw new ConflictError('已存在同名同类型的机构');
     await tx
       .update(organizations)
-      .set({ ...body, updatedAt: new Date() })
+      .set({ ...body, updatedAt: ctx.now() })
       .where(eq(organizations.id, actor.org.id));
     const pick = (o: typeof before) => ({ name: o.name, contactName: o.contactName, contactPhone: o.contactPhone, address: o.address });
-    await writeAudit(tx, req, {
-      action: 'org.info.update',
-      targetType: 'organization',
-      targetId: actor.org.id,
-      detail: { before: pick(before), after: body },
-    });
+    await ctx.audit(
+      { action: 'org.info.update', targetType: 'organization', targetId: actor.org.id, detail: { before: pick(before), after: body } },
+      tx,
+    );
     return { ...(await getOrgInfo(tx, actor.org.id)), applied: true, requestId: null };
   });
 }
