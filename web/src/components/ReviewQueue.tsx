@@ -177,7 +177,7 @@ export function ReviewQueuePage<Row extends { id: number }, F extends object>({
   columns,
   rowActions,
   rowActionsAfter,
-  actionsWidth = { pending: 140, done: 70 },
+  actionsWidth = { pending: 170, done: 70 },
   scrollX = 1100,
   batch = true,
   batchApprove = true,

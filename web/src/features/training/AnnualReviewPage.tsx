@@ -64,7 +64,7 @@ function AnnualReviewPage({ kind }: { kind: DocKind }) {
       title={`审核继教机构${what}`}
       description={`辖区内继续教育基地（机构）报送的${what}。请下载文件审阅后通过或驳回；驳回后机构可重新上传。`}
       scrollX={1200}
-      actionsWidth={{ pending: 150, done: 70 }}
+      actionsWidth={{ pending: 170, done: 70 }}
       filters={(exportButton) => (
         <Form
           form={form}

@@ -109,7 +109,7 @@ function ClassReviewPage({ orgType }: { orgType: OrgType }) {
       title={t.title}
       description={t.description}
       scrollX={1300}
-      actionsWidth={{ pending: 150, done: 70 }}
+      actionsWidth={{ pending: 170, done: 70 }}
       filters={(exportButton) => (
         <Form form={form} name={`classReviewFilters-${orgType}`} layout="inline" className="filter-bar" onFinish={search}>
           <Form.Item label="培训年度" name="year">
