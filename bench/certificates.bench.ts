@@ -7,12 +7,12 @@
  * Usage: npx tsx bench/certificates.bench.ts [--personnel 20000] [--claims 200000] [--singles 100] [--batch 200]
  *        (PGlite in a temporary directory by default; DATABASE_URL=postgres://… for PostgreSQL).
  */
-import type { FastifyRequest } from 'fastify';
 import { asc, eq } from 'drizzle-orm';
+import { serviceContext } from '../server/src/context.js';
 import { personnel } from '../server/src/db/schema.js';
 import { issueCertificates, type IssuedCertificate } from '../server/src/modules/certificates/issue.js';
 import { renderCertificates } from '../server/src/modules/certificates/pdf.js';
-import { arg, generateDataset, ms, openBenchDatabase, YEAR } from './dataset.js';
+import { arg, benchDeps, generateDataset, ms, openBenchDatabase, YEAR } from './dataset.js';
 
 const PERSONNEL = arg('personnel', 20_000);
 const CLAIMS = arg('claims', 200_000);
@@ -27,8 +27,7 @@ async function main() {
   const db = database.db;
   try {
     const ds = await generateDataset(database, { personnel: PERSONNEL, claims: CLAIMS });
-    const actor = ds.actorOf(ds.province);
-    const req = { actor, ip: '127.0.0.1' } as unknown as FastifyRequest;
+    const ctx = serviceContext(benchDeps(database), ds.actorOf(ds.province), { ip: '127.0.0.1' });
     const ids = (await db.select({ id: personnel.id }).from(personnel).where(eq(personnel.status, 'active')).orderBy(asc(personnel.id))).map(
       (r) => r.id,
     );
@@ -37,7 +36,7 @@ async function main() {
         certs.map((c) => ({ code: c.code, issuedAt: c.issuedAt, content: c.content })),
         { baseUrl: BASE, includeClaims },
       );
-    await render(await db.transaction((tx) => issueCertificates(tx, req, actor, [ids[0]!], YEAR))); // warm-up: fonts parsed once
+    await render(await db.transaction((tx) => issueCertificates(tx, ctx, [ids[0]!], YEAR))); // warm-up: fonts parsed once
 
     // 1. single prints, one after another (first print issues; the reprint reuses the unchanged certificate)
     const singles = async (people: number[], includeClaims = false) => {
@@ -47,7 +46,7 @@ async function main() {
       const t0 = process.hrtime.bigint();
       for (const id of people) {
         let t = process.hrtime.bigint();
-        const certs = await db.transaction((tx) => issueCertificates(tx, req, actor, [id], YEAR));
+        const certs = await db.transaction((tx) => issueCertificates(tx, ctx, [id], YEAR));
         issueMs += ms(t);
         t = process.hrtime.bigint();
         bytes += (await render(certs, includeClaims)).length;
@@ -70,7 +69,7 @@ async function main() {
     // 2. one batch of BATCH people not printed before
     const batchIds = ids.filter((id) => !sample.includes(id)).slice(-BATCH);
     let t = process.hrtime.bigint();
-    const certs = await db.transaction((tx) => issueCertificates(tx, req, actor, batchIds, YEAR, { orgId: ds.employers[0]! }));
+    const certs = await db.transaction((tx) => issueCertificates(tx, ctx, batchIds, YEAR, { orgId: ds.employers[0]! }));
     const batchIssueMs = ms(t);
     t = process.hrtime.bigint();
     const pdf = await render(certs);

@@ -11,9 +11,6 @@ import type { RouteAccess } from './access.js';
 
 const PENDING: string[] = [
   '/api/audit-logs',
-  '/api/certificates',
-  '/api/me/certificates',
-  '/api/public/certificates',
   '/api/audits/claims',
   '/api/me/hours',
   '/api/reviews/claims',

@@ -16,3 +16,4 @@ export * from './claim-review.js';
 export * from './personal-claims.js';
 export * from './admins.js';
 export * from './org-info.js';
+export * from './certificates.js';

@@ -6,13 +6,11 @@
  * prints of the same person serialise; the partial unique index certificates_live_uq is the last guard), audited.
  * Rendering the PDF happens after commit, outside the transaction.
  */
-import type { FastifyRequest } from 'fastify';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { ServiceContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { certificates, personnel } from '../../db/schema.js';
 import { ConflictError } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
-import type { Actor } from '../../plugins/access.js';
 import { newCode } from './code.js';
 import { canonical, certificatePolicy, loadContents, readSnapshot, type CertificateContent } from './content.js';
 
@@ -27,11 +25,10 @@ export interface IssuedCertificate {
   reused: boolean;
 }
 
-/** Issues (or reuses) the certificates of `personnelIds` for `year`, in input order. Call inside a transaction. */
+/** Issues (or reuses) the certificates of `personnelIds` for `year`, in input order, as ctx's actor. Call inside a transaction `tx`. */
 export async function issueCertificates(
   tx: Db,
-  req: FastifyRequest,
-  actor: Actor,
+  ctx: ServiceContext,
   personnelIds: number[],
   year: number,
   batch?: { orgId: number },
@@ -58,7 +55,7 @@ export async function issueCertificates(
     }
   }
 
-  const now = new Date();
+  const now = ctx.now();
   const superseded = fresh.flatMap((f) => (f.supersedes == null ? [] : [f.supersedes]));
   if (superseded.length) {
     const done = await tx
@@ -78,7 +75,7 @@ export async function issueCertificates(
             year,
             issuerOrgId: f.issuerOrgId,
             snapshot: f.content as unknown as Record<string, unknown>,
-            issuedBy: actor.userId,
+            issuedBy: ctx.actor.userId,
             issuedAt: now,
           })),
         )
@@ -95,31 +92,35 @@ export async function issueCertificates(
   }));
 
   if (batch) {
-    await writeAudit(tx, req, {
-      action: 'certificate.batch',
-      targetType: 'organization',
-      targetId: batch.orgId,
-      detail: { year, people: contents.length, issued: issued.length, reprinted: reused.length, superseded: superseded.length },
-    });
+    await ctx.audit(
+      {
+        action: 'certificate.batch',
+        targetType: 'organization',
+        targetId: batch.orgId,
+        detail: { year, people: contents.length, issued: issued.length, reprinted: reused.length, superseded: superseded.length },
+      },
+      tx,
+    );
   } else {
+    const supersedesOf = new Map(fresh.map((f) => [f.personnelId, f.supersedes]));
     for (const c of issued) {
-      const f = fresh.find((x) => x.personnelId === c.personnelId)!;
-      await writeAudit(tx, req, {
-        action: 'certificate.issue',
-        targetType: 'certificate',
-        targetId: c.id,
-        detail: { personnelId: c.personnelId, year, supersedes: f.supersedes },
-      });
+      await ctx.audit(
+        {
+          action: 'certificate.issue',
+          targetType: 'certificate',
+          targetId: c.id,
+          detail: { personnelId: c.personnelId, year, supersedes: supersedesOf.get(c.personnelId) ?? null },
+        },
+        tx,
+      );
     }
     for (const c of reused) {
-      await writeAudit(tx, req, {
-        action: 'certificate.reprint',
-        targetType: 'certificate',
-        targetId: c.id,
-        detail: { personnelId: c.personnelId, year },
-      });
+      await ctx.audit({ action: 'certificate.reprint', targetType: 'certificate', targetId: c.id, detail: { personnelId: c.personnelId, year } }, tx);
     }
   }
   const all = new Map([...issued, ...reused].map((c) => [c.personnelId, c]));
-  return personnelIds.flatMap((id) => (all.has(id) ? [all.get(id)!] : []));
+  return personnelIds.flatMap((id) => {
+    const c = all.get(id);
+    return c ? [c] : [];
+  });
 }

@@ -1,13 +1,24 @@
-/** 电子证书查询打印 (HR), 我的电子证书 (personnel) and the public 证书验证. */
-import type { FastifyInstance } from 'fastify';
+/** 电子证书查询打印 (HR), 我的电子证书 (personnel) and the public 证书验证. Data logic in service.ts (and search.ts, verify.ts). */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idSchema, pageQuery, text, int, year as yearField } from '@hbzsgx/domain';
-import { actorOf } from '../../plugins/access.js';
+import {
+  certificatePeople,
+  certificateUnits,
+  certificateVerification,
+  fileResponse,
+  idSchema,
+  int,
+  myCertificates as myCertificatesAnswer,
+  pageQuery,
+  text,
+  year as yearField,
+} from '@hbzsgx/domain';
+import { contextOf, publicContextOf } from '../../context.js';
 import { auditExport } from '../../lib/audit.js';
-import { MAX_EXPORT_ROWS, sendXlsx } from '../../lib/excel.js';
-import { searchPeople, listUnits } from './search.js';
-import { myCertificates, printBatch, printForPerson, printOwn, sendPdf } from './service.js';
+import { attachmentName, sendXlsx } from '../../lib/excel.js';
+import { listUnits, searchPeople } from './search.js';
+import { myCertificates, peopleForExport, printBatch, printForPerson, printOwn } from './service.js';
 import { verifyCertificate } from './verify.js';
 
 const year = yearField();
@@ -22,22 +33,34 @@ const filters = z.object({
   order: z.enum(['asc', 'desc']).optional(),
 });
 const peopleQuery = pageQuery.extend(filters.shape);
+const pdfFile = fileResponse('学时证明（PDF）');
+
+function sendPdf(reply: FastifyReply, filename: string, pdf: Buffer, headers: Record<string, string> = {}) {
+  const safe = attachmentName(filename) + '.pdf';
+  for (const [k, v] of Object.entries(headers)) reply.header(k, v);
+  return reply
+    .header('Content-Type', 'application/pdf')
+    .header('Content-Disposition', `attachment; filename="certificate.pdf"; filename*=UTF-8''${encodeURIComponent(safe)}`)
+    .header('Cache-Control', 'no-store')
+    .send(pdf);
+}
 
 export default async function certificateRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const deps = app.deps;
-  const db = () => deps.database.db;
   const tags = ['电子证书'];
+  /** Where the QR codes point: PUBLIC_URL, else the address this request came to (honours X-Forwarded-* with TRUST_PROXY). */
+  const baseUrl = (req: FastifyRequest) => deps.config.PUBLIC_URL ?? `${req.protocol}://${req.host}`;
 
   app.get(
     '/api/certificates/people',
     {
       config: { access: { permission: 'cert.print' } },
-      schema: { tags, summary: '辖区专技人员某年度学时、完成情况与电子证书', querystring: peopleQuery },
+      schema: { tags, summary: '辖区专技人员某年度学时、完成情况与电子证书', querystring: peopleQuery, response: { 200: certificatePeople } },
     },
     async (req) => {
       const { page, pageSize, ...f } = req.query;
-      return searchPeople(db(), deps.pii, actorOf(req), f, { page, pageSize });
+      return searchPeople(contextOf(req), f, { page, pageSize });
     },
   );
 
@@ -45,13 +68,14 @@ export default async function certificateRoutes(fastify: FastifyInstance) {
     '/api/certificates/people/export',
     {
       config: { access: { permission: 'cert.print' } },
-      schema: { tags, summary: '导出查询结果（xlsx）', querystring: filters },
+      schema: { tags, summary: '导出查询结果（xlsx）', querystring: filters, response: { 200: fileResponse('学时证明查询.xlsx') } },
     },
     async (req, reply) => {
-      const { items } = await searchPeople(db(), deps.pii, actorOf(req), req.query, { page: 1, pageSize: MAX_EXPORT_ROWS });
+      const ctx = contextOf(req);
+      const items = await peopleForExport(ctx, req.query);
       await auditExport(
-        db(),
-        req,
+        ctx.db,
+        ctx,
         'certificates.people',
         { ...req.query, idNumber: req.query.idNumber ? '（已指定）' : undefined },
         items.length,
@@ -83,19 +107,29 @@ export default async function certificateRoutes(fastify: FastifyInstance) {
     '/api/certificates/units',
     {
       config: { access: { permission: 'cert.print' } },
-      schema: { tags, summary: '辖区内有在职专技人员的单位（批量打印）', querystring: z.object({ keyword: text(50).optional() }) },
+      schema: {
+        tags,
+        summary: '辖区内有在职专技人员的单位（批量打印）',
+        querystring: z.object({ keyword: text(50).optional() }),
+        response: { 200: certificateUnits },
+      },
     },
-    async (req) => listUnits(db(), actorOf(req), req.query.keyword),
+    async (req) => listUnits(contextOf(req), req.query.keyword),
   );
 
   app.post(
     '/api/certificates/print',
     {
       config: { access: { permission: 'cert.print' } },
-      schema: { tags, summary: '打印学时证明（PDF；学时未变时沿用原证书）', body: z.object({ personnelId: idSchema, year, includeClaims }) },
+      schema: {
+        tags,
+        summary: '打印学时证明（PDF；学时未变时沿用原证书）',
+        body: z.object({ personnelId: idSchema, year, includeClaims }),
+        response: { 200: pdfFile },
+      },
     },
     async (req, reply) => {
-      const { cert, pdf } = await printForPerson(deps, req, actorOf(req), req.body.personnelId, req.body.year, req.body.includeClaims);
+      const { cert, pdf } = await printForPerson(contextOf(req), req.body, baseUrl(req));
       return sendPdf(reply, `学时证明_${cert.content.name}_${cert.year}`, pdf, { 'X-Certificate-Code': cert.code });
     },
   );
@@ -108,10 +142,11 @@ export default async function certificateRoutes(fastify: FastifyInstance) {
         tags,
         summary: '批量打印一个单位的学时证明（一人一页，合成一个PDF）',
         body: z.object({ orgId: idSchema, year, part: int(1, 100000).optional(), includeClaims }),
+        response: { 200: pdfFile },
       },
     },
     async (req, reply) => {
-      const r = await printBatch(deps, req, actorOf(req), req.body);
+      const r = await printBatch(contextOf(req), req.body, baseUrl(req));
       return sendPdf(reply, `学时证明_${r.org.name}_${req.body.year}${r.parts > 1 ? `_第${r.part}批` : ''}`, r.pdf, {
         'X-Certificate-Count': String(r.certs.length),
       });
@@ -122,19 +157,19 @@ export default async function certificateRoutes(fastify: FastifyInstance) {
     '/api/me/certificates',
     {
       config: { access: { authenticated: true } },
-      schema: { tags, summary: '本人各年度学时与电子证书' },
+      schema: { tags, summary: '本人各年度学时与电子证书', response: { 200: myCertificatesAnswer } },
     },
-    async (req) => myCertificates(db(), actorOf(req)),
+    async (req) => myCertificates(contextOf(req)),
   );
 
   app.post(
     '/api/me/certificates/print',
     {
       config: { access: { authenticated: true } },
-      schema: { tags, summary: '下载本人学时证明（PDF）', body: z.object({ year, includeClaims }) },
+      schema: { tags, summary: '下载本人学时证明（PDF）', body: z.object({ year, includeClaims }), response: { 200: pdfFile } },
     },
     async (req, reply) => {
-      const { cert, pdf } = await printOwn(deps, req, actorOf(req), req.body.year, req.body.includeClaims);
+      const { cert, pdf } = await printOwn(contextOf(req), req.body, baseUrl(req));
       return sendPdf(reply, `学时证明_${cert.content.name}_${cert.year}`, pdf, { 'X-Certificate-Code': cert.code });
     },
   );
@@ -147,8 +182,9 @@ export default async function certificateRoutes(fastify: FastifyInstance) {
         tags,
         summary: '证书验证（无需登录；每次验证均记录）',
         params: z.object({ code: text(100, { min: 1 }) }) /* a malformed code up to the router's cap: a logged 404 */,
+        response: { 200: certificateVerification },
       },
     },
-    async (req) => verifyCertificate(db(), req, req.params.code),
+    async (req) => verifyCertificate(publicContextOf(req), req.params.code),
   );
 }

@@ -4,7 +4,8 @@
  * department's subtree (lib/scope.ts), in the query itself.
  */
 import { and, asc, count, desc, eq, exists, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import { completion, normalizeIdNumber, TITLE_LEVELS, TITLE_SERIES, type TitleLevel } from '@hbzsgx/domain';
+import { completion, normalizeIdNumber, TITLE_LEVELS, TITLE_SERIES } from '@hbzsgx/domain';
+import type { ServiceContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { certificates, organizations, personnel, personYearTotals, users } from '../../db/schema.js';
 import type { Pii } from '../../lib/pii.js';
@@ -26,6 +27,7 @@ export interface PeopleFilters {
   order?: 'asc' | 'desc';
 }
 
+const LEVEL_NAMES: ReadonlyMap<string, string> = new Map(Object.entries(TITLE_LEVELS));
 const totalHours = sql<number>`coalesce(${personYearTotals.publicHours}, 0) + coalesce(${personYearTotals.professionalHours}, 0)`;
 
 function where(actor: Actor, pii: Pii, f: PeopleFilters): SQL | undefined {
@@ -40,9 +42,10 @@ function where(actor: Actor, pii: Pii, f: PeopleFilters): SQL | undefined {
   );
 }
 
-export async function searchPeople(db: Db, pii: Pii, actor: Actor, f: PeopleFilters, page: { page: number; pageSize: number }) {
+export async function searchPeople(ctx: ServiceContext, f: PeopleFilters, page: { page: number; pageSize: number }) {
+  const { db } = ctx;
   const policy = await certificatePolicy(db, f.year);
-  const cond = where(actor, pii, f);
+  const cond = where(ctx.actor, ctx.deps.pii, f);
   const [n] = await db
     .select({ n: count() })
     .from(personnel)
@@ -85,16 +88,14 @@ export async function searchPeople(db: Db, pii: Pii, actor: Actor, f: PeopleFilt
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
   return {
-    total: n!.n,
+    total: n?.n ?? 0,
     policy,
     items: rows.map((r, i) => {
       const c = completion({ publicHours: r.publicHours ?? 0, professionalHours: r.professionalHours ?? 0 }, policy);
-      const validity: Validity | null =
-        r.certificateId == null
-          ? null
-          : Number(r.printedPublic) === c.publicHours && Number(r.printedProfessional) === c.professionalHours
-            ? 'valid'
-            : 'changed';
+      const printed =
+        r.certificateId != null && r.code != null && r.issuedAt != null ? { id: r.certificateId, code: r.code, issuedAt: r.issuedAt } : null;
+      const validity: Validity =
+        Number(r.printedPublic) === c.publicHours && Number(r.printedProfessional) === c.professionalHours ? 'valid' : 'changed';
       return {
         seq: (page.page - 1) * page.pageSize + i + 1,
         personnelId: r.personnelId,
@@ -103,24 +104,22 @@ export async function searchPeople(db: Db, pii: Pii, actor: Actor, f: PeopleFilt
         orgId: r.orgId,
         orgName: r.orgName,
         titleSeriesName: TITLE_SERIES.find((s) => s.code === r.titleSeries)?.name ?? '',
-        titleLevelName: TITLE_LEVELS[r.titleLevel as TitleLevel] ?? '',
+        titleLevelName: (r.titleLevel && LEVEL_NAMES.get(r.titleLevel)) || '',
         year: f.year,
         publicHours: c.publicHours,
         professionalHours: c.professionalHours,
         totalHours: c.totalHours,
         completed: c.completed,
         completionName: c.completed ? '已完成' : '未完成',
-        certificate:
-          r.certificateId == null
-            ? null
-            : { id: r.certificateId, code: r.code!, issuedAt: r.issuedAt!, validity: validity!, validityName: VALIDITY_NAMES[validity!] },
+        certificate: printed && { ...printed, validity, validityName: VALIDITY_NAMES[validity] },
       };
     }),
   };
 }
 
 /** Organisations in the jurisdiction that have active personnel (for 批量打印), with their head count. */
-export async function listUnits(db: Db, actor: Actor, keyword?: string) {
+export async function listUnits(ctx: ServiceContext, keyword?: string) {
+  const { db, actor } = ctx;
   const activeHere = and(eq(personnel.orgId, organizations.id), eq(personnel.status, 'active'));
   const orgs = await db
     .select({ id: organizations.id, name: organizations.name, type: organizations.type })

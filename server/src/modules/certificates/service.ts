@@ -1,77 +1,61 @@
 /**
  * Printing: check who may print whom, issue (or reuse) in one transaction, then render after commit.
  * HR ('cert.print') prints people whose organisation is in its subtree (else 404); a person prints only themself.
+ * `baseUrl` is where the QR codes point (the route knows it: PUBLIC_URL, else the address the request came to).
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { completion, beijingYear } from '@hbzsgx/domain';
-import type { AppDeps } from '../../deps.js';
-import type { Db } from '../../db/client.js';
+import type { ServiceContext } from '../../context.js';
 import { certificates, hourPolicies, organizations, personnel, personYearTotals } from '../../db/schema.js';
 import { BadRequestError, ForbiddenError, NotFoundError } from '../../errors.js';
-import { attachmentName } from '../../lib/excel.js';
+import { MAX_EXPORT_ROWS } from '../../lib/excel.js';
 import { loadOrgInScope, orgScope } from '../../lib/scope.js';
 import type { Actor } from '../../plugins/access.js';
 import { issueCertificates, type IssuedCertificate } from './issue.js';
 import { renderCertificates } from './pdf.js';
-import { BATCH_CAP, unitPeople } from './search.js';
+import { BATCH_CAP, searchPeople, unitPeople, type PeopleFilters } from './search.js';
 import { VALIDITY_NAMES, validityOf } from './verify.js';
 import { readSnapshot } from './content.js';
 
-/** Where the QR codes point: PUBLIC_URL, else the address this request came to (honours X-Forwarded-* with TRUST_PROXY). */
-export function publicBase(deps: AppDeps, req: FastifyRequest): string {
-  return deps.config.PUBLIC_URL ?? `${req.protocol}://${req.host}`;
-}
-
-async function render(deps: AppDeps, req: FastifyRequest, certs: IssuedCertificate[], includeClaims: boolean) {
+async function render(certs: IssuedCertificate[], baseUrl: string, includeClaims: boolean) {
   return renderCertificates(
     certs.map((c) => ({ code: c.code, issuedAt: c.issuedAt, content: c.content })),
-    { baseUrl: publicBase(deps, req), includeClaims },
+    { baseUrl, includeClaims },
   );
 }
 
-export function sendPdf(reply: FastifyReply, filename: string, pdf: Buffer, headers: Record<string, string> = {}) {
-  const safe = attachmentName(filename) + '.pdf';
-  for (const [k, v] of Object.entries(headers)) reply.header(k, v);
-  return reply
-    .header('Content-Type', 'application/pdf')
-    .header('Content-Disposition', `attachment; filename="certificate.pdf"; filename*=UTF-8''${encodeURIComponent(safe)}`)
-    .header('Cache-Control', 'no-store')
-    .send(pdf);
+/** Issues (or reuses) one person's certificate for the year, in its own transaction. */
+async function issueOne(ctx: ServiceContext, personnelId: number, year: number): Promise<IssuedCertificate> {
+  const [cert] = await ctx.db.transaction((tx) => issueCertificates(tx, ctx, [personnelId], year));
+  if (!cert) throw new NotFoundError('专业技术人员', 'personnelId');
+  return cert;
 }
 
 /** One person's PDF, printed by HR: the person must be active and in the actor's jurisdiction. */
-export async function printForPerson(deps: AppDeps, req: FastifyRequest, actor: Actor, personnelId: number, year: number, includeClaims: boolean) {
-  const db = deps.database.db;
-  const [p] = await db
+export async function printForPerson(ctx: ServiceContext, body: { personnelId: number; year: number; includeClaims: boolean }, baseUrl: string) {
+  const [p] = await ctx.db
     .select({ id: personnel.id })
     .from(personnel)
     .innerJoin(organizations, eq(organizations.id, personnel.orgId))
-    .where(and(eq(personnel.id, personnelId), eq(personnel.status, 'active'), orgScope(actor)));
+    .where(and(eq(personnel.id, body.personnelId), eq(personnel.status, 'active'), orgScope(ctx.actor)));
   if (!p) throw new NotFoundError('专业技术人员', 'personnelId');
-  const [cert] = await db.transaction((tx) => issueCertificates(tx, req, actor, [personnelId], year));
-  return { cert: cert!, pdf: await render(deps, req, [cert!], includeClaims) };
+  const cert = await issueOne(ctx, body.personnelId, body.year);
+  return { cert, pdf: await render([cert], baseUrl, body.includeClaims) };
 }
 
 /** A person's own PDF. */
-export async function printOwn(deps: AppDeps, req: FastifyRequest, actor: Actor, year: number, includeClaims: boolean) {
-  const personnelId = ownPersonnelId(actor);
-  const [cert] = await deps.database.db.transaction((tx) => issueCertificates(tx, req, actor, [personnelId], year));
-  return { cert: cert!, pdf: await render(deps, req, [cert!], includeClaims) };
+export async function printOwn(ctx: ServiceContext, body: { year: number; includeClaims: boolean }, baseUrl: string) {
+  const cert = await issueOne(ctx, ownPersonnelId(ctx.actor), body.year);
+  return { cert, pdf: await render([cert], baseUrl, body.includeClaims) };
 }
 
 /**
  * 批量打印: all active personnel of one organisation in the jurisdiction, one page each, in one PDF. Above BATCH_CAP
  * people the unit is printed in parts (第 k 批 = the k-th BATCH_CAP people by id), chosen explicitly.
  */
-export async function printBatch(
-  deps: AppDeps,
-  req: FastifyRequest,
-  actor: Actor,
-  body: { orgId: number; year: number; part?: number; includeClaims: boolean },
-) {
-  const db = deps.database.db;
-  const org = await loadOrgInScope(db, actor, body.orgId);
+export async function printBatch(ctx: ServiceContext, body: { orgId: number; year: number; part?: number; includeClaims: boolean }, baseUrl: string) {
+  const { db } = ctx;
+  const org = await loadOrgInScope(db, ctx.actor, body.orgId);
   const ids = await unitPeople(db, org.id);
   if (!ids.length) throw new BadRequestError(`所在单位：${org.name}没有在职的专业技术人员`, { field: 'orgId' });
   const parts = Math.ceil(ids.length / BATCH_CAP);
@@ -84,9 +68,15 @@ export async function printBatch(
   const part = body.part ?? 1;
   if (part > parts) throw new BadRequestError(`批次：${org.name}只有 ${parts} 批（每批最多 ${BATCH_CAP} 人）`, { field: 'part' });
   const slice = ids.slice((part - 1) * BATCH_CAP, part * BATCH_CAP);
-  const certs = await db.transaction((tx) => issueCertificates(tx, req, actor, slice, body.year, { orgId: org.id }));
-  const pdf = await render(deps, req, certs, body.includeClaims);
+  const certs = await db.transaction((tx) => issueCertificates(tx, ctx, slice, body.year, { orgId: org.id }));
+  const pdf = await render(certs, baseUrl, body.includeClaims);
   return { org, part, parts, certs, pdf };
+}
+
+/** 导出 of 电子证书查询打印: the list's rows for the same filters, in one page of at most MAX_EXPORT_ROWS. */
+export async function peopleForExport(ctx: ServiceContext, f: PeopleFilters) {
+  const { items } = await searchPeople(ctx, f, { page: 1, pageSize: MAX_EXPORT_ROWS });
+  return items;
 }
 
 function ownPersonnelId(actor: Actor): number {
@@ -95,8 +85,9 @@ function ownPersonnelId(actor: Actor): number {
 }
 
 /** 我的电子证书: every year that has a requirement (and is not in the future), with hours, completion and the live certificate. */
-export async function myCertificates(db: Db, actor: Actor) {
-  const personnelId = ownPersonnelId(actor);
+export async function myCertificates(ctx: ServiceContext) {
+  const { db } = ctx;
+  const personnelId = ownPersonnelId(ctx.actor);
   const thisYear = beijingYear();
   const policies = (await db.select().from(hourPolicies).orderBy(desc(hourPolicies.year))).filter((p) => p.year <= thisYear);
   const totals = await db.select().from(personYearTotals).where(eq(personYearTotals.personnelId, personnelId));

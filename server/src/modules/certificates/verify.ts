@@ -5,17 +5,22 @@
  * A PDF can be edited; this answer cannot. Every attempt, found or not, is logged with the caller's IP; an unknown
  * or malformed code answers the same 404 (nothing tells a valid code from an invalid one).
  */
-import type { FastifyRequest } from 'fastify';
 import { and, eq } from 'drizzle-orm';
-import { beijingChineseDate } from '@hbzsgx/domain';
+import { beijingChineseDate, VERIFICATION_RESULTS, type CERTIFICATE_VALIDITY_CODES } from '@hbzsgx/domain';
+import type { ServiceContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { certificates, certificateVerifications, personYearTotals } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
+import type { Actor } from '../../plugins/access.js';
 import { maskName, normalizeCode } from './code.js';
 import { readSnapshot, type CertificateContent } from './content.js';
 
-export type Validity = 'valid' | 'revoked' | 'changed';
-export const VALIDITY_NAMES: Record<Validity, string> = { valid: '有效', revoked: '已作废', changed: '学时已变更' };
+export type Validity = (typeof CERTIFICATE_VALIDITY_CODES)[number];
+export const VALIDITY_NAMES: Record<Validity, string> = {
+  valid: VERIFICATION_RESULTS.valid,
+  revoked: VERIFICATION_RESULTS.revoked,
+  changed: VERIFICATION_RESULTS.changed,
+};
 
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
@@ -37,20 +42,20 @@ export async function liveTotals(db: Db, personnelId: number, year: number) {
   return { publicHours: r1(t?.publicHours ?? 0), professionalHours: r1(t?.professionalHours ?? 0) };
 }
 
-export async function verifyCertificate(db: Db, req: FastifyRequest, raw: string) {
+/** Public (any or no actor): every attempt is logged with the caller's IP. */
+export async function verifyCertificate(ctx: ServiceContext<Actor | null>, raw: string) {
+  const { db, ip } = ctx;
   const code = normalizeCode(raw);
   const [cert] = code ? await db.select().from(certificates).where(eq(certificates.code, code)) : [];
   if (!cert) {
     // the raw attempt is kept (cut short) so that probing shows in the log
-    await db
-      .insert(certificateVerifications)
-      .values({ code: raw.slice(0, 64), certificateId: null, result: code ? 'not_found' : 'malformed', ip: req.ip });
+    await db.insert(certificateVerifications).values({ code: raw.slice(0, 64), certificateId: null, result: code ? 'not_found' : 'malformed', ip });
     throw new AppError(404, 'NOT_FOUND', '未找到该证书，请核对验证码是否正确');
   }
   const s = readSnapshot(cert);
   const live = await liveTotals(db, cert.personnelId, cert.year);
   const validity = validityOf({ revokedAt: cert.revokedAt, snapshot: s }, live);
-  await db.insert(certificateVerifications).values({ code: cert.code, certificateId: cert.id, result: validity, ip: req.ip });
+  await db.insert(certificateVerifications).values({ code: cert.code, certificateId: cert.id, result: validity, ip });
   return {
     code: cert.code,
     validity,

@@ -1,40 +1,23 @@
+import type {
+  certificatePeople,
+  certificatePerson,
+  certificateUnits,
+  certificateValidity,
+  certificateVerification,
+  liveCertificate,
+  myCertificateYear,
+  myCertificates,
+  Wire,
+} from '@hbzsgx/domain';
 import { api, download, fetchFile, saveFile } from '../../app/api';
-import type { Page } from '../../app/types';
 
-export type Validity = 'valid' | 'revoked' | 'changed';
-export interface Requirement {
-  totalRequired: number;
-  publicMin: number;
-  professionalMin: number;
-}
+export type Validity = Wire<typeof certificateValidity>;
 
 /** The live certificate of a person-year (null until one is printed). */
-export interface LiveCertificate {
-  id?: number;
-  code: string;
-  issuedAt: string;
-  validity: Validity;
-  validityName: string;
-}
+export type LiveCertificate = Wire<typeof liveCertificate>;
 
 /** A row of 电子证书查询打印. */
-export interface PersonRow {
-  seq: number;
-  personnelId: number;
-  name: string;
-  idNumberMasked: string;
-  orgId: number;
-  orgName: string;
-  titleSeriesName: string;
-  titleLevelName: string;
-  year: number;
-  publicHours: number;
-  professionalHours: number;
-  totalHours: number;
-  completed: boolean;
-  completionName: string;
-  certificate: LiveCertificate | null;
-}
+export type PersonRow = Wire<typeof certificatePerson>;
 
 export interface PeopleFilters {
   year: number;
@@ -46,45 +29,13 @@ export interface PeopleFilters {
   order?: 'asc' | 'desc';
 }
 
-export interface Unit {
-  id: number;
-  name: string;
-  type: string;
-  people: number;
-}
+export type Unit = Wire<typeof certificateUnits>['items'][number];
 
 /** A year of 我的电子证书. */
-export interface MyYear {
-  year: number;
-  publicHours: number;
-  professionalHours: number;
-  totalHours: number;
-  completed: boolean;
-  completionName: string;
-  policy: Requirement;
-  certificate: LiveCertificate | null;
-}
+export type MyYear = Wire<typeof myCertificateYear>;
 
 /** GET /api/public/certificates/:code — what the certificate states and whether it still holds. */
-export interface Verification {
-  code: string;
-  validity: Validity;
-  validityName: string;
-  revokedAt: string | null;
-  name: string;
-  idNumberMasked: string;
-  year: number;
-  publicHours: number;
-  professionalHours: number;
-  totalHours: number;
-  completed: boolean;
-  completionName: string;
-  policy: Requirement;
-  issuerName: string;
-  issuedAt: string;
-  issuedOn: string;
-  current: { publicHours: number; professionalHours: number; totalHours: number } | null;
-}
+export type Verification = Wire<typeof certificateVerification>;
 
 export const CERTIFICATES_KEY = ['certificates'] as const;
 
@@ -97,15 +48,14 @@ async function postPdf(path: string, body: unknown, fallback: string): Promise<{
 }
 
 export const certificatesApi = {
-  people: (q: PeopleFilters & { page: number; pageSize: number }) =>
-    api.get<Page<PersonRow> & { policy: Requirement }>('/api/certificates/people', q),
+  people: (q: PeopleFilters & { page: number; pageSize: number }) => api.get<Wire<typeof certificatePeople>>('/api/certificates/people', q),
   exportXlsx: (q: PeopleFilters) => download('/api/certificates/people/export', q, '学时证明查询.xlsx'),
-  units: (keyword?: string) => api.get<{ cap: number; items: Unit[] }>('/api/certificates/units', { keyword }),
+  units: (keyword?: string) => api.get<Wire<typeof certificateUnits>>('/api/certificates/units', { keyword }),
   print: (personnelId: number, year: number, includeClaims: boolean) =>
     postPdf('/api/certificates/print', { personnelId, year, includeClaims }, `学时证明_${year}.pdf`),
   printBatch: (body: { orgId: number; year: number; part?: number; includeClaims: boolean }) =>
     postPdf('/api/certificates/print-batch', body, `学时证明_${body.year}.pdf`),
-  mine: () => api.get<{ items: MyYear[] }>('/api/me/certificates'),
+  mine: () => api.get<Wire<typeof myCertificates>>('/api/me/certificates'),
   printMine: (year: number, includeClaims: boolean) => postPdf('/api/me/certificates/print', { year, includeClaims }, `学时证明_${year}.pdf`),
   verify: (code: string) => api.get<Verification>(`/api/public/certificates/${encodeURIComponent(code)}`),
 };
