@@ -11,14 +11,8 @@ import type { RouteAccess } from './access.js';
 
 const PENDING: string[] = [
   '/api/audit-logs',
-  '/api/audits/claims',
-  '/api/me/hours',
-  '/api/reviews/claims',
   '/api/dashboard',
   '/api/divisions',
-  '/api/claims/',
-  '/api/me/claims',
-  '/api/reviews/personal-claims',
   '/api/personnel',
   '/api/me/profile',
   '/api/register',

@@ -1,21 +1,28 @@
 /**
- * 学时审核 (HR) and 学时审验 (city HR and above). Queues show exactly the spec's filters and columns; decisions
- * go through the ledger's transitionClaims() so the person-year totals change in the same transaction.
+ * 学时审核 (HR; the queue is queue.ts), 学时审验 (city HR and above) and 我的学时. Queues show exactly the spec's
+ * filters and columns; decisions go through the ledger's transitionClaims() so the person-year totals change in the
+ * same transaction.
  */
-import type { FastifyRequest } from 'fastify';
-import { and, count, desc, eq, ilike, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { CLAIM_STATUSES, LEARNING_FORMS, SUBJECT_TYPES, TITLE_SERIES, type ClaimStatus, type LearningForm, type SubjectType } from '@hbzsgx/domain';
-import type { AppDeps } from '../../deps.js';
+import {
+  CLAIM_STATUSES,
+  LEARNING_FORMS,
+  SUBJECT_TYPES,
+  TITLE_SERIES,
+  type ClaimSource,
+  type ClaimStatus,
+  type LearningForm,
+  type SubjectType,
+} from '@hbzsgx/domain';
+import type { ServiceContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { claims, organizations, personnel, users } from '../../db/schema.js';
-import { ConflictError, ForbiddenError } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
+import { BadRequestError, ConflictError, ForbiddenError } from '../../errors.js';
 import { escapeLike, jurisdiction, requireAccess } from '../../lib/scope.js';
 import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
-import { contextOf } from '../../context.js';
 import type { Actor } from '../../plugins/access.js';
-import { transitionClaims } from '../ledger/service.js';
+import { personYear, transitionClaims } from '../ledger/service.js';
 
 const declarer = alias(organizations, 'declarer');
 const unit = alias(organizations, 'unit');
@@ -36,7 +43,7 @@ const auditScope = (actor: Actor): SQL => jurisdiction(actor).below(unit.path);
 
 export interface ClaimQuery {
   tab: 'pending' | 'done';
-  source: 'base' | 'employer' | 'personal';
+  source: ClaimSource;
   year?: number;
   name?: string;
   subjectType?: SubjectType;
@@ -131,6 +138,7 @@ async function page(db: Db, where: SQL | undefined, q: { page: number; pageSize:
   };
 }
 
+/** The 学时审核 queue of one source: the one query behind its list, export and (bench/hours.bench.ts) benchmark. */
 export function listClaims(db: Db, actor: Actor, q: ClaimQuery) {
   // 已审核: what a reviewer decided (an unqualified score is recorded as rejected without any review)
   const status =
@@ -140,6 +148,11 @@ export function listClaims(db: Db, actor: Actor, q: ClaimQuery) {
   return page(db, and(reviewScope(actor), eq(claims.source, q.source), status, ...filters(q)), q, needFor(q));
 }
 
+/** 待办事项: the claims of one source waiting for this reviewer (the list's scope, without a join). */
+export async function countPendingClaims(db: Db, actor: Actor, source: ClaimSource): Promise<number> {
+  return countClaims(db, and(reviewScope(actor), eq(claims.source, source), eq(claims.status, 'pending')), {});
+}
+
 /** What 删除 may remove: what the 学时审核 queues show (a personal claim still waiting for its unit is the unit's). */
 const DELETABLE: ClaimStatus[] = ['pending', 'approved', 'rejected', 'revoked'];
 
@@ -147,21 +160,17 @@ const DELETABLE: ClaimStatus[] = ['pending', 'approved', 'rejected', 'revoked'];
  * 通过 / 驳回 / 删除. A deletion always carries a reason (the route requires it): it is stored on the claim and shown to
  * the person (我的学时) and the declarer (学员成绩), like 审验不通过's; approved hours leave the person's total with it.
  */
-export async function decideClaims(
-  deps: AppDeps,
-  req: FastifyRequest,
-  actor: Actor,
-  body: { ids: number[]; decision: 'approve' | 'reject' | 'delete'; reason?: string },
-) {
+export async function decideClaims(ctx: ServiceContext, body: { ids: number[]; decision: 'approve' | 'reject' | 'delete'; reason?: string }) {
+  const { actor } = ctx;
   const to: ClaimStatus = body.decision === 'approve' ? 'approved' : body.decision === 'reject' ? 'rejected' : 'deleted';
-  await refuseOwnRequests(contextOf(req), {
+  await refuseOwnRequests(ctx, {
     table: claims,
     id: claims.id,
     ids: body.ids,
     subjects: CLAIM_SUBJECTS,
     targetType: 'claim',
   });
-  return deps.database.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const visible = await tx
       .select({ id: claims.id })
       .from(claims)
@@ -177,12 +186,15 @@ export async function decideClaims(
     });
     if (!moved.length) throw new ConflictError('所选申报已被处理或当前状态不允许此操作，请刷新后查看', 'ALREADY_DECIDED');
     for (const m of moved) {
-      await writeAudit(tx, req, {
-        action: `claim.${body.decision}`,
-        targetType: 'claim',
-        targetId: m.id,
-        detail: { from: m.from, reason: body.reason || undefined },
-      });
+      await ctx.audit(
+        {
+          action: `claim.${body.decision}`,
+          targetType: 'claim',
+          targetId: m.id,
+          detail: { from: m.from, reason: body.reason || undefined },
+        },
+        tx,
+      );
     }
     return { done: moved.length, skipped: body.ids.length - moved.length };
   });
@@ -190,8 +202,10 @@ export async function decideClaims(
 
 /** 学时审验: approved claims of people in the jurisdiction; `sample` picks that many at random. */
 export type ClaimRow = Awaited<ReturnType<typeof page>>['items'][number];
+export type AuditQuery = Omit<ClaimQuery, 'tab' | 'source'> & { sample?: number };
 
-export async function listForAudit(db: Db, actor: Actor, q: Omit<ClaimQuery, 'tab' | 'source'> & { sample?: number }) {
+export async function listForAudit(ctx: ServiceContext, q: AuditQuery) {
+  const { db, actor } = ctx;
   if (!jurisdiction(actor).mayAudit) throw new ForbiddenError('学时审验由市（州）及以上人社部门进行');
   const where = and(auditScope(actor), eq(claims.status, 'approved'), ...filters(q));
   if (q.sample) {
@@ -220,9 +234,10 @@ export async function listForAudit(db: Db, actor: Actor, q: Omit<ClaimQuery, 'ta
   return page(db, where, q, { ...needFor(q), unit: true });
 }
 
-export async function revokeClaims(deps: AppDeps, req: FastifyRequest, actor: Actor, body: { ids: number[]; reason: string }) {
+export async function revokeClaims(ctx: ServiceContext, body: { ids: number[]; reason: string }) {
+  const { actor } = ctx;
   if (!jurisdiction(actor).mayAudit) throw new ForbiddenError('学时审验由市（州）及以上人社部门进行');
-  return deps.database.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const visible = await tx
       .select({ id: claims.id })
       .from(claims)
@@ -232,8 +247,47 @@ export async function revokeClaims(deps: AppDeps, req: FastifyRequest, actor: Ac
     const ids = requireAccess(visible, body.ids, '学时申报');
     const moved = await transitionClaims(tx, { ids, to: 'revoked', actorUserId: actor.userId, reason: body.reason });
     if (!moved.length) throw new ConflictError('只有已通过的学时可以审验不通过', 'ALREADY_DECIDED');
-    for (const m of moved)
-      await writeAudit(tx, req, { action: 'claim.revoke', targetType: 'claim', targetId: m.id, detail: { reason: body.reason } });
+    for (const m of moved) await ctx.audit({ action: 'claim.revoke', targetType: 'claim', targetId: m.id, detail: { reason: body.reason } }, tx);
     return { done: moved.length, skipped: body.ids.length - moved.length };
   });
+}
+
+/** 我的学时 is the signed-in person's own: an admin seat has no personnel profile to show. */
+function personOf(actor: Actor): number {
+  if (!actor.personnelId) throw new BadRequestError('只有专业技术人员可以查看本人学时');
+  return actor.personnelId;
+}
+
+/** The person's claims of one year (本人学时明细): the list of 我的学时 and its export; a deletion made with a reason is shown with it. */
+export async function myClaims(ctx: ServiceContext, year: number) {
+  const personnelId = personOf(ctx.actor);
+  return (
+    await ctx.db
+      .select()
+      .from(claims)
+      .where(and(eq(claims.personnelId, personnelId), eq(claims.year, year), or(ne(claims.status, 'deleted'), isNotNull(claims.deleteReason))))
+      .orderBy(asc(claims.id))
+  ).map((c) => ({
+    id: c.id,
+    title: c.title,
+    hours: c.hours,
+    score: c.score,
+    status: c.status,
+    statusName: CLAIM_STATUSES[c.status],
+    subjectTypeName: SUBJECT_TYPES[c.subjectType],
+    learningFormName: LEARNING_FORMS[c.learningForm],
+    rejectReason: c.rejectReason,
+    revokeReason: c.revokeReason,
+    deleteReason: c.deleteReason,
+    basis: c.basis,
+    hasEvidence: c.evidenceFileId != null,
+    createdAt: c.createdAt,
+  }));
+}
+export type MyClaim = Awaited<ReturnType<typeof myClaims>>[number];
+
+/** 我的学时: the year's totals judged against its policy, and every claim of the year. */
+export async function myHours(ctx: ServiceContext, year: number) {
+  const id = personOf(ctx.actor);
+  return { ...(await personYear(ctx.db, id, year)), claims: await myClaims(ctx, year) };
 }

@@ -1,15 +1,17 @@
 /**
  * 学时审验 (city HR and above): approved hours of people in the jurisdiction, filtered or drawn at random (随机抽查),
- * 审验不通过 with a reason takes the hours back out of the person's total.
+ * 审验不通过 with a reason takes the hours back out of the person's total. Not a 待审核/已审核 queue: it shares the
+ * reason action (useReasonAction), the batch bar and the reason modal of the review queues.
  */
 import { useState } from 'react';
 import { Alert, Button, Card, InputNumber, Space, Table, type TableColumnsType } from 'antd';
 import { CloseCircleOutlined, ExperimentOutlined, RedoOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../app/api';
-import { feedback } from '../../app/feedback';
 import { PageContainer } from '../../components/PageContainer';
 import { ReasonModal } from '../../components/ReasonModal';
+import { BatchBar } from '../../components/review';
+import { useReasonAction } from '../../components/ReviewQueue';
 import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { AUDIT_KEY, hoursApi, type ClaimFilters as Filters, type ClaimRow } from './api';
 import { CLAIM_COLUMNS_WIDTH, claimColumns } from './claimColumns';
@@ -17,7 +19,6 @@ import { ClaimDetailDrawer } from './ClaimDetailDrawer';
 import { ClaimFilters } from './ClaimFilters';
 import { ExportButton } from '../../components/ExportButton';
 
-type Revoking = { ids: number[]; label: string } | null;
 type Sample = { n: number; nonce: number } | null;
 
 export function AuditPage() {
@@ -28,7 +29,6 @@ export function AuditPage() {
   const [sample, setSample] = useState<Sample>(null);
   const [selected, setSelected] = useState<number[]>([]);
   const [viewing, setViewing] = useState<ClaimRow | null>(null);
-  const [revoking, setRevoking] = useState<Revoking>(null);
 
   const queryKey = sample ? [...AUDIT_KEY, 'sample', filters, sample] : [...AUDIT_KEY, 'list', filters, page];
   const q = useQuery({
@@ -40,14 +40,13 @@ export function AuditPage() {
     refetchOnWindowFocus: !sample,
   });
 
-  const revoke = useMutation({
-    mutationFn: (r: { ids: number[]; reason: string; label: string }) => hoursApi.revoke(r.ids, r.reason),
-    onSuccess: (res, r) => {
-      feedback.success(
-        r.ids.length === 1
-          ? `已将${r.label}审验不通过，学时已从个人总数中扣除`
-          : `已将 ${res.done} 条学时审验不通过${res.skipped ? `，${res.skipped} 条已被处理过` : ''}`,
-      );
+  const revoke = useReasonAction({
+    run: hoursApi.revoke,
+    message: (res, r) =>
+      r.ids.length === 1
+        ? `已将${r.label}审验不通过，学时已从个人总数中扣除`
+        : `已将 ${res.done} 条学时审验不通过${res.skipped ? `，${res.skipped} 条已被处理过` : ''}`,
+    onDone: (r, reason) => {
       setSelected((cur) => cur.filter((id) => !r.ids.includes(id)));
       setViewing(null);
       if (sample) {
@@ -57,7 +56,7 @@ export function AuditPage() {
           (d) =>
             d && {
               ...d,
-              items: d.items.map((x) => (r.ids.includes(x.id) ? { ...x, status: 'revoked', statusName: '审验不通过', revokeReason: r.reason } : x)),
+              items: d.items.map((x) => (r.ids.includes(x.id) ? { ...x, status: 'revoked', statusName: '审验不通过', revokeReason: reason } : x)),
             },
         );
       } else {
@@ -72,6 +71,7 @@ export function AuditPage() {
     const r = ids.length === 1 ? q.data?.items.find((x) => x.id === ids[0]) : undefined;
     return r ? label(r) : `${ids.length} 条学时`;
   };
+  const revoking = revoke.target;
   const draw = () => {
     setSelected([]);
     setSample({ n: sampleSize, nonce: Date.now() });
@@ -90,7 +90,7 @@ export function AuditPage() {
             查看
           </Button>
           {r.status === 'approved' && (
-            <Button type="link" size="small" danger disabled={revoke.isPending} onClick={() => setRevoking({ ids: [r.id], label: label(r) })}>
+            <Button type="link" size="small" danger disabled={revoke.busy} onClick={() => revoke.open({ ids: [r.id], label: label(r) })}>
               审验不通过
             </Button>
           )}
@@ -164,28 +164,23 @@ export function AuditPage() {
           />
         )}
         {selected.length > 0 && (
-          <Alert
-            type="info"
-            style={{ marginBottom: 12 }}
-            title={
-              <Space wrap>
-                <span>
-                  已选择 <strong>{selected.length}</strong> 条学时
-                </span>
-                <Button
-                  danger
-                  size="small"
-                  icon={<CloseCircleOutlined />}
-                  disabled={revoke.isPending}
-                  onClick={() => setRevoking({ ids: selected, label: labelOf(selected) })}
-                >
-                  批量审验不通过
-                </Button>
-                <Button type="link" size="small" onClick={() => setSelected([])}>
-                  取消选择
-                </Button>
-              </Space>
+          <BatchBar
+            count={selected.length}
+            what="条学时"
+            busy={revoke.busy}
+            approve={false}
+            extra={
+              <Button
+                danger
+                size="small"
+                icon={<CloseCircleOutlined />}
+                disabled={revoke.busy}
+                onClick={() => revoke.open({ ids: selected, label: labelOf(selected) })}
+              >
+                批量审验不通过
+              </Button>
             }
+            onClear={() => setSelected([])}
           />
         )}
         {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
@@ -215,7 +210,7 @@ export function AuditPage() {
         onClose={() => setViewing(null)}
         actions={
           viewing?.status === 'approved' && (
-            <Button danger disabled={revoke.isPending} onClick={() => setRevoking({ ids: [viewing.id], label: label(viewing) })}>
+            <Button danger disabled={revoke.busy} onClick={() => revoke.open({ ids: [viewing.id], label: label(viewing) })}>
               审验不通过
             </Button>
           )
@@ -230,8 +225,8 @@ export function AuditPage() {
           revoking &&
           `将${revoking.ids.length > 1 ? `选中的 ${revoking.ids.length} 条学时` : revoking.label}审验不通过，相应学时从个人年度学时中扣除，本人和申报机构将看到原因。`
         }
-        onSubmit={(reason) => revoke.mutateAsync({ ids: revoking!.ids, reason, label: revoking!.label })}
-        onClose={() => setRevoking(null)}
+        onSubmit={revoke.submit}
+        onClose={revoke.close}
       />
     </PageContainer>
   );

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { beijingYear, type LearningForm, type SubjectType } from '@hbzsgx/domain';
 import type { hourPolicy, hourPolicyList, recognitionRule, savedHourPolicy, Wire } from '@hbzsgx/domain';
+import type { claimPage, claimRow, personalClaimPage, personalClaimRow } from '@hbzsgx/domain';
 import { api, download } from '../../app/api';
-import type { Page } from '../../app/types';
+import type { Decision, DecisionResult } from '../../components/ReviewQueue';
 
 export type Tab = 'pending' | 'done';
 export type ClaimSource = 'base' | 'employer' | 'personal';
@@ -24,59 +25,9 @@ export interface ClaimFilters {
 }
 
 /** A row of the 学时审核 / 学时审验 tables. */
-export interface ClaimRow {
-  id: number;
-  seq: number;
-  declaringOrg: string;
-  className: string;
-  name: string;
-  idNumberMasked: string;
-  year: number;
-  orgName: string;
-  titleSeriesName: string;
-  score: string | null;
-  hours: number;
-  qualified: boolean;
-  status: string;
-  statusName: string;
-  subjectType: SubjectType;
-  subjectTypeName: string;
-  learningForm: LearningForm;
-  learningFormName: string;
-  flagged: boolean;
-  flagReasons: string[];
-  rejectReason: string | null;
-  revokeReason: string | null;
-  createdAt: string;
-  reviewedAt: string | null;
-}
-
+export type ClaimRow = Wire<typeof claimRow>;
 /** A personal declaration waiting for / decided by the person's own unit. */
-export interface PersonalClaim {
-  id: number;
-  name: string;
-  idNumberMasked: string;
-  year: number;
-  title: string;
-  hours: number;
-  basis: string | null;
-  status: string;
-  statusName: string;
-  subjectType: SubjectType;
-  learningForm: LearningForm;
-  rejectReason: string | null;
-  createdAt: string;
-}
-
-export interface Decision {
-  ids: number[];
-  decision: 'approve' | 'reject';
-  reason?: string;
-}
-export interface DecisionResult {
-  done: number;
-  skipped: number;
-}
+export type PersonalClaim = Wire<typeof personalClaimRow>;
 
 export const POLICIES_KEY = ['hour-policies'] as const;
 export const claimReviewKey = (source: ClaimSource) => ['reviews', 'claims', source] as const;
@@ -87,19 +38,21 @@ export const hoursApi = {
   policies: () => api.get<Wire<typeof hourPolicyList>>('/api/hour-policies'),
   savePolicy: (year: number, body: PolicyBody) => api.put<Wire<typeof savedHourPolicy>>(`/api/hour-policies/${year}`, body),
 
-  claims: (q: ClaimFilters & { source: ClaimSource; tab: Tab; page: number; pageSize: number }) => api.get<Page<ClaimRow>>('/api/reviews/claims', q),
+  claims: (q: ClaimFilters & { source: ClaimSource; tab: Tab; page: number; pageSize: number }) =>
+    api.get<Wire<typeof claimPage>>('/api/reviews/claims', q),
   exportClaims: (f: ClaimFilters & { source: ClaimSource; tab: Tab }, title: string) => download('/api/reviews/claims/export', f, `${title}.xlsx`),
   decide: (body: Decision) => api.post<DecisionResult>('/api/reviews/claims/decide', { ...body, reason: body.reason ?? '' }),
   /** 删除 always carries a reason: the person and the declarer see it. */
   remove: (ids: number[], reason: string) => api.post<DecisionResult>('/api/reviews/claims/delete', { ids, reason }),
 
-  audit: (q: ClaimFilters & { page: number; pageSize: number; sample?: number }) => api.get<Page<ClaimRow>>('/api/audits/claims', q),
+  audit: (q: ClaimFilters & { page: number; pageSize: number; sample?: number }) => api.get<Wire<typeof claimPage>>('/api/audits/claims', q),
   /** With `ids` (a drawn sample) the export holds exactly those rows. */
   exportAudit: (f: ClaimFilters, ids?: number[]) =>
     download('/api/audits/claims/export', { ...f, ids: ids?.join(',') }, ids ? '学时审验（随机抽查）.xlsx' : '学时审验.xlsx'),
   revoke: (ids: number[], reason: string) => api.post<DecisionResult>('/api/audits/claims/revoke', { ids, reason }),
 
-  personalClaims: (q: { tab: Tab; name?: string; page: number; pageSize: number }) => api.get<Page<PersonalClaim>>('/api/reviews/personal-claims', q),
+  personalClaims: (q: { tab: Tab; name?: string; page: number; pageSize: number }) =>
+    api.get<Wire<typeof personalClaimPage>>('/api/reviews/personal-claims', q),
   exportPersonalClaims: (f: { tab: Tab; name?: string }) => download('/api/reviews/personal-claims/export', f, '本单位人员学时申报.xlsx'),
   decidePersonal: (body: Decision) => api.post<DecisionResult>('/api/reviews/personal-claims/decide', { ...body, reason: body.reason ?? '' }),
 

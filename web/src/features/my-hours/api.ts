@@ -1,35 +1,10 @@
-import type { HourPolicy, LearningForm, SubjectType } from '@hbzsgx/domain';
+import type { declaredClaim, LearningForm, myClaim, myHours, SubjectType, Wire } from '@hbzsgx/domain';
 import { api, download } from '../../app/api';
 import { uploadForm } from '../../components/upload';
 
-export interface MyClaim {
-  id: number;
-  title: string;
-  hours: number;
-  score: string | null;
-  status: string;
-  statusName: string;
-  subjectTypeName: string;
-  learningFormName: string;
-  rejectReason: string | null;
-  revokeReason: string | null;
-  /** Why 学时审核 deleted it (status deleted; shown like 审验不通过原因). */
-  deleteReason: string | null;
-  basis: string | null;
-  hasEvidence: boolean;
-  createdAt: string;
-}
-
+export type MyClaim = Wire<typeof myClaim>;
 /** GET /api/me/hours: the year judged against its policy, and every claim of the year. */
-export interface MyHours {
-  policy: HourPolicy;
-  publicHours: number;
-  professionalHours: number;
-  totalHours: number;
-  completed: boolean;
-  missing: { total: number; public: number; professional: number };
-  claims: MyClaim[];
-}
+export type MyHours = Wire<typeof myHours>;
 
 export interface DeclareFields {
   year: number;
@@ -38,14 +13,8 @@ export interface DeclareFields {
   learningForm: LearningForm;
   units: number;
 }
-export interface DeclaredClaim {
-  id: number;
-  year: number;
-  title: string;
-  hours: number;
-  basis: string;
-  status: string;
-}
+/** POST /api/me/claims: the stored declaration with the hours recognised and why (认定依据). */
+export type DeclaredClaim = Wire<typeof declaredClaim>;
 
 export const myHoursKey = (year: number) => ['me', 'hours', year] as const;
 
