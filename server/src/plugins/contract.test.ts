@@ -17,7 +17,6 @@ const PENDING: string[] = [
   '/api/me/profile',
   '/api/register',
   '/api/registration',
-  '/api/suborgs',
   '/api/health',
 ];
 

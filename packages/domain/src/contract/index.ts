@@ -17,3 +17,4 @@ export * from './personal-claims.js';
 export * from './admins.js';
 export * from './org-info.js';
 export * from './certificates.js';
+export * from './suborgs.js';

@@ -1,27 +1,46 @@
-/** 下属机构管理 actions: disable/enable an organisation, reset its super admin's password. */
-import type { FastifyRequest } from 'fastify';
+/** 下属机构管理: the jurisdiction's organisations (lazy tree, list, detail); disable/enable one, reset its super admin's password. */
 import crypto from 'node:crypto';
-import { and, count, eq, ilike, isNull, or } from 'drizzle-orm';
-import { ORG_TYPES, type OrgType } from '@hbzsgx/domain';
-import type { AppDeps } from '../../deps.js';
-import type { Db } from '../../db/client.js';
+import { and, count, eq, ilike, isNull, or, sql } from 'drizzle-orm';
+import { maskPhone, ORG_TYPES, type OrgStatus, type OrgType } from '@hbzsgx/domain';
+import type { ServiceContext } from '../../context.js';
 import { admins, divisions, organizations, sessions, users } from '../../db/schema.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { escapeLike, loadOrgInScope, orgScope } from '../../lib/scope.js';
-import type { Actor } from '../../plugins/access.js';
+import { getOrgInfo } from '../org-info/service.js';
 
 export interface SuborgFilters {
   keyword?: string;
   type?: OrgType;
-  status?: 'pending' | 'active' | 'rejected' | 'disabled';
+  status?: OrgStatus;
+}
+
+/** The actor's own organisation (no parent given), or the children in scope of `parentId` (404 outside the scope). */
+export async function suborgTree(ctx: ServiceContext, parentId?: number) {
+  const { db, actor } = ctx;
+  const parent = parentId ? await loadOrgInScope(db, actor, parentId) : null;
+  const rows = await db
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      type: organizations.type,
+      hrLevel: organizations.hrLevel,
+      status: organizations.status,
+      divisionCode: organizations.divisionCode,
+      childCount: sql<number>`(select count(*)::int from organizations c where c.parent_id = "organizations"."id")`,
+    })
+    .from(organizations)
+    .where(parent ? and(eq(organizations.parentId, parent.id), orgScope(actor)) : eq(organizations.id, actor.org.id))
+    .orderBy(organizations.type, organizations.divisionCode, organizations.id)
+    .limit(2000);
+  return rows.map((r) => ({ ...r, typeName: ORG_TYPES[r.type] }));
 }
 
 /** The jurisdiction's organisations matching the filters: one page (the list) or all of them (the export). */
-export async function listSuborgs(db: Db, actor: Actor, q: SuborgFilters & { page: number; pageSize: number }) {
+export async function listSuborgs(ctx: ServiceContext, q: SuborgFilters & { page: number; pageSize: number }) {
+  const { db } = ctx;
   const w = and(
-    orgScope(actor),
+    orgScope(ctx.actor),
     q.type ? eq(organizations.type, q.type) : undefined,
     q.status ? eq(organizations.status, q.status) : undefined,
     q.keyword ? or(ilike(organizations.name, `%${escapeLike(q.keyword)}%`), eq(organizations.creditCode, q.keyword.toUpperCase())) : undefined,
@@ -44,18 +63,33 @@ export async function listSuborgs(db: Db, actor: Actor, q: SuborgFilters & { pag
     .orderBy(organizations.path)
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  return { total: total!.n, items: items.map((r) => ({ ...r, typeName: ORG_TYPES[r.type] })) };
+  return { total: total?.n ?? 0, items: items.map((r) => ({ ...r, typeName: ORG_TYPES[r.type] })) };
 }
 
-export async function setOrgEnabled(deps: AppDeps, req: FastifyRequest, actor: Actor, id: number, enable: boolean) {
-  const { db } = deps.database;
+/** 机构详情及管理员: another organisation's contact numbers (current and in a change waiting for review) are masked. */
+export async function suborgDetail(ctx: ServiceContext, id: number) {
+  const { db } = ctx;
+  const org = await loadOrgInScope(db, ctx.actor, id);
+  const info = await getOrgInfo(db, org.id);
+  const adminRows = await db
+    .select({ id: admins.id, name: users.name, idNumberMasked: users.idNumberMasked, phoneMasked: users.phoneMasked, isSuper: admins.isSuper })
+    .from(admins)
+    .innerJoin(users, eq(users.id, admins.userId))
+    .where(and(eq(admins.orgId, org.id), isNull(admins.removedAt)));
+  const pendingChange = info.pendingChange && { ...info.pendingChange, contactPhone: maskPhone(info.pendingChange.contactPhone) };
+  return { ...info, contactPhone: maskPhone(info.contactPhone), pendingChange, admins: adminRows };
+}
+
+export async function setOrgEnabled(ctx: ServiceContext, id: number, enable: boolean) {
+  const { db, actor } = ctx;
   const org = await loadOrgInScope(db, actor, id);
   if (org.id === actor.org.id) throw new ConflictError('不能停用或启用本单位');
   const from = enable ? 'disabled' : 'active';
+  const to: OrgStatus = enable ? 'active' : 'disabled';
   return db.transaction(async (tx) => {
     const done = await tx
       .update(organizations)
-      .set({ status: enable ? 'active' : 'disabled', updatedAt: new Date() })
+      .set({ status: to, updatedAt: ctx.now() })
       .where(and(eq(organizations.id, org.id), eq(organizations.status, from)))
       .returning({ id: organizations.id });
     if (!done.length) throw new ConflictError(enable ? '该机构不是停用状态' : '只有正常状态的机构可以停用');
@@ -63,13 +97,8 @@ export async function setOrgEnabled(deps: AppDeps, req: FastifyRequest, actor: A
       const seats = await tx.select({ id: admins.id }).from(admins).where(eq(admins.orgId, org.id));
       for (const s of seats) await tx.delete(sessions).where(eq(sessions.adminId, s.id));
     }
-    await writeAudit(tx, req, {
-      action: enable ? 'org.enable' : 'org.disable',
-      targetType: 'organization',
-      targetId: org.id,
-      detail: { name: org.name },
-    });
-    return { status: enable ? 'active' : 'disabled' };
+    await ctx.audit({ action: enable ? 'org.enable' : 'org.disable', targetType: 'organization', targetId: org.id, detail: { name: org.name } }, tx);
+    return { status: to };
   });
 }
 
@@ -79,8 +108,8 @@ function tempPassword(): string {
   return 'Tmp#' + [...crypto.randomBytes(8)].map((b) => pool[b % pool.length]).join('');
 }
 
-export async function resetSuperAdminPassword(deps: AppDeps, req: FastifyRequest, actor: Actor, id: number) {
-  const { db } = deps.database;
+export async function resetSuperAdminPassword(ctx: ServiceContext, id: number) {
+  const { db, actor } = ctx;
   const org = await loadOrgInScope(db, actor, id);
   if (org.id === actor.org.id) throw new ConflictError('请通过“修改密码”修改本单位管理员密码');
   const [seat] = await db
@@ -97,7 +126,7 @@ export async function resetSuperAdminPassword(deps: AppDeps, req: FastifyRequest
       .set({ passwordHash: hash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null })
       .where(eq(users.id, seat.userId));
     await tx.delete(sessions).where(eq(sessions.userId, seat.userId));
-    await writeAudit(tx, req, { action: 'org.admin.reset-password', targetType: 'user', targetId: seat.userId, detail: { orgId: org.id } });
+    await ctx.audit({ action: 'org.admin.reset-password', targetType: 'user', targetId: seat.userId, detail: { orgId: org.id } }, tx);
   });
   return { name: seat.name, password };
 }
