@@ -4,7 +4,7 @@
  * in, sees only 查看 menus and 审计日志, and finds the super admin's login there.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickUntil, enter, hasChromium, hasWebBuild, openMenu, settled, shot, startPlatform, type Platform } from './support.js';
+import { enter, hasChromium, hasWebBuild, openMenu, settled, shot, startPlatform, type Platform } from './support.js';
 
 describe.skipIf(!hasChromium || !hasWebBuild)('journey: separation of duties between the super admin and the auditor', () => {
   let p: Platform;
@@ -21,7 +21,8 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: separation of duties bet
 
     await openMenu(admin, ['账户管理', '本级机构管理', '角色管理'], /account\/roles/);
     const roleModal = admin.locator('.ant-modal').filter({ hasText: '角色名称' });
-    await clickUntil(admin.getByRole('button', { name: /新增角色/ }), roleModal.getByLabel('角色名称'));
+    await admin.getByRole('button', { name: /新增角色/ }).click();
+    await roleModal.getByLabel('角色名称').waitFor();
     await roleModal.getByLabel('角色名称').fill('审计兼维护');
     await roleModal.getByText('审计职责：只能与查看类权限组合').waitFor();
     for (const perm of ['查看审计日志', '添加/修改/删除内设部门']) {

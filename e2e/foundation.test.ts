@@ -5,19 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../server/src/db/seed/codes.js';
-import {
-  clickUntil,
-  DEMO_PASSWORD,
-  forcedChange,
-  hasChromium,
-  hasWebBuild,
-  login,
-  logout,
-  openMenu,
-  shot,
-  startPlatform,
-  type Platform,
-} from './support.js';
+import { DEMO_PASSWORD, forcedChange, hasChromium, hasWebBuild, login, logout, openMenu, shot, startPlatform, type Platform } from './support.js';
 
 describe.skipIf(!hasChromium || !hasWebBuild)('journey: city HR sets up a role and an admin', () => {
   let p: Platform;
@@ -60,8 +48,10 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: city HR sets up a role a
     await page.getByRole('button', { name: /新增管理员/ }).click();
     const modal = page.locator('.ant-modal').filter({ hasText: '填写管理员基本信息' });
     const way = modal.getByText('注册成为管理员(非本系统用户)');
-    await clickUntil(way, modal.locator('.ant-radio-wrapper-checked').filter({ hasText: '注册成为管理员' }));
-    await clickUntil(modal.getByRole('button', { name: /下一步/ }), modal.getByLabel('证件号'));
+    await way.click();
+    await modal.locator('.ant-radio-wrapper-checked').filter({ hasText: '注册成为管理员' }).waitFor();
+    await modal.getByRole('button', { name: /下一步/ }).click();
+    await modal.getByLabel('证件号').waitFor();
     const newId = makeIdNumber('420103', '19910704', 777);
     await modal.getByLabel('证件号').fill(newId);
     await modal.getByLabel('密码', { exact: true }).fill('Init@2026ab');

@@ -15,7 +15,6 @@ import { changeRequests, claims, organizations } from '../server/src/db/schema.j
 import { OWN_REQUEST_MESSAGE } from '../server/src/lib/self-review.js';
 import {
   approvedBaseClaims,
-  clickUntil,
   confirmPopover,
   enter,
   hasChromium,
@@ -103,14 +102,13 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: hardening — a deletion
     const bar = city.locator('.ant-alert').filter({ hasText: '已选择 1 条学时申报' });
     await bar.waitFor();
     const modal = city.locator('.ant-modal').filter({ hasText: '删除原因' });
-    await clickUntil(bar.getByRole('button', { name: /删\s*除/ }), modal);
+    await bar.getByRole('button', { name: /删\s*除/ }).click();
     await modal.getByText('删除学时申报', { exact: true }).waitFor();
     expect(await modal.innerText()).toContain(`将删除“${teacher.name}”的“${DELETED}”学时申报`);
     await modal.getByText('已审核通过的学时删除后，将从个人年度学时中扣除。').waitFor();
 
     // 确认删除 without a reason: the form refuses, nothing is deleted
     const ok = modal.getByRole('button', { name: '确认删除' });
-    await settled(city);
     await ok.click();
     await modal.getByText('请填写删除原因').waitFor();
     expect(await modal.isVisible()).toBe(true);
@@ -121,16 +119,9 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: hardening — a deletion
     await modal.getByText('请填写删除原因').waitFor({ state: 'detached' });
     await settled(city);
     await shot(city, 'hardening-01-delete-reason');
-    // the durable outcome: the claim leaves 已审核 (a click lost under load is repeated only while the modal still waits)
-    for (let attempt = 1; ; attempt++) {
-      if ((await modal.isVisible()) && (await ok.isEnabled())) await ok.click({ timeout: 8_000 }).catch(() => undefined);
-      try {
-        await target.waitFor({ state: 'detached', timeout: 10_000 });
-        break;
-      } catch (e) {
-        if (attempt >= 3) throw e;
-      }
-    }
+    // the durable outcome: the claim leaves 已审核
+    await ok.click();
+    await target.waitFor({ state: 'detached' });
     await city.getByText('共 1 条').waitFor();
     expect(await rows.filter({ hasText: KEPT }).count()).toBe(1);
     await modal.waitFor({ state: 'hidden' });
@@ -161,9 +152,8 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: hardening — a deletion
     await openMenu(county, ['账户管理', '本级机构管理', '基本信息管理'], /account\/org-info/);
     const edit = county.getByRole('button', { name: /修改单位信息/ });
     const modal = county.locator('.ant-modal').filter({ hasText: '修改后须经上级部门审核通过才能生效' });
-    await clickUntil(edit, modal);
+    await edit.click();
     await modal.getByLabel('地址').fill(NEW_ADDRESS);
-    await settled(county);
     await modal.getByRole('button', { name: /保\s*存/ }).click();
     const pending = county.locator('.ant-alert').filter({ hasText: '以下修改待上级审核' });
     await pending.waitFor();

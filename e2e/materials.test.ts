@@ -6,19 +6,7 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clickUntil,
-  confirmPopover,
-  enter,
-  hasChromium,
-  hasWebBuild,
-  openMenu,
-  pickOption,
-  settled,
-  shot,
-  startPlatform,
-  type Platform,
-} from './support.js';
+import { enter, hasChromium, hasWebBuild, openMenu, pickOption, settled, shot, startPlatform, type Platform } from './support.js';
 
 const BASE = '武汉城市职业学院继续教育基地';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -59,12 +47,18 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: 年度工作材料报送
       .locator('[data-category="summary"] input[type=file]')
       .setInputFiles({ name: '培训现场照片.png', mimeType: 'image/png', buffer: PNG });
     await drawer.locator('[data-category="summary"]').getByText('培训现场照片.png').waitFor();
+    // uploaded, not just in flight (an upload in progress shows the file's name too): both are in the material, so
+    // 提交 asks about 2 files
     await drawer.locator('[data-category="guide"]').getByText('1 个文件').waitFor();
+    await drawer.locator('[data-category="summary"]').getByText('1 个文件').waitFor();
     await settled(base);
     await shot(base, 'materials-02-files');
 
-    await clickUntil(drawer.getByRole('button', { name: /提\s*交/ }), base.locator('.ant-popconfirm:visible').getByText('2 个文件'));
-    await confirmPopover(base, drawer.getByRole('button', { name: /提\s*交/ }), /提\s*交/, drawer.getByText('已提交，等待上级人社部门查看'));
+    await drawer.getByRole('button', { name: /提\s*交/ }).click();
+    const confirm = base.locator('.ant-popconfirm:visible');
+    await confirm.getByText('2 个文件').waitFor();
+    await confirm.getByRole('button', { name: /提\s*交/ }).click();
+    await drawer.getByText('已提交，等待上级人社部门查看').waitFor();
     await drawer.locator('.ant-drawer-close').click();
     const row = base.locator('.ant-table-row').filter({ hasText: title });
     await row.filter({ hasText: '已提交' }).waitFor();

@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { organizations } from '../server/src/db/schema.js';
 import { makeIdNumber } from '../server/src/db/seed/codes.js';
-import { clickUntil, enter, hasChromium, hasWebBuild, openMenu, settled, shot, SHOTS, startPlatform, type Platform } from './support.js';
+import { enter, hasChromium, hasWebBuild, openMenu, settled, shot, SHOTS, startPlatform, type Platform } from './support.js';
 
 const HEADERS = [
   '姓名*',
@@ -169,7 +169,8 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: 批量导入 personnel a
     // ---- the imported teacher is in the list; her detail opens
     await page.locator('#personnelFilters_personName').fill('林晓雯');
     // the unfiltered list may already show her (newest first): wait for the filtered answer, not just her row
-    await clickUntil(page.getByRole('button', { name: /查\s*询/ }), page.locator('.ant-pagination-total-text', { hasText: /^共 1 条$/ }));
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await page.locator('.ant-pagination-total-text', { hasText: /^共 1 条$/ }).waitFor();
     const row = page.locator('.ant-table-row').filter({ hasText: '林晓雯' });
     await row.waitFor();
     expect(await page.locator('.ant-table-row').count()).toBe(1);

@@ -69,61 +69,56 @@ export type Platform = Awaited<ReturnType<typeof startPlatform>>;
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 
-/**
- * Opens submenus that are not open yet (clicking an open one would close it), then clicks the page item and waits
- * for its URL. Under load a click can land while antd still animates the submenu; such a click is retried.
- */
-export async function openMenu(page: Page, path: string[], url: RegExp) {
-  const sider = page.locator('.ant-layout-sider');
-  const item = sider
-    .locator('.ant-menu-item')
-    .filter({ hasText: path[path.length - 1]! })
-    .first();
-  for (let attempt = 0; ; attempt++) {
-    try {
-      // re-checked on every attempt: a submenu click lost to an animation leaves the submenu closed
-      for (const title of path.slice(0, -1)) {
-        const sub = sider.locator('.ant-menu-submenu-title').filter({ hasText: title }).first();
-        if ((await sub.getAttribute('aria-expanded', { timeout: 8_000 })) !== 'true') await sub.click({ timeout: 8_000 });
-      }
-      await item.waitFor({ state: 'visible', timeout: 8_000 });
-      await item.click({ timeout: 8_000 });
-      await page.waitForURL(url, { waitUntil: 'commit', timeout: 8_000 });
-      return;
-    } catch (e) {
-      if (attempt >= 2) {
-        await shot(page, `failure-openMenu-${path.join('-')}`);
-        throw e;
-      }
-    }
+/** Runs `steps`; when one fails, test-output/e2e/failure-<name>.png shows where the page stood, and the error goes on. */
+async function shotOnFailure(page: Page, name: string, steps: () => Promise<void>) {
+  try {
+    await steps();
+  } catch (e) {
+    await shot(page, `failure-${name}`).catch(() => undefined);
+    throw e;
   }
 }
 
-/** Picks an option of the antd Select labelled `label` inside `scope`, retrying until the choice shows. */
-export async function pickOption(page: Page, scope: ReturnType<Page['locator']>, label: string, option: string) {
-  const field = scope.getByLabel(label);
-  const shown = scope
-    .locator('.ant-form-item')
-    .filter({ has: page.getByLabel(label) })
-    .locator('.ant-select-content, .ant-select-selection-item');
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await field.click();
-      await page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option, .ant-select-dropdown:visible .ant-select-tree-node-content-wrapper')
-        .filter({ hasText: option })
-        .first()
-        .click({ timeout: 8_000 });
-      await shown.filter({ hasText: option }).first().waitFor({ timeout: 5_000 });
-      return;
-    } catch (e) {
-      if (attempt >= 2) {
-        await shot(page, `failure-pickOption-${label}`);
-        throw e;
-      }
-      await page.keyboard.press('Escape');
+/**
+ * Opens the submenus on `path` that are not open yet (clicking an open one would close it; the side menu opens the
+ * current page's groups on its first render and never closes one by itself), then clicks the page item and waits
+ * for its URL.
+ */
+export async function openMenu(page: Page, path: string[], url: RegExp) {
+  const sider = page.locator('.ant-layout-sider');
+  await shotOnFailure(page, `openMenu-${path.join('-')}`, async () => {
+    for (const title of path.slice(0, -1)) {
+      const sub = sider.locator('.ant-menu-submenu-title').filter({ hasText: title }).first();
+      if ((await sub.getAttribute('aria-expanded')) === 'true') continue;
+      await sub.click();
+      await sider.locator('.ant-menu-submenu-title[aria-expanded="true"]').filter({ hasText: title }).first().waitFor();
     }
-  }
+    await sider
+      .locator('.ant-menu-item')
+      .filter({ hasText: path[path.length - 1]! })
+      .first()
+      .click();
+    await page.waitForURL(url, { waitUntil: 'commit' });
+  });
+}
+
+/** Picks an option of the antd Select labelled `label` inside `scope`, and waits until the field shows the choice. */
+export async function pickOption(page: Page, scope: Locator, label: string, option: string) {
+  await shotOnFailure(page, `pickOption-${label}`, async () => {
+    await scope.getByLabel(label).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option, .ant-select-dropdown:visible .ant-select-tree-node-content-wrapper')
+      .filter({ hasText: option })
+      .first()
+      .click();
+    await scope
+      .locator('.ant-form-item')
+      .filter({ has: page.getByLabel(label) })
+      .locator('.ant-select-content, .ant-select-selection-item')
+      .filter({ hasText: option })
+      .first()
+      .waitFor();
+  });
 }
 
 /** Logs in from the home page's 管理人员登录 box (the test server runs with the captcha off). */
@@ -165,68 +160,28 @@ export async function enter(p: Platform, role: string, loginType: string, newPas
 }
 
 /**
- * Clicks `target` until `shown` appears. Under load a click can land while antd still animates or React re-renders
- * the row, and is lost; the journey then waits for what the click should have opened instead of failing.
+ * 退出登录 from the top-right user menu, confirmed, back on the home page. The menu opens on hover as well as on click
+ * (web/src/app/layout/UserMenu.tsx): a click toggles it, so a click that lands after the hover has opened it closes it
+ * again; hovering opens it whatever the timing.
  */
-export async function clickUntil(target: Locator, shown: Locator, attempts = 3) {
-  for (let attempt = 1; ; attempt++) {
-    await target.click({ timeout: 8_000 }).catch((e: unknown) => {
-      if (attempt >= attempts) throw e;
-    });
-    try {
-      await shown.waitFor({ timeout: 8_000 });
-      return;
-    } catch (e) {
-      if (attempt >= attempts) throw e;
-    }
-  }
+export async function logout(page: Page, userName: string) {
+  await page.locator('.ant-layout-header').getByText(userName).hover();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^退\s*出$/ })
+    .click();
+  await page.getByText('管理人员登录').waitFor();
 }
 
 /**
- * 退出登录 from the top-right dropdown, confirmed, back on the home page. Each step is repeated if its click was lost
- * under load (the dropdown did not open, the confirmation did not appear, or its button missed the animating modal).
+ * Opens a Popconfirm with `opener`, clicks its `confirm` button, and waits for `done`: what the confirmed action
+ * shows, or, with `{ gone: true }`, what it removes (e.g. the reviewed item leaving 待审核).
  */
-export async function logout(page: Page, userName: string, attempts = 3) {
-  const home = page.getByText('管理人员登录');
-  const item = page.getByRole('menuitem', { name: '退出登录' });
-  const confirm = page.getByRole('dialog').getByRole('button', { name: /^退\s*出$/ });
-  for (let attempt = 1; ; attempt++) {
-    try {
-      if (!(await confirm.isVisible())) {
-        if (!(await item.isVisible())) await page.locator('.ant-layout-header').getByText(userName).click({ timeout: 8_000 });
-        await item.click({ timeout: 8_000 });
-      }
-      await confirm.click({ timeout: 8_000 });
-      await home.waitFor({ timeout: 10_000 });
-      return;
-    } catch (e) {
-      if (await home.isVisible()) return;
-      if (attempt >= attempts) throw e;
-    }
-  }
-}
-
-/**
- * Opens a Popconfirm with `opener`, clicks its `confirm` button, and waits for `done` (what the confirmed action
- * shows — or, with `{ gone: true }`, what it removes, e.g. the reviewed item leaving 待审核). A click lost under
- * load — the popover did not open, or its button moved while it animated in — is repeated; an action that did go
- * through is never repeated.
- */
-export async function confirmPopover(page: Page, opener: Locator, confirm: RegExp, done: Locator, opts: { gone?: boolean; attempts?: number } = {}) {
-  const pop = page.locator('.ant-popconfirm:visible');
-  const attempts = opts.attempts ?? 3;
-  const finished = async () => (opts.gone ? (await done.count()) === 0 : done.isVisible());
-  for (let attempt = 1; ; attempt++) {
-    try {
-      if (!(await pop.isVisible())) await opener.click({ timeout: 8_000 });
-      await pop.getByRole('button', { name: confirm }).click({ timeout: 8_000 });
-      await done.first().waitFor({ state: opts.gone ? 'detached' : 'visible', timeout: 10_000 });
-      return;
-    } catch (e) {
-      if (await finished()) return;
-      if (attempt >= attempts) throw e;
-    }
-  }
+export async function confirmPopover(page: Page, opener: Locator, confirm: RegExp, done: Locator, opts: { gone?: boolean } = {}) {
+  await opener.click();
+  await page.locator('.ant-popconfirm:visible').getByRole('button', { name: confirm }).click();
+  await done.first().waitFor({ state: opts.gone ? 'detached' : 'visible' });
 }
 
 /**

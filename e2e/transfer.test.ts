@@ -12,7 +12,6 @@ import { hashPassword } from '../server/src/lib/passwords.js';
 import { createPii } from '../server/src/lib/pii.js';
 import { TEST_KEY } from '../server/test/harness.js';
 import {
-  clickUntil,
   DEMO_PASSWORD,
   pickOption,
   forcedChange,
@@ -107,7 +106,8 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a person is transferred 
     await destRecord.waitFor();
     expect(await destRecord.innerText()).toMatch(/调入[\s\S]*已调入/);
     const drawer = dest.locator('.ant-drawer').filter({ hasText: '调转详情' });
-    await clickUntil(destRecord.getByRole('button', { name: '查看' }), drawer.getByText('调转人员信息（发起调出时）'));
+    await destRecord.getByRole('button', { name: '查看' }).click();
+    await drawer.getByText('调转人员信息（发起调出时）').waitFor();
     expect(await drawer.innerText()).toContain('工作调动，调入软件企业从事技术培训');
     await settled(dest);
     await shot(dest, 'transfer-03-records-target');
