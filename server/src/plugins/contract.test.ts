@@ -10,7 +10,6 @@ import { createTestApp, type TestCtx } from '../../test/harness.js';
 import type { RouteAccess } from './access.js';
 
 const PENDING: string[] = [
-  '/api/audit-logs',
   '/api/dashboard',
   '/api/divisions',
   '/api/personnel',

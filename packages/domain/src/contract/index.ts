@@ -18,3 +18,4 @@ export * from './admins.js';
 export * from './org-info.js';
 export * from './certificates.js';
 export * from './suborgs.js';
+export * from './audit.js';

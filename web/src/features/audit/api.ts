@@ -1,20 +1,7 @@
+import type { auditLog, auditLogList, Wire } from '@hbzsgx/domain';
 import { api, download } from '../../app/api';
-import type { Page } from '../../app/types';
 
-export interface AuditLog {
-  id: number;
-  at: string;
-  actorUserId: number | null;
-  actorName: string | null;
-  actorOrgId: number | null;
-  actorOrgPath: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  result: string;
-  ip: string | null;
-  detail: Record<string, unknown> | null;
-}
+export type AuditLog = Wire<typeof auditLog>;
 export interface AuditFilters {
   action?: string;
   result?: string;
@@ -24,6 +11,6 @@ export interface AuditFilters {
 }
 
 export const auditApi = {
-  list: (q: AuditFilters & { page: number; pageSize: number }) => api.get<Page<AuditLog>>('/api/audit-logs', q),
+  list: (q: AuditFilters & { page: number; pageSize: number }) => api.get<Wire<typeof auditLogList>>('/api/audit-logs', q),
   exportXlsx: (q: AuditFilters) => download('/api/audit-logs/export', q, '审计日志.xlsx'),
 };

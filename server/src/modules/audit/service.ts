@@ -1,0 +1,37 @@
+/** 审计日志: the audit rows of the actor's scope (HR: the jurisdiction), filtered; one query behind the list and its export. */
+import { and, count, desc, eq, gte, ilike, lt } from 'drizzle-orm';
+import type { AuditResult } from '@hbzsgx/domain';
+import type { ServiceContext } from '../../context.js';
+import { auditLogs } from '../../db/schema.js';
+import { escapeLike, pathScope } from '../../lib/scope.js';
+
+export interface AuditFilters {
+  action?: string;
+  result?: AuditResult;
+  keyword?: string;
+  /** From this moment on (a date-only filter is already its Beijing day's start). */
+  from?: Date;
+  /** Up to the end of the Beijing day that starts here. */
+  to?: Date;
+}
+
+export async function listAuditLogs(ctx: ServiceContext, f: AuditFilters, page: { page: number; pageSize: number }) {
+  const { db } = ctx;
+  const w = and(
+    pathScope(ctx.actor, auditLogs.actorOrgPath),
+    f.action ? eq(auditLogs.action, f.action) : undefined,
+    f.result ? eq(auditLogs.result, f.result) : undefined,
+    f.keyword ? ilike(auditLogs.actorName, `%${escapeLike(f.keyword)}%`) : undefined,
+    f.from ? gte(auditLogs.at, f.from) : undefined,
+    f.to ? lt(auditLogs.at, new Date(f.to.getTime() + 86_400_000)) : undefined,
+  );
+  const [total] = await db.select({ n: count() }).from(auditLogs).where(w);
+  const items = await db
+    .select()
+    .from(auditLogs)
+    .where(w)
+    .orderBy(desc(auditLogs.id))
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize);
+  return { total: total?.n ?? 0, items };
+}
