@@ -11,6 +11,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { health } from '@hbzsgx/domain';
 import type { Config } from './config.js';
 import type { AppDeps } from './deps.js';
 import { registerErrorHandler } from './plugins/errors.js';
@@ -139,7 +140,10 @@ export async function buildApp(deps: Omit<AppDeps, 'captcha'>, opts: { logger?: 
   await app.register(statisticsRoutes);
   await app.register(personnelRoutes);
   await app.register(certificateRoutes);
-  app.get('/api/health', { config: { access: { public: true } } }, async () => ({ ok: true, db: deps.database.kind }));
+  app.get('/api/health', { config: { access: { public: true } }, schema: { summary: '健康检查', response: { 200: health } } }, async () => ({
+    ok: true as const,
+    db: deps.database.kind,
+  }));
 
   // The built web app, with client-side routes falling back to index.html; unknown API paths answer 404 JSON.
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

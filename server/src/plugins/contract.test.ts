@@ -10,13 +10,9 @@ import { createTestApp, type TestCtx } from '../../test/harness.js';
 import type { RouteAccess } from './access.js';
 
 const PENDING: string[] = [
-  '/api/dashboard',
-  '/api/divisions',
   '/api/personnel',
-  '/api/me/profile',
   '/api/register',
   '/api/registration',
-  '/api/health',
 ];
 
 let ctx: TestCtx;

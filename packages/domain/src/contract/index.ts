@@ -19,3 +19,7 @@ export * from './org-info.js';
 export * from './certificates.js';
 export * from './suborgs.js';
 export * from './audit.js';
+export * from './dashboard.js';
+export * from './profile.js';
+export * from './divisions.js';
+export * from './health.js';

@@ -50,6 +50,6 @@ registerTodo({
           ),
         ),
       );
-    return r!.n;
+    return r?.n ?? 0;
   },
 });

@@ -1,16 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import type { dashboard, todo, Wire } from '@hbzsgx/domain';
 import { api } from '../../app/api';
 
-export interface Todo {
-  key: string;
-  title: string;
-  path: string;
-  count: number;
-}
-export interface Dashboard {
-  todos: Todo[];
-  summary: { label: string; value: number }[];
-}
+export type Todo = Wire<typeof todo>;
+export type Dashboard = Wire<typeof dashboard>;
 
 export function useDashboard() {
   return useQuery({ queryKey: ['dashboard'], queryFn: () => api.get<Dashboard>('/api/dashboard'), refetchInterval: 60_000 });

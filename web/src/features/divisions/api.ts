@@ -1,14 +1,9 @@
 /** GB/T 2260 divisions of Hubei (public reference data): province → cities (incl. 仙桃/潜江/天门/神农架) → counties. */
 import { useQueries, useQuery, type QueryClient } from '@tanstack/react-query';
+import type { division, divisionList, Wire } from '@hbzsgx/domain';
 import { api } from '../../app/api';
-import type { Items } from '../../app/types';
 
-export interface Division {
-  code: string;
-  name: string;
-  level: number;
-  parentCode: string | null;
-}
+export type Division = Wire<typeof division>;
 
 export const PROVINCE_CODE = '420000';
 const ROOT = 'root';
@@ -16,7 +11,7 @@ const ROOT = 'root';
 export const divisionsKey = (parentCode?: string) => ['divisions', parentCode ?? ROOT] as const;
 
 function fetchChildren(parentCode?: string) {
-  return api.get<Items<Division>>('/api/divisions', { parentCode }).then((d) => d.items);
+  return api.get<Wire<typeof divisionList>>('/api/divisions', { parentCode }).then((d) => d.items);
 }
 
 export function divisionChildrenQuery(parentCode?: string) {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Skeleton, Space, Tooltip } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { TITLE_LEVELS, TITLE_SERIES } from '@hbzsgx/domain';
+import { TITLE_LEVELS, TITLE_SERIES, type profile, type Wire } from '@hbzsgx/domain';
 import { api, errorMessage } from '../../app/api';
 import { fmtDate, orDash } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';
@@ -12,20 +12,8 @@ import type { TitleBody } from '../registration/api';
 import { TitleChangeHistory } from './TitleChangeHistory';
 import { TitleChangeModal } from './TitleChangeModal';
 
-export interface Profile {
-  name: string;
-  idType: string;
-  idNumberMasked: string;
-  gender: string | null;
-  birthDate: string | null;
-  phoneMasked: string | null;
-  email: string | null;
-  orgName: string;
-  departmentName: string | null;
-  titleSeries: string | null;
-  titleLevel: string | null;
-  education: string | null;
-}
+/** Answer of GET /api/me/profile. */
+export type Profile = Wire<typeof profile>;
 
 export const PROFILE_KEY = ['me', 'profile'] as const;
 

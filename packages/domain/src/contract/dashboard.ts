@@ -1,0 +1,10 @@
+/** 工作台 (server/src/modules/dashboard). */
+import { z } from 'zod';
+
+/** One queue the actor may act on, with how many items wait in it (modules register these: dashboard/todos.ts). */
+export const todo = z.object({ key: z.string(), title: z.string(), path: z.string(), count: z.number().int() });
+export const dashboard = z.object({
+  todos: z.array(todo),
+  /** 辖区概况: counts for the actor's scope. */
+  summary: z.array(z.object({ label: z.string(), value: z.number().int() })),
+});
