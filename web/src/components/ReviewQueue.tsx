@@ -105,10 +105,12 @@ export function useReviewQueue<Row extends { id: number }, F extends object>(
       setPage((p) => ({ ...p, page: 1 }));
     },
     filters,
-    /** A new search starts again at page 1. */
+    /** A new search starts again at page 1 with nothing selected. */
     search(f: F) {
       setFilters(f);
       setPage((p) => ({ ...p, page: 1 }));
+      // rows the new filters hide must not stay in a batch the reviewer can no longer see
+      setSelected([]);
     },
     page,
     setPage,
