@@ -16,7 +16,7 @@ import { userValues } from '../server/src/lib/people.js';
 import { createPii } from '../server/src/lib/pii.js';
 import { HEADERS } from '../server/src/modules/personnel/import/columns.js';
 import { ImportWorker } from '../server/src/modules/personnel/import/worker.js';
-import { arg, generateDataset, ms, openBenchDatabase } from './dataset.js';
+import { arg, benchDeps, generateDataset, ms, openBenchDatabase } from './dataset.js';
 
 const ROWS = arg('rows', 50_000);
 const PERSONNEL = arg('personnel', 20_000);
@@ -98,7 +98,7 @@ async function main() {
       .returning();
 
     const log = { error: (o: unknown, m?: string) => console.error(m ?? '', o) } as unknown as FastifyBaseLogger;
-    const worker = new ImportWorker({ database, pii, log }, { chunkSize: CHUNK });
+    const worker = new ImportWorker(benchDeps(database, pii), log, { chunkSize: CHUNK });
     t = process.hrtime.bigint();
     const cpu = process.cpuUsage();
     await worker.runUntilIdle();

@@ -23,3 +23,4 @@ export * from './dashboard.js';
 export * from './profile.js';
 export * from './divisions.js';
 export * from './health.js';
+export * from './personnel.js';

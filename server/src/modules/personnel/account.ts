@@ -4,26 +4,23 @@
  * must_change_password set, every session of the person ended, audited — all in one transaction.
  */
 import crypto from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { IdType } from '@hbzsgx/domain';
-import type { AppDeps } from '../../deps.js';
+import type { ServiceContext } from '../../context.js';
 import { admins, organizations, sessions, users } from '../../db/schema.js';
 import { ConflictError } from '../../errors.js';
-import { writeAudit } from '../../lib/audit.js';
 import { hashPassword } from '../../lib/passwords.js';
-import type { Actor } from '../../plugins/access.js';
 import { personInScope } from './query.js';
 
-export async function personIdentity(deps: AppDeps, req: FastifyRequest, actor: Actor, id: number) {
-  const { u } = await personInScope(deps.database.db, actor, id);
-  await writeAudit(deps.database.db, req, {
+export async function personIdentity(ctx: ServiceContext, id: number) {
+  const { pii } = ctx.deps;
+  const { u } = await personInScope(ctx.db, ctx.actor, id);
+  await ctx.audit({
     action: 'pii.view',
     targetType: 'user',
     targetId: u.id,
     detail: { fields: ['idNumber', 'phone'], via: 'personnel', personnelId: id },
   });
-  return { idType: u.idType as IdType, idNumber: deps.pii.decrypt(u.idNumberEnc), phone: u.phoneEnc ? deps.pii.decrypt(u.phoneEnc) : '' };
+  return { idType: u.idType, idNumber: pii.decrypt(u.idNumberEnc), phone: u.phoneEnc ? pii.decrypt(u.phoneEnc) : '' };
 }
 
 /** The same shape as 下属机构管理's one-time password: 'Tmp#' + 8 unambiguous characters. */
@@ -32,8 +29,8 @@ export function tempPassword(): string {
   return 'Tmp#' + [...crypto.randomBytes(8)].map((b) => pool[b % pool.length]).join('');
 }
 
-export async function resetPersonPassword(deps: AppDeps, req: FastifyRequest, actor: Actor, id: number) {
-  const { db } = deps.database;
+export async function resetPersonPassword(ctx: ServiceContext, id: number) {
+  const { db, actor } = ctx;
   const { u } = await personInScope(db, actor, id);
   if (u.id === actor.userId) throw new ConflictError('请通过“修改密码”修改自己的密码');
   // The password is the person's, not the profile's: it also opens any admin seat they hold. Only seats strictly
@@ -56,7 +53,7 @@ export async function resetPersonPassword(deps: AppDeps, req: FastifyRequest, ac
       .returning({ id: users.id });
     if (!done.length) throw new ConflictError('该人员账号已停用，不能重置密码');
     await tx.delete(sessions).where(eq(sessions.userId, u.id));
-    await writeAudit(tx, req, { action: 'personnel.reset-password', targetType: 'user', targetId: u.id, detail: { personnelId: id } });
+    await ctx.audit({ action: 'personnel.reset-password', targetType: 'user', targetId: u.id, detail: { personnelId: id } }, tx);
   });
   return { name: u.name, password };
 }

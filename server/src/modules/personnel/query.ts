@@ -18,6 +18,7 @@ import {
   SUBJECT_TYPES,
   TITLE_LEVELS,
   TITLE_SERIES,
+  type Gender,
   type HourPolicy,
   type IdType,
   type TitleLevel,
@@ -26,6 +27,7 @@ import {
   beijingYear,
 } from '@hbzsgx/domain';
 import { alias } from 'drizzle-orm/pg-core';
+import type { ServiceContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { claims, departments, divisions, hourPolicies, organizations, personnel, personYearTotals, users } from '../../db/schema.js';
 import { BadRequestError, NotFoundError } from '../../errors.js';
@@ -63,7 +65,7 @@ async function policyOf(db: Db, year: number): Promise<HourPolicy | null> {
 
 /** The WHERE of the list (and its export): scope first, then each filter; ids the client sent are checked for scope. */
 async function listWhere(db: Db, pii: Pii, actor: Actor, f: PersonnelFilters, policy: HourPolicy | null, year: number): Promise<SQL> {
-  const conds: (SQL | undefined)[] = [eq(personnel.status, 'active'), orgScope(actor)];
+  const conds: SQL[] = [];
   if (f.personName) conds.push(ilike(users.name, `%${escapeLike(f.personName)}%`));
   if (f.idNumber) conds.push(eq(users.idNumberHash, pii.blindIndex(normalizeIdNumber(f.idNumber))));
   if (f.orgId) {
@@ -81,7 +83,8 @@ async function listWhere(db: Db, pii: Pii, actor: Actor, f: PersonnelFilters, po
     if (!policy) throw new BadRequestError(`年度：${year}年度尚未设置学时要求，无法按完成情况查询`, { field: 'year' });
     conds.push(completedWhere(policy, f.completed === 'yes'));
   }
-  return and(...conds)!;
+  const scope = and(eq(personnel.status, 'active'), orgScope(actor), ...conds);
+  return scope ?? orgScope(actor); // and() of defined conditions is never undefined
 }
 
 const totalHours = sql<number>`coalesce(${personYearTotals.publicHours}, 0) + coalesce(${personYearTotals.professionalHours}, 0)`;
@@ -94,10 +97,11 @@ const SORTS = {
   createdAt: personnel.createdAt,
 } as const;
 
-export async function listPersonnel(db: Db, pii: Pii, actor: Actor, q: PersonnelQuery) {
-  const year = q.year ?? beijingYear();
+export async function listPersonnel(ctx: ServiceContext, q: PersonnelQuery) {
+  const { db } = ctx;
+  const year = q.year ?? beijingYear(ctx.now());
   const policy = await policyOf(db, year);
-  const where = await listWhere(db, pii, actor, q, policy, year);
+  const where = await listWhere(db, ctx.deps.pii, ctx.actor, q, policy, year);
   const yearJoin = and(eq(personYearTotals.personnelId, personnel.id), eq(personYearTotals.year, year));
   const [total] = await db
     .select({ n: count() })
@@ -137,7 +141,7 @@ export async function listPersonnel(db: Db, pii: Pii, actor: Actor, q: Personnel
     .limit(paging(q).limit)
     .offset(paging(q).offset);
   return {
-    total: total!.n,
+    total: total?.n ?? 0,
     year,
     hasPolicy: !!policy,
     items: rows.map((r) => {
@@ -155,13 +159,16 @@ export async function listPersonnel(db: Db, pii: Pii, actor: Actor, q: Personnel
   };
 }
 
-function names(r: { idType?: string; gender: string | null; titleSeries: string | null; titleLevel: string | null; education: string | null }) {
+const LEVEL_NAMES: ReadonlyMap<string, string> = new Map(Object.entries(TITLE_LEVELS));
+const EDUCATION_NAMES: ReadonlyMap<string, string> = new Map(Object.entries(EDUCATION_LEVELS));
+
+function names(r: { idType: IdType; gender: Gender | null; titleSeries: string | null; titleLevel: string | null; education: string | null }) {
   return {
-    idTypeName: r.idType ? (ID_TYPES[r.idType as IdType] ?? r.idType) : '',
-    genderName: r.gender ? (GENDERS[r.gender as keyof typeof GENDERS] ?? '') : '',
+    idTypeName: ID_TYPES[r.idType] ?? r.idType,
+    genderName: r.gender ? (GENDERS[r.gender] ?? '') : '',
     titleSeriesName: TITLE_SERIES.find((s) => s.code === r.titleSeries)?.name ?? '',
-    titleLevelName: r.titleLevel ? (TITLE_LEVELS[r.titleLevel as TitleLevel] ?? '') : '',
-    educationName: r.education ? (EDUCATION_LEVELS[r.education as keyof typeof EDUCATION_LEVELS] ?? '') : '',
+    titleLevelName: (r.titleLevel && LEVEL_NAMES.get(r.titleLevel)) || '',
+    educationName: (r.education && EDUCATION_NAMES.get(r.education)) || '',
   };
 }
 
@@ -182,8 +189,9 @@ export async function personInScope(db: Db, actor: Actor, id: number) {
 const declarer = alias(organizations, 'declarer');
 
 /** Profile and hour history: per year the totals judged against that year's policy, and the claims with status. */
-export async function personnelDetail(db: Db, actor: Actor, id: number) {
-  const { p, u, orgName, departmentName } = await personInScope(db, actor, id);
+export async function personnelDetail(ctx: ServiceContext, id: number) {
+  const { db } = ctx;
+  const { p, u, orgName, departmentName } = await personInScope(db, ctx.actor, id);
   const totals = await db.select().from(personYearTotals).where(eq(personYearTotals.personnelId, id));
   const claimRows = await db
     .select({
@@ -204,7 +212,7 @@ export async function personnelDetail(db: Db, actor: Actor, id: number) {
     .where(and(eq(claims.personnelId, id), ne(claims.status, 'deleted')))
     .orderBy(desc(claims.year), desc(claims.id))
     .limit(2000);
-  const current = beijingYear();
+  const current = beijingYear(ctx.now());
   const years = [...new Set([current, ...totals.map((t) => t.year), ...claimRows.map((c) => c.year)])].sort((a, b) => b - a);
   const policies = await db.select().from(hourPolicies).where(inArray(hourPolicies.year, years));
   const history = years.flatMap((year) => {
@@ -261,7 +269,8 @@ export async function personnelDetail(db: Db, actor: Actor, id: number) {
 
 /** 所在单位 picker: units of the jurisdiction (employers, authorities, bases) by name or credit code. */
 export const unitOptionsQuery = z.object({ keyword: text(50).optional() });
-export async function unitOptions(db: Db, actor: Actor, keyword?: string) {
+export async function unitOptions(ctx: ServiceContext, keyword?: string) {
+  const { db, actor } = ctx;
   const items = await db
     .select({ id: organizations.id, name: organizations.name, creditCode: organizations.creditCode, type: organizations.type })
     .from(organizations)
@@ -281,7 +290,8 @@ export async function unitOptions(db: Db, actor: Actor, keyword?: string) {
 }
 
 /** 区域 picker: the HR departments of the jurisdiction (named by their division), as a flat tree. */
-export async function regionOptions(db: Db, actor: Actor) {
+export async function regionOptions(ctx: ServiceContext) {
+  const { db, actor } = ctx;
   const items = await db
     .select({ id: organizations.id, name: divisions.name, parentId: organizations.parentId })
     .from(organizations)

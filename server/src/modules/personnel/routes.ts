@@ -1,16 +1,34 @@
-/** 专技人员信息查询与批量导入 (HR): list, export, detail, full identity, 重置密码; import template, jobs, failures. */
+/**
+ * 专技人员信息查询与批量导入 (HR): list, export, detail, full identity, 重置密码; import template, jobs, failures.
+ * Data logic in query.ts, account.ts and import/.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idSchema, pageQuery } from '@hbzsgx/domain';
+import {
+  fileResponse,
+  idSchema,
+  importFailurePage,
+  importJob,
+  importJobCreated,
+  importJobPage,
+  pageQuery,
+  personnelDetail as personnelDetailAnswer,
+  personnelIdentity,
+  personnelPage,
+  personnelPasswordReset,
+  personnelRegionOptions,
+  personnelUnitOptions,
+} from '@hbzsgx/domain';
+import { contextOf } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { exportList, exportQuery } from '../../lib/export.js';
-import type { Column } from '../../lib/excel.js';
-import { actorOf } from '../../plugins/access.js';
+import { sendXlsx, type Column } from '../../lib/excel.js';
+import { readUpload } from '../../lib/uploads.js';
 import { personIdentity, resetPersonPassword } from './account.js';
 import { listPersonnel, personnelDetail, personnelFilters, personnelQuery, regionOptions, unitOptions, unitOptionsQuery } from './query.js';
 import { personnelTemplate } from './import/columns.js';
-import { createImportJob, getJob, listFailures, listJobs, sendFailures } from './import/jobs.js';
+import { createImportJob, failuresSheet, getJob, listFailures, listJobs, MAX_UPLOAD_BYTES } from './import/jobs.js';
 import { ImportWorker } from './import/worker.js';
 
 const workers = new WeakMap<AppDeps, ImportWorker>();
@@ -46,7 +64,7 @@ export default async function personnelRoutes(fastify: FastifyInstance) {
   const db = () => app.deps.database.db;
   const params = z.object({ id: idSchema });
 
-  const worker = new ImportWorker({ database: app.deps.database, pii: app.deps.pii, log: app.log });
+  const worker = new ImportWorker(app.deps, app.log);
   workers.set(app.deps, worker);
   app.addHook('onReady', async () => {
     worker.start();
@@ -59,26 +77,36 @@ export default async function personnelRoutes(fastify: FastifyInstance) {
     '/api/personnel',
     {
       config: { access: { permission: 'personnel.view' } },
-      schema: { tags, summary: '辖区专技人员列表（筛选、排序、分页；证件号/手机号脱敏；所选年度学时与完成情况）', querystring: personnelQuery },
+      schema: {
+        tags,
+        summary: '辖区专技人员列表（筛选、排序、分页；证件号/手机号脱敏；所选年度学时与完成情况）',
+        querystring: personnelQuery,
+        response: { 200: personnelPage },
+      },
     },
-    async (req) => listPersonnel(db(), app.deps.pii, actorOf(req), req.query),
+    async (req) => listPersonnel(contextOf(req), req.query),
   );
 
   app.get(
     '/api/personnel/export',
     {
       config: { access: { permission: 'personnel.view' } },
-      schema: { tags, summary: '导出专技人员列表（与列表相同的筛选，脱敏）', querystring: exportQuery(personnelFilters) },
+      schema: {
+        tags,
+        summary: '导出专技人员列表（与列表相同的筛选，脱敏）',
+        querystring: exportQuery(personnelFilters),
+        response: { 200: fileResponse('专技人员信息.xlsx') },
+      },
     },
     async (req, reply) => {
-      const a = actorOf(req);
+      const ctx = contextOf(req);
       const { page: _p, pageSize: _s, ...filters } = req.query;
       return exportList(db(), req, reply, {
         what: 'personnel',
         title: `专技人员信息${filters.year ? `_${filters.year}年度` : ''}`,
         filters,
         columns: EXPORT_COLUMNS,
-        load: (page) => listPersonnel(db(), app.deps.pii, a, { ...filters, ...page }),
+        load: (page) => listPersonnel(ctx, { ...filters, ...page }),
       });
     },
   );
@@ -87,25 +115,30 @@ export default async function personnelRoutes(fastify: FastifyInstance) {
     '/api/personnel/options/units',
     {
       config: { access: { permission: 'personnel.view' } },
-      schema: { tags, summary: '筛选用：辖区内的单位（按名称或信用代码搜索）', querystring: unitOptionsQuery },
+      schema: {
+        tags,
+        summary: '筛选用：辖区内的单位（按名称或信用代码搜索）',
+        querystring: unitOptionsQuery,
+        response: { 200: personnelUnitOptions },
+      },
     },
-    async (req) => unitOptions(db(), actorOf(req), req.query.keyword),
+    async (req) => unitOptions(contextOf(req), req.query.keyword),
   );
 
   app.get(
     '/api/personnel/options/regions',
     {
       config: { access: { permission: 'personnel.view' } },
-      schema: { tags, summary: '筛选用：辖区内的区域（人社部门）' },
+      schema: { tags, summary: '筛选用：辖区内的区域（人社部门）', response: { 200: personnelRegionOptions } },
     },
-    async (req) => regionOptions(db(), actorOf(req)),
+    async (req) => regionOptions(contextOf(req)),
   );
 
   app.get(
     '/api/personnel/import/template',
     {
       config: { access: { permission: 'personnel.import' } },
-      schema: { tags, summary: '下载批量导入模板（xlsx）' },
+      schema: { tags, summary: '下载批量导入模板（xlsx）', response: { 200: fileResponse('专技人员批量导入模板.xlsx') } },
     },
     async (_req, reply) =>
       reply
@@ -118,10 +151,15 @@ export default async function personnelRoutes(fastify: FastifyInstance) {
     '/api/personnel/import',
     {
       config: { access: { permission: 'personnel.import' } },
-      schema: { tags, summary: '上传导入文件（multipart，字段 file）：生成导入任务，后台逐批处理，立即返回任务编号' },
+      schema: {
+        tags,
+        summary: '上传导入文件（multipart，字段 file）：生成导入任务，后台逐批处理，立即返回任务编号',
+        response: { 202: importJobCreated },
+      },
     },
     async (req, reply) => {
-      const job = await createImportJob(app.deps, req, actorOf(req));
+      const up = await readUpload(req, { maxBytes: MAX_UPLOAD_BYTES, allowed: ['xlsx', 'xls', 'csv'] });
+      const job = await createImportJob(contextOf(req), up);
       worker.kick();
       return reply.status(202).send(job);
     },
@@ -131,62 +169,70 @@ export default async function personnelRoutes(fastify: FastifyInstance) {
     '/api/personnel/imports',
     {
       config: { access: { permission: 'personnel.import' } },
-      schema: { tags, summary: '最近的导入任务', querystring: pageQuery },
+      schema: { tags, summary: '最近的导入任务', querystring: pageQuery, response: { 200: importJobPage } },
     },
-    async (req) => listJobs(db(), actorOf(req), req.query),
+    async (req) => listJobs(contextOf(req), req.query),
   );
 
   app.get(
     '/api/personnel/imports/:id',
     {
       config: { access: { permission: 'personnel.import' } },
-      schema: { tags, summary: '导入任务进度与结果', params },
+      schema: { tags, summary: '导入任务进度与结果', params, response: { 200: importJob } },
     },
-    async (req) => getJob(db(), actorOf(req), req.params.id),
+    async (req) => getJob(contextOf(req), req.params.id),
   );
 
   app.get(
     '/api/personnel/imports/:id/failures',
     {
       config: { access: { permission: 'personnel.import' } },
-      schema: { tags, summary: '导入失败的行（分页，证件号脱敏）', params, querystring: pageQuery },
+      schema: { tags, summary: '导入失败的行（分页，证件号脱敏）', params, querystring: pageQuery, response: { 200: importFailurePage } },
     },
-    async (req) => listFailures(app.deps, actorOf(req), req.params.id, req.query),
+    async (req) => listFailures(contextOf(req), req.params.id, req.query),
   );
 
   app.get(
     '/api/personnel/imports/:id/failures.xlsx',
     {
       config: { access: { permission: 'personnel.import' } },
-      schema: { tags, summary: '下载失败数据（模板列 + 失败原因，可修改后重新导入）', params },
+      schema: {
+        tags,
+        summary: '下载失败数据（模板列 + 失败原因，可修改后重新导入）',
+        params,
+        response: { 200: fileResponse('专技人员导入失败数据.xlsx') },
+      },
     },
-    async (req, reply) => sendFailures(app.deps, req, reply, actorOf(req), req.params.id),
+    async (req, reply) => {
+      const sheet = await failuresSheet(contextOf(req), req.params.id);
+      return sendXlsx(reply, sheet.title, sheet.columns, sheet.rows);
+    },
   );
 
   app.get(
     '/api/personnel/:id',
     {
       config: { access: { permission: 'personnel.view' } },
-      schema: { tags, summary: '专技人员详情及历年学时', params },
+      schema: { tags, summary: '专技人员详情及历年学时', params, response: { 200: personnelDetailAnswer } },
     },
-    async (req) => personnelDetail(db(), actorOf(req), req.params.id),
+    async (req) => personnelDetail(contextOf(req), req.params.id),
   );
 
   app.get(
     '/api/personnel/:id/identity',
     {
       config: { access: { permission: 'pii.view' } },
-      schema: { tags, summary: '查看完整证件号和手机号（记入审计日志）', params },
+      schema: { tags, summary: '查看完整证件号和手机号（记入审计日志）', params, response: { 200: personnelIdentity } },
     },
-    async (req) => personIdentity(app.deps, req, actorOf(req), req.params.id),
+    async (req) => personIdentity(contextOf(req), req.params.id),
   );
 
   app.post(
     '/api/personnel/:id/reset-password',
     {
       config: { access: { permission: 'personnel.manage' } },
-      schema: { tags, summary: '重置专技人员密码（临时密码只显示一次，下次登录须修改）', params },
+      schema: { tags, summary: '重置专技人员密码（临时密码只显示一次，下次登录须修改）', params, response: { 200: personnelPasswordReset } },
     },
-    async (req) => resetPersonPassword(app.deps, req, actorOf(req), req.params.id),
+    async (req) => resetPersonPassword(contextOf(req), req.params.id),
   );
 }

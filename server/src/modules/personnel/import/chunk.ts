@@ -6,14 +6,21 @@
  * heartbeat, taken over) rolls back instead of importing a chunk twice; a crash loses the chunk, never half a row.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { ServiceContext } from '../../../context.js';
 import { queryRows, type Db } from '../../../db/client.js';
-import { auditLogs, departments, importFailures, importJobs, organizations, personnel, users } from '../../../db/schema.js';
+import { departments, importFailures, importJobs, organizations, personnel, users } from '../../../db/schema.js';
 import { userValues } from '../../../lib/people.js';
 import type { Pii } from '../../../lib/pii.js';
 import { col } from './columns.js';
 import type { ParsedRow, RowCheck } from './rows.js';
 
 export type JobRow = typeof importJobs.$inferSelect;
+
+/**
+ * The worker's context (serviceContext(deps, null)): no request and no session, so no actor; the audit rows it
+ * writes name the importer (the job's creator and organisation) themselves, with no IP.
+ */
+export type WorkerContext = ServiceContext<null>;
 
 export interface ChunkRow {
   row: number;
@@ -51,17 +58,17 @@ interface Target {
   hash: string;
 }
 
+const UNIT_UNKNOWN = '所在单位统一社会信用代码：该单位不存在或不在本辖区';
 /** Why a valid-looking row cannot be imported, given what the database holds; null when it can. */
 function unitProblem(org: { type: string; status: string; path: string } | undefined, scopePath: string): string | null {
-  if (!org || !org.path.startsWith(scopePath)) return '所在单位统一社会信用代码：该单位不存在或不在本辖区';
+  if (!org || !org.path.startsWith(scopePath)) return UNIT_UNKNOWN;
   if (!UNIT_TYPES.has(org.type)) return '所在单位统一社会信用代码：所在单位须为用人单位、主管部门或继续教育基地';
   if (org.status !== 'active') return '所在单位统一社会信用代码：该单位尚未通过注册审核或已停用';
   return null;
 }
 
 export async function commitChunk(
-  db: Db,
-  pii: Pii,
+  ctx: WorkerContext,
   p: {
     job: JobRow;
     workerId: string;
@@ -71,7 +78,8 @@ export async function commitChunk(
   },
 ): Promise<JobRow> {
   const { job } = p;
-  return db.transaction(async (tx) => {
+  const { pii } = ctx.deps;
+  return ctx.db.transaction(async (tx) => {
     // named for the transaction only (operators and the connection-loss test find the worker in pg_stat_activity)
     await tx.execute(sql`select set_config('application_name', ${IMPORT_APPLICATION_NAME}, true)`);
     const [held] = await tx
@@ -83,9 +91,9 @@ export async function commitChunk(
 
     const failures: { rowNumber: number; texts: string[]; reason: string }[] = [];
     const fail = (r: ChunkRow, reason: string) => failures.push({ rowNumber: r.row, texts: r.texts, reason });
-    const valid: { row: ChunkRow; value: ParsedRow }[] = [];
+    const valid: { row: ChunkRow; value: ParsedRow; hash: string }[] = [];
     for (const r of p.rows) {
-      if (r.check.ok) valid.push({ row: r, value: r.check.value });
+      if (r.check.ok) valid.push({ row: r, value: r.check.value, hash: pii.blindIndex(r.check.value.idNumber) });
       else fail(r, r.check.reason);
     }
 
@@ -105,7 +113,7 @@ export async function commitChunk(
         .from(organizations)
         .where(inArray(organizations.creditCode, codes));
       const orgByCode = new Map(orgs.map((o) => [o.creditCode, o]));
-      const hashes = valid.map((v) => pii.blindIndex(v.value.idNumber));
+      const hashes = valid.map((v) => v.hash);
       const existing = new Set(
         (
           await tx
@@ -134,17 +142,17 @@ export async function commitChunk(
       const deptId = new Map<string, number>();
       for (const d of depts) if (!deptId.has(`${d.orgId}:${d.name}`)) deptId.set(`${d.orgId}:${d.name}`, d.id);
 
-      valid.forEach(({ row, value }, k) => {
+      valid.forEach(({ row, value, hash }) => {
         const org = orgByCode.get(value.creditCode);
         const why = unitProblem(org, scopePath);
-        if (why) return fail(row, why);
+        if (why || !org) return fail(row, why ?? UNIT_UNKNOWN);
         let departmentId: number | null = null;
         if (value.department) {
-          departmentId = deptId.get(`${org!.id}:${value.department}`) ?? null;
+          departmentId = deptId.get(`${org.id}:${value.department}`) ?? null;
           if (departmentId == null) return fail(row, `内设部门：所在单位没有名为“${value.department}”的内设部门`);
         }
-        if (existing.has(hashes[k]!)) return fail(row, '证件号：该人员已在平台注册，不重复导入（如需变更所在单位请使用人员调转）');
-        targets.push({ row, value, orgId: org!.id, departmentId, hash: hashes[k]! });
+        if (existing.has(hash)) return fail(row, '证件号：该人员已在平台注册，不重复导入（如需变更所在单位请使用人员调转）');
+        targets.push({ row, value, orgId: org.id, departmentId, hash });
       });
     }
 
@@ -208,8 +216,9 @@ export async function commitChunk(
       })
       .where(eq(importJobs.id, job.id))
       .returning();
-    if (p.finished) await auditJobEnd(tx, after!, 'success');
-    return after!;
+    if (!after) throw new LostJobError(job.id); // locked above: cannot happen
+    if (p.finished) await auditJobEnd(ctx, tx, after, 'success');
+    return after;
   });
 }
 
@@ -261,25 +270,27 @@ async function insertPersonnel(tx: Db, people: NewPerson[], reviewer: number) {
 }
 
 /**
- * The end of a job, written by the worker (no request): the importer is the actor, the IP is unknown.
- * `failure` when the whole job failed (wrong header, too many rows, repeated internal errors).
+ * The end of a job, written by the worker through its context (no request): the importer is named as the actor, the
+ * IP is unknown. `failure` when the whole job failed (wrong header, too many rows, repeated internal errors).
  */
-export async function auditJobEnd(db: Db, job: JobRow, result: 'success' | 'failure') {
+export async function auditJobEnd(ctx: WorkerContext, db: Db, job: JobRow, result: 'success' | 'failure') {
   const [who] = await db
     .select({ name: users.name, orgPath: organizations.path })
     .from(users)
     .innerJoin(organizations, eq(organizations.id, job.orgId))
     .where(eq(users.id, job.createdBy));
-  await db.insert(auditLogs).values({
-    actorUserId: job.createdBy,
-    actorName: who?.name ?? null,
-    actorOrgId: job.orgId,
-    actorOrgPath: who?.orgPath ?? null,
-    action: 'personnel.import.finish',
-    targetType: 'import_job',
-    targetId: String(job.id),
-    result,
-    ip: null,
-    detail: { total: job.total, processed: job.processed, imported: job.imported, failed: job.failed, ...(job.error ? { error: job.error } : {}) },
-  });
+  await ctx.audit(
+    {
+      action: 'personnel.import.finish',
+      targetType: 'import_job',
+      targetId: job.id,
+      result,
+      userId: job.createdBy,
+      name: who?.name ?? null,
+      orgId: job.orgId,
+      orgPath: who?.orgPath ?? null,
+      detail: { total: job.total, processed: job.processed, imported: job.imported, failed: job.failed, ...(job.error ? { error: job.error } : {}) },
+    },
+    db,
+  );
 }

@@ -9,6 +9,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { importJobs, personnel, users } from '../../../db/schema.js';
 import { makeIdNumber } from '../../../db/seed/codes.js';
 import { buildApp } from '../../../app.js';
+import { serviceContext } from '../../../context.js';
 import { createTestApp, type Client, type TestCtx } from '../../../../test/harness.js';
 import { hrOrg, loggedIn, newAdmin, newOrg } from '../../../../test/fixtures.js';
 import { importWorkerOf } from '../routes.js';
@@ -149,11 +150,11 @@ describe('导入任务 crash and resume', () => {
     ];
     // another worker id, or a stale row count (a chunk already committed by someone else): refused, nothing written
     await expect(
-      commitChunk(ctx.db, ctx.pii, { job: held, workerId: 'someone-else', expectedProcessed: 4, rows, finished: false }),
+      commitChunk(serviceContext(ctx.app.deps, null), { job: held, workerId: 'someone-else', expectedProcessed: 4, rows, finished: false }),
     ).rejects.toBeInstanceOf(LostJobError);
-    await expect(commitChunk(ctx.db, ctx.pii, { job: held, workerId: a.id, expectedProcessed: 0, rows, finished: false })).rejects.toBeInstanceOf(
-      LostJobError,
-    );
+    await expect(
+      commitChunk(serviceContext(ctx.app.deps, null), { job: held, workerId: a.id, expectedProcessed: 0, rows, finished: false }),
+    ).rejects.toBeInstanceOf(LostJobError);
     expect(
       await ctx.db
         .select()

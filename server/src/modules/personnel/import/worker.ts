@@ -6,6 +6,9 @@
  * chunk. The uploaded file (xlsx, xls or csv) is read by lib/excel.ts in a parsing thread and handed over in batches;
  * the open reader is kept between chunks, and reopened (skipping the rows already done) only after a takeover.
  *
+ * Its work has no request: it runs on a context of its own (serviceContext(deps, null)), whose audit writer records
+ * the end of each job as the importer's (chunk.ts auditJobEnd).
+ *
  * Tests drive it by hand: stop() the loop, then processNextChunk(jobId) / runUntilIdle().
  */
 import crypto from 'node:crypto';
@@ -13,13 +16,14 @@ import os from 'node:os';
 import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { beijingDate } from '@hbzsgx/domain';
-import { analyze, errorCode, isConnectionLost, type Database } from '../../../db/client.js';
+import { serviceContext } from '../../../context.js';
+import type { AppDeps } from '../../../deps.js';
+import { analyze, errorCode, isConnectionLost } from '../../../db/client.js';
 import { files, importFailures, importJobs, personnel, users } from '../../../db/schema.js';
-import type { Pii } from '../../../lib/pii.js';
 import { cellText, SheetReadError, sheetRowCount, streamRows, type Cell, type SheetRow } from '../../../lib/excel.js';
 import { IMPORT_KIND, headerProblem } from './columns.js';
 import { isEmptyRow, parseRow, rowIdentity, rowTexts, type RowCheck } from './rows.js';
-import { auditJobEnd, commitChunk, LostJobError, type ChunkRow, type JobRow } from './chunk.js';
+import { auditJobEnd, commitChunk, LostJobError, type ChunkRow, type JobRow, type WorkerContext } from './chunk.js';
 
 export interface WorkerOptions {
   /** Rows per transaction (a few hundred: PGlite serialises everything behind one connection). */
@@ -48,12 +52,6 @@ interface Cursor {
   done: boolean;
 }
 
-export interface WorkerDeps {
-  database: Database;
-  pii: Pii;
-  log: FastifyBaseLogger;
-}
-
 /** Non-empty data rows, by a parsing pass (only for files whose rows cannot be counted from the zip). */
 async function countRows(content: Buffer): Promise<number> {
   let n = -1;
@@ -70,16 +68,19 @@ export class ImportWorker {
   private stopped = true;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  private readonly ctx: WorkerContext;
 
   constructor(
-    private deps: WorkerDeps,
+    deps: AppDeps,
+    private log: FastifyBaseLogger,
     options: Partial<WorkerOptions> = {},
   ) {
     this.options = { ...WORKER_DEFAULTS, ...options };
+    this.ctx = serviceContext(deps, null);
   }
 
   private get db() {
-    return this.deps.database.db;
+    return this.ctx.db;
   }
 
   start() {
@@ -116,7 +117,7 @@ export class ImportWorker {
       try {
         worked = await this.step();
       } catch (e) {
-        this.deps.log.error({ err: e }, 'personnel import worker step failed');
+        this.log.error({ err: e }, 'personnel import worker step failed');
       }
       if (this.stopped) break;
       if (worked)
@@ -286,15 +287,15 @@ export class ImportWorker {
    * one whose COMMIT reached the server before the connection died makes the retry a LostJobError (the count moved),
    * after which the stream is reopened after the committed rows — every row is imported exactly once either way.
    */
-  private async commit(p: Parameters<typeof commitChunk>[2]): Promise<JobRow> {
+  private async commit(p: Parameters<typeof commitChunk>[1]): Promise<JobRow> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await commitChunk(this.db, this.deps.pii, p);
+        return await commitChunk(this.ctx, p);
       } catch (e) {
         if (!isConnectionLost(e) || attempt > CONNECTION_RETRIES || this.stopped) throw e;
         const wait = Math.min(RETRY_BACKOFF_MS * 2 ** (attempt - 1), 5_000);
         // the code only: a driver error carries the statement's parameters
-        this.deps.log.warn(
+        this.log.warn(
           { jobId: p.job.id, attempt, code: errorCode(e) ?? 'connection ended', retryInMs: wait },
           'personnel import: database connection lost, retrying the chunk',
         );
@@ -310,7 +311,7 @@ export class ImportWorker {
         return await analyze(this.db, [users, personnel, importFailures]);
       } catch (e) {
         if (isConnectionLost(e) && attempt < 3 && !this.stopped) continue; // the next pool client is a fresh connection
-        this.deps.log.warn({ jobId, code: errorCode(e) }, 'personnel import: ANALYZE after the import failed');
+        this.log.warn({ jobId, code: errorCode(e) }, 'personnel import: ANALYZE after the import failed');
         return;
       }
     }
@@ -320,7 +321,7 @@ export class ImportWorker {
   private remember(cur: Cursor, row: number, cells: Cell[]): number | null {
     const id = rowIdentity(cells);
     if (!id) return null;
-    const h = this.deps.pii.blindIndex(id.idNumber);
+    const h = this.ctx.deps.pii.blindIndex(id.idNumber);
     const first = cur.seen.get(h);
     if (first != null) return first;
     cur.seen.set(h, row);
@@ -374,7 +375,7 @@ export class ImportWorker {
       .set({ total, heartbeatAt: new Date(), ...finished })
       .where(and(eq(importJobs.id, job.id), eq(importJobs.lockedBy, this.id), eq(importJobs.status, 'running')))
       .returning();
-    if (after && total === 0) await auditJobEnd(this.db, after, 'success');
+    if (after && total === 0) await auditJobEnd(this.ctx, this.db, after, 'success');
     return after ?? null;
   }
 
@@ -385,7 +386,7 @@ export class ImportWorker {
         .set({ status: 'failed', error, finishedAt: new Date(), lockedBy: null })
         .where(and(eq(importJobs.id, job.id), eq(importJobs.lockedBy, this.id), inArray(importJobs.status, ['running'])))
         .returning();
-      if (after) await auditJobEnd(tx, after, 'failure');
+      if (after) await auditJobEnd(this.ctx, tx, after, 'failure');
       return after ?? null;
     });
   }
@@ -394,7 +395,7 @@ export class ImportWorker {
   private async failedAttempt(jobId: number, e: unknown) {
     const n = (this.attempts.get(jobId) ?? 0) + 1;
     this.attempts.set(jobId, n);
-    this.deps.log.error({ err: e, jobId, attempt: n }, 'personnel import chunk failed');
+    this.log.error({ err: e, jobId, attempt: n }, 'personnel import chunk failed');
     if (n < MAX_ATTEMPTS) return;
     this.attempts.delete(jobId);
     const [job] = await this.db.select().from(importJobs).where(eq(importJobs.id, jobId));
