@@ -24,3 +24,4 @@ export * from './profile.js';
 export * from './divisions.js';
 export * from './health.js';
 export * from './personnel.js';
+export * from './registration.js';

@@ -3,11 +3,11 @@
  * and after a rejection the reason and a form to correct and resubmit. Once approved: 进入平台.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Form, Input, Result, Skeleton, Space, Steps, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Result, Skeleton, Space, Steps } from 'antd';
 import { ClockCircleOutlined, EditOutlined, LoginOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { EDUCATION_LEVELS, ORG_TYPES, personNameSchema } from '@hbzsgx/domain';
+import { EDUCATION_LEVELS, ORG_TYPES, PERSONNEL_STATUSES, personNameSchema } from '@hbzsgx/domain';
 import { ApiError, errorMessage } from '../../app/api';
 import { feedback } from '../../app/feedback';
 import { ME_KEY, homePath, useMe } from '../../app/session';
@@ -15,6 +15,7 @@ import type { Me } from '../../app/types';
 import { applyFieldErrors, zodRule } from '../../components/formErrors';
 import { orDash } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';
+import { ReviewStatusTag } from '../../components/StatusTag';
 import { useDivisionLabel } from '../divisions/api';
 import { OrgFields } from './OrgFields';
 import { PersonnelFields } from './PersonnelFields';
@@ -31,12 +32,6 @@ import {
   type PersonnelResubmit,
 } from './api';
 
-const STATUS_TAG = {
-  pending: <Tag color="processing">待审核</Tag>,
-  rejected: <Tag color="error">已驳回</Tag>,
-  active: <Tag color="success">已通过</Tag>,
-};
-
 function OrgData({ r }: { r: MyOrgRegistration }) {
   const division = useDivisionLabel(r.data.divisionCode);
   const d = r.data;
@@ -47,7 +42,7 @@ function OrgData({ r }: { r: MyOrgRegistration }) {
       styles={{ label: { width: 160, whiteSpace: 'nowrap' } }}
       items={[
         { key: 'type', label: '机构类型', children: ORG_TYPES[d.type] },
-        { key: 'status', label: '审核状态', children: STATUS_TAG[r.status] },
+        { key: 'status', label: '审核状态', children: <ReviewStatusTag status={r.status} /> },
         { key: 'name', label: '机构名称', children: d.name, span: 'filled' },
         { key: 'creditCode', label: '统一社会信用代码', children: <span className="mono">{d.creditCode}</span> },
         { key: 'division', label: '所属地区', children: division ?? d.divisionCode },
@@ -71,7 +66,7 @@ function PersonnelData({ r }: { r: MyPersonnelRegistration }) {
       styles={{ label: { width: 140, whiteSpace: 'nowrap' } }}
       items={[
         { key: 'name', label: '姓名', children: d.realName },
-        { key: 'status', label: '审核状态', children: STATUS_TAG[r.status] },
+        { key: 'status', label: '审核状态', children: <ReviewStatusTag status={r.status} /> },
         { key: 'id', label: '证件号', children: <span className="mono">{d.idNumberMasked}</span> },
         { key: 'education', label: '学历', children: orDash(d.education ? EDUCATION_LEVELS[d.education as keyof typeof EDUCATION_LEVELS] : null) },
         { key: 'org', label: '所在单位', children: d.orgName },
@@ -215,7 +210,10 @@ export function RegistrationStatusPage() {
                 style={{ maxWidth: 760, margin: '8px auto 0' }}
                 items={[
                   { title: '提交注册', content: '已提交' },
-                  { title: '上级审核', content: r.status === 'pending' ? '审核中' : r.status === 'rejected' ? '已驳回' : '已通过' },
+                  {
+                    title: '上级审核',
+                    content: r.status === 'pending' ? '审核中' : r.status === 'rejected' ? PERSONNEL_STATUSES.rejected : PERSONNEL_STATUSES.active,
+                  },
                   { title: '开通使用', content: r.status === 'active' ? '可以使用' : '审核通过后' },
                 ]}
               />
