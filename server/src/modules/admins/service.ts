@@ -184,18 +184,18 @@ export async function createAdmin(ctx: ServiceContext, body: AdminCreateBody) {
       (await ownRoles(tx, actor.org.id, body.roleIds, true)).flatMap((r) => r.permissions),
       'roleIds',
     );
-    const [a] = await tx.insert(admins).values({ orgId: actor.org.id, userId, departmentId: body.departmentId }).returning();
-    if (rs.length) await tx.insert(adminRoles).values(rs.map((r) => ({ adminId: a!.id, roleId: r.id })));
+    const a = (await tx.insert(admins).values({ orgId: actor.org.id, userId, departmentId: body.departmentId }).returning())[0]!;
+    if (rs.length) await tx.insert(adminRoles).values(rs.map((r) => ({ adminId: a.id, roleId: r.id })));
     await ctx.audit(
       {
         action: 'admin.create',
         targetType: 'admin',
-        targetId: a!.id,
+        targetId: a.id,
         detail: { mode: body.mode, userId, departmentId: body.departmentId, roleIds: rs.map((r) => r.id) },
       },
       tx,
     );
-    return { id: a!.id, userId };
+    return { id: a.id, userId };
   });
 }
 

@@ -85,9 +85,9 @@ export async function createDepartment(ctx: ServiceContext, body: { name: string
   return ctx.db.transaction(async (tx) => {
     if (body.parentId != null) await ownDepartment(tx, orgId, body.parentId);
     await assertUniqueName(tx, orgId, body.parentId, body.name);
-    const [d] = await tx.insert(departments).values({ orgId, parentId: body.parentId, name: body.name }).returning();
-    await ctx.audit({ action: 'department.create', targetType: 'department', targetId: d!.id, detail: { after: body } }, tx);
-    return d!;
+    const d = (await tx.insert(departments).values({ orgId, parentId: body.parentId, name: body.name }).returning())[0]!;
+    await ctx.audit({ action: 'department.create', targetType: 'department', targetId: d.id, detail: { after: body } }, tx);
+    return d;
   });
 }
 

@@ -73,9 +73,9 @@ export async function createRole(ctx: ServiceContext, body: RoleBody) {
       .from(roles)
       .where(and(eq(roles.orgId, actor.org.id), eq(roles.name, body.name)));
     if (dup) throw new ConflictError('已存在同名角色');
-    const [r] = await tx.insert(roles).values({ orgId: actor.org.id, name: body.name, description: body.description, permissions }).returning();
-    await ctx.audit({ action: 'role.create', targetType: 'role', targetId: r!.id, detail: { after: { name: body.name, permissions } } }, tx);
-    return r!;
+    const r = (await tx.insert(roles).values({ orgId: actor.org.id, name: body.name, description: body.description, permissions }).returning())[0]!;
+    await ctx.audit({ action: 'role.create', targetType: 'role', targetId: r.id, detail: { after: { name: body.name, permissions } } }, tx);
+    return r;
   });
 }
 
