@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { and, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
 import { dutyConflicts, isAuditDuty, permissionsForType, type HrLevel, type LoginType, type OrgType, type Permission } from '@hbzsgx/domain';
 import { admins, adminRoles, organizations, personnel, roles, sessions, users } from '../db/schema.js';
 import { ForbiddenError, UnauthorizedError } from '../errors.js';
@@ -55,6 +56,13 @@ export interface RouteAccess {
   schemas: { body?: unknown; querystring?: unknown; params?: unknown; response?: Record<string, unknown> };
 }
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** A route's success answer schema (200, 201, 202 or 204), if it declares one as a Zod schema. */
+export function successSchema(response: Record<string, unknown> | undefined): z.ZodType | undefined {
+  const r = response ?? {};
+  const s = r['200'] ?? r['201'] ?? r['202'] ?? r['204'];
+  return s instanceof z.ZodType ? s : undefined;
+}
 
 /** Loads the session's actor, or null when there is no valid session (expired ones are deleted). */
 async function loadActor(app: FastifyInstance, token: string): Promise<Actor | null | 'expired'> {
@@ -160,6 +168,9 @@ export function registerAccess(app: FastifyInstance) {
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access (deny by default)`);
     const schema = route.schema ?? {};
+    // one typed contract: every answer is a Zod schema from packages/domain/src/contract (plugins/contract.test.ts)
+    if (!successSchema(schema.response as Record<string, unknown> | undefined))
+      throw new Error(`Route ${route.method} ${route.url} declares no response schema (packages/domain/src/contract)`);
     for (const m of [route.method].flat()) {
       if (m !== 'HEAD') {
         declared.push({
