@@ -18,7 +18,8 @@ export type Profile = Wire<typeof profile>;
 export const PROFILE_KEY = ['me', 'profile'] as const;
 
 const seriesCode = (name: string | null | undefined) => TITLE_SERIES.find((s) => s.name === name)?.code;
-const levelCode = (name: string | null | undefined) => (Object.entries(TITLE_LEVELS) as [string, string][]).find(([, n]) => n === name)?.[0];
+const levelCode = (name: string | null | undefined) =>
+  (Object.entries(TITLE_LEVELS) as [keyof typeof TITLE_LEVELS, string][]).find(([, n]) => n === name)?.[0];
 
 /**
  * The current 专业技术职务 as codes. The profile answers the series and level by name only (and neither 职称名称 nor

@@ -1,6 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type {
-  IdType,
+  orgRegistrationBody,
+  orgResubmitBody,
+  personnelRegistrationBody,
+  personnelResubmitBody,
+  titleSchema,
   myOrgRegistration,
   myPersonnelRegistration,
   myRegistration,
@@ -23,45 +28,13 @@ export type PublicDepartment = Wire<typeof publicDepartment>;
 export type RegistrableOrgType = (typeof REGISTRABLE_ORG_TYPES)[number];
 export type RegisterKind = RegistrableOrgType | 'personnel';
 
-export interface AccountBody {
-  idType: IdType;
-  idNumber: string;
-  realName: string;
-  phone: string;
-  email: string;
-  password: string;
-  confirmPassword: string;
-}
-export interface OrgFieldsBody {
-  name: string;
-  creditCode: string;
-  divisionCode: string;
-  parentId: number;
-  contactName: string;
-  contactPhone: string;
-  address: string;
-}
-export interface TitleBody {
-  titleSeries: string;
-  titleLevel: string;
-  titleName: string;
-  titleDate: string;
-}
-export interface OrgRegistration extends OrgFieldsBody {
-  type: RegistrableOrgType;
-  admin: AccountBody;
-}
-export interface PersonnelRegistration extends AccountBody, TitleBody {
-  orgId: number;
-  departmentId: number | null;
-  education: string;
-}
-export interface PersonnelResubmit extends TitleBody {
-  realName: string;
-  orgId: number;
-  departmentId: number | null;
-  education: string;
-}
+/** Request bodies: the domain's request schemas (what the server validates), as the web sends them. */
+export type OrgRegistration = z.output<typeof orgRegistrationBody>;
+export type AccountBody = OrgRegistration['admin'];
+export type OrgFieldsBody = z.output<typeof orgResubmitBody>;
+export type TitleBody = z.output<typeof titleSchema>;
+export type PersonnelRegistration = z.output<typeof personnelRegistrationBody>;
+export type PersonnelResubmit = z.output<typeof personnelResubmitBody>;
 
 /** Answer of GET /api/registration/me: the organisation's or the person's own registration. */
 export type MyOrgRegistration = Wire<typeof myOrgRegistration>;

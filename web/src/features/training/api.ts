@@ -1,8 +1,19 @@
-import type { annualDoc, scoreImportResult, scoreResult, scoreRow, trainingClass, Wire } from '@hbzsgx/domain';
+import type { z } from 'zod';
+import type {
+  annualDocPage,
+  scoreList,
+  trainingClassPage,
+  scoreBody,
+  annualDoc,
+  scoreImportResult,
+  scoreResult,
+  scoreRow,
+  trainingClass,
+  Wire,
+} from '@hbzsgx/domain';
 import type { Decision, DecisionResult } from '../../components/ReviewQueue';
-import type { ClassBody, IdType } from '@hbzsgx/domain';
+import type { ClassBody } from '@hbzsgx/domain';
 import { api, download } from '../../app/api';
-import type { Items, Page } from '../../app/types';
 import { uploadForm } from '../../components/upload';
 
 import type { ClassStatus } from '@hbzsgx/domain';
@@ -13,12 +24,7 @@ export type TrainingClass = Wire<typeof trainingClass>;
 
 export type ScoreRow = Wire<typeof scoreRow>;
 
-export interface ScoreBody {
-  idType: IdType;
-  idNumber: string;
-  score: string;
-  qualified: boolean;
-}
+export type ScoreBody = z.output<typeof scoreBody>;
 export type ScoreResult = Wire<typeof scoreResult>;
 
 export type ImportResult = Wire<typeof scoreImportResult>;
@@ -37,13 +43,13 @@ export const CLASS_REVIEW_KEY = ['reviews', 'classes'] as const;
 export const ANNUAL_REVIEW_KEY = ['reviews', 'annual-docs'] as const;
 
 export const trainingApi = {
-  classes: (q: { year?: number; keyword?: string; page: number; pageSize: number }) => api.get<Page<TrainingClass>>('/api/classes', q),
+  classes: (q: { year?: number; keyword?: string; page: number; pageSize: number }) => api.get<Wire<typeof trainingClassPage>>('/api/classes', q),
   exportClasses: (f: { year?: number; keyword?: string }, title: string) => download('/api/classes/export', f, `${title}.xlsx`),
   createClass: (body: ClassBody) => api.post<TrainingClass>('/api/classes', body),
   updateClass: (id: number, body: ClassBody) => api.put<TrainingClass>(`/api/classes/${id}`, body),
   withdrawClass: (id: number) => api.post<{ ok: true }>(`/api/classes/${id}/withdraw`),
 
-  scores: (classId: number) => api.get<Items<ScoreRow>>(`/api/classes/${classId}/scores`),
+  scores: (classId: number) => api.get<Wire<typeof scoreList>>(`/api/classes/${classId}/scores`),
   exportScores: (classId: number, title: string) => download(`/api/classes/${classId}/scores/export`, undefined, `${title}.xlsx`),
   registerScore: (classId: number, body: ScoreBody) => api.post<ScoreResult>(`/api/classes/${classId}/scores`, body),
   template: () => download('/api/classes/scores/template', undefined, '学员成绩导入模板.xlsx'),
@@ -51,20 +57,20 @@ export const trainingApi = {
     uploadForm<ImportResult>(`/api/classes/${classId}/scores/import`, {}, file, onProgress),
   failedFile: (fileId: number) => download(`/api/imports/${fileId}/failed`, undefined, '学员成绩导入失败数据.xlsx'),
 
-  annualDocs: (q: { kind: DocKind; page: number; pageSize: number }) => api.get<Page<AnnualDoc>>('/api/annual-docs', q),
+  annualDocs: (q: { kind: DocKind; page: number; pageSize: number }) => api.get<Wire<typeof annualDocPage>>('/api/annual-docs', q),
   exportAnnualDocs: (kind: DocKind) => download('/api/annual-docs/export', { kind }, `${DOC_KINDS[kind]}.xlsx`),
   uploadAnnualDoc: (fields: { kind: DocKind; year: number; description: string }, file: File, onProgress: (p: number) => void) =>
     uploadForm<AnnualDoc>('/api/annual-docs', fields, file, onProgress),
   docFile: (d: { id: number; fileName: string }) => download(`/api/annual-docs/${d.id}/file`, undefined, d.fileName),
 
   reviewClasses: (q: { tab: Tab; orgType: 'base' | 'employer'; year?: number; keyword?: string; page: number; pageSize: number }) =>
-    api.get<Page<TrainingClass>>('/api/reviews/classes', q),
+    api.get<Wire<typeof trainingClassPage>>('/api/reviews/classes', q),
   exportReviewClasses: (f: { tab: Tab; orgType: 'base' | 'employer'; year?: number; keyword?: string }, title: string) =>
     download('/api/reviews/classes/export', f, `${title}.xlsx`),
   decideClasses: (body: Decision) => api.post<DecisionResult>('/api/reviews/classes/decide', { ...body, reason: body.reason ?? '' }),
 
   reviewDocs: (kind: DocKind, q: { tab: Tab; year?: number; page: number; pageSize: number }) =>
-    api.get<Page<AnnualDoc>>(`/api/reviews/annual-docs/${kind}`, q),
+    api.get<Wire<typeof annualDocPage>>(`/api/reviews/annual-docs/${kind}`, q),
   exportReviewDocs: (kind: DocKind, f: { tab: Tab; year?: number }) =>
     download(`/api/reviews/annual-docs/${kind}/export`, f, `审核继教机构${DOC_KINDS[kind]}.xlsx`),
   decideDocs: (kind: DocKind, body: Decision) =>
