@@ -11,7 +11,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { health } from '@hbzsgx/domain';
+import { health, readiness } from '@hbzsgx/domain';
+import { checkReady } from './db/client.js';
 import type { Config } from './config.js';
 import type { AppDeps } from './deps.js';
 import { registerErrorHandler } from './plugins/errors.js';
@@ -144,6 +145,14 @@ export async function buildApp(deps: Omit<AppDeps, 'captcha'>, opts: { logger?: 
     ok: true as const,
     db: deps.database.kind,
   }));
+  app.get(
+    '/api/ready',
+    {
+      config: { access: { public: true } },
+      schema: { summary: '就绪检查（数据库可用且迁移已完成；503 表示尚未就绪）', response: { 200: readiness } },
+    },
+    async () => ({ ok: true as const, db: deps.database.kind, ...(await checkReady(deps.database.db)) }),
+  );
 
   // The built web app, with client-side routes falling back to index.html; unknown API paths answer 404 JSON.
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

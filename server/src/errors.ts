@@ -41,3 +41,10 @@ export class TooManyRequestsError extends AppError {
     super(429, 'TOO_MANY_REQUESTS', message);
   }
 }
+/** The process cannot serve yet (database unreachable, migrations pending): a load balancer sends traffic elsewhere. */
+export class NotReadyError extends AppError {
+  constructor(message = '服务尚未就绪', cause?: unknown) {
+    super(503, 'NOT_READY', message);
+    if (cause) this.cause = cause;
+  }
+}

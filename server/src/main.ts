@@ -25,7 +25,12 @@ async function main() {
     console.warn(`${line}\n!!  CAPTCHA=off: 图形验证码已关闭。仅用于自动化测试，切勿用于生产环境。\n${line}`);
   }
   fs.mkdirSync(config.dataDir, { recursive: true });
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.dataDir,
+    poolSize: config.DB_POOL_SIZE,
+    statementTimeoutMs: config.STATEMENT_TIMEOUT_MS,
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -18,7 +18,8 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-export async function openTestDatabase(): Promise<Database> {
+/** A clone of the migrated image; on PostgreSQL `poolSize` and `statementTimeoutMs` shape its pool. */
+export async function openTestDatabase(opts: { poolSize?: number; statementTimeoutMs?: number } = {}): Promise<Database> {
   const tpl = inject('pgTemplate');
   const url = process.env.DATABASE_URL;
   if (tpl && url) {
@@ -36,7 +37,7 @@ export async function openTestDatabase(): Promise<Database> {
       }
     }
     await admin.end();
-    const database = openPostgres(withDatabase(url, name), 5);
+    const database = openPostgres(withDatabase(url, name), opts.poolSize ?? 5, { statementTimeoutMs: opts.statementTimeoutMs });
     const close = database.close;
     database.close = async () => {
       await close();

@@ -15,6 +15,7 @@ import { getTableName, sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.js';
 import { applyRepeatable } from './repeatable.js';
+import { NotReadyError } from '../errors.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -93,8 +94,16 @@ export function onConnectionError(where: string) {
   };
 }
 
-export function openPostgres(url: string, poolSize = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+/**
+ * node-postgres over a pool of `poolSize` connections. `statementTimeoutMs` (0 = none) is each connection's
+ * statement_timeout: PostgreSQL cancels a statement running longer (57014), which the error handler answers 503.
+ */
+export function openPostgres(url: string, poolSize = 10, opts: { statementTimeoutMs?: number } = {}): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
+  });
   // An idle client cut off by the server: the pool emits 'error' and replaces it; the next query reconnects.
   pool.on('error', onConnectionError('idle pool client'));
   // A checked-out client (a transaction, the migration lock) has no pool listener while it is out: its own listener
@@ -111,12 +120,15 @@ export function openPostgres(url: string, poolSize = 10): Database {
       // drizzle takes no lock between concurrent starts (drizzle-orm#874): serialise with an advisory lock.
       const conn = await pool.connect();
       try {
+        // a migration (an index over millions of rows) may run for minutes: no statement timeout on this connection
+        await conn.query('SET statement_timeout = 0');
         await conn.query('SELECT pg_advisory_lock(727274)');
         const db = drizzlePg(conn, { schema });
         await migratePg(db, { migrationsFolder });
         await applyRepeatable(db);
       } finally {
         await conn.query('SELECT pg_advisory_unlock(727274)').catch(() => undefined);
+        await conn.query('RESET statement_timeout').catch(() => undefined);
         conn.release();
       }
     },
@@ -142,10 +154,32 @@ export async function analyze(db: Db, tables: PgTable[] = []): Promise<void> {
   );
 }
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
+export async function openDatabase(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+  poolSize?: number;
+  statementTimeoutMs?: number;
+}): Promise<Database> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize, { statementTimeoutMs: opts.statementTimeoutMs });
   const dir = path.join(opts.dataDir, 'pgdata');
   fs.mkdirSync(dir, { recursive: true });
   const client = await PGlite.create(dir);
   return openPglite(client);
+}
+
+/**
+ * Readiness: the database answers and holds every migration this build ships (drizzle's journal). Throws
+ * NotReadyError otherwise; one cheap query, no lock.
+ */
+export async function checkReady(db: Db): Promise<{ migrations: number }> {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+  let applied: number;
+  try {
+    const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    applied = row?.n ?? 0;
+  } catch (e) {
+    throw new NotReadyError(isConnectionLost(e) ? '数据库连接不可用' : '数据库尚未初始化', e);
+  }
+  if (applied < journal.entries.length) throw new NotReadyError(`数据库迁移未完成（${applied}/${journal.entries.length}）`);
+  return { migrations: applied };
 }

@@ -40,6 +40,8 @@ export function registerErrorHandler(app: FastifyInstance) {
     // Two transactions crossed (deadlock, serialisation): the database rolled this one back; nothing was written.
     if (pgCode === '40P01' || pgCode === '40001')
       return reply.status(409).send({ code: 'CONFLICT', message: '该操作与他人的操作同时进行，未能完成，请重试' });
+    // The statement ran past STATEMENT_TIMEOUT_MS and PostgreSQL cancelled it: nothing was written, the connection is free.
+    if (pgCode === '57014') return reply.status(503).send({ code: 'QUERY_TIMEOUT', message: '查询超时：请缩小查询范围（如年度、地区、状态）后重试' });
     if (pgCode === '23503') return reply.status(409).send({ code: 'CONFLICT', message: '该记录仍被其他数据引用，不能执行此操作' });
     if (err.statusCode === 429) return reply.status(429).send({ code: 'TOO_MANY_REQUESTS', message: '请求过于频繁，请稍后再试' });
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
