@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import { Redis } from 'ioredis';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -106,7 +107,16 @@ export async function buildApp(deps: Omit<AppDeps, 'captcha'>, opts: { logger?: 
     }
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Rate limits (login, captcha, registration, 证书验证): in Redis when REDIS_URL is set, so N processes allow what one
+  // does; an unreachable Redis refuses rather than lets everything through (skipOnError false).
+  const redis = deps.config.REDIS_URL ? new Redis(deps.config.REDIS_URL, { connectTimeout: 2000, maxRetriesPerRequest: 1 }) : null;
+  if (redis) {
+    redis.on('error', (err: Error) => app.log.warn({ err }, 'redis unavailable'));
+    app.addHook('onClose', async () => {
+      await redis.quit().catch(() => redis.disconnect());
+    });
+  }
+  await app.register(rateLimit, { global: false, ...(redis ? { redis, nameSpace: `${deps.config.REDIS_PREFIX}rl:`, skipOnError: false } : {}) });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
   if (deps.config.API_DOCS) {
     await app.register(swagger, {

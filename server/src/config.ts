@@ -16,6 +16,13 @@ const envSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   /** PostgreSQL: a statement running longer is cancelled (SQLSTATE 57014, answered 503), so one slow page cannot hold a connection for minutes; 0 = none. */
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+  /** redis://…: rate limits shared by every server process (else each process counts alone, in memory). */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// URL')
+    .optional(),
+  /** The prefix of this installation's keys in Redis. */
+  REDIS_PREFIX: z.string().min(1).max(64).default('hbzsgx:'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(30, '等保要求空闲超时不超过30分钟').default(30),
   CAPTCHA: z.enum(['on', 'off']).default('on'),
   /** 32-byte key (hex or base64) for AES-256-GCM of personal data and the HMAC blind index. */
