@@ -14,6 +14,7 @@ import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { health, readiness } from '@hbzsgx/domain';
 import { checkReady } from './db/client.js';
+import { registerMetrics } from './plugins/metrics.js';
 import type { Config } from './config.js';
 import type { AppDeps } from './deps.js';
 import { registerErrorHandler } from './plugins/errors.js';
@@ -126,6 +127,7 @@ export async function buildApp(deps: Omit<AppDeps, 'captcha'>, opts: { logger?: 
     await app.register(swaggerUi, { routePrefix: '/docs' });
   }
   registerAccess(app);
+  registerMetrics(app);
 
   await app.register(authRoutes);
   await app.register(profileRoutes);

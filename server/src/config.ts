@@ -23,6 +23,8 @@ const envSchema = z.object({
     .optional(),
   /** The prefix of this installation's keys in Redis. */
   REDIS_PREFIX: z.string().min(1).max(64).default('hbzsgx:'),
+  /** GET /metrics (Prometheus) answers only `Authorization: Bearer <METRICS_TOKEN>`; unset = no metrics. */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(30, '等保要求空闲超时不超过30分钟').default(30),
   CAPTCHA: z.enum(['on', 'off']).default('on'),
   /** 32-byte key (hex or base64) for AES-256-GCM of personal data and the HMAC blind index. */

@@ -32,6 +32,8 @@ export interface Database {
   close(): Promise<void>;
   /** PGlite only: the live instance (tests dump and clone it). */
   pglite?: PGlite;
+  /** PostgreSQL only: the pool's connections (for /metrics). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 }
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -116,6 +118,7 @@ export function openPostgres(url: string, poolSize = 10, opts: { statementTimeou
   return {
     db,
     kind: 'postgres',
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     migrate: async () => {
       // drizzle takes no lock between concurrent starts (drizzle-orm#874): serialise with an advisory lock.
       const conn = await pool.connect();
