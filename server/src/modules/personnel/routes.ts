@@ -64,7 +64,7 @@ export default async function personnelRoutes(fastify: FastifyInstance) {
   const db = () => app.deps.database.db;
   const params = z.object({ id: idSchema });
 
-  const worker = new ImportWorker(app.deps, app.log);
+  const worker = new ImportWorker(app.deps, app.log, { staleMs: app.deps.config.IMPORT_STALE_MS });
   workers.set(app.deps, worker);
   app.addHook('onReady', async () => {
     worker.start();
