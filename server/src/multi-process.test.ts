@@ -102,11 +102,13 @@ async function workbook(rows: string[][]): Promise<Buffer> {
 
 describe.skipIf(!URL_)('two server processes over one PostgreSQL', () => {
   const dbName = `hbzsgx_mp_${crypto.randomBytes(4).toString('hex')}`;
-  const dirs = [fs.mkdtempSync(path.join(os.tmpdir(), 'hbzsgx-a-')), fs.mkdtempSync(path.join(os.tmpdir(), 'hbzsgx-b-'))];
+  const dirs = ['a', 'b', 'c'].map((x) => fs.mkdtempSync(path.join(os.tmpdir(), `hbzsgx-${x}-`)));
+  const procs: Proc[] = [];
   let admin: pg.Client;
   let db: pg.Client;
   let a: Proc;
   let b: Proc;
+  let env: Record<string, string> = {};
   beforeAll(async () => {
     admin = new pg.Client({ connectionString: URL_ });
     admin.on('error', () => undefined);
@@ -114,7 +116,7 @@ describe.skipIf(!URL_)('two server processes over one PostgreSQL', () => {
     await admin.query(`CREATE DATABASE ${dbName}`);
     const u = new URL(URL_!);
     u.pathname = `/${dbName}`;
-    const env: Record<string, string> = {
+    env = {
       DATABASE_URL: u.toString(),
       DATA_KEY: crypto.randomBytes(32).toString('hex'),
       CAPTCHA: 'off',
@@ -130,7 +132,7 @@ describe.skipIf(!URL_)('two server processes over one PostgreSQL', () => {
     await db.connect();
   }, 300_000);
   afterAll(async () => {
-    for (const p of [a, b]) p?.child.kill('SIGKILL');
+    for (const p of [a, b, ...procs]) p?.child.kill('SIGKILL');
     await db?.end();
     await admin?.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
     await admin?.end();
@@ -241,5 +243,32 @@ describe.skipIf(!URL_)('two server processes over one PostgreSQL', () => {
     expect(finished).toMatchObject({ status: 'done', processed: 6000, locked_by: null });
     await once('接管', 6000);
     expect((await client(survivor).json('GET', '/api/ready')).status).toBe(200);
+
+    // graceful shutdown: a third process joins; SIGTERM to whichever runs the next import drains it and hands the
+    // job back on the way out (not left for IMPORT_STALE_MS), and the other finishes it
+    const c = await startServer({ ...env, SEED_DEMO: 'off' }, dirs[2]!);
+    procs.push(c);
+    const onSurvivor = client(survivor, onA.cookie);
+    const third = await onSurvivor.upload(
+      '/api/personnel/import',
+      '停机.xlsx',
+      await workbook(Array.from({ length: 6000 }, (_, i) => person('停机', i, '1105'))),
+    );
+    expect(third.status, JSON.stringify(third.body)).toBe(202);
+    const held = await waitJob(third.body.id as number, (j) => j.status === 'running' && j.processed > 0 && !!j.locked_by);
+    const [stopping, other] = held.locked_by!.includes(`:${survivor.child.pid}:`) ? [survivor, c] : [c, survivor];
+    const exited = new Promise<number | null>((resolve) => stopping.child.once('exit', (code) => resolve(code)));
+    stopping.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const [after] = (
+      await db.query<{ locked_by: string | null; status: string }>('select locked_by, status from import_jobs where id = $1', [third.body.id])
+    ).rows;
+    expect(after!.locked_by ?? '').not.toContain(`:${stopping.child.pid}:`);
+    expect(await waitJob(third.body.id as number, (j) => j.status === 'done' || j.status === 'failed')).toMatchObject({
+      status: 'done',
+      processed: 6000,
+    });
+    await once('停机', 6000);
+    expect((await client(other).json('GET', '/api/ready')).status).toBe(200);
   }, 400_000);
 });
