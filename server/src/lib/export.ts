@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { BadRequestError } from '../errors.js';
 import { auditExport } from './audit.js';
-import { MAX_EXPORT_ROWS, sendXlsx, type Column } from './excel.js';
+import { MAX_EXPORT_ROWS, sendXlsx, streamXlsx, type Column } from './excel.js';
 
 const noPaging = z.never({ error: '导出包含全部符合条件的记录，不接受分页参数' }).optional();
 
@@ -32,18 +32,30 @@ export interface ExportSpec<T> {
   load: (page: { page: number; pageSize: number }) => Promise<{ total: number; items: T[] }>;
   /** Row cap (tests lower it). */
   max?: number;
+  /** Rows per query (default EXPORT_BATCH; tests lower it). */
+  batch?: number;
 }
 
 export function tooManyRows(total: number, max: number): BadRequestError {
   return new BadRequestError(`导出：符合条件的记录共 ${total} 条，超过单次导出上限 ${max} 条，请增加筛选条件（如年度、状态）后分批导出`);
 }
 
+/** Rows per query of an export: the list's own page query, a bounded batch at a time. */
+export const EXPORT_BATCH = 2_000;
+
 export async function exportList<T>(db: Db, req: FastifyRequest, reply: FastifyReply, spec: ExportSpec<T>) {
   const max = spec.max ?? MAX_EXPORT_ROWS;
-  const { total, items } = await spec.load({ page: 1, pageSize: max });
-  if (total > max) throw tooManyRows(total, max);
-  await auditExport(db, req, spec.what, spec.filters, items.length, spec.title);
-  return sendXlsx(reply, spec.title, spec.columns, items);
+  const batch = spec.batch ?? EXPORT_BATCH;
+  const first = await spec.load({ page: 1, pageSize: batch });
+  if (first.total > max) throw tooManyRows(first.total, max);
+  await auditExport(db, req, spec.what, spec.filters, first.total, spec.title);
+  const pages = Math.ceil(first.total / batch);
+  // the file streams out while the next batches are read, so the export's memory stays one batch deep
+  async function* batches() {
+    yield first.items;
+    for (let page = 2; page <= pages; page++) yield (await spec.load({ page, pageSize: batch })).items;
+  }
+  return streamXlsx(reply, spec.title, spec.columns, batches());
 }
 
 /** For lists that are not paged (small by nature, e.g. sessions): the same cap on the loaded rows. */

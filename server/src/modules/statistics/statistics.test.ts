@@ -175,7 +175,8 @@ async function sheet(res: { raw: { rawPayload: Buffer } }) {
   await wb.xlsx.load(res.raw.rawPayload as unknown as ArrayBuffer);
   const ws = wb.worksheets[0]!;
   const out: unknown[][] = [];
-  ws.eachRow((r) => out.push((r.values as unknown[]).slice(1)));
+  // a blank cell reads as '' (list exports stream inline strings, where an empty text is no cell at all; in Excel both show blank)
+  ws.eachRow((r) => out.push(Array.from((r.values as unknown[]).slice(1), (v) => v ?? '')));
   return out;
 }
 
