@@ -174,8 +174,10 @@ export async function openDatabase(opts: {
  * Readiness: the database answers and holds every migration this build ships (drizzle's journal). Throws
  * NotReadyError otherwise; one cheap query, no lock.
  */
+let shipped: number | undefined;
 export async function checkReady(db: Db): Promise<{ migrations: number }> {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+  // the journal is part of this build: read once, not on every probe
+  shipped ??= (JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
   let applied: number;
   try {
     const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
@@ -183,6 +185,6 @@ export async function checkReady(db: Db): Promise<{ migrations: number }> {
   } catch (e) {
     throw new NotReadyError(isConnectionLost(e) ? '数据库连接不可用' : '数据库尚未初始化', e);
   }
-  if (applied < journal.entries.length) throw new NotReadyError(`数据库迁移未完成（${applied}/${journal.entries.length}）`);
+  if (applied < shipped) throw new NotReadyError(`数据库迁移未完成（${applied}/${shipped}）`);
   return { migrations: applied };
 }

@@ -63,7 +63,9 @@ export interface QueueTodo<K extends string> {
   count(db: Db, actor: Actor, kind: K): Promise<number>;
 }
 
-const tabName = (q: object) => ('tab' in q ? (q.tab === 'pending' ? '（待审核）' : q.tab === 'done' ? '（已审核）' : '') : '');
+/** The export title's suffix for a tab: （待审核） / （已审核）. */
+export const tabSuffix = (tab: unknown) => (tab === 'pending' ? '（待审核）' : tab === 'done' ? '（已审核）' : '');
+const tabName = (q: object) => ('tab' in q ? tabSuffix(q.tab) : '');
 
 export function registerReviewQueue<K extends string, F extends z.ZodObject, R extends z.ZodType, D extends DecisionSchema = typeof decisionBody>(
   fastify: FastifyInstance,

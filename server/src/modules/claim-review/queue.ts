@@ -7,7 +7,7 @@ import { claimQuery, claimRow, type ClaimSource } from '@hbzsgx/domain';
 import type { z } from 'zod';
 import type { Column } from '../../lib/excel.js';
 import { fmtTime } from '../../lib/paging.js';
-import type { QueueDefinition, QueueTodo } from '../../lib/review-queue.js';
+import { tabSuffix, type QueueDefinition, type QueueTodo } from '../../lib/review-queue.js';
 import { countPendingClaims, decideClaims, listClaims } from './service.js';
 
 /** The columns of the 学时审核 and 学时审验 exports. */
@@ -33,7 +33,6 @@ export const CLAIM_COLUMNS: Column<z.output<typeof claimRow>>[] = [
 
 const QUEUES: Record<ClaimSource, string> = { base: '继续教育机构学时审核', employer: '单位培训学时审核', personal: '个人申报学时审核' };
 const filters = claimQuery.omit({ page: true, pageSize: true });
-const tabName = (tab: 'pending' | 'done') => (tab === 'pending' ? '（待审核）' : '（已审核）');
 
 const todo = (source: ClaimSource): QueueTodo<never> => ({
   key: () => `claim-${source}`,
@@ -54,7 +53,7 @@ export const claimQueue: QueueDefinition<never, typeof filters, typeof claimRow>
   list: (ctx, _kind, q) => listClaims(ctx.db, ctx.actor, q),
   columns: () => CLAIM_COLUMNS,
   exportWhat: (_kind, f) => `claims.${f.source}`,
-  exportTitle: (_kind, f) => `${QUEUES[f.source]}${tabName(f.tab)}`,
+  exportTitle: (_kind, f) => `${QUEUES[f.source]}${tabSuffix(f.tab)}`,
   todo: [todo('base'), todo('employer'), todo('personal')],
   decide: { summary: '批量通过/驳回', run: (ctx, _kind, body) => decideClaims(ctx, body) },
   summaries: { list: '学时审核队列（按来源；待审核/已审核）', export: '导出学时审核队列（xlsx，与列表相同的筛选）' },
