@@ -23,7 +23,10 @@ export interface Repeatable {
   afterChange: string;
 }
 
-export const REPEATABLE: Repeatable[] = [{ name: 'counters', file: 'counters.sql', afterChange: 'SELECT recount_stat_counters()' }];
+export const REPEATABLE: Repeatable[] = [
+  { name: 'counters', file: 'counters.sql', afterChange: 'SELECT recount_stat_counters()' },
+  { name: 'regions', file: 'regions.sql', afterChange: 'SELECT backfill_hr_regions()' },
+];
 
 /** The file's text (read from server/src/db/repeatable). */
 export function repeatableText(r: Repeatable): string {

@@ -103,6 +103,10 @@ export const organizations = pgTable(
       .references(() => divisions.code),
     parentId: integer('parent_id'),
     path: text('path').notNull(),
+    /** The 市州 / 县区 HR departments whose jurisdiction holds this organisation (itself included), kept from `path`
+     * by db/repeatable/regions.sql; personnel and claims copy them so a city's or county's list is an index range. */
+    cityHrId: integer('city_hr_id'),
+    countyHrId: integer('county_hr_id'),
     contactName: text('contact_name').notNull(),
     contactPhone: text('contact_phone').notNull(),
     address: text('address').notNull(),
@@ -119,6 +123,8 @@ export const organizations = pgTable(
     index('organizations_status_idx').on(t.status),
     index('organizations_path_idx').using('btree', t.path.op('text_pattern_ops')),
     index('organizations_parent_idx').on(t.parentId),
+    index('organizations_city_hr_idx').on(t.cityHrId),
+    index('organizations_county_hr_idx').on(t.countyHrId),
     oneOf('organizations', 'type', ORG_TYPE_CODES),
     oneOf('organizations', 'hr_level', HR_LEVEL_CODES),
     oneOf('organizations', 'status', ORG_STATUS_CODES),
@@ -195,11 +201,24 @@ export const personnel = pgTable(
     reviewedAt: ts('reviewed_at'),
     reviewedBy: integer('reviewed_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** Copied from the organisation (org_id) by db/repeatable/regions.sql: the jurisdiction as an index key. */
+    cityHrId: integer('city_hr_id'),
+    countyHrId: integer('county_hr_id'),
   },
   (t) => [
     uniqueIndex('personnel_user_uq').on(t.userId),
     index('personnel_org_idx').on(t.orgId),
     index('personnel_status_idx').on(t.status),
+    // 专技人员信息查询's default order (newest first) for the province, a city and a county
+    index('personnel_active_created_idx')
+      .on(t.createdAt, t.id)
+      .where(sql`status = 'active'`),
+    index('personnel_active_city_idx')
+      .on(t.cityHrId, t.createdAt, t.id)
+      .where(sql`status = 'active'`),
+    index('personnel_active_county_idx')
+      .on(t.countyHrId, t.createdAt, t.id)
+      .where(sql`status = 'active'`),
     oneOf('personnel', 'status', PERSONNEL_STATUS_CODES),
   ],
 );
@@ -459,9 +478,31 @@ export const claims = pgTable(
     reviewedBy: integer('reviewed_by'),
     reviewedAt: ts('reviewed_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** Copied from the declaring organisation by db/repeatable/regions.sql: the reviewers' jurisdiction as a key. */
+    cityHrId: integer('city_hr_id'),
+    countyHrId: integer('county_hr_id'),
   },
   (t) => [
     index('claims_person_year_idx').on(t.personnelId, t.year),
+    // 学时审核: each source's 待审核 and 已审核 tab, newest first, for the province, a city and a county
+    index('claims_pending_idx')
+      .on(t.source, t.id)
+      .where(sql`status = 'pending'`),
+    index('claims_pending_city_idx')
+      .on(t.source, t.cityHrId, t.id)
+      .where(sql`status = 'pending'`),
+    index('claims_pending_county_idx')
+      .on(t.source, t.countyHrId, t.id)
+      .where(sql`status = 'pending'`),
+    index('claims_reviewed_idx')
+      .on(t.source, t.id)
+      .where(sql`reviewed_by IS NOT NULL`),
+    index('claims_reviewed_city_idx')
+      .on(t.source, t.cityHrId, t.id)
+      .where(sql`reviewed_by IS NOT NULL`),
+    index('claims_reviewed_county_idx')
+      .on(t.source, t.countyHrId, t.id)
+      .where(sql`reviewed_by IS NOT NULL`),
     index('claims_status_year_idx').on(t.status, t.year),
     index('claims_declaring_idx').on(t.declaringOrgId),
     // 查询统计: a year's claims by state and 学习形式 (with their hours and person) from the index alone

@@ -1,4 +1,24 @@
+import { count } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import { beijingDateTime } from '@hbzsgx/domain';
+import type { Db } from '../db/client.js';
+
+/**
+ * How far a list counts exactly: beyond it the page says "共 10,000+ 条" (totalCapped) and the paginator ends there
+ * — 500 pages of 20. A count never reads more than COUNT_CAP + 1 index entries, whatever the jurisdiction's size.
+ */
+export const COUNT_CAP = 10_000;
+
+/**
+ * The bounded count of a list (docs/decisions.md, 2026-12-01 "bounded counts"): `rows` is the list's own
+ * selection without order or paging (select 1 from … where …); exact up to COUNT_CAP, else COUNT_CAP and capped.
+ */
+export async function boundedCount(db: Db, rows: PgSelect): Promise<{ total: number; capped: boolean }> {
+  const sub = rows.limit(COUNT_CAP + 1).as('bounded');
+  const [r] = await db.select({ n: count() }).from(sub);
+  const n = r?.n ?? 0;
+  return n > COUNT_CAP ? { total: COUNT_CAP, capped: true } : { total: n, capped: false };
+}
 
 export function paging(q: { page: number; pageSize: number }) {
   return { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };

@@ -7,7 +7,7 @@
  * The organisation-path predicate (`path LIKE '<root>%'`, escaped) is written here only — `underPath` — and a test
  * (scope.guard.test.ts) fails if another file under server/src hand-writes one.
  */
-import { and, eq, like, or, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, like, or, sql, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { hasHrDuty } from '@hbzsgx/domain';
 import type { Db } from '../db/client.js';
 import { organizations } from '../db/schema.js';
@@ -33,6 +33,39 @@ export function orgScope(actor: Actor): SQL {
 /** Condition on any column holding an organisation path (e.g. audit rows' actor_org_path): subtree or own. */
 export function pathScope(actor: Actor, column: Column): SQL {
   return hasSubtree(actor) ? underPath(column, actor.org.path) : eq(column, actor.org.path);
+}
+
+/**
+ * The jurisdiction keys a table keeps (db/repeatable/regions.sql): its organisation column and the copied ids of the
+ * 市州 and 县区 HR departments above that organisation. organizations, personnel and claims have them.
+ */
+export interface RegionColumns {
+  orgId: Column;
+  cityHrId: Column;
+  countyHrId: Column;
+}
+
+const isRootPath = (p: string) => /^\/\d+\/$/.test(p);
+
+/**
+ * THE index-friendly form of the subtree rule (docs/decisions.md, 2026-12-01): a county's or city's subtree is
+ * `county_hr_id = id` / `city_hr_id = id` (one index range, in the list's order), the tree's root (省人社厅) has no
+ * predicate at all, and any other subtree (a 主管部门's, an employer's own units) is the organisation-id set an
+ * index probes. `subtree` false: the organisation itself. Exactly the rows `underPath(<org path>, root)` selects.
+ */
+function regionScope(actor: Actor, t: RegionColumns, subtree: boolean): SQL | undefined {
+  return subtree ? inSubtree(t, actor.org) : eq(t.orgId, actor.org.id);
+}
+
+/** The organisations (their ids, for `= ANY(…)`) in the subtree rooted at `root`. */
+export const subtreeIds = (root: string): SQL => sql`ARRAY(SELECT o.id FROM organizations o WHERE ${underPath(sql`o.path`, root)})`;
+
+/** Rows of a table with jurisdiction keys whose organisation lies in `root`'s subtree (a region or unit filter). */
+export function inSubtree(t: RegionColumns, root: Pick<Actor['org'], 'id' | 'type' | 'hrLevel' | 'path'>): SQL | undefined {
+  if (root.type === 'hr' && root.hrLevel === 'county') return eq(t.countyHrId, root.id);
+  if (root.type === 'hr' && root.hrLevel === 'city') return eq(t.cityHrId, root.id);
+  if (root.type === 'hr' && isRootPath(root.path)) return undefined;
+  return sql`${t.orgId} = ANY(${subtreeIds(root.path)})`;
 }
 
 /** The columns of an (aliased) organisations table a review scope needs. */
@@ -61,6 +94,10 @@ export function jurisdiction(actor: Actor) {
     subtree: hasSubtree(actor),
     /** `organizations` rows in scope. */
     orgs: () => orgScope(actor),
+    /** Rows of a table with jurisdiction keys (RegionColumns) in scope, as orgs(): subtree (HR/主管部门) or own. */
+    region: (t: RegionColumns): SQL | undefined => regionScope(actor, t, hasSubtree(actor)),
+    /** Rows of a table with jurisdiction keys whose organisation lies in the actor's subtree, as below(). */
+    regionBelow: (t: RegionColumns): SQL | undefined => regionScope(actor, t, true),
     /** Any org-path column in scope: subtree (HR/主管部门) or own organisation. */
     path: (column: Column) => pathScope(actor, column),
     /** Within the actor's own subtree, whatever its type (a reviewer's reach over declaring organisations). */

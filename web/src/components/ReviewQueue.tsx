@@ -270,7 +270,7 @@ export function ReviewQueuePage<Row extends { id: number }, F extends object>({
                 }
               : undefined
           }
-          pagination={pagedBy(queue.page, queue.setPage, list.data?.total)}
+          pagination={pagedBy(queue.page, queue.setPage, list.data)}
           locale={{ emptyText: spec.emptyText?.[tab] ?? (tab === 'pending' ? `暂无待审核的${spec.noun}` : `暂无已审核的${spec.noun}`) }}
         />
       </Card>

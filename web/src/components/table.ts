@@ -2,12 +2,16 @@ import type { TablePaginationConfig } from 'antd';
 
 export const DEFAULT_PAGE_SIZE = 20;
 
-/** Server-side pagination with the platform's conventions: 20条/页, size changer, "共 N 条". */
+/**
+ * Server-side pagination with the platform's conventions: 20条/页, size changer, "共 N 条" — or "共 10,000+ 条" when
+ * the server's count stopped at its bound (`capped`: the list answered totalCapped; the pages end there).
+ */
 export function serverPagination(
   page: number,
   pageSize: number,
   total: number | undefined,
   onChange: (page: number, pageSize: number) => void,
+  capped = false,
 ): TablePaginationConfig {
   return {
     current: page,
@@ -16,7 +20,7 @@ export function serverPagination(
     showSizeChanger: true,
     pageSizeOptions: [10, 20, 50, 100],
     showQuickJumper: (total ?? 0) > pageSize * 5,
-    showTotal: (t) => `共 ${t} 条`,
+    showTotal: (t) => (capped ? `共 ${t.toLocaleString('zh-CN')}+ 条` : `共 ${t} 条`),
     onChange,
   };
 }
@@ -26,7 +30,19 @@ export interface PageState {
   pageSize: number;
 }
 
+/** The part of a list answer the paginator reads. */
+export interface PagedTotal {
+  total: number;
+  totalCapped?: boolean;
+}
+
 /** serverPagination() over a list page's `{ page, pageSize }` state: a new page size starts again at page 1. */
-export function pagedBy(page: PageState, setPage: (next: PageState) => void, total: number | undefined): TablePaginationConfig {
-  return serverPagination(page.page, page.pageSize, total, (p, s) => setPage({ page: s !== page.pageSize ? 1 : p, pageSize: s }));
+export function pagedBy(page: PageState, setPage: (next: PageState) => void, data: PagedTotal | undefined): TablePaginationConfig {
+  return serverPagination(
+    page.page,
+    page.pageSize,
+    data?.total,
+    (p, s) => setPage({ page: s !== page.pageSize ? 1 : p, pageSize: s }),
+    data?.totalCapped,
+  );
 }

@@ -19,7 +19,9 @@ export const decimalString = z.string();
 /** What the web app receives for a response schema. */
 export type Wire<S extends z.ZodType> = z.input<S>;
 
-export const paged = <T extends z.ZodType>(item: T) => z.object({ total: z.number().int(), items: z.array(item) });
+/** A list page: `total` is exact unless `totalCapped` (server lib/paging.ts boundedCount: "共 10,000+ 条"). */
+export const paged = <T extends z.ZodType>(item: T) =>
+  z.object({ total: z.number().int(), totalCapped: z.boolean().optional(), items: z.array(item) });
 export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 export const okResponse = z.object({ ok: z.literal(true) });
 export const idResponse = z.object({ id: z.number().int() });

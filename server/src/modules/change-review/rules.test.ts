@@ -14,6 +14,8 @@ const org = (type: OrgType, hrLevel: HrLevel | null, status: OrgStatus = 'active
   divisionCode: '420100',
   parentId: null,
   path: '/1/',
+  cityHrId: null,
+  countyHrId: null,
   contactName: '',
   contactPhone: '',
   address: '',

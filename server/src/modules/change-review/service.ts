@@ -306,17 +306,24 @@ async function applyChange(tx: Db, r: typeof changeRequests.$inferSelect, now: D
       .set({ ...a, updatedAt: now })
       .where(eq(organizations.id, r.orgId));
   } else {
-    const [o] = await tx.select().from(organizations).where(eq(organizations.id, r.orgId)).for('update');
-    const [np] = await tx.select().from(organizations).where(eq(organizations.id, r.secondReviewerOrgId!));
-    const oldPrefix = o!.path;
-    const newPrefix = `${np!.path}${o!.id}/`;
-    await tx.update(organizations).set({ parentId: np!.id, updatedAt: now }).where(eq(organizations.id, o!.id));
-    // the organisation and everything under it move: their paths are rewritten in this same transaction
-    await tx
-      .update(organizations)
-      .set({ path: sql`${newPrefix} || substr(${organizations.path}, ${oldPrefix.length + 1})` })
-      .where(underPath(organizations.path, oldPrefix));
+    await moveOrganization(tx, r.orgId, r.secondReviewerOrgId!, now);
   }
+}
+
+/**
+ * 更换上级部门 applied: the organisation and everything under it move below `newParentId`, their paths rewritten in
+ * the caller's transaction (and with them, by db/repeatable/regions.sql, their people's and claims' jurisdiction keys).
+ */
+export async function moveOrganization(tx: Db, orgId: number, newParentId: number, now: Date) {
+  const [o] = await tx.select().from(organizations).where(eq(organizations.id, orgId)).for('update');
+  const [np] = await tx.select().from(organizations).where(eq(organizations.id, newParentId));
+  const oldPrefix = o!.path;
+  const newPrefix = `${np!.path}${o!.id}/`;
+  await tx.update(organizations).set({ parentId: np!.id, updatedAt: now }).where(eq(organizations.id, o!.id));
+  await tx
+    .update(organizations)
+    .set({ path: sql`${newPrefix} || substr(${organizations.path}, ${oldPrefix.length + 1})` })
+    .where(underPath(organizations.path, oldPrefix));
 }
 
 export async function decideChanges(

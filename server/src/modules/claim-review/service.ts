@@ -3,7 +3,7 @@
  * filters and columns; decisions go through the ledger's transitionClaims() so the person-year totals change in the
  * same transaction.
  */
-import { and, asc, count, desc, eq, ilike, inArray, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
   CLAIM_STATUSES,
@@ -23,6 +23,7 @@ import { escapeLike, jurisdiction, requireAccess } from '../../lib/scope.js';
 import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
 import type { Actor } from '../../plugins/access.js';
 import { personYear, transitionClaims } from '../ledger/service.js';
+import { boundedCount } from '../../lib/paging.js';
 
 const declarer = alias(organizations, 'declarer');
 const unit = alias(organizations, 'unit');
@@ -30,16 +31,20 @@ const unit = alias(organizations, 'unit');
 /** A claim is about its person: an admin never reviews a claim of their own hours (lib/self-review.ts). */
 export const CLAIM_SUBJECTS = { person: claims.personnelId };
 /**
- * Claims an HR department reviews: declared by an organisation in its jurisdiction (by id, so the index serves it),
- * never the actor's own. The one rule of the review lists, their exports, decisions and the 待办 counts.
+ * Claims an HR department reviews: declared by an organisation in its jurisdiction (by the claim's own jurisdiction
+ * keys, so one index range serves a county's or city's queue: lib/scope.ts regionBelow), never the actor's own. The
+ * one rule of the review lists, their exports, decisions and the 待办 counts.
  */
 export const reviewScope = (actor: Actor): SQL =>
   and(
-    inArray(claims.declaringOrgId, sql`(select o.id from organizations o where ${jurisdiction(actor).below(sql`o.path`)})`),
+    jurisdiction(actor).regionBelow({ orgId: claims.declaringOrgId, cityHrId: claims.cityHrId, countyHrId: claims.countyHrId }),
     notOwnRequest(actor, CLAIM_SUBJECTS),
   )!;
-/** Claims an HR department audits: of people whose organisation is in its jurisdiction. */
-const auditScope = (actor: Actor): SQL => jurisdiction(actor).below(unit.path);
+/** Claims an HR department audits: of people whose organisation is in its jurisdiction (the person's keys). */
+function auditScope(actor: Actor): SQL | undefined {
+  const inRegion = jurisdiction(actor).regionBelow({ orgId: personnel.orgId, cityHrId: personnel.cityHrId, countyHrId: personnel.countyHrId });
+  return inRegion && sql`EXISTS (SELECT 1 FROM ${personnel} WHERE ${personnel.id} = ${claims.personnelId} AND ${inRegion})`;
+}
 
 export interface ClaimQuery {
   tab: 'pending' | 'done';
@@ -57,39 +62,46 @@ export interface ClaimQuery {
   ids?: number[];
 }
 
+/** Organisations whose name holds `name` (an id set an index probes). */
+const orgsNamed = (name: string) => sql`ARRAY(SELECT o.id FROM organizations o WHERE o.name ILIKE ${`%${escapeLike(name)}%`})`;
+
+/**
+ * The filters, each on the claims row itself (so the queue's order index serves every combination): 姓名 and 所在单位
+ * test the claim's person with a semi-join, 继续教育机构 is the id set of the organisations so named.
+ */
 function filters(q: Omit<ClaimQuery, 'tab' | 'source' | 'page' | 'pageSize'>) {
   return [
     q.ids?.length ? inArray(claims.id, q.ids) : undefined,
     q.year ? eq(claims.year, q.year) : undefined,
-    q.name ? ilike(users.name, `%${escapeLike(q.name)}%`) : undefined,
+    q.name
+      ? sql`EXISTS (SELECT 1 FROM personnel p JOIN users u ON u.id = p.user_id
+          WHERE p.id = ${claims.personnelId} AND u.name ILIKE ${`%${escapeLike(q.name)}%`})`
+      : undefined,
     q.subjectType ? eq(claims.subjectType, q.subjectType) : undefined,
     q.learningForm ? eq(claims.learningForm, q.learningForm) : undefined,
-    q.orgName ? ilike(unit.name, `%${escapeLike(q.orgName)}%`) : undefined,
-    q.baseName ? ilike(declarer.name, `%${escapeLike(q.baseName)}%`) : undefined,
+    q.orgName ? sql`EXISTS (SELECT 1 FROM personnel p WHERE p.id = ${claims.personnelId} AND p.org_id = ANY(${orgsNamed(q.orgName)}))` : undefined,
+    q.baseName ? sql`${claims.declaringOrgId} = ANY(${orgsNamed(q.baseName)})` : undefined,
     q.flagged ? eq(claims.flagged, q.flagged === 'true') : undefined,
   ];
 }
 
-/** The count joins only what the active filters need (name → users, 所在单位 → unit, 继续教育机构 → declarer). */
-async function countClaims(db: Db, where: SQL | undefined, need: Need) {
-  let qb = db.select({ n: count() }).from(claims).$dynamic();
-  if (need.person || need.unit) qb = qb.innerJoin(personnel, eq(personnel.id, claims.personnelId));
-  if (need.person) qb = qb.innerJoin(users, eq(users.id, personnel.userId));
-  if (need.unit) qb = qb.innerJoin(unit, eq(unit.id, personnel.orgId));
-  if (need.declarer) qb = qb.innerJoin(declarer, eq(declarer.id, claims.declaringOrgId));
-  const [r] = await qb.where(where);
-  return r!.n;
-}
-
-type Need = { person?: boolean; unit?: boolean; declarer?: boolean };
-const needFor = (q: { name?: string; orgName?: string; baseName?: string }): Need => ({
-  person: !!q.name,
-  unit: !!q.orgName,
-  declarer: !!q.baseName,
-});
-
-async function page(db: Db, where: SQL | undefined, q: { page: number; pageSize: number }, need: Need) {
-  const total = { n: await countClaims(db, where, need) };
+async function page(db: Db, where: SQL | undefined, q: { page: number; pageSize: number }) {
+  const { total, capped } = await boundedCount(
+    db,
+    db
+      .select({ one: sql`1` })
+      .from(claims)
+      .where(where)
+      .$dynamic(),
+  );
+  // the page's ids from the claims index alone (newest first), then their columns for those rows only
+  const ids = db
+    .select({ id: claims.id })
+    .from(claims)
+    .where(where)
+    .orderBy(desc(claims.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
   const rows = await db
     .select({
       id: claims.id,
@@ -120,12 +132,11 @@ async function page(db: Db, where: SQL | undefined, q: { page: number; pageSize:
     .innerJoin(users, eq(users.id, personnel.userId))
     .innerJoin(unit, eq(unit.id, personnel.orgId))
     .innerJoin(declarer, eq(declarer.id, claims.declaringOrgId))
-    .where(where)
-    .orderBy(desc(claims.id))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
+    .where(inArray(claims.id, ids))
+    .orderBy(desc(claims.id));
   return {
-    total: total.n,
+    total,
+    totalCapped: capped,
     items: rows.map((r, i) => ({
       seq: (q.page - 1) * q.pageSize + i + 1,
       ...r,
@@ -145,12 +156,16 @@ export function listClaims(db: Db, actor: Actor, q: ClaimQuery) {
     q.tab === 'pending'
       ? eq(claims.status, 'pending')
       : and(inArray(claims.status, ['approved', 'rejected', 'revoked']), isNotNull(claims.reviewedBy));
-  return page(db, and(reviewScope(actor), eq(claims.source, q.source), status, ...filters(q)), q, needFor(q));
+  return page(db, and(reviewScope(actor), eq(claims.source, q.source), status, ...filters(q)), q);
 }
 
 /** 待办事项: the claims of one source waiting for this reviewer (the list's scope, without a join). */
 export async function countPendingClaims(db: Db, actor: Actor, source: ClaimSource): Promise<number> {
-  return countClaims(db, and(reviewScope(actor), eq(claims.source, source), eq(claims.status, 'pending')), {});
+  const [r] = await db
+    .select({ n: count() })
+    .from(claims)
+    .where(and(reviewScope(actor), eq(claims.source, source), eq(claims.status, 'pending')));
+  return r!.n;
 }
 
 /** What 删除 may remove: what the 学时审核 queues show (a personal claim still waiting for its unit is the unit's). */
@@ -174,7 +189,6 @@ export async function decideClaims(ctx: ServiceContext, body: { ids: number[]; d
     const visible = await tx
       .select({ id: claims.id })
       .from(claims)
-      .innerJoin(declarer, eq(declarer.id, claims.declaringOrgId))
       .where(and(inArray(claims.id, body.ids), reviewScope(actor)));
     const ids = requireAccess(visible, body.ids, '学时申报');
     const moved = await transitionClaims(tx, {
@@ -212,10 +226,6 @@ export async function listForAudit(ctx: ServiceContext, q: AuditQuery) {
     const ids = await db
       .select({ id: claims.id })
       .from(claims)
-      .innerJoin(personnel, eq(personnel.id, claims.personnelId))
-      .innerJoin(users, eq(users.id, personnel.userId))
-      .innerJoin(unit, eq(unit.id, personnel.orgId))
-      .innerJoin(declarer, eq(declarer.id, claims.declaringOrgId))
       .where(where)
       .orderBy(sql`random()`)
       .limit(q.sample);
@@ -228,10 +238,9 @@ export async function listForAudit(ctx: ServiceContext, q: AuditQuery) {
           )
         : sql`false`,
       { page: 1, pageSize: q.sample },
-      {},
     );
   }
-  return page(db, where, q, { ...needFor(q), unit: true });
+  return page(db, where, q);
 }
 
 export async function revokeClaims(ctx: ServiceContext, body: { ids: number[]; reason: string }) {
@@ -241,8 +250,6 @@ export async function revokeClaims(ctx: ServiceContext, body: { ids: number[]; r
     const visible = await tx
       .select({ id: claims.id })
       .from(claims)
-      .innerJoin(personnel, eq(personnel.id, claims.personnelId))
-      .innerJoin(unit, eq(unit.id, personnel.orgId))
       .where(and(inArray(claims.id, body.ids), auditScope(actor)));
     const ids = requireAccess(visible, body.ids, '学时申报');
     const moved = await transitionClaims(tx, { ids, to: 'revoked', actorUserId: actor.userId, reason: body.reason });

@@ -4,7 +4,7 @@
  * history by year. 证件号/手机号 are the stored masked copies here; the full values are a separate audited request.
  */
 import { z } from 'zod';
-import { and, asc, count, desc, eq, ilike, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import {
   CLAIM_STATUSES,
   completion,
@@ -32,8 +32,8 @@ import type { Db } from '../../db/client.js';
 import { claims, departments, divisions, hourPolicies, organizations, personnel, personYearTotals, users } from '../../db/schema.js';
 import { BadRequestError, NotFoundError } from '../../errors.js';
 import type { Pii } from '../../lib/pii.js';
-import { paging } from '../../lib/paging.js';
-import { escapeLike, loadOrgInScope, orgScope, underPath } from '../../lib/scope.js';
+import { boundedCount, paging } from '../../lib/paging.js';
+import { escapeLike, inSubtree, jurisdiction, loadOrgInScope, orgScope, subtreeIds } from '../../lib/scope.js';
 import type { Actor } from '../../plugins/access.js';
 import { completedWhere } from './completion.js';
 
@@ -63,19 +63,26 @@ async function policyOf(db: Db, year: number): Promise<HourPolicy | null> {
     : null;
 }
 
-/** The WHERE of the list (and its export): scope first, then each filter; ids the client sent are checked for scope. */
+/**
+ * The WHERE of the list (and its export), every condition on the personnel row itself so the list's order index
+ * serves it (docs/decisions.md, 2026-12-01): scope by the row's jurisdiction keys, 单位/区域 as a subtree of keys,
+ * 姓名 and 证件号 through the user, 完成情况 through the LEFT JOINed year totals. Ids the client sent are checked.
+ */
 async function listWhere(db: Db, pii: Pii, actor: Actor, f: PersonnelFilters, policy: HourPolicy | null, year: number): Promise<SQL> {
-  const conds: SQL[] = [];
-  if (f.personName) conds.push(ilike(users.name, `%${escapeLike(f.personName)}%`));
-  if (f.idNumber) conds.push(eq(users.idNumberHash, pii.blindIndex(normalizeIdNumber(f.idNumber))));
+  const keys = { orgId: personnel.orgId, cityHrId: personnel.cityHrId, countyHrId: personnel.countyHrId };
+  const conds: (SQL | undefined)[] = [eq(personnel.status, 'active'), jurisdiction(actor).region(keys)];
+  if (f.personName)
+    conds.push(sql`EXISTS (SELECT 1 FROM users u WHERE u.id = ${personnel.userId} AND u.name ILIKE ${`%${escapeLike(f.personName)}%`})`);
+  if (f.idNumber)
+    conds.push(sql`${personnel.userId} = (SELECT u.id FROM users u WHERE u.id_number_hash = ${pii.blindIndex(normalizeIdNumber(f.idNumber))})`);
   if (f.orgId) {
     const org = await loadOrgInScope(db, actor, f.orgId);
-    conds.push(underPath(organizations.path, org.path));
+    conds.push(sql`${personnel.orgId} = ANY(${subtreeIds(org.path)})`);
   }
   if (f.regionId) {
     const region = await loadOrgInScope(db, actor, f.regionId).catch(() => null);
     if (!region || region.type !== 'hr') throw new NotFoundError('区域', 'regionId');
-    conds.push(underPath(organizations.path, region.path));
+    conds.push(inSubtree(keys, region));
   }
   if (f.titleSeries) conds.push(eq(personnel.titleSeries, f.titleSeries));
   if (f.titleLevel) conds.push(eq(personnel.titleLevel, f.titleLevel));
@@ -83,8 +90,7 @@ async function listWhere(db: Db, pii: Pii, actor: Actor, f: PersonnelFilters, po
     if (!policy) throw new BadRequestError(`年度：${year}年度尚未设置学时要求，无法按完成情况查询`, { field: 'year' });
     conds.push(completedWhere(policy, f.completed === 'yes'));
   }
-  const scope = and(eq(personnel.status, 'active'), orgScope(actor), ...conds);
-  return scope ?? orgScope(actor); // and() of defined conditions is never undefined
+  return and(...conds)!; // status is always there
 }
 
 const totalHours = sql<number>`coalesce(${personYearTotals.publicHours}, 0) + coalesce(${personYearTotals.professionalHours}, 0)`;
@@ -103,14 +109,27 @@ export async function listPersonnel(ctx: ServiceContext, q: PersonnelQuery) {
   const policy = await policyOf(db, year);
   const where = await listWhere(db, ctx.deps.pii, ctx.actor, q, policy, year);
   const yearJoin = and(eq(personYearTotals.personnelId, personnel.id), eq(personYearTotals.year, year));
-  const [total] = await db
-    .select({ n: count() })
-    .from(personnel)
-    .innerJoin(users, eq(users.id, personnel.userId))
-    .innerJoin(organizations, eq(organizations.id, personnel.orgId))
-    .leftJoin(personYearTotals, yearJoin)
-    .where(where);
+  // the year totals are LEFT JOINed (unique per person and year: the planner drops the join where nothing reads it)
+  const { total, capped } = await boundedCount(
+    db,
+    db
+      .select({ one: sql`1` })
+      .from(personnel)
+      .leftJoin(personYearTotals, yearJoin)
+      .where(where)
+      .$dynamic(),
+  );
   const dir = q.order === 'asc' ? asc : desc;
+  const order = [dir(SORTS[q.sort]), dir(personnel.id)];
+  // the page's ids first (joining only what the sort reads), then their columns for those rows only
+  let ids = db.select({ id: personnel.id }).from(personnel).leftJoin(personYearTotals, yearJoin).$dynamic();
+  if (q.sort === 'name') ids = ids.innerJoin(users, eq(users.id, personnel.userId));
+  if (q.sort === 'orgName') ids = ids.innerJoin(organizations, eq(organizations.id, personnel.orgId));
+  ids = ids
+    .where(where)
+    .orderBy(...order)
+    .limit(paging(q).limit)
+    .offset(paging(q).offset);
   const rows = await db
     .select({
       id: personnel.id,
@@ -136,12 +155,11 @@ export async function listPersonnel(ctx: ServiceContext, q: PersonnelQuery) {
     .innerJoin(organizations, eq(organizations.id, personnel.orgId))
     .leftJoin(departments, eq(departments.id, personnel.departmentId))
     .leftJoin(personYearTotals, yearJoin)
-    .where(where)
-    .orderBy(dir(SORTS[q.sort]), dir(personnel.id))
-    .limit(paging(q).limit)
-    .offset(paging(q).offset);
+    .where(inArray(personnel.id, ids))
+    .orderBy(...order);
   return {
-    total: total?.n ?? 0,
+    total,
+    totalCapped: capped,
     year,
     hasPolicy: !!policy,
     items: rows.map((r) => {

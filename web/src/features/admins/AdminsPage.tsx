@@ -83,7 +83,7 @@ export function AdminsPage() {
           me={me}
           rows={q.data?.items ?? []}
           loading={q.isFetching}
-          pagination={pagedBy(page, setPage, q.data?.total)}
+          pagination={pagedBy(page, setPage, q.data)}
           canManage={can('admin.manage')}
           canViewPii={can('pii.view')}
           onRoles={setRolesOf}

@@ -36,7 +36,7 @@ export function AuditPage() {
           onExport={() => auditApi.exportXlsx(filters)}
         />
         {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
-        <AuditTable rows={q.data?.items ?? []} loading={q.isFetching} pagination={pagedBy(page, setPage, q.data?.total)} />
+        <AuditTable rows={q.data?.items ?? []} loading={q.isFetching} pagination={pagedBy(page, setPage, q.data)} />
       </Card>
     </PageContainer>
   );

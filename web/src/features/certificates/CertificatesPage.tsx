@@ -212,7 +212,7 @@ export function CertificatesPage() {
             const key = one?.order ? (one.columnKey as Sort['sort']) : undefined;
             setSort(key ? { sort: key, order: one?.order === 'descend' ? 'desc' : 'asc' } : {});
           }}
-          pagination={pagedBy(page, setPage, q.data?.total)}
+          pagination={pagedBy(page, setPage, q.data)}
           locale={{ emptyText: '没有符合条件的专业技术人员' }}
         />
       </Card>

@@ -200,7 +200,7 @@ export function AuditPage() {
           pagination={
             sample
               ? { pageSize: DEFAULT_PAGE_SIZE, showTotal: (t) => `共 ${t} 条`, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100] }
-              : pagedBy(page, setPage, q.data?.total)
+              : pagedBy(page, setPage, q.data)
           }
           locale={{ emptyText: sample ? '没有符合条件的已通过学时可抽查' : '暂无已审核通过的学时' }}
         />

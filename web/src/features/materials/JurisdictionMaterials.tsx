@@ -97,7 +97,7 @@ export function JurisdictionMaterials() {
         dataSource={q.data?.items ?? []}
         loading={q.isFetching}
         scroll={{ x: 1300 }}
-        pagination={pagedBy(page, setPage, q.data?.total)}
+        pagination={pagedBy(page, setPage, q.data)}
         locale={{ emptyText: '辖区内暂无已提交的年度工作材料' }}
       />
       <JurisdictionDrawer id={viewing} onClose={() => setViewing(null)} />

@@ -114,7 +114,7 @@ export function OwnMaterials({ onOpen, onEdit }: { onOpen: (m: Material) => void
         dataSource={q.data?.items ?? []}
         loading={q.isFetching}
         scroll={{ x: 1320 }}
-        pagination={pagedBy(page, setPage, q.data?.total)}
+        pagination={pagedBy(page, setPage, q.data)}
         locale={{ emptyText: '暂无年度工作材料，点击右上角“新增”开始报送' }}
       />
     </>

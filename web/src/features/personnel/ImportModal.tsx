@@ -73,7 +73,7 @@ function Failures({ job }: { job: ImportJob }) {
         columns={columns}
         dataSource={q.data?.items ?? []}
         loading={q.isFetching}
-        pagination={{ ...pagedBy(page, setPage, q.data?.total), size: 'small', pageSizeOptions: [10, 20, 50] }}
+        pagination={{ ...pagedBy(page, setPage, q.data), size: 'small', pageSizeOptions: [10, 20, 50] }}
       />
     </>
   );
@@ -233,7 +233,7 @@ function JobsTable({ onOpen }: { onOpen: (id: number) => void }) {
       columns={columns}
       dataSource={q.data?.items ?? []}
       loading={q.isFetching && !q.data}
-      pagination={pagedBy(page, setPage, q.data?.total)}
+      pagination={pagedBy(page, setPage, q.data)}
       locale={{ emptyText: '暂无导入记录' }}
     />
   );

@@ -149,7 +149,7 @@ export function PersonnelPage() {
           loading={q.isFetching}
           scroll={{ x: 1100 }}
           onChange={onTableChange}
-          pagination={pagedBy(page, setPage, q.data?.total)}
+          pagination={pagedBy(page, setPage, q.data)}
           locale={{ emptyText: '没有符合条件的专业技术人员' }}
         />
       </Card>

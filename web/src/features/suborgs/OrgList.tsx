@@ -87,7 +87,7 @@ export function OrgList({ onOpen }: { onOpen: (id: number) => void }) {
         dataSource={q.data?.items ?? []}
         loading={q.isFetching}
         scroll={{ x: 1140 }}
-        pagination={pagedBy(page, setPage, q.data?.total)}
+        pagination={pagedBy(page, setPage, q.data)}
         locale={{ emptyText: '没有符合条件的机构' }}
       />
     </>

@@ -98,7 +98,7 @@ export function AnnualDocsPage({ kind }: { kind: DocKind }) {
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}
           scroll={{ x: 1100 }}
-          pagination={pagedBy(page, setPage, q.data?.total)}
+          pagination={pagedBy(page, setPage, q.data)}
           locale={{ emptyText: `暂无${what}，点击右上角“上传${what}”报送` }}
         />
       </Card>

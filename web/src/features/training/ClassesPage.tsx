@@ -185,7 +185,7 @@ export function ClassesPage() {
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}
           scroll={{ x: 1250 }}
-          pagination={pagedBy(page, setPage, q.data?.total)}
+          pagination={pagedBy(page, setPage, q.data)}
           locale={{ emptyText: `暂无${n.noun}，点击右上角“${n.declare}”开始申报` }}
         />
       </Card>

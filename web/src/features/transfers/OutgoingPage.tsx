@@ -74,7 +74,7 @@ export function OutgoingPage() {
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}
           scroll={{ x: 1300 }}
-          pagination={pagedBy(page, setPage, q.data?.total)}
+          pagination={pagedBy(page, setPage, q.data)}
           locale={{ emptyText: '暂无调出记录' }}
           columns={[
             c.name(setViewing),

@@ -50,7 +50,7 @@ export function RecordsPage() {
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}
           scroll={{ x: 1450 }}
-          pagination={pagedBy(page, setPage, q.data?.total)}
+          pagination={pagedBy(page, setPage, q.data)}
           locale={{ emptyText: '暂无调转记录' }}
           columns={[
             c.name(setViewing),
