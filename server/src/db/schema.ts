@@ -219,6 +219,16 @@ export const personnel = pgTable(
     index('personnel_active_county_idx')
       .on(t.countyHrId, t.createdAt, t.id)
       .where(sql`status = 'active'`),
+    // 注册审核 (人员) 已审核, newest decision first, for the province, a city and a county
+    index('personnel_reviewed_idx')
+      .on(t.reviewedAt, t.id)
+      .where(sql`reviewed_at IS NOT NULL`),
+    index('personnel_reviewed_city_idx')
+      .on(t.cityHrId, t.reviewedAt, t.id)
+      .where(sql`reviewed_at IS NOT NULL`),
+    index('personnel_reviewed_county_idx')
+      .on(t.countyHrId, t.reviewedAt, t.id)
+      .where(sql`reviewed_at IS NOT NULL`),
     oneOf('personnel', 'status', PERSONNEL_STATUS_CODES),
   ],
 );
@@ -484,24 +494,25 @@ export const claims = pgTable(
   },
   (t) => [
     index('claims_person_year_idx').on(t.personnelId, t.year),
-    // 学时审核: each source's 待审核 and 已审核 tab, newest first, for the province, a city and a county
+    // 学时审核: each source's 待审核 and 已审核 tab, newest first, for the province, a city and a county (the person
+    // trails the unique id: it changes no order, and the queue's not-own-request test reads it from the index alone)
     index('claims_pending_idx')
-      .on(t.source, t.id)
+      .on(t.source, t.id, t.personnelId)
       .where(sql`status = 'pending'`),
     index('claims_pending_city_idx')
-      .on(t.source, t.cityHrId, t.id)
+      .on(t.source, t.cityHrId, t.id, t.personnelId)
       .where(sql`status = 'pending'`),
     index('claims_pending_county_idx')
-      .on(t.source, t.countyHrId, t.id)
+      .on(t.source, t.countyHrId, t.id, t.personnelId)
       .where(sql`status = 'pending'`),
     index('claims_reviewed_idx')
-      .on(t.source, t.id)
+      .on(t.source, t.id, t.personnelId)
       .where(sql`reviewed_by IS NOT NULL`),
     index('claims_reviewed_city_idx')
-      .on(t.source, t.cityHrId, t.id)
+      .on(t.source, t.cityHrId, t.id, t.personnelId)
       .where(sql`reviewed_by IS NOT NULL`),
     index('claims_reviewed_county_idx')
-      .on(t.source, t.countyHrId, t.id)
+      .on(t.source, t.countyHrId, t.id, t.personnelId)
       .where(sql`reviewed_by IS NOT NULL`),
     index('claims_status_year_idx').on(t.status, t.year),
     index('claims_declaring_idx').on(t.declaringOrgId),
@@ -836,3 +847,23 @@ export const repeatableSql = pgTable('repeatable_sql', {
   sha256: text('sha256').notNull(),
   appliedAt: ts('applied_at').notNull().defaultNow(),
 });
+
+/**
+ * One row per run of a scheduled job (lib/scheduler.ts): the (job, slot) key is what makes a run happen once however
+ * many processes share the database. Written in the job's own transaction, so a failed run leaves its slot open.
+ */
+export const scheduledRuns = pgTable(
+  'scheduled_runs',
+  {
+    job: text('job').notNull(),
+    /** The start of the period the run belongs to (e.g. the day, the hour). */
+    slot: ts('slot').notNull(),
+    /** The process that ran it (host:pid:random, like an import worker's id). */
+    ranBy: text('ran_by').notNull(),
+    startedAt: ts('started_at').notNull(),
+    finishedAt: ts('finished_at').notNull().defaultNow(),
+    /** What the run reported (e.g. how many rows it purged). */
+    outcome: text('outcome'),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.slot] })],
+);
