@@ -4,7 +4,7 @@
  * Decisions are guarded by the expected state (status = 'pending') inside one transaction: exactly one of two
  * concurrent reviewers wins, the other gets 409.
  */
-import { and, count, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, type Column, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, sql, type Column, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { maskPhone, ORG_TYPES, TITLE_LEVELS, TITLE_SERIES, type IdType, type ReviewKind } from '@hbzsgx/domain';
 import type { ServiceContext } from '../../context.js';
@@ -13,6 +13,7 @@ import { admins, departments, divisions, organizations, personnel, users } from 
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
 import { escapeLike, jurisdiction, requireAccess } from '../../lib/scope.js';
 import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
+import { boundedCount } from '../../lib/paging.js';
 import type { Actor } from '../../plugins/access.js';
 
 const parent = alias(organizations, 'parent');
@@ -27,10 +28,15 @@ function orgReviewScope(actor: Actor): SQL {
   const direct = eq(organizations.parentId, actor.org.id);
   return and(or(direct, jurisdiction(actor).hrBelow(organizations.path)), ne(organizations.id, actor.org.id), notOwnRequest(actor, ORG_SUBJECTS))!;
 }
-/** Registrations of personnel the actor may decide: its own organisation's, or (HR) anyone's in its subtree; never the actor's own. */
+/**
+ * Registrations of personnel the actor may decide: its own organisation's, or (HR) anyone's in its subtree — by the
+ * person's jurisdiction keys (lib/scope.ts region), so a county's or city's queue is an index range; never the
+ * actor's own.
+ */
 function personnelReviewScope(actor: Actor): SQL {
-  const own = eq(personnel.orgId, actor.org.id);
-  return and(or(own, jurisdiction(actor).hrBelow(employer.path)), notOwnRequest(actor, PERSON_SUBJECTS))!;
+  const j = jurisdiction(actor);
+  const keys = { orgId: personnel.orgId, cityHrId: personnel.cityHrId, countyHrId: personnel.countyHrId };
+  return and(j.isHr ? j.regionBelow(keys) : eq(personnel.orgId, actor.org.id), notOwnRequest(actor, PERSON_SUBJECTS)) ?? sql`true`;
 }
 
 const tabCond = (status: Column, reviewedAt: Column, tab: 'pending' | 'done') =>
@@ -49,19 +55,23 @@ export const listQueue = (ctx: ServiceContext, kind: ReviewKind, q: QueueQuery) 
 async function queueRows(db: Db, actor: Actor, kind: ReviewKind, q: QueueQuery) {
   const offset = (q.page - 1) * q.pageSize;
   if (kind === 'personnel') {
+    const kw = q.keyword && `%${escapeLike(q.keyword)}%`;
     const where = and(
       personnelReviewScope(actor),
       tabCond(personnel.status, personnel.reviewedAt, q.tab),
-      q.keyword ? or(ilike(users.name, `%${escapeLike(q.keyword)}%`), ilike(employer.name, `%${escapeLike(q.keyword)}%`)) : undefined,
+      kw
+        ? sql`(EXISTS (SELECT 1 FROM users u WHERE u.id = ${personnel.userId} AND u.name ILIKE ${kw})
+            OR ${personnel.orgId} = ANY(ARRAY(SELECT o.id FROM organizations o WHERE o.name ILIKE ${kw})))`
+        : undefined,
     );
-    const base = () =>
+    const total = await boundedCount(
+      db,
       db
-        .select({ n: count() })
+        .select({ one: sql`1` })
         .from(personnel)
-        .innerJoin(users, eq(users.id, personnel.userId))
-        .innerJoin(employer, eq(employer.id, personnel.orgId))
-        .where(where);
-    const [total] = await base();
+        .where(where)
+        .$dynamic(),
+    );
     const rows = await db
       .select({
         id: personnel.id,
@@ -82,11 +92,12 @@ async function queueRows(db: Db, actor: Actor, kind: ReviewKind, q: QueueQuery) 
       .innerJoin(employer, eq(employer.id, personnel.orgId))
       .leftJoin(departments, eq(departments.id, personnel.departmentId))
       .where(where)
-      .orderBy(q.tab === 'pending' ? personnel.createdAt : desc(personnel.reviewedAt))
+      .orderBy(...(q.tab === 'pending' ? [personnel.createdAt, personnel.id] : [desc(personnel.reviewedAt), desc(personnel.id)]))
       .limit(q.pageSize)
       .offset(offset);
     return {
-      total: total!.n,
+      total: total.total,
+      totalCapped: total.capped,
       items: rows.map((r) => ({
         ...r,
         reviewerName: r.orgName,
