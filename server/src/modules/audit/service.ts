@@ -1,9 +1,10 @@
 /** 审计日志: the audit rows of the actor's scope (HR: the jurisdiction), filtered; one query behind the list and its export. */
-import { and, count, desc, eq, gte, ilike, lt } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, lt, sql } from 'drizzle-orm';
 import type { AuditResult } from '@hbzsgx/domain';
 import type { ServiceContext } from '../../context.js';
 import { auditLogs } from '../../db/schema.js';
 import { escapeLike, pathScope } from '../../lib/scope.js';
+import { boundedCount } from '../../lib/paging.js';
 
 export interface AuditFilters {
   action?: string;
@@ -25,7 +26,14 @@ export async function listAuditLogs(ctx: ServiceContext, f: AuditFilters, page: 
     f.from ? gte(auditLogs.at, f.from) : undefined,
     f.to ? lt(auditLogs.at, new Date(f.to.getTime() + 86_400_000)) : undefined,
   );
-  const [total] = await db.select({ n: count() }).from(auditLogs).where(w);
+  const total = await boundedCount(
+    db,
+    db
+      .select({ one: sql`1` })
+      .from(auditLogs)
+      .where(w)
+      .$dynamic(),
+  );
   const items = await db
     .select()
     .from(auditLogs)
@@ -33,5 +41,5 @@ export async function listAuditLogs(ctx: ServiceContext, f: AuditFilters, page: 
     .orderBy(desc(auditLogs.id))
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
-  return { total: total?.n ?? 0, items };
+  return { total: total.total, totalCapped: total.capped, items };
 }
