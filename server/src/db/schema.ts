@@ -172,6 +172,9 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex('users_id_number_hash_uq').on(t.idNumberHash),
+    // 姓名 search (lib/name-search.ts): the name's characters and character pairs, so a 2-character Chinese name
+    // — which has no trigram — is found through the index (name_grams(): migration 0015)
+    index('users_name_grams_idx').using('gin', sql`name_grams(${t.name})`),
     oneOf('users', 'id_type', ID_TYPE_CODES),
     oneOf('users', 'gender', GENDER_CODES),
     oneOf('users', 'status', USER_STATUS_CODES),

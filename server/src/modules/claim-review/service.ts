@@ -24,6 +24,7 @@ import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
 import type { Actor } from '../../plugins/access.js';
 import { personYear, transitionClaims } from '../ledger/service.js';
 import { boundedCount } from '../../lib/paging.js';
+import { nameContains } from '../../lib/name-search.js';
 
 const declarer = alias(organizations, 'declarer');
 const unit = alias(organizations, 'unit');
@@ -75,7 +76,7 @@ function filters(q: Omit<ClaimQuery, 'tab' | 'source' | 'page' | 'pageSize'>) {
     q.year ? eq(claims.year, q.year) : undefined,
     q.name
       ? sql`EXISTS (SELECT 1 FROM personnel p JOIN users u ON u.id = p.user_id
-          WHERE p.id = ${claims.personnelId} AND u.name ILIKE ${`%${escapeLike(q.name)}%`})`
+          WHERE p.id = ${claims.personnelId} AND ${nameContains(sql`u.name`, q.name)})`
       : undefined,
     q.subjectType ? eq(claims.subjectType, q.subjectType) : undefined,
     q.learningForm ? eq(claims.learningForm, q.learningForm) : undefined,

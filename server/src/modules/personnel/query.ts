@@ -33,6 +33,7 @@ import { claims, departments, divisions, hourPolicies, organizations, personnel,
 import { BadRequestError, NotFoundError } from '../../errors.js';
 import type { Pii } from '../../lib/pii.js';
 import { boundedCount, paging } from '../../lib/paging.js';
+import { nameContains } from '../../lib/name-search.js';
 import { escapeLike, inSubtree, jurisdiction, loadOrgInScope, orgScope, subtreeIds } from '../../lib/scope.js';
 import type { Actor } from '../../plugins/access.js';
 import { completedWhere } from './completion.js';
@@ -71,8 +72,7 @@ async function policyOf(db: Db, year: number): Promise<HourPolicy | null> {
 async function listWhere(db: Db, pii: Pii, actor: Actor, f: PersonnelFilters, policy: HourPolicy | null, year: number): Promise<SQL> {
   const keys = { orgId: personnel.orgId, cityHrId: personnel.cityHrId, countyHrId: personnel.countyHrId };
   const conds: (SQL | undefined)[] = [eq(personnel.status, 'active'), jurisdiction(actor).region(keys)];
-  if (f.personName)
-    conds.push(sql`EXISTS (SELECT 1 FROM users u WHERE u.id = ${personnel.userId} AND u.name ILIKE ${`%${escapeLike(f.personName)}%`})`);
+  if (f.personName) conds.push(sql`EXISTS (SELECT 1 FROM users u WHERE u.id = ${personnel.userId} AND ${nameContains(sql`u.name`, f.personName)})`);
   if (f.idNumber)
     conds.push(sql`${personnel.userId} = (SELECT u.id FROM users u WHERE u.id_number_hash = ${pii.blindIndex(normalizeIdNumber(f.idNumber))})`);
   if (f.orgId) {

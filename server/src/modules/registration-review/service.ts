@@ -14,6 +14,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
 import { escapeLike, jurisdiction, requireAccess } from '../../lib/scope.js';
 import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
 import { boundedCount } from '../../lib/paging.js';
+import { nameContains } from '../../lib/name-search.js';
 import type { Actor } from '../../plugins/access.js';
 
 const parent = alias(organizations, 'parent');
@@ -60,7 +61,7 @@ async function queueRows(db: Db, actor: Actor, kind: ReviewKind, q: QueueQuery) 
       personnelReviewScope(actor),
       tabCond(personnel.status, personnel.reviewedAt, q.tab),
       kw
-        ? sql`(EXISTS (SELECT 1 FROM users u WHERE u.id = ${personnel.userId} AND u.name ILIKE ${kw})
+        ? sql`(EXISTS (SELECT 1 FROM users u WHERE u.id = ${personnel.userId} AND ${nameContains(sql`u.name`, q.keyword!)})
             OR ${personnel.orgId} = ANY(ARRAY(SELECT o.id FROM organizations o WHERE o.name ILIKE ${kw})))`
         : undefined,
     );
