@@ -33,7 +33,7 @@ async function check(policy: HourPolicy, totals: ({ publicHours: number; profess
           .select({ id: personnel.id })
           .from(personnel)
           .leftJoin(personYearTotals, and(eq(personYearTotals.personnelId, personnel.id), eq(personYearTotals.year, YEAR)))
-          .where(and(inArray(personnel.id, ids), completedWhere(policy, completed)))
+          .where(and(inArray(personnel.id, ids), completedWhere(policy, completed, { id: personnel.id, year: YEAR })))
       ).map((r) => r.id),
     );
   const yes = await inSql(true);

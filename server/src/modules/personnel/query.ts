@@ -88,7 +88,7 @@ async function listWhere(db: Db, pii: Pii, actor: Actor, f: PersonnelFilters, po
   if (f.titleLevel) conds.push(eq(personnel.titleLevel, f.titleLevel));
   if (f.completed) {
     if (!policy) throw new BadRequestError(`年度：${year}年度尚未设置学时要求，无法按完成情况查询`, { field: 'year' });
-    conds.push(completedWhere(policy, f.completed === 'yes'));
+    conds.push(completedWhere(policy, f.completed === 'yes', { id: personnel.id, year }));
   }
   return and(...conds)!; // status is always there
 }
