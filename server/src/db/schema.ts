@@ -494,6 +494,9 @@ export const claims = pgTable(
     /** Copied from the declaring organisation by db/repeatable/regions.sql: the reviewers' jurisdiction as a key. */
     cityHrId: integer('city_hr_id'),
     countyHrId: integer('county_hr_id'),
+    /** Copied from the person (personnel_id) by db/repeatable/regions.sql: 学时审验's jurisdiction (the person's unit). */
+    personCityHrId: integer('person_city_hr_id'),
+    personCountyHrId: integer('person_county_hr_id'),
   },
   (t) => [
     index('claims_person_year_idx').on(t.personnelId, t.year),
@@ -517,6 +520,10 @@ export const claims = pgTable(
     index('claims_reviewed_county_idx')
       .on(t.source, t.countyHrId, t.id, t.personnelId)
       .where(sql`reviewed_by IS NOT NULL`),
+    // 学时审验 (city HR and above): approved claims of the city's people, newest first
+    index('claims_approved_person_city_idx')
+      .on(t.personCityHrId, t.id)
+      .where(sql`status = 'approved'`),
     index('claims_status_year_idx').on(t.status, t.year),
     index('claims_declaring_idx').on(t.declaringOrgId),
     // 查询统计: a year's claims by state and 学习形式 (with their hours and person) from the index alone

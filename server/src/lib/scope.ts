@@ -40,7 +40,7 @@ export function pathScope(actor: Actor, column: Column): SQL {
  * 市州 and 县区 HR departments above that organisation. organizations, personnel and claims have them.
  */
 export interface RegionColumns {
-  orgId: Column;
+  orgId: Column | SQL;
   cityHrId: Column;
   countyHrId: Column;
 }
@@ -54,7 +54,7 @@ const isRootPath = (p: string) => /^\/\d+\/$/.test(p);
  * index probes. `subtree` false: the organisation itself. Exactly the rows `underPath(<org path>, root)` selects.
  */
 function regionScope(actor: Actor, t: RegionColumns, subtree: boolean): SQL | undefined {
-  return subtree ? inSubtree(t, actor.org) : eq(t.orgId, actor.org.id);
+  return subtree ? inSubtree(t, actor.org) : sql`${t.orgId} = ${actor.org.id}`;
 }
 
 /** The organisations (their ids, for `= ANY(…)`) in the subtree rooted at `root`. */

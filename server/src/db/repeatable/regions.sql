@@ -1,7 +1,8 @@
 -- The jurisdiction as index keys (docs/decisions.md, 2026-12-01 "jurisdiction predicate"): every organisation,
 -- person and claim carries the ids of the 市州 (city_hr_id) and 县区 (county_hr_id) HR departments whose subtree holds
 -- it — an organisation from its own path (itself included), a person from their organisation (org_id), a claim from
--- its declaring organisation (declaring_org_id) — so lib/scope.ts jurisdiction().region() is `county_hr_id = $1`
+-- its declaring organisation (declaring_org_id), and a claim's person keys (person_city_hr_id, person_county_hr_id:
+-- 学时审验 is by the person's unit) from its person — so lib/scope.ts jurisdiction().region() is `county_hr_id = $1`
 -- and a city's or county's list is one index range in the page's order. Kept true HERE, by triggers, in the same
 -- transaction as whatever moves a row (调转 changes personnel.org_id; 更换上级部门 rewrites a subtree's paths;
 -- registration approval inserts or re-parents) — no service writes these columns, and a value a statement sets by
@@ -61,12 +62,29 @@ $$;
 CREATE OR REPLACE TRIGGER personnel_set_hr_region BEFORE INSERT OR UPDATE ON personnel
   FOR EACH ROW EXECUTE FUNCTION personnel_set_hr_region();
 --> statement-breakpoint
+-- A person who moved to another 市州/县区 (调转, or their unit moved) takes their claims' person keys along.
+CREATE OR REPLACE FUNCTION personnel_push_hr_region()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $$
+BEGIN
+  UPDATE claims SET personnel_id = personnel_id WHERE personnel_id = NEW.id; -- (its row trigger recomputes the copy)
+  RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+CREATE OR REPLACE TRIGGER personnel_push_hr_region AFTER UPDATE ON personnel
+  FOR EACH ROW
+  WHEN (OLD.city_hr_id IS DISTINCT FROM NEW.city_hr_id OR OLD.county_hr_id IS DISTINCT FROM NEW.county_hr_id)
+  EXECUTE FUNCTION personnel_push_hr_region();
+--> statement-breakpoint
 CREATE OR REPLACE FUNCTION claims_set_hr_region()
  RETURNS trigger
  LANGUAGE plpgsql
 AS $$
 BEGIN
   SELECT o.city_hr_id, o.county_hr_id INTO NEW.city_hr_id, NEW.county_hr_id FROM organizations o WHERE o.id = NEW.declaring_org_id;
+  SELECT p.city_hr_id, p.county_hr_id INTO NEW.person_city_hr_id, NEW.person_county_hr_id FROM personnel p WHERE p.id = NEW.personnel_id;
   RETURN NEW;
 END
 $$;
@@ -86,5 +104,7 @@ BEGIN
    WHERE o.id = p.org_id AND (p.city_hr_id, p.county_hr_id) IS DISTINCT FROM (o.city_hr_id, o.county_hr_id);
   UPDATE claims c SET declaring_org_id = c.declaring_org_id FROM organizations o
    WHERE o.id = c.declaring_org_id AND (c.city_hr_id, c.county_hr_id) IS DISTINCT FROM (o.city_hr_id, o.county_hr_id);
+  UPDATE claims c SET personnel_id = c.personnel_id FROM personnel p
+   WHERE p.id = c.personnel_id AND (c.person_city_hr_id, c.person_county_hr_id) IS DISTINCT FROM (p.city_hr_id, p.county_hr_id);
 END
 $$;

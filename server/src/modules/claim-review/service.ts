@@ -41,11 +41,13 @@ export const reviewScope = (actor: Actor): SQL =>
     jurisdiction(actor).regionBelow({ orgId: claims.declaringOrgId, cityHrId: claims.cityHrId, countyHrId: claims.countyHrId }),
     notOwnRequest(actor, CLAIM_SUBJECTS),
   )!;
-/** Claims an HR department audits: of people whose organisation is in its jurisdiction (the person's keys). */
-function auditScope(actor: Actor): SQL | undefined {
-  const inRegion = jurisdiction(actor).regionBelow({ orgId: personnel.orgId, cityHrId: personnel.cityHrId, countyHrId: personnel.countyHrId });
-  return inRegion && sql`EXISTS (SELECT 1 FROM ${personnel} WHERE ${personnel.id} = ${claims.personnelId} AND ${inRegion})`;
-}
+/** Claims an HR department audits: of people whose organisation is in its jurisdiction (the claim's person keys). */
+const auditScope = (actor: Actor): SQL | undefined =>
+  jurisdiction(actor).regionBelow({
+    orgId: sql`(SELECT p.org_id FROM personnel p WHERE p.id = ${claims.personnelId})`,
+    cityHrId: claims.personCityHrId,
+    countyHrId: claims.personCountyHrId,
+  });
 
 export interface ClaimQuery {
   tab: 'pending' | 'done';
