@@ -15,6 +15,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { health, readiness } from '@hbzsgx/domain';
 import { checkReady } from './db/client.js';
 import { registerMetrics } from './plugins/metrics.js';
+import { registerQueryCancellation } from './plugins/cancel.js';
 import type { Config } from './config.js';
 import type { AppDeps } from './deps.js';
 import { registerErrorHandler } from './plugins/errors.js';
@@ -96,6 +97,8 @@ export async function buildApp(deps: Omit<AppDeps, 'captcha'>, opts: { logger?: 
   app.decorate('deps', { ...deps, captcha: captchaService(deps.database.db, deps.config) });
 
   registerErrorHandler(app);
+  // first of the request hooks: every statement of a request (the session lookup too) is cancelled if its client goes
+  registerQueryCancellation(app);
   await app.register(helmet, helmetOptions(deps.config));
   // Downloads (every xlsx export, template, certificate, uploaded file: anything sent as an attachment) and the
   // unmasked identity routes (pii.view) must not stay in a browser's or a proxy's cache.
@@ -163,7 +166,7 @@ export async function buildApp(deps: Omit<AppDeps, 'captcha'>, opts: { logger?: 
       config: { access: { public: true } },
       schema: { summary: '就绪检查（数据库可用且迁移已完成；503 表示尚未就绪）', response: { 200: readiness } },
     },
-    async () => ({ ok: true as const, db: deps.database.kind, ...(await checkReady(deps.database.db)) }),
+    async () => ({ ok: true as const, db: deps.database.kind, ...(await checkReady(deps.database.probe)) }),
   );
 
   // The built web app, with client-side routes falling back to index.html; unknown API paths answer 404 JSON.

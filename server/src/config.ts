@@ -16,6 +16,10 @@ const envSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   /** PostgreSQL: a statement running longer is cancelled (SQLSTATE 57014, answered 503), so one slow page cannot hold a connection for minutes; 0 = none. */
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+  /** PostgreSQL: the statement timeout of a list export's statements (each reads one batch of the list); 0 = none. */
+  EXPORT_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(120_000),
+  /** PostgreSQL: the statement timeout of background work (imports, scheduled jobs such as the audit purge); 0 = none. */
+  JOB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
   /** redis://…: rate limits shared by every server process (else each process counts alone, in memory). */
   REDIS_URL: z
     .string()

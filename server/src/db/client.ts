@@ -5,6 +5,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
+import net from 'node:net';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -32,6 +34,12 @@ export interface Database {
   close(): Promise<void>;
   /** PGlite only: the live instance (tests dump and clone it). */
   pglite?: PGlite;
+  /**
+   * What /api/ready asks. PostgreSQL: a connection of its own outside the pool (DB_POOL_SIZE + 1 per process), with
+   * a 2 s statement and connect deadline, so readiness answers "reachable and migrated" at once even while slow
+   * statements hold every pool connection, and never hangs. PGlite: the one connection (`db`).
+   */
+  probe: Db;
   /** PostgreSQL only: the pool's connections (for /metrics). */
   poolStats?: () => { total: number; idle: number; waiting: number };
 }
@@ -44,6 +52,7 @@ export function openPglite(client: PGlite): Database {
     db,
     kind: 'pglite',
     pglite: client,
+    probe: db,
     migrate: async () => {
       const db = drizzlePglite(client, { schema });
       await migratePglite(db, { migrationsFolder });
@@ -97,8 +106,168 @@ export function onConnectionError(where: string) {
 }
 
 /**
+ * The statements of one request (plugins/cancel.ts opens one per request, PostgreSQL only): the pool connections
+ * running a statement for it right now. `cancel()` — the client went away — cancels those statements with
+ * PostgreSQL's cancel request (a short connection of its own to the server carrying the backend's pid and secret key:
+ * it needs no pool connection and no slot of max_connections, so it works when the pool is exhausted) and refuses
+ * every later statement of the request (ClientGoneError), so a handler that goes on stops at its next query.
+ */
+export class RequestQueries {
+  cancelled = false;
+  /** connection → statements in flight on it for this request */
+  readonly running = new Map<pg.ClientBase, number>();
+  /** Resolves once every cancel request was delivered, with how many connections were running a statement. */
+  async cancel(): Promise<number> {
+    if (this.cancelled) return 0;
+    this.cancelled = true;
+    const clients = [...this.running.keys()];
+    await Promise.all(clients.map((c) => cancelBackend(c)));
+    return clients.length;
+  }
+}
+
+/**
+ * A statement not sent because the client that asked for it went away: SQLSTATE 57014 (query_canceled), as for one
+ * cancelled while it ran, so the error handler treats both alike (503, to a client that is no longer there).
+ */
+export class ClientGoneError extends Error {
+  readonly code = '57014';
+  constructor() {
+    super('statement not sent: the client closed the request');
+  }
+}
+
+interface QueryScope {
+  request?: RequestQueries;
+  /** This flow's statement_timeout; absent = the pool's (STATEMENT_TIMEOUT_MS). */
+  statementTimeoutMs?: number;
+}
+const scopes = new AsyncLocalStorage<QueryScope>();
+
+/** Runs `fn` (and everything it awaits or starts) as the request `queries` belongs to. */
+export function runForRequest<T>(queries: RequestQueries, fn: () => T): T {
+  return scopes.run({ ...scopes.getStore(), request: queries }, fn);
+}
+
+/**
+ * Runs `fn` with another statement timeout for its PostgreSQL statements (0 = none): exports
+ * (EXPORT_STATEMENT_TIMEOUT_MS), background jobs (JOB_STATEMENT_TIMEOUT_MS), migrations (none). Each connection is
+ * switched (`SET statement_timeout`) before the first statement of such a flow and back (`RESET`) before the next
+ * statement of any other flow. PGlite has no statement timeout: `fn` just runs.
+ */
+export function withStatementTimeout<T>(ms: number, fn: () => T): T {
+  if (!Number.isInteger(ms) || ms < 0) throw new RangeError(`statement timeout ${ms}`);
+  return scopes.run({ ...scopes.getStore(), statementTimeoutMs: ms }, fn);
+}
+
+/**
+ * Runs `fn` as background work (an import, a scheduled job): under JOB_STATEMENT_TIMEOUT_MS (`ms`), and belonging to
+ * no request even when a request started it, so no client closing cancels it.
+ */
+export function runAsJob<T>(ms: number, fn: () => T): T {
+  return scopes.run({}, () => withStatementTimeout(ms, fn));
+}
+
+interface ConnectionState {
+  /** The statement_timeout this session was SET to; null = its startup value (the pool's); undefined = not known. */
+  timeout: number | null | undefined;
+  /** A SET was sent inside the open transaction (a rollback undoes it). */
+  setInTx: boolean;
+  /** A cancel request on its way: nothing else is sent on this connection before it was delivered. */
+  cancelling?: Promise<void>;
+}
+const connections = new WeakMap<pg.ClientBase, ConnectionState>();
+const TX_END = /^\s*(rollback|commit|end|abort|release)\b/i;
+const TX_BEGIN = /^\s*(begin|start\s+transaction)\b/i;
+
+/**
+ * PostgreSQL's CancelRequest (protocol message: length 16, code 80877102, pid, secret key) for the statement `client`
+ * is running. The server answers nothing and closes the connection once it has signalled the backend; until then the
+ * connection sends nothing else, so the signal can only reach the statement it was meant for (a backend waiting for
+ * its next command ignores it). At most 2 s.
+ */
+function cancelBackend(client: pg.ClientBase): Promise<void> {
+  const state = connections.get(client);
+  const c = client as unknown as { processID: number | null; secretKey: number | null; host: string; port: number };
+  if (!state || c.processID == null || c.secretKey == null) return Promise.resolve();
+  const { processID, secretKey } = c;
+  const delivered = new Promise<void>((resolve) => {
+    const socket = c.host.startsWith('/') ? net.connect(`${c.host}/.s.PGSQL.${c.port}`) : net.connect(c.port, c.host);
+    const done = () => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve();
+    };
+    const timer = setTimeout(done, 2000);
+    socket.once('connect', () => {
+      const msg = Buffer.alloc(16);
+      msg.writeInt32BE(16, 0);
+      msg.writeInt32BE(80877102, 4);
+      msg.writeInt32BE(processID, 8);
+      msg.writeInt32BE(secretKey, 12);
+      socket.end(msg);
+    });
+    socket.once('close', done);
+    socket.once('error', done);
+  }).finally(() => {
+    if (state.cancelling === delivered) state.cancelling = undefined;
+  });
+  state.cancelling = delivered;
+  return delivered;
+}
+
+/**
+ * Every promise-style statement on a pool connection goes through here: refused if its request was cancelled (a
+ * transaction's closing statement still goes, so the connection goes back clean), held while a cancel request is on
+ * its way, preceded by SET/RESET statement_timeout when its flow wants another timeout, and counted as running for
+ * its request while it runs. Callback-style and submittable (cursor) queries pass untouched.
+ */
+function scopeConnection(client: pg.PoolClient) {
+  const state: ConnectionState = { timeout: null, setInTx: false };
+  connections.set(client, state);
+  const send = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  const run = async (args: unknown[]) => {
+    const scope = scopes.getStore();
+    const request = scope?.request;
+    const first = args[0] as string | { text?: string } | undefined;
+    const text = typeof first === 'string' ? first : (first?.text ?? '');
+    const closing = TX_END.test(text);
+    if (request?.cancelled && !closing) throw new ClientGoneError();
+    if (state.cancelling) await state.cancelling;
+    if (request) request.running.set(client, (request.running.get(client) ?? 0) + 1);
+    try {
+      const want = scope?.statementTimeoutMs ?? null;
+      if (!closing && state.timeout !== want) {
+        await send(want === null ? 'RESET statement_timeout' : `SET statement_timeout = ${want}`);
+        state.timeout = want;
+        state.setInTx = true;
+      }
+      if (request?.cancelled && !closing) throw new ClientGoneError();
+      if (TX_BEGIN.test(text)) state.setInTx = false;
+      return await send(...args);
+    } finally {
+      if (closing) {
+        if (state.setInTx) state.timeout = undefined; // a rollback may have undone the SET: set it again next time
+        state.setInTx = false;
+      }
+      if (request) {
+        const n = (request.running.get(client) ?? 1) - 1;
+        if (n) request.running.set(client, n);
+        else request.running.delete(client);
+      }
+    }
+  };
+  client.query = ((...args: unknown[]) => {
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (typeof args[args.length - 1] === 'function' || typeof first?.submit === 'function') return send(...args);
+    return run(args);
+  }) as typeof client.query;
+}
+
+/**
  * node-postgres over a pool of `poolSize` connections. `statementTimeoutMs` (0 = none) is each connection's
  * statement_timeout: PostgreSQL cancels a statement running longer (57014), which the error handler answers 503.
+ * Every connection runs its statements through scopeConnection (cancel on client close, per-flow timeouts).
  */
 export function openPostgres(url: string, poolSize = 10, opts: { statementTimeoutMs?: number } = {}): Database {
   const pool = new pg.Pool({
@@ -113,30 +282,60 @@ export function openPostgres(url: string, poolSize = 10, opts: { statementTimeou
   const onClientError = onConnectionError('pool client');
   pool.on('connect', (client) => {
     client.on('error', onClientError);
+    scopeConnection(client);
   });
+  // pool.query hands its statement to a connection from inside the pool's callbacks, where the caller's async
+  // context (its request, its timeout) may be another's: check one out here instead, and send it after the await.
+  // Unlike pg-pool's own query, a statement error keeps the connection (only a lost one is dropped).
+  const poolQuery = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  pool.query = (async (...args: unknown[]) => {
+    if (typeof args[args.length - 1] === 'function') return poolQuery(...args);
+    if (scopes.getStore()?.request?.cancelled) throw new ClientGoneError();
+    const client = await pool.connect();
+    let lost: Error | undefined;
+    try {
+      return await (client.query as (...a: unknown[]) => Promise<unknown>)(...args);
+    } catch (e) {
+      if (isConnectionLost(e)) lost = e as Error;
+      throw e;
+    } finally {
+      client.release(lost);
+    }
+  }) as unknown as typeof pool.query;
+  // readiness: one connection outside the pool, bounded on both sides (server statement timeout, client deadline)
+  const probePool = new pg.Pool({
+    connectionString: url,
+    max: 1,
+    idleTimeoutMillis: 0,
+    connectionTimeoutMillis: 2000,
+    statement_timeout: 2000,
+    query_timeout: 3000,
+  });
+  probePool.on('error', onConnectionError('readiness connection'));
+  probePool.on('connect', (client) => client.on('error', onConnectionError('readiness connection')));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
+    probe: drizzlePg(probePool, { schema }) as unknown as Db,
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-    migrate: async () => {
-      // drizzle takes no lock between concurrent starts (drizzle-orm#874): serialise with an advisory lock.
-      const conn = await pool.connect();
-      try {
-        // a migration (an index over millions of rows) may run for minutes: no statement timeout on this connection
-        await conn.query('SET statement_timeout = 0');
-        await conn.query('SELECT pg_advisory_lock(727274)');
-        const db = drizzlePg(conn, { schema });
-        await migratePg(db, { migrationsFolder });
-        await applyRepeatable(db);
-      } finally {
-        await conn.query('SELECT pg_advisory_unlock(727274)').catch(() => undefined);
-        await conn.query('RESET statement_timeout').catch(() => undefined);
-        conn.release();
-      }
-    },
+    migrate: () =>
+      // a migration (an index over millions of rows) may run for minutes: no statement timeout
+      withStatementTimeout(0, async () => {
+        // drizzle takes no lock between concurrent starts (drizzle-orm#874): serialise with an advisory lock.
+        const conn = await pool.connect();
+        try {
+          await conn.query('SELECT pg_advisory_lock(727274)');
+          const db = drizzlePg(conn, { schema });
+          await migratePg(db, { migrationsFolder });
+          await applyRepeatable(db);
+        } finally {
+          await conn.query('SELECT pg_advisory_unlock(727274)').catch(() => undefined);
+          conn.release();
+        }
+      }),
     close: async () => {
-      await pool.end();
+      await Promise.all([pool.end(), probePool.end()]);
     },
   };
 }

@@ -11,7 +11,7 @@ const reply = () => {
   return r;
 };
 const db = { insert: vi.fn(() => ({ values: vi.fn(async () => undefined) })) };
-const req = { actor: null, ip: '127.0.0.1' } as unknown as FastifyRequest;
+const req = { actor: null, ip: '127.0.0.1', server: { deps: { config: { EXPORT_STATEMENT_TIMEOUT_MS: 120_000 } } } } as unknown as FastifyRequest;
 
 describe('list exports', () => {
   it('refuse more rows than the cap with a Chinese message, before auditing or sending anything', async () => {

@@ -5,7 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../db/client.js';
+import { withStatementTimeout, type Db } from '../db/client.js';
 import { BadRequestError } from '../errors.js';
 import { auditExport } from './audit.js';
 import { MAX_EXPORT_ROWS, sendXlsx, streamXlsx, type Column } from './excel.js';
@@ -43,7 +43,16 @@ export function tooManyRows(total: number, max: number): BadRequestError {
 /** Rows per query of an export: the list's own page query, a bounded batch at a time. */
 export const EXPORT_BATCH = 2_000;
 
-export async function exportList<T>(db: Db, req: FastifyRequest, reply: FastifyReply, spec: ExportSpec<T>) {
+/**
+ * Its statements run under EXPORT_STATEMENT_TIMEOUT_MS (not the pages' STATEMENT_TIMEOUT_MS): a batch deep in a big
+ * list may take longer than a page. The rows stream out after this returns: the batches read later keep the same
+ * timeout (and stop with the request if its client goes away: plugins/cancel.ts).
+ */
+export function exportList<T>(db: Db, req: FastifyRequest, reply: FastifyReply, spec: ExportSpec<T>) {
+  return withStatementTimeout(req.server.deps.config.EXPORT_STATEMENT_TIMEOUT_MS, () => exportBatches(db, req, reply, spec));
+}
+
+async function exportBatches<T>(db: Db, req: FastifyRequest, reply: FastifyReply, spec: ExportSpec<T>) {
   const max = spec.max ?? MAX_EXPORT_ROWS;
   const batch = spec.batch ?? EXPORT_BATCH;
   const first = await spec.load({ page: 1, pageSize: batch });

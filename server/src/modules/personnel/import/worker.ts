@@ -18,7 +18,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { beijingDate } from '@hbzsgx/domain';
 import { serviceContext } from '../../../context.js';
 import type { AppDeps } from '../../../deps.js';
-import { analyze, errorCode, isConnectionLost } from '../../../db/client.js';
+import { analyze, errorCode, isConnectionLost, runAsJob } from '../../../db/client.js';
 import { files, importFailures, importJobs, personnel, users } from '../../../db/schema.js';
 import { cellText, SheetReadError, sheetRowCount, streamRows, type Cell, type SheetRow } from '../../../lib/excel.js';
 import { IMPORT_KIND, headerProblem } from './columns.js';
@@ -86,7 +86,8 @@ export class ImportWorker {
   start() {
     if (!this.stopped) return;
     this.stopped = false;
-    this.loop = this.run();
+    // background work: JOB_STATEMENT_TIMEOUT_MS (the ANALYZE after a big import outlasts a page's timeout)
+    this.loop = runAsJob(this.ctx.deps.config.JOB_STATEMENT_TIMEOUT_MS, () => this.run());
   }
 
   /** Stops the loop after the current chunk; `release` hands held jobs back so another process continues at once. */
