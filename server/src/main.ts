@@ -3,13 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { loadConfig } from './config.js';
-import { analyze, errorCode, openDatabase } from './db/client.js';
+import { analyze, openDatabase } from './db/client.js';
 import { createPii, resolveDataKey } from './lib/pii.js';
 import { seedReference } from './db/seed/reference.js';
 import { seedDemo, type DemoAccount } from './db/seed/demo.js';
 import { buildApp } from './app.js';
 import { safeErrorText } from './lib/logging.js';
 import { purgeAuditLogs } from './modules/audit/retention.js';
+import { Scheduler } from './lib/scheduler.js';
 import { LOGIN_TYPES, type LoginType } from '@hbzsgx/domain';
 
 function demoPassword(): string {
@@ -37,6 +38,7 @@ async function main() {
     closing = true;
     console.log(`${signal}: shutting down`);
     try {
+      await scheduler.stop(); // no new run; one in progress finishes (its transaction commits or rolls back)
       await app?.close();
       await database.close();
       process.exit(0);
@@ -45,6 +47,10 @@ async function main() {
       process.exit(1);
     }
   };
+  const scheduler = new Scheduler(database.db, {
+    statementTimeoutMs: config.JOB_STATEMENT_TIMEOUT_MS,
+    log: { info: (m) => console.log(m), error: (m) => console.error(m) },
+  });
   // eslint-disable-next-line prefer-const -- declared before the signal handlers that read it, assigned once the app is built
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -58,19 +64,22 @@ async function main() {
     const accounts = await seedDemo(database.db, pii, { password: demoPassword() });
     if (accounts.length) fs.writeFileSync(accountsFile, JSON.stringify(accounts, null, 2), { mode: 0o600 });
   }
-  const purge = () =>
-    purgeAuditLogs(database.db, config.AUDIT_RETENTION_DAYS)
-      .then((n) => n && console.log(`审计日志保留期清理：删除 ${n} 条超过 ${config.AUDIT_RETENTION_DAYS} 天的记录`))
-      .catch((e) => console.error('审计日志清理失败', safeErrorText(e)));
-  await purge();
-  setInterval(purge, 24 * 3600_000).unref();
+  // Scheduled jobs: each slot runs in one process however many share the database (lib/scheduler.ts)
+  scheduler.add({
+    name: 'audit-purge',
+    everyMs: 24 * 3600_000,
+    run: async (tx) => {
+      const n = await purgeAuditLogs(tx, config.AUDIT_RETENTION_DAYS);
+      return `删除 ${n} 条超过 ${config.AUDIT_RETENTION_DAYS} 天的审计日志`;
+    },
+  });
   if (database.kind === 'pglite') {
     // PGlite has no autovacuum: the planner statistics are refreshed at start and every hour (the seeds and each
     // finished import refresh them too). PostgreSQL's autovacuum does this there (README, Running on PostgreSQL).
-    const refresh = () => analyze(database.db).catch((e) => console.error('更新查询统计信息（ANALYZE）失败', errorCode(e) ?? ''));
-    await refresh();
-    setInterval(refresh, 3600_000).unref();
+    scheduler.add({ name: 'analyze', everyMs: 3600_000, run: (tx) => analyze(tx) });
   }
+  await scheduler.runDue(); // before serving: the first requests are planned on fresh statistics
+  scheduler.start();
   app = await buildApp({ config, database, pii });
   await app.listen({ port: config.PORT, host: config.HOST });
   console.log(`\n湖北省专业技术人员继续教育公共服务平台 已启动: http://localhost:${config.PORT}  (数据库: ${database.kind})`);

@@ -2,7 +2,8 @@
  * Several server processes over one PostgreSQL (issue 10 item 6): two real `main.ts` processes on a fresh database
  * share what matters. A session made on one works on the other; the login rate limit is shared through Redis (when
  * REDIS_URL is set: .ci/run sets it); an import uploaded to one is processed exactly once; killing the process that
- * runs an import mid-job lets the other take it over (after IMPORT_STALE_MS) and finish it, every row stored once.
+ * runs an import mid-job lets the other take it over (after IMPORT_STALE_MS) and finish it, every row stored once;
+ * a scheduled job (the daily audit purge) runs in one of them per slot.
  * PostgreSQL only (the embedded database belongs to one process).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -137,6 +138,19 @@ describe.skipIf(!URL_)('two server processes over one PostgreSQL', () => {
     await admin?.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
     await admin?.end();
     for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  it("scheduled jobs run once per slot: today's audit purge ran in the process that started first, not again in the other", async () => {
+    const { rows } = await db.query<{ ran_by: string; slot: Date; outcome: string }>(
+      `select ran_by, slot, outcome from scheduled_runs where job = 'audit-purge'`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.ran_by).toContain(`:${a.child.pid}:`);
+    expect(rows[0]!.slot.getTime()).toBe(Math.floor(Date.now() / 86_400_000) * 86_400_000);
+    expect(a.out.join('')).toContain('定时任务 audit-purge');
+    expect(b.out.join('')).not.toContain('定时任务 audit-purge'); // B found the slot settled at its start
+    // PostgreSQL keeps its own statistics (autovacuum): no ANALYZE job there
+    expect((await db.query(`select 1 from scheduled_runs where job = 'analyze'`)).rows).toEqual([]);
   });
 
   it('share sessions, the login rate limit and imports; the import of a killed process is finished by the other', async () => {
