@@ -60,7 +60,7 @@ export interface QueueTodo<K extends string> {
   path(kind: K): string;
   /** Organisation types that have the menu (default: all). */
   types?(kind: K): OrgType[];
-  count(db: Db, actor: Actor, kind: K): Promise<number>;
+  count(db: Db, actor: Actor, kind: K): Promise<number | { total: number; capped: boolean }>;
 }
 
 /** The export title's suffix for a tab: （待审核） / （已审核）. */

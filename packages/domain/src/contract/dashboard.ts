@@ -2,7 +2,8 @@
 import { z } from 'zod';
 
 /** One queue the actor may act on, with how many items wait in it (modules register these: dashboard/todos.ts). */
-export const todo = z.object({ key: z.string(), title: z.string(), path: z.string(), count: z.number().int() });
+/** `capped`: the queue holds more than `count` (a bounded count, server lib/paging.ts): shown as "10000+". */
+export const todo = z.object({ key: z.string(), title: z.string(), path: z.string(), count: z.number().int(), capped: z.boolean().optional() });
 export const dashboard = z.object({
   todos: z.array(todo),
   /** 辖区概况: counts for the actor's scope. */

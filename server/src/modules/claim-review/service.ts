@@ -3,7 +3,7 @@
  * filters and columns; decisions go through the ledger's transitionClaims() so the person-year totals change in the
  * same transaction.
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
   CLAIM_STATUSES,
@@ -163,12 +163,15 @@ export function listClaims(db: Db, actor: Actor, q: ClaimQuery) {
 }
 
 /** 待办事项: the claims of one source waiting for this reviewer (the list's scope, without a join). */
-export async function countPendingClaims(db: Db, actor: Actor, source: ClaimSource): Promise<number> {
-  const [r] = await db
-    .select({ n: count() })
-    .from(claims)
-    .where(and(reviewScope(actor), eq(claims.source, source), eq(claims.status, 'pending')));
-  return r!.n;
+export function countPendingClaims(db: Db, actor: Actor, source: ClaimSource) {
+  return boundedCount(
+    db,
+    db
+      .select({ one: sql`1` })
+      .from(claims)
+      .where(and(reviewScope(actor), eq(claims.source, source), eq(claims.status, 'pending')))
+      .$dynamic(),
+  );
 }
 
 /** What 删除 may remove: what the 学时审核 queues show (a personal claim still waiting for its unit is the unit's). */

@@ -15,7 +15,8 @@ export interface TodoProvider {
   permission: Permission;
   /** Organisation types that have this queue (default: all). */
   types?: OrgType[];
-  count(db: Db, actor: Actor): Promise<number>;
+  /** How many wait: exact, or a bounded count (lib/paging.ts boundedCount) for queues that can hold millions. */
+  count(db: Db, actor: Actor): Promise<number | { total: number; capped: boolean }>;
 }
 
 const providers: TodoProvider[] = [];
@@ -25,7 +26,13 @@ export function registerTodo(p: TodoProvider) {
 
 export async function todosFor(db: Db, actor: Actor) {
   const mine = providers.filter((p) => actor.permissions.has(p.permission) && (!p.types || p.types.includes(actor.org.type)));
-  return Promise.all(mine.map(async (p) => ({ key: p.key, title: p.title, path: p.path, count: await p.count(db, actor) })));
+  return Promise.all(
+    mine.map(async (p) => {
+      const n = await p.count(db, actor);
+      const { total, capped } = typeof n === 'number' ? { total: n, capped: false } : n;
+      return { key: p.key, title: p.title, path: p.path, count: total, capped };
+    }),
+  );
 }
 
 registerTodo({

@@ -27,13 +27,13 @@ export function TodoCards({ todos, loading }: { todos: Todo[]; loading: boolean 
                 size="small"
                 onClick={() => navigate(t.path)}
                 role="link"
-                aria-label={`${t.title}：${t.count}`}
+                aria-label={`${t.title}：${t.count}${t.capped ? '+' : ''}`}
                 className={t.count > 0 ? 'todo-card todo-card-active' : 'todo-card'}
               >
                 <Statistic
                   title={t.title}
                   value={t.count}
-                  suffix={<span style={{ fontSize: 14 }}>项</span>}
+                  suffix={<span style={{ fontSize: 14 }}>{t.capped ? '+ 项' : '项'}</span>}
                   styles={{ content: { color: t.count > 0 ? '#d4380d' : '#8c8c8c' } }}
                 />
                 <div className="todo-go">
