@@ -20,7 +20,7 @@ export function serverPagination(
     showSizeChanger: true,
     pageSizeOptions: [10, 20, 50, 100],
     showQuickJumper: (total ?? 0) > pageSize * 5,
-    showTotal: (t) => (capped ? `共 ${t.toLocaleString('zh-CN')}+ 条` : `共 ${t} 条`),
+    showTotal: (t) => (capped ? `共 ${new Intl.NumberFormat('zh-CN').format(t)}+ 条` : `共 ${t} 条`),
     onChange,
   };
 }
