@@ -136,3 +136,12 @@ export const IMPORT_JOB_KIND_CODES = Object.keys(IMPORT_JOB_KINDS) as [ImportJob
 export const IMPORT_JOB_STATUSES = { queued: '排队中', running: '导入中', done: '已完成', failed: '失败' } as const;
 export type ImportJobStatus = keyof typeof IMPORT_JOB_STATUSES;
 export const IMPORT_JOB_STATUS_CODES = Object.keys(IMPORT_JOB_STATUSES) as [ImportJobStatus, ...ImportJobStatus[]];
+
+/** 导出 jobs (an export above the synchronous limit runs in the background; server lib/export.ts). */
+export const EXPORT_JOB_STATUSES = { queued: '排队中', running: '导出中', done: '已完成', failed: '失败', expired: '已过期' } as const;
+export type ExportJobStatus = keyof typeof EXPORT_JOB_STATUSES;
+export const EXPORT_JOB_STATUS_CODES = Object.keys(EXPORT_JOB_STATUSES) as [ExportJobStatus, ...ExportJobStatus[]];
+/** The file an export writes: xlsx (default) or csv (UTF-8 with BOM, so Excel reads Chinese correctly). */
+export const EXPORT_FORMATS = { xlsx: 'Excel（xlsx）', csv: 'CSV（UTF-8）' } as const;
+export type ExportFormat = keyof typeof EXPORT_FORMATS;
+export const EXPORT_FORMAT_CODES = Object.keys(EXPORT_FORMATS) as [ExportFormat, ...ExportFormat[]];

@@ -21,6 +21,8 @@ import {
   HR_LEVEL_CODES,
   IMPORT_JOB_KIND_CODES,
   IMPORT_JOB_STATUS_CODES,
+  EXPORT_FORMAT_CODES,
+  EXPORT_JOB_STATUS_CODES,
   LEARNING_FORM_CODES,
   LOGIN_TYPE_CODES,
   MATERIAL_CATEGORY_CODES,
@@ -39,6 +41,8 @@ import {
   type ClassStatus,
   type ImportJobKind,
   type ImportJobStatus,
+  type ExportFormat,
+  type ExportJobStatus,
   type LearningForm,
   type LoginType,
   type MaterialCategory,
@@ -53,6 +57,7 @@ import {
   type TransferStatus,
 } from '@hbzsgx/domain';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -804,6 +809,61 @@ export const importFailures = pgTable(
     reason: text('reason').notNull(),
   },
   (t) => [primaryKey({ columns: [t.jobId, t.rowNumber] })],
+);
+
+/**
+ * 导出 jobs: a list export above EXPORT_SYNC_LIMIT, run by a background worker (lib/jobs.ts lease, like imports) as
+ * the requester — the export route and its raw params/query are stored and validated again by the route's own
+ * schemas at run time, the actor rebuilt from the seat — streamed to a file under DATA_DIR/exports. Only the
+ * requester (user and seat) sees and downloads it; the file is deleted when it expires (EXPORT_RETENTION_HOURS).
+ */
+export const exportJobs = pgTable(
+  'export_jobs',
+  {
+    id: serial('id').primaryKey(),
+    /** The export route's pattern (its key in the export registry), e.g. '/api/personnel/export'. */
+    route: text('route').notNull(),
+    params: jsonb('params').$type<Record<string, unknown>>().notNull(),
+    query: jsonb('query').$type<Record<string, unknown>>().notNull(),
+    format: text('format').$type<ExportFormat>().notNull(),
+    title: text('title').notNull(),
+    /** The requester: the user and the seat they exported from (an admin seat or their personnel profile). */
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    adminId: integer('admin_id').references(() => admins.id),
+    personnelId: integer('personnel_id').references(() => personnel.id),
+    loginType: text('login_type').$type<LoginType>().notNull(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    status: text('status').$type<ExportJobStatus>().notNull().default('queued'),
+    /** Rows to write (counted when the run starts) and written so far. */
+    total: integer('total'),
+    processed: integer('processed').notNull().default(0),
+    error: text('error'),
+    /** The finished file, relative to DATA_DIR/exports, and its size. */
+    file: text('file'),
+    fileSize: bigint('file_size', { mode: 'number' }),
+    lockedBy: text('locked_by'),
+    heartbeatAt: ts('heartbeat_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    startedAt: ts('started_at'),
+    finishedAt: ts('finished_at'),
+    expiresAt: ts('expires_at'),
+  },
+  (t) => [
+    index('export_jobs_user_idx').on(t.userId, t.id),
+    index('export_jobs_live_idx')
+      .on(t.id)
+      .where(sql`status in ('queued', 'running')`),
+    index('export_jobs_expires_idx')
+      .on(t.expiresAt)
+      .where(sql`status = 'done'`),
+    oneOf('export_jobs', 'status', EXPORT_JOB_STATUS_CODES),
+    oneOf('export_jobs', 'format', EXPORT_FORMAT_CODES),
+    oneOf('export_jobs', 'login_type', LOGIN_TYPE_CODES),
+  ],
 );
 
 /**
