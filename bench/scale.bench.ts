@@ -1,0 +1,468 @@
+/**
+ * Hubei's real size (issue 10): every working list page, timed as the platform serves it, beside a raw-SQL baseline
+ * of the same rows, then the busiest pages over HTTP under load.
+ *
+ *   DATABASE_URL=postgres://… npx tsx bench/scale.bench.ts --personnel N --claims M [--keep] [--reuse <dbname>]
+ *        [--runs 5] [--only <regex>] [--seconds 20] [--connections 50] [--no-http]
+ *
+ * Pages (page 1 and page 500, 20 rows each, for the province HR, 武汉市 HR and 江岸区 HR): every 学时审核 queue
+ * (base/employer/personal × 待审核/已审核), 学时审验, 专技人员信息查询 (no filter, 姓名, 证件号, 单位, 职称系列,
+ * 完成情况), 注册审核 (专技人员 and 单位, both tabs), 调转记录, 审计日志, 下属机构. "ms" is the median of --runs calls
+ * (after a warm-up) of the function the route calls, given the route's own parsed query (its Zod schema from
+ * app.routeAccess, so defaults are the route's) through serviceContext(); "baselineMs" the median of the same rows
+ * (same columns, same bounded or exact total) fetched by hand-written SQL — the best index scan the schema allows
+ * today: the page's ids by the jurisdiction keys in the page's order, then their columns. "same" says whether both
+ * returned the same ids in the same order and the same total.
+ * HTTP: the real app (LOG_LEVEL info to /dev/null, the configured pool and statement timeout) and a bare Fastify
+ * hello, each loaded by autocannon in a child process (50 connections, 20 s): p50/p99 of the province, city and county
+ * 学时审核 (base, 待审核) and 专技人员信息查询 first pages, signed in as each HR admin.
+ * stderr: progress and a human table; stdout's last line: `SCALE {"personnel":N,"claims":M,"pages":[…],"http":[…]}`.
+ */
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import Fastify from 'fastify';
+import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { buildApp } from '../server/src/app.js';
+import { loadConfig } from '../server/src/config.js';
+import { serviceContext } from '../server/src/context.js';
+import { openDatabase, queryRows, type Database } from '../server/src/db/client.js';
+import type { organizations } from '../server/src/db/schema.js';
+import { COUNT_CAP } from '../server/src/lib/paging.js';
+import { listAuditLogs, type AuditFilters } from '../server/src/modules/audit/service.js';
+import { claimQueue } from '../server/src/modules/claim-review/queue.js';
+import { listForAudit } from '../server/src/modules/claim-review/service.js';
+import { listPersonnel } from '../server/src/modules/personnel/query.js';
+import { registrationQueue } from '../server/src/modules/registration-review/queue.js';
+import { listSuborgs } from '../server/src/modules/suborgs/service.js';
+import { listTransfers } from '../server/src/modules/transfers/service.js';
+import {
+  arg,
+  argText,
+  BENCH_PASSWORD,
+  benchDeps,
+  benchIdx,
+  flag,
+  generateDataset,
+  loadDataset,
+  median,
+  ms,
+  openBenchDatabase,
+  YEAR,
+  type Dataset,
+} from './dataset.js';
+
+const RUNS = Math.max(5, arg('runs', 5));
+const ONLY = argText('only') ? new RegExp(argText('only')!) : null;
+const SECONDS = arg('seconds', 20);
+const CONNECTIONS = arg('connections', 50);
+const PAGE_SIZE = 20;
+const DEEP = 500;
+const NAME = '张伟';
+
+type OrgRow = typeof organizations.$inferSelect;
+type Level = 'province' | 'city' | 'county';
+interface Result {
+  ids: number[];
+  total: number;
+}
+interface Page {
+  page: string;
+  run: () => Promise<Result>;
+  baseline?: () => Promise<Result>;
+}
+interface Measured {
+  page: string;
+  ms: number | null;
+  baselineMs: number | null;
+  ratio: number | null;
+  rows?: number;
+  total?: number;
+  same?: boolean;
+  error?: string;
+}
+
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+async function timed(f: () => Promise<Result>): Promise<{ ms: number; result: Result }> {
+  let result = await f(); // warm-up: plans, caches
+  const xs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = process.hrtime.bigint();
+    result = await f();
+    xs.push(ms(t));
+  }
+  return { ms: round(median(xs), 2), result };
+}
+
+async function main() {
+  const bench = await openBenchDatabase();
+  const { database } = bench;
+  const db = database.db;
+  try {
+    let ds: Dataset;
+    if (bench.reused) {
+      console.error(`reusing ${bench.name}: applying any new migrations first`);
+      await database.migrate();
+      ds = await loadDataset(database);
+    } else ds = await generateDataset(database, { personnel: arg('personnel', 200_000), claims: arg('claims', 2_000_000) });
+    const deps = benchDeps(database, ds.pii);
+    // the app: for the routes' own query schemas, and the HTTP run (its own pool, as a server process has)
+    const appConfig = loadConfig({ CAPTCHA: 'off', SEED_DEMO: 'off', LOG_LEVEL: 'info' });
+    const appDb: Database = bench.url
+      ? await openDatabase({
+          databaseUrl: bench.url,
+          dataDir: os.tmpdir(),
+          poolSize: appConfig.DB_POOL_SIZE,
+          statementTimeoutMs: appConfig.STATEMENT_TIMEOUT_MS,
+        })
+      : database;
+    const app = await buildApp({ config: appConfig, database: appDb, pii: ds.pii }, { logger: { file: '/dev/null' } });
+    await app.ready();
+    const querySchema = (url: string) => {
+      const r = app.routeAccess.find((x) => x.method === 'GET' && x.url === url);
+      if (!r?.schemas.querystring) throw new Error(`no GET ${url} with a query schema`);
+      return r.schemas.querystring as z.ZodType;
+    };
+    const parse = <T>(url: string, q: Record<string, unknown>) => querySchema(url).parse(q) as T;
+
+    const byDivision = (list: OrgRow[], code: string) => list.find((o) => o.divisionCode === code) ?? list[0]!;
+    const actors: [Level, OrgRow][] = [
+      ['province', ds.province],
+      ['city', byDivision(ds.cities, '420100')],
+      ['county', byDivision(ds.counties, '420102')],
+    ];
+    const cols = new Set(
+      (
+        await queryRows<{ c: string }>(
+          db,
+          sql`SELECT table_name || '.' || column_name AS c FROM information_schema.columns WHERE table_schema = 'public'`,
+        )
+      ).map((r) => r.c),
+    );
+    const rows = <T>(text: string) => queryRows<T>(db, sql.raw(text));
+    const ids = async (text: string) => (await rows<{ id: number }>(text)).map((r) => Number(r.id));
+    /** The bounded total as the platform shows it (exact up to COUNT_CAP). */
+    const bounded = async (from: string) =>
+      Math.min(COUNT_CAP, (await rows<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} LIMIT ${COUNT_CAP + 1}) x`))[0]!.n);
+    const exact = async (from: string) => (await rows<{ n: number }>(`SELECT count(*)::int AS n FROM ${from}`))[0]!.n;
+    const [policy] = await rows<{ total_required: number; public_min: number; professional_min: number }>(
+      `SELECT total_required, public_min, professional_min FROM hour_policies WHERE year = ${YEAR - 1}`,
+    );
+
+    // 姓名: a common name; the baseline narrows by the name_grams() GIN index where the schema has one (as lib/name-search.ts)
+    const hasGrams = (await rows<{ n: number }>(`SELECT count(*)::int AS n FROM pg_proc WHERE proname = 'name_grams'`))[0]!.n > 0;
+    const chars = Array.from(NAME);
+    const grams = chars.length === 1 ? chars : chars.slice(1).map((c, i) => chars[i]! + c);
+    const nameCond = `${hasGrams ? `name_grams(u.name) @> ARRAY[${grams.map(lit).join(', ')}]::text[] AND ` : ''}u.name ILIKE ${lit(`%${NAME}%`)}`;
+
+    const pages: Page[] = [];
+    for (const [level, org] of actors) {
+      const ctx = serviceContext(deps, ds.actorOf(org));
+      const region = (t: string, city = 'city_hr_id', county = 'county_hr_id') =>
+        level === 'province' ? '' : level === 'city' ? ` AND ${t}.${city} = ${org.id}` : ` AND ${t}.${county} = ${org.id}`;
+      const under = lit(`${org.path}%`);
+      for (const p of [1, DEEP]) {
+        const off = (p - 1) * PAGE_SIZE;
+        const paging = { page: p, pageSize: PAGE_SIZE };
+
+        // 学时审核: each source, both tabs
+        for (const source of ['base', 'employer', 'personal'] as const)
+          for (const tab of ['pending', 'done'] as const) {
+            const where = `c.source = '${source}' AND ${tab === 'pending' ? `c.status = 'pending'` : `c.status IN ('approved', 'rejected', 'revoked') AND c.reviewed_by IS NOT NULL`}${region('c')}`;
+            pages.push({
+              page: `claims-${tab}-${source}-${level}-p${p}`,
+              run: async () => {
+                const r = await claimQueue.list(ctx, undefined as never, parse('/api/reviews/claims', { tab, source, ...paging }));
+                return { ids: r.items.map((i) => i.id), total: r.total };
+              },
+              baseline: async () => ({
+                total: await bounded(`claims c WHERE ${where}`),
+                ids: await ids(claimRows(`SELECT c.id FROM claims c WHERE ${where} ORDER BY c.id DESC LIMIT ${PAGE_SIZE} OFFSET ${off}`)),
+              }),
+            });
+          }
+
+        // 学时审验 (市州 and province): approved claims of the jurisdiction's people
+        if (level !== 'county') {
+          const personKeys = cols.has('claims.person_city_hr_id');
+          const where = `c.status = 'approved'${
+            level === 'province'
+              ? ''
+              : personKeys
+                ? ` AND c.person_city_hr_id = ${org.id}`
+                : ` AND c.personnel_id IN (SELECT id FROM personnel WHERE city_hr_id = ${org.id})`
+          }`;
+          pages.push({
+            page: `claim-audit-${level}-p${p}`,
+            run: async () => {
+              const r = await listForAudit(ctx, parse('/api/audits/claims', paging));
+              return { ids: r.items.map((i) => i.id), total: r.total };
+            },
+            baseline: async () => ({
+              total: await bounded(`claims c WHERE ${where}`),
+              ids: await ids(claimRows(`SELECT c.id FROM claims c WHERE ${where} ORDER BY c.id DESC LIMIT ${PAGE_SIZE} OFFSET ${off}`)),
+            }),
+          });
+        }
+
+        // 专技人员信息查询: no filter, then each filter alone
+        const person = await rows<{ enc: string }>(
+          `SELECT u.id_number_enc AS enc FROM personnel p JOIN users u ON u.id = p.user_id WHERE p.status = 'active'${region('p')} ORDER BY p.id LIMIT 1 OFFSET 10`,
+        );
+        const idNumber = ds.idNumberOf(benchIdx(person[0]!.enc)!);
+        const [unit] = await rows<{ id: number; path: string }>(
+          `SELECT o.id, o.path FROM stat_org_personnel s JOIN organizations o ON o.id = s.org_id
+           WHERE s.title_series = '*' AND s.title_level = '*' AND o.type = 'employer' AND o.path LIKE ${under} ORDER BY s.persons DESC, o.id LIMIT 1`,
+        );
+        const filters: [string, Record<string, unknown>, string][] = [
+          ['all', {}, ''],
+          ['name', { personName: NAME }, ` AND p.user_id = ANY(ARRAY(SELECT u.id FROM users u WHERE ${nameCond}))`],
+          ['idNumber', { idNumber }, ` AND p.user_id = (SELECT u.id FROM users u WHERE u.id_number_hash = ${lit(ds.pii.blindIndex(idNumber))})`],
+          ['unit', { orgId: unit!.id }, ` AND p.org_id = ANY(ARRAY(SELECT o.id FROM organizations o WHERE o.path LIKE ${lit(`${unit!.path}%`)}))`],
+          ['series', { titleSeries: 'WSJS' }, ` AND p.title_series = 'WSJS'`],
+          [
+            'completed',
+            { year: YEAR - 1, completed: 'yes' },
+            ` AND EXISTS (SELECT 1 FROM person_year_totals t WHERE t.personnel_id = p.id AND t.year = ${YEAR - 1}
+               AND hours_completed(t.public_hours, t.professional_hours, ${policy!.total_required}, ${policy!.public_min}, ${policy!.professional_min}))`,
+          ],
+        ];
+        for (const [name, f, cond] of filters) {
+          const year = (f.year as number | undefined) ?? YEAR;
+          const where = `p.status = 'active'${region('p')}${cond}`;
+          pages.push({
+            page: `personnel-${name}-${level}-p${p}`,
+            run: async () => {
+              const r = await listPersonnel(ctx, parse('/api/personnel', { ...f, ...paging }));
+              return { ids: r.items.map((i) => i.id), total: r.total };
+            },
+            baseline: async () => ({
+              total: await bounded(`personnel p WHERE ${where}`),
+              ids: await ids(`WITH ids AS (SELECT p.id FROM personnel p WHERE ${where} ORDER BY p.created_at DESC, p.id DESC LIMIT ${PAGE_SIZE} OFFSET ${off})
+                SELECT p.id, u.name, u.id_type, u.id_number_masked, u.phone_masked, u.gender, o.id AS org_id, o.name AS org_name, d.name AS department_name,
+                       p.title_series, p.title_level, p.title_name, p.education, u.status, p.created_at, t.public_hours, t.professional_hours
+                FROM ids JOIN personnel p ON p.id = ids.id JOIN users u ON u.id = p.user_id JOIN organizations o ON o.id = p.org_id
+                LEFT JOIN departments d ON d.id = p.department_id LEFT JOIN person_year_totals t ON t.personnel_id = p.id AND t.year = ${year}
+                ORDER BY p.created_at DESC, p.id DESC`),
+            }),
+          });
+        }
+
+        // 注册审核: 专技人员 (by the person's jurisdiction keys) and 单位 (organisations of the subtree), both tabs
+        for (const tab of ['pending', 'done'] as const) {
+          const where = `${tab === 'pending' ? `p.status = 'pending'` : `p.status IN ('active', 'rejected') AND p.reviewed_at IS NOT NULL`}${region('p')}`;
+          const order = tab === 'pending' ? 'p.created_at, p.id' : 'p.reviewed_at DESC, p.id DESC';
+          pages.push({
+            page: `registrations-personnel-${tab}-${level}-p${p}`,
+            run: async () => {
+              const r = await registrationQueue.list(ctx, 'personnel', parse('/api/reviews/registrations/:kind', { tab, ...paging }));
+              return { ids: r.items.map((i) => i.id), total: r.total };
+            },
+            baseline: async () => ({
+              total: await bounded(`personnel p WHERE ${where}`),
+              ids: await ids(`WITH ids AS (SELECT p.id FROM personnel p WHERE ${where} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${off})
+                SELECT p.id, u.name, u.id_number_masked, u.phone_masked, o.name AS org_name, d.name AS department_name, p.title_series, p.title_level,
+                       p.status, p.reject_reason, p.created_at, p.reviewed_at
+                FROM ids JOIN personnel p ON p.id = ids.id JOIN users u ON u.id = p.user_id JOIN organizations o ON o.id = p.org_id
+                LEFT JOIN departments d ON d.id = p.department_id ORDER BY ${order}`),
+            }),
+          });
+          const owhere = `o.type = 'employer' AND o.id <> ${org.id} AND ${
+            tab === 'pending' ? `o.status = 'pending'` : `o.status IN ('active', 'rejected') AND o.reviewed_at IS NOT NULL`
+          }${region('o')}`;
+          pages.push({
+            page: `registrations-employer-${tab}-${level}-p${p}`,
+            run: async () => {
+              const r = await registrationQueue.list(ctx, 'employer', parse('/api/reviews/registrations/:kind', { tab, ...paging }));
+              return { ids: r.items.map((i) => i.id), total: r.total };
+            },
+            baseline: async () => ({
+              total: await exact(`organizations o WHERE ${owhere}`),
+              ids: await ids(`SELECT o.id, o.name, o.credit_code, o.type, o.hr_level, v.name AS division_name, pa.name AS parent_name, o.contact_name,
+                       o.contact_phone, o.address, o.status, o.reject_reason, o.created_at, o.reviewed_at
+                FROM organizations o JOIN divisions v ON v.code = o.division_code LEFT JOIN organizations pa ON pa.id = o.parent_id
+                WHERE ${owhere} ORDER BY ${tab === 'pending' ? 'o.created_at' : 'o.reviewed_at DESC'} LIMIT ${PAGE_SIZE} OFFSET ${off}`),
+            }),
+          });
+        }
+
+        // 调转记录 (all directions): the actor's own organisation's transfers in and out
+        const twhere = `(t.to_org_id = ${org.id} OR t.from_org_id = ${org.id})`;
+        pages.push({
+          page: `transfers-${level}-p${p}`,
+          run: async () => {
+            const r = await listTransfers(ctx, parse('/api/transfers', { direction: 'all', ...paging }));
+            return { ids: r.items.map((i) => i.id), total: r.total };
+          },
+          baseline: async () => ({
+            total: await exact(`transfers t WHERE ${twhere}`),
+            ids: await ids(`SELECT t.*, u.name, u.id_number_masked, fo.name AS from_org_name, tor.name AS to_org_name
+              FROM transfers t JOIN personnel p ON p.id = t.personnel_id JOIN users u ON u.id = p.user_id
+              JOIN organizations fo ON fo.id = t.from_org_id JOIN organizations tor ON tor.id = t.to_org_id
+              WHERE ${twhere} ORDER BY t.id DESC LIMIT ${PAGE_SIZE} OFFSET ${off}`),
+          }),
+        });
+
+        // 审计日志 of the jurisdiction (the actor organisations' paths)
+        const awhere = `a.actor_org_path LIKE ${under}`;
+        pages.push({
+          page: `audit-log-${level}-p${p}`,
+          run: async () => {
+            const q = parse<AuditFilters & { page: number; pageSize: number }>('/api/audit-logs', paging);
+            const r = await listAuditLogs(ctx, q, q);
+            return { ids: r.items.map((i) => i.id), total: r.total };
+          },
+          baseline: async () => ({
+            total: await bounded(`audit_logs a WHERE ${awhere}`),
+            ids: await ids(`SELECT a.* FROM audit_logs a WHERE ${awhere} ORDER BY a.id DESC LIMIT ${PAGE_SIZE} OFFSET ${off}`),
+          }),
+        });
+
+        // 下属机构: the jurisdiction's organisations in tree order
+        const swhere = `o.path LIKE ${under}`;
+        pages.push({
+          page: `suborgs-${level}-p${p}`,
+          run: async () => {
+            const r = await listSuborgs(ctx, parse('/api/suborgs', paging));
+            return { ids: r.items.map((i) => i.id), total: r.total };
+          },
+          baseline: async () => ({
+            total: await exact(`organizations o WHERE ${swhere}`),
+            ids: await ids(`SELECT o.id, o.name, o.credit_code, o.type, o.hr_level, o.status, v.name AS division_name, o.created_at
+              FROM organizations o JOIN divisions v ON v.code = o.division_code WHERE ${swhere} ORDER BY o.path LIMIT ${PAGE_SIZE} OFFSET ${off}`),
+          }),
+        });
+      }
+    }
+
+    const measured: Measured[] = [];
+    const chosen = pages.filter((p) => !ONLY || ONLY.test(p.page));
+    console.error(`${chosen.length} pages × ${RUNS} runs (+1 warm-up), service and baseline`);
+    for (const p of chosen) {
+      const m: Measured = { page: p.page, ms: null, baselineMs: null, ratio: null };
+      try {
+        const s = await timed(p.run);
+        m.ms = s.ms;
+        m.rows = s.result.ids.length;
+        m.total = s.result.total;
+        if (p.baseline) {
+          const b = await timed(p.baseline);
+          m.baselineMs = b.ms;
+          m.ratio = round(s.ms / Math.max(b.ms, 0.01), 2);
+          m.same = b.result.total === s.result.total && b.result.ids.join() === s.result.ids.join();
+        }
+      } catch (e) {
+        m.error = (e as Error).message.split('\n')[0]!.slice(0, 200);
+      }
+      measured.push(m);
+      console.error(
+        `${p.page.padEnd(44)} ${String(m.ms ?? '—').padStart(9)} ms  baseline ${String(m.baselineMs ?? '—').padStart(8)} ms  ×${String(m.ratio ?? '—').padEnd(6)}` +
+          ` rows ${String(m.rows ?? '—').padStart(2)}  total ${String(m.total ?? '—').padStart(6)}${m.same === false ? '  DIFFERENT ROWS' : ''}${m.error ? `  ERROR ${m.error}` : ''}`,
+      );
+    }
+
+    const http: Record<string, unknown>[] = [];
+    if (!flag('no-http')) http.push(...(await httpRun(app, ds, actors)));
+
+    printTable(measured, http);
+    const personnel = ds.personnel;
+    console.log(
+      `SCALE ${JSON.stringify({ personnel, claims: ds.claims, db: database.kind, generateSeconds: ds.generateSeconds, pages: measured, http })}`,
+    );
+    await app.close();
+    if (appDb !== database) await appDb.close();
+  } finally {
+    await bench.cleanup();
+  }
+}
+
+/** The 学时审核 page's row query for the claim ids a selection yields (the same columns as listClaims). */
+function claimRows(idsSql: string) {
+  return `WITH ids AS (${idsSql})
+    SELECT c.id, d.name AS declaring_org, c.title, u.name, u.id_number_masked, c.year, o.name AS org_name, p.title_series, c.score, c.hours,
+           c.qualified, c.status, c.subject_type, c.learning_form, c.flagged, c.flag_reasons, c.reject_reason, c.revoke_reason, c.basis,
+           c.evidence_file_id, c.created_at, c.reviewed_at
+    FROM ids JOIN claims c ON c.id = ids.id JOIN personnel p ON p.id = c.personnel_id JOIN users u ON u.id = p.user_id
+    JOIN organizations o ON o.id = p.org_id JOIN organizations d ON d.id = c.declaring_org_id
+    ORDER BY c.id DESC`;
+}
+
+/** autocannon in a child process (its own event loop and CPU share), as a client machine would be. */
+function autocannon(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ p50: number; p99: number; rps: number; non2xx: number; errors: number }> {
+  const script = `const a = require('autocannon'); const o = JSON.parse(process.argv[1]);
+    a(o).then((r) => process.stdout.write(JSON.stringify({ p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average,
+      non2xx: r.non2xx, errors: r.errors + r.timeouts })));`;
+  const opts = { url, headers, connections: CONNECTIONS, duration: SECONDS };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', script, JSON.stringify(opts)], { cwd: path.resolve(import.meta.dirname, '..') });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => process.stderr.write(d));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`autocannon exited ${code}`))));
+  });
+}
+
+async function httpRun(app: Awaited<ReturnType<typeof buildApp>>, ds: Dataset, actors: [Level, OrgRow][]) {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  const out: Record<string, unknown>[] = [];
+  const record = (page: string, r: Awaited<ReturnType<typeof autocannon>>) => {
+    out.push({ page, p50: r.p50, p99: r.p99, rps: round(r.rps), non2xx: r.non2xx, errors: r.errors });
+    console.error(
+      `${page.padEnd(44)} p50 ${String(r.p50).padStart(6)} ms  p99 ${String(r.p99).padStart(6)} ms  ${round(r.rps)} req/s  non-2xx ${r.non2xx}  errors ${r.errors}`,
+    );
+  };
+  const bare = Fastify();
+  bare.get('/hello', async () => ({ ok: true }));
+  await bare.listen({ port: 0, host: '127.0.0.1' });
+  const bareAddr = bare.server.address();
+  console.error(`HTTP: ${CONNECTIONS} connections, ${SECONDS} s each`);
+  record('http-bare-fastify', await autocannon(`http://127.0.0.1:${typeof bareAddr === 'object' && bareAddr ? bareAddr.port : 0}/hello`, {}));
+  await bare.close();
+  for (const [level, org] of actors) {
+    if (ONLY && !ONLY.test(`http-${level}`)) continue;
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { host: '127.0.0.1', origin: base, 'content-type': 'application/json' },
+      body: JSON.stringify({ loginType: 'hr', account: ds.hrAdmin(org).account, password: BENCH_PASSWORD }),
+    });
+    if (login.status !== 200) throw new Error(`login of ${org.name}'s admin: ${login.status} ${await login.text()}`);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    for (const [name, url] of [
+      [`http-claims-pending-base-${level}`, '/api/reviews/claims?source=base&tab=pending&page=1&pageSize=20'],
+      [`http-personnel-${level}`, '/api/personnel?page=1&pageSize=20'],
+    ] as const) {
+      const first = await fetch(`${base}${url}`, { headers: { cookie } });
+      if (first.status !== 200) console.error(`${name}: first answer ${first.status} ${(await first.text()).slice(0, 200)}`);
+      record(name, await autocannon(`${base}${url}`, { cookie }));
+    }
+  }
+  return out;
+}
+
+function printTable(pages: Measured[], http: Record<string, unknown>[]) {
+  const line = '─'.repeat(100);
+  console.error(`\n${line}\n${'page'.padEnd(44)} ${'ms'.padStart(9)} ${'baseline'.padStart(9)} ${'ratio'.padStart(7)}  rows   total  same`);
+  for (const p of pages)
+    console.error(
+      `${p.page.padEnd(44)} ${String(p.ms ?? '—').padStart(9)} ${String(p.baselineMs ?? '—').padStart(9)} ${String(p.ratio ?? '—').padStart(7)}  ${String(p.rows ?? '—').padStart(4)} ${String(p.total ?? '—').padStart(7)}  ${p.error ? `ERROR ${p.error}` : p.same === false ? 'NO' : 'yes'}`,
+    );
+  const over = pages.filter((p) => p.ms != null && p.ms > 100).length;
+  const bad = pages.filter((p) => p.ratio != null && p.ratio > 2).length;
+  console.error(`${line}\n${pages.length} pages: ${over} over 100 ms, ${bad} with ratio > 2, ${pages.filter((p) => p.error).length} errors`);
+  for (const h of http) console.error(`${String(h.page).padEnd(44)} p50 ${h.p50} ms  p99 ${h.p99} ms  ${h.rps} req/s`);
+  console.error(line);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
