@@ -27,7 +27,7 @@ async function main() {
   const db = database.db;
   try {
     const ds = await generateDataset(database, { personnel: PERSONNEL, claims: CLAIMS });
-    const ctx = serviceContext(benchDeps(database), ds.actorOf(ds.province), { ip: '127.0.0.1' });
+    const ctx = serviceContext(benchDeps(database, ds.pii), ds.actorOf(ds.province), { ip: '127.0.0.1' });
     const ids = (await db.select({ id: personnel.id }).from(personnel).where(eq(personnel.status, 'active')).orderBy(asc(personnel.id))).map(
       (r) => r.id,
     );
