@@ -196,12 +196,14 @@ function weightedSql(words: [string, number][], slots: number) {
   return (hashed: string) => `(${arr})[(${idx})[1 + ${hashed} % ${slots}]]`;
 }
 const surname = weightedSql(W.SURNAMES, 10_000);
-const maleChar = weightedSql(W.MALE_CHARS, 1000);
-const femaleChar = weightedSql(W.FEMALE_CHARS, 1000);
-/** A name for person `idx`: a weighted surname, then one (28%) or two given-name characters by gender. */
+const maleFirst = weightedSql(W.MALE_FIRST, 1000);
+const maleLast = weightedSql(W.MALE_LAST, 1000);
+const femaleFirst = weightedSql(W.FEMALE_FIRST, 1000);
+const femaleLast = weightedSql(W.FEMALE_LAST, 1000);
+/** A name for person `idx`: a weighted surname, then one (28%) or two given-name characters by gender and position. */
 const nameSql = (idx: string, male: string) => `${surname(h(idx, 11))} || CASE WHEN ${male}
-    THEN ${maleChar(h(idx, 12))} || CASE WHEN ${h(idx, 13)} % 100 < 72 THEN ${maleChar(h(idx, 14))} ELSE '' END
-    ELSE ${femaleChar(h(idx, 12))} || CASE WHEN ${h(idx, 13)} % 100 < 72 THEN ${femaleChar(h(idx, 14))} ELSE '' END END`;
+    THEN CASE WHEN ${h(idx, 13)} % 100 < 72 THEN ${maleFirst(h(idx, 12))} ELSE '' END || ${maleLast(h(idx, 14))}
+    ELSE CASE WHEN ${h(idx, 13)} % 100 < 72 THEN ${femaleFirst(h(idx, 12))} ELSE '' END || ${femaleLast(h(idx, 14))} END`;
 
 /** The first 17 characters of person idx's 证件号: division, birth date (1960–1999), sequence — unique per idx < 14.6 M. */
 const first17Sql = (idx: string, divs: number[]) =>
