@@ -96,8 +96,17 @@ export interface Res {
 /** A browser-like client: keeps the session cookie and sends our Origin on state-changing requests. */
 export class Client {
   cookie = '';
-  constructor(private ctx: TestCtx) {}
+  /** `waitForNotifications: false`: send at once, as a browser would (see req()). */
+  constructor(
+    private ctx: TestCtx,
+    private opts: { waitForNotifications?: boolean } = {},
+  ) {}
   async req(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<Res> {
+    // A test's own direct writes (factories, ctx.db.update) reach the actor cache as notifications, which PostgreSQL
+    // delivers asynchronously (in production within milliseconds): wait for them, as if time had passed. Changes
+    // made through the API need no wait — the request that made them waits before answering (actor-cache.test.ts
+    // checks that with requests that skip this).
+    if (this.opts.waitForNotifications !== false) await this.ctx.app.actorCache.sync();
     const res = await this.ctx.app.inject({
       method,
       url,

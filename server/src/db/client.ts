@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
+import crypto from 'node:crypto';
 import net from 'node:net';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { PGlite } from '@electric-sql/pglite';
@@ -42,6 +43,178 @@ export interface Database {
   probe: Db;
   /** PostgreSQL only: the pool's connections (for /metrics). */
   poolStats?: () => { total: number; idle: number; waiting: number };
+  /**
+   * LISTEN on `channel` (the actor cache's invalidations, plugins/actor-cache.ts). PostgreSQL: a connection of its
+   * own outside the pool (DB_POOL_SIZE + 2 per process with the readiness one), reconnected after a loss; PGlite:
+   * the instance's own listen, which hands a commit's notifications over before the statement that committed returns.
+   */
+  listen(channel: string, on: ListenHandlers): Listener;
+}
+
+/** What a LISTEN reports (Database.listen). */
+export interface ListenHandlers {
+  /** One notification's payload (never one of the listener's own sync markers). */
+  notify(payload: string): void;
+  /** Listening (again): every notification committed from now on is delivered. */
+  up(): void;
+  /** The listening connection is gone: notifications committed until the next up() are lost. */
+  down(): void;
+}
+
+export interface Listener {
+  /**
+   * Resolves once every notification committed before the call was handed to notify(). PostgreSQL: a marker of its
+   * own, sent on the listening connection after the call, came back (each listener receives the notification queue
+   * in commit order); if it does not within 2 s the connection counts as lost (down(), then reconnect). While not
+   * listening, at once (down() was reported). PGlite: at once.
+   */
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const CHANNEL = /^[a-z_]{1,63}$/;
+/** The sync round trip's deadline, and how often an idle listener checks its connection with one. */
+const SYNC_TIMEOUT_MS = 2000;
+const HEARTBEAT_MS = 5000;
+
+function listenPglite(client: PGlite, channel: string, on: ListenHandlers): Listener {
+  if (!CHANNEL.test(channel)) throw new RangeError(`channel ${channel}`);
+  let closed = false;
+  let unlisten: (() => Promise<void>) | undefined;
+  const ready = client
+    .listen(channel, (payload) => {
+      if (!closed) on.notify(payload);
+    })
+    .then((u) => {
+      unlisten = u;
+      if (!closed) on.up();
+    });
+  return {
+    sync: () => ready,
+    close: async () => {
+      closed = true;
+      await ready.catch(() => undefined);
+      if (!client.closed) await unlisten?.().catch(() => undefined);
+      on.down();
+    },
+  };
+}
+
+/**
+ * A pg Client of its own that LISTENs, reconnecting (0.5 s, doubling to 10 s) whenever it is lost; an idle one checks
+ * itself every 5 s with a sync() (a connection silently cut off by the network would otherwise look alive forever).
+ */
+function listenPostgres(url: string, channel: string, on: ListenHandlers): Listener {
+  if (!CHANNEL.test(channel)) throw new RangeError(`channel ${channel}`);
+  const marker = `sync:${process.pid}:${crypto.randomBytes(6).toString('hex')}:`;
+  let client: pg.Client | null = null;
+  let live = false;
+  let closed = false;
+  let seq = 0;
+  let delay = 500;
+  let lastHeard = Date.now();
+  let retry: NodeJS.Timeout | undefined;
+  const waiting = new Map<number, { resolve: () => void; timer: NodeJS.Timeout }>();
+  const logLoss = onConnectionError('notification listener');
+
+  const lost = (c: pg.Client) => {
+    if (client !== c) return; // already handled (error, then end)
+    client = null;
+    if (live) {
+      live = false;
+      on.down();
+    }
+    for (const w of waiting.values()) {
+      clearTimeout(w.timer);
+      w.resolve();
+    }
+    waiting.clear();
+    c.removeAllListeners('notification');
+    c.end().catch(() => undefined);
+    if (!closed) {
+      retry = setTimeout(() => void connect(), delay);
+      retry.unref();
+      delay = Math.min(delay * 2, 10_000);
+    }
+  };
+
+  const connect = async () => {
+    if (closed) return;
+    const c = new pg.Client({ connectionString: url, keepAlive: true, connectionTimeoutMillis: 5000 });
+    client = c;
+    c.on('error', (e) => {
+      logLoss(e);
+      lost(c);
+    });
+    c.on('end', () => lost(c));
+    c.on('notification', (m) => {
+      lastHeard = Date.now();
+      if (m.channel !== channel) return;
+      const payload = m.payload ?? '';
+      if (payload.startsWith('sync:')) {
+        if (!payload.startsWith(marker)) return; // another process's marker
+        const n = Number(payload.slice(marker.length));
+        const w = waiting.get(n);
+        if (w) {
+          waiting.delete(n);
+          clearTimeout(w.timer);
+          w.resolve();
+        }
+        return;
+      }
+      on.notify(payload);
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${channel}`);
+    } catch (e) {
+      if (client === c) logLoss(e as Error);
+      lost(c);
+      return;
+    }
+    if (client !== c) return;
+    if (closed) {
+      lost(c);
+      return;
+    }
+    live = true;
+    delay = 500;
+    lastHeard = Date.now();
+    on.up();
+  };
+
+  const sync = (): Promise<void> => {
+    const c = client;
+    if (!c || !live) return Promise.resolve();
+    const n = ++seq;
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        waiting.delete(n);
+        console.error(`PostgreSQL notification listener: no answer within ${SYNC_TIMEOUT_MS} ms, reconnecting`);
+        lost(c);
+        resolve();
+      }, SYNC_TIMEOUT_MS);
+      waiting.set(n, { resolve, timer });
+      c.query('SELECT pg_notify($1, $2)', [channel, marker + n]).catch(() => lost(c));
+    });
+  };
+
+  const heartbeat = setInterval(() => {
+    if (live && Date.now() - lastHeard >= HEARTBEAT_MS) void sync();
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  void connect();
+
+  return {
+    sync,
+    close: async () => {
+      closed = true;
+      clearInterval(heartbeat);
+      clearTimeout(retry);
+      const c = client;
+      if (c) lost(c);
+    },
+  };
 }
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -53,6 +226,7 @@ export function openPglite(client: PGlite): Database {
     kind: 'pglite',
     pglite: client,
     probe: db,
+    listen: (channel, on) => listenPglite(client, channel, on),
     migrate: async () => {
       const db = drizzlePglite(client, { schema });
       await migratePglite(db, { migrationsFolder });
@@ -319,6 +493,7 @@ export function openPostgres(url: string, poolSize = 10, opts: { statementTimeou
     kind: 'postgres',
     probe: drizzlePg(probePool, { schema }) as unknown as Db,
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    listen: (channel, on) => listenPostgres(url, channel, on),
     migrate: () =>
       // a migration (an index over millions of rows) may run for minutes: no statement timeout
       withStatementTimeout(0, async () => {

@@ -26,6 +26,8 @@ export interface Repeatable {
 export const REPEATABLE: Repeatable[] = [
   { name: 'counters', file: 'counters.sql', afterChange: 'SELECT recount_stat_counters()' },
   { name: 'regions', file: 'regions.sql', afterChange: 'SELECT backfill_hr_regions()' },
+  // the actor cache's invalidation triggers; new definitions: every running process drops its cached actors
+  { name: 'actor-cache', file: 'actor-cache.sql', afterChange: "SELECT pg_notify('actor_cache', '*')" },
 ];
 
 /** The file's text (read from server/src/db/repeatable). */
