@@ -1,5 +1,6 @@
 /**
- * The background worker of personnel imports. One per app (started on ready, stopped on close). It claims a job
+ * The background worker of personnel imports, on the one job mechanism (lib/jobs.ts: JobWorker's loop, JobLease's
+ * claim / stale takeover / release on shutdown). One per app (started on ready, stopped on close). It claims a job
  * (queued, or running with a stale heartbeat / released by a process that stopped), counts and checks the file once
  * (header, row cap → the job fails at once with a clear message), then processes it chunk by chunk: each chunk is
  * one transaction that also advances the job's counters (chunk.ts), so a restart resumes after the last committed
@@ -11,15 +12,14 @@
  *
  * Tests drive it by hand: stop() the loop, then processNextChunk(jobId) / runUntilIdle().
  */
-import crypto from 'node:crypto';
-import os from 'node:os';
-import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { beijingDate } from '@hbzsgx/domain';
 import { serviceContext } from '../../../context.js';
 import type { AppDeps } from '../../../deps.js';
-import { analyze, errorCode, isConnectionLost, runAsJob } from '../../../db/client.js';
+import { analyze, errorCode, isConnectionLost } from '../../../db/client.js';
 import { files, importFailures, importJobs, personnel, users } from '../../../db/schema.js';
+import { JobWorker } from '../../../lib/jobs.js';
 import { cellText, SheetReadError, sheetRowCount, streamRows, type Cell, type SheetRow } from '../../../lib/excel.js';
 import { IMPORT_KIND, headerProblem } from './columns.js';
 import { isEmptyRow, parseRow, rowIdentity, rowTexts, type RowCheck } from './rows.js';
@@ -59,94 +59,34 @@ async function countRows(content: Buffer): Promise<number> {
   return Math.max(0, n);
 }
 
-export class ImportWorker {
-  readonly id = `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
+export class ImportWorker extends JobWorker<typeof importJobs> {
   options: WorkerOptions;
   private cursors = new Map<number, Cursor>();
   private attempts = new Map<number, number>();
-  private queue: Promise<unknown> = Promise.resolve();
-  private stopped = true;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
   private readonly ctx: WorkerContext;
 
-  constructor(
-    deps: AppDeps,
-    private log: FastifyBaseLogger,
-    options: Partial<WorkerOptions> = {},
-  ) {
-    this.options = { ...WORKER_DEFAULTS, ...options };
+  constructor(deps: AppDeps, log: FastifyBaseLogger, options: Partial<WorkerOptions> = {}) {
+    const opts = { ...WORKER_DEFAULTS, ...options };
+    super(() => deps.database.db, log, importJobs, { staleMs: opts.staleMs, only: eq(importJobs.kind, IMPORT_KIND) });
+    this.options = opts;
     this.ctx = serviceContext(deps, null);
   }
 
-  private get db() {
-    return this.ctx.db;
+  /** Background work: JOB_STATEMENT_TIMEOUT_MS (the ANALYZE after a big import outlasts a page's timeout). */
+  protected loopOptions() {
+    return { pollMs: this.options.pollMs, statementTimeoutMs: this.ctx.deps.config.JOB_STATEMENT_TIMEOUT_MS };
   }
 
-  start() {
-    if (!this.stopped) return;
-    this.stopped = false;
-    // background work: JOB_STATEMENT_TIMEOUT_MS (the ANALYZE after a big import outlasts a page's timeout)
-    this.loop = runAsJob(this.ctx.deps.config.JOB_STATEMENT_TIMEOUT_MS, () => this.run());
-  }
-
-  /** Stops the loop after the current chunk; `release` hands held jobs back so another process continues at once. */
-  async stop(opts: { release?: boolean } = {}) {
-    this.stopped = true;
-    this.wake?.();
-    await this.loop;
-    await this.queue.catch(() => undefined);
+  /** Open file streams are closed (the lease is released after this). */
+  protected override async stopped() {
     for (const c of this.cursors.values()) await c.rows.return(undefined).catch(() => undefined);
     this.cursors.clear();
-    if (opts.release ?? true) {
-      await this.db
-        .update(importJobs)
-        .set({ lockedBy: null, heartbeatAt: null })
-        .where(and(eq(importJobs.lockedBy, this.id), eq(importJobs.status, 'running')))
-        .catch(() => undefined);
-    }
-  }
-
-  /** A job was queued: look now rather than at the next poll. */
-  kick() {
-    this.wake?.();
-  }
-
-  private async run() {
-    while (!this.stopped) {
-      let worked = false;
-      try {
-        worked = await this.step();
-      } catch (e) {
-        this.log.error({ err: e }, 'personnel import worker step failed');
-      }
-      if (this.stopped) break;
-      if (worked)
-        await new Promise((r) => setImmediate(r)); // let requests in between chunks
-      else {
-        await new Promise<void>((resolve) => {
-          const t = setTimeout(resolve, this.options.pollMs);
-          this.wake = () => {
-            clearTimeout(t);
-            resolve();
-          };
-        });
-        this.wake = null;
-      }
-    }
-  }
-
-  /** Chunks run one at a time per worker (the loop and manual calls share this queue). */
-  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(fn, fn);
-    this.queue = next.catch(() => undefined);
-    return next;
   }
 
   /** One chunk of some job: the one this worker holds first, else the oldest claimable. False when idle. */
   step(): Promise<boolean> {
     return this.exclusive(async () => {
-      const id = await this.nextJobId();
+      const id = await this.lease.nextId(this.db());
       if (id == null) return false;
       try {
         await this.chunk(id);
@@ -158,75 +98,13 @@ export class ImportWorker {
     });
   }
 
-  async runUntilIdle() {
-    while (await this.step()) {
-      /* until no job is left */
-    }
-  }
-
   /** Claims the job if needed and processes its next chunk; null when the job is not (or no longer) this worker's. */
   processNextChunk(jobId: number): Promise<JobRow | null> {
     return this.exclusive(() => this.chunk(jobId));
   }
 
-  private stale() {
-    return lt(importJobs.heartbeatAt, sql`now() - (${this.options.staleMs}::int * interval '1 millisecond')`);
-  }
-
-  private async nextJobId(): Promise<number | null> {
-    const [mine] = await this.db
-      .select({ id: importJobs.id })
-      .from(importJobs)
-      .where(and(eq(importJobs.kind, IMPORT_KIND), eq(importJobs.status, 'running'), eq(importJobs.lockedBy, this.id)))
-      .orderBy(asc(importJobs.id))
-      .limit(1);
-    if (mine) return mine.id;
-    const [free] = await this.db
-      .select({ id: importJobs.id })
-      .from(importJobs)
-      .where(
-        and(
-          eq(importJobs.kind, IMPORT_KIND),
-          or(
-            eq(importJobs.status, 'queued'),
-            and(eq(importJobs.status, 'running'), or(isNull(importJobs.lockedBy), isNull(importJobs.heartbeatAt), this.stale())),
-          ),
-        ),
-      )
-      .orderBy(asc(importJobs.id))
-      .limit(1);
-    return free?.id ?? null;
-  }
-
-  /** Takes the job (queued, released, stale, or already ours); the WHERE makes two claimers exclusive. */
-  private async claim(jobId: number): Promise<JobRow | null> {
-    const [job] = await this.db
-      .update(importJobs)
-      .set({
-        status: 'running',
-        lockedBy: this.id,
-        heartbeatAt: new Date(),
-        startedAt: sql`coalesce(${importJobs.startedAt}, now())`,
-      })
-      .where(
-        and(
-          eq(importJobs.id, jobId),
-          eq(importJobs.kind, IMPORT_KIND),
-          or(
-            eq(importJobs.status, 'queued'),
-            and(
-              eq(importJobs.status, 'running'),
-              or(eq(importJobs.lockedBy, this.id), isNull(importJobs.lockedBy), isNull(importJobs.heartbeatAt), this.stale()),
-            ),
-          ),
-        ),
-      )
-      .returning();
-    return job ?? null;
-  }
-
   private async fileOf(job: JobRow): Promise<Buffer> {
-    const [f] = await this.db.select({ content: files.content }).from(files).where(eq(files.id, job.fileId));
+    const [f] = await this.db().select({ content: files.content }).from(files).where(eq(files.id, job.fileId));
     if (!f) throw new Error(`file ${job.fileId} of import job ${job.id} is missing`);
     return f.content;
   }
@@ -235,7 +113,7 @@ export class ImportWorker {
     let cur = this.cursors.get(jobId);
     if (!cur) {
       // not held with an open stream: claim it (queued, released, stale or ours after a reopen), then open the file
-      let job = await this.claim(jobId);
+      let job = await this.lease.claim(this.db(), jobId);
       if (!job) return null;
       const content = await this.fileOf(job);
       if (job.total === 0 && job.processed === 0) {
@@ -293,7 +171,7 @@ export class ImportWorker {
       try {
         return await commitChunk(this.ctx, p);
       } catch (e) {
-        if (!isConnectionLost(e) || attempt > CONNECTION_RETRIES || this.stopped) throw e;
+        if (!isConnectionLost(e) || attempt > CONNECTION_RETRIES || this.halted) throw e;
         const wait = Math.min(RETRY_BACKOFF_MS * 2 ** (attempt - 1), 5_000);
         // the code only: a driver error carries the statement's parameters
         this.log.warn(
@@ -309,9 +187,9 @@ export class ImportWorker {
   private async analyze(jobId: number) {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await analyze(this.db, [users, personnel, importFailures]);
+        return await analyze(this.db(), [users, personnel, importFailures]);
       } catch (e) {
-        if (isConnectionLost(e) && attempt < 3 && !this.stopped) continue; // the next pool client is a fresh connection
+        if (isConnectionLost(e) && attempt < 3 && !this.halted) continue; // the next pool client is a fresh connection
         this.log.warn({ jobId, code: errorCode(e) }, 'personnel import: ANALYZE after the import failed');
         return;
       }
@@ -371,17 +249,17 @@ export class ImportWorker {
     }
     if (problem) return this.finishFailed(job, problem);
     const finished = total === 0 ? { status: 'done' as const, finishedAt: new Date(), lockedBy: null } : {};
-    const [after] = await this.db
+    const [after] = await this.db()
       .update(importJobs)
       .set({ total, heartbeatAt: new Date(), ...finished })
       .where(and(eq(importJobs.id, job.id), eq(importJobs.lockedBy, this.id), eq(importJobs.status, 'running')))
       .returning();
-    if (after && total === 0) await auditJobEnd(this.ctx, this.db, after, 'success');
+    if (after && total === 0) await auditJobEnd(this.ctx, this.db(), after, 'success');
     return after ?? null;
   }
 
   private async finishFailed(job: JobRow, error: string): Promise<JobRow | null> {
-    return this.db.transaction(async (tx) => {
+    return this.db().transaction(async (tx) => {
       const [after] = await tx
         .update(importJobs)
         .set({ status: 'failed', error, finishedAt: new Date(), lockedBy: null })
@@ -399,7 +277,7 @@ export class ImportWorker {
     this.log.error({ err: e, jobId, attempt: n }, 'personnel import chunk failed');
     if (n < MAX_ATTEMPTS) return;
     this.attempts.delete(jobId);
-    const [job] = await this.db.select().from(importJobs).where(eq(importJobs.id, jobId));
+    const [job] = await this.db().select().from(importJobs).where(eq(importJobs.id, jobId));
     if (job) await this.finishFailed(job, '导入过程中发生内部错误，已导入的数据保留，请稍后重新提交剩余数据').catch(() => undefined);
   }
 
