@@ -123,7 +123,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
       },
     };
   }
-  const dir = reuse ? path.dirname(reuse.replace(/\/pgdata\/?$/, '/pgdata')) : fs.mkdtempSync(path.join(os.tmpdir(), 'hbzsgx-bench-'));
+  const dir = reuse ? reuse.replace(/\/pgdata\/?$/, '') : fs.mkdtempSync(path.join(os.tmpdir(), 'hbzsgx-bench-'));
   const database = await openDatabase({ dataDir: dir });
   return {
     database,
