@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { Redis } from 'ioredis';
 import multipart from '@fastify/multipart';
@@ -16,6 +15,7 @@ import { health, readiness } from '@hbzsgx/domain';
 import { checkReady } from './db/client.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { registerQueryCancellation } from './plugins/cancel.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
 import type { Config } from './config.js';
 import type { AppDeps } from './deps.js';
 import { registerErrorHandler } from './plugins/errors.js';
@@ -48,11 +48,12 @@ import personnelRoutes from './modules/personnel/routes.js';
 import certificateRoutes from './modules/certificates/routes.js';
 
 /**
- * Security headers (helmet). The Content-Security-Policy fits what the pages load: the built Vite app and the
- * Swagger UI are scripts from 'self' only (no inline script); antd's CSS-in-JS and ECharts' tooltips write inline
- * styles; the image captcha is an svg data: URL; the evidence viewer shows blob: images and PDFs (an iframe); files
- * are saved through blob: links. No framing by anyone (clickjacking). HSTS and upgrade-insecure-requests only when
- * the platform is served over TLS (COOKIE_SECURE=on): on a plain-http intranet they would break every request.
+ * Security headers (helmet's, computed once at start: plugins/security-headers.ts). The Content-Security-Policy
+ * fits what the pages load: the built Vite app and the Swagger UI are scripts from 'self' only (no inline script);
+ * antd's CSS-in-JS and ECharts' tooltips write inline styles; the image captcha is an svg data: URL; the evidence
+ * viewer shows blob: images and PDFs (an iframe); files are saved through blob: links. No framing by anyone
+ * (clickjacking). HSTS and upgrade-insecure-requests only when the platform is served over TLS (COOKIE_SECURE=on):
+ * on a plain-http intranet they would break every request.
  */
 export function helmetOptions(config: Config) {
   return {
@@ -99,7 +100,7 @@ export async function buildApp(deps: Omit<AppDeps, 'captcha'>, opts: { logger?: 
   registerErrorHandler(app);
   // first of the request hooks: every statement of a request (the session lookup too) is cancelled if its client goes
   registerQueryCancellation(app);
-  await app.register(helmet, helmetOptions(deps.config));
+  registerSecurityHeaders(app, helmetOptions(deps.config)); // computed once (helmet's own output)
   // Downloads (every xlsx export, template, certificate, uploaded file: anything sent as an attachment) and the
   // unmasked identity routes (pii.view) must not stay in a browser's or a proxy's cache.
   app.addHook('onSend', async (req, reply) => {
