@@ -1,12 +1,11 @@
 /**
  * Export memory (issue 10 item 3): N rows × 12 columns of Chinese text written as xlsx the old way (the whole
- * workbook in memory, then a buffer) and the new way (lib/excel.ts streamXlsx: rows committed as written), each in a
+ * workbook in memory, then a buffer) and the new way (lib/excel.ts writeExport: rows committed as written), each in a
  * fresh child process; prints time and peak RSS growth.   npx tsx bench/export-memory.bench.ts [--rows 49484]
  */
 import { execFileSync } from 'node:child_process';
 import { Writable } from 'node:stream';
-import type { FastifyReply } from 'fastify';
-import { streamXlsx, xlsxBuffer, type Column } from '../server/src/lib/excel.js';
+import { writeExport, xlsxBuffer, type Column } from '../server/src/lib/excel.js';
 import { arg } from './dataset.js';
 
 const rows = arg('rows', 49_484);
@@ -31,23 +30,13 @@ if (mode) {
     async function* pages() {
       for (let k = 0; k * 2000 < rows; k++) yield make(k).slice(0, rows - k * 2000);
     }
-    await new Promise<void>((resolve) => {
-      const sink = new Writable({
-        write(c: Buffer, _e, cb) {
-          bytes += c.length;
-          cb();
-        },
-      });
-      const reply = {
-        log: { error: (e: unknown) => console.error(e) },
-        header: () => reply,
-        send: (s: NodeJS.ReadableStream) => {
-          s.pipe(sink).on('finish', resolve);
-          return reply;
-        },
-      };
-      streamXlsx(reply as unknown as FastifyReply, '导出', columns, pages());
+    const sink = new Writable({
+      write(c: Buffer, _e, cb) {
+        bytes += c.length;
+        cb();
+      },
     });
+    await writeExport(sink, 'xlsx', '导出', columns, pages());
   }
   clearInterval(tick);
   console.log(JSON.stringify({ mode, ms: Date.now() - t, peakMb: Math.round((Math.max(peak, process.memoryUsage().rss) - base) / 1048576), bytes }));

@@ -46,6 +46,7 @@ import materialRoutes from './modules/materials/routes.js';
 import statisticsRoutes from './modules/statistics/routes.js';
 import personnelRoutes from './modules/personnel/routes.js';
 import certificateRoutes from './modules/certificates/routes.js';
+import exportRoutes from './modules/exports/routes.js';
 
 /**
  * Security headers (helmet's, computed once at start: plugins/security-headers.ts). The Content-Security-Policy
@@ -157,6 +158,7 @@ export async function buildApp(deps: Omit<AppDeps, 'captcha'>, opts: { logger?: 
   await app.register(statisticsRoutes);
   await app.register(personnelRoutes);
   await app.register(certificateRoutes);
+  await app.register(exportRoutes);
   app.get('/api/health', { config: { access: { public: true } }, schema: { summary: '健康检查', response: { 200: health } } }, async () => ({
     ok: true as const,
     db: deps.database.kind,

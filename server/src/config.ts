@@ -29,8 +29,20 @@ const envSchema = z.object({
   REDIS_PREFIX: z.string().min(1).max(64).default('hbzsgx:'),
   /** GET /metrics (Prometheus) answers only `Authorization: Bearer <METRICS_TOKEN>`; unset = no metrics. */
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
-  /** An import job whose worker sent no heartbeat for this long (its process died) is taken over by another process. */
+  /** A background job (import or export) whose worker sent no heartbeat for this long (its process died) is taken over by another process. */
   IMPORT_STALE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  /**
+   * A list export of more rows than this runs as a background job (我的导出) instead of downloading at once. At most
+   * the lists' bounded count (10,000, lib/paging.ts COUNT_CAP), so that the page's own count decides it exactly.
+   */
+  EXPORT_SYNC_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10_000),
+  /** Hours a finished background export stays downloadable; then its file is deleted. */
+  EXPORT_RETENTION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(72),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(30, '等保要求空闲超时不超过30分钟').default(30),
   CAPTCHA: z.enum(['on', 'off']).default('on'),
   /** 32-byte key (hex or base64) for AES-256-GCM of personal data and the HMAC blind index. */

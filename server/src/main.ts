@@ -10,6 +10,7 @@ import { seedDemo, type DemoAccount } from './db/seed/demo.js';
 import { buildApp } from './app.js';
 import { safeErrorText } from './lib/logging.js';
 import { purgeAuditLogs } from './modules/audit/retention.js';
+import { purgeExpiredExports } from './modules/exports/service.js';
 import { Scheduler } from './lib/scheduler.js';
 import { LOGIN_TYPES, type LoginType } from '@hbzsgx/domain';
 
@@ -71,6 +72,14 @@ async function main() {
     run: async (tx) => {
       const n = await purgeAuditLogs(tx, config.AUDIT_RETENTION_DAYS);
       return `删除 ${n} 条超过 ${config.AUDIT_RETENTION_DAYS} 天的审计日志`;
+    },
+  });
+  scheduler.add({
+    name: 'export-purge',
+    everyMs: 3600_000,
+    run: async (tx, now) => {
+      const n = await purgeExpiredExports(tx, config, now);
+      return `删除 ${n} 个超过 ${config.EXPORT_RETENTION_HOURS} 小时保留期的后台导出文件`;
     },
   });
   if (database.kind === 'pglite') {

@@ -146,6 +146,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'annual.reject': '年度材料审核驳回',
   'pii.view': '查看完整个人信息',
   export: '导出数据',
+  'export.finish': '后台导出结束',
+  'export.download': '下载导出文件',
   'certificate.issue': '签发电子证书',
   'certificate.reprint': '重新打印电子证书',
   'certificate.batch': '批量打印电子证书',
@@ -184,6 +186,7 @@ export const AUDIT_TARGETS: Record<string, string> = {
   annual_doc: '年度培训计划/工作总结',
   material: '年度工作材料',
   import_job: '导入任务',
+  export_job: '导出任务',
   certificate: '学时证明',
 };
 

@@ -10,11 +10,13 @@
  * in batches. Every cell is normalised once, by `cellValue()`, to string | number | boolean | Date | null.
  */
 import { createRequire } from 'node:module';
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
 import { crc32, createInflateRaw } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+import { beijingDateTime } from '@hbzsgx/domain';
 
 export interface Column<T> {
   header: string;
@@ -23,6 +25,7 @@ export interface Column<T> {
   /** text format ('@'): ID numbers stay text when edited */ text?: boolean;
 }
 
+/** Rows of an export that is not read batch by batch (lib/export.ts exportRows: the rows are already in memory). */
 export const MAX_EXPORT_ROWS = 50_000;
 
 export async function xlsxBuffer<T>(sheet: string, columns: Column<T>[], rows: T[]): Promise<Buffer> {
@@ -43,47 +46,139 @@ export function attachmentName(name: string): string {
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const CSV_TYPE = 'text/csv; charset=utf-8';
+export type ExportFormat = 'xlsx' | 'csv';
+
+/** The rows of one sheet an xlsx may hold (1,048,576 with the header): beyond, the export continues on a next sheet. */
+export const XLSX_SHEET_ROWS = 1_048_575;
 
 /**
- * Sends an xlsx as it is written (ExcelJS's streaming writer: inline strings, each row committed to the zip as soon as
- * it is added), so an export's memory does not grow with its rows (bench/export-memory.bench.ts: 49,484 rows × 12
- * Chinese columns peak at ~130 MB instead of ~1.3 GB in memory). `pages` yields the rows in batches (an export reads its
- * list page by page); a failure after the headers went out aborts the download, which the browser reports.
+ * Writes an export's rows to `out` as they come, in either format, so memory does not grow with the rows:
+ *   xlsx — ExcelJS's streaming writer (inline strings, each row committed to the zip as it is added; bench/
+ *          export-memory.bench.ts: 49,484 rows × 12 Chinese columns peak at ~130 MB instead of ~1.3 GB in memory);
+ *          past XLSX_SHEET_ROWS rows a next sheet ("标题 (2)") with the same header;
+ *   csv  — UTF-8 with a BOM (Excel then reads Chinese correctly), CRLF lines, RFC 4180 quoting; a text cell that
+ *          starts like a formula (= + - @) is prefixed with ' so that a spreadsheet shows it instead of running it;
+ *          times as Beijing 'YYYY-MM-DD HH:mm:ss'. Writes wait for the stream's drain (backpressure).
+ * `pages` yields the rows in batches (an export reads its list batch by batch); resolves with the number of rows once
+ * `out` has everything (the caller ends nothing itself). A failure rejects, and `out` is destroyed with it.
  */
-export function streamXlsx<T>(reply: FastifyReply, filename: string, columns: Column<T>[], pages: AsyncIterable<T[]> | Iterable<T[]>) {
-  const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  wb.creator = '湖北省专业技术人员继续教育公共服务平台';
-  const ws = wb.addWorksheet(filename.slice(0, 31));
-  ws.columns = columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? 18, ...(c.text ? { style: { numFmt: '@' } } : {}) }));
-  ws.getRow(1).font = { bold: true };
-  void (async () => {
-    try {
-      for await (const rows of pages) for (const r of rows) ws.addRow(columns.map((c) => c.value(r) ?? '')).commit();
-      ws.commit();
-      await wb.commit();
-    } catch (e) {
-      reply.log.error({ err: e }, 'export aborted');
-      out.destroy(e instanceof Error ? e : new Error('export failed'));
+export async function writeExport<T>(
+  out: Writable,
+  format: ExportFormat,
+  title: string,
+  columns: Column<T>[],
+  pages: AsyncIterable<T[]> | Iterable<T[]>,
+  opts: { sheetRows?: number } = {},
+): Promise<number> {
+  const sheetRows = opts.sheetRows ?? XLSX_SHEET_ROWS;
+  let n = 0;
+  // a write error of `out` (disk full, client gone) ends the export instead of leaving it waiting for a drain
+  let failed: Error | null = null;
+  out.on('error', (e) => (failed ??= e));
+  const check = () => {
+    if (failed) throw failed;
+  };
+  try {
+    if (format === 'csv') {
+      const put = async (text: string) => {
+        check();
+        if (out.write(text)) return;
+        await new Promise<void>((resolve, reject) => {
+          const done = (e?: Error) => {
+            out.off('drain', done);
+            out.off('error', done);
+            if (e) reject(e);
+            else resolve();
+          };
+          out.on('drain', done);
+          out.on('error', done);
+        });
+      };
+      await put('\uFEFF' + columns.map((c) => csvCell(c.header)).join(',') + '\r\n');
+      for await (const rows of pages) {
+        let chunk = '';
+        for (const r of rows) chunk += columns.map((c) => csvCell(c.value(r))).join(',') + '\r\n';
+        n += rows.length;
+        await put(chunk);
+      }
+      out.end();
+      await finished(out, { readable: false });
+      return n;
     }
-  })();
-  const safe = attachmentName(filename) + '.xlsx';
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    wb.creator = '湖北省专业技术人员继续教育公共服务平台';
+    const sheet = (k: number) => {
+      const name = k === 1 ? title.slice(0, 31) : `${title.slice(0, 25)} (${k})`;
+      const ws = wb.addWorksheet(name);
+      ws.columns = columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? 18, ...(c.text ? { style: { numFmt: '@' } } : {}) }));
+      ws.getRow(1).font = { bold: true };
+      return ws;
+    };
+    let sheets = 1;
+    let ws = sheet(1);
+    let inSheet = 0;
+    for await (const rows of pages) {
+      check();
+      for (const r of rows) {
+        if (inSheet === sheetRows) {
+          ws.commit();
+          ws = sheet(++sheets);
+          inSheet = 0;
+        }
+        ws.addRow(columns.map((c) => c.value(r) ?? '')).commit();
+        inSheet++;
+      }
+      n += rows.length;
+    }
+    ws.commit();
+    await wb.commit();
+    await finished(out, { readable: false });
+    return n;
+  } catch (e) {
+    out.destroy(e instanceof Error ? e : new Error('export failed'));
+    throw e;
+  }
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+function csvCell(v: string | number | Date | null | undefined): string {
+  if (v == null) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  let s = v instanceof Date ? (Number.isNaN(v.getTime()) ? '' : beijingDateTime(v)) : String(v);
+  if (!(v instanceof Date) && s.length > 1 && FORMULA_START.test(s)) s = "'" + s;
+  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The download headers of an export file: its type, the (Chinese) file name, no sniffing. */
+export function exportHeaders(reply: FastifyReply, filename: string, format: ExportFormat) {
+  const safe = attachmentName(filename) + '.' + format;
   return reply
-    .header('Content-Type', XLSX_TYPE)
-    .header('Content-Disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(safe)}`)
-    .header('X-Content-Type-Options', 'nosniff')
-    .send(out);
+    .header('Content-Type', format === 'csv' ? CSV_TYPE : XLSX_TYPE)
+    .header('Content-Disposition', `attachment; filename="export.${format}"; filename*=UTF-8''${encodeURIComponent(safe)}`)
+    .header('X-Content-Type-Options', 'nosniff');
+}
+
+/**
+ * Sends an export as it is written (writeExport into the response); a failure after the headers went out aborts the
+ * download, which the browser reports.
+ */
+export function streamExport<T>(
+  reply: FastifyReply,
+  filename: string,
+  columns: Column<T>[],
+  pages: AsyncIterable<T[]> | Iterable<T[]>,
+  format: ExportFormat = 'xlsx',
+) {
+  const out = new PassThrough();
+  writeExport(out, format, filename, columns, pages).catch((e: unknown) => reply.log.error({ err: e }, 'export aborted'));
+  return exportHeaders(reply, filename, format).send(out);
 }
 
 /** A small sheet (statistics, sessions, one class's scores) built in memory and sent whole. */
 export async function sendXlsx<T>(reply: FastifyReply, filename: string, columns: Column<T>[], rows: T[]) {
   const buf = await xlsxBuffer(filename, columns, rows);
-  const safe = attachmentName(filename) + '.xlsx';
-  return reply
-    .header('Content-Type', XLSX_TYPE)
-    .header('Content-Disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(safe)}`)
-    .header('X-Content-Type-Options', 'nosniff')
-    .send(buf);
+  return exportHeaders(reply, filename, 'xlsx').send(buf);
 }
 
 /** A template: text-formatted columns, drop-downs from a hidden sheet (not inline lists). */

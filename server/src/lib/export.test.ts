@@ -1,87 +1,107 @@
-import type { Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { describe, expect, it, vi } from 'vitest';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { Db } from '../db/client.js';
-import { exportList, exportQuery, exportRows } from './export.js';
+import { writeExport, type Column } from './excel.js';
+import { exportQuery } from './export.js';
 
-const reply = () => {
-  const r = { header: vi.fn(() => r), send: vi.fn(() => r) };
-  return r;
-};
-const db = { insert: vi.fn(() => ({ values: vi.fn(async () => undefined) })) };
-const req = { actor: null, ip: '127.0.0.1', server: { deps: { config: { EXPORT_STATEMENT_TIMEOUT_MS: 120_000 } } } } as unknown as FastifyRequest;
+type Row = { name: string; n: number | null; at?: Date };
+const columns: Column<Row>[] = [
+  { header: '姓名', value: (r) => r.name },
+  { header: '数量', value: (r) => r.n },
+  { header: '时间', value: (r) => r.at },
+];
 
-describe('list exports', () => {
-  it('refuse more rows than the cap with a Chinese message, before auditing or sending anything', async () => {
-    const rep = reply();
-    const load = vi.fn(async () => ({ total: 3, items: [{ n: 1 }, { n: 2 }] }));
-    await expect(
-      exportList(db as unknown as Db, req, rep as unknown as FastifyReply, {
-        what: 't',
-        title: '测试',
-        filters: {},
-        columns: [{ header: 'n', value: (r) => r.n }],
-        load,
-        max: 2,
-        batch: 2,
-      }),
-    ).rejects.toThrow('符合条件的记录共 3 条，超过单次导出上限 2 条');
-    expect(load).toHaveBeenCalledWith({ page: 1, pageSize: 2 });
-    expect(load).toHaveBeenCalledTimes(1);
-    expect(db.insert).not.toHaveBeenCalled();
-    expect(rep.send).not.toHaveBeenCalled();
-    await expect(
-      exportRows(db as unknown as Db, req, rep as unknown as FastifyReply, {
-        what: 't',
-        title: '测试',
-        filters: {},
-        columns: [],
-        rows: [1, 2, 3],
-        max: 2,
-      }),
-    ).rejects.toThrow('超过单次导出上限');
-  });
+async function written(format: 'xlsx' | 'csv', pages: Row[][], sheetRows?: number): Promise<{ buf: Buffer; n: number }> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const n = await writeExport(out, format, '测试导出', columns, pages, { sheetRows });
+  return { buf: Buffer.concat(chunks), n };
+}
 
-  it('stream an xlsx attachment batch by batch, every row once and in order, audited once at the cap', async () => {
-    const rep = reply();
-    const all = [1, 2, 3, 4, 5].map((n) => ({ n }));
-    const load = vi.fn(async (p: { page: number; pageSize: number }) => ({
-      total: 5,
-      items: all.slice((p.page - 1) * p.pageSize, p.page * p.pageSize),
-    }));
-    await exportList(db as unknown as Db, req, rep as unknown as FastifyReply, {
-      what: 't',
-      title: '测试',
-      filters: { a: 1 },
-      columns: [{ header: 'n', value: (r: { n: number }) => r.n }],
-      load,
-      max: 5,
-      batch: 2,
-    });
-    expect(db.insert).toHaveBeenCalledTimes(1);
-    expect(rep.header).toHaveBeenCalledWith('Content-Disposition', expect.stringMatching(/^attachment/));
-    const stream = (rep.send.mock.calls[0] as unknown[])[0] as Readable;
-    const chunks: Buffer[] = [];
-    for await (const c of stream) chunks.push(c as Buffer);
-    expect(load.mock.calls.map(([p]) => p)).toEqual([
-      { page: 1, pageSize: 2 },
-      { page: 2, pageSize: 2 },
-      { page: 3, pageSize: 2 },
+describe('export files (lib/excel.ts writeExport)', () => {
+  it('csv: UTF-8 with BOM, CRLF, quoting, Beijing times, formula-like text neutralised, every row of every batch in order', async () => {
+    const { buf, n } = await written('csv', [
+      [
+        { name: '张三', n: 1, at: new Date('2026-03-01T00:30:00Z') },
+        { name: '李,四', n: null },
+      ],
+      [
+        { name: '王"五"', n: -2 },
+        { name: '=HYPERLINK("http://x")', n: 3 },
+        { name: '多\n行', n: 4 },
+      ],
     ]);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
-    const values: unknown[] = [];
-    wb.worksheets[0]!.eachRow((row) => values.push(row.getCell(1).value));
-    expect(values).toEqual(['n', 1, 2, 3, 4, 5]);
+    expect(n).toBe(5);
+    expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(buf.subarray(3).toString('utf8').split('\r\n')).toEqual([
+      '姓名,数量,时间',
+      '张三,1,2026-03-01 08:30:00',
+      '"李,四",,',
+      '"王""五""",-2,',
+      `"'=HYPERLINK(""http://x"")",3,`,
+      '"多\n行",4,',
+      '',
+    ]);
   });
 
-  it('take the list filters and refuse paging parameters', () => {
-    const q = exportQuery(z.object({ year: z.coerce.number().optional() }));
-    expect(q.safeParse({ year: '2026' }).success).toBe(true);
+  it('xlsx: the rows in order, continued on a next sheet with the same header past the sheet size', async () => {
+    const rows = Array.from({ length: 5 }, (_, i) => ({ name: `第${i + 1}行`, n: i + 1 }));
+    const { buf, n } = await written('xlsx', [rows.slice(0, 2), rows.slice(2)], 3);
+    expect(n).toBe(5);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    const sheets = wb.worksheets.map((ws) => {
+      const values: unknown[][] = [];
+      ws.eachRow((row) => values.push([row.getCell(1).value, row.getCell(2).value]));
+      return { name: ws.name, values };
+    });
+    expect(sheets).toEqual([
+      {
+        name: '测试导出',
+        values: [
+          ['姓名', '数量'],
+          ['第1行', 1],
+          ['第2行', 2],
+          ['第3行', 3],
+        ],
+      },
+      {
+        name: '测试导出 (2)',
+        values: [
+          ['姓名', '数量'],
+          ['第4行', 4],
+          ['第5行', 5],
+        ],
+      },
+    ]);
+  });
+
+  it('a failing batch rejects and destroys the stream (the download or file is aborted, not cut silently)', async () => {
+    const out = new PassThrough();
+    out.resume();
+    async function* pages() {
+      yield [{ name: 'a', n: 1 }];
+      throw new Error('database went away');
+    }
+    await expect(writeExport(out, 'csv', 't', columns, pages())).rejects.toThrow('database went away');
+    expect(out.destroyed).toBe(true);
+  });
+});
+
+describe('export query (lib/export.ts exportQuery)', () => {
+  const q = exportQuery(z.object({ year: z.coerce.number().optional() }));
+  it('takes the list filters and a format (xlsx by default), and refuses paging parameters', () => {
+    expect(q.parse({ year: '2026' })).toEqual({ year: 2026, format: 'xlsx' });
+    expect(q.parse({ format: 'csv' })).toEqual({ format: 'csv' });
     const paged = q.safeParse({ year: '2026', page: '1', pageSize: '20' });
     expect(paged.success).toBe(false);
     expect(paged.error?.issues[0]?.message).toBe('导出包含全部符合条件的记录，不接受分页参数');
+  });
+  it('refuses any other format with a Chinese message', () => {
+    const bad = q.safeParse({ format: 'pdf' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.message).toBe('导出格式：只能是 xlsx 或 csv');
   });
 });

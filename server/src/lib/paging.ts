@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { count } from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import { beijingDateTime } from '@hbzsgx/domain';
@@ -14,10 +15,22 @@ export const COUNT_CAP = 10_000;
  * selection without order or paging (select 1 from … where …); exact up to COUNT_CAP, else COUNT_CAP and capped.
  */
 export async function boundedCount(db: Db, rows: PgSelect): Promise<{ total: number; capped: boolean }> {
-  const sub = rows.limit(COUNT_CAP + 1).as('bounded');
+  const cap = countCap.getStore() ?? COUNT_CAP;
+  const sub = (Number.isFinite(cap) ? rows.limit(cap + 1) : rows).as('bounded');
   const [r] = await db.select({ n: count() }).from(sub);
   const n = r?.n ?? 0;
-  return n > COUNT_CAP ? { total: COUNT_CAP, capped: true } : { total: n, capped: false };
+  return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
+}
+
+const countCap = new AsyncLocalStorage<number>();
+
+/**
+ * Runs `fn` with another cap for the bounded counts of the lists it calls — for a background export (lib/export.ts),
+ * which reads the list's own function batch by batch: its first batch counts exactly (Infinity: the progress bar's
+ * total), the later ones not at all (0: one row read), so a 3-million-row export counts once, not once per batch.
+ */
+export function withCountCap<R>(cap: number, fn: () => Promise<R>): Promise<R> {
+  return countCap.run(cap, fn);
 }
 
 export function paging(q: { page: number; pageSize: number }) {

@@ -2,7 +2,7 @@
  * A review queue, defined once. Every 审核 queue (注册审核, 变更审核, 培训班审核, 年度材料审核, 学时审核, 个人申报审核)
  * is one QueueDefinition in its module; registerReviewQueue() generates from it
  *   GET  /api/reviews/<path>[/:kind]          the list (待审核/已审核 tab, filters, paging, total), typed by `row`
- *   GET  /api/reviews/<path>[/:kind]/export   the same query as xlsx (lib/export.ts: same filters, capped, audited)
+ *   GET  /api/reviews/<path>[/:kind]/export   the same query as xlsx/csv (lib/export.ts: same filters, audited; a big one a background job)
  *   POST /api/reviews/<path>[/:kind]/decide   通过/驳回 of one or many ids (one transaction, guarded, audited)
  * and the 待办事项 count (modules/dashboard/todos.ts), all under the queue's one permission. The definition's
  * `list` holds the scope (lib/scope.ts), the self-review filter (lib/self-review.ts) and the filters in one query,
@@ -11,13 +11,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { decisionBody, decisionResult, fileResponse, paged, pageQuery, type OrgType, type Permission } from '@hbzsgx/domain';
+import { decisionBody, decisionResult, paged, pageQuery, type OrgType, type Permission } from '@hbzsgx/domain';
 import { contextOf, type ServiceContext } from '../context.js';
 import type { Db } from '../db/client.js';
 import type { Actor } from '../plugins/access.js';
 import { registerTodo } from '../modules/dashboard/todos.js';
 import type { Column } from './excel.js';
-import { exportList, exportQuery } from './export.js';
+import { registerExport } from './export.js';
 
 export type ReviewTab = 'pending' | 'done';
 type Paging = { page: number; pageSize: number };
@@ -74,7 +74,8 @@ export function registerReviewQueue<K extends string, F extends z.ZodObject, R e
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const base = `/api/reviews/${def.path}${def.kinds ? '/:kind' : ''}`;
   // a single queue has no path parameter: the key must be absent, not undefined (Fastify reads every key)
-  const params = def.kinds ? { params: z.object({ kind: z.enum(def.kinds.values, { error: def.kinds.error }) }) } : {};
+  const kindParam = def.kinds ? z.object({ kind: z.enum(def.kinds.values, { error: def.kinds.error }) }) : undefined;
+  const params = kindParam ? { params: kindParam } : {};
   const kindOf = (p: unknown): K => (def.kinds ? (p as { kind: K }).kind : (undefined as never));
   const access = { access: { permission: def.permission } };
   const { tags } = def;
@@ -107,31 +108,26 @@ export function registerReviewQueue<K extends string, F extends z.ZodObject, R e
     async (req) => def.list(contextOf(req), kindOf(req.params), req.query as z.output<F> & Paging),
   );
 
-  app.get(
-    `${base}/export`,
-    {
-      config: access,
-      schema: {
-        tags,
-        summary: def.summaries?.export ?? '导出审核队列（xlsx，与列表相同的筛选）',
-        ...params,
-        querystring: exportQuery(def.filters),
-        response: { 200: fileResponse('审核队列.xlsx') },
-      },
+  registerExport(app, {
+    url: `${base}/export`,
+    access: access.access,
+    tags,
+    summary: def.summaries?.export ?? '导出审核队列（xlsx/csv，与列表相同的筛选）',
+    file: '审核队列.xlsx',
+    params: kindParam,
+    filters: def.filters,
+    build: (ctx, { params: p, filters }) => {
+      const kind = kindOf(p);
+      const f = filters as z.output<F>;
+      return {
+        what: def.exportWhat(kind, f),
+        title: def.exportTitle?.(kind, f) ?? `${def.title(kind)}${tabName(f)}`,
+        filters: f,
+        columns: def.columns(kind, f),
+        load: (pg) => def.list(ctx, kind, { ...f, ...pg }),
+      };
     },
-    async (req, reply) => {
-      const kind = kindOf(req.params);
-      const ctx = contextOf(req);
-      const filters = req.query as z.output<F>;
-      return exportList(ctx.db, req, reply, {
-        what: def.exportWhat(kind, filters),
-        title: def.exportTitle?.(kind, filters) ?? `${def.title(kind)}${tabName(filters)}`,
-        filters,
-        columns: def.columns(kind, filters),
-        load: (p) => def.list(ctx, kind, { ...filters, ...p }),
-      });
-    },
-  );
+  });
 
   app.post(
     `${base}/decide`,

@@ -40,6 +40,7 @@ describe('GET /metrics', () => {
     expect(text).not.toContain('/123');
     expect(text).toMatch(/hbzsgx_db_pool_connections\{state="total"\} \d+/);
     expect(text).toMatch(/hbzsgx_import_jobs\{status="queued"\} 0/);
+    expect(text).toMatch(/hbzsgx_export_jobs\{status="running"\} 0/);
     expect(text).toContain('hbzsgx_process_resident_memory_bytes');
   });
 });

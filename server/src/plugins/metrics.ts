@@ -9,8 +9,8 @@ import type { FastifyInstance } from 'fastify';
 import { count } from 'drizzle-orm';
 import { z } from 'zod';
 import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { IMPORT_JOB_STATUS_CODES } from '@hbzsgx/domain';
-import { importJobs } from '../db/schema.js';
+import { EXPORT_JOB_STATUS_CODES, IMPORT_JOB_STATUS_CODES } from '@hbzsgx/domain';
+import { exportJobs, importJobs } from '../db/schema.js';
 import { NotFoundError } from '../errors.js';
 
 const sameSecret = (given: string, expected: string) => {
@@ -50,6 +50,16 @@ export function registerMetrics(app: FastifyInstance) {
     async collect() {
       const rows = await app.deps.database.db.select({ status: importJobs.status, n: count() }).from(importJobs).groupBy(importJobs.status);
       for (const s of IMPORT_JOB_STATUS_CODES) this.set({ status: s }, rows.find((r) => r.status === s)?.n ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'hbzsgx_export_jobs',
+    help: '后台导出任务数，按状态',
+    labelNames: ['status'] as const,
+    registers: [registry],
+    async collect() {
+      const rows = await app.deps.database.db.select({ status: exportJobs.status, n: count() }).from(exportJobs).groupBy(exportJobs.status);
+      for (const s of EXPORT_JOB_STATUS_CODES) this.set({ status: s }, rows.find((r) => r.status === s)?.n ?? 0);
     },
   });
 

@@ -30,6 +30,7 @@ import { makeIdNumber } from '../db/seed/codes.js';
 import { hashPassword } from '../lib/passwords.js';
 import { diff } from '../modules/change-review/service.js';
 import { importWorkerOf } from '../modules/personnel/routes.js';
+import { exportWorkerOf } from '../modules/exports/routes.js';
 import { HEADERS } from '../modules/personnel/import/columns.js';
 import { pdfPages } from '../modules/certificates/testing.js';
 import { Client, createTestApp, type Res, type TestCtx } from '../../test/harness.js';
@@ -381,6 +382,15 @@ beforeAll(async () => {
   await importWorkerOf(ctx.app).runUntilIdle();
   ids.personnelImport = [job.body.id];
 
+  // background exports (lib/export.ts): the province's 专技人员 list as an xlsx and a csv job, run by the export worker
+  await exportWorkerOf(ctx.app).stop();
+  ctx.app.deps.config.EXPORT_SYNC_LIMIT = 1;
+  const exportJobs = [await roles.province.get('/api/personnel/export'), await roles.province.get('/api/personnel/export?format=csv')];
+  ctx.app.deps.config.EXPORT_SYNC_LIMIT = 10_000;
+  for (const j of exportJobs) expect(j.status, JSON.stringify(j.body)).toBe(202);
+  await exportWorkerOf(ctx.app).runUntilIdle();
+  ids.exportJob = exportJobs.map((j) => j.body.job.id as number);
+
   // annual documents and annual materials
   ok(await roles.base.upload('/api/annual-docs', { kind: 'plan', year, description: '年度培训计划' }, { name: '计划.pdf', content: PDF }), 'plan');
   ok(
@@ -446,6 +456,7 @@ function idsFor(url: string): number[] {
     [/^\/api\/imports\//, 'scoreImport'],
     [/^\/api\/claims\//, 'claim'],
     [/^\/api\/annual-docs\//, 'annualDoc'],
+    [/^\/api\/exports\//, 'exportJob'],
   ];
   const hit = table.find(([re]) => re.test(url));
   if (!hit) throw new Error(`no ids for ${url}: add the route to idsFor()`);

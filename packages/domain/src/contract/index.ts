@@ -25,3 +25,4 @@ export * from './divisions.js';
 export * from './health.js';
 export * from './personnel.js';
 export * from './registration.js';
+export * from './exports.js';

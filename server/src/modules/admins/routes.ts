@@ -9,7 +9,6 @@ import {
   adminIdentity as adminIdentitySchema,
   adminList,
   adminRolesBody,
-  fileResponse,
   idSchema,
   okResponse,
   pageQuery,
@@ -17,7 +16,7 @@ import {
   text,
 } from '@hbzsgx/domain';
 import { contextOf } from '../../context.js';
-import { exportList, exportQuery } from '../../lib/export.js';
+import { registerExport } from '../../lib/export.js';
 import { fmtTime } from '../../lib/paging.js';
 import { adminIdentity, createAdmin, listAdmins, listCandidates, makeSuper, removeAdmin, setAdminRoles } from './service.js';
 
@@ -38,30 +37,30 @@ export default async function adminRoutes(fastify: FastifyInstance) {
     async (req) => listAdmins(contextOf(req), req.query),
   );
 
-  app.get(
-    '/api/admins/export',
-    {
-      config: { access: { permission: 'admin.view' } },
-      schema: { tags, summary: '导出管理员列表（xlsx）', querystring: exportQuery(filters), response: { 200: fileResponse('管理员列表.xlsx') } },
-    },
-    async (req, reply) =>
-      exportList(app.deps.database.db, req, reply, {
-        what: 'admins',
-        title: '管理员列表',
-        filters: req.query,
-        load: (p) => listAdmins(contextOf(req), { ...req.query, ...p }),
-        columns: [
-          { header: '姓名', value: (r) => r.name },
-          { header: '证件类型', value: (r) => ID_TYPES[r.idType] },
-          { header: '证件号', width: 24, value: (r) => r.idNumberMasked },
-          { header: '手机号', value: (r) => r.phoneMasked },
-          { header: '电子邮箱', width: 24, value: (r) => r.email },
-          { header: '工作部门', value: (r) => r.departmentName },
-          { header: '角色', width: 30, value: (r) => (r.isSuper ? '超级管理员' : r.roles.map((x) => x.name).join('、')) },
-          { header: '添加时间', width: 20, value: (r) => fmtTime(r.createdAt) },
-        ],
-      }),
-  );
+  registerExport(app, {
+    url: '/api/admins/export',
+    access: { permission: 'admin.view' },
+    tags,
+    summary: '导出管理员列表（xlsx/csv）',
+    file: '管理员列表.xlsx',
+    filters,
+    build: (ctx, { filters: f }) => ({
+      what: 'admins',
+      title: '管理员列表',
+      filters: f,
+      load: (p) => listAdmins(ctx, { ...f, ...p }),
+      columns: [
+        { header: '姓名', value: (r) => r.name },
+        { header: '证件类型', value: (r) => ID_TYPES[r.idType] },
+        { header: '证件号', width: 24, value: (r) => r.idNumberMasked },
+        { header: '手机号', value: (r) => r.phoneMasked },
+        { header: '电子邮箱', width: 24, value: (r) => r.email },
+        { header: '工作部门', value: (r) => r.departmentName },
+        { header: '角色', width: 30, value: (r) => (r.isSuper ? '超级管理员' : r.roles.map((x) => x.name).join('、')) },
+        { header: '添加时间', width: 20, value: (r) => fmtTime(r.createdAt) },
+      ],
+    }),
+  });
 
   app.get(
     '/api/admins/candidates',

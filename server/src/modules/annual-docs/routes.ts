@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ANNUAL_DOC_KINDS, annualDocPage, fileResponse, idSchema, pageQuery, uploadedAnnualDoc } from '@hbzsgx/domain';
 import { contextOf } from '../../context.js';
-import { exportList, exportQuery } from '../../lib/export.js';
+import { registerExport } from '../../lib/export.js';
 import { registerReviewQueue } from '../../lib/review-queue.js';
 import { readUpload, sendFile } from '../../lib/uploads.js';
 import { annualDocQueue, DOC_COLUMNS } from './queue.js';
@@ -42,26 +42,21 @@ export default async function annualDocRoutes(fastify: FastifyInstance) {
     async (req) => ownDocs(contextOf(req), req.query),
   );
 
-  app.get(
-    '/api/annual-docs/export',
-    {
-      config: { access: { permission: 'annual.manage' } },
-      schema: {
-        tags,
-        summary: '导出本基地的年度培训计划/工作总结（xlsx）',
-        querystring: exportQuery(ownFilters),
-        response: { 200: fileResponse('年度培训计划与工作总结.xlsx') },
-      },
-    },
-    async (req, reply) =>
-      exportList(app.deps.database.db, req, reply, {
-        what: 'annual_docs',
-        title: req.query.kind ? ANNUAL_DOC_KINDS[req.query.kind] : '年度培训计划与工作总结',
-        filters: req.query,
-        columns: DOC_COLUMNS,
-        load: (p) => ownDocs(contextOf(req), { ...req.query, ...p }),
-      }),
-  );
+  registerExport(app, {
+    url: '/api/annual-docs/export',
+    access: { permission: 'annual.manage' },
+    tags,
+    summary: '导出本基地的年度培训计划/工作总结（xlsx/csv）',
+    file: '年度培训计划与工作总结.xlsx',
+    filters: ownFilters,
+    build: (ctx, { filters: f }) => ({
+      what: 'annual_docs',
+      title: f.kind ? ANNUAL_DOC_KINDS[f.kind] : '年度培训计划与工作总结',
+      filters: f,
+      columns: DOC_COLUMNS,
+      load: (p) => ownDocs(ctx, { ...f, ...p }),
+    }),
+  });
 
   app.get(
     '/api/annual-docs/:id/file',

@@ -8,14 +8,13 @@ import {
   AUDIT_RESULTS,
   auditLogList,
   auditTargetLabel,
-  fileResponse,
   pageQuery,
   text,
   pattern,
   beijingDayStart,
 } from '@hbzsgx/domain';
 import { contextOf } from '../../context.js';
-import { exportList, exportQuery } from '../../lib/export.js';
+import { registerExport } from '../../lib/export.js';
 import { fmtTime } from '../../lib/paging.js';
 import { listAuditLogs } from './service.js';
 
@@ -44,27 +43,27 @@ export default async function auditRoutes(fastify: FastifyInstance) {
     async (req) => listAuditLogs(contextOf(req), req.query, req.query),
   );
 
-  app.get(
-    '/api/audit-logs/export',
-    {
-      config: { access: { permission: 'audit.view' } },
-      schema: { tags, summary: '导出审计日志（xlsx）', querystring: exportQuery(filters), response: { 200: fileResponse('审计日志.xlsx') } },
-    },
-    async (req, reply) =>
-      exportList(app.deps.database.db, req, reply, {
-        what: 'audit_logs',
-        title: '审计日志',
-        filters: req.query,
-        load: (p) => listAuditLogs(contextOf(req), req.query, p),
-        columns: [
-          { header: '时间', width: 20, value: (r) => fmtTime(r.at) },
-          { header: '操作人', value: (r) => r.actorName },
-          { header: '操作', value: (r) => AUDIT_ACTIONS[r.action] ?? r.action },
-          { header: '对象', value: (r) => auditTargetLabel(r) },
-          { header: '结果', value: (r) => AUDIT_RESULTS[r.result] ?? r.result },
-          { header: 'IP', value: (r) => r.ip },
-          { header: '详情', width: 60, value: (r) => (r.detail ? JSON.stringify(r.detail) : '') },
-        ],
-      }),
-  );
+  registerExport(app, {
+    url: '/api/audit-logs/export',
+    access: { permission: 'audit.view' },
+    tags,
+    summary: '导出审计日志（xlsx/csv）',
+    file: '审计日志.xlsx',
+    filters,
+    build: (ctx, { filters: f }) => ({
+      what: 'audit_logs',
+      title: '审计日志',
+      filters: f,
+      load: (p) => listAuditLogs(ctx, f, p),
+      columns: [
+        { header: '时间', width: 20, value: (r) => fmtTime(r.at) },
+        { header: '操作人', value: (r) => r.actorName },
+        { header: '操作', value: (r) => AUDIT_ACTIONS[r.action] ?? r.action },
+        { header: '对象', value: (r) => auditTargetLabel(r) },
+        { header: '结果', value: (r) => AUDIT_RESULTS[r.result] ?? r.result },
+        { header: 'IP', value: (r) => r.ip },
+        { header: '详情', width: 60, value: (r) => (r.detail ? JSON.stringify(r.detail) : '') },
+      ],
+    }),
+  });
 }

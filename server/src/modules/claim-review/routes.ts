@@ -16,7 +16,7 @@ import {
   year,
 } from '@hbzsgx/domain';
 import { contextOf } from '../../context.js';
-import { exportList, exportQuery, exportRows } from '../../lib/export.js';
+import { exportQuery, exportRows, registerExport } from '../../lib/export.js';
 import { fmtTime } from '../../lib/paging.js';
 import { registerReviewQueue } from '../../lib/review-queue.js';
 import { CLAIM_COLUMNS, claimQueue } from './queue.js';
@@ -73,26 +73,21 @@ export default async function claimReviewRoutes(fastify: FastifyInstance) {
     async (req) => listForAudit(contextOf(req), req.query),
   );
 
-  app.get(
-    '/api/audits/claims/export',
-    {
-      config: { access: { permission: 'claim.audit' } },
-      schema: {
-        tags: ['学时审验'],
-        summary: '导出学时审验列表（xlsx；筛选同列表，ids 为随机抽查抽到的记录）',
-        querystring: exportQuery(z.object({ ...filterShape, ids: idList })),
-        response: { 200: fileResponse('学时审验.xlsx') },
-      },
-    },
-    async (req, reply) =>
-      exportList(db(), req, reply, {
-        what: 'claims.audit',
-        title: req.query.ids ? '学时审验（随机抽查）' : '学时审验',
-        filters: req.query,
-        columns: CLAIM_COLUMNS,
-        load: (p) => listForAudit(contextOf(req), { ...req.query, ...p }),
-      }),
-  );
+  registerExport(app, {
+    url: '/api/audits/claims/export',
+    access: { permission: 'claim.audit' },
+    tags: ['学时审验'],
+    summary: '导出学时审验列表（xlsx/csv；筛选同列表，ids 为随机抽查抽到的记录）',
+    file: '学时审验.xlsx',
+    filters: z.object({ ...filterShape, ids: idList }),
+    build: (ctx, { filters: f }) => ({
+      what: 'claims.audit',
+      title: f.ids ? '学时审验（随机抽查）' : '学时审验',
+      filters: f,
+      columns: CLAIM_COLUMNS,
+      load: (p) => listForAudit(ctx, { ...f, ...p }),
+    }),
+  });
 
   app.post(
     '/api/audits/claims/revoke',

@@ -24,7 +24,7 @@ import {
 } from '@hbzsgx/domain';
 import { contextOf } from '../../context.js';
 import type { Column } from '../../lib/excel.js';
-import { exportList, exportQuery } from '../../lib/export.js';
+import { registerExport } from '../../lib/export.js';
 import { fmtTime } from '../../lib/paging.js';
 import { parseFields, readUpload, sendFile } from '../../lib/uploads.js';
 import {
@@ -93,7 +93,6 @@ const JURISDICTION_COLUMNS: Column<MaterialRow>[] = [
 
 export default async function materialRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const db = () => app.deps.database.db;
   const tags = ['年度工作材料报送'];
   const manage = { access: { permission: 'materials.manage' as const } };
   const view = { access: { permission: 'materials.view' as const } };
@@ -114,26 +113,21 @@ export default async function materialRoutes(fastify: FastifyInstance) {
     async (req) => listOwn(contextOf(req), req.query),
   );
 
-  app.get(
-    '/api/materials/export',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: '导出本单位的年度工作材料（xlsx）',
-        querystring: exportQuery(ownFilters),
-        response: { 200: fileResponse('年度工作材料报送.xlsx') },
-      },
-    },
-    async (req, reply) =>
-      exportList(db(), req, reply, {
-        what: 'materials',
-        title: '年度工作材料报送',
-        filters: req.query,
-        columns: OWN_COLUMNS,
-        load: (p) => listOwn(contextOf(req), { ...req.query, ...p }),
-      }),
-  );
+  registerExport(app, {
+    url: '/api/materials/export',
+    access: manage.access,
+    tags,
+    summary: '导出本单位的年度工作材料（xlsx/csv）',
+    file: '年度工作材料报送.xlsx',
+    filters: ownFilters,
+    build: (ctx, { filters: f }) => ({
+      what: 'materials',
+      title: '年度工作材料报送',
+      filters: f,
+      columns: OWN_COLUMNS,
+      load: (p) => listOwn(ctx, { ...f, ...p }),
+    }),
+  });
 
   app.post(
     '/api/materials',
@@ -232,26 +226,21 @@ export default async function materialRoutes(fastify: FastifyInstance) {
     async (req) => listJurisdiction(contextOf(req), req.query),
   );
 
-  app.get(
-    '/api/materials/jurisdiction/export',
-    {
-      config: view,
-      schema: {
-        tags,
-        summary: '导出辖区报送情况（xlsx）',
-        querystring: exportQuery(jurisdictionFilters),
-        response: { 200: fileResponse('辖区年度工作材料报送情况.xlsx') },
-      },
-    },
-    async (req, reply) =>
-      exportList(db(), req, reply, {
-        what: 'materials_jurisdiction',
-        title: '辖区年度工作材料报送情况',
-        filters: req.query,
-        columns: JURISDICTION_COLUMNS,
-        load: (p) => listJurisdiction(contextOf(req), { ...req.query, ...p }),
-      }),
-  );
+  registerExport(app, {
+    url: '/api/materials/jurisdiction/export',
+    access: view.access,
+    tags,
+    summary: '导出辖区报送情况（xlsx/csv）',
+    file: '辖区年度工作材料报送情况.xlsx',
+    filters: jurisdictionFilters,
+    build: (ctx, { filters: f }) => ({
+      what: 'materials_jurisdiction',
+      title: '辖区年度工作材料报送情况',
+      filters: f,
+      columns: JURISDICTION_COLUMNS,
+      load: (p) => listJurisdiction(ctx, { ...f, ...p }),
+    }),
+  });
 
   app.get(
     '/api/materials/jurisdiction/:id',

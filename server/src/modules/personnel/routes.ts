@@ -22,7 +22,7 @@ import {
 } from '@hbzsgx/domain';
 import { contextOf } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
-import { exportList, exportQuery } from '../../lib/export.js';
+import { registerExport } from '../../lib/export.js';
 import { sendXlsx, type Column } from '../../lib/excel.js';
 import { readUpload } from '../../lib/uploads.js';
 import { personIdentity, resetPersonPassword } from './account.js';
@@ -61,7 +61,6 @@ const EXPORT_COLUMNS: Column<Row>[] = [
 export default async function personnelRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['专技人员信息查询'];
-  const db = () => app.deps.database.db;
   const params = z.object({ id: idSchema });
 
   const worker = new ImportWorker(app.deps, app.log, { staleMs: app.deps.config.IMPORT_STALE_MS });
@@ -87,29 +86,21 @@ export default async function personnelRoutes(fastify: FastifyInstance) {
     async (req) => listPersonnel(contextOf(req), req.query),
   );
 
-  app.get(
-    '/api/personnel/export',
-    {
-      config: { access: { permission: 'personnel.view' } },
-      schema: {
-        tags,
-        summary: '导出专技人员列表（与列表相同的筛选，脱敏）',
-        querystring: exportQuery(personnelFilters),
-        response: { 200: fileResponse('专技人员信息.xlsx') },
-      },
-    },
-    async (req, reply) => {
-      const ctx = contextOf(req);
-      const { page: _p, pageSize: _s, ...filters } = req.query;
-      return exportList(db(), req, reply, {
-        what: 'personnel',
-        title: `专技人员信息${filters.year ? `_${filters.year}年度` : ''}`,
-        filters,
-        columns: EXPORT_COLUMNS,
-        load: (page) => listPersonnel(ctx, { ...filters, ...page }),
-      });
-    },
-  );
+  registerExport(app, {
+    url: '/api/personnel/export',
+    access: { permission: 'personnel.view' },
+    tags,
+    summary: '导出专技人员列表（与列表相同的筛选，脱敏；xlsx/csv）',
+    file: '专技人员信息.xlsx',
+    filters: personnelFilters,
+    build: (ctx, { filters }) => ({
+      what: 'personnel',
+      title: `专技人员信息${filters.year ? `_${filters.year}年度` : ''}`,
+      filters,
+      columns: EXPORT_COLUMNS,
+      load: (page) => listPersonnel(ctx, { ...filters, ...page }),
+    }),
+  });
 
   app.get(
     '/api/personnel/options/units',

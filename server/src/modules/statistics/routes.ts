@@ -15,7 +15,7 @@ import {
 } from '@hbzsgx/domain';
 import { contextOf } from '../../context.js';
 import type { Column } from '../../lib/excel.js';
-import { exportList, exportQuery, exportRows } from '../../lib/export.js';
+import { exportQuery, exportRows, registerExport } from '../../lib/export.js';
 import { regionTree } from './region.js';
 import {
   completionExport,
@@ -134,30 +134,25 @@ export default async function statisticsRoutes(fastify: FastifyInstance) {
     async (req) => completionStats(contextOf(req), req.query),
   );
 
-  app.get(
-    '/api/stats/completion/export',
-    {
-      config: access,
-      schema: {
-        tags,
-        summary: '导出继教完成情况（xlsx，当前筛选条件与排序）',
-        querystring: exportQuery(completionFilters),
-        response: { 200: fileResponse('继教完成情况.xlsx') },
-      },
-    },
-    async (req, reply) => {
-      const q = req.query;
+  registerExport(app, {
+    url: '/api/stats/completion/export',
+    access: access.access,
+    tags,
+    summary: '导出继教完成情况（xlsx/csv，当前筛选条件与排序）',
+    file: '继教完成情况.xlsx',
+    filters: completionFilters,
+    build: async (ctx, { filters: q }) => {
       // every unit (or region, or series) in the shown order, then the 合计 row the page shows under the table
-      const { regionName, load } = await completionExport(contextOf(req), q);
-      return exportList<CompletionRow>(db(), req, reply, {
+      const { regionName, load } = await completionExport(ctx, q);
+      return {
         what: 'stats.completion',
         title: `继教完成情况_${regionName}_${GROUP_NAMES[q.groupBy]}_${q.year}`,
         filters: q,
         columns: completionColumns(q.groupBy),
         load,
-      });
+      };
     },
-  );
+  });
 
   app.get(
     '/api/stats/titles',

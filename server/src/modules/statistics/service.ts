@@ -161,16 +161,21 @@ export async function completionStats(ctx: ServiceContext, q: CompletionQuery) {
 
 /**
  * 导出 of 继教完成情况: the region's name (for the file's title) and a loader of every group in the shown order, then
- * the 合计 row the page shows under the table (lib/export.ts's exportList pages it and refuses above its cap).
+ * the 合计 row the page shows under the table (lib/export.ts reads it batch by batch).
  */
 export async function completionExport(ctx: ServiceContext, q: Omit<CompletionQuery, 'page' | 'pageSize'>) {
   const region = await resolveRegion(ctx.db, ctx.actor, q.regionId);
   return {
     regionName: region.name,
-    load: async ({ pageSize }: { pageSize: number }) => {
-      const s = await completionStats(ctx, { ...q, page: 1, pageSize });
+    // units are paged like the page's table (an export reads batch by batch until one comes back short); regions and
+    // series come whole on the first page. The 合计 row closes the last batch.
+    load: async ({ page, pageSize }: { page: number; pageSize: number }) => {
+      const byUnit = q.groupBy === 'employer';
+      if (!byUnit && page > 1) return { total: 0, items: [] };
+      const s = await completionStats(ctx, { ...q, page, pageSize });
+      const last = !byUnit || s.rows.length < pageSize;
       const totalRow: CompletionRow = { key: 'total', name: '合计', ...s.summary };
-      return { total: s.total, items: [...s.rows, totalRow] };
+      return { total: s.total, items: last ? [...s.rows, totalRow] : s.rows };
     },
   };
 }

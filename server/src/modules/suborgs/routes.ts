@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  fileResponse,
   idSchema,
   ORG_STATUS_CODES,
   ORG_STATUSES,
@@ -17,7 +16,7 @@ import {
   text,
 } from '@hbzsgx/domain';
 import { contextOf } from '../../context.js';
-import { exportList, exportQuery } from '../../lib/export.js';
+import { registerExport } from '../../lib/export.js';
 import { fmtTime } from '../../lib/paging.js';
 import { listSuborgs, resetSuperAdminPassword, setOrgEnabled, suborgDetail, suborgTree } from './service.js';
 
@@ -55,28 +54,28 @@ export default async function suborgRoutes(fastify: FastifyInstance) {
     async (req) => listSuborgs(contextOf(req), req.query),
   );
 
-  app.get(
-    '/api/suborgs/export',
-    {
-      config: { access: { permission: 'suborg.view' } },
-      schema: { tags, summary: '导出辖区机构列表（xlsx）', querystring: exportQuery(filters), response: { 200: fileResponse('辖区机构列表.xlsx') } },
-    },
-    async (req, reply) =>
-      exportList(app.deps.database.db, req, reply, {
-        what: 'suborgs',
-        title: '辖区机构列表',
-        filters: req.query,
-        load: (p) => listSuborgs(contextOf(req), { ...req.query, ...p }),
-        columns: [
-          { header: '机构名称', width: 36, value: (r) => r.name },
-          { header: '统一社会信用代码', width: 22, value: (r) => r.creditCode },
-          { header: '机构类型', width: 16, value: (r) => r.typeName },
-          { header: '所属地区', width: 16, value: (r) => r.divisionName },
-          { header: '状态', width: 10, value: (r) => ORG_STATUSES[r.status] },
-          { header: '注册时间', width: 20, value: (r) => fmtTime(r.createdAt) },
-        ],
-      }),
-  );
+  registerExport(app, {
+    url: '/api/suborgs/export',
+    access: { permission: 'suborg.view' },
+    tags,
+    summary: '导出辖区机构列表（xlsx/csv）',
+    file: '辖区机构列表.xlsx',
+    filters,
+    build: (ctx, { filters: f }) => ({
+      what: 'suborgs',
+      title: '辖区机构列表',
+      filters: f,
+      load: (p) => listSuborgs(ctx, { ...f, ...p }),
+      columns: [
+        { header: '机构名称', width: 36, value: (r) => r.name },
+        { header: '统一社会信用代码', width: 22, value: (r) => r.creditCode },
+        { header: '机构类型', width: 16, value: (r) => r.typeName },
+        { header: '所属地区', width: 16, value: (r) => r.divisionName },
+        { header: '状态', width: 10, value: (r) => ORG_STATUSES[r.status] },
+        { header: '注册时间', width: 20, value: (r) => fmtTime(r.createdAt) },
+      ],
+    }),
+  });
 
   app.get(
     '/api/suborgs/:id',

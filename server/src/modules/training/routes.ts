@@ -18,7 +18,7 @@ import {
 } from '@hbzsgx/domain';
 import { contextOf } from '../../context.js';
 import type { Column } from '../../lib/excel.js';
-import { exportList, exportQuery, exportRows } from '../../lib/export.js';
+import { exportRows, registerExport } from '../../lib/export.js';
 import { registerReviewQueue } from '../../lib/review-queue.js';
 import { readUpload, sendFile } from '../../lib/uploads.js';
 import { importScores, MAX_SCORE_FILE_BYTES, scoreTemplate } from './import.js';
@@ -53,24 +53,24 @@ export default async function trainingRoutes(fastify: FastifyInstance) {
     },
     async (req) => listClasses(contextOf(req).db, contextOf(req).actor, { ...req.query, own: true }),
   );
-  app.get(
-    '/api/classes/export',
-    {
-      config: { access: { permission: 'class.manage' } },
-      schema: { tags, summary: '导出本单位培训班（xlsx）', querystring: exportQuery(classFilters), response: { 200: fileResponse('培训班.xlsx') } },
-    },
-    async (req, reply) => {
-      const { db, actor } = contextOf(req);
+  registerExport(app, {
+    url: '/api/classes/export',
+    access: { permission: 'class.manage' },
+    tags,
+    summary: '导出本单位培训班（xlsx/csv）',
+    file: '培训班.xlsx',
+    filters: classFilters,
+    build: ({ db, actor }, { filters: f }) => {
       const employer = actor.org.type === 'employer';
-      return exportList(db, req, reply, {
+      return {
         what: 'classes',
         title: employer ? '单位培训计划' : '培训班',
-        filters: req.query,
+        filters: f,
         columns: classColumns(employer ? '申报单位' : '继续教育机构'),
-        load: (p) => listClasses(db, actor, { ...req.query, ...p, own: true }),
-      });
+        load: (p) => listClasses(db, actor, { ...f, ...p, own: true }),
+      };
     },
-  );
+  });
   app.post(
     '/api/classes',
     {

@@ -7,7 +7,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  fileResponse,
   idResponse,
   idSchema,
   okResponse,
@@ -25,7 +24,7 @@ import {
 } from '@hbzsgx/domain';
 import { contextOf } from '../../context.js';
 import type { Column } from '../../lib/excel.js';
-import { exportList, exportQuery } from '../../lib/export.js';
+import { registerExport } from '../../lib/export.js';
 import { fmtTime } from '../../lib/paging.js';
 import { registerTodo } from '../dashboard/todos.js';
 import { countIncoming, createTransfer, decideTransfer, listTransfers, ownPerson, searchOwnPeople } from './service.js';
@@ -104,23 +103,21 @@ export default async function transferRoutes(fastify: FastifyInstance) {
     async (req) => listTransfers(contextOf(req), req.query),
   );
 
-  app.get(
-    '/api/transfers/export',
-    {
-      config: access,
-      schema: { tags, summary: '导出调转记录（xlsx）', querystring: exportQuery(filters), response: { 200: fileResponse('调转记录.xlsx') } },
-    },
-    async (req, reply) => {
-      const ctx = contextOf(req);
-      return exportList(ctx.db, req, reply, {
-        what: 'transfers',
-        title: '调转记录',
-        filters: req.query,
-        load: (p) => listTransfers(ctx, { ...req.query, ...p }),
-        columns: COLUMNS,
-      });
-    },
-  );
+  registerExport(app, {
+    url: '/api/transfers/export',
+    access: access.access,
+    tags,
+    summary: '导出调转记录（xlsx/csv）',
+    file: '调转记录.xlsx',
+    filters,
+    build: (ctx, { filters: f }) => ({
+      what: 'transfers',
+      title: '调转记录',
+      filters: f,
+      load: (p) => listTransfers(ctx, { ...f, ...p }),
+      columns: COLUMNS,
+    }),
+  });
 
   app.post(
     '/api/transfers/:id/confirm',
