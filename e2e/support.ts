@@ -20,11 +20,12 @@ export const hasWebBuild = fs.existsSync(path.resolve(import.meta.dirname, '../w
 export const SHOTS = path.resolve(import.meta.dirname, '../test-output/e2e');
 export const DEMO_PASSWORD = 'Demo@2026init';
 
-export async function startPlatform() {
+/** `env`: configuration for this journey's server (e.g. a small EXPORT_SYNC_LIMIT). */
+export async function startPlatform(env: Record<string, string> = {}) {
   const database = await openTestDatabase();
   const pii = createPii(TEST_KEY);
   const accounts = await seedDemo(database.db, pii, { password: DEMO_PASSWORD, personnelCount: 200 });
-  const app = await buildApp({ config: testConfig(), database, pii }, { logger: { level: 'error' } });
+  const app = await buildApp({ config: testConfig(env), database, pii }, { logger: { level: 'error' } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;

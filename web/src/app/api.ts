@@ -158,9 +158,33 @@ export async function saveFile(res: Response, fallback: string): Promise<string>
   return name;
 }
 
-/** Downloads a file (xlsx export) through fetch so that errors surface as ApiError instead of a broken file. */
+/** A list export the server turned into a background job (202): its id and title, for the progress window. */
+export interface QueuedExport {
+  id: number;
+  title: string;
+}
+type ExportListener = (job: QueuedExport) => void;
+const exportListeners = new Set<ExportListener>();
+
+/** Subscribes to exports queued as background jobs (components/ExportJobs.tsx shows their progress); returns the unsubscribe. */
+export function onExportQueued(l: ExportListener): () => void {
+  exportListeners.add(l);
+  return () => exportListeners.delete(l);
+}
+
+/**
+ * Downloads a file (xlsx/csv export) through fetch so that errors surface as ApiError instead of a broken file. An
+ * export with more rows than the server sends at once answers 202 with a background job instead: it is announced
+ * to onExportQueued's listeners (a progress window with the download link when done; 我的导出 lists it too).
+ */
 export async function download(path: string, params?: QueryParams, fallbackName = 'export.xlsx'): Promise<void> {
-  await saveFile(await fetchFile('GET', path, params), fallbackName);
+  const res = await fetchFile('GET', path, params);
+  if (res.status === 202) {
+    const { job } = await json<{ job: QueuedExport }>(res);
+    for (const l of exportListeners) l(job);
+    return;
+  }
+  await saveFile(res, fallbackName);
 }
 
 export function errorMessage(e: unknown): string {

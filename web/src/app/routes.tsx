@@ -13,6 +13,7 @@ import { MATERIALS_PAGES } from '../features/materials/routes';
 import { STATS_PAGES } from '../features/statistics/routes';
 import { PERSONNEL_PAGES } from '../features/personnel/routes';
 import { CERTIFICATE_PAGES, VerifyPage } from '../features/certificates/routes';
+import { EXPORT_PAGES } from '../features/exports/routes';
 
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
   return lazy(async () => ({ default: (await load())[name] }));
@@ -59,6 +60,7 @@ const PAGES: { path: string; rule: RouteRule; Component: ComponentType }[] = [
   ...STATS_PAGES,
   ...PERSONNEL_PAGES,
   ...CERTIFICATE_PAGES,
+  ...EXPORT_PAGES,
 ];
 
 /** `/`, `/login` and `/register`: public pages for visitors; a logged-in user goes to their workspace. */

@@ -8,7 +8,7 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { decisionResult, Wire } from '@hbzsgx/domain';
+import type { decisionResult, ExportFormat, Wire } from '@hbzsgx/domain';
 import { errorMessage } from '../app/api';
 import { feedback } from '../app/feedback';
 import { ExportButton } from './ExportButton';
@@ -30,8 +30,8 @@ export interface ReviewQueueSpec<Row extends { id: number }, F extends object> {
   queryKey: readonly unknown[];
   list(q: F & { tab: ReviewTab } & PageState): Promise<{ total: number; items: Row[] }>;
   decide(d: Decision): Promise<DecisionResult>;
-  /** 导出 with the current tab and filters. */
-  exportXlsx?(q: F & { tab: ReviewTab }): Promise<void>;
+  /** 导出 with the current tab and filters, as xlsx or csv (`format`, sent with them). */
+  exportXlsx?(q: F & { tab: ReviewTab; format: ExportFormat }): Promise<void>;
   /** What a row is, in titles and messages: '注册', '年度培训计划'. */
   noun: string;
   /** Its counting word: '条', '份'. */
@@ -217,7 +217,7 @@ export function ReviewQueuePage<Row extends { id: number }, F extends object>({
   const { spec, tab, list, selected } = queue;
   const what = `${spec.unit}${spec.noun}`;
   const { exportXlsx } = spec;
-  const exportButton = exportXlsx ? <ExportButton onExport={() => exportXlsx({ ...queue.filters, tab })} /> : null;
+  const exportButton = exportXlsx ? <ExportButton csv onExport={(format) => exportXlsx({ ...queue.filters, tab, format })} /> : null;
   const actions: TableColumnsType<Row>[number] = {
     title: '操作',
     key: 'actions',

@@ -7,6 +7,7 @@ import { PageSpin } from '../ErrorPages';
 import { SideMenu } from './SideMenu';
 import { Breadcrumbs } from './Breadcrumbs';
 import { UserMenu } from './UserMenu';
+import { ExportJobModal } from '../../features/exports/ExportJobModal';
 import './layout.css';
 
 export function AppLayout() {
@@ -37,6 +38,7 @@ export function AppLayout() {
           </Suspense>
         </Layout.Content>
         <Layout.Footer className="shell-footer">湖北省专业技术人员继续教育公共服务平台</Layout.Footer>
+        <ExportJobModal />
       </Layout>
     </Layout>
   );

@@ -1,14 +1,17 @@
-/** Top-right: the user's name and organisation; 修改密码 and 退出登录. */
+/** Top-right: the user's name and organisation; 我的导出, 修改密码 and 退出登录. */
 import { useState } from 'react';
 import { App, Avatar, Dropdown, Space, Typography, type MenuProps } from 'antd';
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, FileZipOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router';
 import type { Me } from '../types';
 import { useLogout } from '../../features/auth/useLogout';
 import { ChangePasswordModal } from './ChangePasswordModal';
+import { MY_EXPORTS_PATH } from '../../features/exports/routes';
 
 export function UserMenu({ me }: { me: Me }) {
   const { modal } = App.useApp();
   const logout = useLogout();
+  const navigate = useNavigate();
   const [pwOpen, setPwOpen] = useState(false);
 
   const confirmLogout = () =>
@@ -35,6 +38,7 @@ export function UserMenu({ me }: { me: Me }) {
       ),
     },
     { type: 'divider' },
+    { key: 'exports', icon: <FileZipOutlined />, label: '我的导出' },
     { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
     { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true },
   ];
@@ -47,6 +51,7 @@ export function UserMenu({ me }: { me: Me }) {
         menu={{
           items,
           onClick: ({ key }) => {
+            if (key === 'exports') void navigate(MY_EXPORTS_PATH);
             if (key === 'password') setPwOpen(true);
             if (key === 'logout') confirmLogout();
           },

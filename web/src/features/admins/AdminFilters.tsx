@@ -1,10 +1,11 @@
 import { Form, Input } from 'antd';
+import type { ExportFormat } from '@hbzsgx/domain';
 import { ExportButton } from '../../components/ExportButton';
 import { DepartmentSelect } from '../departments/DepartmentSelect';
 import type { AdminFilters as Filters } from './api';
 import { SearchButtons } from '../../components/SearchButtons';
 
-export function AdminFilters({ onSearch, onExport }: { onSearch: (f: Filters) => void; onExport: () => Promise<void> }) {
+export function AdminFilters({ onSearch, onExport }: { onSearch: (f: Filters) => void; onExport: (format: ExportFormat) => Promise<void> }) {
   const [form] = Form.useForm<Filters>();
   return (
     <Form
@@ -26,7 +27,7 @@ export function AdminFilters({ onSearch, onExport }: { onSearch: (f: Filters) =>
           onSearch({});
         }}
       >
-        <ExportButton onExport={onExport} />
+        <ExportButton csv onExport={onExport} />
       </SearchButtons>
     </Form>
   );

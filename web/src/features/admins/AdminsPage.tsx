@@ -76,7 +76,7 @@ export function AdminsPage() {
             setFilters(f);
             setPage((p) => ({ ...p, page: 1 }));
           }}
-          onExport={() => adminsApi.exportXlsx(filters)}
+          onExport={(format) => adminsApi.exportXlsx(filters, format)}
         />
         {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
         <AdminTable

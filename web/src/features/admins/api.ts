@@ -1,4 +1,5 @@
 import type {
+  ExportFormat,
   adminCandidate,
   adminCandidates,
   adminCreateBody,
@@ -25,7 +26,7 @@ export const ADMINS_KEY = ['admins'] as const;
 
 export const adminsApi = {
   list: (q: AdminFilters & { page: number; pageSize: number }) => api.get<Wire<typeof adminList>>('/api/admins', q),
-  exportXlsx: (q: AdminFilters) => download('/api/admins/export', q, '管理员列表.xlsx'),
+  exportXlsx: (q: AdminFilters, format: ExportFormat = 'xlsx') => download('/api/admins/export', { ...q, format }, `管理员列表.${format}`),
   candidates: (departmentId?: number) => api.get<Wire<typeof adminCandidates>>('/api/admins/candidates', { departmentId }),
   create: (body: AdminCreate) => api.post<Wire<typeof adminCreated>>('/api/admins', body),
   setRoles: (id: number, roleIds: number[]) => api.put<Ok>(`/api/admins/${id}/roles`, { roleIds }),

@@ -1,6 +1,6 @@
 import { DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { AUDIT_ACTIONS, AUDIT_RESULTS } from '@hbzsgx/domain';
+import { AUDIT_ACTIONS, AUDIT_RESULTS, type ExportFormat } from '@hbzsgx/domain';
 import type { AuditFilters } from './api';
 import { SearchButtons } from '../../components/SearchButtons';
 import { ExportButton } from '../../components/ExportButton';
@@ -27,7 +27,7 @@ function toFilters(v: Values): AuditFilters {
   };
 }
 
-export function AuditFilterForm({ onSearch, onExport }: { onSearch: (f: AuditFilters) => void; onExport: () => Promise<void> }) {
+export function AuditFilterForm({ onSearch, onExport }: { onSearch: (f: AuditFilters) => void; onExport: (format: ExportFormat) => Promise<void> }) {
   const [form] = Form.useForm<Values>();
   return (
     <Form form={form} name="auditFilters" layout="inline" className="filter-bar" onFinish={(v) => onSearch(toFilters(v))}>
@@ -49,7 +49,7 @@ export function AuditFilterForm({ onSearch, onExport }: { onSearch: (f: AuditFil
           onSearch({});
         }}
       >
-        <ExportButton onExport={onExport} />
+        <ExportButton csv onExport={onExport} />
       </SearchButtons>
     </Form>
   );

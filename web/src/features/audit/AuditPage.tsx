@@ -33,7 +33,7 @@ export function AuditPage() {
             setFilters(f);
             setPage((p) => ({ ...p, page: 1 }));
           }}
-          onExport={() => auditApi.exportXlsx(filters)}
+          onExport={(format) => auditApi.exportXlsx(filters, format)}
         />
         {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
         <AuditTable rows={q.data?.items ?? []} loading={q.isFetching} pagination={pagedBy(page, setPage, q.data)} />

@@ -1,4 +1,4 @@
-import type { auditLog, auditLogList, Wire } from '@hbzsgx/domain';
+import type { auditLog, auditLogList, ExportFormat, Wire } from '@hbzsgx/domain';
 import { api, download } from '../../app/api';
 
 export type AuditLog = Wire<typeof auditLog>;
@@ -12,5 +12,5 @@ export interface AuditFilters {
 
 export const auditApi = {
   list: (q: AuditFilters & { page: number; pageSize: number }) => api.get<Wire<typeof auditLogList>>('/api/audit-logs', q),
-  exportXlsx: (q: AuditFilters) => download('/api/audit-logs/export', q, '审计日志.xlsx'),
+  exportXlsx: (q: AuditFilters, format: ExportFormat = 'xlsx') => download('/api/audit-logs/export', { ...q, format }, `审计日志.${format}`),
 };

@@ -136,7 +136,7 @@ export function PersonnelPage() {
             setFilters(f);
             setPage((p) => ({ ...p, page: 1 }));
           }}
-          extra={<ExportButton onExport={() => personnelApi.exportXlsx(query)} />}
+          extra={<ExportButton csv onExport={(format) => personnelApi.exportXlsx(query, format)} />}
         />
         {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
         {q.data && !q.data.hasPolicy && (

@@ -15,6 +15,7 @@ import type {
   personnelRegionOptions,
   personnelRow,
   personnelUnitOptions,
+  ExportFormat,
   TitleLevel,
   Wire,
 } from '@hbzsgx/domain';
@@ -59,7 +60,8 @@ export const IMPORTS_KEY = ['personnel', 'imports'] as const;
 
 export const personnelApi = {
   list: (q: PersonnelQuery) => api.get<PersonnelPage>('/api/personnel', q),
-  exportXlsx: ({ page: _p, pageSize: _s, ...f }: PersonnelQuery) => download('/api/personnel/export', f, '专技人员信息.xlsx'),
+  exportXlsx: ({ page: _p, pageSize: _s, ...f }: PersonnelQuery, format: ExportFormat = 'xlsx') =>
+    download('/api/personnel/export', { ...f, format }, `专技人员信息.${format}`),
   detail: (id: number) => api.get<PersonDetail>(`/api/personnel/${id}`),
   identity: (id: number) => api.get<Wire<typeof personnelIdentity>>(`/api/personnel/${id}/identity`),
   /** The one-time password is answered once and never kept in the client's cache. */

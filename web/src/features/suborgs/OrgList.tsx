@@ -77,7 +77,7 @@ export function OrgList({ onOpen }: { onOpen: (id: number) => void }) {
             search({});
           }}
         >
-          <ExportButton onExport={() => suborgsApi.exportXlsx(filters)} />
+          <ExportButton csv onExport={(format) => suborgsApi.exportXlsx(filters, format)} />
         </SearchButtons>
       </Form>
       {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}

@@ -1,4 +1,5 @@
 import type {
+  ExportFormat,
   OrgStatus,
   OrgType,
   orgStatusResult,
@@ -24,7 +25,7 @@ export type SuborgDetail = Wire<typeof suborgDetail>;
 export const suborgsApi = {
   tree: (parentId?: number) => api.get<Wire<typeof suborgTree>>('/api/suborgs/tree', { parentId }),
   list: (q: SuborgFilters & { page: number; pageSize: number }) => api.get<Wire<typeof suborgList>>('/api/suborgs', q),
-  exportXlsx: (f: SuborgFilters) => download('/api/suborgs/export', f, '辖区机构列表.xlsx'),
+  exportXlsx: (f: SuborgFilters, format: ExportFormat = 'xlsx') => download('/api/suborgs/export', { ...f, format }, `辖区机构列表.${format}`),
   detail: (id: number) => api.get<SuborgDetail>(`/api/suborgs/${id}`),
   disable: (id: number) => api.post<Wire<typeof orgStatusResult>>(`/api/suborgs/${id}/disable`),
   enable: (id: number) => api.post<Wire<typeof orgStatusResult>>(`/api/suborgs/${id}/enable`),

@@ -39,7 +39,7 @@ export function IncomingPage() {
       },
       exportXlsx: (q) =>
         transfersApi.exportXlsx(
-          { direction: 'in', status: statusOf(q), keyword: q.keyword },
+          { direction: 'in', status: statusOf(q), keyword: q.keyword, format: q.format },
           q.tab === 'pending' ? '待确认的调入.xlsx' : '调入记录.xlsx',
         ),
       noun: '调入',

@@ -66,7 +66,7 @@ export function OutgoingPage() {
             setFilters(f);
             setPage((p) => ({ ...p, page: 1 }));
           }}
-          onExport={() => transfersApi.exportXlsx({ direction: 'out', ...filters }, '调出记录.xlsx')}
+          onExport={(format) => transfersApi.exportXlsx({ direction: 'out', ...filters, format }, '调出记录.xlsx')}
         />
         {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
         <Table<TransferRecord>

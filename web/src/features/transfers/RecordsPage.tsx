@@ -42,7 +42,7 @@ export function RecordsPage() {
             setFilters(f);
             setPage((p) => ({ ...p, page: 1 }));
           }}
-          onExport={() => transfersApi.exportXlsx({ direction, ...filters })}
+          onExport={(format) => transfersApi.exportXlsx({ direction, ...filters, format })}
         />
         {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
         <Table<TransferRecord>

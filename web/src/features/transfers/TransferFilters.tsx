@@ -1,4 +1,5 @@
 import { Form, Input, Select } from 'antd';
+import type { ExportFormat } from '@hbzsgx/domain';
 import { ExportButton } from '../../components/ExportButton';
 import { TRANSFER_STATUSES, type TransferStatus } from '../../components/StatusTag';
 import { SearchButtons } from '../../components/SearchButtons';
@@ -20,7 +21,7 @@ export function TransferFilters({
   name: string;
   onSearch: (f: FilterValues) => void;
   statuses?: boolean;
-  onExport?: () => Promise<void>;
+  onExport?: (format: ExportFormat) => Promise<void>;
 }) {
   const [form] = Form.useForm<FilterValues>();
   return (
@@ -45,7 +46,7 @@ export function TransferFilters({
           onSearch({});
         }}
       >
-        {onExport && <ExportButton onExport={onExport} />}
+        {onExport && <ExportButton csv onExport={onExport} />}
       </SearchButtons>
     </Form>
   );

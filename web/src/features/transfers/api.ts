@@ -1,4 +1,5 @@
 import type {
+  ExportFormat,
   idResponse,
   okResponse,
   transferCandidate,
@@ -31,7 +32,7 @@ export const transfersApi = {
   create: (body: { personnelId: number; toOrgId: number; reason: string; transferDate: string }) =>
     api.post<Wire<typeof idResponse>>('/api/transfers', body),
   list: (q: TransferFilters & { page: number; pageSize: number }) => api.get<Wire<typeof transferPage>>('/api/transfers', q),
-  exportXlsx: (f: TransferFilters, name = '调转记录.xlsx') => download('/api/transfers/export', f, name),
+  exportXlsx: (f: TransferFilters & { format?: ExportFormat }, name = '调转记录.xlsx') => download('/api/transfers/export', f, name),
   confirm: (id: number, departmentId: number | null) => api.post<Ok>(`/api/transfers/${id}/confirm`, { departmentId }),
   refuse: (id: number, reason: string) => api.post<Ok>(`/api/transfers/${id}/refuse`, { reason }),
   cancel: (id: number) => api.post<Ok>(`/api/transfers/${id}/cancel`),
