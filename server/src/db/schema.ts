@@ -824,6 +824,7 @@ export const exportJobs = pgTable(
     /** The export route's pattern (its key in the export registry), e.g. '/api/personnel/export'. */
     route: text('route').notNull(),
     params: jsonb('params').$type<Record<string, unknown>>().notNull(),
+    /** `{ sealed }`: the raw query encrypted like 证件号/手机号 (lib/pii.ts), since a filter may be one. */
     query: jsonb('query').$type<Record<string, unknown>>().notNull(),
     format: text('format').$type<ExportFormat>().notNull(),
     title: text('title').notNull(),

@@ -5,7 +5,8 @@
  *
  * Up to EXPORT_SYNC_LIMIT rows the file (xlsx, or csv with `format=csv`) streams back at once, read 2,000 rows per
  * query. Above it — the page's own (bounded) count says so — the request answers 202 with a background job
- * (export_jobs): the route and its RAW params and query are stored with the requester's identity (user and seat),
+ * (export_jobs): the route and its RAW params and query (sealed: a filter may be a 证件号) are stored with the
+ * requester's identity (user and seat),
  * and a worker (modules/exports/worker.ts, on the one job mechanism of lib/jobs.ts) later rebuilds the export from
  * the registry kept here: the same route's schemas validate the stored input again, the actor is rebuilt from the
  * seat (permissions and organisation as of the run, so the scope is re-checked by the one access layer inside the
@@ -204,7 +205,8 @@ async function queueExport(
       .values({
         route: p.url,
         params: p.raw.params,
-        query: p.raw.query,
+        // sealed like every 证件号/手机号 at rest: a filter may hold one (e.g. 证件号 in 专技人员信息查询)
+        query: { sealed: ctx.deps.pii.encrypt(JSON.stringify(p.raw.query)) },
         format: p.format,
         title: p.title,
         userId: actor.userId,
@@ -260,6 +262,16 @@ export function exportJobView(j: JobRow) {
   };
 }
 
+/** The stored raw query (sealed when queued); an unreadable one is not valid input. */
+function unseal(ctx: ServiceContext, stored: Record<string, unknown>): unknown {
+  if (typeof stored.sealed !== 'string') return null;
+  try {
+    return JSON.parse(ctx.deps.pii.decrypt(stored.sealed));
+  } catch {
+    return null;
+  }
+}
+
 /** The stored job cannot run as it is (route gone, input no longer valid, permission lost): it fails with this. */
 export class ExportRefusedError extends Error {}
 
@@ -276,7 +288,7 @@ export async function rebuildExport(ctx: ServiceContext, job: Pick<JobRow, 'rout
     throw new ExportRefusedError('导出人已不再拥有该列表的权限，导出未完成');
   }
   const params = route.params ? route.params.safeParse(job.params) : { success: true as const, data: {} };
-  const query = exportQuery(route.filters).safeParse(job.query);
+  const query = exportQuery(route.filters).safeParse(unseal(ctx, job.query));
   if (!params.success || !query.success) throw new ExportRefusedError('导出条件已不再有效，请重新导出');
   const { format: _f, page: _p, pageSize: _s, ...filters } = query.data as Record<string, unknown>;
   return route.build(ctx, { params: params.data as never, filters: filters as never });

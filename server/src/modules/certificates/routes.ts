@@ -15,10 +15,10 @@ import {
   year as yearField,
 } from '@hbzsgx/domain';
 import { contextOf, publicContextOf } from '../../context.js';
-import { auditExport } from '../../lib/audit.js';
-import { attachmentName, sendXlsx } from '../../lib/excel.js';
+import { attachmentName } from '../../lib/excel.js';
+import { registerExport } from '../../lib/export.js';
 import { listUnits, searchPeople } from './search.js';
-import { myCertificates, peopleForExport, printBatch, printForPerson, printOwn } from './service.js';
+import { myCertificates, printBatch, printForPerson, printOwn } from './service.js';
 import { verifyCertificate } from './verify.js';
 
 const year = yearField();
@@ -64,44 +64,34 @@ export default async function certificateRoutes(fastify: FastifyInstance) {
     },
   );
 
-  app.get(
-    '/api/certificates/people/export',
-    {
-      config: { access: { permission: 'cert.print' } },
-      schema: { tags, summary: '导出查询结果（xlsx）', querystring: filters, response: { 200: fileResponse('学时证明查询.xlsx') } },
-    },
-    async (req, reply) => {
-      const ctx = contextOf(req);
-      const items = await peopleForExport(ctx, req.query);
-      await auditExport(
-        ctx.db,
-        ctx,
-        'certificates.people',
-        { ...req.query, idNumber: req.query.idNumber ? '（已指定）' : undefined },
-        items.length,
-        '学时证明人员名单',
-      );
-      return sendXlsx(
-        reply,
-        `${req.query.year}年度学时证明查询`,
-        [
-          { header: '序号', width: 8, value: (r) => r.seq },
-          { header: '姓名', value: (r) => r.name },
-          { header: '证件号', width: 24, value: (r) => r.idNumberMasked },
-          { header: '所在单位', width: 30, value: (r) => r.orgName },
-          { header: '职称系列', value: (r) => r.titleSeriesName },
-          { header: '年度', width: 8, value: (r) => r.year },
-          { header: '公需科目学时', value: (r) => r.publicHours },
-          { header: '专业科目学时', value: (r) => r.professionalHours },
-          { header: '合计学时', value: (r) => r.totalHours },
-          { header: '完成情况', value: (r) => r.completionName },
-          { header: '证书验证码', width: 28, value: (r) => r.certificate?.code ?? '' },
-          { header: '证书状态', value: (r) => r.certificate?.validityName ?? '未出具' },
-        ],
-        items,
-      );
-    },
-  );
+  registerExport(app, {
+    url: '/api/certificates/people/export',
+    access: { permission: 'cert.print' },
+    tags,
+    summary: '导出查询结果（xlsx/csv，与列表相同的筛选）',
+    file: '学时证明查询.xlsx',
+    filters,
+    build: (ctx, { filters: f }) => ({
+      what: 'certificates.people',
+      title: `${f.year}年度学时证明查询`,
+      filters: { ...f, idNumber: f.idNumber ? '（已指定）' : undefined },
+      load: (p) => searchPeople(ctx, f, p),
+      columns: [
+        { header: '序号', width: 8, value: (r) => r.seq },
+        { header: '姓名', value: (r) => r.name },
+        { header: '证件号', width: 24, value: (r) => r.idNumberMasked },
+        { header: '所在单位', width: 30, value: (r) => r.orgName },
+        { header: '职称系列', value: (r) => r.titleSeriesName },
+        { header: '年度', width: 8, value: (r) => r.year },
+        { header: '公需科目学时', value: (r) => r.publicHours },
+        { header: '专业科目学时', value: (r) => r.professionalHours },
+        { header: '合计学时', value: (r) => r.totalHours },
+        { header: '完成情况', value: (r) => r.completionName },
+        { header: '证书验证码', width: 28, value: (r) => r.certificate?.code ?? '' },
+        { header: '证书状态', value: (r) => r.certificate?.validityName ?? '未出具' },
+      ],
+    }),
+  });
 
   app.get(
     '/api/certificates/units',

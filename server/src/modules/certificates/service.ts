@@ -8,12 +8,11 @@ import { completion, beijingYear } from '@hbzsgx/domain';
 import type { ServiceContext } from '../../context.js';
 import { certificates, hourPolicies, organizations, personnel, personYearTotals } from '../../db/schema.js';
 import { BadRequestError, ForbiddenError, NotFoundError } from '../../errors.js';
-import { MAX_EXPORT_ROWS } from '../../lib/excel.js';
 import { loadOrgInScope, orgScope } from '../../lib/scope.js';
 import type { Actor } from '../../plugins/access.js';
 import { issueCertificates, type IssuedCertificate } from './issue.js';
 import { renderCertificates } from './pdf.js';
-import { BATCH_CAP, searchPeople, unitPeople, type PeopleFilters } from './search.js';
+import { BATCH_CAP, unitPeople } from './search.js';
 import { VALIDITY_NAMES, validityOf } from './verify.js';
 import { readSnapshot } from './content.js';
 
@@ -71,12 +70,6 @@ export async function printBatch(ctx: ServiceContext, body: { orgId: number; yea
   const certs = await db.transaction((tx) => issueCertificates(tx, ctx, slice, body.year, { orgId: org.id }));
   const pdf = await render(certs, baseUrl, body.includeClaims);
   return { org, part, parts, certs, pdf };
-}
-
-/** 导出 of 电子证书查询打印: the list's rows for the same filters, in one page of at most MAX_EXPORT_ROWS. */
-export async function peopleForExport(ctx: ServiceContext, f: PeopleFilters) {
-  const { items } = await searchPeople(ctx, f, { page: 1, pageSize: MAX_EXPORT_ROWS });
-  return items;
 }
 
 function ownPersonnelId(actor: Actor): number {

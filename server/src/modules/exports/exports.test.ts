@@ -80,7 +80,8 @@ describe('export above the synchronous limit', () => {
       userId: ownerUser.userId,
       adminId: ownerUser.adminId,
     });
-    expect(row.query).toEqual({ orgId: String(empId) }); // the raw query, validated again when the job runs
+    // the raw query, sealed (a filter may be a 证件号), validated again when the job runs
+    expect(JSON.parse(ctx.pii.decrypt(row.query.sealed as string))).toEqual({ orgId: String(empId) });
     const [a] = await ctx.db.select().from(auditLogs).where(eq(auditLogs.action, 'export')).orderBy(desc(auditLogs.id)).limit(1);
     expect(a?.detail).toMatchObject({ jobId: id, queued: true, rows: 7, format: 'xlsx', filters: { orgId: empId } });
     expect(filesOf(id)).toEqual([]);
@@ -196,9 +197,23 @@ describe('export above the synchronous limit', () => {
     const id = await queue(owner);
     await ctx.db
       .update(exportJobs)
-      .set({ query: { orgId: 'all' } })
+      .set({ query: { sealed: ctx.pii.encrypt(JSON.stringify({ orgId: 'all' })) } })
       .where(eq(exportJobs.id, id));
     expect(await worker().processJob(id)).toMatchObject({ status: 'failed', error: '导出条件已不再有效，请重新导出' });
+  });
+
+  it('a 证件号 among the filters is not stored in clear, and the job finds that person', async () => {
+    const config = ctx.app.deps.config;
+    config.EXPORT_SYNC_LIMIT = 0; // even one row is a job here
+    let id: number;
+    try {
+      id = await queue(owner, `idNumber=${people[3]!.idNumber}`);
+    } finally {
+      config.EXPORT_SYNC_LIMIT = 3;
+    }
+    expect(JSON.stringify(await job(id))).not.toContain(people[3]!.idNumber);
+    expect(await worker().processJob(id)).toMatchObject({ status: 'done', processed: 1 });
+    expect(column(await readXlsx(await owner.get(`/api/exports/${id}/download`)), '姓名')).toEqual([people[3]!.name]);
   });
 
   it('the scope is the one access layer, applied at run time: an out-of-scope unit exports nothing', async () => {
