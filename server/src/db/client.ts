@@ -88,6 +88,10 @@ function listenPglite(client: PGlite, channel: string, on: ListenHandlers): List
     .then((u) => {
       unlisten = u;
       if (!closed) on.up();
+    })
+    .catch((e: unknown) => {
+      // not listening: the cache keeps nothing and every request is served from the database
+      console.error(`PGlite LISTEN ${channel} failed: ${e instanceof Error ? e.message : String(e)}`);
     });
   return {
     sync: () => ready,
