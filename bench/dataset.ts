@@ -33,7 +33,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import {
   beijingYear,
   checkIdNumber,
@@ -673,6 +673,8 @@ function coprime(n: number): number {
 
 /** The tables the bulk load fills: their secondary indexes are dropped meanwhile and rebuilt from their definitions. */
 const LOADED = ['users', 'personnel', 'admins', 'training_classes', 'claims', 'person_year_totals', 'transfers', 'audit_logs'];
+/** The tables whose indexes wait for the claims (the others are rebuilt while the claims load). */
+const CLAIMS_TABLES = ['claims', 'person_year_totals'];
 /** The order their indexes are rebuilt in: the largest tables first (two builds at a time balance best so). */
 const LOADED_ORDER = ['claims', 'audit_logs', 'person_year_totals', 'users', 'personnel', 'training_classes', 'transfers', 'admins'];
 /** Triggers the bulk load knows it bypasses (rebuilt after it: counters by recount, region keys by backfill). */
@@ -774,19 +776,35 @@ export async function generateDataset(database: Database, opts: { personnel: num
   const A = N > 1 ? coprime(N) : 1;
   const onPg = database.kind === 'postgres';
 
-  let indexes: { name: string; def: string; table: string }[] = [];
-  await db.transaction(async (tx) => {
-    // BENCH_EXPLAIN=1: each bulk statement runs under EXPLAIN ANALYZE and its plan is logged (for tuning the generator)
-    const run = async (s: string) => {
-      if (!process.env.BENCH_EXPLAIN || !/^\s*(INSERT|UPDATE)/.test(s)) return tx.execute(sql.raw(s));
+  const settings = async (tx: Db) => {
+    await tx.execute(sql.raw(`SET LOCAL session_replication_role = replica`)); // no triggers, no FK checks: rebuilt and checked below
+    await tx.execute(sql.raw(`SET LOCAL work_mem = '${onPg ? '512MB' : '64MB'}'`));
+    await tx.execute(sql.raw(`SET LOCAL maintenance_work_mem = '${onPg ? '1GB' : '256MB'}'`));
+    // JIT compiling these wide expressions costs ~1 s a statement: worth it only over millions of rows
+    if (onPg) await tx.execute(sql.raw(`SET LOCAL jit = ${process.env.BENCH_JIT ?? (N >= 1_000_000 ? 'on' : 'off')}`));
+  };
+  /** One bulk statement in a transaction of its own, triggers off. BENCH_EXPLAIN=1: under EXPLAIN ANALYZE, its plan logged. */
+  const exec = (s: string | SQL) =>
+    db.transaction(async (tx) => {
+      await settings(tx);
+      const text = typeof s === 'string' ? sql.raw(s) : s;
+      if (!process.env.BENCH_EXPLAIN || typeof s !== 'string' || !/^\s*(INSERT|UPDATE)/.test(s)) return tx.execute(text);
       const plan = await queryRows<Record<string, string>>(tx, sql.raw(`EXPLAIN (ANALYZE, BUFFERS) ${s}`));
       log(plan.map((r) => Object.values(r)[0]).join('\n'));
-    };
-    await run(`SET LOCAL session_replication_role = replica`); // no triggers, no FK checks: rebuilt and checked below
-    await run(`SET LOCAL work_mem = '${onPg ? '512MB' : '64MB'}'`);
-    await run(`SET LOCAL maintenance_work_mem = '${onPg ? '1GB' : '256MB'}'`);
-    // JIT compiling these wide expressions costs ~1 s a statement: worth it only over millions of rows
-    if (onPg) await run(`SET LOCAL jit = ${process.env.BENCH_JIT ?? (N >= 1_000_000 ? 'on' : 'off')}`);
+    });
+  const run = (s: string) => exec(s);
+  const rowsOf = <T>(s: SQL) => db.transaction(async (tx) => (await settings(tx), queryRows<T>(tx, s)));
+  /** Runs `fn`, logging how long it took (several run at once below). */
+  const timed = async (what: string, fn: () => Promise<unknown>) => {
+    const ti = process.hrtime.bigint();
+    await fn();
+    log(`  ${what} ${(ms(ti) / 1000).toFixed(1)} s`);
+  };
+
+  // the loaded tables' secondary indexes go (rebuilt from their definitions below); the helper tables are dropped at the end
+  const helpers = ['bench_emp', 'bench_org', 'bench_plan', 'bench_cls', 'bench_active', 'bench_region', 'bench_units'];
+  let indexes: { name: string; def: string; table: string }[] = [];
+  await db.transaction(async (tx) => {
     const triggers = await queryRows<{ tgname: string; relname: string }>(
       tx,
       sql`SELECT t.tgname, c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
@@ -801,151 +819,161 @@ export async function generateDataset(database: Database, opts: { personnel: num
           WHERE c.relname = ANY(${`{${LOADED.join(',')}}`}::text[]) AND c.relnamespace = 'public'::regnamespace
             AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)`,
     );
-    for (const i of indexes) await run(`DROP INDEX "${i.name}"`);
-    const cols = new Set(
-      (
-        await queryRows<{ c: string }>(
-          tx,
-          sql`SELECT table_name || '.' || column_name AS c FROM information_schema.columns WHERE table_schema = 'public'`,
-        )
-      ).map((r) => r.c),
-    );
-    step(`bulk load prepared (${indexes.length} indexes dropped)`);
-
-    // one super admin per organisation (HR admins can log in)
-    await run(
-      usersInsert(
-        `SELECT ${N} + o.id AS idx, ${abase} + o.id AS uid, o.created_at AS created,
-                CASE WHEN o.type = 'hr' THEN ${q(pwHash)} END AS pw FROM organizations o`,
-        divs,
-      ),
-    );
-    await run(
-      `INSERT INTO admins (org_id, user_id, is_super, created_at) SELECT o.id, ${abase} + o.id, true, o.created_at FROM organizations o ORDER BY o.id`,
-    );
-    const evidenceId = (
-      await queryRows<{ id: number }>(
-        tx,
-        sql`INSERT INTO files (sha256, size, kind, mime, original_name, content, owner_org_id, uploaded_by)
-              VALUES (${crypto.createHash('sha256').update('bench evidence').digest('hex')}, 14, 'pdf', 'application/pdf', '学习证明.pdf',
-                      ${Buffer.from('bench evidence')}, ${province.id}, ${abase + province.id}) RETURNING id`,
+    for (const i of indexes) await tx.execute(sql.raw(`DROP INDEX "${i.name}"`));
+    await tx.execute(sql.raw(`DROP TABLE IF EXISTS ${helpers.join(', ')}`));
+  });
+  const cols = new Set(
+    (
+      await queryRows<{ c: string }>(
+        db,
+        sql`SELECT table_name || '.' || column_name AS c FROM information_schema.columns WHERE table_schema = 'public'`,
       )
-    )[0]!.id;
-    // departments of the larger units
-    await tx.execute(sql`INSERT INTO departments (org_id, name, sort_order)
-      SELECT x.org_id, d.name, d.n - 1 FROM json_to_recordset(${JSON.stringify(emp.filter((e) => e.depts).map((e) => ({ org_id: e.org_id, depts: e.depts })))}::json)
-        AS x(org_id int, depts text), LATERAL unnest(string_to_array(x.depts, ',')) WITH ORDINALITY AS d(name, n) ORDER BY x.org_id, d.n`);
-    // the units' lookup table: slots of people, mixes, base choices, departments, region keys
-    await run(`CREATE TEMP TABLE bench_emp (org_id int, type text, lo int, hi int, series text[], edu text[], bases int[], dept_ids int[],
-      city_hr_id int, county_hr_id int) ON COMMIT DROP`);
-    await tx.execute(sql`INSERT INTO bench_emp
-      SELECT x.org_id, x.type, x.lo, x.hi, string_to_array(x.series, ','), string_to_array(x.edu, ','), string_to_array(x.bases, ',')::int[],
-             coalesce((SELECT array_agg(d.id ORDER BY d.id) FROM departments d WHERE d.org_id = x.org_id), '{}'), o.city_hr_id, o.county_hr_id
-      FROM json_to_recordset(${JSON.stringify(emp)}::json) AS x(org_id int, type text, lo int, hi int, series text, edu text, bases text)
-      JOIN organizations o ON o.id = x.org_id`);
-    await run(`ANALYZE bench_emp`);
-    await run(`CREATE TEMP TABLE bench_org ON COMMIT DROP AS
-      SELECT o.id AS org_id, o.type, o.path, o.name, o.city_hr_id, o.county_hr_id, ${abase} + o.id AS admin_uid,
-             ${abase} + coalesce(o.county_hr_id, o.city_hr_id, ${province.id}) AS reviewer_uid,
-             ${abase} + coalesce(o.city_hr_id, ${province.id}) AS auditor_uid, u.name AS admin_name
-      FROM organizations o JOIN users u ON u.id = ${abase} + o.id`);
-    await run(`ANALYZE bench_org`);
-    step('admins, departments');
+    ).map((r) => r.c),
+  );
+  const buildIndexes = async (tables: string[]) => {
+    for (const i of indexes.filter((x) => tables.includes(x.table)))
+      await db.transaction(async (tx) => {
+        await tx.execute(sql.raw(`SET LOCAL maintenance_work_mem = '${onPg ? '1GB' : '256MB'}'`));
+        const ti = process.hrtime.bigint();
+        await tx.execute(sql.raw(i.def));
+        if (ms(ti) > 2000) log(`  index ${i.name} ${(ms(ti) / 1000).toFixed(1)} s`);
+      });
+  };
+  step(`bulk load prepared (${indexes.length} indexes dropped)`);
 
-    // people: users, then personnel (slot s of a unit is person idx = 1 + (s-1)·A mod N: units' people interleave)
-    const status = (idx: string) =>
-      `CASE WHEN ${h(idx, 21)} % 1000 < 985 THEN 'active' WHEN ${h(idx, 21)} % 1000 < 995 THEN 'pending' ELSE 'rejected' END`;
-    const since = Date.parse('2019-01-01T00:00:00+08:00');
-    const span = Math.floor((Date.now() - 60 * 86_400_000 - since) / 1000);
-    const created = (idx: string) => `CASE WHEN ${status(idx)} = 'pending' THEN now() - (${h(idx, 22)} % ${60 * 86400}) * interval '1 second'
-      ELSE to_timestamp(${since / 1000} + ${h(idx, 22)} % ${span}) END`;
-    await run(
-      usersInsert(`SELECT idx, ${ubase} + idx AS uid, ${created('idx')} AS created, NULL::text AS pw FROM generate_series(1, ${N}) idx`, divs),
-    );
-    step(`users (${N})`);
-    const noJunior = TITLE_SERIES.filter((x) => !x.levels.includes('junior')).map((x) => x.code);
-    const LV = ['senior', 'viceSenior', 'intermediate', 'assistant', 'junior'];
-    const titleNames: Record<string, string[]> = {
-      WSJS: ['主任医师', '副主任医师', '主治医师', '医师', '医士'],
-      ZXXJ: ['正高级教师', '高级教师', '一级教师', '二级教师', '三级教师'],
-      GDJS: ['教授', '副教授', '讲师', '助教', '助教'],
-      GCJS: ['正高级工程师', '高级工程师', '工程师', '助理工程师', '技术员'],
-      KJ: ['正高级会计师', '高级会计师', '会计师', '助理会计师', '会计员'],
-    };
-    const keys = cols.has('personnel.city_hr_id') ? ', city_hr_id, county_hr_id' : '';
-    const reviewed = `st = 'rejected' OR (st = 'active' AND ${h('idx', 33)} % 100 < 75)`;
-    const pcols = `id, user_id, org_id, department_id, title_series, title_level, title_name, title_date, education, status, reject_reason,
-                   reviewed_at, reviewed_by, created_at${keys}`;
-    await run(`INSERT INTO personnel (${pcols})
-      SELECT ${pcols} FROM (
-        SELECT ${pbase} + idx AS id, ${ubase} + idx AS user_id, org_id,
-               CASE WHEN cardinality(dept_ids) > 0 THEN dept_ids[1 + ${h('idx', 31)} % cardinality(dept_ids)] END AS department_id,
-               series AS title_series, level AS title_level,
-               CASE series ${Object.entries(titleNames)
-                 .map(([s, ns]) => `WHEN '${s}' THEN (${textArray(ns)})[array_position(${textArray(LV)}, level)]`)
-                 .join(' ')} END AS title_name,
-               make_date(1990 + ${h('idx', 34)} % 34, 1 + ${h('idx', 35)} % 12, 1)::text AS title_date,
-               edu[1 + ${h('idx', 36)} % cardinality(edu)] AS education, st AS status,
-               CASE WHEN st = 'rejected' THEN '工作单位信息与本人不符' END AS reject_reason,
-               CASE WHEN ${reviewed} THEN created + (1 + ${h('idx', 37)} % 5) * interval '1 day' END AS reviewed_at,
-               CASE WHEN ${reviewed} THEN ${abase} + org_id END AS reviewed_by,
-               created AS created_at, city_hr_id, county_hr_id
-        FROM (SELECT *, CASE WHEN lvl = 'junior' AND series = ANY(${textArray(noJunior)}) THEN 'assistant' ELSE lvl END AS level
-              FROM (SELECT e.*, mix[1 + ${h('idx', 30)} % cardinality(mix)] AS series, ${status('idx')} AS st, ${created('idx')} AS created,
-                           CASE WHEN ${h('idx', 32)} % 1000 < 50 THEN 'senior' WHEN ${h('idx', 32)} % 1000 < 200 THEN 'viceSenior'
-                                WHEN ${h('idx', 32)} % 1000 < 580 THEN 'intermediate' WHEN ${h('idx', 32)} % 1000 < 880 THEN 'assistant'
-                                ELSE 'junior' END AS lvl
-                    FROM (SELECT b.org_id, b.series AS mix, b.edu, b.dept_ids, b.city_hr_id, b.county_hr_id, (1 + (s - 1)::bigint * ${A} % ${N})::int AS idx
-                          FROM bench_emp b, generate_series(b.lo, b.hi - 1) s OFFSET 0) e OFFSET 0) x OFFSET 0) y
-      ) p ORDER BY id`);
-    step(`personnel (${N})`);
-    // training classes: every base's and unit's, each year (approved by the HR department above them)
-    await run(`CREATE TEMP TABLE bench_plan (org_id int, n int, family text, base boolean) ON COMMIT DROP`);
-    await tx.execute(
-      sql`INSERT INTO bench_plan SELECT * FROM json_to_recordset(${JSON.stringify(classPlan)}::json) AS x(org_id int, n int, family text, base boolean)`,
-    );
-    await run(`ANALYZE bench_plan`);
-    const topics = (fam: string, hashed: string) =>
-      `CASE ${Object.entries(W.PROFESSIONAL_TOPICS)
-        .map(([f, ts]) => `WHEN ${fam} = '${f}' THEN ${pick(ts, hashed)}`)
-        .join(' ')} END`;
-    const cur = new Date().getMonth() + 1;
-    await run(`INSERT INTO training_classes (base_org_id, year, name, subject_type, learning_form, hours, start_date, end_date, place, capacity,
-                                             target_series, status, reviewed_by, reviewed_at, created_by, created_at)
-      SELECT org_id, y, y || '年' || CASE WHEN base THEN '' ELSE short END || topic || CASE WHEN base THEN '培训班' ELSE '内部培训' END || '（第' || k || '期）',
-             subject, form, hours, start::text, (start + CASE WHEN form = 'online' THEN 29 ELSE hours / 8 - 1 END)::text,
-             CASE WHEN form = 'online' THEN '线上' ELSE name END, 100 + ${h('k * 7919 + org_id', 45)} % 200, '[]'::jsonb, 'approved',
-             reviewer_uid, start - 10, admin_uid, start - 20
-      FROM (SELECT *, CASE WHEN NOT base THEN 8 * (2 + hk % 5) WHEN subject = 'public' AND form = 'online' THEN 30
-                                   WHEN form = 'online' THEN 10 * (3 + hk % 4) ELSE 8 * (3 + hk % 6) END AS hours
-            FROM (SELECT p.org_id, p.base, o.name, o.admin_uid, o.reviewer_uid, y, k, hk,
-                         left(regexp_replace(o.name, '(有限公司|股份有限公司|集团)$', ''), 12) AS short,
-                         CASE WHEN hk % 100 < 30 THEN 'public' ELSE 'professional' END AS subject,
-                         CASE WHEN hk % 100 < 30 THEN ${pick(W.PUBLIC_TOPICS, h('hk', 1))} ELSE ${topics('p.family', h('hk', 2))} END AS topic,
-                         CASE WHEN (hk / 100) % 100 < CASE WHEN hk % 100 < 30 THEN 70 ELSE 30 END THEN 'online' ELSE 'faceToFace' END AS form,
-                         make_date(y, 1 + hk % CASE WHEN y = ${YEAR} THEN ${cur} ELSE 11 END, 1 + (hk / 7) % 28) AS start
-                  FROM bench_plan p JOIN bench_org o ON o.org_id = p.org_id, generate_series(${YEARS[0]}, ${YEAR}) y,
-                       LATERAL generate_series(1, p.n) k, LATERAL (SELECT ${h('(p.org_id::bigint * 8 + (y - 2000)) * 4096 + k', 44)} AS hk) hh OFFSET 0) c OFFSET 0) d
-      ORDER BY org_id, y, k`);
-    await run(`CREATE TEMP TABLE bench_cls ON COMMIT DROP AS SELECT base_org_id AS org_id, year, array_agg(id ORDER BY id) AS ids
-               FROM training_classes GROUP BY 1, 2`);
-    await run(`ANALYZE bench_cls`);
-    step('training classes');
+  // one super admin per organisation (HR admins can log in)
+  await run(
+    usersInsert(
+      `SELECT ${N} + o.id AS idx, ${abase} + o.id AS uid, o.created_at AS created,
+              CASE WHEN o.type = 'hr' THEN ${q(pwHash)} END AS pw FROM organizations o`,
+      divs,
+    ),
+  );
+  await run(
+    `INSERT INTO admins (org_id, user_id, is_super, created_at) SELECT o.id, ${abase} + o.id, true, o.created_at FROM organizations o ORDER BY o.id`,
+  );
+  const evidenceId = (
+    await rowsOf<{ id: number }>(
+      sql`INSERT INTO files (sha256, size, kind, mime, original_name, content, owner_org_id, uploaded_by)
+            VALUES (${crypto.createHash('sha256').update('bench evidence').digest('hex')}, 14, 'pdf', 'application/pdf', '学习证明.pdf',
+                    ${Buffer.from('bench evidence')}, ${province.id}, ${abase + province.id}) RETURNING id`,
+    )
+  )[0]!.id;
+  // departments of the larger units
+  await exec(sql`INSERT INTO departments (org_id, name, sort_order)
+    SELECT x.org_id, d.name, d.n - 1 FROM json_to_recordset(${JSON.stringify(emp.filter((e) => e.depts).map((e) => ({ org_id: e.org_id, depts: e.depts })))}::json)
+      AS x(org_id int, depts text), LATERAL unnest(string_to_array(x.depts, ',')) WITH ORDINALITY AS d(name, n) ORDER BY x.org_id, d.n`);
+  // the units' lookup table: slots of people, mixes, base choices, departments, region keys
+  await run(`CREATE UNLOGGED TABLE bench_emp (org_id int, type text, lo int, hi int, series text[], edu text[], bases int[], dept_ids int[],
+    city_hr_id int, county_hr_id int)`);
+  await exec(sql`INSERT INTO bench_emp
+    SELECT x.org_id, x.type, x.lo, x.hi, string_to_array(x.series, ','), string_to_array(x.edu, ','), string_to_array(x.bases, ',')::int[],
+           coalesce((SELECT array_agg(d.id ORDER BY d.id) FROM departments d WHERE d.org_id = x.org_id), '{}'), o.city_hr_id, o.county_hr_id
+    FROM json_to_recordset(${JSON.stringify(emp)}::json) AS x(org_id int, type text, lo int, hi int, series text, edu text, bases text)
+    JOIN organizations o ON o.id = x.org_id`);
+  await run(`ANALYZE bench_emp`);
+  await run(`CREATE UNLOGGED TABLE bench_org AS
+    SELECT o.id AS org_id, o.type, o.path, o.name, o.city_hr_id, o.county_hr_id, ${abase} + o.id AS admin_uid,
+           ${abase} + coalesce(o.county_hr_id, o.city_hr_id, ${province.id}) AS reviewer_uid,
+           ${abase} + coalesce(o.city_hr_id, ${province.id}) AS auditor_uid, u.name AS admin_name
+    FROM organizations o JOIN users u ON u.id = ${abase} + o.id`);
+  await run(`ANALYZE bench_org`);
+  step('admins, departments');
 
-    // claims, year by year (ids in time order); each claim's person by a hash, so a person's claims spread over the years
-    await run(`CREATE TEMP TABLE bench_active ON COMMIT DROP AS
-      SELECT (row_number() OVER (ORDER BY p.id))::int AS r, p.id AS pid, p.org_id, p.city_hr_id, p.county_hr_id, p.user_id
-      FROM personnel p WHERE p.status = 'active' AND p.id > ${pbase}`);
-    await run(`ANALYZE bench_active`);
-    const [{ na }] = (await queryRows<{ na: number }>(tx, sql`SELECT count(*)::int AS na FROM bench_active`)) as [{ na: number }];
-    const claimCols = [
-      'id, personnel_id, year, source, declaring_org_id, class_id, title, subject_type, learning_form, hours, score, qualified, basis, evidence_file_id',
-      'status, flagged, flag_reasons, reject_reason, revoke_reason, delete_reason, reviewed_by, reviewed_at, created_at',
-      ...(cols.has('claims.city_hr_id') ? ['city_hr_id, county_hr_id'] : []),
-      ...(cols.has('claims.person_city_hr_id') ? ['person_city_hr_id, person_county_hr_id'] : []),
-    ].join(', ');
-    const allTopics = Object.values(W.PROFESSIONAL_TOPICS).flat();
-    const perYear = Math.floor(M / YEARS.length);
+  // people: users, then personnel (slot s of a unit is person idx = 1 + (s-1)·A mod N: units' people interleave)
+  const status = (idx: string) =>
+    `CASE WHEN ${h(idx, 21)} % 1000 < 985 THEN 'active' WHEN ${h(idx, 21)} % 1000 < 995 THEN 'pending' ELSE 'rejected' END`;
+  const since = Date.parse('2019-01-01T00:00:00+08:00');
+  const span = Math.floor((Date.now() - 60 * 86_400_000 - since) / 1000);
+  const created = (idx: string) => `CASE WHEN ${status(idx)} = 'pending' THEN now() - (${h(idx, 22)} % ${60 * 86400}) * interval '1 second'
+    ELSE to_timestamp(${since / 1000} + ${h(idx, 22)} % ${span}) END`;
+  await run(usersInsert(`SELECT idx, ${ubase} + idx AS uid, ${created('idx')} AS created, NULL::text AS pw FROM generate_series(1, ${N}) idx`, divs));
+  step(`users (${N})`);
+  const noJunior = TITLE_SERIES.filter((x) => !x.levels.includes('junior')).map((x) => x.code);
+  const LV = ['senior', 'viceSenior', 'intermediate', 'assistant', 'junior'];
+  const titleNames: Record<string, string[]> = {
+    WSJS: ['主任医师', '副主任医师', '主治医师', '医师', '医士'],
+    ZXXJ: ['正高级教师', '高级教师', '一级教师', '二级教师', '三级教师'],
+    GDJS: ['教授', '副教授', '讲师', '助教', '助教'],
+    GCJS: ['正高级工程师', '高级工程师', '工程师', '助理工程师', '技术员'],
+    KJ: ['正高级会计师', '高级会计师', '会计师', '助理会计师', '会计员'],
+  };
+  const keys = cols.has('personnel.city_hr_id') ? ', city_hr_id, county_hr_id' : '';
+  const reviewed = `st = 'rejected' OR (st = 'active' AND ${h('idx', 33)} % 100 < 75)`;
+  const pcols = `id, user_id, org_id, department_id, title_series, title_level, title_name, title_date, education, status, reject_reason,
+                 reviewed_at, reviewed_by, created_at${keys}`;
+  await run(`INSERT INTO personnel (${pcols})
+    SELECT ${pcols} FROM (
+      SELECT ${pbase} + idx AS id, ${ubase} + idx AS user_id, org_id,
+             CASE WHEN cardinality(dept_ids) > 0 THEN dept_ids[1 + ${h('idx', 31)} % cardinality(dept_ids)] END AS department_id,
+             series AS title_series, level AS title_level,
+             CASE series ${Object.entries(titleNames)
+               .map(([s, ns]) => `WHEN '${s}' THEN (${textArray(ns)})[array_position(${textArray(LV)}, level)]`)
+               .join(' ')} END AS title_name,
+             make_date(1990 + ${h('idx', 34)} % 34, 1 + ${h('idx', 35)} % 12, 1)::text AS title_date,
+             edu[1 + ${h('idx', 36)} % cardinality(edu)] AS education, st AS status,
+             CASE WHEN st = 'rejected' THEN '工作单位信息与本人不符' END AS reject_reason,
+             CASE WHEN ${reviewed} THEN created + (1 + ${h('idx', 37)} % 5) * interval '1 day' END AS reviewed_at,
+             CASE WHEN ${reviewed} THEN ${abase} + org_id END AS reviewed_by,
+             created AS created_at, city_hr_id, county_hr_id
+      FROM (SELECT *, CASE WHEN lvl = 'junior' AND series = ANY(${textArray(noJunior)}) THEN 'assistant' ELSE lvl END AS level
+            FROM (SELECT e.*, mix[1 + ${h('idx', 30)} % cardinality(mix)] AS series, ${status('idx')} AS st, ${created('idx')} AS created,
+                         CASE WHEN ${h('idx', 32)} % 1000 < 50 THEN 'senior' WHEN ${h('idx', 32)} % 1000 < 200 THEN 'viceSenior'
+                              WHEN ${h('idx', 32)} % 1000 < 580 THEN 'intermediate' WHEN ${h('idx', 32)} % 1000 < 880 THEN 'assistant'
+                              ELSE 'junior' END AS lvl
+                  FROM (SELECT b.org_id, b.series AS mix, b.edu, b.dept_ids, b.city_hr_id, b.county_hr_id, (1 + (s - 1)::bigint * ${A} % ${N})::int AS idx
+                        FROM bench_emp b, generate_series(b.lo, b.hi - 1) s OFFSET 0) e OFFSET 0) x OFFSET 0) y
+    ) p ORDER BY id`);
+  step(`personnel (${N})`);
+  // training classes: every base's and unit's, each year (approved by the HR department above them)
+  await run(`CREATE UNLOGGED TABLE bench_plan (org_id int, n int, family text, base boolean)`);
+  await exec(
+    sql`INSERT INTO bench_plan SELECT * FROM json_to_recordset(${JSON.stringify(classPlan)}::json) AS x(org_id int, n int, family text, base boolean)`,
+  );
+  await run(`ANALYZE bench_plan`);
+  const topics = (fam: string, hashed: string) =>
+    `CASE ${Object.entries(W.PROFESSIONAL_TOPICS)
+      .map(([f, ts]) => `WHEN ${fam} = '${f}' THEN ${pick(ts, hashed)}`)
+      .join(' ')} END`;
+  const cur = new Date().getMonth() + 1;
+  await run(`INSERT INTO training_classes (base_org_id, year, name, subject_type, learning_form, hours, start_date, end_date, place, capacity,
+                                           target_series, status, reviewed_by, reviewed_at, created_by, created_at)
+    SELECT org_id, y, y || '年' || CASE WHEN base THEN '' ELSE short END || topic || CASE WHEN base THEN '培训班' ELSE '内部培训' END || '（第' || k || '期）',
+           subject, form, hours, start::text, (start + CASE WHEN form = 'online' THEN 29 ELSE hours / 8 - 1 END)::text,
+           CASE WHEN form = 'online' THEN '线上' ELSE name END, 100 + ${h('k * 7919 + org_id', 45)} % 200, '[]'::jsonb, 'approved',
+           reviewer_uid, start - 10, admin_uid, start - 20
+    FROM (SELECT *, CASE WHEN NOT base THEN 8 * (2 + hk % 5) WHEN subject = 'public' AND form = 'online' THEN 30
+                                 WHEN form = 'online' THEN 10 * (3 + hk % 4) ELSE 8 * (3 + hk % 6) END AS hours
+          FROM (SELECT p.org_id, p.base, o.name, o.admin_uid, o.reviewer_uid, y, k, hk,
+                       left(regexp_replace(o.name, '(有限公司|股份有限公司|集团)$', ''), 12) AS short,
+                       CASE WHEN hk % 100 < 30 THEN 'public' ELSE 'professional' END AS subject,
+                       CASE WHEN hk % 100 < 30 THEN ${pick(W.PUBLIC_TOPICS, h('hk', 1))} ELSE ${topics('p.family', h('hk', 2))} END AS topic,
+                       CASE WHEN (hk / 100) % 100 < CASE WHEN hk % 100 < 30 THEN 70 ELSE 30 END THEN 'online' ELSE 'faceToFace' END AS form,
+                       make_date(y, 1 + hk % CASE WHEN y = ${YEAR} THEN ${cur} ELSE 11 END, 1 + (hk / 7) % 28) AS start
+                FROM bench_plan p JOIN bench_org o ON o.org_id = p.org_id, generate_series(${YEARS[0]}, ${YEAR}) y,
+                     LATERAL generate_series(1, p.n) k, LATERAL (SELECT ${h('(p.org_id::bigint * 8 + (y - 2000)) * 4096 + k', 44)} AS hk) hh OFFSET 0) c OFFSET 0) d
+    ORDER BY org_id, y, k`);
+  await run(`CREATE UNLOGGED TABLE bench_cls AS SELECT base_org_id AS org_id, year, array_agg(id ORDER BY id) AS ids
+             FROM training_classes GROUP BY 1, 2`);
+  await run(`ANALYZE bench_cls`);
+  step('training classes');
+
+  // claims, year by year (ids in time order); each claim's person by a hash, so a person's claims spread over the years
+  await run(`CREATE UNLOGGED TABLE bench_active AS
+    SELECT (row_number() OVER (ORDER BY p.id))::int AS r, p.id AS pid, p.org_id, p.city_hr_id, p.county_hr_id, p.user_id
+    FROM personnel p WHERE p.status = 'active' AND p.id > ${pbase}`);
+  await run(`ANALYZE bench_active`);
+  const [{ na }] = (await rowsOf<{ na: number }>(sql`SELECT count(*)::int AS na FROM bench_active`)) as [{ na: number }];
+  const claimCols = [
+    'id, personnel_id, year, source, declaring_org_id, class_id, title, subject_type, learning_form, hours, score, qualified, basis, evidence_file_id',
+    'status, flagged, flag_reasons, reject_reason, revoke_reason, delete_reason, reviewed_by, reviewed_at, created_at',
+    ...(cols.has('claims.city_hr_id') ? ['city_hr_id, county_hr_id'] : []),
+    ...(cols.has('claims.person_city_hr_id') ? ['person_city_hr_id, person_county_hr_id'] : []),
+  ].join(', ');
+  const allTopics = Object.values(W.PROFESSIONAL_TOPICS).flat();
+  const perYear = Math.floor(M / YEARS.length);
+  /** The claims, year by year, then the person-year totals of the approved ones (their order is the ids'). */
+  const claimsPart = async () => {
     for (const [yi, year] of YEARS.entries()) {
       const g0 = yi * perYear + 1;
       const g1 = yi === YEARS.length - 1 ? M : (yi + 1) * perYear;
@@ -954,57 +982,62 @@ export async function generateDataset(database: Database, opts: { personnel: num
       const start = Date.parse(`${year}-01-01T00:00:00+08:00`) / 1000;
       const end = year === YEAR ? Date.now() / 1000 - 3600 : Date.parse(`${year + 1}-01-01T00:00:00+08:00`) / 1000;
       const stepS = (end - start) / (g1 - g0 + 1);
+      const ty = process.hrtime.bigint();
       await run(`INSERT INTO claims (${claimCols})
-        SELECT ${cbase} + g, pid, ${year}, src, decl, tc.id, coalesce(tc.name, ptitle), coalesce(tc.subject_type, psubject), coalesce(tc.learning_form, pform),
-               coalesce(tc.hours, phours),
-               CASE WHEN src <> 'personal' THEN (CASE WHEN st = 'unqualified' THEN 20 + ${h('g', 40)} % 40 ELSE 60 + ${h('g', 40)} % 41 END)::text END,
-               st <> 'unqualified', CASE WHEN src = 'personal' THEN pbasis END, CASE WHEN src = 'personal' THEN ${evidenceId} END,
-               CASE WHEN st = 'unqualified' THEN 'rejected' ELSE st END, flagged,
-               CASE WHEN NOT flagged THEN '[]'::jsonb WHEN src = 'personal' THEN '["日均学时超过每日上限12学时"]'::jsonb
-                    ELSE '["同一人员在同一培训班重复申报"]'::jsonb END,
-               CASE WHEN st = 'unqualified' THEN '成绩不合格' WHEN st = 'rejected' THEN ${pick(W.REJECT_REASONS, h('g', 41))} END,
-               CASE WHEN st = 'revoked' THEN '抽查发现学习记录与实际不符' END,
-               CASE WHEN st = 'deleted' THEN '重复申报，予以删除' END,
-               CASE WHEN st IN ('approved', 'rejected', 'deleted') THEN d.reviewer_uid WHEN st = 'revoked' THEN ${abase} + coalesce(pcity, ${province.id})
-                    WHEN st = 'pending' AND src = 'personal' THEN d.admin_uid END,
-               CASE WHEN st IN ('approved', 'rejected', 'deleted', 'revoked') OR (st = 'pending' AND src = 'personal')
-                    THEN least(now(), created + (1 + ${h('g', 42)} % 20 + CASE WHEN st = 'revoked' THEN 60 ELSE 0 END) * interval '1 day') END,
-               created
-               ${cols.has('claims.city_hr_id') ? ', d.city_hr_id, d.county_hr_id' : ''}${cols.has('claims.person_city_hr_id') ? ', pcity, pcounty' : ''}
-        FROM (SELECT s.*, a.pid, a.city_hr_id AS pcity, a.county_hr_id AS pcounty,
-                     CASE WHEN s.src0 = 'employer' AND e.type <> 'employer' THEN 'base' ELSE s.src0 END AS src,
-                     CASE WHEN s.src0 = 'base' OR (s.src0 = 'employer' AND e.type <> 'employer') THEN e.bases[1 + ${h('s.g', 4)} % 20] ELSE a.org_id END AS decl
-              FROM (SELECT g, CASE WHEN ${h('g', 2)} % 100 < 45 THEN 'base' WHEN ${h('g', 2)} % 100 < 75 THEN 'employer' ELSE 'personal' END AS src0,
-                           to_timestamp(${start} + (g - ${g0})::float8 * ${stepS}) AS created, ${h('g', 8)} % 1000 < 30 AS flagged,
-                           pform, phours, CASE WHEN ${h('g', 10)} % 100 < 20 THEN 'public' ELSE 'professional' END AS psubject,
-                           CASE pform WHEN 'online' THEN '网络课程：' || ptopic WHEN 'conference' THEN '参加' || ptopic || '学术交流会'
-                                ELSE '赴' || ${pick(W.PLACES, h('g', 11))} || '进修：' || ptopic END AS ptitle,
-                           CASE pform WHEN 'online' THEN '网络学习 ' || phours || '学时 × 1学时/学时 = ' || phours || '学时，年度上限60学时'
-                                WHEN 'conference' THEN '学术会议 ' || phours / 8 || '次 × 8学时/次 = ' || phours || '学时，年度上限24学时'
-                                ELSE '进修 ' || phours / 8 || '天 × 8学时/天 = ' || phours || '学时，年度上限48学时' END AS pbasis,
-                           CASE WHEN ${h('g', 2)} % 100 < 75 THEN ${statusCase(STATUS_MIX.other[age]!, `${h('g', 7)} % 1000`)}
-                                ELSE ${statusCase(STATUS_MIX.personal[age]!, `${h('g', 7)} % 1000`)} END AS st
-                    FROM (SELECT g, pform, ${pick(allTopics, h('g', 12))} AS ptopic,
-                                 CASE pform WHEN 'online' THEN 10 * (2 + ${h('g', 9)} % 3) WHEN 'conference' THEN 8 * (1 + ${h('g', 9)} % 3)
-                                      ELSE 8 * (3 + ${h('g', 9)} % 4) END AS phours
-                          FROM (SELECT g, CASE WHEN ${h('g', 6)} % 100 < 45 THEN 'online' WHEN ${h('g', 6)} % 100 < 80 THEN 'conference'
-                                               ELSE 'furtherStudy' END AS pform
-                                FROM generate_series(${g0}, ${g1}) g OFFSET 0) q0 OFFSET 0) q1 OFFSET 0) s
-              JOIN bench_active a ON a.r = 1 + ${h('s.g', 1)} % ${na}
-              JOIN bench_emp e ON e.org_id = a.org_id OFFSET 0) x
-        JOIN bench_org d ON d.org_id = x.decl
-        LEFT JOIN bench_cls bc ON x.src <> 'personal' AND bc.org_id = x.decl AND bc.year = ${year}
-        LEFT JOIN training_classes tc ON tc.id = bc.ids[1 + ${h('g', 5)} % cardinality(bc.ids)]`);
-      step(`claims ${year} (${g1 - g0 + 1})`);
+      SELECT ${cbase} + g, pid, ${year}, src, decl, tc.id, coalesce(tc.name, ptitle), coalesce(tc.subject_type, psubject), coalesce(tc.learning_form, pform),
+             coalesce(tc.hours, phours),
+             CASE WHEN src <> 'personal' THEN (CASE WHEN st = 'unqualified' THEN 20 + ${h('g', 40)} % 40 ELSE 60 + ${h('g', 40)} % 41 END)::text END,
+             st <> 'unqualified', CASE WHEN src = 'personal' THEN pbasis END, CASE WHEN src = 'personal' THEN ${evidenceId} END,
+             CASE WHEN st = 'unqualified' THEN 'rejected' ELSE st END, flagged,
+             CASE WHEN NOT flagged THEN '[]'::jsonb WHEN src = 'personal' THEN '["日均学时超过每日上限12学时"]'::jsonb
+                  ELSE '["同一人员在同一培训班重复申报"]'::jsonb END,
+             CASE WHEN st = 'unqualified' THEN '成绩不合格' WHEN st = 'rejected' THEN ${pick(W.REJECT_REASONS, h('g', 41))} END,
+             CASE WHEN st = 'revoked' THEN '抽查发现学习记录与实际不符' END,
+             CASE WHEN st = 'deleted' THEN '重复申报，予以删除' END,
+             CASE WHEN st IN ('approved', 'rejected', 'deleted') THEN d.reviewer_uid WHEN st = 'revoked' THEN ${abase} + coalesce(pcity, ${province.id})
+                  WHEN st = 'pending' AND src = 'personal' THEN d.admin_uid END,
+             CASE WHEN st IN ('approved', 'rejected', 'deleted', 'revoked') OR (st = 'pending' AND src = 'personal')
+                  THEN least(now(), created + (1 + ${h('g', 42)} % 20 + CASE WHEN st = 'revoked' THEN 60 ELSE 0 END) * interval '1 day') END,
+             created
+             ${cols.has('claims.city_hr_id') ? ', d.city_hr_id, d.county_hr_id' : ''}${cols.has('claims.person_city_hr_id') ? ', pcity, pcounty' : ''}
+      FROM (SELECT s.*, a.pid, a.city_hr_id AS pcity, a.county_hr_id AS pcounty,
+                   CASE WHEN s.src0 = 'employer' AND e.type <> 'employer' THEN 'base' ELSE s.src0 END AS src,
+                   CASE WHEN s.src0 = 'base' OR (s.src0 = 'employer' AND e.type <> 'employer') THEN e.bases[1 + ${h('s.g', 4)} % 20] ELSE a.org_id END AS decl
+            FROM (SELECT g, CASE WHEN ${h('g', 2)} % 100 < 45 THEN 'base' WHEN ${h('g', 2)} % 100 < 75 THEN 'employer' ELSE 'personal' END AS src0,
+                         to_timestamp(${start} + (g - ${g0})::float8 * ${stepS}) AS created, ${h('g', 8)} % 1000 < 30 AS flagged,
+                         pform, phours, CASE WHEN ${h('g', 10)} % 100 < 20 THEN 'public' ELSE 'professional' END AS psubject,
+                         CASE pform WHEN 'online' THEN '网络课程：' || ptopic WHEN 'conference' THEN '参加' || ptopic || '学术交流会'
+                              ELSE '赴' || ${pick(W.PLACES, h('g', 11))} || '进修：' || ptopic END AS ptitle,
+                         CASE pform WHEN 'online' THEN '网络学习 ' || phours || '学时 × 1学时/学时 = ' || phours || '学时，年度上限60学时'
+                              WHEN 'conference' THEN '学术会议 ' || phours / 8 || '次 × 8学时/次 = ' || phours || '学时，年度上限24学时'
+                              ELSE '进修 ' || phours / 8 || '天 × 8学时/天 = ' || phours || '学时，年度上限48学时' END AS pbasis,
+                         CASE WHEN ${h('g', 2)} % 100 < 75 THEN ${statusCase(STATUS_MIX.other[age]!, `${h('g', 7)} % 1000`)}
+                              ELSE ${statusCase(STATUS_MIX.personal[age]!, `${h('g', 7)} % 1000`)} END AS st
+                  FROM (SELECT g, pform, ${pick(allTopics, h('g', 12))} AS ptopic,
+                               CASE pform WHEN 'online' THEN 10 * (2 + ${h('g', 9)} % 3) WHEN 'conference' THEN 8 * (1 + ${h('g', 9)} % 3)
+                                    ELSE 8 * (3 + ${h('g', 9)} % 4) END AS phours
+                        FROM (SELECT g, CASE WHEN ${h('g', 6)} % 100 < 45 THEN 'online' WHEN ${h('g', 6)} % 100 < 80 THEN 'conference'
+                                             ELSE 'furtherStudy' END AS pform
+                              FROM generate_series(${g0}, ${g1}) g OFFSET 0) q0 OFFSET 0) q1 OFFSET 0) s
+            JOIN bench_active a ON a.r = 1 + ${h('s.g', 1)} % ${na}
+            JOIN bench_emp e ON e.org_id = a.org_id OFFSET 0) x
+      JOIN bench_org d ON d.org_id = x.decl
+      LEFT JOIN bench_cls bc ON x.src <> 'personal' AND bc.org_id = x.decl AND bc.year = ${year}
+      LEFT JOIN training_classes tc ON tc.id = bc.ids[1 + ${h('g', 5)} % cardinality(bc.ids)]`);
+      log(`  claims ${year} (${g1 - g0 + 1}) ${(ms(ty) / 1000).toFixed(1)} s`);
     }
-    await run(`INSERT INTO person_year_totals (personnel_id, year, public_hours, professional_hours)
-      SELECT personnel_id, year, coalesce(sum(hours) FILTER (WHERE subject_type = 'public'), 0), coalesce(sum(hours) FILTER (WHERE subject_type = 'professional'), 0)
-      FROM claims WHERE status = 'approved' GROUP BY personnel_id, year ORDER BY personnel_id, year`);
-    step('person-year totals');
+    await timed('person-year totals', () =>
+      run(`INSERT INTO person_year_totals (personnel_id, year, public_hours, professional_hours)
+    SELECT personnel_id, year, coalesce(sum(hours) FILTER (WHERE subject_type = 'public'), 0), coalesce(sum(hours) FILTER (WHERE subject_type = 'professional'), 0)
+    FROM claims WHERE status = 'approved' GROUP BY personnel_id, year ORDER BY personnel_id, year`),
+    );
+  };
 
+  /** Meanwhile: transfers and the audit log, then the indexes of every table but claims and person_year_totals. */
+  const restPart = async () => {
     // transfers (人员调转) between the organisations of a region: most confirmed (the person now at the target)
-    await run(`CREATE TEMP TABLE bench_region ON COMMIT DROP AS
-      SELECT coalesce(county_hr_id, city_hr_id, 0) AS k, array_agg(org_id ORDER BY org_id) AS orgs FROM bench_emp GROUP BY 1`);
+    await run(`CREATE UNLOGGED TABLE bench_region AS
+    SELECT coalesce(county_hr_id, city_hr_id, 0) AS k, array_agg(org_id ORDER BY org_id) AS orgs FROM bench_emp GROUP BY 1`);
     await run(`ANALYZE bench_region`);
     const T = Math.min(na, Math.max(10, Math.round(N / 50)));
     const A2 = na > 1 ? coprime(na) : 1;
@@ -1013,81 +1046,85 @@ export async function generateDataset(database: Database, opts: { personnel: num
       .map(([k, v]) => `WHEN '${k}' THEN '${v}'`)
       .join(' ')} ELSE '' END`;
     await run(`INSERT INTO transfers (personnel_id, from_org_id, to_org_id, to_department_id, reason, transfer_date, snapshot, status, refuse_reason,
-                                      created_by, decided_by, created_at, decided_at)
-      SELECT x.pid, x.from_org, x.to_org, CASE WHEN x.st = 'confirmed' THEN p.department_id END, x.reason, (x.created + interval '3 days')::date::text,
-             jsonb_build_object('personnelId', p.id, 'name', u.name, 'idNumberMasked', u.id_number_masked, 'gender', u.gender, 'birthDate', u.birth_date,
-                                'departmentId', NULL, 'departmentName', NULL, 'titleSeriesName', ${seriesName}, 'titleLevelName', ${levelName},
-                                'titleName', p.title_name),
-             x.st, CASE WHEN x.st = 'refused' THEN '本单位暂无相应岗位' END, ${abase} + x.from_org,
-             CASE WHEN x.st IN ('confirmed', 'refused') THEN ${abase} + x.to_org WHEN x.st = 'cancelled' THEN ${abase} + x.from_org END,
-             x.created, CASE WHEN x.st <> 'pending' THEN x.created + (1 + x.ht % 10) * interval '1 day' END
-      FROM (SELECT y.*, CASE WHEN st = 'confirmed' THEN other ELSE porg END AS from_org, CASE WHEN st = 'confirmed' THEN porg ELSE other END AS to_org
-            FROM (SELECT t, ht, a.pid, a.org_id AS porg,
-                         CASE WHEN r.orgs[1 + ht % cardinality(r.orgs)] <> a.org_id THEN r.orgs[1 + ht % cardinality(r.orgs)]
-                              ELSE r.orgs[1 + (ht + 1) % cardinality(r.orgs)] END AS other,
-                         CASE WHEN ht % 100 < 70 THEN 'confirmed' WHEN ht % 100 < 80 THEN 'refused' WHEN ht % 100 < 85 THEN 'cancelled' ELSE 'pending' END AS st,
-                         ${pick(['工作调动', '个人申请调动', '组织安排', '家庭原因'], h('t', 3))} AS reason,
-                         CASE WHEN ht % 100 >= 85 THEN now() - (ht % ${20 * 86400}) * interval '1 second'
-                              ELSE now() - (20 * 86400 + ht % ${3 * 365 * 86400}) * interval '1 second' END AS created
-                  FROM (SELECT t, ${h('t', 2)} AS ht FROM generate_series(1, ${T}) t OFFSET 0) tt
-                  JOIN bench_active a ON a.r = 1 + ((t - 1)::bigint * ${A2} % ${na})::int
-                  JOIN bench_region r ON r.k = coalesce(a.county_hr_id, a.city_hr_id, 0) AND cardinality(r.orgs) > 1 OFFSET 0) y OFFSET 0) x
-      JOIN personnel p ON p.id = x.pid JOIN users u ON u.id = p.user_id
-      ORDER BY x.created`);
-    step(`transfers (${T})`);
+                                    created_by, decided_by, created_at, decided_at)
+    SELECT x.pid, x.from_org, x.to_org, CASE WHEN x.st = 'confirmed' THEN p.department_id END, x.reason, (x.created + interval '3 days')::date::text,
+           jsonb_build_object('personnelId', p.id, 'name', u.name, 'idNumberMasked', u.id_number_masked, 'gender', u.gender, 'birthDate', u.birth_date,
+                              'departmentId', NULL, 'departmentName', NULL, 'titleSeriesName', ${seriesName}, 'titleLevelName', ${levelName},
+                              'titleName', p.title_name),
+           x.st, CASE WHEN x.st = 'refused' THEN '本单位暂无相应岗位' END, ${abase} + x.from_org,
+           CASE WHEN x.st IN ('confirmed', 'refused') THEN ${abase} + x.to_org WHEN x.st = 'cancelled' THEN ${abase} + x.from_org END,
+           x.created, CASE WHEN x.st <> 'pending' THEN x.created + (1 + x.ht % 10) * interval '1 day' END
+    FROM (SELECT y.*, CASE WHEN st = 'confirmed' THEN other ELSE porg END AS from_org, CASE WHEN st = 'confirmed' THEN porg ELSE other END AS to_org
+          FROM (SELECT t, ht, a.pid, a.org_id AS porg,
+                       CASE WHEN r.orgs[1 + ht % cardinality(r.orgs)] <> a.org_id THEN r.orgs[1 + ht % cardinality(r.orgs)]
+                            ELSE r.orgs[1 + (ht + 1) % cardinality(r.orgs)] END AS other,
+                       CASE WHEN ht % 100 < 70 THEN 'confirmed' WHEN ht % 100 < 80 THEN 'refused' WHEN ht % 100 < 85 THEN 'cancelled' ELSE 'pending' END AS st,
+                       ${pick(['工作调动', '个人申请调动', '组织安排', '家庭原因'], h('t', 3))} AS reason,
+                       CASE WHEN ht % 100 >= 85 THEN now() - (ht % ${20 * 86400}) * interval '1 second'
+                            ELSE now() - (20 * 86400 + ht % ${3 * 365 * 86400}) * interval '1 second' END AS created
+                FROM (SELECT t, ${h('t', 2)} AS ht FROM generate_series(1, ${T}) t OFFSET 0) tt
+                JOIN bench_active a ON a.r = 1 + ((t - 1)::bigint * ${A2} % ${na})::int
+                JOIN bench_region r ON r.k = coalesce(a.county_hr_id, a.city_hr_id, 0) AND cardinality(r.orgs) > 1 OFFSET 0) y OFFSET 0) x
+    JOIN personnel p ON p.id = x.pid JOIN users u ON u.id = p.user_id
+    ORDER BY x.created`);
+    log(`  transfers (${T}) done`);
 
     // the audit log: HR admins' decisions, unit admins' work, people's logins and declarations (ids in time order)
     const AUD = Math.max(1000, Math.round((N + M) / 5));
     const hrIds = (lvl: string) => intArray(plan.hr.filter((o) => o.hrLevel === lvl).map((o) => o.id));
-    await run(`CREATE TEMP TABLE bench_units ON COMMIT DROP AS
-      SELECT (row_number() OVER (ORDER BY org_id))::int AS r, org_id FROM bench_org WHERE type IN ('employer', 'base')`);
+    await run(`CREATE UNLOGGED TABLE bench_units AS
+    SELECT (row_number() OVER (ORDER BY org_id))::int AS r, org_id FROM bench_org WHERE type IN ('employer', 'base')`);
     await run(`ANALYZE bench_units`);
-    const [{ nu }] = (await queryRows<{ nu: number }>(tx, sql`SELECT count(*)::int AS nu FROM bench_units`)) as [{ nu: number }];
+    const [{ nu }] = (await rowsOf<{ nu: number }>(sql`SELECT count(*)::int AS nu FROM bench_units`)) as [{ nu: number }];
     const auStart = Date.parse(`${YEARS[0]}-01-01T00:00:00+08:00`) / 1000;
     const auStep = (Date.now() / 1000 - auStart) / AUD;
     const action = (kind: string, r: string) => `CASE ${kind}
-      WHEN 'hr' THEN CASE WHEN ${r} < 55 THEN 'claim.approve' WHEN ${r} < 60 THEN 'claim.reject' WHEN ${r} < 70 THEN 'registration.approve'
-                          WHEN ${r} < 85 THEN 'auth.login' WHEN ${r} < 89 THEN 'export' WHEN ${r} < 92 THEN 'pii.view' WHEN ${r} < 94 THEN 'claim.revoke'
-                          WHEN ${r} < 96 THEN 'claim.delete' ELSE 'auth.logout' END
-      WHEN 'unit' THEN CASE WHEN ${r} < 40 THEN 'auth.login' WHEN ${r} < 70 THEN 'score.register' WHEN ${r} < 75 THEN 'transfer.create'
-                            WHEN ${r} < 90 THEN 'registration.approve' WHEN ${r} < 95 THEN 'export' ELSE 'auth.logout' END
-      ELSE CASE WHEN ${r} < 70 THEN 'auth.login' WHEN ${r} < 90 THEN 'claim.declare' WHEN ${r} < 95 THEN 'certificate.issue' ELSE 'auth.password.change' END END`;
+    WHEN 'hr' THEN CASE WHEN ${r} < 55 THEN 'claim.approve' WHEN ${r} < 60 THEN 'claim.reject' WHEN ${r} < 70 THEN 'registration.approve'
+                        WHEN ${r} < 85 THEN 'auth.login' WHEN ${r} < 89 THEN 'export' WHEN ${r} < 92 THEN 'pii.view' WHEN ${r} < 94 THEN 'claim.revoke'
+                        WHEN ${r} < 96 THEN 'claim.delete' ELSE 'auth.logout' END
+    WHEN 'unit' THEN CASE WHEN ${r} < 40 THEN 'auth.login' WHEN ${r} < 70 THEN 'score.register' WHEN ${r} < 75 THEN 'transfer.create'
+                          WHEN ${r} < 90 THEN 'registration.approve' WHEN ${r} < 95 THEN 'export' ELSE 'auth.logout' END
+    ELSE CASE WHEN ${r} < 70 THEN 'auth.login' WHEN ${r} < 90 THEN 'claim.declare' WHEN ${r} < 95 THEN 'certificate.issue' ELSE 'auth.password.change' END END`;
     await run(`INSERT INTO audit_logs (at, actor_user_id, actor_name, actor_org_id, actor_org_path, action, target_type, target_id, result, ip, detail)
-      SELECT at, CASE WHEN kind = 'person' THEN pu.id ELSE o.admin_uid END, CASE WHEN kind = 'person' THEN pu.name ELSE o.admin_name END,
-             o.org_id, o.path, act,
-             CASE WHEN act LIKE 'claim.%' OR act = 'score.register' THEN 'claim' WHEN act = 'registration.approve' THEN 'personnel'
-                  WHEN act = 'transfer.create' THEN 'transfer' WHEN act = 'certificate.issue' THEN 'certificate' END,
-             CASE WHEN act LIKE 'claim.%' OR act = 'score.register' THEN (${cbase} + 1 + hi % ${Math.max(1, M)})::text
-                  WHEN act = 'registration.approve' THEN (${pbase} + 1 + hi % ${Math.max(1, N)})::text END,
-             CASE WHEN act = 'auth.login' AND hi % 100 < 3 THEN 'failure' ELSE 'success' END,
-             '10.' || hi % 256 || '.' || (hi / 256) % 256 || '.' || (hi / 65536) % 256,
-             CASE WHEN act = 'auth.login' THEN jsonb_build_object('loginType', CASE kind WHEN 'hr' THEN 'hr' WHEN 'person' THEN 'personnel' ELSE o.type END)
-                  WHEN act = 'claim.reject' THEN jsonb_build_object('reason', ${pick(W.REJECT_REASONS, h('i', 6))})
-                  WHEN act = 'export' THEN jsonb_build_object('title', '学时审核队列（待审核）', 'rows', hi % 5000) END
-      FROM (SELECT i, hi, kind, to_timestamp(${auStart} + (i - 1)::float8 * ${auStep}) AS at, ${action('kind', '(hi / 7) % 100')} AS act,
-                   CASE kind WHEN 'hr' THEN CASE WHEN hi % 100 < 60 THEN (${hrIds('county')})[1 + (hi / 100) % ${plan.counties.length}]
-                                                 WHEN hi % 100 < 90 THEN (${hrIds('city')})[1 + (hi / 100) % ${plan.cities.length}] ELSE ${province.id} END
-                             WHEN 'unit' THEN bu.org_id ELSE a.org_id END AS actor_org, a.user_id
-            FROM (SELECT i, hi, CASE WHEN (hi / 13) % 100 < 40 THEN 'hr' WHEN (hi / 13) % 100 < 70 THEN 'unit' ELSE 'person' END AS kind
-                  FROM (SELECT i, ${h('i', 1)} AS hi FROM generate_series(1, ${AUD}) i OFFSET 0) i0 OFFSET 0) i1
-            LEFT JOIN bench_units bu ON i1.kind = 'unit' AND bu.r = 1 + i1.hi % ${Math.max(1, nu)}
-            LEFT JOIN bench_active a ON i1.kind = 'person' AND a.r = 1 + i1.hi % ${Math.max(1, na)} OFFSET 0) z
-      JOIN bench_org o ON o.org_id = z.actor_org
-      LEFT JOIN users pu ON z.kind = 'person' AND pu.id = z.user_id`);
-    step(`audit log (${AUD})`);
+    SELECT at, CASE WHEN kind = 'person' THEN pu.id ELSE o.admin_uid END, CASE WHEN kind = 'person' THEN pu.name ELSE o.admin_name END,
+           o.org_id, o.path, act,
+           CASE WHEN act LIKE 'claim.%' OR act = 'score.register' THEN 'claim' WHEN act = 'registration.approve' THEN 'personnel'
+                WHEN act = 'transfer.create' THEN 'transfer' WHEN act = 'certificate.issue' THEN 'certificate' END,
+           CASE WHEN act LIKE 'claim.%' OR act = 'score.register' THEN (${cbase} + 1 + hi % ${Math.max(1, M)})::text
+                WHEN act = 'registration.approve' THEN (${pbase} + 1 + hi % ${Math.max(1, N)})::text END,
+           CASE WHEN act = 'auth.login' AND hi % 100 < 3 THEN 'failure' ELSE 'success' END,
+           '10.' || hi % 256 || '.' || (hi / 256) % 256 || '.' || (hi / 65536) % 256,
+           CASE WHEN act = 'auth.login' THEN jsonb_build_object('loginType', CASE kind WHEN 'hr' THEN 'hr' WHEN 'person' THEN 'personnel' ELSE o.type END)
+                WHEN act = 'claim.reject' THEN jsonb_build_object('reason', ${pick(W.REJECT_REASONS, h('i', 6))})
+                WHEN act = 'export' THEN jsonb_build_object('title', '学时审核队列（待审核）', 'rows', hi % 5000) END
+    FROM (SELECT i, hi, kind, to_timestamp(${auStart} + (i - 1)::float8 * ${auStep}) AS at, ${action('kind', '(hi / 7) % 100')} AS act,
+                 CASE kind WHEN 'hr' THEN CASE WHEN hi % 100 < 60 THEN (${hrIds('county')})[1 + (hi / 100) % ${plan.counties.length}]
+                                               WHEN hi % 100 < 90 THEN (${hrIds('city')})[1 + (hi / 100) % ${plan.cities.length}] ELSE ${province.id} END
+                           WHEN 'unit' THEN bu.org_id ELSE a.org_id END AS actor_org, a.user_id
+          FROM (SELECT i, hi, CASE WHEN (hi / 13) % 100 < 40 THEN 'hr' WHEN (hi / 13) % 100 < 70 THEN 'unit' ELSE 'person' END AS kind
+                FROM (SELECT i, ${h('i', 1)} AS hi FROM generate_series(1, ${AUD}) i OFFSET 0) i0 OFFSET 0) i1
+          LEFT JOIN bench_units bu ON i1.kind = 'unit' AND bu.r = 1 + i1.hi % ${Math.max(1, nu)}
+          LEFT JOIN bench_active a ON i1.kind = 'person' AND a.r = 1 + i1.hi % ${Math.max(1, na)} OFFSET 0) z
+    JOIN bench_org o ON o.org_id = z.actor_org
+    LEFT JOIN users pu ON z.kind = 'person' AND pu.id = z.user_id`);
+    log(`  audit log (${AUD}) done`);
+    await buildIndexes(LOADED_ORDER.filter((x) => !CLAIMS_TABLES.includes(x)));
+  };
+  await Promise.all(onPg ? [claimsPart(), restPart()] : [claimsPart().then(restPart)]);
+  step("claims, totals, transfers, audit log, the other tables' indexes");
 
-    for (const table of ['users', 'personnel', 'claims'])
-      await run(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), greatest(1, (SELECT max(id) FROM ${table})))`);
-  });
+  for (const table of ['users', 'personnel', 'claims'])
+    await run(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), greatest(1, (SELECT max(id) FROM ${table})))`);
 
-  // the indexes from their own definitions, and the statistics counters from their recount (recount_stat_counters(),
-  // the repeatable SQL's own rule): two at a time on PostgreSQL (a build's serial phases leave a core idle), the
-  // largest tables first; each in a transaction of its own, with the triggers back
+  // the statistics counters from their recount (recount_stat_counters(), the repeatable SQL's own rule) and the claims'
+  // and totals' indexes from their own definitions: two at a time on PostgreSQL (a build's serial phases leave a core
+  // idle), the longest first; each in a transaction of its own, with the triggers back
   const jobs = [
+    { name: 'statistics counters (recount_stat_counters)', sql: 'SELECT recount_stat_counters()' },
     ...[...indexes]
+      .filter((i) => CLAIMS_TABLES.includes(i.table))
       .sort((a, b) => LOADED_ORDER.indexOf(a.table) - LOADED_ORDER.indexOf(b.table))
       .map((i) => ({ name: `index ${i.name}`, sql: i.def })),
-    { name: 'statistics counters (recount_stat_counters)', sql: 'SELECT recount_stat_counters()' },
   ];
   const worker = async () => {
     for (let job = jobs.shift(); job; job = jobs.shift()) {
@@ -1101,7 +1138,7 @@ export async function generateDataset(database: Database, opts: { personnel: num
     }
   };
   await Promise.all(onPg ? [worker(), worker()] : [worker()]);
-  step(`indexes rebuilt (${indexes.length}), counters recounted`);
+  step(`claims indexes rebuilt, counters recounted`);
 
   // with the triggers back: the repeatable SQL's own rules over the loaded rows
   await db.transaction(async (tx) => {
@@ -1121,6 +1158,7 @@ export async function generateDataset(database: Database, opts: { personnel: num
       );
     step('jurisdiction keys (backfill_hr_regions)');
   });
+  await db.execute(sql.raw(`DROP TABLE IF EXISTS ${helpers.join(', ')}`));
   // steady state: the visibility map set (index-only scans apply) and planner statistics
   await db.execute(sql.raw('VACUUM ANALYZE'));
   step('VACUUM ANALYZE');
