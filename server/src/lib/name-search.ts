@@ -14,6 +14,9 @@ export function searchGrams(text: string): string[] {
   return [...new Set(chars.slice(1).map((c, i) => chars[i]! + c))];
 }
 
+/** The ids (an ARRAY for `= ANY(…)`) of the organisations whose name holds `text` (所在单位, 继续教育机构, 单位 filters). */
+export const orgIdsNamed = (text: string): SQL => sql`ARRAY(SELECT o.id FROM organizations o WHERE o.name ILIKE ${`%${escapeLike(text)}%`})`;
+
 /** `column` (a name column, or raw SQL naming one) contains `text`. */
 export function nameContains(column: SQL | Column, text: string): SQL {
   const grams = sql.join(

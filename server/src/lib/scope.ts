@@ -10,7 +10,7 @@
 import { and, eq, like, or, sql, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { hasHrDuty } from '@hbzsgx/domain';
 import type { Db } from '../db/client.js';
-import { organizations } from '../db/schema.js';
+import { claims, organizations, personnel } from '../db/schema.js';
 import { NotFoundError } from '../errors.js';
 import type { Actor } from '../plugins/access.js';
 
@@ -44,6 +44,18 @@ export interface RegionColumns {
   cityHrId: Column;
   countyHrId: Column;
 }
+
+/** The keys of each table that keeps them: a person's (their unit's), a claim's (its declaring organisation's) and a
+ * claim's person keys (学时审验: the person's unit; the unit itself is only read for a non-HR subtree, never in practice). */
+export const REGION_KEYS = {
+  personnel: { orgId: personnel.orgId, cityHrId: personnel.cityHrId, countyHrId: personnel.countyHrId },
+  claimDeclarer: { orgId: claims.declaringOrgId, cityHrId: claims.cityHrId, countyHrId: claims.countyHrId },
+  claimPerson: {
+    orgId: sql`(SELECT p.org_id FROM personnel p WHERE p.id = ${claims.personnelId})`,
+    cityHrId: claims.personCityHrId,
+    countyHrId: claims.personCountyHrId,
+  },
+} satisfies Record<string, RegionColumns>;
 
 const isRootPath = (p: string) => /^\/\d+\/$/.test(p);
 

@@ -19,12 +19,12 @@ import type { ServiceContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { claims, organizations, personnel, users } from '../../db/schema.js';
 import { BadRequestError, ConflictError, ForbiddenError } from '../../errors.js';
-import { escapeLike, jurisdiction, requireAccess } from '../../lib/scope.js';
+import { jurisdiction, REGION_KEYS, requireAccess } from '../../lib/scope.js';
 import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
 import type { Actor } from '../../plugins/access.js';
 import { personYear, transitionClaims } from '../ledger/service.js';
 import { boundedCount } from '../../lib/paging.js';
-import { nameContains } from '../../lib/name-search.js';
+import { nameContains, orgIdsNamed } from '../../lib/name-search.js';
 
 const declarer = alias(organizations, 'declarer');
 const unit = alias(organizations, 'unit');
@@ -37,17 +37,9 @@ export const CLAIM_SUBJECTS = { person: claims.personnelId };
  * one rule of the review lists, their exports, decisions and the 待办 counts.
  */
 export const reviewScope = (actor: Actor): SQL =>
-  and(
-    jurisdiction(actor).regionBelow({ orgId: claims.declaringOrgId, cityHrId: claims.cityHrId, countyHrId: claims.countyHrId }),
-    notOwnRequest(actor, CLAIM_SUBJECTS),
-  )!;
+  and(jurisdiction(actor).regionBelow(REGION_KEYS.claimDeclarer), notOwnRequest(actor, CLAIM_SUBJECTS))!;
 /** Claims an HR department audits: of people whose organisation is in its jurisdiction (the claim's person keys). */
-const auditScope = (actor: Actor): SQL | undefined =>
-  jurisdiction(actor).regionBelow({
-    orgId: sql`(SELECT p.org_id FROM personnel p WHERE p.id = ${claims.personnelId})`,
-    cityHrId: claims.personCityHrId,
-    countyHrId: claims.personCountyHrId,
-  });
+const auditScope = (actor: Actor): SQL | undefined => jurisdiction(actor).regionBelow(REGION_KEYS.claimPerson);
 
 export interface ClaimQuery {
   tab: 'pending' | 'done';
@@ -65,9 +57,6 @@ export interface ClaimQuery {
   ids?: number[];
 }
 
-/** Organisations whose name holds `name` (an id set an index probes). */
-const orgsNamed = (name: string) => sql`ARRAY(SELECT o.id FROM organizations o WHERE o.name ILIKE ${`%${escapeLike(name)}%`})`;
-
 /**
  * The filters, each on the claims row itself (so the queue's order index serves every combination): 姓名 and 所在单位
  * test the claim's person with a semi-join, 继续教育机构 is the id set of the organisations so named.
@@ -82,8 +71,8 @@ function filters(q: Omit<ClaimQuery, 'tab' | 'source' | 'page' | 'pageSize'>) {
       : undefined,
     q.subjectType ? eq(claims.subjectType, q.subjectType) : undefined,
     q.learningForm ? eq(claims.learningForm, q.learningForm) : undefined,
-    q.orgName ? sql`EXISTS (SELECT 1 FROM personnel p WHERE p.id = ${claims.personnelId} AND p.org_id = ANY(${orgsNamed(q.orgName)}))` : undefined,
-    q.baseName ? sql`${claims.declaringOrgId} = ANY(${orgsNamed(q.baseName)})` : undefined,
+    q.orgName ? sql`EXISTS (SELECT 1 FROM personnel p WHERE p.id = ${claims.personnelId} AND p.org_id = ANY(${orgIdsNamed(q.orgName)}))` : undefined,
+    q.baseName ? sql`${claims.declaringOrgId} = ANY(${orgIdsNamed(q.baseName)})` : undefined,
     q.flagged ? eq(claims.flagged, q.flagged === 'true') : undefined,
   ];
 }

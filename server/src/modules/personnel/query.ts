@@ -34,7 +34,7 @@ import { BadRequestError, NotFoundError } from '../../errors.js';
 import type { Pii } from '../../lib/pii.js';
 import { boundedCount, paging } from '../../lib/paging.js';
 import { nameContains } from '../../lib/name-search.js';
-import { escapeLike, inSubtree, jurisdiction, loadOrgInScope, orgScope, subtreeIds } from '../../lib/scope.js';
+import { escapeLike, inSubtree, jurisdiction, loadOrgInScope, orgScope, REGION_KEYS, subtreeIds } from '../../lib/scope.js';
 import type { Actor } from '../../plugins/access.js';
 import { completedWhere } from './completion.js';
 
@@ -70,7 +70,7 @@ async function policyOf(db: Db, year: number): Promise<HourPolicy | null> {
  * 姓名 and 证件号 through the user, 完成情况 through the LEFT JOINed year totals. Ids the client sent are checked.
  */
 async function listWhere(db: Db, pii: Pii, actor: Actor, f: PersonnelFilters, policy: HourPolicy | null, year: number): Promise<SQL> {
-  const keys = { orgId: personnel.orgId, cityHrId: personnel.cityHrId, countyHrId: personnel.countyHrId };
+  const keys = REGION_KEYS.personnel;
   const conds: (SQL | undefined)[] = [eq(personnel.status, 'active'), jurisdiction(actor).region(keys)];
   if (f.personName) conds.push(sql`EXISTS (SELECT 1 FROM users u WHERE u.id = ${personnel.userId} AND ${nameContains(sql`u.name`, f.personName)})`);
   if (f.idNumber)

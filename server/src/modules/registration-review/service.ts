@@ -11,10 +11,10 @@ import type { ServiceContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { admins, departments, divisions, organizations, personnel, users } from '../../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
-import { escapeLike, jurisdiction, requireAccess } from '../../lib/scope.js';
+import { escapeLike, jurisdiction, REGION_KEYS, requireAccess } from '../../lib/scope.js';
 import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
 import { boundedCount } from '../../lib/paging.js';
-import { nameContains } from '../../lib/name-search.js';
+import { nameContains, orgIdsNamed } from '../../lib/name-search.js';
 import type { Actor } from '../../plugins/access.js';
 
 const parent = alias(organizations, 'parent');
@@ -36,8 +36,7 @@ function orgReviewScope(actor: Actor): SQL {
  */
 function personnelReviewScope(actor: Actor): SQL {
   const j = jurisdiction(actor);
-  const keys = { orgId: personnel.orgId, cityHrId: personnel.cityHrId, countyHrId: personnel.countyHrId };
-  return and(j.isHr ? j.regionBelow(keys) : eq(personnel.orgId, actor.org.id), notOwnRequest(actor, PERSON_SUBJECTS)) ?? sql`true`;
+  return and(j.isHr ? j.regionBelow(REGION_KEYS.personnel) : eq(personnel.orgId, actor.org.id), notOwnRequest(actor, PERSON_SUBJECTS)) ?? sql`true`;
 }
 
 const tabCond = (status: Column, reviewedAt: Column, tab: 'pending' | 'done') =>
@@ -56,13 +55,12 @@ export const listQueue = (ctx: ServiceContext, kind: ReviewKind, q: QueueQuery) 
 async function queueRows(db: Db, actor: Actor, kind: ReviewKind, q: QueueQuery) {
   const offset = (q.page - 1) * q.pageSize;
   if (kind === 'personnel') {
-    const kw = q.keyword && `%${escapeLike(q.keyword)}%`;
     const where = and(
       personnelReviewScope(actor),
       tabCond(personnel.status, personnel.reviewedAt, q.tab),
-      kw
-        ? sql`(EXISTS (SELECT 1 FROM users u WHERE u.id = ${personnel.userId} AND ${nameContains(sql`u.name`, q.keyword!)})
-            OR ${personnel.orgId} = ANY(ARRAY(SELECT o.id FROM organizations o WHERE o.name ILIKE ${kw})))`
+      q.keyword
+        ? sql`(EXISTS (SELECT 1 FROM users u WHERE u.id = ${personnel.userId} AND ${nameContains(sql`u.name`, q.keyword)})
+            OR ${personnel.orgId} = ANY(${orgIdsNamed(q.keyword)}))`
         : undefined,
     );
     const total = await boundedCount(
