@@ -20,6 +20,15 @@ export interface Transition {
 /** Moves the given claims to `to` where the state machine allows it; returns the ids moved with their former state. */
 export async function transitionClaims(tx: Db, t: Transition): Promise<{ id: number; from: ClaimStatus }[]> {
   if (!t.ids.length) return [];
+  // Lock order personnel → claims, the order 调转 takes them (its UPDATE of personnel moves the person's claims'
+  // jurisdiction keys, db/repeatable/regions.sql), so a review beside a transfer waits instead of deadlocking; the
+  // counters' triggers then find these person rows already share-locked.
+  await tx.execute(
+    sql`SELECT 1 FROM personnel WHERE id IN (SELECT personnel_id FROM claims WHERE id IN (${sql.join(
+      t.ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})) ORDER BY id FOR SHARE`,
+  );
   const rows = await tx
     .select({
       id: claims.id,
