@@ -244,7 +244,12 @@ describe('what invalidates', () => {
         continue;
       }
       if (ACTOR_INPUTS_UNWATCHED.includes(`${table}.${col.name}`)) continue;
-      const watched = on('UPDATE').some((t) => new RegExp(`\\b(n|new)\\.${col.name}\\b`, 'i').test(t.def + t.fn));
+      // a row-level trigger compares NEW.<column>; actor_cache_rows_trg() takes the watched columns as its third argument
+      const watched = on('UPDATE').some(
+        (t) =>
+          new RegExp(`\\bnew\\.${col.name}\\b`, 'i').test(t.def + t.fn) ||
+          (/actor_cache_rows_trg\('\w+', '\w+', '([^']*)'\)/.exec(t.def)?.[1] ?? '').split(/,\s*/).includes(col.name),
+      );
       expect(watched, `${table}.${col.name} is watched on update`).toBe(true);
     }
   });

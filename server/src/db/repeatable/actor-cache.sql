@@ -30,21 +30,35 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
--- sessions: a deleted session (logout, 在线会话 强制下线, password change, removed seat, expiry) and, should anyone ever
--- rewrite one, a session pointing elsewhere. Row-level with WHEN for the update: the once-a-minute last_seen_at
--- write calls no function at all.
-CREATE OR REPLACE FUNCTION actor_cache_sessions_del()
+-- One trigger function for every watched table: the keys of the rows a statement inserted, deleted, or changed in a
+-- watched column. Its arguments, written by the triggers below: TG_ARGV[0] the column the key names, TG_ARGV[1] the
+-- key's prefix, TG_ARGV[2] the watched columns (an UPDATE: a row counts when (key, watched columns) differs between
+-- its old and new version — each side EXCEPT the other, NULLs equal).
+CREATE OR REPLACE FUNCTION actor_cache_rows_trg()
  RETURNS trigger
  LANGUAGE plpgsql
 AS $$
+DECLARE
+  keys text[];
+  changed text;
 BEGIN
-  PERFORM actor_cache_notify(ARRAY(SELECT DISTINCT 's:' || o.id FROM old_rows o LIMIT 201));
+  changed := CASE TG_OP
+    WHEN 'INSERT' THEN format('SELECT %I AS k FROM new_rows', TG_ARGV[0])
+    WHEN 'DELETE' THEN format('SELECT %I AS k FROM old_rows', TG_ARGV[0])
+    ELSE format('SELECT k FROM ((SELECT %1$I AS k, %2$s FROM old_rows EXCEPT SELECT %1$I, %2$s FROM new_rows)
+                  UNION ALL (SELECT %1$I, %2$s FROM new_rows EXCEPT SELECT %1$I, %2$s FROM old_rows)) d', TG_ARGV[0], TG_ARGV[2])
+  END;
+  EXECUTE format('SELECT ARRAY(SELECT DISTINCT %L || x.k FROM (%s) x LIMIT 201)', TG_ARGV[1] || ':', changed) INTO keys;
+  PERFORM actor_cache_notify(keys);
   RETURN NULL;
 END
 $$;
 --> statement-breakpoint
+-- sessions: a deleted session (logout, 在线会话 强制下线, password change, removed seat, expiry) and, should anyone ever
+-- rewrite one, a session pointing elsewhere. Row-level with WHEN for the update: the once-a-minute last_seen_at
+-- write calls no function at all.
 CREATE OR REPLACE TRIGGER actor_cache_sessions_del AFTER DELETE ON sessions
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_sessions_del();
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_rows_trg('id', 's');
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION actor_cache_sessions_upd()
  RETURNS trigger
@@ -63,153 +77,61 @@ CREATE OR REPLACE TRIGGER actor_cache_sessions_upd AFTER UPDATE ON sessions
   EXECUTE FUNCTION actor_cache_sessions_upd();
 --> statement-breakpoint
 -- users: name, status (停用), must_change_password, password_changed_at (the password's age)
-CREATE OR REPLACE FUNCTION actor_cache_users_trg()
- RETURNS trigger
- LANGUAGE plpgsql
-AS $$
-BEGIN
-  IF TG_OP = 'DELETE' THEN
-    PERFORM actor_cache_notify(ARRAY(SELECT DISTINCT 'u:' || o.id FROM old_rows o LIMIT 201));
-  ELSE
-    PERFORM actor_cache_notify(ARRAY(
-      SELECT DISTINCT 'u:' || o.id FROM old_rows o LEFT JOIN new_rows n ON n.id = o.id
-       WHERE n.id IS NULL
-          OR (n.name, n.status, n.must_change_password, n.password_changed_at)
-             IS DISTINCT FROM (o.name, o.status, o.must_change_password, o.password_changed_at)
-       LIMIT 201));
-  END IF;
-  RETURN NULL;
-END
-$$;
---> statement-breakpoint
 CREATE OR REPLACE TRIGGER actor_cache_users_upd AFTER UPDATE ON users
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_users_trg();
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_rows_trg('id', 'u', 'name, status, must_change_password, password_changed_at');
 --> statement-breakpoint
 CREATE OR REPLACE TRIGGER actor_cache_users_del AFTER DELETE ON users
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_users_trg();
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_rows_trg('id', 'u', 'name, status, must_change_password, password_changed_at');
 --> statement-breakpoint
 -- admins: the seat's organisation, 超级管理员, removal
-CREATE OR REPLACE FUNCTION actor_cache_admins_trg()
- RETURNS trigger
- LANGUAGE plpgsql
-AS $$
-BEGIN
-  IF TG_OP = 'DELETE' THEN
-    PERFORM actor_cache_notify(ARRAY(SELECT DISTINCT 'a:' || o.id FROM old_rows o LIMIT 201));
-  ELSE
-    PERFORM actor_cache_notify(ARRAY(
-      SELECT DISTINCT 'a:' || o.id FROM old_rows o LEFT JOIN new_rows n ON n.id = o.id
-       WHERE n.id IS NULL
-          OR (n.org_id, n.is_super, n.removed_at) IS DISTINCT FROM (o.org_id, o.is_super, o.removed_at)
-       LIMIT 201));
-  END IF;
-  RETURN NULL;
-END
-$$;
---> statement-breakpoint
 CREATE OR REPLACE TRIGGER actor_cache_admins_upd AFTER UPDATE ON admins
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_admins_trg();
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_rows_trg('id', 'a', 'org_id, is_super, removed_at');
 --> statement-breakpoint
 CREATE OR REPLACE TRIGGER actor_cache_admins_del AFTER DELETE ON admins
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_admins_trg();
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_rows_trg('id', 'a', 'org_id, is_super, removed_at');
 --> statement-breakpoint
 -- admin_roles: a role granted to or taken from a seat (insert, delete, and any update) — the seat's actors
-CREATE OR REPLACE FUNCTION actor_cache_admin_roles_trg()
- RETURNS trigger
- LANGUAGE plpgsql
-AS $$
-BEGIN
-  IF TG_OP = 'INSERT' THEN
-    PERFORM actor_cache_notify(ARRAY(SELECT DISTINCT 'a:' || n.admin_id FROM new_rows n LIMIT 201));
-  ELSIF TG_OP = 'DELETE' THEN
-    PERFORM actor_cache_notify(ARRAY(SELECT DISTINCT 'a:' || o.admin_id FROM old_rows o LIMIT 201));
-  ELSE
-    PERFORM actor_cache_notify(ARRAY(
-      SELECT DISTINCT k FROM (SELECT 'a:' || o.admin_id AS k FROM old_rows o UNION SELECT 'a:' || n.admin_id FROM new_rows n) x
-       LIMIT 201));
-  END IF;
-  RETURN NULL;
-END
-$$;
---> statement-breakpoint
 CREATE OR REPLACE TRIGGER actor_cache_admin_roles_ins AFTER INSERT ON admin_roles
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_admin_roles_trg();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_rows_trg('admin_id', 'a', 'role_id');
 --> statement-breakpoint
 CREATE OR REPLACE TRIGGER actor_cache_admin_roles_upd AFTER UPDATE ON admin_roles
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_admin_roles_trg();
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_rows_trg('admin_id', 'a', 'role_id');
 --> statement-breakpoint
 CREATE OR REPLACE TRIGGER actor_cache_admin_roles_del AFTER DELETE ON admin_roles
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_admin_roles_trg();
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_rows_trg('admin_id', 'a', 'role_id');
 --> statement-breakpoint
 -- roles: a role's permissions — every actor holding it
-CREATE OR REPLACE FUNCTION actor_cache_roles_trg()
- RETURNS trigger
- LANGUAGE plpgsql
-AS $$
-BEGIN
-  IF TG_OP = 'DELETE' THEN
-    PERFORM actor_cache_notify(ARRAY(SELECT DISTINCT 'r:' || o.id FROM old_rows o LIMIT 201));
-  ELSE
-    PERFORM actor_cache_notify(ARRAY(
-      SELECT DISTINCT 'r:' || o.id FROM old_rows o LEFT JOIN new_rows n ON n.id = o.id
-       WHERE n.id IS NULL OR n.permissions IS DISTINCT FROM o.permissions
-       LIMIT 201));
-  END IF;
-  RETURN NULL;
-END
-$$;
---> statement-breakpoint
 CREATE OR REPLACE TRIGGER actor_cache_roles_upd AFTER UPDATE ON roles
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_roles_trg();
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_rows_trg('id', 'r', 'permissions');
 --> statement-breakpoint
 CREATE OR REPLACE TRIGGER actor_cache_roles_del AFTER DELETE ON roles
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_roles_trg();
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_rows_trg('id', 'r', 'permissions');
 --> statement-breakpoint
 -- organizations: type, HR level, path (更换上级部门 rewrites a whole subtree's), name, status (注册审核, 停用)
-CREATE OR REPLACE FUNCTION actor_cache_organizations_trg()
- RETURNS trigger
- LANGUAGE plpgsql
-AS $$
-BEGIN
-  IF TG_OP = 'DELETE' THEN
-    PERFORM actor_cache_notify(ARRAY(SELECT DISTINCT 'o:' || o.id FROM old_rows o LIMIT 201));
-  ELSE
-    PERFORM actor_cache_notify(ARRAY(
-      SELECT DISTINCT 'o:' || o.id FROM old_rows o LEFT JOIN new_rows n ON n.id = o.id
-       WHERE n.id IS NULL
-          OR (n.type, n.hr_level, n.path, n.name, n.status) IS DISTINCT FROM (o.type, o.hr_level, o.path, o.name, o.status)
-       LIMIT 201));
-  END IF;
-  RETURN NULL;
-END
-$$;
---> statement-breakpoint
 CREATE OR REPLACE TRIGGER actor_cache_organizations_upd AFTER UPDATE ON organizations
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_organizations_trg();
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_rows_trg('id', 'o', 'type, hr_level, path, name, status');
 --> statement-breakpoint
 CREATE OR REPLACE TRIGGER actor_cache_organizations_del AFTER DELETE ON organizations
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_organizations_trg();
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_rows_trg('id', 'o', 'type, hr_level, path, name, status');
 --> statement-breakpoint
 -- personnel: the person's organisation (调转) and registration status (注册审核)
-CREATE OR REPLACE FUNCTION actor_cache_personnel_trg()
- RETURNS trigger
- LANGUAGE plpgsql
-AS $$
-BEGIN
-  IF TG_OP = 'DELETE' THEN
-    PERFORM actor_cache_notify(ARRAY(SELECT DISTINCT 'p:' || o.id FROM old_rows o LIMIT 201));
-  ELSE
-    PERFORM actor_cache_notify(ARRAY(
-      SELECT DISTINCT 'p:' || o.id FROM old_rows o LEFT JOIN new_rows n ON n.id = o.id
-       WHERE n.id IS NULL OR (n.org_id, n.status) IS DISTINCT FROM (o.org_id, o.status)
-       LIMIT 201));
-  END IF;
-  RETURN NULL;
-END
-$$;
---> statement-breakpoint
 CREATE OR REPLACE TRIGGER actor_cache_personnel_upd AFTER UPDATE ON personnel
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_personnel_trg();
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_rows_trg('id', 'p', 'org_id, status');
 --> statement-breakpoint
 CREATE OR REPLACE TRIGGER actor_cache_personnel_del AFTER DELETE ON personnel
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_personnel_trg();
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_cache_rows_trg('id', 'p', 'org_id, status');
+--> statement-breakpoint
+-- the per-table functions these triggers used before actor_cache_rows_trg()
+DROP FUNCTION IF EXISTS actor_cache_sessions_del();
+--> statement-breakpoint
+DROP FUNCTION IF EXISTS actor_cache_users_trg();
+--> statement-breakpoint
+DROP FUNCTION IF EXISTS actor_cache_admins_trg();
+--> statement-breakpoint
+DROP FUNCTION IF EXISTS actor_cache_admin_roles_trg();
+--> statement-breakpoint
+DROP FUNCTION IF EXISTS actor_cache_roles_trg();
+--> statement-breakpoint
+DROP FUNCTION IF EXISTS actor_cache_organizations_trg();
+--> statement-breakpoint
+DROP FUNCTION IF EXISTS actor_cache_personnel_trg();
