@@ -8,6 +8,8 @@ import { auditLogs, claims, hourPolicies, personYearTotals } from '../../db/sche
 import { createTestApp, type Client, type TestCtx } from '../../../test/harness.js';
 import { hrOrg, loggedIn, newAdmin, newOrg, newPerson } from '../../../test/fixtures.js';
 import { column, readXlsx } from '../../../test/xlsx.js';
+import { withCountCap } from '../../lib/paging.js';
+import { drawSample } from './service.js';
 
 let ctx: TestCtx;
 let base: Client, county: Client, sibling: Client;
@@ -128,5 +130,30 @@ describe('学时审核 › 删除', () => {
     expect(row).toMatchObject({ status: 'approved', deleteReason: null });
     expect(Number(await total(a.personnelId))).toBe(24);
     expect((await ctx.db.select().from(auditLogs)).length).toBe(auditsBefore);
+  });
+});
+
+describe('学时审验 › 随机抽查 (drawSample)', () => {
+  it('draws distinct claims of the selection only: uniformly up to the count cap, by random id points beyond it', async () => {
+    const made: number[] = [];
+    for (let i = 0; i < 8; i++) made.push((await learner()).claimId);
+    const where = inArray(claims.id, made);
+    const outside = and(where, eq(claims.source, 'base'))!;
+    for (const draw of [() => drawSample(ctx.db, outside, 3), () => withCountCap(2, () => drawSample(ctx.db, outside, 3))]) {
+      const seen = new Set<number>();
+      for (let run = 0; run < 40; run++) {
+        const ids = await draw();
+        expect(ids).toHaveLength(3);
+        expect(new Set(ids).size).toBe(3);
+        for (const id of ids) {
+          expect(made).toContain(id);
+          seen.add(id);
+        }
+      }
+      expect([...seen].sort()).toEqual([...made].sort()); // every claim can be drawn
+    }
+    // a sample larger than the selection is the whole selection; an empty selection draws nothing, capped or not
+    expect((await drawSample(ctx.db, where, 20)).sort()).toEqual([...made].sort());
+    expect(await withCountCap(2, () => drawSample(ctx.db, and(where, eq(claims.source, 'personal'))!, 3))).toEqual([]);
   });
 });

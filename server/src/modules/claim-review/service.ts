@@ -4,6 +4,7 @@
  * same transaction.
  */
 import { and, asc, desc, eq, inArray, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { randomInt } from 'node:crypto';
 import { alias } from 'drizzle-orm/pg-core';
 import {
   CLAIM_STATUSES,
@@ -16,7 +17,7 @@ import {
   type SubjectType,
 } from '@hbzsgx/domain';
 import type { ServiceContext } from '../../context.js';
-import type { Db } from '../../db/client.js';
+import { queryRows, type Db } from '../../db/client.js';
 import { claims, organizations, personnel, users } from '../../db/schema.js';
 import { BadRequestError, ConflictError, ForbiddenError } from '../../errors.js';
 import { jurisdiction, REGION_KEYS, requireAccess } from '../../lib/scope.js';
@@ -218,24 +219,55 @@ export async function listForAudit(ctx: ServiceContext, q: AuditQuery) {
   if (!jurisdiction(actor).mayAudit) throw new ForbiddenError('学时审验由市（州）及以上人社部门进行');
   const where = and(auditScope(actor), eq(claims.status, 'approved'), ...filters(q));
   if (q.sample) {
-    const ids = await db
+    const ids = await drawSample(db, where!, q.sample);
+    return page(db, ids.length ? inArray(claims.id, ids) : sql`false`, { page: 1, pageSize: q.sample });
+  }
+  return page(db, where, q);
+}
+
+/**
+ * 随机抽查: `n` claims drawn at random (crypto.randomInt: not guessable by those audited) from the selection. Up to
+ * COUNT_CAP rows (as the bounded count says) every claim is equally likely: ORDER BY random() over at most 10,000
+ * index entries. Beyond, each draw is a random point of the selection's id range and the first selected claim at or
+ * after it — one index seek each, so a province's 20 M approved claims are never read and sorted; a claim right after
+ * a gap in the ids is somewhat likelier, which a spot check can bear. Fewer than `n` only if the selection is smaller.
+ */
+export async function drawSample(db: Db, where: SQL, n: number): Promise<number[]> {
+  const { capped } = await boundedCount(
+    db,
+    db
+      .select({ one: sql`1` })
+      .from(claims)
+      .where(where)
+      .$dynamic(),
+  );
+  const ids = (order: SQL, limit: number) =>
+    db
       .select({ id: claims.id })
       .from(claims)
       .where(where)
-      .orderBy(sql`random()`)
-      .limit(q.sample);
-    return page(
+      .orderBy(order)
+      .limit(limit)
+      .then((rows) => rows.map((r) => r.id));
+  if (!capped) return ids(sql`random()`, n);
+  const [[lo], [hi]] = await Promise.all([ids(asc(claims.id), 1), ids(desc(claims.id), 1)]);
+  if (lo === undefined || hi === undefined) return [];
+  const drawn = new Set<number>();
+  for (let round = 0; round < 5 && drawn.size < n; round++) {
+    const points = Array.from({ length: 2 * (n - drawn.size) }, () => randomInt(lo, hi + 1));
+    const first = db
+      .select({ id: claims.id })
+      .from(claims)
+      .where(and(where, sql`${claims.id} >= draw.point`))
+      .orderBy(asc(claims.id))
+      .limit(1);
+    const rows = await queryRows<{ id: number }>(
       db,
-      ids.length
-        ? inArray(
-            claims.id,
-            ids.map((i) => i.id),
-          )
-        : sql`false`,
-      { page: 1, pageSize: q.sample },
+      sql`SELECT hit.id FROM unnest(${`{${points.join(',')}}`}::int[]) AS draw(point) CROSS JOIN LATERAL (${first}) hit`,
     );
+    for (const r of rows) if (drawn.size < n) drawn.add(Number(r.id));
   }
-  return page(db, where, q);
+  return [...drawn];
 }
 
 export async function revokeClaims(ctx: ServiceContext, body: { ids: number[]; reason: string }) {
