@@ -18,7 +18,12 @@ export async function boundedCount(db: Db, rows: PgSelect): Promise<{ total: num
   const cap = countCap.getStore() ?? COUNT_CAP;
   const sub = (Number.isFinite(cap) ? rows.limit(cap + 1) : rows).as('bounded');
   const [r] = await db.select({ n: count() }).from(sub);
-  const n = r?.n ?? 0;
+  return boundedTotal(r?.n ?? 0);
+}
+
+/** A total known exactly some other way (the statistics' counters), shown as boundedCount() would show it. */
+export function boundedTotal(n: number): { total: number; capped: boolean } {
+  const cap = countCap.getStore() ?? COUNT_CAP;
   return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
 }
 

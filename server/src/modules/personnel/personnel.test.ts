@@ -164,6 +164,30 @@ describe('专技人员列表', () => {
     expect(names((await city.get(`/api/personnel?pageSize=100&regionId=${jaId}&completed=no`)).body)).toEqual(['张无忌', '李寻欢']);
   });
 
+  it("完成情况's 共 N 条 (from the statistics' counters where the filters allow) is the number of rows listed", async () => {
+    const combos = [
+      '',
+      `&orgId=${emp2Id}`,
+      '&titleSeries=GCJS',
+      `&regionId=${jaId}`,
+      `&personName=${encodeURIComponent('张')}`,
+      '&titleLevel=assistant',
+    ];
+    for (const [who, client] of [
+      ['county', county],
+      ['city', city],
+    ] as const)
+      for (const completed of ['yes', 'no'])
+        for (const y of [year, year - 1])
+          for (const c of combos) {
+            if (who === 'county' && c.startsWith('&regionId')) continue;
+            const r = await client.get(`/api/personnel?pageSize=100&completed=${completed}&year=${y}${c}`);
+            expect(r.status).toBe(200);
+            expect(r.body.total, `${who} completed=${completed}&year=${y}${c}`).toBe(r.body.items.length);
+            expect(r.body.totalCapped).toBe(false);
+          }
+  });
+
   it('refuses ids outside the jurisdiction (404) and bad filters (400, in Chinese)', async () => {
     const out = await county.get(
       `/api/personnel?orgId=${(await ctx.db.select().from(personnel).where(eq(personnel.id, outside.personnelId)))[0]!.orgId}`,
