@@ -6,7 +6,7 @@
  *        [--runs 5] [--only <regex>] [--seconds 20] [--connections 50] [--no-http]
  *
  * Pages (page 1 and page 500, 20 rows each, for the province HR, 武汉市 HR and 江岸区 HR): every 学时审核 queue
- * (base/employer/personal × 待审核/已审核), 学时审验, 专技人员信息查询 (no filter, 姓名, 证件号, 单位, 职称系列,
+ * (base/employer/personal × 待审核/已审核), 学时审验 (and its 随机抽查 of 20), 专技人员信息查询 (no filter, 姓名, 证件号, 单位, 职称系列,
  * 完成情况), 注册审核 (专技人员 and 单位, both tabs), 调转记录, 审计日志, 下属机构. "ms" is the median of --runs calls
  * (after a warm-up) of the function the route calls, given the route's own parsed query (its Zod schema from
  * app.routeAccess, so defaults are the route's) through serviceContext(); "baselineMs" the median of the same rows
@@ -207,6 +207,16 @@ async function main() {
             }),
           });
         }
+
+        // 学时审验 › 随机抽查 (20 claims of the same selection; no baseline: the draw is random)
+        if (level !== 'county' && p === 1)
+          pages.push({
+            page: `claim-audit-sample-${level}`,
+            run: async () => {
+              const r = await listForAudit(ctx, parse('/api/audits/claims', { sample: 20 }));
+              return { ids: r.items.map((i) => i.id), total: r.total };
+            },
+          });
 
         // 专技人员信息查询: no filter, then each filter alone
         const person = await rows<{ enc: string }>(

@@ -506,7 +506,8 @@ export const claims = pgTable(
   (t) => [
     index('claims_person_year_idx').on(t.personnelId, t.year),
     // 学时审核: each source's 待审核 and 已审核 tab, newest first, for the province, a city and a county (the person
-    // trails the unique id: it changes no order, and the queue's not-own-request test reads it from the index alone)
+    // trails the unique id: it changes no order, and the queue's not-own-request test reads it from the index alone;
+    // the 已审核 predicate is the tab's whole status test, so counting and skipping read no table row)
     index('claims_pending_idx')
       .on(t.source, t.id, t.personnelId)
       .where(sql`status = 'pending'`),
@@ -518,13 +519,13 @@ export const claims = pgTable(
       .where(sql`status = 'pending'`),
     index('claims_reviewed_idx')
       .on(t.source, t.id, t.personnelId)
-      .where(sql`reviewed_by IS NOT NULL`),
+      .where(sql`status IN ('approved', 'rejected', 'revoked') AND reviewed_by IS NOT NULL`),
     index('claims_reviewed_city_idx')
       .on(t.source, t.cityHrId, t.id, t.personnelId)
-      .where(sql`reviewed_by IS NOT NULL`),
+      .where(sql`status IN ('approved', 'rejected', 'revoked') AND reviewed_by IS NOT NULL`),
     index('claims_reviewed_county_idx')
       .on(t.source, t.countyHrId, t.id, t.personnelId)
-      .where(sql`reviewed_by IS NOT NULL`),
+      .where(sql`status IN ('approved', 'rejected', 'revoked') AND reviewed_by IS NOT NULL`),
     // 学时审验 (city HR and above): approved claims of the city's people, newest first
     index('claims_approved_person_city_idx')
       .on(t.personCityHrId, t.id)
