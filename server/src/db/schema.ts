@@ -227,16 +227,34 @@ export const personnel = pgTable(
     index('personnel_active_county_idx')
       .on(t.countyHrId, t.createdAt, t.id)
       .where(sql`status = 'active'`),
-    // 注册审核 (人员) 已审核, newest decision first, for the province, a city and a county
+    // … filtered by 所在单位 (a unit's ids) or by 职称系列 alone, as the province's filters are (a city's or county's
+    // range above is already narrow)
+    index('personnel_active_org_idx')
+      .on(t.orgId, t.createdAt, t.id)
+      .where(sql`status = 'active'`),
+    index('personnel_active_series_idx')
+      .on(t.titleSeries, t.createdAt, t.id)
+      .where(sql`status = 'active'`),
+    // 注册审核 (人员): 待审核 oldest first and 已审核 newest decision first, for the province, a city and a county (each
+    // predicate the tab's whole status test, so counting and skipping read no table row)
+    index('personnel_pending_idx')
+      .on(t.createdAt, t.id)
+      .where(sql`status = 'pending'`),
+    index('personnel_pending_city_idx')
+      .on(t.cityHrId, t.createdAt, t.id)
+      .where(sql`status = 'pending'`),
+    index('personnel_pending_county_idx')
+      .on(t.countyHrId, t.createdAt, t.id)
+      .where(sql`status = 'pending'`),
     index('personnel_reviewed_idx')
       .on(t.reviewedAt, t.id)
-      .where(sql`reviewed_at IS NOT NULL`),
+      .where(sql`status IN ('active', 'rejected') AND reviewed_at IS NOT NULL`),
     index('personnel_reviewed_city_idx')
       .on(t.cityHrId, t.reviewedAt, t.id)
-      .where(sql`reviewed_at IS NOT NULL`),
+      .where(sql`status IN ('active', 'rejected') AND reviewed_at IS NOT NULL`),
     index('personnel_reviewed_county_idx')
       .on(t.countyHrId, t.reviewedAt, t.id)
-      .where(sql`reviewed_at IS NOT NULL`),
+      .where(sql`status IN ('active', 'rejected') AND reviewed_at IS NOT NULL`),
     oneOf('personnel', 'status', PERSONNEL_STATUS_CODES),
   ],
 );
