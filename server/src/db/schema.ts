@@ -217,43 +217,40 @@ export const personnel = pgTable(
     uniqueIndex('personnel_user_uq').on(t.userId),
     index('personnel_org_idx').on(t.orgId),
     index('personnel_status_idx').on(t.status),
-    // 专技人员信息查询's default order (newest first) for the province, a city and a county
+    // 专技人员信息查询's default order (newest first) for the province, a city and a county, and for a unit (所在单位:
+    // its ids). The columns the list's filters test trail the unique id (they change no order), so a filtered page
+    // and its count are read from the index alone: 单位 (org_id), 姓名/证件号 (the user), 职称系列/级别
     index('personnel_active_created_idx')
-      .on(t.createdAt, t.id)
+      .on(t.createdAt, t.id, t.orgId, t.userId, t.titleSeries, t.titleLevel)
       .where(sql`status = 'active'`),
     index('personnel_active_city_idx')
-      .on(t.cityHrId, t.createdAt, t.id)
+      .on(t.cityHrId, t.createdAt, t.id, t.orgId, t.userId, t.titleSeries, t.titleLevel)
       .where(sql`status = 'active'`),
     index('personnel_active_county_idx')
-      .on(t.countyHrId, t.createdAt, t.id)
+      .on(t.countyHrId, t.createdAt, t.id, t.orgId, t.userId, t.titleSeries, t.titleLevel)
       .where(sql`status = 'active'`),
-    // … filtered by 所在单位 (a unit's ids) or by 职称系列 alone, as the province's filters are (a city's or county's
-    // range above is already narrow)
     index('personnel_active_org_idx')
-      .on(t.orgId, t.createdAt, t.id)
-      .where(sql`status = 'active'`),
-    index('personnel_active_series_idx')
-      .on(t.titleSeries, t.createdAt, t.id)
+      .on(t.orgId, t.createdAt, t.id, t.userId, t.titleSeries, t.titleLevel)
       .where(sql`status = 'active'`),
     // 注册审核 (人员): 待审核 oldest first and 已审核 newest decision first, for the province, a city and a county (each
-    // predicate the tab's whole status test, so counting and skipping read no table row)
+    // predicate the tab's whole status test and the keyword's columns trailing, so counting and skipping read no row)
     index('personnel_pending_idx')
-      .on(t.createdAt, t.id)
+      .on(t.createdAt, t.id, t.orgId, t.userId)
       .where(sql`status = 'pending'`),
     index('personnel_pending_city_idx')
-      .on(t.cityHrId, t.createdAt, t.id)
+      .on(t.cityHrId, t.createdAt, t.id, t.orgId, t.userId)
       .where(sql`status = 'pending'`),
     index('personnel_pending_county_idx')
-      .on(t.countyHrId, t.createdAt, t.id)
+      .on(t.countyHrId, t.createdAt, t.id, t.orgId, t.userId)
       .where(sql`status = 'pending'`),
     index('personnel_reviewed_idx')
-      .on(t.reviewedAt, t.id)
+      .on(t.reviewedAt, t.id, t.orgId, t.userId)
       .where(sql`status IN ('active', 'rejected') AND reviewed_at IS NOT NULL`),
     index('personnel_reviewed_city_idx')
-      .on(t.cityHrId, t.reviewedAt, t.id)
+      .on(t.cityHrId, t.reviewedAt, t.id, t.orgId, t.userId)
       .where(sql`status IN ('active', 'rejected') AND reviewed_at IS NOT NULL`),
     index('personnel_reviewed_county_idx')
-      .on(t.countyHrId, t.reviewedAt, t.id)
+      .on(t.countyHrId, t.reviewedAt, t.id, t.orgId, t.userId)
       .where(sql`status IN ('active', 'rejected') AND reviewed_at IS NOT NULL`),
     oneOf('personnel', 'status', PERSONNEL_STATUS_CODES),
   ],

@@ -71,6 +71,15 @@ async function queueRows(db: Db, actor: Actor, kind: ReviewKind, q: QueueQuery) 
         .where(where)
         .$dynamic(),
     );
+    const order = q.tab === 'pending' ? [personnel.createdAt, personnel.id] : [desc(personnel.reviewedAt), desc(personnel.id)];
+    // the page's ids from the tab's index alone, then their columns for those rows only
+    const ids = db
+      .select({ id: personnel.id })
+      .from(personnel)
+      .where(where)
+      .orderBy(...order)
+      .limit(q.pageSize)
+      .offset(offset);
     const rows = await db
       .select({
         id: personnel.id,
@@ -90,10 +99,8 @@ async function queueRows(db: Db, actor: Actor, kind: ReviewKind, q: QueueQuery) 
       .innerJoin(users, eq(users.id, personnel.userId))
       .innerJoin(employer, eq(employer.id, personnel.orgId))
       .leftJoin(departments, eq(departments.id, personnel.departmentId))
-      .where(where)
-      .orderBy(...(q.tab === 'pending' ? [personnel.createdAt, personnel.id] : [desc(personnel.reviewedAt), desc(personnel.id)]))
-      .limit(q.pageSize)
-      .offset(offset);
+      .where(inArray(personnel.id, ids))
+      .orderBy(...order);
     return {
       total: total.total,
       totalCapped: total.capped,
