@@ -354,10 +354,19 @@ export const auditLogs = pgTable(
     result: text('result').$type<AuditResult>().notNull().default('success'),
     ip: text('ip'),
     detail: jsonb('detail').$type<Record<string, unknown>>(),
+    /** The 市州/县区 HR departments on actor_org_path, set on insert by db/repeatable/regions.sql (a snapshot, as the path). */
+    actorCityHrId: integer('actor_city_hr_id'),
+    actorCountyHrId: integer('actor_county_hr_id'),
   },
   (t) => [
     index('audit_logs_at_idx').on(t.at),
-    index('audit_logs_org_path_idx').using('btree', t.actorOrgPath.op('text_pattern_ops')),
+    // 审计日志 of a city or a county, newest first (the province's reads the primary key)
+    index('audit_logs_city_idx')
+      .on(t.actorCityHrId, t.id)
+      .where(sql`actor_city_hr_id IS NOT NULL`),
+    index('audit_logs_county_idx')
+      .on(t.actorCountyHrId, t.id)
+      .where(sql`actor_county_hr_id IS NOT NULL`),
     oneOf('audit_logs', 'result', AUDIT_RESULT_CODES),
   ],
 );

@@ -10,7 +10,7 @@
 import { and, eq, like, or, sql, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { hasHrDuty } from '@hbzsgx/domain';
 import type { Db } from '../db/client.js';
-import { claims, organizations, personnel } from '../db/schema.js';
+import { auditLogs, claims, organizations, personnel } from '../db/schema.js';
 import { NotFoundError } from '../errors.js';
 import type { Actor } from '../plugins/access.js';
 
@@ -30,11 +30,6 @@ export function orgScope(actor: Actor): SQL {
   return hasSubtree(actor) ? underPath(organizations.path, actor.org.path) : eq(organizations.id, actor.org.id);
 }
 
-/** Condition on any column holding an organisation path (e.g. audit rows' actor_org_path): subtree or own. */
-export function pathScope(actor: Actor, column: Column): SQL {
-  return hasSubtree(actor) ? underPath(column, actor.org.path) : eq(column, actor.org.path);
-}
-
 /**
  * The jurisdiction keys a table keeps (db/repeatable/regions.sql): its organisation column and the copied ids of the
  * 市州 and 县区 HR departments above that organisation. organizations, personnel and claims have them.
@@ -45,12 +40,14 @@ export interface RegionColumns {
   countyHrId: Column;
 }
 
-/** The keys of each table that keeps them: an organisation's (its own, from its path), a person's (their unit's), a claim's (its declaring organisation's) and a
+/** The keys of each table that keeps them: an organisation's (its own, from its path), a person's (their unit's), an audit row's (its actor's organisation's when written), a claim's (its declaring
+ * organisation's) and a
  * claim's person keys (学时审验: the person's unit; the unit itself is only read for a non-HR subtree, never in practice). */
 export const REGION_KEYS = {
   organizations: { orgId: organizations.id, cityHrId: organizations.cityHrId, countyHrId: organizations.countyHrId },
   personnel: { orgId: personnel.orgId, cityHrId: personnel.cityHrId, countyHrId: personnel.countyHrId },
   claimDeclarer: { orgId: claims.declaringOrgId, cityHrId: claims.cityHrId, countyHrId: claims.countyHrId },
+  auditLogs: { orgId: auditLogs.actorOrgId, cityHrId: auditLogs.actorCityHrId, countyHrId: auditLogs.actorCountyHrId },
   claimPerson: {
     orgId: sql`(SELECT p.org_id FROM personnel p WHERE p.id = ${claims.personnelId})`,
     cityHrId: claims.personCityHrId,
@@ -111,8 +108,6 @@ export function jurisdiction(actor: Actor) {
     region: (t: RegionColumns): SQL | undefined => regionScope(actor, t, hasSubtree(actor)),
     /** Rows of a table with jurisdiction keys whose organisation lies in the actor's subtree, as below(). */
     regionBelow: (t: RegionColumns): SQL | undefined => regionScope(actor, t, true),
-    /** Any org-path column in scope: subtree (HR/主管部门) or own organisation. */
-    path: (column: Column) => pathScope(actor, column),
     /** Within the actor's own subtree, whatever its type (a reviewer's reach over declaring organisations). */
     below: (column: PathColumn) => underPath(column, org.path),
     /** HR only: within its subtree; undefined otherwise (to be OR-ed with the direct rule, `or()` drops it). */

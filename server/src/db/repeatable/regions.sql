@@ -1,7 +1,7 @@
 -- The jurisdiction as index keys (docs/decisions.md, 2026-12-01 "jurisdiction predicate"): every organisation,
 -- person and claim carries the ids of the 市州 (city_hr_id) and 县区 (county_hr_id) HR departments whose subtree holds
--- it — an organisation from its own path (itself included), a person from their organisation (org_id), a claim from
--- its declaring organisation (declaring_org_id), and a claim's person keys (person_city_hr_id, person_county_hr_id:
+-- it — an organisation from its own path (itself included), an audit row from its actor's path, a person from their
+-- organisation (org_id), a claim from its declaring organisation (declaring_org_id), and a claim's person keys (person_city_hr_id, person_county_hr_id:
 -- 学时审验 is by the person's unit) from its person — so lib/scope.ts jurisdiction().region() is `county_hr_id = $1`
 -- and a city's or county's list is one index range in the page's order. Kept true HERE, by triggers, in the same
 -- transaction as whatever moves a row (调转 changes personnel.org_id; 更换上级部门 rewrites a subtree's paths;
@@ -9,19 +9,28 @@
 -- hand is overwritten. Repeatable (db/repeatable.ts): every statement idempotent, separated by breakpoint lines;
 -- afterChange runs backfill_hr_regions(), which recomputes every row whose copy differs.
 
+-- The 市州 and 县区 HR departments among a path's organisations (but `except_id`: an organisation's own row is judged
+-- from its new version, not from the table).
+CREATE OR REPLACE FUNCTION hr_region_of_path(org_path text, except_id integer, OUT city integer, OUT county integer)
+ LANGUAGE plpgsql
+ STABLE
+AS $$
+BEGIN
+  IF org_path ~ '^(/[0-9]+)+/$' THEN
+    SELECT max(o.id) FILTER (WHERE o.hr_level = 'city'), max(o.id) FILTER (WHERE o.hr_level = 'county')
+      INTO city, county
+      FROM organizations o
+     WHERE o.type = 'hr' AND o.id IS DISTINCT FROM except_id AND o.id = ANY (string_to_array(trim(both '/' from org_path), '/')::int[]);
+  END IF;
+END
+$$;
+--> statement-breakpoint
 CREATE OR REPLACE FUNCTION organizations_set_hr_region()
  RETURNS trigger
  LANGUAGE plpgsql
 AS $$
 BEGIN
-  NEW.city_hr_id := NULL;
-  NEW.county_hr_id := NULL;
-  IF NEW.path ~ '^(/[0-9]+)+/$' THEN
-    SELECT max(o.id) FILTER (WHERE o.hr_level = 'city'), max(o.id) FILTER (WHERE o.hr_level = 'county')
-      INTO NEW.city_hr_id, NEW.county_hr_id
-      FROM organizations o
-     WHERE o.type = 'hr' AND o.id <> NEW.id AND o.id = ANY (string_to_array(trim(both '/' from NEW.path), '/')::int[]);
-  END IF;
+  SELECT r.city, r.county INTO NEW.city_hr_id, NEW.county_hr_id FROM hr_region_of_path(NEW.path, NEW.id) r;
   IF NEW.type = 'hr' AND NEW.hr_level = 'city' THEN NEW.city_hr_id := NEW.id; END IF;
   IF NEW.type = 'hr' AND NEW.hr_level = 'county' THEN NEW.county_hr_id := NEW.id; END IF;
   RETURN NEW;
@@ -91,6 +100,21 @@ $$;
 --> statement-breakpoint
 CREATE OR REPLACE TRIGGER claims_set_hr_region BEFORE INSERT OR UPDATE ON claims
   FOR EACH ROW EXECUTE FUNCTION claims_set_hr_region();
+--> statement-breakpoint
+-- An audit row's keys, from the actor's organisation path it was written with (a snapshot, never updated: audit_logs is
+-- append-only; migration 0021 filled the rows written before, and backfill_hr_regions() leaves them alone).
+CREATE OR REPLACE FUNCTION audit_logs_set_hr_region()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $$
+BEGIN
+  SELECT r.city, r.county INTO NEW.actor_city_hr_id, NEW.actor_county_hr_id FROM hr_region_of_path(NEW.actor_org_path, NULL) r;
+  RETURN NEW;
+END
+$$;
+--> statement-breakpoint
+CREATE OR REPLACE TRIGGER audit_logs_set_hr_region BEFORE INSERT ON audit_logs
+  FOR EACH ROW EXECUTE FUNCTION audit_logs_set_hr_region();
 --> statement-breakpoint
 -- Recomputes every copy that differs from what the rules above give (a new database: nothing; a changed rule or an
 -- existing database: those rows). Each UPDATE re-sets a row's key column to itself, so the row's trigger recomputes.

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { beijingDate } from '@hbzsgx/domain';
 import { auditLogs } from '../../db/schema.js';
+import { queryRows } from '../../db/client.js';
 import { createTestApp, type TestCtx } from '../../../test/harness.js';
 import { hrOrg, loggedIn, newAdmin, newOrg } from '../../../test/fixtures.js';
 import { column, readXlsx } from '../../../test/xlsx.js';
@@ -43,6 +44,27 @@ describe('审计日志', () => {
     expect(own.body.total).toBeGreaterThan(0);
     expect(own.body.items.every((i: { actorOrgId: number }) => i.actorOrgId === emp.id)).toBe(true);
     expect((await cityC.get('/api/audit-logs?keyword=单位管理员')).body.total).toBeGreaterThan(0);
+  });
+
+  it("every audit row's jurisdiction keys say what its actor_org_path says (the HR departments on it, as a prefix)", async () => {
+    const county = await hrOrg(ctx, '420502');
+    const emp = await newOrg(ctx, 'employer', county.id, '西陵键单位', '420502');
+    await loggedIn(ctx, await newAdmin(ctx, emp.id, { isSuper: true, name: '键单位管理员' }), 'employer');
+    const keyed = await queryRows<{ n: number }>(ctx.db, sql`SELECT count(*)::int AS n FROM audit_logs WHERE actor_county_hr_id = ${county.id}`);
+    expect(keyed[0]!.n).toBeGreaterThan(0);
+    // the truth by path prefix, independent of hr_region_of_path(): a row under a city's/county's path carries its
+    // id, and a row carries no key whose organisation's path is not a prefix of its own
+    const drift = await queryRows<{ id: number }>(
+      ctx.db,
+      sql`SELECT a.id FROM audit_logs a JOIN organizations o ON o.type = 'hr' AND o.hr_level IN ('city', 'county')
+           WHERE starts_with(a.actor_org_path, o.path)
+             AND (CASE o.hr_level WHEN 'city' THEN a.actor_city_hr_id ELSE a.actor_county_hr_id END) IS DISTINCT FROM o.id
+          UNION
+          SELECT a.id FROM audit_logs a LEFT JOIN organizations c ON c.id = a.actor_city_hr_id LEFT JOIN organizations k ON k.id = a.actor_county_hr_id
+           WHERE (a.actor_city_hr_id IS NOT NULL AND NOT coalesce(starts_with(a.actor_org_path, c.path), false))
+              OR (a.actor_county_hr_id IS NOT NULL AND NOT coalesce(starts_with(a.actor_org_path, k.path), false))`,
+    );
+    expect(drift).toEqual([]);
   });
 
   it('filters by result and date; rejects bad dates with a Chinese message', async () => {

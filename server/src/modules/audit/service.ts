@@ -1,9 +1,9 @@
 /** 审计日志: the audit rows of the actor's scope (HR: the jurisdiction), filtered; one query behind the list and its export. */
-import { and, desc, eq, gte, ilike, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, isNotNull, lt, sql } from 'drizzle-orm';
 import type { AuditResult } from '@hbzsgx/domain';
 import type { ServiceContext } from '../../context.js';
 import { auditLogs } from '../../db/schema.js';
-import { escapeLike, pathScope } from '../../lib/scope.js';
+import { escapeLike, jurisdiction, REGION_KEYS } from '../../lib/scope.js';
 import { boundedCount } from '../../lib/paging.js';
 
 export interface AuditFilters {
@@ -19,7 +19,9 @@ export interface AuditFilters {
 export async function listAuditLogs(ctx: ServiceContext, f: AuditFilters, page: { page: number; pageSize: number }) {
   const { db } = ctx;
   const w = and(
-    pathScope(ctx.actor, auditLogs.actorOrgPath),
+    // the rows of actors in the jurisdiction (keys from the actor's organisation path when written: lib/scope.ts)
+    isNotNull(auditLogs.actorOrgId),
+    jurisdiction(ctx.actor).region(REGION_KEYS.auditLogs),
     f.action ? eq(auditLogs.action, f.action) : undefined,
     f.result ? eq(auditLogs.result, f.result) : undefined,
     f.keyword ? ilike(auditLogs.actorName, `%${escapeLike(f.keyword)}%`) : undefined,
