@@ -318,7 +318,9 @@ async function main() {
 
         // 审计日志 of the jurisdiction (the actors' organisations: by the rows' jurisdiction keys where the schema has them)
         const awhere = cols.has('audit_logs.actor_county_hr_id')
-          ? `a.actor_org_id IS NOT NULL${region('a', 'actor_city_hr_id', 'actor_county_hr_id')}`
+          ? level === 'province'
+            ? 'a.actor_org_id IS NOT NULL'
+            : region('a', 'actor_city_hr_id', 'actor_county_hr_id').replace(/^ AND /, '')
           : `a.actor_org_path LIKE ${under}`;
         pages.push({
           page: `audit-log-${level}-p${p}`,

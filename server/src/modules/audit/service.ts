@@ -19,9 +19,9 @@ export interface AuditFilters {
 export async function listAuditLogs(ctx: ServiceContext, f: AuditFilters, page: { page: number; pageSize: number }) {
   const { db } = ctx;
   const w = and(
-    // the rows of actors in the jurisdiction (keys from the actor's organisation path when written: lib/scope.ts)
-    isNotNull(auditLogs.actorOrgId),
-    jurisdiction(ctx.actor).region(REGION_KEYS.auditLogs),
+    // the rows of actors in the jurisdiction (keys from the actor's organisation path when written: lib/scope.ts);
+    // the whole tree's (no key to test): every row with an actor organisation
+    jurisdiction(ctx.actor).region(REGION_KEYS.auditLogs) ?? isNotNull(auditLogs.actorOrgId),
     f.action ? eq(auditLogs.action, f.action) : undefined,
     f.result ? eq(auditLogs.result, f.result) : undefined,
     f.keyword ? ilike(auditLogs.actorName, `%${escapeLike(f.keyword)}%`) : undefined,
