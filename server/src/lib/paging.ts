@@ -17,8 +17,38 @@ export const COUNT_CAP = 10_000;
 export async function boundedCount(db: Db, rows: PgSelect): Promise<{ total: number; capped: boolean }> {
   const cap = countCap.getStore() ?? COUNT_CAP;
   const sub = (Number.isFinite(cap) ? rows.limit(cap + 1) : rows).as('bounded');
-  const [r] = await db.select({ n: count() }).from(sub);
-  return boundedTotal(r?.n ?? 0);
+  const query = db.select({ n: count() }).from(sub);
+  const key = cap === COUNT_CAP ? cappedKey(query.toSQL()) : null;
+  if (key && (cappedUntil.get(key) ?? 0) > Date.now()) return { total: cap, capped: true };
+  const [r] = await query;
+  const total = boundedTotal(r?.n ?? 0);
+  if (key && total.capped) rememberCapped(key);
+  return total;
+}
+
+/**
+ * A selection found over the cap stays "10,000+" for CAPPED_TTL_MS in this process without being counted again: the
+ * busiest pages (a province's or city's queue, every reviewer paging through it) would otherwise read 10,001 index
+ * entries per request for the same answer. Only the over-the-cap answer is kept — an exact count is always counted —
+ * so the most it can be off is showing "10,000+" for a few seconds after the selection fell to or below 10,000.
+ */
+export const CAPPED_TTL_MS = 5_000;
+const CAPPED_MAX = 5_000;
+const cappedUntil = new Map<string, number>();
+function cappedKey(q: { sql: string; params: unknown[] }): string | null {
+  try {
+    return `${q.sql}\u0000${JSON.stringify(q.params)}`;
+  } catch {
+    return null; // a parameter JSON cannot hold (none of the lists' today): counted every time
+  }
+}
+function rememberCapped(key: string) {
+  if (cappedUntil.size >= CAPPED_MAX) {
+    const now = Date.now();
+    for (const [k, until] of cappedUntil) if (until <= now) cappedUntil.delete(k);
+    if (cappedUntil.size >= CAPPED_MAX) cappedUntil.clear();
+  }
+  cappedUntil.set(key, Date.now() + CAPPED_TTL_MS);
 }
 
 /** A total known exactly some other way (the statistics' counters), shown as boundedCount() would show it. */
