@@ -18,7 +18,7 @@ export async function boundedCount(db: Db, rows: PgSelect): Promise<{ total: num
   const cap = countCap.getStore() ?? COUNT_CAP;
   const sub = (Number.isFinite(cap) ? rows.limit(cap + 1) : rows).as('bounded');
   const query = db.select({ n: count() }).from(sub);
-  const key = cap === COUNT_CAP ? cappedKey(query.toSQL()) : null;
+  const key = cap === COUNT_CAP && remembering ? cappedKey(query.toSQL()) : null;
   if (key && (cappedUntil.get(key) ?? 0) > Date.now()) return { total: cap, capped: true };
   const [r] = await query;
   const total = boundedTotal(r?.n ?? 0);
@@ -35,6 +35,12 @@ export async function boundedCount(db: Db, rows: PgSelect): Promise<{ total: num
 export const CAPPED_TTL_MS = 5_000;
 const CAPPED_MAX = 5_000;
 const cappedUntil = new Map<string, number>();
+let remembering = true;
+/** Off: every bounded count is counted (bench/scale.bench.ts times a page as its first visit would take). */
+export function rememberCappedCounts(on: boolean) {
+  remembering = on;
+  cappedUntil.clear();
+}
 function cappedKey(q: { sql: string; params: unknown[] }): string | null {
   try {
     return `${q.sql}\u0000${JSON.stringify(q.params)}`;
