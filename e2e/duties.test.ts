@@ -49,5 +49,5 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: separation of duties bet
     await login.first().waitFor();
     await settled(auditor);
     await shot(auditor, 'duties-02-auditor-log');
-  });
+  }, 180_000);
 });

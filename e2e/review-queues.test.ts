@@ -113,5 +113,5 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: every review queue is on
     await expect.poll(() => todoCard(page, '专技人员注册审核').getAttribute('aria-label')).toBe('专技人员注册审核：0');
     await expect.poll(() => todoCard(page, '下属单位注册审核').getAttribute('aria-label')).toBe('下属单位注册审核：0');
     await shot(page, 'review-queues-04-dashboard');
-  });
+  }, 180_000);
 });

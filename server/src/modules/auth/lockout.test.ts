@@ -45,7 +45,9 @@ describe('lockout under concurrent logins', () => {
       );
       const checked = wrongChecked + (right.status === 200 ? 1 : 0);
 
-      expect(checked).toBeLessThanOrEqual(max);
+      // a right password clears the count (its owner proved who they are): guesses reserved after it start a new one,
+      // so a round where it was checked allows up to max − 1 wrong guesses before it and max after it
+      expect(checked, `right password answered ${right.status}`).toBeLessThanOrEqual(right.status === 200 ? 2 * max : max);
       expect(answers).toHaveLength(25);
       // every attempt is either a checked guess (401, 200, or the one that locked) or refused unchecked as locked
       expect(refused.length + checked).toBe(25);
