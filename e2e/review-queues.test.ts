@@ -37,9 +37,10 @@ async function expectQueuePage(page: Page) {
   await table.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
   const total = table.locator('.ant-pagination-total-text');
   const empty = table.locator('.ant-table-placeholder');
-  await total.or(empty).first().waitFor();
-  if (await empty.isVisible()) expect(await empty.innerText()).toMatch(/^暂无待审核的/);
-  else expect(await total.innerText()).toMatch(/^共 \d+ 条$/);
+  // read both at once, without waiting on either: the previous queue's table may still be on screen for a render
+  await expect
+    .poll(async () => (await total.allInnerTexts())[0] ?? (await empty.allInnerTexts())[0] ?? '', { timeout: 15_000 })
+    .toMatch(/^(共 \d+ 条|暂无待审核的.*)$/);
 }
 
 /** The dashboard's 待办 card of a queue, by its accessible name "标题：N". */
