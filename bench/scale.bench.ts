@@ -320,7 +320,7 @@ async function main() {
         const awhere = cols.has('audit_logs.actor_county_hr_id')
           ? level === 'province'
             ? 'a.actor_org_id IS NOT NULL'
-            : region('a', 'actor_city_hr_id', 'actor_county_hr_id').replace(/^ AND /, '')
+            : `true${region('a', 'actor_city_hr_id', 'actor_county_hr_id')}`
           : `a.actor_org_path LIKE ${under}`;
         pages.push({
           page: `audit-log-${level}-p${p}`,

@@ -40,9 +40,11 @@ export interface RegionColumns {
   countyHrId: Column;
 }
 
-/** The keys of each table that keeps them: an organisation's (its own, from its path), a person's (their unit's), an audit row's (its actor's organisation's when written), a claim's (its declaring
- * organisation's) and a
- * claim's person keys (学时审验: the person's unit; the unit itself is only read for a non-HR subtree, never in practice). */
+/**
+ * The keys of each table that keeps them: an organisation's (its own, from its path), a person's (their unit's), an
+ * audit row's (its actor's organisation's when written), a claim's (its declaring organisation's) and a claim's
+ * person keys (学时审验: the person's unit; the unit itself is only read for a non-HR subtree, never in practice).
+ */
 export const REGION_KEYS = {
   organizations: { orgId: organizations.id, cityHrId: organizations.cityHrId, countyHrId: organizations.countyHrId },
   personnel: { orgId: personnel.orgId, cityHrId: personnel.cityHrId, countyHrId: personnel.countyHrId },

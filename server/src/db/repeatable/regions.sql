@@ -1,9 +1,9 @@
 -- The jurisdiction as index keys (docs/decisions.md, 2026-12-01 "jurisdiction predicate"): every organisation,
 -- person and claim carries the ids of the 市州 (city_hr_id) and 县区 (county_hr_id) HR departments whose subtree holds
 -- it — an organisation from its own path (itself included), an audit row from its actor's path, a person from their
--- organisation (org_id), a claim from its declaring organisation (declaring_org_id), and a claim's person keys (person_city_hr_id, person_county_hr_id:
--- 学时审验 is by the person's unit) from its person — so lib/scope.ts jurisdiction().region() is `county_hr_id = $1`
--- and a city's or county's list is one index range in the page's order. Kept true HERE, by triggers, in the same
+-- organisation (org_id), a claim from its declaring organisation (declaring_org_id), and a claim's person keys
+-- (person_city_hr_id, person_county_hr_id: 学时审验 is by the person's unit) from its person — so lib/scope.ts
+-- jurisdiction().region() is `county_hr_id = $1` and a city's or county's list is one index range in the page's order. Kept true HERE, by triggers, in the same
 -- transaction as whatever moves a row (调转 changes personnel.org_id; 更换上级部门 rewrites a subtree's paths;
 -- registration approval inserts or re-parents) — no service writes these columns, and a value a statement sets by
 -- hand is overwritten. Repeatable (db/repeatable.ts): every statement idempotent, separated by breakpoint lines;

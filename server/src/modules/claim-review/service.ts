@@ -78,8 +78,9 @@ function filters(q: Omit<ClaimQuery, 'tab' | 'source' | 'page' | 'pageSize'>) {
   ];
 }
 
-async function page(db: Db, where: SQL | undefined, q: { page: number; pageSize: number }) {
-  const { total, capped } = await boundedCount(
+/** The bounded count (lib/paging.ts) of the claims `where` selects: the lists', the sample's and the 待办 counts'. */
+const countClaims = (db: Db, where: SQL | undefined) =>
+  boundedCount(
     db,
     db
       .select({ one: sql`1` })
@@ -87,6 +88,9 @@ async function page(db: Db, where: SQL | undefined, q: { page: number; pageSize:
       .where(where)
       .$dynamic(),
   );
+
+async function page(db: Db, where: SQL | undefined, q: { page: number; pageSize: number }) {
+  const { total, capped } = await countClaims(db, where);
   // the page's ids from the claims index alone (newest first), then their columns for those rows only
   const ids = db
     .select({ id: claims.id })
@@ -154,14 +158,7 @@ export function listClaims(db: Db, actor: Actor, q: ClaimQuery) {
 
 /** 待办事项: the claims of one source waiting for this reviewer (the list's scope, without a join). */
 export function countPendingClaims(db: Db, actor: Actor, source: ClaimSource) {
-  return boundedCount(
-    db,
-    db
-      .select({ one: sql`1` })
-      .from(claims)
-      .where(and(reviewScope(actor), eq(claims.source, source), eq(claims.status, 'pending')))
-      .$dynamic(),
-  );
+  return countClaims(db, and(reviewScope(actor), eq(claims.source, source), eq(claims.status, 'pending')));
 }
 
 /** What 删除 may remove: what the 学时审核 queues show (a personal claim still waiting for its unit is the unit's). */
@@ -233,14 +230,7 @@ export async function listForAudit(ctx: ServiceContext, q: AuditQuery) {
  * a gap in the ids is somewhat likelier, which a spot check can bear. Fewer than `n` only if the selection is smaller.
  */
 export async function drawSample(db: Db, where: SQL, n: number): Promise<number[]> {
-  const { capped } = await boundedCount(
-    db,
-    db
-      .select({ one: sql`1` })
-      .from(claims)
-      .where(where)
-      .$dynamic(),
-  );
+  const { capped } = await countClaims(db, where);
   const ids = (order: SQL, limit: number) =>
     db
       .select({ id: claims.id })

@@ -6,7 +6,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { canTransition, completion, ledgerDelta, type ClaimStatus, type HourPolicy } from '@hbzsgx/domain';
 import type { Db } from '../../db/client.js';
-import { claims, hourPolicies, personYearTotals } from '../../db/schema.js';
+import { claims, hourPolicies, personnel, personYearTotals } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
 
 export interface Transition {
@@ -23,12 +23,12 @@ export async function transitionClaims(tx: Db, t: Transition): Promise<{ id: num
   // Lock order personnel → claims, the order 调转 takes them (its UPDATE of personnel moves the person's claims'
   // jurisdiction keys, db/repeatable/regions.sql), so a review beside a transfer waits instead of deadlocking; the
   // counters' triggers then find these person rows already share-locked.
-  await tx.execute(
-    sql`SELECT 1 FROM personnel WHERE id IN (SELECT personnel_id FROM claims WHERE id IN (${sql.join(
-      t.ids.map((id) => sql`${id}`),
-      sql`, `,
-    )})) ORDER BY id FOR SHARE`,
-  );
+  await tx
+    .select({ id: personnel.id })
+    .from(personnel)
+    .where(inArray(personnel.id, tx.select({ id: claims.personnelId }).from(claims).where(inArray(claims.id, t.ids))))
+    .orderBy(personnel.id)
+    .for('share');
   const rows = await tx
     .select({
       id: claims.id,
