@@ -1026,10 +1026,24 @@ export async function generateDataset(database: Database, opts: { personnel: num
       LEFT JOIN training_classes tc ON tc.id = bc.ids[1 + ${h('g', 5)} % cardinality(bc.ids)]`);
       log(`  claims ${year} (${g1 - g0 + 1}) ${(ms(ty) / 1000).toFixed(1)} s`);
     }
+    // with the totals' copy of the person and of 已完成 (db/repeatable/year-totals.sql; backfill_year_totals() checks)
+    const copy = cols.has('person_year_totals.completed');
     await timed('person-year totals', () =>
-      run(`INSERT INTO person_year_totals (personnel_id, year, public_hours, professional_hours)
-    SELECT personnel_id, year, coalesce(sum(hours) FILTER (WHERE subject_type = 'public'), 0), coalesce(sum(hours) FILTER (WHERE subject_type = 'professional'), 0)
-    FROM claims WHERE status = 'approved' GROUP BY personnel_id, year ORDER BY personnel_id, year`),
+      run(`INSERT INTO person_year_totals (personnel_id, year, public_hours, professional_hours${
+        copy ? ', org_id, city_hr_id, county_hr_id, person_created_at, person_active, completed' : ''
+      })
+    SELECT t.personnel_id, t.year, t.public_hours, t.professional_hours${
+      copy
+        ? `, p.org_id, p.city_hr_id, p.county_hr_id, p.created_at, p.status = 'active',
+           (SELECT hours_completed(t.public_hours, t.professional_hours, hp.total_required, hp.public_min, hp.professional_min)
+              FROM hour_policies hp WHERE hp.year = t.year)`
+        : ''
+    }
+    FROM (SELECT personnel_id, year, coalesce(sum(hours) FILTER (WHERE subject_type = 'public'), 0) AS public_hours,
+                 coalesce(sum(hours) FILTER (WHERE subject_type = 'professional'), 0) AS professional_hours
+          FROM claims WHERE status = 'approved' GROUP BY personnel_id, year) t
+    ${copy ? 'JOIN personnel p ON p.id = t.personnel_id' : ''}
+    ORDER BY t.personnel_id, t.year`),
     );
   };
 
@@ -1157,6 +1171,13 @@ export async function generateDataset(database: Database, opts: { personnel: num
         `WARNING: backfill_hr_regions() corrected ${fixed.p} personnel and ${fixed.c} claims rows: bench/dataset.ts should set those keys itself (faster)`,
       );
     step('jurisdiction keys (backfill_hr_regions)');
+    if (cols.has('person_year_totals.completed')) {
+      // the transfers moved people after their totals were copied: their rows (a few per transfer) are corrected here
+      await tx.execute(sql`SELECT backfill_year_totals()`);
+      const [t] = await queryRows<{ n: number }>(tx, sql`SELECT pg_stat_get_xact_tuples_updated('person_year_totals'::regclass)::int AS n`);
+      log(`  backfill_year_totals() corrected ${t?.n ?? 0} person-year totals`);
+      step('person-year totals copy (backfill_year_totals)');
+    }
   });
   await db.execute(sql.raw(`DROP TABLE IF EXISTS ${helpers.join(', ')}`));
   // steady state: the visibility map set (index-only scans apply) and planner statistics

@@ -575,11 +575,33 @@ export const personYearTotals = pgTable(
     year: integer('year').notNull(),
     publicHours: hoursCol('public_hours').notNull().default(0),
     professionalHours: hoursCol('professional_hours').notNull().default(0),
+    /*
+     * Copied by db/repeatable/year-totals.sql (no service writes them): the person's organisation and jurisdiction
+     * keys, their list order (personnel.created_at), whether they are listed (status 'active'), and 已完成 under the
+     * year's policy (hours_completed(); NULL without a policy) — so 专技人员信息查询's 已完成 pages are one index range
+     * of the completed persons in the list's order instead of a completion test per listed person.
+     */
+    orgId: integer('org_id'),
+    cityHrId: integer('city_hr_id'),
+    countyHrId: integer('county_hr_id'),
+    personCreatedAt: ts('person_created_at'),
+    personActive: boolean('person_active').notNull().default(false),
+    completed: boolean('completed'),
   },
   (t) => [
     primaryKey({ columns: [t.personnelId, t.year] }),
     // 查询统计: one year's totals in personnel order, read from the index alone (completion over a whole region)
     index('person_year_totals_year_idx').on(t.year, t.personnelId, t.publicHours, t.professionalHours),
+    // 专技人员信息查询 已完成, newest first: the province's, a city's, a county's (the completed are a fraction: partial)
+    index('person_year_totals_completed_idx')
+      .on(t.year, t.personCreatedAt, t.personnelId)
+      .where(sql`completed AND person_active`),
+    index('person_year_totals_completed_city_idx')
+      .on(t.year, t.cityHrId, t.personCreatedAt, t.personnelId)
+      .where(sql`completed AND person_active`),
+    index('person_year_totals_completed_county_idx')
+      .on(t.year, t.countyHrId, t.personCreatedAt, t.personnelId)
+      .where(sql`completed AND person_active`),
   ],
 );
 

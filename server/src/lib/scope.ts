@@ -10,7 +10,7 @@
 import { and, eq, like, or, sql, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { hasHrDuty } from '@hbzsgx/domain';
 import type { Db } from '../db/client.js';
-import { auditLogs, claims, organizations, personnel } from '../db/schema.js';
+import { auditLogs, claims, organizations, personnel, personYearTotals } from '../db/schema.js';
 import { NotFoundError } from '../errors.js';
 import type { Actor } from '../plugins/access.js';
 
@@ -50,6 +50,7 @@ export const REGION_KEYS = {
   personnel: { orgId: personnel.orgId, cityHrId: personnel.cityHrId, countyHrId: personnel.countyHrId },
   claimDeclarer: { orgId: claims.declaringOrgId, cityHrId: claims.cityHrId, countyHrId: claims.countyHrId },
   auditLogs: { orgId: auditLogs.actorOrgId, cityHrId: auditLogs.actorCityHrId, countyHrId: auditLogs.actorCountyHrId },
+  yearTotals: { orgId: personYearTotals.orgId, cityHrId: personYearTotals.cityHrId, countyHrId: personYearTotals.countyHrId },
   claimPerson: {
     orgId: sql`(SELECT p.org_id FROM personnel p WHERE p.id = ${claims.personnelId})`,
     cityHrId: claims.personCityHrId,

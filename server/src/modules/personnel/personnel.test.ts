@@ -188,6 +188,26 @@ describe('专技人员列表', () => {
           }
   });
 
+  it('已完成 (read from the completed totals) lists, in every sort, exactly the completed rows of the unfiltered list in its order', async () => {
+    for (const sort of ['createdAt', 'name', 'orgName', 'titleSeries', 'titleLevel', 'totalHours'])
+      for (const order of ['asc', 'desc'])
+        for (const [who, client] of [
+          ['county', county],
+          ['city', city],
+        ] as const)
+          for (const c of ['', `&orgId=${emp2Id}`, '&titleSeries=GCJS', `&personName=${encodeURIComponent('张')}`]) {
+            const at = `${who} sort=${sort}&order=${order}${c}`;
+            const all = await client.get(`/api/personnel?pageSize=100&year=${year}&sort=${sort}&order=${order}${c}`);
+            const yes = await client.get(`/api/personnel?pageSize=100&year=${year}&sort=${sort}&order=${order}&completed=yes${c}`);
+            expect(yes.status, at).toBe(200);
+            const ids = (b: { items: { id: number; completed: boolean }[] }, only: boolean) =>
+              b.items.filter((i) => !only || i.completed).map((i) => i.id);
+            expect(ids(yes.body, false), at).toEqual(ids(all.body, true));
+            // (ties in the sort are broken by id in both)
+          }
+    expect(names((await city.get(`/api/personnel?pageSize=100&year=${year}&completed=yes`)).body)).toEqual(['张三丰', '王工程']);
+  });
+
   it('refuses ids outside the jurisdiction (404) and bad filters (400, in Chinese)', async () => {
     const out = await county.get(
       `/api/personnel?orgId=${(await ctx.db.select().from(personnel).where(eq(personnel.id, outside.personnelId)))[0]!.orgId}`,

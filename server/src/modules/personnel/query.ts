@@ -26,7 +26,7 @@ import {
   year,
   beijingYear,
 } from '@hbzsgx/domain';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import type { ServiceContext } from '../../context.js';
 import { queryRows, type Db } from '../../db/client.js';
 import { claims, departments, divisions, hourPolicies, organizations, personnel, personYearTotals, users } from '../../db/schema.js';
@@ -70,6 +70,9 @@ async function policyOf(db: Db, year: number): Promise<HourPolicy | null> {
  * 姓名 and 证件号 through the user, 完成情况 through the year totals. Ids the client sent are checked.
  * `orgs`: the same selection as a condition on organisations (each person is counted under their unit by 查询统计's
  * counters), when every filter is one the counters are keyed by (jurisdiction, 单位, 区域, 职称系列); else undefined.
+ * `fromTotals` (已完成, docs/decisions.md 2026-12-02): the rows are the year's completed totals of listed persons —
+ * scope, 单位 and 区域 on the totals' own copy of the person's keys (db/repeatable/year-totals.sql), so the list reads
+ * one partial index in its order — and `personJoin` says whether a filter still needs the personnel row.
  */
 async function listWhere(
   db: Db,
@@ -78,17 +81,25 @@ async function listWhere(
   f: PersonnelFilters,
   policy: HourPolicy | null,
   year: number,
-): Promise<{ where: SQL; orgs?: SQL }> {
-  const keys = REGION_KEYS.personnel;
+): Promise<{ where: SQL; orgs?: SQL; fromTotals: boolean; personJoin: boolean }> {
+  if (f.completed && !policy) throw new BadRequestError(`年度：${year}年度尚未设置学时要求，无法按完成情况查询`, { field: 'year' });
+  const zeroCompletes = !!policy && completion({ publicHours: 0, professionalHours: 0 }, policy).completed;
+  // (a policy that zero hours meet completes persons without a totals row: those are left to the per-person test)
+  const fromTotals = f.completed === 'yes' && !zeroCompletes;
+  const keys = fromTotals ? REGION_KEYS.yearTotals : REGION_KEYS.personnel;
   const orgKeys = REGION_KEYS.organizations;
-  const conds: (SQL | undefined)[] = [eq(personnel.status, 'active'), jurisdiction(actor).region(keys)];
+  const conds: (SQL | undefined)[] = fromTotals
+    ? [eq(personYearTotals.year, year), sql`${personYearTotals.completed}`, sql`${personYearTotals.personActive}`]
+    : [eq(personnel.status, 'active')];
+  conds.push(jurisdiction(actor).region(keys));
   const orgConds: (SQL | undefined)[] = [jurisdiction(actor).region(orgKeys)];
-  if (f.personName) conds.push(sql`EXISTS (SELECT 1 FROM users u WHERE u.id = ${personnel.userId} AND ${nameContains(sql`u.name`, f.personName)})`);
+  const personConds: SQL[] = [];
+  if (f.personName) personConds.push(sql`EXISTS (SELECT 1 FROM users u WHERE u.id = ${personnel.userId} AND ${nameContains(sql`u.name`, f.personName)})`);
   if (f.idNumber)
-    conds.push(sql`${personnel.userId} = (SELECT u.id FROM users u WHERE u.id_number_hash = ${pii.blindIndex(normalizeIdNumber(f.idNumber))})`);
+    personConds.push(sql`${personnel.userId} = (SELECT u.id FROM users u WHERE u.id_number_hash = ${pii.blindIndex(normalizeIdNumber(f.idNumber))})`);
   if (f.orgId) {
     const org = await loadOrgInScope(db, actor, f.orgId);
-    conds.push(sql`${personnel.orgId} = ANY(${subtreeIds(org.path)})`);
+    conds.push(sql`${keys.orgId} = ANY(${subtreeIds(org.path)})`);
     orgConds.push(sql`${organizations.id} = ANY(${subtreeIds(org.path)})`);
   }
   if (f.regionId) {
@@ -97,16 +108,17 @@ async function listWhere(
     conds.push(inSubtree(keys, region));
     orgConds.push(inSubtree(orgKeys, region));
   }
-  if (f.titleSeries) conds.push(eq(personnel.titleSeries, f.titleSeries));
-  if (f.titleLevel) conds.push(eq(personnel.titleLevel, f.titleLevel));
-  if (f.completed) {
-    if (!policy) throw new BadRequestError(`年度：${year}年度尚未设置学时要求，无法按完成情况查询`, { field: 'year' });
-    conds.push(completedWhere(policy, f.completed === 'yes', { id: personnel.id, year }));
-  }
+  if (f.titleSeries) personConds.push(eq(personnel.titleSeries, f.titleSeries));
+  if (f.titleLevel) personConds.push(eq(personnel.titleLevel, f.titleLevel));
+  if (f.completed && !fromTotals) conds.push(completedWhere(policy!, f.completed === 'yes', { id: personnel.id, year }));
   // (the counters count 已完成 among persons with a totals row: a policy that zero hours meet is left to the rows)
-  const countable =
-    !f.personName && !f.idNumber && !f.titleLevel && !(policy && completion({ publicHours: 0, professionalHours: 0 }, policy).completed);
-  return { where: and(...conds)!, orgs: countable ? (and(...orgConds) ?? sql`true`) : undefined }; // status is always there
+  const countable = !f.personName && !f.idNumber && !f.titleLevel && !zeroCompletes;
+  return {
+    where: and(...conds, ...personConds)!, // status (or the totals' year) is always there
+    orgs: countable ? (and(...orgConds) ?? sql`true`) : undefined,
+    fromTotals,
+    personJoin: personConds.length > 0,
+  };
 }
 
 /**
@@ -138,30 +150,35 @@ const SORTS = {
   totalHours,
   createdAt: personnel.createdAt,
 } as const;
+/** The sort of a list read from the completed totals: the same values, from the totals' copy where it has one. */
+const TOTALS_SORTS = { ...SORTS, createdAt: personYearTotals.personCreatedAt } as const;
+/** Sorts that read the personnel row (or what hangs off it) rather than the totals. */
+const PERSON_SORTS = new Set<PersonnelQuery['sort']>(['name', 'orgName', 'titleSeries', 'titleLevel']);
 
 export async function listPersonnel(ctx: ServiceContext, q: PersonnelQuery) {
   const { db } = ctx;
   const year = q.year ?? beijingYear(ctx.now());
   const policy = await policyOf(db, year);
-  const { where, orgs } = await listWhere(db, ctx.deps.pii, ctx.actor, q, policy, year);
+  const { where, orgs, fromTotals, personJoin } = await listWhere(db, ctx.deps.pii, ctx.actor, q, policy, year);
   const yearJoin = and(eq(personYearTotals.personnelId, personnel.id), eq(personYearTotals.year, year));
-  // the year totals are LEFT JOINed (unique per person and year: the planner drops the join where nothing reads it)
+  const joinPerson = personJoin || PERSON_SORTS.has(q.sort);
+  // the selection's rows: persons with their year totals LEFT JOINed (unique per person and year: the planner drops
+  // the join where nothing reads it), or — 已完成 — the year's completed totals, with the person only when needed
+  const id = fromTotals ? personYearTotals.personnelId : personnel.id;
+  const selection = (): PgSelect =>
+    fromTotals
+      ? joinPerson
+        ? db.select({ id }).from(personYearTotals).innerJoin(personnel, eq(personnel.id, personYearTotals.personnelId)).$dynamic()
+        : db.select({ id }).from(personYearTotals).$dynamic()
+      : db.select({ id }).from(personnel).leftJoin(personYearTotals, yearJoin).$dynamic();
   const { total, capped } =
-    q.completed && orgs
-      ? await completionCount(db, orgs, q, year)
-      : await boundedCount(
-          db,
-          db
-            .select({ one: sql`1` })
-            .from(personnel)
-            .leftJoin(personYearTotals, yearJoin)
-            .where(where)
-            .$dynamic(),
-        );
+    q.completed && orgs ? await completionCount(db, orgs, q, year) : await boundedCount(db, selection().where(where));
   const dir = q.order === 'asc' ? asc : desc;
-  const order = [dir(SORTS[q.sort]), dir(personnel.id)];
+  const order = fromTotals
+    ? [dir(TOTALS_SORTS[q.sort]), dir(personYearTotals.personnelId)]
+    : [dir(SORTS[q.sort]), dir(personnel.id)];
   // the page's ids first (joining only what the sort reads), then their columns for those rows only
-  let ids = db.select({ id: personnel.id }).from(personnel).leftJoin(personYearTotals, yearJoin).$dynamic();
+  let ids = selection();
   if (q.sort === 'name') ids = ids.innerJoin(users, eq(users.id, personnel.userId));
   if (q.sort === 'orgName') ids = ids.innerJoin(organizations, eq(organizations.id, personnel.orgId));
   ids = ids
