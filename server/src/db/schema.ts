@@ -466,6 +466,8 @@ export const hourPolicies = pgTable('hour_policies', {
   professionalMin: hoursCol('professional_min').notNull(),
   publicMin: hoursCol('public_min').notNull(),
   closingDate: text('closing_date').notNull(),
+  /** 每天最多认定的学时: a class's hours may not exceed this × its days (培训班申报). */
+  maxHoursPerDay: hoursCol('max_hours_per_day').notNull().default(8),
   updatedAt: ts('updated_at').notNull().defaultNow(),
   updatedBy: integer('updated_by').references(() => users.id),
 });

@@ -1,0 +1,2 @@
+-- 学时政策: the province's per-day maximum of a class's hours (培训班申报 checks hours ≤ max_hours_per_day × days), per year; 8 学时/天 by default.
+ALTER TABLE "hour_policies" ADD COLUMN "max_hours_per_day" numeric(7, 1) DEFAULT 8 NOT NULL;
