@@ -558,6 +558,8 @@ export const claims = pgTable(
       .where(sql`status = 'approved'`),
     index('claims_status_year_idx').on(t.status, t.year),
     index('claims_declaring_idx').on(t.declaringOrgId),
+    // 学员成绩: a class's learners (list, 已登记人数, the one-registration-per-person check)
+    index('claims_class_person_idx').on(t.classId, t.personnelId),
     // 查询统计: a year's claims by state and 学习形式 (with their hours and person) from the index alone
     index('claims_year_stats_idx').on(t.year, t.status, t.learningForm, t.personnelId, t.hours),
     oneOf('claims', 'source', CLAIM_SOURCE_CODES),

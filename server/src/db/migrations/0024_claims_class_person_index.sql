@@ -1,0 +1,2 @@
+-- 学员成绩: a class's learners by person (the list, 已登记人数 and the check that refuses the same person twice in one class).
+CREATE INDEX "claims_class_person_idx" ON "claims" USING btree ("class_id","personnel_id");
