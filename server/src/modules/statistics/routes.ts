@@ -172,6 +172,7 @@ export default async function statisticsRoutes(fastify: FastifyInstance) {
     async (req, reply) => {
       const t = await titleTable(contextOf(req), req.query);
       type R = (typeof t.rows)[number];
+      const all = t.rows.at(-1)?.total ?? 0;
       return exportRows<R>(db(), req, reply, {
         what: 'stats.titles',
         title: `职称系列分布_${t.regionName}`,
@@ -181,6 +182,8 @@ export default async function statisticsRoutes(fastify: FastifyInstance) {
           { header: '职称系列', width: 24, value: (r) => r.name },
           ...t.levels.map((l) => ({ header: l.name, width: 12, value: (r: R) => r.counts[l.code] ?? 0 })),
           { header: '合计', width: 12, value: (r) => r.total },
+          // 占比 as the page's table shows it: of the region's 合计, one decimal
+          { header: '占比', width: 10, value: (r) => (all > 0 ? `${Math.round((r.total / all) * 1000) / 10}%` : '—') },
         ],
       });
     },
