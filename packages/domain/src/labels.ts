@@ -190,12 +190,23 @@ export const AUDIT_TARGETS: Record<string, string> = {
   certificate: '学时证明',
 };
 
-/** The 对象 of an audit row as users read it: "培训班 #12"; an export names what was exported ("导出：学时审验"). */
-export function auditTargetLabel(r: { action: string; targetType: string | null; targetId: string | number | null; detail?: unknown }): string {
+/**
+ * The 对象 of an audit row as users read it: "培训班 高级研修班" by the name the server resolved (`targetName`), "培训班 #12"
+ * only when it knows none; an export names what was exported ("导出：学时审验").
+ */
+export function auditTargetLabel(r: {
+  action: string;
+  targetType: string | null;
+  targetId: string | number | null;
+  targetName?: string | null;
+  detail?: unknown;
+}): string {
   if (r.action === 'export') {
     const title = (r.detail as { title?: unknown } | null | undefined)?.title;
     return typeof title === 'string' && title ? `导出：${title}` : '导出';
   }
   if (!r.targetType) return '';
-  return `${AUDIT_TARGETS[r.targetType] ?? r.targetType}${r.targetId ? ` #${r.targetId}` : ''}`;
+  const kind = AUDIT_TARGETS[r.targetType] ?? r.targetType;
+  if (r.targetName) return `${kind} ${r.targetName}`;
+  return `${kind}${r.targetId ? ` #${r.targetId}` : ''}`;
 }

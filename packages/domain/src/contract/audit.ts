@@ -14,6 +14,8 @@ export const auditLog = z.object({
   action: z.string(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
+  /** The target by name as it reads now ("张三·2026年·<课程>", a class's or organisation's name); null when unknown. */
+  targetName: z.string().nullable(),
   result: z.enum(AUDIT_RESULT_CODES),
   ip: z.string().nullable(),
   detail: z.record(z.string(), z.unknown()).nullable(),

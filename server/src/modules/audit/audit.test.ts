@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { beijingDate } from '@hbzsgx/domain';
-import { auditLogs } from '../../db/schema.js';
+import { eq } from 'drizzle-orm';
+import { auditTargetLabel } from '@hbzsgx/domain';
+import { auditLogs, claims, trainingClasses, users } from '../../db/schema.js';
+import { writeAudit } from '../../lib/audit.js';
 import { queryRows } from '../../db/client.js';
 import { createTestApp, type TestCtx } from '../../../test/harness.js';
-import { hrOrg, loggedIn, newAdmin, newOrg } from '../../../test/fixtures.js';
+import { hrOrg, loggedIn, newAdmin, newOrg, newPerson } from '../../../test/fixtures.js';
 import { column, readXlsx } from '../../../test/xlsx.js';
 
 let ctx: TestCtx;
@@ -83,9 +86,77 @@ describe('审计日志', () => {
     const exports = await readXlsx(await c.get('/api/audit-logs/export?action=export'));
     expect(column(exports, '对象')).toContain('导出：审计日志');
     const admin = await loggedIn(ctx, await newAdmin(ctx, org.id, { isSuper: true }));
-    const dept = await admin.post('/api/departments', { name: '审计对象科' });
+    await admin.post('/api/departments', { name: '审计对象科' });
     const depts = await readXlsx(await c.get('/api/audit-logs/export?action=department.create'));
-    expect(column(depts, '对象')).toContain(`内设部门 #${dept.body.id}`);
+    expect(column(depts, '对象')).toContain('内设部门 审计对象科');
+    expect(column(depts, '对象').some((v) => /#\d/.test(String(v)))).toBe(false);
+  });
+
+  it('names 操作人 and 对象 (学时申报, 培训班, 机构, 专技人员, a deleted 内设部门), looked up for the page in one query', async () => {
+    const city = await hrOrg(ctx, '420700'); // 鄂州市
+    const auditor = await loggedIn(ctx, await newAdmin(ctx, city.id, { permissions: ['audit.view'] }));
+    const actor = await newAdmin(ctx, city.id, { isSuper: true, name: '周建国' });
+    const emp = await newOrg(ctx, 'employer', city.id, '鄂州对象单位', '420700');
+    const base = await newOrg(ctx, 'base', city.id, '鄂州对象基地', '420700');
+    const person = await newPerson(ctx, emp.id);
+    await ctx.db.update(users).set({ name: '张三' }).where(eq(users.id, person.userId));
+    const [claim] = await ctx.db
+      .insert(claims)
+      .values({
+        personnelId: person.personnelId,
+        year: 2026,
+        source: 'personal',
+        declaringOrgId: emp.id,
+        title: '学术会议',
+        subjectType: 'professional',
+        learningForm: 'online',
+        hours: 8,
+        status: 'pendingEmployer',
+      })
+      .returning();
+    const [cls] = await ctx.db
+      .insert(trainingClasses)
+      .values({
+        baseOrgId: base.id,
+        year: 2026,
+        name: '对象高级研修班',
+        subjectType: 'public',
+        learningForm: 'online',
+        hours: 12,
+        startDate: '2026-03-01',
+        endDate: '2026-03-02',
+        place: '鄂州',
+        capacity: 30,
+        createdBy: actor.userId,
+      })
+      .returning();
+    const src = { actor: { userId: actor.userId, name: '周建国', org: { id: city.id, path: city.path } }, ip: '127.0.0.1' };
+    await writeAudit(ctx.db, src, { action: 'claim.declare', targetType: 'claim', targetId: claim!.id });
+    await writeAudit(ctx.db, src, { action: 'class.decide', targetType: 'training_class', targetId: cls!.id });
+    await writeAudit(ctx.db, src, { action: 'org.update', targetType: 'organization', targetId: emp.id });
+    await writeAudit(ctx.db, src, { action: 'personnel.update', targetType: 'personnel', targetId: person.personnelId });
+    await writeAudit(ctx.db, src, {
+      action: 'department.delete',
+      targetType: 'department',
+      targetId: 999_999,
+      detail: { before: { name: '已撤销科' } },
+    });
+    // a row written without a name (an actor known by id only) reads the account's name
+    await writeAudit(ctx.db, { actor: null, ip: null }, { action: 'auth.logout', userId: actor.userId, orgId: city.id, orgPath: city.path });
+
+    const page = await auditor.get('/api/audit-logs?keyword=周建国&pageSize=20');
+    expect(page.status).toBe(200);
+    const labels = page.body.items.map((r: { action: string; targetType: string | null; targetId: string | null; targetName: string | null }) =>
+      auditTargetLabel(r),
+    );
+    expect(labels).toEqual(
+      expect.arrayContaining(['学时申报 张三·2026年·学术会议', '培训班 对象高级研修班', '机构 鄂州对象单位', '专技人员 张三', '内设部门 已撤销科']),
+    );
+    expect(labels.some((l: string) => /#\d/.test(l))).toBe(false);
+    const all = await auditor.get('/api/audit-logs?action=auth.logout');
+    expect(all.body.items.find((r: { actorUserId: number }) => r.actorUserId === actor.userId)?.actorName).toBe('周建国');
+    const exp = await readXlsx(await auditor.get('/api/audit-logs/export?keyword=周建国'));
+    expect(column(exp, '对象')).toContain('培训班 对象高级研修班');
   });
 
   it('audit rows cannot be updated or deleted, even with direct SQL', async () => {

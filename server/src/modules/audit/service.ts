@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../context.js';
 import { auditLogs } from '../../db/schema.js';
 import { escapeLike, jurisdiction, REGION_KEYS } from '../../lib/scope.js';
 import { boundedCount } from '../../lib/paging.js';
+import { auditNames } from './targets.js';
 
 export interface AuditFilters {
   action?: string;
@@ -36,12 +37,18 @@ export async function listAuditLogs(ctx: ServiceContext, f: AuditFilters, page: 
       .where(w)
       .$dynamic(),
   );
-  const items = await db
+  const rows = await db
     .select()
     .from(auditLogs)
     .where(w)
     .orderBy(desc(auditLogs.id))
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
+  // 操作人 and 对象 by name: the page's rows only, in one query
+  const names = await auditNames(
+    db,
+    rows.map((r) => r.id),
+  );
+  const items = rows.map((r) => ({ ...r, actorName: names.get(r.id)?.actorName ?? r.actorName, targetName: names.get(r.id)?.targetName ?? null }));
   return { total: total.total, totalCapped: total.capped, items };
 }

@@ -12,7 +12,8 @@ const columns: TableColumnsType<AuditLog> = [
   {
     title: '对象',
     key: 'target',
-    width: 140,
+    width: 260,
+    ellipsis: { showTitle: true },
     render: (_, r) => orDash(auditTargetLabel(r)),
   },
   { title: '结果', dataIndex: 'result', width: 90, render: (v: string) => <Tag color={RESULT_COLORS[v] ?? 'default'}>{AUDIT_RESULTS[v] ?? v}</Tag> },
@@ -28,7 +29,7 @@ export function AuditTable({ rows, loading, pagination }: { rows: AuditLog[]; lo
       dataSource={rows}
       loading={loading}
       pagination={pagination}
-      scroll={{ x: 860 }}
+      scroll={{ x: 980 }}
       expandable={{
         rowExpandable: (r) => !!r.detail && Object.keys(r.detail).length > 0,
         expandedRowRender: (r) => <pre className="json-detail">{JSON.stringify(r.detail, null, 2)}</pre>,
