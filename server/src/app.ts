@@ -44,6 +44,7 @@ import annualDocRoutes from './modules/annual-docs/routes.js';
 import personalClaimRoutes from './modules/personal-claims/routes.js';
 import materialRoutes from './modules/materials/routes.js';
 import statisticsRoutes from './modules/statistics/routes.js';
+import workplaceStatsRoutes from './modules/statistics/workplace-routes.js';
 import personnelRoutes from './modules/personnel/routes.js';
 import certificateRoutes from './modules/certificates/routes.js';
 import exportRoutes from './modules/exports/routes.js';
@@ -156,6 +157,7 @@ export async function buildApp(deps: Omit<AppDeps, 'captcha'>, opts: { logger?: 
   await app.register(personalClaimRoutes);
   await app.register(materialRoutes);
   await app.register(statisticsRoutes);
+  await app.register(workplaceStatsRoutes);
   await app.register(personnelRoutes);
   await app.register(certificateRoutes);
   await app.register(exportRoutes);

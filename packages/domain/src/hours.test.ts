@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canTransition, completion, countsInLedger, flagReasons, ledgerDelta, recognize, CLAIM_TRANSITIONS, type ClaimStatus } from './hours.js';
+import { canTransition, completion, countsInLedger, gapText, flagReasons, ledgerDelta, recognize, CLAIM_TRANSITIONS, type ClaimStatus } from './hours.js';
 
 const policy = { year: 2026, totalRequired: 90, professionalMin: 60, publicMin: 30, closingDate: '2026-12-31' };
 
@@ -79,5 +79,19 @@ describe('recognition rules: 为什么是 8 学时？', () => {
     expect(recognize(conf, 2, 16)).toMatchObject({ hours: 8 });
     expect(recognize(conf, 2, 16).basis).toContain('按8学时认定');
     expect(recognize(conf, 1, 24).hours).toBe(0);
+  });
+});
+
+describe('gapText: what the year still asks, as the lists say it', () => {
+  const policy = { year: 2026, totalRequired: 90, professionalMin: 60, publicMin: 20, closingDate: '2026-12-31' };
+  const gap = (pub: number, pro: number) => gapText(completion({ publicHours: pub, professionalHours: pro }, policy).missing);
+  it('names the minimums that are short, then what the total asks beyond them', () => {
+    expect(gap(20, 38)).toBe('还差 22 专业学时、另 10 学时（任意科目）');
+    expect(gap(20, 70)).toBe('');
+    expect(gap(0, 0)).toBe('还差 20 公需学时、60 专业学时、另 10 学时（任意科目）');
+    expect(gap(30, 60)).toBe('');
+    expect(gap(25, 60)).toBe('还差 5 学时');
+    expect(gap(10, 80)).toBe('还差 10 公需学时');
+    expect(gap(19.9, 70.1)).toBe('还差 0.1 公需学时');
   });
 });

@@ -59,6 +59,19 @@ export function completion(t: YearTotals, p: HourPolicy): Completion {
   };
 }
 
+/**
+ * What is still missing, as a sentence for lists and exports ("还差 8 公需学时、22 专业学时"): the 公需 and 专业
+ * minimums first, then whatever the total still asks beyond them (any subject: "还差 10 学时"). '' when met.
+ */
+export function gapText(missing: Completion['missing']): string {
+  const parts: string[] = [];
+  if (missing.public > 0) parts.push(`${missing.public} 公需学时`);
+  if (missing.professional > 0) parts.push(`${missing.professional} 专业学时`);
+  const rest = r1(missing.total - missing.public - missing.professional);
+  if (rest > 0) parts.push(parts.length ? `另 ${rest} 学时（任意科目）` : `${rest} 学时`);
+  return parts.length ? `还差 ${parts.join('、')}` : '';
+}
+
 /** Claim (学时申报) states. Only `approved` counts toward the ledger. */
 export const CLAIM_STATUSES = {
   pendingEmployer: '待单位审核',

@@ -8,6 +8,8 @@ export interface PermissionDef {
   name: string;
   group: string;
   types: readonly OrgType[];
+  /** The name (and group) the role editor of an organisation type shows, where it differs (the same permission). */
+  as?: Partial<Record<OrgType, { name: string; group: string }>>;
 }
 
 const ALL: readonly OrgType[] = ['hr', 'authority', 'employer', 'base'];
@@ -23,13 +25,14 @@ export const PERMISSIONS = {
   'pii.view': { name: '查看完整证件号/手机号', group: '个人信息保护', types: ALL },
   'suborg.view': { name: '查看下属机构', group: '下属机构管理', types: ['hr', 'authority'] },
   'suborg.manage': { name: '停用/启用机构、重置管理员密码', group: '下属机构管理', types: ['hr', 'authority'] },
-  'reg.review': { name: '注册审核（通过/驳回）', group: '注册审核管理', types: ALL },
-  'change.review': { name: '变更审核（人员信息、机构信息、更换上级部门）', group: '变更审核管理', types: ALL },
+  // a 继续教育基地 has no staff of its own to review (its learners belong to their units): no 注册/变更/本单位学时 review
+  'reg.review': { name: '注册审核（通过/驳回）', group: '注册审核管理', types: ['hr', 'authority', 'employer'] },
+  'change.review': { name: '变更审核（人员信息、机构信息、更换上级部门）', group: '变更审核管理', types: ['hr', 'authority', 'employer'] },
   'org.reparent': { name: '申请更换上级部门', group: '基本信息管理', types: ALL },
   'class.manage': { name: '培训班/单位培训计划申报、修改、撤回', group: '培训班管理', types: ['base', 'employer'] },
   'score.manage': { name: '学员成绩/单位培训学时登记', group: '学员成绩管理', types: ['base', 'employer'] },
   'class.review': { name: '审核培训计划申报', group: '培训计划管理', types: ['hr'] },
-  'claim.unitReview': { name: '审核本单位人员的个人学时申报', group: '学时审核', types: ['hr', 'authority', 'employer', 'base'] },
+  'claim.unitReview': { name: '审核本单位人员的个人学时申报', group: '学时审核', types: ['hr', 'authority', 'employer'] },
   'claim.review': { name: '学时审核（通过/驳回/删除）', group: '学时审核', types: ['hr'] },
   'claim.audit': { name: '学时审验（市州级及以上）', group: '学时审验', types: ['hr'] },
   'annual.manage': { name: '上传年度培训计划/年度工作总结', group: '年度培训计划与工作总结', types: ['base'] },
@@ -38,8 +41,24 @@ export const PERMISSIONS = {
   'transfer.manage': { name: '人员调出、调入审核、调转记录', group: '人员调转', types: ['hr', 'authority', 'employer'] },
   'materials.manage': { name: '年度工作材料报送（新增、上传、提交）', group: '年度工作材料报送', types: ['hr', 'base'] },
   'materials.view': { name: '查看辖区报送的年度工作材料', group: '年度工作材料报送', types: ['hr'] },
-  'stats.view': { name: '继教综合统计、完成情况、职称系列分布查询', group: '查询统计', types: ['hr'] },
-  'personnel.view': { name: '专技人员信息查询', group: '查询统计', types: ['hr'] },
+  'stats.view': {
+    name: '继教综合统计、完成情况、职称系列分布查询',
+    group: '查询统计',
+    types: ['hr', 'authority', 'employer'],
+    as: {
+      authority: { name: '所属单位完成情况查询', group: '本单位人员' },
+      employer: { name: '本单位完成情况查询', group: '本单位人员' },
+    },
+  },
+  'personnel.view': {
+    name: '专技人员信息查询',
+    group: '查询统计',
+    types: ['hr', 'authority', 'employer'],
+    as: {
+      authority: { name: '所属单位人员查询（学时、完成情况）', group: '本单位人员' },
+      employer: { name: '本单位人员查询（学时、完成情况）', group: '本单位人员' },
+    },
+  },
   'personnel.manage': { name: '重置专技人员密码', group: '查询统计', types: ['hr'] },
   'personnel.import': { name: '批量导入专技人员', group: '查询统计', types: ['hr'] },
   'cert.print': { name: '电子证书查询打印', group: '查询统计', types: ['hr'] },
@@ -101,9 +120,10 @@ export function isPermission(p: string): p is Permission {
 export function permissionGroups(type: OrgType): { group: string; permissions: { code: Permission; name: string }[] }[] {
   const groups = new Map<string, { code: Permission; name: string }[]>();
   for (const code of permissionsForType(type)) {
-    const def = PERMISSIONS[code];
-    if (!groups.has(def.group)) groups.set(def.group, []);
-    groups.get(def.group)!.push({ code, name: def.name });
+    const def: PermissionDef = PERMISSIONS[code];
+    const { name, group } = def.as?.[type] ?? def;
+    if (!groups.has(group)) groups.set(group, []);
+    groups.get(group)!.push({ code, name });
   }
   return [...groups].map(([group, permissions]) => ({ group, permissions }));
 }
@@ -247,6 +267,15 @@ export const MENUS: Record<OrgType | 'personnel', MenuItem[]> = {
       icon: 'audit',
       children: [{ key: 'personal-review', title: '本单位人员学时申报', path: '/hours/personal-review', permission: 'claim.unitReview' }],
     },
+    {
+      key: 'staff',
+      title: '所属单位人员',
+      icon: 'chart',
+      children: [
+        { key: 'personnel-query', title: '所属单位人员', path: '/personnel', permission: 'personnel.view' },
+        { key: 'stats-workplace', title: '所属单位完成情况', path: '/stats/workplace', permission: 'stats.view' },
+      ],
+    },
     system,
   ],
   employer: [
@@ -272,6 +301,15 @@ export const MENUS: Record<OrgType | 'personnel', MenuItem[]> = {
         { key: 'personal-review', title: '本单位人员学时申报', path: '/hours/personal-review', permission: 'claim.unitReview' },
       ],
     },
+    {
+      key: 'staff',
+      title: '本单位人员',
+      icon: 'chart',
+      children: [
+        { key: 'personnel-query', title: '本单位人员', path: '/personnel', permission: 'personnel.view' },
+        { key: 'stats-workplace', title: '本单位完成情况', path: '/stats/workplace', permission: 'stats.view' },
+      ],
+    },
     system,
   ],
   base: [
@@ -280,12 +318,7 @@ export const MENUS: Record<OrgType | 'personnel', MenuItem[]> = {
       key: 'account',
       title: '账户管理',
       icon: 'team',
-      children: [
-        orgInfo('继续教育机构信息管理'),
-        departments,
-        { key: 'perm', title: '权限管理', children: [admins('管理员'), roles] },
-        { key: 'registrations', title: '注册审核管理', children: [reg('personnel', '专技人员注册审核')] },
-      ],
+      children: [orgInfo('继续教育机构信息管理'), departments, { key: 'perm', title: '权限管理', children: [admins('管理员'), roles] }],
     },
     { key: 'classes', title: '培训班管理', icon: 'book', path: '/training/classes', permission: 'class.manage' },
     { key: 'scores', title: '学员成绩管理', icon: 'solution', path: '/training/scores', permission: 'score.manage' },

@@ -48,7 +48,10 @@ describe('person_year_totals copy', () => {
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), async (ops) => {
         for (const o of ops) {
           if (o.kind === 'transfer') {
-            await ctx.db.update(personnel).set({ orgId: units[o.to % units.length]! }).where(eq(personnel.id, people[o.person % people.length]!));
+            await ctx.db
+              .update(personnel)
+              .set({ orgId: units[o.to % units.length]! })
+              .where(eq(personnel.id, people[o.person % people.length]!));
           } else if (o.kind === 'move') {
             await ctx.db.transaction((tx) => moveOrganization(tx, units[o.unit % units.length]!, hr[o.to % hr.length]!, new Date()));
           } else if (o.kind === 'status') {
@@ -61,7 +64,13 @@ describe('person_year_totals copy', () => {
             else
               await ctx.db
                 .insert(hourPolicies)
-                .values({ year: o.year, publicMin: o.pub, professionalMin: o.pro, totalRequired: o.pub + o.pro + o.extra, closingDate: `${o.year}-12-31` })
+                .values({
+                  year: o.year,
+                  publicMin: o.pub,
+                  professionalMin: o.pro,
+                  totalRequired: o.pub + o.pro + o.extra,
+                  closingDate: `${o.year}-12-31`,
+                })
                 .onConflictDoUpdate({
                   target: hourPolicies.year,
                   set: { publicMin: o.pub, professionalMin: o.pro, totalRequired: o.pub + o.pro + o.extra },

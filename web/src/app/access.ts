@@ -1,9 +1,10 @@
 /** UI flags derived from the session's permissions (the server checks them again on every request). */
-import type { Permission } from '@hbzsgx/domain';
+import type { OrgType, Permission } from '@hbzsgx/domain';
 import { useSession } from './session';
 import type { Me } from './types';
 
-export type RouteRule = { permission: Permission } | { kind: Me['kind'] } | { authenticated: true };
+/** `orgTypes`: the page serves only these organisation types (e.g. HR's region statistics), whatever the permission. */
+export type RouteRule = { permission: Permission; orgTypes?: readonly OrgType[] } | { kind: Me['kind'] } | { authenticated: true };
 
 export function can(me: Me | null, p: Permission): boolean {
   return !!me && me.permissions.includes(p);
@@ -11,7 +12,7 @@ export function can(me: Me | null, p: Permission): boolean {
 
 export function allows(me: Me | null, rule: RouteRule): boolean {
   if (!me) return false;
-  if ('permission' in rule) return can(me, rule.permission);
+  if ('permission' in rule) return can(me, rule.permission) && (!rule.orgTypes || rule.orgTypes.includes(me.org.type));
   if ('kind' in rule) return me.kind === rule.kind;
   return true;
 }
@@ -23,5 +24,6 @@ export function useAccess() {
     can: (p: Permission) => can(me, p),
     isSuper: !!me?.isSuper,
     isBase: me?.org.type === 'base',
+    orgType: me?.org.type,
   };
 }

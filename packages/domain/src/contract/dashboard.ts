@@ -6,6 +6,6 @@ import { z } from 'zod';
 export const todo = z.object({ key: z.string(), title: z.string(), path: z.string(), count: z.number().int(), capped: z.boolean().optional() });
 export const dashboard = z.object({
   todos: z.array(todo),
-  /** 辖区概况: counts for the actor's scope. */
-  summary: z.array(z.object({ label: z.string(), value: z.number().int() })),
+  /** 辖区概况 / 本单位概况: counts for the actor's scope, each with the page that lists them (when the seat may open it). */
+  summary: z.array(z.object({ label: z.string(), value: z.number().int(), path: z.string().optional() })),
 });

@@ -38,6 +38,9 @@ export const personnelRow = z.object({
   totalHours: z.number(),
   /** null when the year has no requirement set. */
   completed: z.boolean().nullable(),
+  /** What the year's requirement still asks (null: none set) and the same as a sentence ('' when met). */
+  missing: z.object({ total: z.number(), public: z.number(), professional: z.number() }).nullable(),
+  gap: z.string().nullable(),
 });
 export const personnelPage = paged(personnelRow).extend({ year: z.number().int(), hasPolicy: z.boolean() });
 
@@ -104,6 +107,8 @@ export const personnelPasswordReset = z.object({ name: z.string(), password: z.s
 export const personnelUnitOptions = itemsOf(
   z.object({ id: z.number().int(), name: z.string(), creditCode: z.string(), type: z.enum(ORG_TYPE_CODES) }),
 );
+/** 内设部门 picker: one organisation's departments. */
+export const personnelDepartmentOptions = itemsOf(z.object({ id: z.number().int(), name: z.string() }));
 /** 区域 picker: the jurisdiction's HR departments named by their division, as a flat tree. */
 export const personnelRegionOptions = itemsOf(z.object({ id: z.number().int(), name: z.string(), parentId: z.number().int().nullable() }));
 

@@ -60,6 +60,17 @@ export const completionStats = z.object({
   rows: z.array(completionRow),
 });
 
+/** 本单位完成情况 (用人单位, by 内设部门; departmentId null = 未分配) / 所属单位完成情况 (主管部门, by unit). */
+export const workplaceStats = z.object({
+  year: z.number().int(),
+  policy: statPolicy,
+  org: z.object({ id: z.number().int(), name: z.string() }),
+  groupBy: z.enum(['department', 'unit']),
+  summary: completionSummary,
+  total: z.number().int(),
+  rows: z.array(completionRow.extend({ departmentId: z.number().int().nullable().optional() })),
+});
+
 /** A child region's row of 继教综合统计 (regionId null = the region's 本级). */
 export const overviewRow = z.object({
   key: z.string(),

@@ -9,6 +9,7 @@ import {
   CLAIM_STATUSES,
   completion,
   EDUCATION_LEVELS,
+  gapText,
   GENDERS,
   ID_TYPES,
   idSchema,
@@ -45,6 +46,7 @@ export const personnelFilters = z.object({
   personName: text(50).optional(),
   idNumber: text(30, { tooLong: '过长' }).optional(),
   orgId: idSchema.optional(),
+  departmentId: idSchema.optional(),
   regionId: idSchema.optional(),
   titleSeries: z.enum(seriesCodes, { error: '请选择有效的职称系列' }).optional(),
   titleLevel: z.enum(levelCodes, { error: '请选择有效的职称级别' }).optional(),
@@ -94,13 +96,24 @@ async function listWhere(
   conds.push(jurisdiction(actor).region(keys));
   const orgConds: (SQL | undefined)[] = [jurisdiction(actor).region(orgKeys)];
   const personConds: SQL[] = [];
-  if (f.personName) personConds.push(sql`EXISTS (SELECT 1 FROM users u WHERE u.id = ${personnel.userId} AND ${nameContains(sql`u.name`, f.personName)})`);
+  if (f.personName)
+    personConds.push(sql`EXISTS (SELECT 1 FROM users u WHERE u.id = ${personnel.userId} AND ${nameContains(sql`u.name`, f.personName)})`);
   if (f.idNumber)
     personConds.push(sql`${personnel.userId} = (SELECT u.id FROM users u WHERE u.id_number_hash = ${pii.blindIndex(normalizeIdNumber(f.idNumber))})`);
   if (f.orgId) {
     const org = await loadOrgInScope(db, actor, f.orgId);
     conds.push(sql`${keys.orgId} = ANY(${subtreeIds(org.path)})`);
     orgConds.push(sql`${organizations.id} = ANY(${subtreeIds(org.path)})`);
+  }
+  if (f.departmentId) {
+    // 内设部门 of an organisation in scope (an employer's own, a 主管部门's units'), else 404
+    const [d] = await db
+      .select({ id: departments.id })
+      .from(departments)
+      .innerJoin(organizations, eq(organizations.id, departments.orgId))
+      .where(and(eq(departments.id, f.departmentId), orgScope(actor)));
+    if (!d) throw new NotFoundError('内设部门', 'departmentId');
+    personConds.push(eq(personnel.departmentId, d.id));
   }
   if (f.regionId) {
     const region = await loadOrgInScope(db, actor, f.regionId).catch(() => null);
@@ -112,7 +125,7 @@ async function listWhere(
   if (f.titleLevel) personConds.push(eq(personnel.titleLevel, f.titleLevel));
   if (f.completed && !fromTotals) conds.push(completedWhere(policy!, f.completed === 'yes', { id: personnel.id, year }));
   // (the counters count 已完成 among persons with a totals row: a policy that zero hours meet is left to the rows)
-  const countable = !f.personName && !f.idNumber && !f.titleLevel && !zeroCompletes;
+  const countable = !f.personName && !f.idNumber && !f.titleLevel && !f.departmentId && !zeroCompletes;
   return {
     where: and(...conds, ...personConds)!, // status (or the totals' year) is always there
     orgs: countable ? (and(...orgConds) ?? sql`true`) : undefined,
@@ -171,12 +184,9 @@ export async function listPersonnel(ctx: ServiceContext, q: PersonnelQuery) {
         ? db.select({ id }).from(personYearTotals).innerJoin(personnel, eq(personnel.id, personYearTotals.personnelId)).$dynamic()
         : db.select({ id }).from(personYearTotals).$dynamic()
       : db.select({ id }).from(personnel).leftJoin(personYearTotals, yearJoin).$dynamic();
-  const { total, capped } =
-    q.completed && orgs ? await completionCount(db, orgs, q, year) : await boundedCount(db, selection().where(where));
+  const { total, capped } = q.completed && orgs ? await completionCount(db, orgs, q, year) : await boundedCount(db, selection().where(where));
   const dir = q.order === 'asc' ? asc : desc;
-  const order = fromTotals
-    ? [dir(TOTALS_SORTS[q.sort]), dir(personYearTotals.personnelId)]
-    : [dir(SORTS[q.sort]), dir(personnel.id)];
+  const order = fromTotals ? [dir(TOTALS_SORTS[q.sort]), dir(personYearTotals.personnelId)] : [dir(SORTS[q.sort]), dir(personnel.id)];
   // the page's ids first (joining only what the sort reads), then their columns for those rows only
   let ids = selection();
   if (q.sort === 'name') ids = ids.innerJoin(users, eq(users.id, personnel.userId));
@@ -228,6 +238,8 @@ export async function listPersonnel(ctx: ServiceContext, q: PersonnelQuery) {
         professionalHours: t.professionalHours,
         totalHours: Math.round((t.publicHours + t.professionalHours) * 10) / 10,
         completed: c ? c.completed : null,
+        missing: c ? c.missing : null,
+        gap: c ? gapText(c.missing) : null,
       };
     }),
   };
@@ -360,6 +372,22 @@ export async function unitOptions(ctx: ServiceContext, keyword?: string) {
     )
     .orderBy(organizations.name)
     .limit(50);
+  return { items };
+}
+
+/**
+ * 内设部门 picker: the departments of one organisation in scope — `orgId`, or the actor's own (an employer's 本单位人员)
+ * — by name; an organisation out of scope is 404.
+ */
+export async function departmentOptions(ctx: ServiceContext, orgId?: number) {
+  const { db, actor } = ctx;
+  const org = orgId ? await loadOrgInScope(db, actor, orgId) : actor.org;
+  const items = await db
+    .select({ id: departments.id, name: departments.name })
+    .from(departments)
+    .where(eq(departments.orgId, org.id))
+    .orderBy(departments.name, departments.id)
+    .limit(500);
   return { items };
 }
 

@@ -1,5 +1,6 @@
 /**
- * 专技人员信息查询与批量导入 (HR): list, export, detail, full identity, 重置密码; import template, jobs, failures.
+ * 专技人员信息查询与批量导入 (HR), 本单位人员 (用人单位) and 所属单位人员 (主管部门) — one list, scoped to the seat
+ * (lib/scope.ts): list, export, detail, full identity; HR's 重置密码 and import template, jobs, failures.
  * Data logic in query.ts, account.ts and import/.
  */
 import type { FastifyInstance } from 'fastify';
@@ -13,6 +14,7 @@ import {
   importJobCreated,
   importJobPage,
   pageQuery,
+  personnelDepartmentOptions,
   personnelDetail as personnelDetailAnswer,
   personnelIdentity,
   personnelPage,
@@ -26,7 +28,16 @@ import { registerExport } from '../../lib/export.js';
 import { sendXlsx, type Column } from '../../lib/excel.js';
 import { readUpload } from '../../lib/uploads.js';
 import { personIdentity, resetPersonPassword } from './account.js';
-import { listPersonnel, personnelDetail, personnelFilters, personnelQuery, regionOptions, unitOptions, unitOptionsQuery } from './query.js';
+import {
+  departmentOptions,
+  listPersonnel,
+  personnelDetail,
+  personnelFilters,
+  personnelQuery,
+  regionOptions,
+  unitOptions,
+  unitOptionsQuery,
+} from './query.js';
 import { personnelTemplate } from './import/columns.js';
 import { createImportJob, failuresSheet, getJob, listFailures, listJobs, MAX_UPLOAD_BYTES } from './import/jobs.js';
 import { ImportWorker } from './import/worker.js';
@@ -56,6 +67,7 @@ const EXPORT_COLUMNS: Column<Row>[] = [
   { header: '专业科目学时', width: 12, value: (r) => r.professionalHours },
   { header: '合计学时', width: 10, value: (r) => r.totalHours },
   { header: '完成情况', width: 10, value: (r) => (r.completed == null ? '未设置要求' : r.completed ? '已完成' : '未完成') },
+  { header: '尚差学时', width: 30, value: (r) => r.gap ?? '' },
 ];
 
 export default async function personnelRoutes(fastify: FastifyInstance) {
@@ -114,6 +126,20 @@ export default async function personnelRoutes(fastify: FastifyInstance) {
       },
     },
     async (req) => unitOptions(contextOf(req), req.query.keyword),
+  );
+
+  app.get(
+    '/api/personnel/options/departments',
+    {
+      config: { access: { permission: 'personnel.view' } },
+      schema: {
+        tags,
+        summary: '筛选用：某单位（默认本单位）的内设部门',
+        querystring: z.object({ orgId: idSchema.optional() }),
+        response: { 200: personnelDepartmentOptions },
+      },
+    },
+    async (req) => departmentOptions(contextOf(req), req.query.orgId),
   );
 
   app.get(

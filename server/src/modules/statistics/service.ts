@@ -29,8 +29,11 @@ import {
 } from '@hbzsgx/domain';
 import type { ServiceContext } from '../../context.js';
 import { queryRows, type Db } from '../../db/client.js';
-import { hourPolicies, organizations, trainingClasses } from '../../db/schema.js';
-import { BadRequestError } from '../../errors.js';
+import { departments, hourPolicies, organizations, personnel, personYearTotals, trainingClasses } from '../../db/schema.js';
+import { BadRequestError, NotFoundError } from '../../errors.js';
+import { underPath } from '../../lib/scope.js';
+import { completedSql } from '../ledger/completion-sql.js';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../plugins/access.js';
 import { childKey, childRegions, drillPath, foldByChild, inRegion, resolveRegion, type Region } from './region.js';
 
@@ -115,6 +118,7 @@ export interface CompletionRow {
   orgId?: number;
   orgType?: OrgType;
   orgTypeName?: string;
+  departmentId?: number | null;
   total: number;
   completed: number;
   uncompleted: number;
@@ -182,8 +186,11 @@ export async function completionExport(ctx: ServiceContext, q: Omit<CompletionQu
 
 const sum = <T>(xs: T[], f: (x: T) => number) => xs.reduce((a, x) => a + f(x), 0);
 
-/** One page of units; window sums over all groups (before LIMIT) give the count of units and the summary. */
-async function completionByEmployer(db: Db, region: Region, q: CompletionQuery, policy: HourPolicy) {
+/**
+ * One page of the units in `root`'s subtree (a region's, or a 主管部门's own); window sums over all groups (before
+ * LIMIT) give the count of units and the summary.
+ */
+async function completionByEmployer(db: Db, root: { path: string }, q: Omit<CompletionQuery, 'groupBy'>, policy: HourPolicy) {
   const dir = sql.raw(q.order === 'asc' ? 'asc' : 'desc');
   const primary =
     q.sort === 'name'
@@ -201,7 +208,7 @@ async function completionByEmployer(db: Db, region: Region, q: CompletionQuery, 
       (count(*) over ())::int as units, (sum(g.total) over ())::int as "allTotal", (sum(g.completed) over ())::int as "allCompleted"
     from (select l.org_id, sum(l.total)::int as total, sum(l.completed)::int as completed
           from ${ledgerRows(q.year, policy)} join ${organizations} on ${organizations.id} = l.org_id
-          where ${inRegion(region)} group by l.org_id having sum(l.total) > 0) g
+          where ${underPath(organizations.path, root.path)} group by l.org_id having sum(l.total) > 0) g
     join ${organizations} o on o.id = g.org_id
     order by ${primary}, g.total desc, o.id asc limit ${limit} offset ${offset}`,
     );
@@ -217,6 +224,70 @@ async function completionByEmployer(db: Db, region: Region, q: CompletionQuery, 
     ...completionRow(g),
   }));
   return { rows, total: head?.units ?? 0, summary: completionRow({ total: head?.allTotal ?? 0, completed: head?.allCompleted ?? 0 }) };
+}
+
+// ------------------------------------------------------------------------- 本单位完成情况 / 所属单位完成情况
+
+export type WorkplaceQuery = Omit<CompletionQuery, 'groupBy' | 'regionId'>;
+
+/**
+ * 完成情况 of a 用人单位 by 内设部门, or of a 主管部门 by unit (its subtree, itself included): the same completion rule
+ * as HR's statistics — a 主管部门's units from the same counters (completionByEmployer), an employer's departments
+ * (which the counters do not key) aggregated over its own active people with hours_completed(), the rule's one SQL
+ * form, as the counters' triggers judge it. Any other organisation: 404 (HR reads its region's statistics).
+ */
+export async function workplaceCompletion(ctx: ServiceContext, q: WorkplaceQuery) {
+  const { db, actor } = ctx;
+  const policy = await yearPolicy(db, q.year);
+  const org = { id: actor.org.id, name: actor.org.name };
+  if (actor.org.type === 'authority') {
+    const { rows, total, summary } = await completionByEmployer(db, actor.org, q, policy);
+    return { year: q.year, policy, org, groupBy: 'unit' as const, summary, total, rows };
+  }
+  if (actor.org.type !== 'employer') throw new NotFoundError('统计');
+  const t = alias(personYearTotals, 't');
+  const done = completedSql(policy, { publicHours: sql`coalesce(${t.publicHours}, 0)`, professionalHours: sql`coalesce(${t.professionalHours}, 0)` });
+  const groups = await db
+    .select({
+      departmentId: personnel.departmentId,
+      name: departments.name,
+      total: sql<number>`count(*)::int`,
+      completed: sql<number>`(count(*) filter (where ${done}))::int`,
+    })
+    .from(personnel)
+    .leftJoin(departments, eq(departments.id, personnel.departmentId))
+    .leftJoin(t, and(eq(t.personnelId, personnel.id), eq(t.year, q.year)))
+    .where(and(eq(personnel.orgId, actor.org.id), eq(personnel.status, 'active')))
+    .groupBy(personnel.departmentId, departments.name);
+  const dir = q.order === 'asc' ? 1 : -1;
+  const value = (g: { name: string | null; total: number; completed: number }) =>
+    q.sort === 'name' ? 0 : q.sort === 'completed' ? g.completed : q.sort === 'rate' ? g.completed / Math.max(1, g.total) : g.total;
+  const sorted = [...groups].sort(
+    (a, b) =>
+      (q.sort === 'name' ? (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff', 'zh-CN') : value(a) - value(b)) * dir ||
+      b.total - a.total ||
+      (a.departmentId ?? 0) - (b.departmentId ?? 0),
+  );
+  const rows: CompletionRow[] = sorted.map((g) => ({
+    key: String(g.departmentId ?? 'none'),
+    name: g.name ?? '未分配内设部门',
+    departmentId: g.departmentId,
+    ...completionRow(g),
+  }));
+  const summary = completionRow({ total: sum(groups, (g) => g.total), completed: sum(groups, (g) => g.completed) });
+  return { year: q.year, policy, org, groupBy: 'department' as const, summary, total: rows.length, rows };
+}
+
+/** 导出 of 本单位/所属单位完成情况: every row in the shown order (units batch by batch), then the 合计 row. */
+export function workplaceExport(ctx: ServiceContext, q: Omit<WorkplaceQuery, 'page' | 'pageSize'>) {
+  return async ({ page, pageSize }: { page: number; pageSize: number }) => {
+    const byUnit = ctx.actor.org.type === 'authority';
+    if (!byUnit && page > 1) return { total: 0, items: [] };
+    const s = await workplaceCompletion(ctx, { ...q, page, pageSize });
+    const last = !byUnit || s.rows.length < pageSize;
+    const totalRow: CompletionRow = { key: 'total', name: '合计', ...s.summary };
+    return { total: s.total, items: last ? [...s.rows, totalRow] : s.rows };
+  };
 }
 
 /** Series in dictionary order, unknown codes after them, 未填写 last. */

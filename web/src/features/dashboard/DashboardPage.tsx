@@ -20,7 +20,10 @@ export function DashboardPage() {
       {me.kind === 'admin' ? (
         <>
           <TodoCards todos={q.data?.todos ?? []} loading={q.isPending} />
-          <SummaryCards summary={q.data?.summary ?? []} />
+          <SummaryCards
+            summary={q.data?.summary ?? []}
+            title={me.org.type === 'hr' ? '辖区概况' : me.org.type === 'authority' ? '所属单位概况' : '本单位概况'}
+          />
         </>
       ) : (
         <Card title="快捷入口" variant="borderless">

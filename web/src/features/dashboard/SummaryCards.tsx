@@ -1,6 +1,16 @@
 import { Card, Statistic } from 'antd';
-import { ApartmentOutlined, BankOutlined, ReadOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  BankOutlined,
+  CheckCircleOutlined,
+  ClockCircleOutlined,
+  ExclamationCircleOutlined,
+  ReadOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router';
 
 const ICONS: { match: RegExp; icon: ReactNode; color: string }[] = [
   { match: /人社/, icon: <BankOutlined />, color: '#1657b8' },
@@ -8,17 +18,29 @@ const ICONS: { match: RegExp; icon: ReactNode; color: string }[] = [
   { match: /用人单位/, icon: <SolutionOutlined />, color: '#13a8a8' },
   { match: /基地|机构/, icon: <ReadOutlined />, color: '#d48806' },
   { match: /人员/, icon: <TeamOutlined />, color: '#389e0d' },
+  { match: /已完成/, icon: <CheckCircleOutlined />, color: '#389e0d' },
+  { match: /未完成/, icon: <ExclamationCircleOutlined />, color: '#d4380d' },
+  { match: /待处理/, icon: <ClockCircleOutlined />, color: '#d48806' },
 ];
 
-export function SummaryCards({ summary }: { summary: { label: string; value: number }[] }) {
+/** 辖区概况 (HR) / 本单位概况 (用人单位, 主管部门): each figure opens the list behind it where it has one. */
+export function SummaryCards({ summary, title }: { summary: { label: string; value: number; path?: string }[]; title: string }) {
+  const navigate = useNavigate();
   if (!summary.length) return null;
   return (
-    <Card title={summary.length > 1 ? '辖区概况' : '本单位概况'} variant="borderless">
+    <Card title={title} variant="borderless">
       <div className="summary-grid">
         {summary.map((s) => {
           const look = ICONS.find((i) => i.match.test(s.label));
           return (
-            <div key={s.label} className="summary-item">
+            <div
+              key={s.label}
+              className={s.path ? 'summary-item summary-link' : 'summary-item'}
+              role={s.path ? 'link' : undefined}
+              tabIndex={s.path ? 0 : undefined}
+              onClick={s.path ? () => navigate(s.path!) : undefined}
+              onKeyDown={s.path ? (e) => e.key === 'Enter' && navigate(s.path!) : undefined}
+            >
               <Statistic
                 title={s.label}
                 value={s.value}

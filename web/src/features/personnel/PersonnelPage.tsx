@@ -1,13 +1,17 @@
 /**
- * 专技人员信息查询 (HR): the jurisdiction's personnel with server-side filters, sorting and paging (证件号/手机号
- * masked), the chosen year's hours and 完成情况, 查看 (drawer with the hour history), 重置密码, 导出, and 批量导入.
- * Buttons show only for the permissions the admin holds; the server checks them again.
+ * 专技人员信息查询 (HR), 本单位人员 (用人单位) and 所属单位人员 (主管部门): the seat's personnel with server-side
+ * filters, sorting and paging (证件号/手机号 masked), the chosen year's hours, 完成情况 and what is still missing,
+ * 查看 (drawer with the hour history), 重置密码, 导出, and 批量导入. The page opens with the filters of its address
+ * (?year=&completed=&orgId=&departmentId=: the 工作台's and 完成情况's links). Buttons show only for the permissions
+ * the admin holds; the server checks them again.
  */
 import { useState } from 'react';
 import { Alert, Button, Card, Space, Table, Tooltip, Typography, type TableColumnsType, type TablePaginationConfig } from 'antd';
 import { CloudUploadOutlined } from '@ant-design/icons';
 import type { SorterResult } from 'antd/es/table/interface';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { useMe } from '../../app/session';
 import { useAccess } from '../../app/access';
 import { errorMessage } from '../../app/api';
 import { ExportButton } from '../../components/ExportButton';
@@ -23,9 +27,32 @@ import './personnel.css';
 
 type Sort = { sort?: PersonnelSort; order?: 'asc' | 'desc' };
 
+const TITLES = {
+  hr: ['专技人员信息查询', '查询本辖区专业技术人员的基本信息和年度学时完成情况；证件号、手机号默认脱敏显示。'],
+  authority: ['所属单位人员', '查询本部门及所属单位专业技术人员的年度学时、完成情况和尚差学时；证件号、手机号默认脱敏显示。'],
+  employer: ['本单位人员', '查询本单位专业技术人员的年度学时、完成情况和尚差学时，督促未完成的人员按时完成；证件号、手机号默认脱敏显示。'],
+  base: ['专技人员信息查询', ''],
+} as const;
+
+/** The filters in the page's address (ids and codes as the server checks them again). */
+function filtersOf(params: URLSearchParams): FilterValues {
+  const num = (k: string) => (/^\d{1,9}$/.test(params.get(k) ?? '') ? Number(params.get(k)) : undefined);
+  const completed = params.get('completed');
+  return {
+    year: num('year') ?? thisYear(),
+    completed: completed === 'yes' || completed === 'no' ? completed : undefined,
+    orgId: num('orgId'),
+    departmentId: num('departmentId'),
+  };
+}
+
 export function PersonnelPage() {
   const { can } = useAccess();
-  const [filters, setFilters] = useState<FilterValues>({ year: thisYear() });
+  const me = useMe();
+  const [params] = useSearchParams();
+  const [initial] = useState(() => filtersOf(params));
+  const [filters, setFilters] = useState<FilterValues>(initial);
+  const [title, description] = TITLES[me.org.type];
   const [page, setPage] = useState({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
   const [sort, setSort] = useState<Sort>({});
   const [viewing, setViewing] = useState<number | null>(null);
@@ -94,6 +121,20 @@ export function PersonnelPage() {
     },
     { title: '完成情况', dataIndex: 'completed', width: 92, render: (v: boolean | null) => <CompletionTag completed={v} /> },
     {
+      title: '尚差学时',
+      dataIndex: 'gap',
+      width: 200,
+      ellipsis: { showTitle: false },
+      render: (v: string | null) =>
+        v ? (
+          <Tooltip title={v}>
+            <Typography.Text type="warning">{v.replace(/^还差 /, '')}</Typography.Text>
+          </Tooltip>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
+    },
+    {
       title: '操作',
       key: 'actions',
       width: can('personnel.manage') ? 132 : 70,
@@ -120,8 +161,8 @@ export function PersonnelPage() {
 
   return (
     <PageContainer
-      title="专技人员信息查询"
-      description="查询本辖区专业技术人员的基本信息和年度学时完成情况；证件号、手机号默认脱敏显示。"
+      title={title}
+      description={description}
       extra={
         can('personnel.import') && (
           <Button type="primary" icon={<CloudUploadOutlined />} onClick={() => setImporting(true)}>
@@ -132,6 +173,8 @@ export function PersonnelPage() {
     >
       <Card variant="borderless">
         <PersonnelFilters
+          orgType={me.org.type}
+          initial={initial}
           onSearch={(f) => {
             setFilters(f);
             setPage((p) => ({ ...p, page: 1 }));
@@ -147,7 +190,7 @@ export function PersonnelPage() {
           columns={columns}
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1300 }}
           onChange={onTableChange}
           pagination={pagedBy(page, setPage, q.data)}
           locale={{ emptyText: '没有符合条件的专业技术人员' }}

@@ -6,6 +6,7 @@ import type {
   importJob,
   importJobCreated,
   importJobPage,
+  personnelDepartmentOptions,
   personnelDetail,
   personnelHistoryClaim,
   personnelHistoryYear,
@@ -27,6 +28,7 @@ export interface PersonnelFilters {
   personName?: string;
   idNumber?: string;
   orgId?: number;
+  departmentId?: number;
   regionId?: number;
   titleSeries?: string;
   titleLevel?: TitleLevel;
@@ -61,13 +63,14 @@ export const IMPORTS_KEY = ['personnel', 'imports'] as const;
 export const personnelApi = {
   list: (q: PersonnelQuery) => api.get<PersonnelPage>('/api/personnel', q),
   exportXlsx: ({ page: _p, pageSize: _s, ...f }: PersonnelQuery, format: ExportFormat = 'xlsx') =>
-    download('/api/personnel/export', { ...f, format }, `专技人员信息.${format}`),
+    download('/api/personnel/export', { ...f, format }, `人员信息.${format}`),
   detail: (id: number) => api.get<PersonDetail>(`/api/personnel/${id}`),
   identity: (id: number) => api.get<Wire<typeof personnelIdentity>>(`/api/personnel/${id}/identity`),
   /** The one-time password is answered once and never kept in the client's cache. */
   resetPassword: (id: number) => api.post<Wire<typeof personnelPasswordReset>>(`/api/personnel/${id}/reset-password`),
   units: (keyword?: string) => api.get<Wire<typeof personnelUnitOptions>>('/api/personnel/options/units', { keyword }),
   regions: () => api.get<Wire<typeof personnelRegionOptions>>('/api/personnel/options/regions'),
+  departments: (orgId?: number) => api.get<Wire<typeof personnelDepartmentOptions>>('/api/personnel/options/departments', { orgId }),
   template: () => download('/api/personnel/import/template', undefined, '专技人员批量导入模板.xlsx'),
   upload: (file: File, onProgress?: (p: number) => void) => uploadForm<Wire<typeof importJobCreated>>('/api/personnel/import', {}, file, onProgress),
   jobs: (q: { page: number; pageSize: number }) => api.get<Wire<typeof importJobPage>>('/api/personnel/imports', q),
@@ -77,8 +80,9 @@ export const personnelApi = {
   failuresXlsx: (id: number) => download(`/api/personnel/imports/${id}/failures.xlsx`, undefined, '失败数据.xlsx'),
 };
 
-export function useRegionOptions() {
-  return useQuery({ queryKey: ['personnel', 'regions'], queryFn: personnelApi.regions, staleTime: 10 * 60_000 });
+/** The 区域 picker's options (`enabled`: only HR has regions below it). */
+export function useRegionOptions(enabled = true) {
+  return useQuery({ queryKey: ['personnel', 'regions'], queryFn: personnelApi.regions, staleTime: 10 * 60_000, enabled });
 }
 
 /** Polls a job every second while it is queued or running. */

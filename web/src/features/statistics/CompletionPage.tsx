@@ -29,6 +29,7 @@ import { PageContainer } from '../../components/PageContainer';
 import { serverPagination } from '../../components/table';
 import { fmtRate, statsApi, type CompletionParams, type CompletionRow, type CompletionStats, type GroupBy, type SortField } from './api';
 import { EChart } from './EChart';
+import { completionBarOption } from './completionChart';
 import { DONE_COLOR, UNDONE_COLOR, type ChartOption } from './echarts';
 import { StatsFilters } from './StatsFilters';
 import { useStatsParams } from './useStatsParams';
@@ -99,7 +100,7 @@ export function CompletionPage() {
                 <div className="stats-chart-title">{chartTitle(d)}</div>
                 {d.rows.length ? (
                   <EChart
-                    option={barOption(d)}
+                    option={completionBarOption(d.rows, d.groupBy === 'region')}
                     height={340}
                     ariaLabel="完成情况柱状图"
                     onItemClick={(e) => groupBy === 'region' && drill(d.rows[e.dataIndex]!)}
@@ -182,53 +183,6 @@ function Summary({ d }: { d: CompletionStats }) {
       </Row>
     </Card>
   );
-}
-
-function barOption(d: CompletionStats): ChartOption {
-  const names = d.rows.map((r) => r.name);
-  const many = names.length > 8;
-  return {
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (ps: unknown) => {
-        const arr = ps as { dataIndex: number }[];
-        const r = d.rows[arr[0]!.dataIndex]!;
-        return `<b>${r.name}</b><br/>应完成：${r.total} 人<br/>已完成：${r.completed} 人<br/>未完成：${r.uncompleted} 人<br/>完成率：${fmtRate(r.rate)}`;
-      },
-    },
-    legend: { data: ['已完成', '未完成'], top: 0, right: 0 },
-    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: many ? 35 : 0, width: many ? 96 : 140, overflow: 'truncate' } },
-    yAxis: { type: 'value', name: '人数', minInterval: 1 },
-    series: [
-      {
-        name: '已完成',
-        type: 'bar',
-        stack: 'n',
-        barMaxWidth: 42,
-        itemStyle: { color: DONE_COLOR },
-        data: d.rows.map((r) => r.completed),
-        cursor: d.groupBy === 'region' ? 'pointer' : 'default',
-      },
-      {
-        name: '未完成',
-        type: 'bar',
-        stack: 'n',
-        barMaxWidth: 42,
-        itemStyle: { color: UNDONE_COLOR, borderRadius: [3, 3, 0, 0] },
-        data: d.rows.map((r) => r.uncompleted),
-        cursor: d.groupBy === 'region' ? 'pointer' : 'default',
-        label: {
-          show: !many || names.length <= 20,
-          position: 'top',
-          fontSize: 11,
-          color: '#595959',
-          formatter: (x: { dataIndex: number }) => (d.rows[x.dataIndex]!.total ? fmtRate(d.rows[x.dataIndex]!.rate) : ''),
-        },
-      },
-    ],
-  };
 }
 
 function pieOption(d: CompletionStats): ChartOption {

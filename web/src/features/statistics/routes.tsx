@@ -9,9 +9,14 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 const OverviewPage = page(() => import('./OverviewPage'), 'OverviewPage');
 const CompletionPage = page(() => import('./CompletionPage'), 'CompletionPage');
 const TitlesPage = page(() => import('./TitlesPage'), 'TitlesPage');
+const WorkplaceCompletionPage = page(() => import('./WorkplaceCompletionPage'), 'WorkplaceCompletionPage');
+/** HR's region statistics; 用人单位 and 主管部门 hold stats.view for their own 完成情况 (本单位/所属单位). */
+const HR = ['hr'] as const;
+const UNITS = ['employer', 'authority'] as const;
 
 export const STATS_PAGES: { path: string; rule: RouteRule; Component: ComponentType }[] = [
-  { path: '/stats/overview', rule: { permission: 'stats.view' }, Component: OverviewPage },
-  { path: '/stats/completion', rule: { permission: 'stats.view' }, Component: CompletionPage },
-  { path: '/stats/titles', rule: { permission: 'stats.view' }, Component: TitlesPage },
+  { path: '/stats/overview', rule: { permission: 'stats.view', orgTypes: HR }, Component: OverviewPage },
+  { path: '/stats/completion', rule: { permission: 'stats.view', orgTypes: HR }, Component: CompletionPage },
+  { path: '/stats/titles', rule: { permission: 'stats.view', orgTypes: HR }, Component: TitlesPage },
+  { path: '/stats/workplace', rule: { permission: 'stats.view', orgTypes: UNITS }, Component: WorkplaceCompletionPage },
 ];
