@@ -11,15 +11,55 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { decisionBody, decisionResult, paged, pageQuery, type OrgType, type Permission } from '@hbzsgx/domain';
+import { decisionBody, decisionResult, paged, pageQuery, type HrLevel, type OrgType, type Permission } from '@hbzsgx/domain';
 import { contextOf, type ServiceContext } from '../context.js';
 import type { Db } from '../db/client.js';
 import type { Actor } from '../plugins/access.js';
 import { registerTodo } from '../modules/dashboard/todos.js';
+import { inArray } from 'drizzle-orm';
+import { users } from '../db/schema.js';
 import type { Column } from './excel.js';
+import { fmtTime } from './paging.js';
 import { registerExport } from './export.js';
 
 export type ReviewTab = 'pending' | 'done';
+
+/**
+ * 已审核's 审核人: a queue's rows carry the deciding account's id as `reviewedBy` (the row schema need not list it;
+ * it is not sent); the list answers its name as `reviewedByName`, looked up for the page's rows in one query.
+ */
+const withReviewer = (row: z.ZodType): z.ZodType => {
+  const extra = { reviewedByName: z.string().nullable().optional() };
+  if (row instanceof z.ZodObject) return row.extend(extra);
+  if (row instanceof z.ZodUnion) return z.union((row.options as z.ZodType[]).map(withReviewer) as [z.ZodType, z.ZodType, ...z.ZodType[]]);
+  return row;
+};
+async function reviewerNames<T>(db: Db, items: T[]): Promise<(T & { reviewedByName?: string | null })[]> {
+  const by = (r: T) => (r as { reviewedBy?: unknown }).reviewedBy;
+  const ids = [...new Set(items.map(by).filter((v): v is number => typeof v === 'number'))];
+  if (!items.some((r) => r && typeof r === 'object' && 'reviewedBy' in r)) return items as (T & { reviewedByName?: string | null })[];
+  const names = new Map(
+    ids.length ? (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids))).map((u) => [u.id, u.name]) : [],
+  );
+  return items.map((r) => {
+    const id = by(r);
+    return { ...r, reviewedByName: typeof id === 'number' ? (names.get(id) ?? null) : null };
+  });
+}
+/** The export's 审核人/审核时间 on 已审核, unless the queue's own columns have them. */
+function reviewerColumns<R>(columns: Column<R>[], tab: unknown): Column<R>[] {
+  if (tab !== 'done') return columns;
+  const has = (h: string) => columns.some((c) => c.header === h);
+  const at = (r: R) => {
+    const o = r as { reviewedAt?: Date | null; decidedAt?: Date | null };
+    return o.reviewedAt ?? o.decidedAt ?? null;
+  };
+  return [
+    ...columns,
+    ...(has('审核人') ? [] : [{ header: '审核人', value: (r: R) => (r as { reviewedByName?: string | null }).reviewedByName ?? '' }]),
+    ...(has('审核时间') ? [] : [{ header: '审核时间', width: 20, value: (r: R) => fmtTime(at(r)) }]),
+  ];
+}
 type Paging = { page: number; pageSize: number };
 type DecisionSchema = z.ZodType<{ ids: number[] }, unknown>;
 
@@ -50,6 +90,8 @@ export interface QueueDefinition<K extends string, F extends z.ZodObject, R exte
   /** 通过/驳回: one transaction guarded by the expected state; a batch with any id out of scope is refused (404). */
   decide: { body?: D; summary?: string; run(ctx: ServiceContext, kind: K, body: z.output<D>): Promise<{ done: number; skipped: number }> };
   summaries?: { list?: string; export?: string };
+  /** False where the rows record no deciding account (no 审核人 in the 已审核 export; see withReviewer). */
+  reviewer?: false;
 }
 
 export interface QueueTodo<K extends string> {
@@ -60,6 +102,8 @@ export interface QueueTodo<K extends string> {
   path(kind: K): string;
   /** Organisation types that have the menu (default: all). */
   types?(kind: K): OrgType[];
+  /** HR departments of these levels only, where the queue's requests never reach another level (default: all). */
+  hrLevels?(kind: K): HrLevel[];
   count(db: Db, actor: Actor, kind: K): Promise<number | { total: number; capped: boolean }>;
 }
 
@@ -79,6 +123,10 @@ export function registerReviewQueue<K extends string, F extends z.ZodObject, R e
   const kindOf = (p: unknown): K => (def.kinds ? (p as { kind: K }).kind : (undefined as never));
   const access = { access: { permission: def.permission } };
   const { tags } = def;
+  const list = async (ctx: ServiceContext, kind: K, q: z.output<F> & Paging) => {
+    const page = await def.list(ctx, kind, q);
+    return { ...page, items: await reviewerNames(ctx.db, page.items) };
+  };
 
   for (const kind of def.kinds?.values ?? [undefined as never as K]) {
     for (const todo of [def.todo].flat()) {
@@ -88,6 +136,7 @@ export function registerReviewQueue<K extends string, F extends z.ZodObject, R e
         path: todo.path(kind),
         permission: def.permission,
         types: todo.types?.(kind),
+        hrLevels: todo.hrLevels?.(kind),
         count: (db, actor) => todo.count(db, actor, kind),
       });
     }
@@ -102,10 +151,10 @@ export function registerReviewQueue<K extends string, F extends z.ZodObject, R e
         summary: def.summaries?.list ?? '审核队列（待审核/已审核）',
         ...params,
         querystring: pageQuery.extend(def.filters.shape),
-        response: { 200: paged(def.row) },
+        response: { 200: paged(withReviewer(def.row)) },
       },
     },
-    async (req) => def.list(contextOf(req), kindOf(req.params), req.query as z.output<F> & Paging),
+    async (req) => list(contextOf(req), kindOf(req.params), req.query as z.output<F> & Paging),
   );
 
   registerExport(app, {
@@ -123,8 +172,8 @@ export function registerReviewQueue<K extends string, F extends z.ZodObject, R e
         what: def.exportWhat(kind, f),
         title: def.exportTitle?.(kind, f) ?? `${def.title(kind)}${tabName(f)}`,
         filters: f,
-        columns: def.columns(kind, f),
-        load: (pg) => def.list(ctx, kind, { ...f, ...pg }),
+        columns: def.reviewer === false ? def.columns(kind, f) : reviewerColumns(def.columns(kind, f), (f as { tab?: unknown }).tab),
+        load: (pg) => list(ctx, kind, { ...f, ...pg }),
       };
     },
   });

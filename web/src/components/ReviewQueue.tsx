@@ -12,6 +12,7 @@ import type { decisionResult, ExportFormat, Wire } from '@hbzsgx/domain';
 import { errorMessage } from '../app/api';
 import { feedback } from '../app/feedback';
 import { ExportButton } from './ExportButton';
+import { fmtMinute, orDash } from './format';
 import { PageContainer } from './PageContainer';
 import { ReasonModal } from './ReasonModal';
 import { BatchBar, ReviewTabs, type ReviewTab } from './review';
@@ -52,6 +53,38 @@ export interface ReviewQueueSpec<Row extends { id: number }, F extends object> {
   rejectModal?: { title?: string; label?: string; okText?: string; description?(r: Row): ReactNode };
   /** The empty table's text per tab (default: 暂无待审核的/暂无已审核的{noun}). */
   emptyText?: Partial<Record<ReviewTab, string>>;
+  /**
+   * 已审核's 审核人 and 审核时间 columns, added to every queue (the server's review-queue mechanism answers
+   * `reviewedByName`); false where the queue records no deciding account.
+   */
+  reviewer?: false;
+}
+
+/** A column that shows a row's decision time (a page's own 审核时间 column, kept where it is). */
+const isTimeColumn = (c: TableColumnsType<object>[number]) =>
+  c.title === '审核时间' || ('dataIndex' in c && (c.dataIndex === 'reviewedAt' || c.dataIndex === 'decidedAt'));
+
+/** 已审核: the page's columns with 审核人 (before the page's 审核时间, or with one of ours at the end). */
+export function withReviewerColumns<Row extends object>(columns: TableColumnsType<Row>): TableColumnsType<Row> {
+  const reviewer: TableColumnsType<Row>[number] = {
+    title: '审核人',
+    key: 'reviewedByName',
+    width: 100,
+    render: (_, r) => orDash((r as { reviewedByName?: string | null }).reviewedByName),
+  };
+  if (columns.some((c) => c.key === 'reviewedByName' || c.title === '审核人')) return columns;
+  const at = columns.findIndex((c) => isTimeColumn(c as TableColumnsType<object>[number]));
+  if (at >= 0) return [...columns.slice(0, at), reviewer, ...columns.slice(at)];
+  const time: TableColumnsType<Row>[number] = {
+    title: '审核时间',
+    key: 'reviewedAt',
+    width: 140,
+    render: (_, r) =>
+      fmtMinute(
+        (r as { reviewedAt?: string | null; decidedAt?: string | null }).reviewedAt ?? (r as { decidedAt?: string | null }).decidedAt ?? null,
+      ),
+  };
+  return [...columns, reviewer, time];
 }
 
 const isPending = (r: { id: number }) => (r as { status?: unknown }).status === 'pending';
@@ -256,7 +289,7 @@ export function ReviewQueuePage<Row extends { id: number }, F extends object>({
         {list.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
         <Table<Row>
           rowKey="id"
-          columns={[...columns, actions]}
+          columns={[...(tab === 'done' && spec.reviewer !== false ? withReviewerColumns(columns) : columns), actions]}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
           scroll={{ x: scrollX }}

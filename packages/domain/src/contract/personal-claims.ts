@@ -19,6 +19,7 @@ export const personalClaimRow = z.object({
   learningForm: z.enum(LEARNING_FORM_CODES),
   rejectReason: z.string().nullable(),
   createdAt: timestamp,
+  reviewedAt: timestamp.nullable(),
 });
 export const personalClaimPage = paged(personalClaimRow);
 

@@ -27,9 +27,10 @@ describe('年度培训计划 / 年度工作总结', () => {
     );
     expect(up.status).toBe(200);
     expect(up.body.sha256).toBe(crypto.createHash('sha256').update(PDF).digest('hex'));
-    expect((await base.upload('/api/annual-docs', { kind: 'plan', year: 2026, description: '重复' }, { name: 'a.pdf', content: PDF })).status).toBe(
-      409,
-    );
+    const again = await base.upload('/api/annual-docs', { kind: 'plan', year: 2026, description: '重复' }, { name: 'a.pdf', content: PDF });
+    expect(again.status).toBe(409);
+    // the kind's name already says 年度: “2026年度培训计划”, never “2026年度的年度培训计划”
+    expect(again.body.message).toBe('2026年度培训计划已提交（待审核或已通过），不能重复提交');
 
     const q = await county.get('/api/reviews/annual-docs/plan?tab=pending');
     expect(q.body.items.map((i: { id: number }) => i.id)).toContain(up.body.id);

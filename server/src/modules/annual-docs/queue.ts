@@ -5,7 +5,7 @@ import { fmtTime } from '../../lib/paging.js';
 import type { QueueDefinition } from '../../lib/review-queue.js';
 import { countPendingDocs, decideDocs, reviewDocs, reviewFilters, type DocRow } from './service.js';
 
-const COLUMNS: Column<DocRow>[] = [
+const COLUMNS: Column<Omit<DocRow, 'reviewedBy'>>[] = [
   { header: '继续教育机构', width: 32, value: (r) => r.orgName },
   { header: '类别', width: 14, value: (r) => ANNUAL_DOC_KINDS[r.kind] },
   { header: '报送年度', width: 10, value: (r) => r.year },

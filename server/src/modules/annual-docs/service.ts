@@ -44,6 +44,7 @@ async function list(db: Db, where: SQL | undefined, q: { page: number; pageSize:
       rejectReason: annualDocs.rejectReason,
       createdAt: annualDocs.createdAt,
       reviewedAt: annualDocs.reviewedAt,
+      reviewedBy: annualDocs.reviewedBy,
       orgName: baseOrg.name,
       fileName: files.originalName,
       fileSize: files.size,
@@ -103,7 +104,7 @@ export async function uploadDoc(ctx: ServiceContext, up: Upload) {
           inArray(annualDocs.status, ['pending', 'approved']),
         ),
       );
-    if (live) throw new ConflictError(`${f.year}年度的${ANNUAL_DOC_KINDS[f.kind]}已提交（待审核或已通过），不能重复提交`);
+    if (live) throw new ConflictError(`${f.year}${ANNUAL_DOC_KINDS[f.kind]}已提交（待审核或已通过），不能重复提交`);
     const fileId = await storeFile(tx, up, a.org.id, a.userId);
     const [doc] = await tx
       .insert(annualDocs)

@@ -73,5 +73,7 @@ export const changeQueue: QueueDefinition<ChangeQueue, typeof filters, typeof ch
     count: countChanges,
   },
   decide: { run: decideChanges },
+  // change_requests record the deciding organisation and decidedAt, not the deciding account
+  reviewer: false,
   summaries: { list: '变更审核队列（待审核/已审核），含新旧对比', export: '导出变更审核队列（xlsx，与列表相同的筛选）' },
 };

@@ -116,6 +116,22 @@ describe('学时审核 › 删除', () => {
     expect(again.body).toMatchObject({ status: 'pending', flagged: false });
   });
 
+  it('已审核 names who decided (审核人) beside 审核时间, in the list and its export', async () => {
+    const ja = await hrOrg(ctx, '420102');
+    const reviewer = await loggedIn(ctx, await newAdmin(ctx, ja.id, { permissions: ['claim.review'], name: '李审核' }));
+    const p = await learner();
+    expect((await reviewer.post('/api/reviews/claims/decide', { ids: [p.claimId], decision: 'approve' })).status).toBe(200);
+    const done = await county.get(`/api/reviews/claims?source=base&tab=done&pageSize=100`);
+    const row = done.body.items.find((r: { id: number }) => r.id === p.claimId);
+    expect(row).toMatchObject({ reviewedByName: '李审核' });
+    expect(row.reviewedAt).toBeTruthy();
+    expect(row).not.toHaveProperty('reviewedBy');
+    const pending = await county.get(`/api/reviews/claims?source=base&tab=pending&pageSize=100`);
+    expect(pending.body.items.every((r: { reviewedByName?: string | null }) => !r.reviewedByName)).toBe(true);
+    const rows = await readXlsx(await county.get(`/api/reviews/claims/export?source=base&tab=done`));
+    expect(column(rows, '审核人')).toContain('李审核');
+  });
+
   it('refuses a deletion without a reason (400, in Chinese) and writes nothing', async () => {
     const a = await learner();
     await county.post('/api/reviews/claims/decide', { ids: [a.claimId], decision: 'approve' });

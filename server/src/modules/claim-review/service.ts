@@ -123,6 +123,7 @@ async function page(db: Db, where: SQL | undefined, q: { page: number; pageSize:
       evidenceFileId: claims.evidenceFileId,
       createdAt: claims.createdAt,
       reviewedAt: claims.reviewedAt,
+      reviewedBy: claims.reviewedBy,
     })
     .from(claims)
     .innerJoin(personnel, eq(personnel.id, claims.personnelId))

@@ -9,7 +9,12 @@ export async function dashboard(ctx: ServiceContext) {
   const { db, actor: a } = ctx;
   if (a.kind !== 'admin') return { todos: [], summary: [] };
   const todos = await todosFor(db, a);
-  const byType = await db.select({ type: organizations.type, n: count() }).from(organizations).where(orgScope(a)).groupBy(organizations.type);
+  // 辖区概况 counts as 继教综合统计 does: active organisations (not pending, rejected or disabled); active persons
+  const byType = await db
+    .select({ type: organizations.type, n: count() })
+    .from(organizations)
+    .where(and(orgScope(a), eq(organizations.status, 'active')))
+    .groupBy(organizations.type);
   const [people] = await db
     .select({ n: count() })
     .from(personnel)

@@ -112,6 +112,8 @@ export async function listUnitReview(ctx: ServiceContext, q: UnitReviewQuery) {
       learningForm: claims.learningForm,
       rejectReason: claims.rejectReason,
       createdAt: claims.createdAt,
+      reviewedAt: claims.reviewedAt,
+      reviewedBy: claims.reviewedBy,
     })
     .from(claims)
     .innerJoin(personnel, eq(personnel.id, claims.personnelId))

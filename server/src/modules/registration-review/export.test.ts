@@ -54,4 +54,29 @@ describe('注册审核管理 › 导出', () => {
     expect((await county.get('/api/reviews/registrations/alien/export')).status).toBe(400);
     expect((await county.get('/api/reviews/registrations/employer/export?tab=x')).status).toBe(400);
   });
+
+  it('已审核 names the reviewer (审核人) and the time (审核时间, Beijing) in the list and the export', async () => {
+    const ja = await hrOrg(ctx, '420102');
+    const reviewer = await loggedIn(ctx, await newAdmin(ctx, ja.id, { permissions: ['reg.review'], name: '周建国' }));
+    const pending = (await reviewer.get('/api/reviews/registrations/employer?tab=pending')).body.items as { id: number; name: string }[];
+    const target = pending.find((r) => r.name === '江岸区待审核设计院')!;
+    expect((await reviewer.post('/api/reviews/registrations/employer/decide', { ids: [target.id], decision: 'approve' })).status).toBe(200);
+    const done = (await county.get('/api/reviews/registrations/employer?tab=done')).body.items as {
+      id: number;
+      reviewedByName?: string | null;
+      reviewedAt: string | null;
+      reviewedBy?: unknown;
+    }[];
+    const row = done.find((r) => r.id === target.id)!;
+    expect(row.reviewedByName).toBe('周建国');
+    expect(row.reviewedAt).toBeTruthy();
+    expect(row).not.toHaveProperty('reviewedBy'); // the account id is not sent
+    const rows = await readXlsx(await county.get('/api/reviews/registrations/employer/export?tab=done'));
+    expect(column(rows, '审核人')).toEqual(['周建国']);
+    const at = new Date(row.reviewedAt!);
+    const beijing = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(String(column(rows, '审核时间')[0])).toContain(beijing);
+    // the pending tab's export has no such columns
+    expect((await readXlsx(await county.get('/api/reviews/registrations/employer/export?tab=pending')))[0]).not.toContain('审核人');
+  });
 });

@@ -79,7 +79,14 @@ export const registrationQueue: QueueDefinition<ReviewKind, typeof filters, type
   // a queue holds either people or organisations: the kind decides which columns its rows fill
   columns: (kind) => (kind === 'personnel' ? PERSON_COLUMNS : ORG_COLUMNS) as Column<Row>[],
   exportWhat: (kind) => `registrations.${kind}`,
-  todo: { key: (kind) => `reg-${kind}`, path: (kind) => `/account/registrations/${kind}`, types: (kind) => QUEUE_TYPES[kind], count: countPending },
+  todo: {
+    key: (kind) => `reg-${kind}`,
+    path: (kind) => `/account/registrations/${kind}`,
+    types: (kind) => QUEUE_TYPES[kind],
+    // an HR department's registration is decided above it: a county HR has no HR department below it
+    hrLevels: (kind) => (kind === 'hr' ? ['province', 'city'] : ['province', 'city', 'county']),
+    count: countPending,
+  },
   decide: { run: decide },
   summaries: { list: '注册审核队列（待审核/已审核）', export: '导出注册审核队列（xlsx，与列表相同的筛选）' },
 };

@@ -94,6 +94,7 @@ async function queueRows(db: Db, actor: Actor, kind: ReviewKind, q: QueueQuery) 
         rejectReason: personnel.rejectReason,
         createdAt: personnel.createdAt,
         reviewedAt: personnel.reviewedAt,
+        reviewedBy: personnel.reviewedBy,
       })
       .from(personnel)
       .innerJoin(users, eq(users.id, personnel.userId))
@@ -135,6 +136,7 @@ async function queueRows(db: Db, actor: Actor, kind: ReviewKind, q: QueueQuery) 
       rejectReason: organizations.rejectReason,
       createdAt: organizations.createdAt,
       reviewedAt: organizations.reviewedAt,
+      reviewedBy: organizations.reviewedBy,
     })
     .from(organizations)
     .innerJoin(divisions, eq(divisions.code, organizations.divisionCode))

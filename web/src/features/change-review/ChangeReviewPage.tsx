@@ -45,6 +45,7 @@ function Queue({ kind, title }: { kind: ChangeKind; title: string }) {
       decide: (d) => changeApi.decide(kind, d),
       exportXlsx: (q) => changeApi.exportXlsx(kind, q, title),
       noun: '申请',
+      reviewer: false, // a change request records the deciding organisation, not the account
       unit: '条',
       label: (r) => `“${subjectName(r)}”的申请`,
       afterReject: '原信息保持不变',

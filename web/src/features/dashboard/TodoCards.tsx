@@ -1,4 +1,4 @@
-import { Badge, Card, Col, Empty, Row, Statistic } from 'antd';
+import { Badge, Card, Col, Empty, Row, Space, Statistic } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import type { Todo } from './api';
@@ -9,9 +9,11 @@ export function TodoCards({ todos, loading }: { todos: Todo[]; loading: boolean 
   return (
     <Card
       title={
-        <Badge count={waiting} offset={[12, 0]} overflowCount={999}>
-          待办事项
-        </Badge>
+        // the count beside the label, in the line's flow: a corner badge of "999+" reached back over 待办事项
+        <Space size={8} align="center" className="todo-title">
+          <span>待办事项</span>
+          <Badge count={waiting} overflowCount={999} />
+        </Space>
       }
       variant="borderless"
       loading={loading}

@@ -19,6 +19,8 @@ export function ClaimDetailDrawer({
   onEvidence?: (c: ClaimRow) => void;
 }) {
   const c = claim;
+  // answered by the queue's list (server/src/lib/review-queue.ts) for decided claims
+  const reviewer = (c as { reviewedByName?: string | null } | null)?.reviewedByName;
   return (
     <Drawer title="学时申报详情" open={!!c} onClose={onClose} size={640} destroyOnHidden extra={actions}>
       {c && (
@@ -58,9 +60,12 @@ export function ClaimDetailDrawer({
               { key: 'form', label: '学习形式', children: c.learningFormName },
               { key: 'score', label: '成绩', children: orDash(c.score) },
               { key: 'hours', label: '学时', children: `${c.hours} 学时` },
+              // the recognition rule that produced the hours, as stored with the claim (认定规则 × 数量, capped)
+              ...(c.basis ? [{ key: 'basis', label: '认定依据', children: c.basis }] : []),
               { key: 'qualified', label: '是否合格', children: c.qualified ? <Tag color="green">合格</Tag> : <Tag color="red">不合格</Tag> },
               { key: 'status', label: '申报状态', children: <ClaimStatusTag status={c.status} name={c.statusName} /> },
               { key: 'createdAt', label: '申报时间', children: fmtMinute(c.createdAt) },
+              ...(reviewer ? [{ key: 'reviewer', label: '审核人', children: reviewer }] : []),
               ...(c.reviewedAt ? [{ key: 'reviewedAt', label: '审核时间', children: fmtMinute(c.reviewedAt) }] : []),
               ...(c.status === 'rejected' ? [{ key: 'reject', label: '驳回原因', children: orDash(c.rejectReason) }] : []),
               ...(c.status === 'revoked'

@@ -43,6 +43,7 @@ export function IncomingPage() {
           q.tab === 'pending' ? '待确认的调入.xlsx' : '调入记录.xlsx',
         ),
       noun: '调入',
+      reviewer: false, // its 已处理 columns are the transfer's own (处理时间)
       unit: '条',
       label: (r) => `“${r.name}”`,
       message: (d) => `已拒绝${d.label}的调入`,
