@@ -32,6 +32,8 @@ export const suborgRow = z.object({
   status: orgStatus,
   divisionName: z.string(),
   createdAt: timestamp,
+  /** Whether it has a (live) super admin: 重置密码 resets that seat's password, so it is offered only then. */
+  hasSuper: z.boolean(),
 });
 export const suborgList = paged(suborgRow);
 

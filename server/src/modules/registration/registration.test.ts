@@ -65,6 +65,8 @@ describe('机构注册 and 注册审核', () => {
     const detail = await janC.get(`/api/reviews/registrations/base/${r.body.id}`);
     expect(detail.body.registrant).toMatchObject({ name: '注册人', email: 'r@example.cn' });
     expect(detail.body.registrant.idNumberMasked).toMatch(/\*{10}/);
+    // who applied, as 注册审核's detail shows it: name and masked phone (the full numbers only through 查看完整)
+    expect(detail.body.registrant.phoneMasked).toMatch(/^\d{3}\*{4}\d{4}$/);
     const blocked = await reg.get('/api/departments');
     expect(blocked.status).toBe(403);
     expect(blocked.body.message).toContain('审核中');

@@ -56,6 +56,8 @@ export async function listSuborgs(ctx: ServiceContext, q: SuborgFilters & { page
       status: organizations.status,
       divisionName: divisions.name,
       createdAt: organizations.createdAt,
+      // 重置密码 is offered only where there is a super admin whose password it resets
+      hasSuper: sql<boolean>`exists (select 1 from ${admins} a where a.org_id = ${organizations.id} and a.is_super and a.removed_at is null)`,
     })
     .from(organizations)
     .innerJoin(divisions, eq(divisions.code, organizations.divisionCode))

@@ -58,6 +58,16 @@ describe('jurisdiction (下属机构)', () => {
     expect(all.body.total).toBeGreaterThan(100);
   });
 
+  it('a row says whether the organisation has a super admin (重置密码 is offered only then)', async () => {
+    // under the city itself: the counties' own counts stay as later tests expect them
+    const withSuper = await newOrg(ctx, 'employer', (await hrOrg(ctx, '420100')).id, '武汉有管理员单位', '420100');
+    await newAdmin(ctx, withSuper.id, { isSuper: true });
+    const rows = (await wuhan.get('/api/suborgs?type=employer&pageSize=100')).body.items as { id: number; hasSuper: boolean }[];
+    expect(rows.find((r) => r.id === withSuper.id)?.hasSuper).toBe(true);
+    expect(rows.find((r) => r.id === empId)?.hasSuper).toBe(false);
+    expect((await jiangan.post(`/api/suborgs/${empId}/reset-password`, {})).status).toBe(404);
+  });
+
   it('details mask the contact phone; bad ids answer 400', async () => {
     const d = await jiangan.get(`/api/suborgs/${empId}`);
     expect(d.body.contactPhone).toMatch(/\*{4}/);

@@ -42,7 +42,16 @@ export function ChangePasswordForm({
   };
 
   return (
-    <Form form={form} name="changePassword" layout="vertical" onFinish={submit} requiredMark autoComplete="off">
+    <Form
+      form={form}
+      name="changePassword"
+      layout="vertical"
+      onFinish={submit}
+      // the server's answer was about what was sent: editing again clears it (a new attempt gets its own)
+      onValuesChange={() => setError(null)}
+      requiredMark
+      autoComplete="off"
+    >
       <Alert type="info" showIcon title="密码规则" description={policyText(policy)} style={{ marginBottom: 16 }} />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form.Item label="原密码" name="oldPassword" rules={[{ required: true, message: '请输入原密码' }]}>

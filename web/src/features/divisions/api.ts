@@ -38,14 +38,17 @@ export function divisionPath(code: string | null | undefined): string[] {
   return [PROVINCE_CODE, `${code.slice(0, 4)}00`, code];
 }
 
-/** Loads the levels needed to name `code`; answers e.g. "湖北省 / 武汉市 / 江岸区" (or undefined while loading). */
+/**
+ * Loads the levels needed to name `code`; answers e.g. "湖北省 / 武汉市 / 江岸区", or undefined while loading or when a
+ * level cannot be named (never the bare code: callers show the name they have).
+ */
 export function useDivisionLabel(code: string | null | undefined): string | undefined {
   const path = divisionPath(code);
   const parents: (string | undefined)[] = path.length ? [undefined, ...path.slice(0, -1)] : [];
   const qs = useQueries({ queries: parents.map((p) => divisionChildrenQuery(p)) });
   if (!path.length) return undefined;
   const names = path.map((c, i) => qs[i]?.data?.find((d) => d.code === c)?.name);
-  if (names.some((n) => !n)) return qs.some((q) => q.isPending) ? undefined : (code ?? undefined);
+  if (names.some((n) => !n)) return undefined;
   return names.join(' / ');
 }
 

@@ -1,4 +1,4 @@
-/** 查看证明材料: the evidence of a personal declaration, shown in place (image or PDF) with 下载. */
+/** 查看证明材料: the evidence of a personal declaration, shown in place (image or PDF) with 下载, titled by its original file name. */
 import { useEffect, useState } from 'react';
 import { Alert, Button, Image, Modal, Spin } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
@@ -51,7 +51,8 @@ export function EvidenceModal({ claimId, title, onClose }: { claimId: number | n
 
   return (
     <Modal
-      title={title ?? '证明材料'}
+      // the file by the name it was uploaded with; until it has loaded, what it is evidence of
+      title={file ? file.name : (title ?? '证明材料')}
       open={claimId != null}
       onCancel={onClose}
       width={860}

@@ -21,6 +21,10 @@ function OrgItems(d: OrgDetail) {
     { key: 'contactName', label: '联系人', children: d.contactName },
     { key: 'contactPhone', label: '联系电话', children: d.contactPhone },
     { key: 'address', label: '地址', children: d.address },
+    // who applied: the registrant (the organisation's super admin), masked like every list
+    { key: 'registrant', label: '申请人', children: orDash(d.registrant?.name) },
+    { key: 'registrantPhone', label: '申请人手机号', children: <span className="mono">{orDash(d.registrant?.phoneMasked)}</span> },
+    { key: 'registrantId', label: '申请人证件号', children: <span className="mono">{orDash(d.registrant?.idNumberMasked)}</span> },
   ];
 }
 

@@ -45,7 +45,8 @@ function OrgData({ r }: { r: MyOrgRegistration }) {
         { key: 'status', label: '审核状态', children: <ReviewStatusTag status={r.status} /> },
         { key: 'name', label: '机构名称', children: d.name, span: 'filled' },
         { key: 'creditCode', label: '统一社会信用代码', children: <span className="mono">{d.creditCode}</span> },
-        { key: 'division', label: '所属地区', children: division ?? d.divisionCode },
+        // by name always (the full path once loaded, the server's name before): never the bare code
+        { key: 'division', label: '所属地区', children: division ?? orDash(d.divisionName) },
         { key: 'parent', label: '上级部门', children: orDash(d.parentName), span: 'filled' },
         { key: 'contactName', label: '联系人', children: d.contactName },
         { key: 'contactPhone', label: '联系电话', children: d.contactPhone },

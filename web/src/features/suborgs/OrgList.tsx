@@ -53,7 +53,7 @@ export function OrgList({ onOpen }: { onOpen: (id: number) => void }) {
           <Button type="link" size="small" onClick={() => onOpen(o.id)}>
             查看
           </Button>
-          <SuborgActions org={o} />
+          <SuborgActions org={o} hasSuper={o.hasSuper} />
         </Space>
       ),
     },

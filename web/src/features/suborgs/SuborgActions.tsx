@@ -20,12 +20,12 @@ export function SuborgActions({
   org,
   size = 'small',
   link = true,
-  hasSuper = true,
+  hasSuper,
 }: {
   org: Target;
   size?: 'small' | 'middle';
   link?: boolean;
-  hasSuper?: boolean;
+  hasSuper: boolean;
 }) {
   const { can } = useAccess();
   const me = useMe();

@@ -24,7 +24,7 @@ function AnnualReviewPage({ kind }: { kind: DocKind }) {
     exportXlsx: (q) => trainingApi.exportReviewDocs(kind, q),
     noun: what,
     unit: '份',
-    label: (d) => `“${d.orgName}”的${d.year}年度${what}`,
+    label: (d) => `“${d.orgName}”的${d.year}${what}`, // what: 年度培训计划 → “2026年度培训计划”
     afterReject: '机构可重新上传',
   });
 

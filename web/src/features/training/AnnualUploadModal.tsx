@@ -33,7 +33,7 @@ export function AnnualUploadModal({ kind, open, onClose }: { kind: DocKind; open
     setProgress(0);
     try {
       await trainingApi.uploadAnnualDoc({ kind, year: v.year, description: v.description.trim() }, file, setProgress);
-      feedback.success(`${v.year}年度${what}已提交，待人社部门审核`);
+      feedback.success(`${v.year}${what}已提交，待人社部门审核`); // what: 年度培训计划 → 2026年度培训计划
       void qc.invalidateQueries({ queryKey: ANNUAL_DOCS_KEY });
       onClose();
     } catch (e) {
