@@ -71,7 +71,8 @@ async function policyOf(db: Db, year: number): Promise<HourPolicy | null> {
  * serves it (docs/decisions.md, 2026-12-01): scope by the row's jurisdiction keys, 单位/区域 as a subtree of keys,
  * 姓名 and 证件号 through the user, 完成情况 through the year totals. Ids the client sent are checked.
  * `orgs`: the same selection as a condition on organisations (each person is counted under their unit by 查询统计's
- * counters), when every filter is one the counters are keyed by (jurisdiction, 单位, 区域, 职称系列); else undefined.
+ * counters; 'all': every organisation), when every filter is one the counters are keyed by (jurisdiction, 单位, 区域,
+ * 职称系列); else undefined.
  * `fromTotals` (已完成, docs/decisions.md 2026-12-02): the rows are the year's completed totals of listed persons —
  * scope, 单位 and 区域 on the totals' own copy of the person's keys (db/repeatable/year-totals.sql), so the list reads
  * one partial index in its order — and `personJoin` says whether a filter still needs the personnel row.
@@ -83,7 +84,7 @@ async function listWhere(
   f: PersonnelFilters,
   policy: HourPolicy | null,
   year: number,
-): Promise<{ where: SQL; orgs?: SQL; fromTotals: boolean; personJoin: boolean }> {
+): Promise<{ where: SQL; orgs?: SQL | 'all'; fromTotals: boolean; personJoin: boolean }> {
   if (f.completed && !policy) throw new BadRequestError(`年度：${year}年度尚未设置学时要求，无法按完成情况查询`, { field: 'year' });
   const zeroCompletes = !!policy && completion({ publicHours: 0, professionalHours: 0 }, policy).completed;
   // (a policy that zero hours meet completes persons without a totals row: those are left to the per-person test)
@@ -128,7 +129,7 @@ async function listWhere(
   const countable = !f.personName && !f.idNumber && !f.titleLevel && !f.departmentId && !zeroCompletes;
   return {
     where: and(...conds, ...personConds)!, // status (or the totals' year) is always there
-    orgs: countable ? (and(...orgConds) ?? sql`true`) : undefined,
+    orgs: countable ? (and(...orgConds) ?? 'all') : undefined,
     fromTotals,
     personJoin: personConds.length > 0,
   };
@@ -140,17 +141,18 @@ async function listWhere(
  * persons minus those — exact, one counter row per unit, capped like any bounded count so paging stays within 500
  * pages. The counters are kept in the transaction of every change (db/repeatable/counters.sql): the same truth.
  */
-async function completionCount(db: Db, orgs: SQL, f: PersonnelFilters, year: number) {
+async function completionCount(db: Db, orgs: SQL | 'all', f: PersonnelFilters, year: number) {
   // stat_org_personnel holds (职称系列, 级别) rows and the organisation's roll-up ('*', '*'); stat_org_ledger (系列) and ('*')
   const series = f.titleSeries ?? '*';
   const personRows = f.titleSeries ? sql`sp.title_series = ${series}` : sql`sp.title_series = '*' AND sp.title_level = '*'`;
-  const [r] = await queryRows<{ persons: number; completed: number }>(
-    db,
-    sql`SELECT coalesce((SELECT sum(sp.persons) FROM stat_org_personnel sp JOIN organizations ON organizations.id = sp.org_id
-                          WHERE ${personRows} AND ${orgs}), 0)::int AS persons,
-               coalesce((SELECT sum(sl.completed) FROM stat_org_ledger sl JOIN organizations ON organizations.id = sl.org_id
-                          WHERE sl.year = ${year} AND sl.title_series = ${series} AND ${orgs}), 0)::int AS completed`,
-  );
+  // the whole tree (the province, no 单位/区域): every counter row, no organisation to join
+  const of = (t: string, where: SQL) =>
+    orgs === 'all'
+      ? sql`FROM ${sql.raw(t)} WHERE ${where}`
+      : sql`FROM ${sql.raw(t)} JOIN organizations ON organizations.id = ${sql.raw(t.split(' ')[1]!)}.org_id WHERE ${where} AND ${orgs}`;
+  const completed = sql`coalesce((SELECT sum(sl.completed) ${of('stat_org_ledger sl', sql`sl.year = ${year} AND sl.title_series = ${series}`)}), 0)::int`;
+  const persons = f.completed === 'yes' ? sql`0` : sql`coalesce((SELECT sum(sp.persons) ${of('stat_org_personnel sp', personRows)}), 0)::int`;
+  const [r] = await queryRows<{ persons: number; completed: number }>(db, sql`SELECT ${persons} AS persons, ${completed} AS completed`);
   return boundedTotal(f.completed === 'yes' ? Number(r!.completed) : Number(r!.persons) - Number(r!.completed));
 }
 
@@ -184,7 +186,12 @@ export async function listPersonnel(ctx: ServiceContext, q: PersonnelQuery) {
         ? db.select({ id }).from(personYearTotals).innerJoin(personnel, eq(personnel.id, personYearTotals.personnelId)).$dynamic()
         : db.select({ id }).from(personYearTotals).$dynamic()
       : db.select({ id }).from(personnel).leftJoin(personYearTotals, yearJoin).$dynamic();
-  const { total, capped } = q.completed && orgs ? await completionCount(db, orgs, q, year) : await boundedCount(db, selection().where(where));
+  // 共 N 条: 已完成 straight from the completed totals' index is a bounded range (dense: no person to test); else the
+  // counters where the filters are theirs, else the bounded count of the rows
+  const { total, capped } =
+    q.completed && orgs && !(fromTotals && !personJoin)
+      ? await completionCount(db, orgs, q, year)
+      : await boundedCount(db, selection().where(where));
   const dir = q.order === 'asc' ? asc : desc;
   const order = fromTotals ? [dir(TOTALS_SORTS[q.sort]), dir(personYearTotals.personnelId)] : [dir(SORTS[q.sort]), dir(personnel.id)];
   // the page's ids first (joining only what the sort reads), then their columns for those rows only
