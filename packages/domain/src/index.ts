@@ -9,5 +9,6 @@ export * from './labels.js';
 export * from './fields.js';
 export * from './schemas.js';
 export * from './hours.js';
+export * from './classRules.js';
 export * from './time.js';
 export * from './contract/index.js';

@@ -266,6 +266,12 @@ export const scoreBody = z
     qualified: z.boolean({ error: '请选择是否合格' }),
   })
   .superRefine(refineIdNumber);
+/** 修改 of a learner's score while HR has not decided it (学员成绩管理). */
+export const scoreCorrectionBody = z.object({
+  score: text(20).default(''),
+  qualified: z.boolean({ error: '请选择是否合格' }),
+});
+export type ScoreCorrectionBody = z.infer<typeof scoreCorrectionBody>;
 export const claimQuery = pageQuery.extend({
   tab: z.enum(['pending', 'done']).default('pending'),
   source: z.enum(['base', 'employer', 'personal']).default('base'),

@@ -20,6 +20,8 @@ const requirementFields = {
   publicMin: z.number(),
   /** 申报截止日期, 'YYYY-MM-DD'. */
   closingDate: calendarDate,
+  /** 每天最多学时: a class's hours may not exceed this × its days. */
+  maxHoursPerDay: z.number(),
 };
 export const hourPolicy = z.object({
   ...requirementFields,

@@ -47,6 +47,8 @@ export const scoreRow = z.object({
   revokeReason: z.string().nullable(),
   /** Why 学时审核 deleted this learner's claim (status deleted). */
   deleteReason: z.string().nullable(),
+  /** HR has not decided it (待审核, or the unqualified score the base recorded): the base may still 修改 or 撤销 it. */
+  correctable: z.boolean(),
 });
 export const scoreList = itemsOf(scoreRow);
 export const scoreResult = z.object({

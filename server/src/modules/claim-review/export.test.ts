@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { hourPolicies } from '../../db/schema.js';
+import { claims, hourPolicies } from '../../db/schema.js';
 import { createTestApp, type Client, type TestCtx } from '../../../test/harness.js';
 import { hrOrg, loggedIn, newAdmin, newOrg, newPerson } from '../../../test/fixtures.js';
 import { column, readXlsx } from '../../../test/xlsx.js';
@@ -24,26 +24,35 @@ beforeAll(async () => {
   sibling = await loggedIn(ctx, await newAdmin(ctx, (await hrOrg(ctx, '420103')).id, { isSuper: true }));
   city = await loggedIn(ctx, await newAdmin(ctx, (await hrOrg(ctx, '420100')).id, { isSuper: true }));
   otherCity = await loggedIn(ctx, await newAdmin(ctx, (await hrOrg(ctx, '420500')).id, { isSuper: true }));
-  classId = (
-    await base.post('/api/classes', {
-      year,
-      name: '学时导出培训班',
-      subjectType: 'professional',
-      learningForm: 'faceToFace',
-      hours: 24,
-      startDate: `${year}-03-01`,
-      endDate: `${year}-03-03`,
-      place: '江岸',
-      capacity: 100,
-      targetSeries: [],
-    })
-  ).body.id;
-  await county.post('/api/reviews/classes/decide', { ids: [classId], decision: 'approve' });
+  // two classes of the same name (a person registers once per class): p1 in both, p2 in the first
+  const declare = async () =>
+    (
+      await base.post('/api/classes', {
+        year,
+        name: '学时导出培训班',
+        subjectType: 'professional',
+        learningForm: 'faceToFace',
+        hours: 24,
+        startDate: `${year}-03-01`,
+        endDate: `${year}-03-03`,
+        place: '江岸',
+        capacity: 100,
+        targetSeries: [],
+      })
+    ).body.id as number;
+  classId = await declare();
+  const second = await declare();
+  await county.post('/api/reviews/classes/decide', { ids: [classId, second], decision: 'approve' });
   p1 = await newPerson(ctx, empId);
   p2 = await newPerson(ctx, empId);
   await base.post(`/api/classes/${classId}/scores`, { idNumber: p1.idNumber, score: '90', qualified: true });
-  await base.post(`/api/classes/${classId}/scores`, { idNumber: p1.idNumber, score: '90', qualified: true }); // flagged duplicate
+  const again = await base.post(`/api/classes/${second}/scores`, { idNumber: p1.idNumber, score: '90', qualified: true });
   await base.post(`/api/classes/${classId}/scores`, { idNumber: p2.idNumber, score: '85', qualified: true });
+  // one claim marked 重点审核 (the rules themselves: training.test.ts, corrections.test.ts), for the export's filter
+  await ctx.db
+    .update(claims)
+    .set({ flagged: true, flagReasons: ['同一人员在同一培训班重复申报'] })
+    .where(eq(claims.id, again.body.claimId));
   teacher = await loggedIn(ctx, p1, 'personnel');
 });
 afterAll(async () => ctx?.close());

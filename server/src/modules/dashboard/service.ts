@@ -4,11 +4,13 @@ import type { ServiceContext } from '../../context.js';
 import { organizations, personnel } from '../../db/schema.js';
 import { orgScope } from '../../lib/scope.js';
 import { todosFor } from './todos.js';
+import { baseSummary } from '../training/service.js';
 
 export async function dashboard(ctx: ServiceContext) {
   const { db, actor: a } = ctx;
   if (a.kind !== 'admin') return { todos: [], summary: [] };
   const todos = await todosFor(db, a);
+  if (a.org.type === 'base') return { todos, summary: await baseSummary(db, a) }; // a base has classes and learners, no staff
   // 辖区概况 counts as 继教综合统计 does: active organisations (not pending, rejected or disabled); active persons
   const byType = await db
     .select({ type: organizations.type, n: count() })

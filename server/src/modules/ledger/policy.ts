@@ -14,6 +14,8 @@ export const policyBody = z
     professionalMin: hours,
     publicMin: hours,
     closingDate: dateSchema,
+    /** 每天最多学时 (培训班申报: hours ≤ this × days); kept as it is when not sent. */
+    maxHoursPerDay: decimal({ gt: 0, max: 24, step: 0.5, stepMessage: '最小单位为0.5', maxMessage: '一天最多24学时' }).optional(),
     rules: z
       .array(
         z.object({
@@ -48,13 +50,14 @@ export async function savePolicy(ctx: ServiceContext, year: number, body: Policy
   const userId = ctx.actor.userId;
   return ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(hourPolicies).where(eq(hourPolicies.year, year));
-    await tx
+    const [saved] = await tx
       .insert(hourPolicies)
       .values({ year, ...p, updatedBy: userId })
-      .onConflictDoUpdate({ target: hourPolicies.year, set: { ...p, updatedAt: ctx.now(), updatedBy: userId } });
+      .onConflictDoUpdate({ target: hourPolicies.year, set: { ...p, updatedAt: ctx.now(), updatedBy: userId } })
+      .returning();
     await tx.delete(recognitionRules).where(eq(recognitionRules.year, year));
     if (rules.length) await tx.insert(recognitionRules).values(rules.map((r) => ({ ...r, year })));
     await ctx.audit({ action: 'policy.update', targetType: 'hour_policy', targetId: year, detail: { before: before ?? null, after: body } }, tx);
-    return { year, ...p, rules };
+    return { year, ...p, maxHoursPerDay: saved!.maxHoursPerDay, rules };
   });
 }

@@ -99,10 +99,17 @@ export async function recomputeTotals(db: Db, personnelId: number, year: number)
   return { publicHours: Number(r!.publicHours), professionalHours: Number(r!.professionalHours) };
 }
 
-export async function policyFor(db: Db, year: number): Promise<HourPolicy> {
+export async function policyFor(db: Db, year: number): Promise<HourPolicy & { maxHoursPerDay: number }> {
   const [p] = await db.select().from(hourPolicies).where(eq(hourPolicies.year, year));
   if (!p) throw new NotFoundError(`${year}年度学时要求`);
-  return { year: p.year, totalRequired: p.totalRequired, professionalMin: p.professionalMin, publicMin: p.publicMin, closingDate: p.closingDate };
+  return {
+    year: p.year,
+    totalRequired: p.totalRequired,
+    professionalMin: p.professionalMin,
+    publicMin: p.publicMin,
+    closingDate: p.closingDate,
+    maxHoursPerDay: p.maxHoursPerDay,
+  };
 }
 
 /** A person's year: stored totals judged against that year's policy by the one completion function. */

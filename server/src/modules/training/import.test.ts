@@ -62,6 +62,7 @@ describe('学员成绩 Excel 导入', () => {
   it('imports valid rows and reports every bad row with its reason; failed rows download as xlsx', async () => {
     const a = await newPerson(ctx, empId);
     const b = await newPerson(ctx, empId);
+    const c = await newPerson(ctx, empId);
     const [ua] = await ctx.db
       .select()
       .from((await import('../../db/schema.js')).users)
@@ -72,7 +73,7 @@ describe('学员成绩 Excel 导入', () => {
       ['居民身份证', '420102199003072914', '', '80', '是'], // bad checksum
       ['居民身份证', nextIdNumber(), '', '80', '是'], // not in the platform
       ['居民身份证', Number(a.idNumber.slice(0, 15)), '', '80', '是'], // numeric ID cell
-      ['居民身份证', a.idNumber, '张冠李戴', '80', '是'], // name does not match
+      ['居民身份证', c.idNumber, '张冠李戴', '80', '是'], // name does not match (a again would be 与第2行重复: corrections.test.ts)
       [],
       ['居民身份证', b.idNumber, '', '70', '也许'], // bad 是否合格
     ]);
@@ -87,7 +88,7 @@ describe('学员成绩 Excel 导入', () => {
     expect(failed[0]).toEqual(['证件类型', '证件号', '姓名', '成绩', '是否合格', '失败原因', '原行号']);
     expect(failed.map((f) => f[6])).toEqual(['原行号', '4', '5', '6', '7', '9']);
     // the stored file may be downloaded by any score manager of the base: 证件号 masked
-    expect(failed[4]![1]).toBe(a.idNumber.slice(0, 4) + '**********' + a.idNumber.slice(-4));
+    expect(failed[4]![1]).toBe(c.idNumber.slice(0, 4) + '**********' + c.idNumber.slice(-4));
     expect(failed.flat().join('|')).not.toMatch(/\d{17}[\dXx]/);
     expect((await base.get(`/api/classes/${classId}/scores`)).body.items).toHaveLength(2);
   });

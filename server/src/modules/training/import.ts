@@ -4,7 +4,7 @@
  * (the row numbers and reasons are what is needed to correct the source file).
  */
 import { createHash } from 'node:crypto';
-import { ID_TYPES, maskIdNumber, type IdType } from '@hbzsgx/domain';
+import { ID_TYPES, maskIdNumber, normalizeIdNumber, type IdType } from '@hbzsgx/domain';
 import type { ServiceContext } from '../../context.js';
 import { files } from '../../db/schema.js';
 import { AppError, BadRequestError } from '../../errors.js';
@@ -60,6 +60,8 @@ export async function importScores(ctx: ServiceContext, classId: number, up: Upl
 
   const result: ImportResult = { total: 0, imported: 0, flagged: 0, failed: [], failedFileId: null };
   const failedRows: { values: string[]; reason: string; row: number }[] = [];
+  /** The row that registered each 证件号 of the file: a later row of the same person is refused, naming it. */
+  const firstRow = new Map<string, number>();
   for (const { row: r, cells } of data) {
     const rawId = cells[1];
     const values = SCORE_HEADERS.map((_, i) => cellText(cells[i]));
@@ -82,6 +84,12 @@ export async function importScores(ctx: ServiceContext, classId: number, up: Upl
       fail('是否合格：请填写“是”或“否”');
       continue;
     }
+    const key = `${idType}:${normalizeIdNumber(values[1] ?? '')}`;
+    const earlier = firstRow.get(key);
+    if (earlier !== undefined) {
+      fail(`证件号：与第${earlier}行重复，同一学员在一个培训班只能登记一次`);
+      continue;
+    }
     try {
       const done = await registerScore(ctx, classId, {
         idType,
@@ -91,10 +99,13 @@ export async function importScores(ctx: ServiceContext, classId: number, up: Upl
         qualified: values[4] === '是',
       });
       result.imported++;
+      firstRow.set(key, r);
       if (done.flagged) result.flagged++;
     } catch (e) {
       // class-level refusals (not approved, year closed) stop the whole import; row problems are reported per row
-      if (e instanceof AppError && e.statusCode === 409 && result.imported === 0 && result.failed.length === 0) throw e;
+      // (a learner already registered is a row's problem: 该学员已登记)
+      const classLevel = e instanceof AppError && e.statusCode === 409 && e.code !== 'DUPLICATE_LEARNER';
+      if (classLevel && result.imported === 0 && result.failed.length === 0) throw e;
       if (e instanceof AppError && e.statusCode < 500) fail(e.message);
       else throw e;
     }

@@ -9,10 +9,12 @@ import type { Column } from '../../lib/excel.js';
 import { fmtTime } from '../../lib/paging.js';
 import type { QueueDefinition } from '../../lib/review-queue.js';
 import type { Actor } from '../../plugins/access.js';
-import { decideClasses, listClasses } from './service.js';
+import { decideClasses, LEARNER_STATUSES, listClasses } from './service.js';
 
 export const classFilters = z.object({
   status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']).optional(),
+  /** Classes with a learner whose claim is 待审核 / 已通过 / 已驳回 (工作台's cards). */
+  learnerStatus: z.enum(LEARNER_STATUSES).optional(),
   year: year().optional(),
   keyword: text(50).optional(),
 });

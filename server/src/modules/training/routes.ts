@@ -8,8 +8,10 @@ import {
   fileResponse,
   idSchema,
   okResponse,
+  text,
   pageQuery,
   scoreBody,
+  scoreCorrectionBody,
   scoreImportResult,
   scoreList,
   scoreResult,
@@ -23,10 +25,24 @@ import { registerReviewQueue } from '../../lib/review-queue.js';
 import { readUpload, sendFile } from '../../lib/uploads.js';
 import { importScores, MAX_SCORE_FILE_BYTES, scoreTemplate } from './import.js';
 import { classColumns, classFilters, classQueue } from './queue.js';
-import { createClass, failedImportFile, listClasses, listScores, registerScore, updateClass, withdrawClass } from './service.js';
+import {
+  correctScore,
+  createClass,
+  deleteClass,
+  failedImportFile,
+  listClasses,
+  listScores,
+  registerScore,
+  revokeScore,
+  updateClass,
+  withdrawClass,
+} from './service.js';
 
 const params = z.object({ id: idSchema });
+const learnerParams = z.object({ id: idSchema, claimId: idSchema });
 const listQuery = pageQuery.extend(classFilters.shape);
+/** 学员成绩's class picker: this organisation's approved classes by name (or the one selected), a page at a time. */
+const scorableQuery = pageQuery.extend({ keyword: text(50).optional(), id: idSchema.optional() });
 
 type ScoreRow = Awaited<ReturnType<typeof listScores>>[number];
 const SCORE_COLUMNS: Column<ScoreRow>[] = [
@@ -87,6 +103,27 @@ export default async function trainingRoutes(fastify: FastifyInstance) {
     },
     async (req) => updateClass(contextOf(req), req.params.id, req.body),
   );
+  app.delete(
+    '/api/classes/:id',
+    {
+      config: { access: { permission: 'class.manage' } },
+      schema: { tags, summary: '删除培训班（已撤回或被驳回、从未登记学员）', params, response: { 200: okResponse } },
+    },
+    async (req) => deleteClass(contextOf(req), req.params.id),
+  );
+  app.get(
+    '/api/classes/scorable',
+    {
+      config: { access: { permission: 'score.manage' } },
+      schema: {
+        tags: ['学员成绩管理'],
+        summary: '可登记成绩的培训班（本单位已通过审核的，按名称搜索、分页）',
+        querystring: scorableQuery,
+        response: { 200: trainingClassPage },
+      },
+    },
+    async (req) => listClasses(contextOf(req).db, contextOf(req).actor, { ...req.query, status: 'approved', own: true }),
+  );
   app.post(
     '/api/classes/:id/withdraw',
     {
@@ -126,6 +163,29 @@ export default async function trainingRoutes(fastify: FastifyInstance) {
       schema: { tags: ['学员成绩管理'], summary: '登记学员成绩（合格者生成学时申报）', params, body: scoreBody, response: { 200: scoreResult } },
     },
     async (req) => registerScore(contextOf(req), req.params.id, req.body),
+  );
+
+  app.put(
+    '/api/classes/:id/scores/:claimId',
+    {
+      config: { access: { permission: 'score.manage' } },
+      schema: {
+        tags: ['学员成绩管理'],
+        summary: '修改学员成绩、是否合格（人社部门审核前）',
+        params: learnerParams,
+        body: scoreCorrectionBody,
+        response: { 200: scoreResult },
+      },
+    },
+    async (req) => correctScore(contextOf(req), req.params.id, req.params.claimId, req.body),
+  );
+  app.delete(
+    '/api/classes/:id/scores/:claimId',
+    {
+      config: { access: { permission: 'score.manage' } },
+      schema: { tags: ['学员成绩管理'], summary: '撤销学员成绩（人社部门审核前）', params: learnerParams, response: { 200: okResponse } },
+    },
+    async (req) => revokeScore(contextOf(req), req.params.id, req.params.claimId),
   );
 
   app.get(

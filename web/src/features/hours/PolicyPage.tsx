@@ -48,6 +48,7 @@ interface Values {
   professionalMin: number;
   publicMin: number;
   closingDate: Dayjs;
+  maxHoursPerDay: number;
   rules: RuleValues[];
 }
 
@@ -64,6 +65,7 @@ function toValues(p: Policy | undefined, year: number): Values {
     professionalMin: p?.professionalMin ?? 60,
     publicMin: p?.publicMin ?? 30,
     closingDate: p ? dayjs(p.year === year ? p.closingDate : `${year}-12-31`) : dayjs(`${year}-12-31`),
+    maxHoursPerDay: p?.maxHoursPerDay ?? 8,
     rules: (p?.rules ?? []).map((r) => ({
       learningForm: r.learningForm,
       hoursPerUnit: r.hoursPerUnit,
@@ -106,6 +108,7 @@ export function PolicyPage() {
         professionalMin: v.professionalMin,
         publicMin: v.publicMin,
         closingDate: v.closingDate.format('YYYY-MM-DD'),
+        maxHoursPerDay: v.maxHoursPerDay,
         rules: v.rules.map((r) => ({
           learningForm: r.learningForm!,
           hoursPerUnit: r.hoursPerUnit!,
@@ -226,6 +229,24 @@ export function PolicyPage() {
                   extra="截止后不再接受该年度的学时申报"
                 >
                   <DatePicker style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} sm={12} lg={6}>
+                <Form.Item
+                  label="培训班每天最多学时"
+                  name="maxHoursPerDay"
+                  rules={[
+                    { required: true, message: '请输入每天最多学时' },
+                    {
+                      validator: (_: unknown, v: number | null | undefined) =>
+                        v == null || (v > 0 && v <= 24 && Number.isInteger(v * 2))
+                          ? Promise.resolve()
+                          : Promise.reject(new Error('应为0.5至24之间、0.5的整数倍')),
+                    },
+                  ]}
+                  extra="培训班申报的学时不能超过 每天最多学时 × 培训天数"
+                >
+                  <InputNumber step={0.5} style={{ width: '100%' }} suffix="学时/天" />
                 </Form.Item>
               </Col>
             </Row>

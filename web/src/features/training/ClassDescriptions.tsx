@@ -1,6 +1,6 @@
 /** One training class in full (查看), for the declarer and for the reviewer. */
-import { Descriptions, Space, Tag } from 'antd';
-import { LEARNING_FORMS, SUBJECT_TYPES, TITLE_SERIES } from '@hbzsgx/domain';
+import { Descriptions, Space, Tag, Typography } from 'antd';
+import { LEARNING_FORMS, overCapacityWarning, SUBJECT_TYPES, TITLE_SERIES } from '@hbzsgx/domain';
 import { fmtMinute, orDash } from '../../components/format';
 import type { TrainingClass } from './api';
 import { ClassStatusTag } from './tags';
@@ -44,7 +44,20 @@ export function ClassDescriptions({
         { key: 'place', label: '培训地点', children: cls.place },
         { key: 'capacity', label: '计划人数', children: `${cls.capacity} 人` },
         { key: 'series', label: '培训对象', children: <TargetSeries codes={cls.targetSeries} /> },
-        { key: 'learners', label: '已登记人数', children: `${cls.learners} 人` },
+        {
+          key: 'learners',
+          label: '已登记人数',
+          children: (
+            <>
+              {cls.learners} 人
+              {overCapacityWarning(cls) && (
+                <Typography.Text type="warning" style={{ display: 'block' }}>
+                  {overCapacityWarning(cls)}
+                </Typography.Text>
+              )}
+            </>
+          ),
+        },
         { key: 'createdAt', label: '申报时间', children: fmtMinute(cls.createdAt) },
         { key: 'status', label: '审核状态', children: <ClassStatusTag status={cls.status} /> },
         ...(cls.reviewedAt ? [{ key: 'reviewedAt', label: '审核时间', children: fmtMinute(cls.reviewedAt) }] : []),

@@ -3,7 +3,16 @@ import { useState } from 'react';
 import { Alert, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { classBody, LEARNING_FORMS, SUBJECT_TYPES, TITLE_SERIES, type ClassBody, type LearningForm, type SubjectType } from '@hbzsgx/domain';
+import {
+  classBody,
+  classHoursProblem,
+  LEARNING_FORMS,
+  SUBJECT_TYPES,
+  TITLE_SERIES,
+  type ClassBody,
+  type LearningForm,
+  type SubjectType,
+} from '@hbzsgx/domain';
 import { ApiError, errorMessage } from '../../app/api';
 import { feedback } from '../../app/feedback';
 import { useMe } from '../../app/session';
@@ -57,7 +66,7 @@ export function ClassFormModal({ editing, onClose }: { editing: TrainingClass | 
       return cls ? trainingApi.updateClass(cls.id, body) : trainingApi.createClass(body);
     },
     onSuccess: () => {
-      feedback.success(cls ? `${n.noun}已修改，已重新提交审核` : `${n.noun}已提交，待人社部门审核`);
+      feedback.success(cls ? `${n.noun}已修改，已重新提交人社部门审核` : `${n.noun}已提交，待人社部门审核`);
       void qc.invalidateQueries({ queryKey: CLASSES_KEY });
       onClose();
     },
@@ -97,7 +106,7 @@ export function ClassFormModal({ editing, onClose }: { editing: TrainingClass | 
       open={!!editing}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okText={cls ? '保存并重新提交' : '提交审核'}
+      okText={cls ? (cls.status === 'pending' ? '保存' : '保存并重新提交') : '提交审核'}
       cancelText="取消"
       confirmLoading={save.isPending}
       destroyOnHidden
@@ -105,6 +114,9 @@ export function ClassFormModal({ editing, onClose }: { editing: TrainingClass | 
       width={720}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {cls?.status === 'withdrawn' && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title="该培训班已撤回，修改后将重新提交人社部门审核。" />
+      )}
       {cls?.status === 'rejected' && cls.rejectReason && (
         <Alert
           type="warning"
@@ -149,8 +161,30 @@ export function ClassFormModal({ editing, onClose }: { editing: TrainingClass | 
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item label="学时" name="hours" rules={[{ required: true, message: '请输入学时' }, zodRule(shape.hours)]}>
-              <InputNumber min={0.1} max={500} step={1} suffix="学时" style={{ width: '100%' }} placeholder="如：24" />
+            <Form.Item
+              label="学时"
+              name="hours"
+              dependencies={['dates', 'year']}
+              rules={[
+                { required: true, message: '请输入学时' },
+                zodRule(shape.hours),
+                // the year's per-day maximum (学时政策), as the server checks it
+                ({ getFieldValue }) => ({
+                  validator(_, v: number | undefined) {
+                    const dates = getFieldValue('dates') as [Dayjs, Dayjs] | undefined;
+                    const max = policies.data?.items.find((p) => p.year === getFieldValue('year'))?.maxHoursPerDay;
+                    if (v == null || !dates?.[0] || !dates[1] || max == null) return Promise.resolve();
+                    const problem = classHoursProblem(
+                      { hours: v, startDate: dates[0].format('YYYY-MM-DD'), endDate: dates[1].format('YYYY-MM-DD') },
+                      max,
+                    );
+                    return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+                  },
+                }),
+              ]}
+            >
+              {/* no min/max here: a number out of range is shown as an error, never silently changed */}
+              <InputNumber step={1} suffix="学时" style={{ width: '100%' }} placeholder="如：24" />
             </Form.Item>
           </Col>
           <Col span={16}>

@@ -3,8 +3,8 @@
  * the shared ReviewQueuePage: 年度 + 名称 filter, 查看 (drawer with 通过/驳回).
  */
 import { useState } from 'react';
-import { Drawer, Form, Input, Select, Space, Tooltip, Button, type TableColumnsType } from 'antd';
-import { LEARNING_FORMS, SUBJECT_TYPES } from '@hbzsgx/domain';
+import { Drawer, Form, Input, Select, Space, Tag, Tooltip, Button, type TableColumnsType } from 'antd';
+import { LEARNING_FORMS, overCapacityWarning, SUBJECT_TYPES } from '@hbzsgx/domain';
 import { fmtMinute, orDash } from '../../components/format';
 import { DecideButtons, ReviewQueuePage, useReviewQueue } from '../../components/ReviewQueue';
 import { SearchButtons } from '../../components/SearchButtons';
@@ -87,7 +87,28 @@ function ClassReviewPage({ orgType }: { orgType: OrgType }) {
         </div>
       ),
     },
-    { title: '计划人数', dataIndex: 'capacity', width: 86, align: 'right' },
+    {
+      title: '计划/已登记',
+      key: 'capacity',
+      width: 110,
+      align: 'right',
+      // more learners registered than the class planned: shown to the reviewer (SPEC 重点审核)
+      render: (_, c) => {
+        const over = overCapacityWarning(c);
+        return (
+          <span style={{ whiteSpace: 'nowrap' }}>
+            {c.capacity} / {c.learners}
+            {over && (
+              <Tooltip title={over}>
+                <Tag color="warning" style={{ marginInlineStart: 4, marginInlineEnd: 0 }}>
+                  超员
+                </Tag>
+              </Tooltip>
+            )}
+          </span>
+        );
+      },
+    },
     ...(queue.tab === 'pending'
       ? [{ title: '申报时间', dataIndex: 'createdAt', width: 140, render: (v: string) => fmtMinute(v) }]
       : [

@@ -1,13 +1,14 @@
 /**
- * 培训班管理 (base) / 单位培训计划 (employer): own classes with their review state, 申报 (Modal form),
- * 修改/撤回 while pending or rejected, 学员成绩 for approved ones.
+ * 培训班管理 (base) / 单位培训计划 (employer): own classes with their review state, 申报 (Modal form), 修改 while
+ * pending, 修改并重新提交 after 撤回 or 驳回, 撤回, 删除 (撤回/驳回 and never had learners), 学员成绩 for approved ones.
+ * The filters start from the address (工作台's cards link here with ?status= or ?learnerStatus=).
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Drawer, Form, Input, Popconfirm, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Drawer, Form, Input, Popconfirm, Select, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
-import { LEARNING_FORMS, SUBJECT_TYPES } from '@hbzsgx/domain';
+import { useNavigate, useSearchParams } from 'react-router';
+import { CLASS_STATUSES, LEARNING_FORMS, overCapacityWarning, SUBJECT_TYPES } from '@hbzsgx/domain';
 import { errorMessage } from '../../app/api';
 import { useAccess } from '../../app/access';
 import { feedback } from '../../app/feedback';
@@ -16,7 +17,7 @@ import { fmtMinute } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';
 import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { usePolicies, yearOptions } from '../hours/api';
-import { CLASSES_KEY, trainingApi, type TrainingClass } from './api';
+import { CLASSES_KEY, LEARNER_STATUSES, trainingApi, type ClassFilters, type ClassStatus, type LearnerStatus, type TrainingClass } from './api';
 import { ClassDescriptions } from './ClassDescriptions';
 import { ClassFormModal } from './ClassFormModal';
 import { classNouns } from './nouns';
@@ -24,9 +25,20 @@ import { ClassStatusTag } from './tags';
 import { ExportButton } from '../../components/ExportButton';
 import { SearchButtons } from '../../components/SearchButtons';
 
-interface Filters {
-  year?: number;
-  keyword?: string;
+type Filters = ClassFilters;
+
+const STATUS_OPTIONS = Object.entries(CLASS_STATUSES).map(([value, label]) => ({ value, label }));
+const LEARNER_OPTIONS = Object.entries(LEARNER_STATUSES).map(([value, label]) => ({ value, label }));
+const isCode = <T extends string>(codes: Record<T, string>, v: string | null): v is T => v != null && Object.hasOwn(codes, v);
+
+/** The filters a link may carry (?status=pending, ?learnerStatus=approved); anything else is ignored. */
+function filtersOf(params: URLSearchParams): Filters {
+  const status = params.get('status');
+  const learnerStatus = params.get('learnerStatus');
+  return {
+    status: isCode(CLASS_STATUSES, status) ? (status as ClassStatus) : undefined,
+    learnerStatus: isCode(LEARNER_STATUSES, learnerStatus) ? (learnerStatus as LearnerStatus) : undefined,
+  };
 }
 
 export function ClassesPage() {
@@ -36,8 +48,10 @@ export function ClassesPage() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const policies = usePolicies();
+  const { modal } = App.useApp();
+  const [params, setParams] = useSearchParams();
   const [form] = Form.useForm<Filters>();
-  const [filters, setFilters] = useState<Filters>({});
+  const [filters, setFilters] = useState<Filters>(() => filtersOf(params));
   const [page, setPage] = useState({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
   const [editing, setEditing] = useState<TrainingClass | 'new' | null>(null);
   const [viewing, setViewing] = useState<TrainingClass | null>(null);
@@ -55,18 +69,40 @@ export function ClassesPage() {
     onSettled: () => qc.invalidateQueries({ queryKey: CLASSES_KEY }),
   });
 
-  const editable = (c: TrainingClass) => c.status === 'pending' || c.status === 'rejected';
+  const remove = useMutation({
+    mutationFn: (c: TrainingClass) => trainingApi.deleteClass(c.id),
+    onSuccess: (_d, c) => {
+      feedback.success(`已删除“${c.name}”`);
+      setViewing(null);
+    },
+    onError: (e) => feedback.error(e),
+    onSettled: () => qc.invalidateQueries({ queryKey: CLASSES_KEY }),
+  });
+
+  const editable = (c: TrainingClass) => c.status === 'pending' || c.status === 'rejected' || c.status === 'withdrawn';
+  const withdrawable = (c: TrainingClass) => c.status === 'pending' || c.status === 'rejected';
+  /** Never decided by HR into use and never had a learner: the server checks the learners (deleted ones too). */
+  const deletable = (c: TrainingClass) => (c.status === 'withdrawn' || c.status === 'rejected') && c.learners === 0;
+  const confirmDelete = (c: TrainingClass) =>
+    modal.confirm({
+      title: `删除${n.noun}`,
+      content: `确定删除“${c.name}”吗？删除后不可恢复。`,
+      okText: '删除',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: () => remove.mutateAsync(c).catch(() => undefined),
+    });
 
   const columns: TableColumnsType<TrainingClass> = [
     { title: '培训年度', dataIndex: 'year', width: 90, render: (v: number) => `${v}年度` },
     {
       title: n.nameLabel,
       dataIndex: 'name',
-      ellipsis: true,
+      ellipsis: { showTitle: false },
       render: (v: string, c) => (
-        <a onClick={() => setViewing(c)} title={v}>
-          {v}
-        </a>
+        <Tooltip title={v} placement="topLeft">
+          <a onClick={() => setViewing(c)}>{v}</a>
+        </Tooltip>
       ),
     },
     { title: '科目类型', dataIndex: 'subjectType', width: 90, render: (v: keyof typeof SUBJECT_TYPES) => SUBJECT_TYPES[v] },
@@ -85,11 +121,28 @@ export function ClassesPage() {
       ),
     },
     { title: '计划人数', dataIndex: 'capacity', width: 86, align: 'right' },
-    { title: `已登记${n.learner}`, dataIndex: 'learners', width: 100, align: 'right' },
+    {
+      title: `已登记${n.learner}`,
+      dataIndex: 'learners',
+      width: 100,
+      align: 'right',
+      render: (v: number, c) => {
+        const over = overCapacityWarning(c);
+        return over ? (
+          <Tooltip title={over}>
+            <Typography.Text type="warning" strong>
+              {v}（超员）
+            </Typography.Text>
+          </Tooltip>
+        ) : (
+          v
+        );
+      },
+    },
     {
       title: '审核状态',
       dataIndex: 'status',
-      width: 200,
+      width: 180,
       render: (v: string, c) => (
         <div>
           <ClassStatusTag status={v} />
@@ -105,7 +158,7 @@ export function ClassesPage() {
     {
       title: '操作',
       key: 'actions',
-      width: 170,
+      width: 190,
       fixed: 'right',
       render: (_, c) => (
         <Space size={0}>
@@ -113,10 +166,12 @@ export function ClassesPage() {
             查看
           </Button>
           {editable(c) && (
+            <Button type="link" size="small" onClick={() => setEditing(c)}>
+              {c.status === 'pending' ? '修改' : '重新提交'}
+            </Button>
+          )}
+          {withdrawable(c) && (
             <>
-              <Button type="link" size="small" onClick={() => setEditing(c)}>
-                修改
-              </Button>
               <Popconfirm
                 title={`撤回${n.noun}`}
                 description={`确定撤回“${c.name}”吗？撤回后不再审核。`}
@@ -131,6 +186,11 @@ export function ClassesPage() {
               </Popconfirm>
             </>
           )}
+          {deletable(c) && (
+            <Button type="link" size="small" danger disabled={remove.isPending} onClick={() => confirmDelete(c)}>
+              删除
+            </Button>
+          )}
           {c.status === 'approved' && can('score.manage') && (
             <Button type="link" size="small" onClick={() => navigate(`/training/scores?classId=${c.id}`)}>
               {n.scores}
@@ -142,8 +202,9 @@ export function ClassesPage() {
   ];
 
   const search = (v: Filters) => {
-    setFilters({ year: v.year, keyword: v.keyword?.trim() || undefined });
+    setFilters({ year: v.year, keyword: v.keyword?.trim() || undefined, status: v.status, learnerStatus: v.learnerStatus });
     setPage((p) => ({ ...p, page: 1 }));
+    if (params.size) setParams({}, { replace: true }); // the link's filters are in the form now
   };
 
   return (
@@ -161,16 +222,23 @@ export function ClassesPage() {
       }
     >
       <Card variant="borderless">
-        <Form form={form} name="classFilters" layout="inline" className="filter-bar" onFinish={search}>
+        <Form form={form} name="classFilters" layout="inline" className="filter-bar" onFinish={search} initialValues={filters}>
           <Form.Item label="培训年度" name="year">
             <Select options={yearOptions(policies.data?.items)} allowClear placeholder="全部年度" style={{ width: 140 }} />
           </Form.Item>
           <Form.Item label={n.nameLabel} name="keyword">
             <Input placeholder={`请输入${n.nameLabel}`} allowClear maxLength={50} style={{ width: 220 }} />
           </Form.Item>
+          <Form.Item label="审核状态" name="status">
+            <Select options={STATUS_OPTIONS} allowClear placeholder="全部" style={{ width: 120 }} />
+          </Form.Item>
+          <Form.Item label={`${n.learner}申报状态`} name="learnerStatus">
+            <Select options={LEARNER_OPTIONS} allowClear placeholder="全部" style={{ width: 150 }} />
+          </Form.Item>
           <SearchButtons
             onReset={() => {
-              form.resetFields();
+              // (not resetFields: that would bring back the filters a link opened the page with)
+              form.setFieldsValue({ year: undefined, keyword: undefined, status: undefined, learnerStatus: undefined });
               search({});
             }}
           >
@@ -184,7 +252,7 @@ export function ClassesPage() {
           columns={columns}
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}
-          scroll={{ x: 1250 }}
+          scroll={{ x: 1180 }}
           pagination={pagedBy(page, setPage, q.data)}
           locale={{ emptyText: `暂无${n.noun}，点击右上角“${n.declare}”开始申报` }}
         />
@@ -206,7 +274,7 @@ export function ClassesPage() {
                 setViewing(null);
               }}
             >
-              修改
+              {viewing.status === 'pending' ? '修改' : '修改并重新提交'}
             </Button>
           ) : viewing.status === 'approved' && can('score.manage') ? (
             <Button type="primary" onClick={() => navigate(`/training/scores?classId=${viewing.id}`)}>

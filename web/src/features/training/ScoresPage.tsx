@@ -1,13 +1,14 @@
 /**
- * 学员成绩管理 (base) / 单位培训学时 (employer): choose an approved class, see its learners (成绩, 是否合格, 申报状态,
- * 重点审核), 登记成绩 one by one or Excel导入.
+ * 学员成绩管理 (base) / 单位培训学时 (employer): choose an approved class (searched on the server by name), see its
+ * learners (成绩, 是否合格, 申报状态, 重点审核), 登记成绩 one by one or Excel导入; 修改/撤销 a learner HR has not decided.
  */
-import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Descriptions, Empty, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useMemo, useRef, useState } from 'react';
+import { Alert, Button, Card, Descriptions, Empty, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, FileExcelOutlined, UserAddOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
-import { LEARNING_FORMS, SUBJECT_TYPES } from '@hbzsgx/domain';
+import { LEARNING_FORMS, overCapacityWarning, SUBJECT_TYPES } from '@hbzsgx/domain';
+import { useDebounced } from '../../components/useDebounced';
 import { errorMessage } from '../../app/api';
 import { feedback } from '../../app/feedback';
 import { useMe } from '../../app/session';
@@ -16,6 +17,7 @@ import { DEFAULT_PAGE_SIZE } from '../../components/table';
 import { ClaimStatusTag, FlagTag, StatusReason } from '../hours/tags';
 import { CLASSES_KEY, scoresKey, trainingApi, type ScoreRow, type TrainingClass } from './api';
 import { classNouns } from './nouns';
+import { ScoreCorrectModal } from './ScoreCorrectModal';
 import { ScoreFormModal } from './ScoreFormModal';
 import { ScoreImportModal } from './ScoreImportModal';
 import { ExportButton } from '../../components/ExportButton';
@@ -30,13 +32,39 @@ export function ScoresPage() {
   const [importing, setImporting] = useState(false);
   const [pageSize, setPageSize] = useState(DEFAULT_PAGE_SIZE);
 
-  // Approved classes (the only ones that take scores), newest first.
+  const [correcting, setCorrecting] = useState<ScoreRow | null>(null);
+  const [keyword, setKeyword] = useState('');
+  const debounced = useDebounced(keyword.trim(), 300);
+  const qc = useQueryClient();
+
+  // Approved classes (the only ones that take scores), newest first, searched by name on the server a page at a time.
   const classes = useQuery({
-    queryKey: [...CLASSES_KEY, 'all'],
-    queryFn: () => trainingApi.classes({ page: 1, pageSize: 200 }),
-    select: (d) => d.items.filter((c) => c.status === 'approved'),
+    queryKey: [...CLASSES_KEY, 'scorable', debounced],
+    queryFn: () => trainingApi.scorableClasses({ keyword: debounced || undefined, page: 1, pageSize: 20 }),
+    placeholderData: keepPreviousData,
   });
-  const cls: TrainingClass | undefined = classes.data?.find((c) => c.id === classId);
+  // the selected class itself (it may not be on the search's first page)
+  const selected = useQuery({
+    queryKey: [...CLASSES_KEY, 'scorable', 'id', classId],
+    queryFn: () => trainingApi.scorableClasses({ id: classId, page: 1, pageSize: 1 }),
+    enabled: !!classId,
+  });
+  const cls: TrainingClass | undefined = selected.data?.items[0];
+  const known = useRef(new Map<number, TrainingClass>());
+  for (const c of [...(classes.data?.items ?? []), ...(cls ? [cls] : [])]) known.current.set(c.id, c);
+  const options = (classes.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.year}年度 · ${c.name}` }));
+  if (cls && !options.some((o) => o.value === cls.id)) options.unshift({ value: cls.id, label: `${cls.year}年度 · ${cls.name}` });
+  const noClasses = !classes.isPending && !debounced && (classes.data?.total ?? 0) === 0;
+
+  const revoke = useMutation({
+    mutationFn: (r: ScoreRow) => trainingApi.revokeScore(cls!.id, r.claimId),
+    onSuccess: (_d, r) => feedback.success(`已撤销“${r.name}”的成绩`),
+    onError: (e) => feedback.error(e),
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: scoresKey(cls?.id ?? 0) });
+      void qc.invalidateQueries({ queryKey: CLASSES_KEY });
+    },
+  });
   const scores = useQuery({
     queryKey: scoresKey(classId ?? 0),
     queryFn: () => trainingApi.scores(classId!),
@@ -56,13 +84,23 @@ export function ScoresPage() {
   }, [rows]);
 
   const choose = (id: number | undefined) => setParams(id ? { classId: String(id) } : {}, { replace: true });
+  const over = cls ? overCapacityWarning({ learners: counts.registered, capacity: cls.capacity }) : null;
 
   const columns: TableColumnsType<ScoreRow> = [
     { title: '序号', key: 'seq', width: 64, render: (_, _r, i) => i + 1 },
-    { title: '姓名', dataIndex: 'name', width: 100 },
+    { title: '姓名', dataIndex: 'name', width: 100, ellipsis: true },
     { title: '证件号', dataIndex: 'idNumberMasked', width: 190, render: (v: string) => <span className="mono">{v}</span> },
-    { title: '所在单位', dataIndex: 'orgName', ellipsis: true },
-    { title: '成绩', dataIndex: 'score', width: 80, render: (v: string | null) => v || '—' },
+    {
+      title: '所在单位',
+      dataIndex: 'orgName',
+      ellipsis: { showTitle: false },
+      render: (v: string) => (
+        <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: '100%' }}>
+          {v}
+        </Typography.Text>
+      ),
+    },
+    { title: '成绩', dataIndex: 'score', width: 80, ellipsis: true, render: (v: string | null) => v || '—' },
     {
       title: '是否合格',
       dataIndex: 'qualified',
@@ -83,6 +121,36 @@ export function ScoresPage() {
           <StatusReason status={v} rejectReason={r.rejectReason} revokeReason={r.revokeReason} deleteReason={r.deleteReason} />
         </div>
       ),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 120,
+      fixed: 'right',
+      render: (_, r) =>
+        r.correctable ? (
+          <Space size={0}>
+            <Button type="link" size="small" onClick={() => setCorrecting(r)}>
+              修改
+            </Button>
+            <Popconfirm
+              title={`撤销${n.learner}成绩`}
+              description={`确定撤销“${r.name}”的成绩吗？${r.status === 'pending' ? '其学时申报将一并撤回。' : ''}`}
+              okText="撤销"
+              okButtonProps={{ danger: true }}
+              cancelText="取消"
+              onConfirm={() => revoke.mutateAsync(r).catch(() => undefined)}
+            >
+              <Button type="link" size="small" danger disabled={revoke.isPending}>
+                撤销
+              </Button>
+            </Popconfirm>
+          </Space>
+        ) : (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} title="人社部门已审核，只能由人社部门修改">
+            已审核
+          </Typography.Text>
+        ),
     },
   ];
 
@@ -109,21 +177,47 @@ export function ScoresPage() {
             <Typography.Text>{n.noun}：</Typography.Text>
             <Select
               aria-label={`选择${n.noun}`}
-              style={{ width: 480 }}
-              placeholder={`请选择已审核通过的${n.noun}`}
-              loading={classes.isPending}
-              value={cls ? cls.id : undefined}
+              style={{ width: 520 }}
+              placeholder={`请输入名称搜索已审核通过的${n.noun}`}
+              loading={classes.isFetching || selected.isFetching}
+              value={classId && (cls || selected.isPending) ? classId : undefined}
               onChange={(v: number | undefined) => choose(v)}
               allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              options={(classes.data ?? []).map((c) => ({ value: c.id, label: `${c.year}年度 · ${c.name}` }))}
-              notFoundContent={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`暂无审核通过的${n.noun}`} />}
+              showSearch={{ filterOption: false, onSearch: setKeyword }}
+              onOpenChange={(open) => !open && setKeyword('')}
+              options={options}
+              optionRender={(o) => (
+                <Typography.Text ellipsis={{ tooltip: o.label }} style={{ maxWidth: '100%' }}>
+                  {o.label}
+                </Typography.Text>
+              )}
+              notFoundContent={
+                classes.isFetching ? (
+                  '正在搜索…'
+                ) : (
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={debounced ? '没有名称匹配的' + n.noun : `暂无审核通过的${n.noun}`} />
+                )
+              }
+              popupRender={(menu) => (
+                <>
+                  {menu}
+                  {(classes.data?.total ?? 0) > (classes.data?.items.length ?? 0) && (
+                    <Typography.Text type="secondary" style={{ display: 'block', padding: '4px 12px', fontSize: 12 }}>
+                      共 {classes.data!.total} 个，仅显示最近 {classes.data!.items.length} 个，请输入名称缩小范围
+                    </Typography.Text>
+                  )}
+                </>
+              )}
             />
             <Button icon={<DownloadOutlined />} onClick={template}>
               下载模板
             </Button>
           </Space>
           {classes.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(classes.error)} style={{ marginTop: 16 }} />}
+          {classId && selected.data && !cls && (
+            <Alert type="warning" showIcon title={`该${n.noun}不存在或尚未审核通过，请重新选择`} style={{ marginTop: 16 }} />
+          )}
+          {over && <Alert type="warning" showIcon title={`${over}，请核对${n.learner}名单`} style={{ marginTop: 16 }} />}
           {cls && (
             <Descriptions
               size="small"
@@ -149,7 +243,7 @@ export function ScoresPage() {
 
         {!cls ? (
           <Card variant="borderless">
-            {classes.isPending ? null : classes.data?.length ? (
+            {classes.isPending ? null : !noClasses ? (
               <Empty description={`请先在上方选择一个${n.noun}`} />
             ) : (
               <Empty description={`暂无审核通过的${n.noun}`}>
@@ -196,6 +290,7 @@ export function ScoresPage() {
       </Space>
       {cls && <ScoreFormModal cls={cls} open={adding} onClose={() => setAdding(false)} />}
       {cls && <ScoreImportModal cls={cls} open={importing} onClose={() => setImporting(false)} />}
+      {cls && <ScoreCorrectModal cls={cls} row={correcting} onClose={() => setCorrecting(null)} />}
     </PageContainer>
   );
 }

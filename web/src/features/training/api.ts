@@ -4,6 +4,7 @@ import type {
   scoreList,
   trainingClassPage,
   scoreBody,
+  scoreCorrectionBody,
   annualDoc,
   scoreImportResult,
   scoreResult,
@@ -25,6 +26,10 @@ export type TrainingClass = Wire<typeof trainingClass>;
 export type ScoreRow = Wire<typeof scoreRow>;
 
 export type ScoreBody = z.output<typeof scoreBody>;
+export type ScoreCorrection = z.output<typeof scoreCorrectionBody>;
+/** 工作台's learner cards open 培训班管理 filtered by the learners' claim state. */
+export type LearnerStatus = 'pending' | 'approved' | 'rejected';
+export const LEARNER_STATUSES: Record<LearnerStatus, string> = { pending: '有待审核学员', approved: '有已通过学员', rejected: '有已驳回学员' };
 export type ScoreResult = Wire<typeof scoreResult>;
 
 export type ImportResult = Wire<typeof scoreImportResult>;
@@ -36,6 +41,14 @@ export type AnnualDoc = Wire<typeof annualDoc>;
 
 export type Tab = 'pending' | 'done';
 
+/** 培训班管理's filters (also what the 工作台 cards link to). */
+export interface ClassFilters {
+  year?: number;
+  keyword?: string;
+  status?: ClassStatus;
+  learnerStatus?: LearnerStatus;
+}
+
 export const CLASSES_KEY = ['training', 'classes'] as const;
 export const scoresKey = (classId: number) => ['training', 'scores', classId] as const;
 export const ANNUAL_DOCS_KEY = ['training', 'annual-docs'] as const;
@@ -43,8 +56,12 @@ export const CLASS_REVIEW_KEY = ['reviews', 'classes'] as const;
 export const ANNUAL_REVIEW_KEY = ['reviews', 'annual-docs'] as const;
 
 export const trainingApi = {
-  classes: (q: { year?: number; keyword?: string; page: number; pageSize: number }) => api.get<Wire<typeof trainingClassPage>>('/api/classes', q),
-  exportClasses: (f: { year?: number; keyword?: string }, title: string) => download('/api/classes/export', f, `${title}.xlsx`),
+  classes: (q: ClassFilters & { page: number; pageSize: number }) => api.get<Wire<typeof trainingClassPage>>('/api/classes', q),
+  exportClasses: (f: ClassFilters, title: string) => download('/api/classes/export', f, `${title}.xlsx`),
+  /** 学员成绩's class picker: approved classes by name, a page at a time (or the selected one by id). */
+  scorableClasses: (q: { keyword?: string; id?: number; page: number; pageSize: number }) =>
+    api.get<Wire<typeof trainingClassPage>>('/api/classes/scorable', q),
+  deleteClass: (id: number) => api.del<{ ok: true }>(`/api/classes/${id}`),
   createClass: (body: ClassBody) => api.post<TrainingClass>('/api/classes', body),
   updateClass: (id: number, body: ClassBody) => api.put<TrainingClass>(`/api/classes/${id}`, body),
   withdrawClass: (id: number) => api.post<{ ok: true }>(`/api/classes/${id}/withdraw`),
@@ -52,6 +69,8 @@ export const trainingApi = {
   scores: (classId: number) => api.get<Wire<typeof scoreList>>(`/api/classes/${classId}/scores`),
   exportScores: (classId: number, title: string) => download(`/api/classes/${classId}/scores/export`, undefined, `${title}.xlsx`),
   registerScore: (classId: number, body: ScoreBody) => api.post<ScoreResult>(`/api/classes/${classId}/scores`, body),
+  correctScore: (classId: number, claimId: number, body: ScoreCorrection) => api.put<ScoreResult>(`/api/classes/${classId}/scores/${claimId}`, body),
+  revokeScore: (classId: number, claimId: number) => api.del<{ ok: true }>(`/api/classes/${classId}/scores/${claimId}`),
   template: () => download('/api/classes/scores/template', undefined, '学员成绩导入模板.xlsx'),
   importScores: (classId: number, file: File, onProgress: (p: number) => void) =>
     uploadForm<ImportResult>(`/api/classes/${classId}/scores/import`, {}, file, onProgress),
