@@ -242,7 +242,8 @@ async function main() {
         ];
         for (const [name, f, cond] of filters) {
           const year = (f.year as number | undefined) ?? YEAR;
-          const where = `p.status = 'active'${region('p')}${cond}`;
+          // (a unit in scope bounds the rows by itself: no jurisdiction key beside it)
+          const where = `p.status = 'active'${name === 'unit' ? '' : region('p')}${cond}`;
           // 已完成 by hand the way the schema allows best: the year's completed totals' partial index in the list's order
           const fromTotals = name === 'completed' && cols.has('person_year_totals.completed');
           const twhere = `t.year = ${year} AND t.completed AND t.person_active${region('t')}`;
