@@ -62,37 +62,42 @@ export function PersonnelPage() {
   const year = q.data?.year ?? filters.year;
   const sortOrder = (key: PersonnelSort) => (sort.sort === key ? (sort.order === 'asc' ? 'ascend' : 'descend') : null);
 
+  const unitColumn: TableColumnsType<PersonRow>[number] =
+    me.org.type === 'employer'
+      ? { title: '内设部门', dataIndex: 'departmentName', width: 120, ellipsis: true, render: (v: string | null) => v || '—' }
+      : {
+          title: '所在单位',
+          dataIndex: 'orgName',
+          key: 'orgName',
+          sorter: true,
+          sortOrder: sortOrder('orgName'),
+          ellipsis: { showTitle: false },
+          render: (v: string, r) => (
+            <Tooltip title={r.departmentName ? `${v} · ${r.departmentName}` : v}>
+              <span>{v}</span>
+            </Tooltip>
+          ),
+        };
   const columns: TableColumnsType<PersonRow> = [
     {
       title: '姓名',
       dataIndex: 'name',
       key: 'name',
-      width: 92,
+      width: 88,
       fixed: 'left',
       sorter: true,
       sortOrder: sortOrder('name'),
       render: (v: string, r) => <a onClick={() => setViewing(r.id)}>{v}</a>,
     },
-    { title: '证件号', dataIndex: 'idNumberMasked', width: 190, render: (v: string) => <span className="mono nowrap">{v}</span> },
-    { title: '手机号', dataIndex: 'phoneMasked', width: 130, render: (v: string | null) => <span className="mono nowrap">{v || '—'}</span> },
-    {
-      title: '所在单位',
-      dataIndex: 'orgName',
-      key: 'orgName',
-      sorter: true,
-      sortOrder: sortOrder('orgName'),
-      ellipsis: { showTitle: false },
-      render: (v: string, r) => (
-        <Tooltip title={r.departmentName ? `${v} · ${r.departmentName}` : v}>
-          <span>{v}</span>
-        </Tooltip>
-      ),
-    },
+    { title: '证件号', dataIndex: 'idNumberMasked', width: 172, render: (v: string) => <span className="mono nowrap">{v}</span> },
+    { title: '手机号', dataIndex: 'phoneMasked', width: 116, render: (v: string | null) => <span className="mono nowrap">{v || '—'}</span> },
+    // (an employer's people are all its own: its 内设部门 instead of 所在单位)
+    unitColumn,
     {
       title: '职称系列 / 级别',
       dataIndex: 'titleSeriesName',
       key: 'titleSeries',
-      width: 184,
+      width: 168,
       sorter: true,
       sortOrder: sortOrder('titleSeries'),
       render: (v: string, r) =>
@@ -109,7 +114,7 @@ export function PersonnelPage() {
       title: `${year}年度学时`,
       dataIndex: 'totalHours',
       key: 'totalHours',
-      width: 116,
+      width: 96,
       sorter: true,
       sortOrder: sortOrder('totalHours'),
       align: 'right',
@@ -119,20 +124,23 @@ export function PersonnelPage() {
         </Tooltip>
       ),
     },
-    { title: '完成情况', dataIndex: 'completed', width: 92, render: (v: boolean | null) => <CompletionTag completed={v} /> },
     {
-      title: '尚差学时',
-      dataIndex: 'gap',
-      width: 200,
-      ellipsis: { showTitle: false },
-      render: (v: string | null) =>
-        v ? (
-          <Tooltip title={v}>
-            <Typography.Text type="warning">{v.replace(/^还差 /, '')}</Typography.Text>
-          </Tooltip>
-        ) : (
-          <Typography.Text type="secondary">—</Typography.Text>
-        ),
+      title: '完成情况',
+      dataIndex: 'completed',
+      key: 'completed',
+      width: 184,
+      render: (v: boolean | null, r) => (
+        <span className="completion-cell">
+          <CompletionTag completed={v} />
+          {r.gap && (
+            <Tooltip title={r.gap}>
+              <Typography.Text type="secondary" className="completion-gap">
+                {r.gap.replace(/^还/, '')}
+              </Typography.Text>
+            </Tooltip>
+          )}
+        </span>
+      ),
     },
     {
       title: '操作',
@@ -190,7 +198,7 @@ export function PersonnelPage() {
           columns={columns}
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}
-          scroll={{ x: 1300 }}
+          scroll={{ x: 1080 + (can('personnel.manage') ? 62 : 0) }}
           onChange={onTableChange}
           pagination={pagedBy(page, setPage, q.data)}
           locale={{ emptyText: '没有符合条件的专业技术人员' }}
