@@ -5,6 +5,7 @@ import { organizations, personnel } from '../../db/schema.js';
 import { orgScope } from '../../lib/scope.js';
 import { todosFor } from './todos.js';
 import { baseSummary } from '../training/service.js';
+import { workplaceSummary } from './workplace.js';
 
 export async function dashboard(ctx: ServiceContext) {
   const { db, actor: a } = ctx;
@@ -33,6 +34,8 @@ export async function dashboard(ctx: ServiceContext) {
           { label: '继续教育基地', value: n('base') },
           { label: '专业技术人员', value: staff },
         ]
-      : [{ label: '本单位专业技术人员', value: staff }];
+      : a.org.type === 'employer' || a.org.type === 'authority'
+        ? await workplaceSummary(ctx, staff, todos)
+        : [];
   return { todos, summary };
 }
