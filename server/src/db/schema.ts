@@ -177,6 +177,8 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex('users_id_number_hash_uq').on(t.idNumberHash),
+    // 证件号 by its last 4 characters — what the masked copy shows in every list (4201**********123X), nothing more
+    index('users_id_suffix_idx').on(sql`right(${t.idNumberMasked}, 4)`),
     // 姓名 search (lib/name-search.ts): the name's characters and character pairs, so a 2-character Chinese name
     // — which has no trigram — is found through the index (name_grams(): migration 0015)
     index('users_name_grams_idx').using('gin', sql`name_grams(${t.name})`),
