@@ -231,6 +231,11 @@ async function main() {
           ['all', {}, ''],
           ['name', { personName: NAME }, ` AND p.user_id = ANY(ARRAY(SELECT u.id FROM users u WHERE ${nameCond}))`],
           ['idNumber', { idNumber }, ` AND p.user_id = (SELECT u.id FROM users u WHERE u.id_number_hash = ${lit(ds.pii.blindIndex(idNumber))})`],
+          [
+            'idSuffix',
+            { idNumber: idNumber.slice(-4) },
+            ` AND p.user_id = ANY(ARRAY(SELECT u.id FROM users u WHERE right(u.id_number_masked, 4) = ${lit(idNumber.slice(-4))}))`,
+          ],
           ['unit', { orgId: unit!.id }, ` AND p.org_id = ANY(ARRAY(SELECT o.id FROM organizations o WHERE o.path LIKE ${lit(`${unit!.path}%`)}))`],
           ['series', { titleSeries: 'WSJS' }, ` AND p.title_series = 'WSJS'`],
           [

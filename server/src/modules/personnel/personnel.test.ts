@@ -154,6 +154,14 @@ describe('专技人员列表', () => {
     expect(await q(`personName=${encodeURIComponent('%')}`)).toEqual([]);
     expect(await q(`idNumber=${encodeURIComponent(` ${short.idNumber.toLowerCase()} `)}`)).toEqual(['张无忌']);
     expect(await q(`idNumber=${short.idNumber.slice(0, 17)}`)).toEqual([]);
+    // part of it: the last 4 characters, or the masked form the list shows (in scope only)
+    expect(await q(`idNumber=${short.idNumber.slice(-4).toLowerCase()}`)).toContain('张无忌');
+    const masked = short.idNumber.slice(0, 4) + '**********' + short.idNumber.slice(-4);
+    expect(await q(`idNumber=${encodeURIComponent(masked)}`)).toEqual(['张无忌']);
+    expect(await q(`idNumber=${encodeURIComponent('9999**********' + short.idNumber.slice(-4))}`)).toEqual([]);
+    expect(await q(`idNumber=${outside.idNumber.slice(-4)}`)).not.toContain('张外区');
+    expect(names((await sibling.get(`/api/personnel?idNumber=${outside.idNumber.slice(-4)}`)).body)).toContain('张外区');
+    expect(await q(`idNumber=${short.idNumber.slice(-3)}`)).toEqual([]);
     expect(await q(`orgId=${emp2Id}`)).toEqual(['王工程']);
     expect(await q('titleSeries=GCJS')).toEqual(['王工程']);
     expect(await q('titleLevel=assistant')).toEqual(['李寻欢']);

@@ -103,8 +103,18 @@ async function listWhere(
   const personConds: SQL[] = [];
   if (f.personName)
     personConds.push(sql`EXISTS (SELECT 1 FROM users u WHERE u.id = ${personnel.userId} AND ${nameContains(sql`u.name`, f.personName)})`);
-  if (f.idNumber)
-    personConds.push(sql`${personnel.userId} = (SELECT u.id FROM users u WHERE u.id_number_hash = ${pii.blindIndex(normalizeIdNumber(f.idNumber))})`);
+  if (f.idNumber) {
+    // part of a 证件号 — its last 4 characters, or the masked form a list shows (4201**********123X) — is matched on the
+    // stored masked copy (users_id_suffix_idx); anything else is a whole number, matched through the blind index
+    const part = idNumberPart(f.idNumber);
+    personConds.push(
+      part
+        ? sql`${personnel.userId} = ANY(ARRAY(SELECT u.id FROM users u WHERE right(u.id_number_masked, 4) = ${part.suffix}${
+            part.prefix ? sql` AND left(u.id_number_masked, 4) = ${part.prefix}` : sql``
+          }))`
+        : sql`${personnel.userId} = (SELECT u.id FROM users u WHERE u.id_number_hash = ${pii.blindIndex(normalizeIdNumber(f.idNumber))})`,
+    );
+  }
   if (f.orgId) {
     const org = await loadOrgInScope(db, actor, f.orgId);
     conds.push(sql`${keys.orgId} = ANY(${subtreeIds(org.path)})`);
@@ -137,6 +147,14 @@ async function listWhere(
     fromTotals,
     personJoin: personConds.length > 0,
   };
+}
+
+/** The 证件号 filter as a part: 4 trailing characters ("123X"), or a masked number's visible ends ("4201****123X"). */
+export function idNumberPart(input: string): { prefix?: string; suffix: string } | null {
+  const v = input.trim().toUpperCase();
+  if (/^[0-9A-Z]{4}$/.test(v)) return { suffix: v };
+  const m = /^([0-9A-Z]{4})\*+([0-9A-Z]{4})$/.exec(v);
+  return m ? { prefix: m[1]!, suffix: m[2]! } : null;
 }
 
 /**
@@ -193,9 +211,7 @@ export async function listPersonnel(ctx: ServiceContext, q: PersonnelQuery) {
   // 共 N 条: 已完成 straight from the completed totals' index is a bounded range (dense: no person to test); else the
   // counters where the filters are theirs, else the bounded count of the rows
   const { total, capped } =
-    q.completed && orgs && !(fromTotals && !personJoin)
-      ? await completionCount(db, orgs, q, year)
-      : await boundedCount(db, selection().where(where));
+    q.completed && orgs && !(fromTotals && !personJoin) ? await completionCount(db, orgs, q, year) : await boundedCount(db, selection().where(where));
   const dir = q.order === 'asc' ? asc : desc;
   const order = fromTotals ? [dir(TOTALS_SORTS[q.sort]), dir(personYearTotals.personnelId)] : [dir(SORTS[q.sort]), dir(personnel.id)];
   // the page's ids first (joining only what the sort reads), then their columns for those rows only

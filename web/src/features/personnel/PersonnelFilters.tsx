@@ -132,7 +132,7 @@ export function PersonnelFilters({
         <Input placeholder="姓名（包含）" allowClear maxLength={50} style={{ width: 130 }} />
       </Form.Item>
       <Form.Item label="证件号" name="idNumber" rules={[{ max: 30, message: '证件号过长' }]}>
-        <Input placeholder="完整证件号" allowClear maxLength={30} style={{ width: 190 }} />
+        <Input placeholder="完整证件号或末4位" allowClear maxLength={30} style={{ width: 190 }} />
       </Form.Item>
       {orgType !== 'employer' && (
         <Form.Item label="所在单位" name="orgId">
