@@ -80,7 +80,8 @@ export function ClassesPage() {
   });
 
   const editable = (c: TrainingClass) => c.status === 'pending' || c.status === 'rejected' || c.status === 'withdrawn';
-  const withdrawable = (c: TrainingClass) => c.status === 'pending' || c.status === 'rejected';
+  /** (The server also takes back a rejected class; the page offers 撤回 while HR has it, 重新提交/删除 after.) */
+  const withdrawable = (c: TrainingClass) => c.status === 'pending';
   /** Never decided by HR into use and never had a learner: the server checks the learners (deleted ones too). */
   const deletable = (c: TrainingClass) => (c.status === 'withdrawn' || c.status === 'rejected') && c.learners === 0;
   const confirmDelete = (c: TrainingClass) =>
@@ -93,8 +94,10 @@ export function ClassesPage() {
       onOk: () => remove.mutateAsync(c).catch(() => undefined),
     });
 
+  // widths for 1440 px (sider and margins leave ~1090 px): the name takes what the others leave, cut with a tooltip
+  const twoLines = { whiteSpace: 'nowrap', fontSize: 13, lineHeight: '20px' } as const;
   const columns: TableColumnsType<TrainingClass> = [
-    { title: '培训年度', dataIndex: 'year', width: 90, render: (v: number) => `${v}年度` },
+    { title: '年度', dataIndex: 'year', width: 72 },
     {
       title: n.nameLabel,
       dataIndex: 'name',
@@ -105,60 +108,88 @@ export function ClassesPage() {
         </Tooltip>
       ),
     },
-    { title: '科目类型', dataIndex: 'subjectType', width: 90, render: (v: keyof typeof SUBJECT_TYPES) => SUBJECT_TYPES[v] },
-    { title: '学习形式', dataIndex: 'learningForm', width: 86, render: (v: keyof typeof LEARNING_FORMS) => LEARNING_FORMS[v] },
-    { title: '学时', dataIndex: 'hours', width: 70, align: 'right' },
+    {
+      title: '科目/形式',
+      key: 'kind',
+      width: 96,
+      render: (_, c) => (
+        <div style={twoLines}>
+          {SUBJECT_TYPES[c.subjectType]}
+          <br />
+          {LEARNING_FORMS[c.learningForm]}
+        </div>
+      ),
+    },
+    { title: '学时', dataIndex: 'hours', width: 60, align: 'right' },
     {
       title: '培训时间',
       key: 'dates',
-      width: 120,
+      width: 112,
       render: (_, c) => (
-        <div style={{ whiteSpace: 'nowrap', fontSize: 13 }}>
+        <div style={twoLines}>
           {c.startDate}
           <br />
           {c.endDate}
         </div>
       ),
     },
-    { title: '计划人数', dataIndex: 'capacity', width: 86, align: 'right' },
     {
-      title: `已登记${n.learner}`,
-      dataIndex: 'learners',
-      width: 100,
+      title: '计划/已登记',
+      key: 'learners',
+      width: 118,
       align: 'right',
-      render: (v: number, c) => {
+      render: (_, c) => {
         const over = overCapacityWarning(c);
-        return over ? (
-          <Tooltip title={over}>
-            <Typography.Text type="warning" strong>
-              {v}（超员）
-            </Typography.Text>
-          </Tooltip>
-        ) : (
-          v
+        return (
+          <span style={{ whiteSpace: 'nowrap' }}>
+            {c.capacity} /{' '}
+            {over ? (
+              <Tooltip title={over}>
+                <Typography.Text type="warning" strong>
+                  {c.learners}（超员）
+                </Typography.Text>
+              </Tooltip>
+            ) : (
+              c.learners
+            )}
+          </span>
         );
       },
     },
     {
       title: '审核状态',
       dataIndex: 'status',
-      width: 180,
+      width: 100,
       render: (v: string, c) => (
         <div>
           <ClassStatusTag status={v} />
           {v === 'rejected' && c.rejectReason && (
-            <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }} ellipsis={{ tooltip: c.rejectReason }}>
+            <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }} ellipsis={{ tooltip: `驳回原因：${c.rejectReason}` }}>
               驳回原因：{c.rejectReason}
             </Typography.Text>
           )}
         </div>
       ),
     },
-    { title: '申报时间', dataIndex: 'createdAt', width: 140, render: (v: string) => fmtMinute(v) },
+    {
+      title: '申报时间',
+      dataIndex: 'createdAt',
+      width: 106,
+      render: (v: string) => {
+        const [d, t] = fmtMinute(v).split(' ');
+        return (
+          <div style={twoLines}>
+            {d}
+            <br />
+            {t}
+          </div>
+        );
+      },
+    },
     {
       title: '操作',
       key: 'actions',
-      width: 190,
+      width: 186,
       fixed: 'right',
       render: (_, c) => (
         <Space size={0}>
@@ -252,12 +283,13 @@ export function ClassesPage() {
           columns={columns}
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}
-          scroll={{ x: 1180 }}
+          scroll={{ x: 1080 }}
           pagination={pagedBy(page, setPage, q.data)}
           locale={{ emptyText: `暂无${n.noun}，点击右上角“${n.declare}”开始申报` }}
         />
       </Card>
-      <ClassFormModal editing={editing} onClose={() => setEditing(null)} />
+      {/* keyed: each opening gets its own form, filled from the class it edits */}
+      <ClassFormModal key={editing === 'new' ? 'new' : (editing?.id ?? 'closed')} editing={editing} onClose={() => setEditing(null)} />
       <Drawer
         title={`${n.noun}详情`}
         open={!!viewing}

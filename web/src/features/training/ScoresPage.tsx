@@ -111,7 +111,7 @@ export function ScoresPage() {
     {
       title: '申报状态',
       dataIndex: 'status',
-      width: 220,
+      width: 176,
       render: (v: string, r) => (
         <div>
           <Space size={4} wrap>
@@ -290,7 +290,7 @@ export function ScoresPage() {
       </Space>
       {cls && <ScoreFormModal cls={cls} open={adding} onClose={() => setAdding(false)} />}
       {cls && <ScoreImportModal cls={cls} open={importing} onClose={() => setImporting(false)} />}
-      {cls && <ScoreCorrectModal cls={cls} row={correcting} onClose={() => setCorrecting(null)} />}
+      {cls && <ScoreCorrectModal key={correcting?.claimId ?? 'closed'} cls={cls} row={correcting} onClose={() => setCorrecting(null)} />}
     </PageContainer>
   );
 }
