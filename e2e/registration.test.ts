@@ -120,7 +120,8 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a training base register
     await base.waitForURL(/account\/org-info/);
     await base.locator('.ant-descriptions').getByText(name).waitFor();
     const menus = await base.locator('.ant-layout-sider').innerText();
-    for (const m of ['继续教育机构信息管理', '管理内设部门', '权限管理', '注册审核管理', '系统管理']) expect(menus).toContain(m);
+    for (const m of ['继续教育机构信息管理', '管理内设部门', '权限管理', '培训班管理', '学员成绩管理', '系统管理']) expect(menus).toContain(m);
+    expect(menus).not.toContain('注册审核管理'); // a base reviews no one's registration (its learners belong to their units)
     expect(menus).not.toContain('注册审核状态');
     await shot(base, 'registration-06-base-menus');
   }, 180_000);
