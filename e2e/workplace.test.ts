@@ -163,4 +163,17 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: an employer chases its s
     await page.waitForTimeout(800);
     await shot(page, 'workplace-6-authority-completion');
   }, 180_000);
+
+  it('HR 单位培训计划审核 shows exactly the manual’s filters and columns', async () => {
+    const hr = await enter(p, '县区人社局管理员（江岸区）', '人社部门', 'Plans@2026new');
+    await openMenu(hr, ['学时审核', '单位培训计划审核'], /hours\/unit-plans/);
+    const form = hr.locator('form#classReviewFilters-employer');
+    for (const label of ['培训年度', '培训班名称', '学习科目', '所在单位']) await form.getByText(label, { exact: true }).waitFor();
+    const heads = (await hr.locator('.ant-table-thead th').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+    expect(heads).toEqual(['序号', '年度', '培训班名称', '所在单位', '学习科目', '申报时间', '操作']);
+    await pickOption(hr, form, '学习科目', '专业科目');
+    await hr.getByRole('button', { name: /查\s*询/ }).click();
+    await settled(hr);
+    await shot(hr, 'workplace-7-unit-plan-review');
+  }, 180_000);
 });

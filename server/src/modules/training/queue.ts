@@ -3,7 +3,7 @@
  * filtered by the declaring organisation's type (lib/review-queue.ts).
  */
 import { z } from 'zod';
-import { CLASS_STATUSES, LEARNING_FORMS, SUBJECT_TYPES, TITLE_SERIES, text, trainingClass, year } from '@hbzsgx/domain';
+import { CLASS_STATUSES, LEARNING_FORMS, SUBJECT_TYPE_CODES, SUBJECT_TYPES, TITLE_SERIES, text, trainingClass, year } from '@hbzsgx/domain';
 import type { Db } from '../../db/client.js';
 import type { Column } from '../../lib/excel.js';
 import { fmtTime } from '../../lib/paging.js';
@@ -17,6 +17,9 @@ export const classFilters = z.object({
   learnerStatus: z.enum(LEARNER_STATUSES).optional(),
   year: year().optional(),
   keyword: text(50).optional(),
+  /** 学习科目 (公需/专业) and 所在单位 (the declaring organisation's name, contains): 单位培训计划审核's filters. */
+  subjectType: z.enum(SUBJECT_TYPE_CODES, { error: '请选择有效的学习科目' }).optional(),
+  orgName: text(50).optional(),
 });
 const reviewFilters = classFilters.extend({ tab: z.enum(['pending', 'done']).default('pending'), orgType: z.enum(['base', 'employer']).optional() });
 

@@ -14,7 +14,7 @@ import {
   beijingDate,
   type ScoreCorrectionBody,
 } from '@hbzsgx/domain';
-import type { ClassStatus } from '@hbzsgx/domain';
+import type { ClassStatus, SubjectType } from '@hbzsgx/domain';
 import type { Db } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
 import { claims, files, organizations, personnel, trainingClasses, users } from '../../db/schema.js';
@@ -184,6 +184,8 @@ export async function listClasses(
     learnerStatus?: LearnerStatus;
     year?: number;
     keyword?: string;
+    subjectType?: SubjectType;
+    orgName?: string;
     orgType?: 'base' | 'employer';
     page: number;
     pageSize: number;
@@ -205,6 +207,8 @@ export async function listClasses(
         : undefined,
     q.year ? eq(trainingClasses.year, q.year) : undefined,
     q.keyword ? like(trainingClasses.name, `%${escapeLike(q.keyword)}%`) : undefined,
+    q.subjectType ? eq(trainingClasses.subjectType, q.subjectType) : undefined,
+    q.orgName ? like(baseOrg.name, `%${escapeLike(q.orgName)}%`) : undefined,
   );
   const [total] = await db.select({ n: count() }).from(trainingClasses).innerJoin(baseOrg, eq(baseOrg.id, trainingClasses.baseOrgId)).where(where);
   const items = await db

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { claims, hourPolicies } from '../../db/schema.js';
+import { claims, hourPolicies, organizations } from '../../db/schema.js';
 import { createTestApp, type Client, type TestCtx } from '../../../test/harness.js';
 import { hrOrg, loggedIn, newAdmin, newOrg, newPerson, nextIdNumber } from '../../../test/fixtures.js';
 
@@ -194,6 +194,18 @@ describe('单位培训计划 and 单位培训学时 (employers)', () => {
     expect((await county.get('/api/reviews/classes?orgType=employer&tab=pending')).body.items.map((i: { id: number }) => i.id)).toContain(
       plan.body.id,
     );
+    // the manual's filters: 培训年度, 培训班名称, 学习科目, 所在单位 (its list, its export)
+    const unitPlans = async (f: string) =>
+      (await county.get(`/api/reviews/classes?orgType=employer&tab=pending&${f}`)).body.items.map((i: { id: number }) => i.id);
+    const [empRow] = await ctx.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, empId));
+    expect(await unitPlans('subjectType=public')).toContain(plan.body.id);
+    expect(await unitPlans('subjectType=professional')).not.toContain(plan.body.id);
+    expect(await unitPlans(`orgName=${encodeURIComponent(empRow!.name.slice(2, 6))}`)).toContain(plan.body.id);
+    expect(await unitPlans(`orgName=${encodeURIComponent('没有这个单位')}`)).not.toContain(plan.body.id);
+    expect(await unitPlans(`year=${year}&keyword=${encodeURIComponent('岗位技能')}`)).toContain(plan.body.id);
+    const badSubject = await county.get('/api/reviews/classes?orgType=employer&subjectType=x');
+    expect(badSubject.status).toBe(400);
+    expect(badSubject.body.message).toContain('学习科目');
     await county.post('/api/reviews/classes/decide', { ids: [plan.body.id], decision: 'approve' });
     const staff = await newPerson(ctx, empId);
     const r = await emp.post(`/api/classes/${plan.body.id}/scores`, { idNumber: staff.idNumber, qualified: true });

@@ -9,7 +9,7 @@ import { fmtMinute, orDash } from '../../components/format';
 import { DecideButtons, ReviewQueuePage, useReviewQueue } from '../../components/ReviewQueue';
 import { SearchButtons } from '../../components/SearchButtons';
 import { usePolicies, yearOptions } from '../hours/api';
-import { CLASS_REVIEW_KEY, trainingApi, type TrainingClass } from './api';
+import { CLASS_REVIEW_KEY, trainingApi, type ClassReviewFilters, type TrainingClass } from './api';
 import { ClassDescriptions } from './ClassDescriptions';
 import { ClassStatusTag } from './tags';
 
@@ -25,16 +25,14 @@ const TEXT: Record<OrgType, { title: string; description: string; org: string; n
   employer: {
     title: '单位培训计划审核',
     description: '辖区内用人单位申报的单位培训计划。审核通过后，单位方可为参训的本单位人员申报学时。',
-    org: '申报单位',
+    org: '所在单位',
     noun: '培训计划',
-    name: '培训名称',
+    name: '培训班名称',
   },
 };
 
-interface Filters {
-  year?: number;
-  keyword?: string;
-}
+type Filters = ClassReviewFilters;
+const SUBJECTS = Object.entries(SUBJECT_TYPES).map(([value, label]) => ({ value, label }));
 
 export const BaseClassReviewPage = () => <ClassReviewPage orgType="base" />;
 export const UnitPlanReviewPage = () => <ClassReviewPage orgType="employer" />;
@@ -57,9 +55,38 @@ function ClassReviewPage({ orgType }: { orgType: OrgType }) {
     },
     { onDecided: () => setViewing(null) },
   );
-  const search = (v: Filters) => queue.search({ year: v.year, keyword: v.keyword?.trim() || undefined });
+  const search = (v: Filters) =>
+    queue.search({ year: v.year, keyword: v.keyword?.trim() || undefined, subjectType: v.subjectType, orgName: v.orgName?.trim() || undefined });
+  const nameLink = (v: string, c: TrainingClass) => {
+    const over = overCapacityWarning(c);
+    return (
+      <span className="nowrap">
+        <a onClick={() => setViewing(c)} title={v}>
+          {v}
+        </a>
+        {over && (
+          <Tooltip title={over}>
+            <Tag color="warning" style={{ marginInlineStart: 4 }}>
+              超员
+            </Tag>
+          </Tooltip>
+        )}
+      </span>
+    );
+  };
 
-  const columns: TableColumnsType<TrainingClass> = [
+  // 单位培训计划审核: exactly the manual's columns (序号, 年度, 培训班名称, 所在单位, 学习科目, 申报时间, 操作)
+  const unitColumns: TableColumnsType<TrainingClass> = [
+    { title: '序号', key: 'seq', width: 64, render: (_v, _c, i) => (queue.page.page - 1) * queue.page.pageSize + i + 1 },
+    { title: '年度', dataIndex: 'year', width: 90, render: (v: number) => `${v}年度` },
+    { title: '培训班名称', dataIndex: 'name', ellipsis: { showTitle: false }, render: nameLink },
+    { title: '所在单位', dataIndex: 'baseName', width: 240, ellipsis: true },
+    { title: '学习科目', dataIndex: 'subjectType', width: 100, render: (v: keyof typeof SUBJECT_TYPES) => SUBJECT_TYPES[v] },
+    { title: '申报时间', dataIndex: 'createdAt', width: 150, render: (v: string) => fmtMinute(v) },
+    ...(queue.tab === 'done' ? [{ title: '审核结果', dataIndex: 'status', width: 90, render: (v: string) => <ClassStatusTag status={v} /> }] : []),
+  ];
+
+  const baseColumns: TableColumnsType<TrainingClass> = [
     { title: t.org, dataIndex: 'baseName', width: 200, ellipsis: true },
     {
       title: t.name,
@@ -124,12 +151,13 @@ function ClassReviewPage({ orgType }: { orgType: OrgType }) {
         ]),
   ];
 
+  const columns = orgType === 'employer' ? unitColumns : baseColumns;
   return (
     <ReviewQueuePage
       queue={queue}
       title={t.title}
       description={t.description}
-      scrollX={1300}
+      scrollX={orgType === 'employer' ? 1000 : 1300}
       actionsWidth={{ pending: 170, done: 70 }}
       filters={(exportButton) => (
         <Form form={form} name={`classReviewFilters-${orgType}`} layout="inline" className="filter-bar" onFinish={search}>
@@ -139,6 +167,16 @@ function ClassReviewPage({ orgType }: { orgType: OrgType }) {
           <Form.Item label={t.name} name="keyword">
             <Input placeholder={`请输入${t.name}`} allowClear maxLength={50} style={{ width: 220 }} />
           </Form.Item>
+          {orgType === 'employer' && (
+            <>
+              <Form.Item label="学习科目" name="subjectType">
+                <Select options={SUBJECTS} allowClear placeholder="全部" style={{ width: 120 }} />
+              </Form.Item>
+              <Form.Item label="所在单位" name="orgName">
+                <Input placeholder="单位名称" allowClear maxLength={50} style={{ width: 200 }} />
+              </Form.Item>
+            </>
+          )}
           <SearchButtons
             onReset={() => {
               form.resetFields();

@@ -17,7 +17,7 @@ import type { ClassBody } from '@hbzsgx/domain';
 import { api, download } from '../../app/api';
 import { uploadForm } from '../../components/upload';
 
-import type { ClassStatus } from '@hbzsgx/domain';
+import type { ClassStatus, SubjectType } from '@hbzsgx/domain';
 export type { ClassStatus };
 
 /** A training class (培训班) of a base, or a unit training plan (单位培训计划) of an employer. */
@@ -55,6 +55,14 @@ export const ANNUAL_DOCS_KEY = ['training', 'annual-docs'] as const;
 export const CLASS_REVIEW_KEY = ['reviews', 'classes'] as const;
 export const ANNUAL_REVIEW_KEY = ['reviews', 'annual-docs'] as const;
 
+/** 审核培训计划申报 / 单位培训计划审核 filters: 培训年度, 名称, and (unit plans) 学习科目 and 所在单位. */
+export interface ClassReviewFilters {
+  year?: number;
+  keyword?: string;
+  subjectType?: SubjectType;
+  orgName?: string;
+}
+
 export const trainingApi = {
   classes: (q: ClassFilters & { page: number; pageSize: number }) => api.get<Wire<typeof trainingClassPage>>('/api/classes', q),
   exportClasses: (f: ClassFilters, title: string) => download('/api/classes/export', f, `${title}.xlsx`),
@@ -82,9 +90,9 @@ export const trainingApi = {
     uploadForm<AnnualDoc>('/api/annual-docs', fields, file, onProgress),
   docFile: (d: { id: number; fileName: string }) => download(`/api/annual-docs/${d.id}/file`, undefined, d.fileName),
 
-  reviewClasses: (q: { tab: Tab; orgType: 'base' | 'employer'; year?: number; keyword?: string; page: number; pageSize: number }) =>
+  reviewClasses: (q: ClassReviewFilters & { tab: Tab; orgType: 'base' | 'employer'; page: number; pageSize: number }) =>
     api.get<Wire<typeof trainingClassPage>>('/api/reviews/classes', q),
-  exportReviewClasses: (f: { tab: Tab; orgType: 'base' | 'employer'; year?: number; keyword?: string }, title: string) =>
+  exportReviewClasses: (f: ClassReviewFilters & { tab: Tab; orgType: 'base' | 'employer' }, title: string) =>
     download('/api/reviews/classes/export', f, `${title}.xlsx`),
   decideClasses: (body: Decision) => api.post<DecisionResult>('/api/reviews/classes/decide', { ...body, reason: body.reason ?? '' }),
 
