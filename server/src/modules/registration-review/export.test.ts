@@ -1,3 +1,4 @@
+import { beijingMinute } from '@hbzsgx/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { organizations, personnel } from '../../db/schema.js';
@@ -73,8 +74,7 @@ describe('注册审核管理 › 导出', () => {
     expect(row).not.toHaveProperty('reviewedBy'); // the account id is not sent
     const rows = await readXlsx(await county.get('/api/reviews/registrations/employer/export?tab=done'));
     expect(column(rows, '审核人')).toEqual(['周建国']);
-    const at = new Date(row.reviewedAt!);
-    const beijing = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    const beijing = beijingMinute(new Date(row.reviewedAt!));
     expect(String(column(rows, '审核时间')[0])).toContain(beijing);
     // the pending tab's export has no such columns
     expect((await readXlsx(await county.get('/api/reviews/registrations/employer/export?tab=pending')))[0]).not.toContain('审核人');
