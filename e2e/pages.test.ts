@@ -3,14 +3,16 @@
  * its label (never over it) and only queues a county can act on (no 人社部门注册审核); 机构注册详情 says who applied
  * (name, masked phone); after 通过, 已审核 shows 审核人 and 审核时间; 下属机构管理 offers 重置密码 only where the
  * organisation has a super admin; 修改密码's error clears once the user edits again; the province auditor's 审计日志
- * names its 对象 (机构 <name>), never a bare "#id".
+ * names its 对象 (机构 <name>), never a bare "#id"; a teacher's evidence viewer is titled by the file's original name.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { queryRows } from '../server/src/db/client.js';
 import { organizations } from '../server/src/db/schema.js';
 import { writeAudit } from '../server/src/lib/audit.js';
-import { enter, hasChromium, hasWebBuild, openMenu, shot, startPlatform, type Platform } from './support.js';
+import { enter, hasChromium, hasWebBuild, openMenu, pickOption, shot, startPlatform, type Platform } from './support.js';
+
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
 describe.skipIf(!hasChromium || !hasWebBuild)('journey: pages name things, offer only what can be done, and keep labels readable', () => {
   let p: Platform;
@@ -111,5 +113,23 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: pages name things, offer
     await audit.getByText('机构 武汉江岸新建设计院有限公司').first().waitFor();
     expect(await audit.innerText()).not.toMatch(/#\d/);
     await shot(auditor, 'pages-05-audit');
+
+    // 我的学时: a declaration's evidence opens titled by its original file name
+    const person = await enter(p, '专业技术人员', '专业技术人员', 'Teacher@2026new');
+    await openMenu(person, ['我的学时'], /me\/hours/);
+    await person.getByRole('button', { name: /申报个人学时/ }).click();
+    const declare = person.locator('.ant-modal').filter({ hasText: '证明材料' });
+    await declare.getByLabel('学习内容').fill('参加湖北省教育学会学术年会');
+    await pickOption(person, declare, '学习形式', '学术会议');
+    await declare.getByLabel('数量').fill('1');
+    await declare.locator('input[type=file]').setInputFiles({ name: '参会证明.png', mimeType: 'image/png', buffer: PNG });
+    await declare.getByRole('button', { name: /提交申报/ }).click();
+    const declared = person.locator('.ant-modal').filter({ hasText: '申报结果' });
+    await declared.getByRole('button', { name: /完\s*成/ }).click();
+    const mine = person.locator('.ant-table-row').filter({ hasText: '待单位审核' });
+    await mine.getByRole('button', { name: /查\s*看/ }).click();
+    const viewer = person.getByRole('dialog').filter({ has: person.getByRole('button', { name: /下\s*载/ }) });
+    await expect.poll(() => viewer.locator('.ant-modal-title').innerText()).toBe('参会证明.png');
+    await shot(person, 'pages-06-evidence');
   });
 });

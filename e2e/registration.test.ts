@@ -86,6 +86,9 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a training base register
     await base.waitForURL(/\/registration/);
     await base.getByText('注册信息待审核').waitFor();
     expect(await base.locator('.ant-descriptions').innerText()).toContain('江岸区人力资源和社会保障局');
+    // 所属地区 by name (the full path once loaded), never the bare division code
+    await expect.poll(async () => /所属地区\s+([^\t\n]+)/.exec(await base.locator('.ant-descriptions').innerText())?.[1]).toContain('江岸区');
+    expect(/所属地区\s+([^\t\n]+)/.exec(await base.locator('.ant-descriptions').innerText())?.[1]).not.toMatch(/\d{6}/);
     expect(await base.locator('.ant-layout-sider').innerText()).not.toContain('账户管理');
     await shot(base, 'registration-03-pending');
 
