@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { canTransition, completion, countsInLedger, gapText, flagReasons, ledgerDelta, recognize, CLAIM_TRANSITIONS, type ClaimStatus } from './hours.js';
+import {
+  canTransition,
+  completion,
+  countsInLedger,
+  gapText,
+  flagReasons,
+  ledgerDelta,
+  recognize,
+  CLAIM_TRANSITIONS,
+  type ClaimStatus,
+} from './hours.js';
 
 const policy = { year: 2026, totalRequired: 90, professionalMin: 60, publicMin: 30, closingDate: '2026-12-31' };
 
