@@ -128,7 +128,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a city HR reads the stat
     await shot(hr, 'stats-04-titles');
     const [titles] = await Promise.all([hr.waitForEvent('download'), hr.getByRole('button', { name: /导出数据/ }).click()]);
     const t = await rows(titles);
-    expect(t[0]).toEqual(['职称系列', '正高级', '副高级', '中级', '助理级', '员级', '合计']);
+    expect(t[0]).toEqual(['职称系列', '正高级', '副高级', '中级', '助理级', '员级', '合计', '占比']);
     expect(t.at(-1)).toEqual([
       '合计',
       expect.any(Number),
@@ -137,6 +137,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a city HR reads the stat
       expect.any(Number),
       expect.any(Number),
       wuhanPeople,
+      '100%',
     ]);
   }, 240_000);
 });
