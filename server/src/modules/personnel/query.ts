@@ -168,12 +168,12 @@ async function completionCount(db: Db, orgs: SQL | 'all', f: PersonnelFilters, y
   const series = f.titleSeries ?? '*';
   const personRows = f.titleSeries ? sql`sp.title_series = ${series}` : sql`sp.title_series = '*' AND sp.title_level = '*'`;
   // the whole tree (the province, no 单位/区域): every counter row, no organisation to join
-  const of = (t: string, where: SQL) =>
+  const of = (table: 'stat_org_ledger' | 'stat_org_personnel', alias: 'sl' | 'sp', where: SQL) =>
     orgs === 'all'
-      ? sql`FROM ${sql.raw(t)} WHERE ${where}`
-      : sql`FROM ${sql.raw(t)} JOIN organizations ON organizations.id = ${sql.raw(t.split(' ')[1]!)}.org_id WHERE ${where} AND ${orgs}`;
-  const completed = sql`coalesce((SELECT sum(sl.completed) ${of('stat_org_ledger sl', sql`sl.year = ${year} AND sl.title_series = ${series}`)}), 0)::int`;
-  const persons = f.completed === 'yes' ? sql`0` : sql`coalesce((SELECT sum(sp.persons) ${of('stat_org_personnel sp', personRows)}), 0)::int`;
+      ? sql`FROM ${sql.raw(`${table} ${alias}`)} WHERE ${where}`
+      : sql`FROM ${sql.raw(`${table} ${alias}`)} JOIN organizations ON organizations.id = ${sql.raw(alias)}.org_id WHERE ${where} AND ${orgs}`;
+  const completed = sql`coalesce((SELECT sum(sl.completed) ${of('stat_org_ledger', 'sl', sql`sl.year = ${year} AND sl.title_series = ${series}`)}), 0)::int`;
+  const persons = f.completed === 'yes' ? sql`0` : sql`coalesce((SELECT sum(sp.persons) ${of('stat_org_personnel', 'sp', personRows)}), 0)::int`;
   const [r] = await queryRows<{ persons: number; completed: number }>(db, sql`SELECT ${persons} AS persons, ${completed} AS completed`);
   return boundedTotal(f.completed === 'yes' ? Number(r!.completed) : Number(r!.persons) - Number(r!.completed));
 }

@@ -173,14 +173,24 @@ export async function completionExport(ctx: ServiceContext, q: Omit<CompletionQu
     regionName: region.name,
     // units are paged like the page's table (an export reads batch by batch until one comes back short); regions and
     // series come whole on the first page. The 合计 row closes the last batch.
-    load: async ({ page, pageSize }: { page: number; pageSize: number }) => {
-      const byUnit = q.groupBy === 'employer';
-      if (!byUnit && page > 1) return { total: 0, items: [] };
-      const s = await completionStats(ctx, { ...q, page, pageSize });
-      const last = !byUnit || s.rows.length < pageSize;
-      const totalRow: CompletionRow = { key: 'total', name: '合计', ...s.summary };
-      return { total: s.total, items: last ? [...s.rows, totalRow] : s.rows };
-    },
+    load: withTotalRow(q.groupBy === 'employer', (page) => completionStats(ctx, { ...q, ...page })),
+  };
+}
+
+/**
+ * An export loader of a completion table: its rows batch by batch — `paged` (units) as the table pages them, else
+ * all on the first batch — and the 合计 row closing the last batch.
+ */
+function withTotalRow(
+  paged: boolean,
+  stats: (page: { page: number; pageSize: number }) => Promise<{ total: number; rows: CompletionRow[]; summary: ReturnType<typeof completionRow> }>,
+) {
+  return async ({ page, pageSize }: { page: number; pageSize: number }) => {
+    if (!paged && page > 1) return { total: 0, items: [] };
+    const s = await stats({ page, pageSize });
+    const last = !paged || s.rows.length < pageSize;
+    const totalRow: CompletionRow = { key: 'total', name: '合计', ...s.summary };
+    return { total: s.total, items: last ? [...s.rows, totalRow] : s.rows };
   };
 }
 
@@ -280,14 +290,7 @@ export async function workplaceCompletion(ctx: ServiceContext, q: WorkplaceQuery
 
 /** 导出 of 本单位/所属单位完成情况: every row in the shown order (units batch by batch), then the 合计 row. */
 export function workplaceExport(ctx: ServiceContext, q: Omit<WorkplaceQuery, 'page' | 'pageSize'>) {
-  return async ({ page, pageSize }: { page: number; pageSize: number }) => {
-    const byUnit = ctx.actor.org.type === 'authority';
-    if (!byUnit && page > 1) return { total: 0, items: [] };
-    const s = await workplaceCompletion(ctx, { ...q, page, pageSize });
-    const last = !byUnit || s.rows.length < pageSize;
-    const totalRow: CompletionRow = { key: 'total', name: '合计', ...s.summary };
-    return { total: s.total, items: last ? [...s.rows, totalRow] : s.rows };
-  };
+  return withTotalRow(ctx.actor.org.type === 'authority', (page) => workplaceCompletion(ctx, { ...q, ...page }));
 }
 
 /** Series in dictionary order, unknown codes after them, 未填写 last. */

@@ -29,6 +29,7 @@ import { PageContainer } from '../../components/PageContainer';
 import { serverPagination } from '../../components/table';
 import { fmtRate, statsApi, type CompletionParams, type CompletionRow, type CompletionStats, type GroupBy, type SortField } from './api';
 import { EChart } from './EChart';
+import { RateBar } from './RateBar';
 import { completionBarOption } from './completionChart';
 import { DONE_COLOR, UNDONE_COLOR, type ChartOption } from './echarts';
 import { StatsFilters } from './StatsFilters';
@@ -276,12 +277,7 @@ function CompletionTable({
       width: 220,
       sorter: employer,
       sortOrder: sortOrder('rate'),
-      render: (v: number | null) =>
-        v == null ? (
-          <Typography.Text type="secondary">—</Typography.Text>
-        ) : (
-          <Progress percent={v} size="small" strokeColor={v >= 80 ? DONE_COLOR : v >= 50 ? '#1657b8' : UNDONE_COLOR} format={(x) => `${x}%`} />
-        ),
+      render: (v: number | null) => <RateBar rate={v} />,
     },
     ...(d.groupBy === 'region'
       ? [

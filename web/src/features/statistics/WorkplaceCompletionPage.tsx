@@ -4,24 +4,7 @@
  * (filtered to 未完成); 导出 downloads the same year and order. Figures come from the same rule and counters as HR's.
  */
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Form,
-  Progress,
-  Row,
-  Select,
-  Skeleton,
-  Space,
-  Statistic,
-  Table,
-  Typography,
-  type TableColumnsType,
-  type TableProps,
-} from 'antd';
+import { Alert, Button, Card, Col, Empty, Form, Row, Select, Skeleton, Space, Statistic, Table, type TableColumnsType, type TableProps } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
@@ -35,7 +18,7 @@ import { thisYear, usePolicies, yearOptions } from '../hours/api';
 import { fmtRate, type SortField } from './api';
 import { completionBarOption } from './completionChart';
 import { EChart } from './EChart';
-import { DONE_COLOR, UNDONE_COLOR } from './echarts';
+import { RateBar } from './RateBar';
 import './stats.css';
 
 type Stats = Wire<typeof workplaceStats>;
@@ -79,12 +62,7 @@ export function WorkplaceCompletionPage() {
       width: 220,
       sorter: true,
       sortOrder: sortOrder('rate'),
-      render: (v: number | null) =>
-        v == null ? (
-          <Typography.Text type="secondary">—</Typography.Text>
-        ) : (
-          <Progress percent={v} size="small" strokeColor={v >= 80 ? DONE_COLOR : v >= 50 ? '#1657b8' : UNDONE_COLOR} format={(x) => `${x}%`} />
-        ),
+      render: (v: number | null) => <RateBar rate={v} />,
     },
     {
       title: '操作',
