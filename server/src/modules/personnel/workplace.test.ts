@@ -135,6 +135,8 @@ describe('本单位人员 / 所属单位人员', () => {
   it('a seat without the permission is refused (403)', async () => {
     expect((await noStats.get('/api/personnel')).status).toBe(403);
     expect((await noStats.get(`/api/stats/workplace?year=${year}`)).status).toBe(403);
+    expect((await noStats.get('/api/personnel/options/departments')).status).toBe(403);
+    expect((await noStats.get(`/api/stats/workplace/export?year=${year}`)).status).toBe(403);
   });
 });
 
