@@ -44,6 +44,7 @@ describe('person_year_totals copy', () => {
     });
     const totals = fc.record({ kind: fc.constant('totals' as const), person: fc.nat(), year: fc.constantFrom(...YEARS), pub: hours, pro: hours });
     const op = fc.oneof(transfer, move, status, policy, totals);
+    const seen = { yes: 0, no: 0 };
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), async (ops) => {
         for (const o of ops) {
@@ -86,17 +87,20 @@ describe('person_year_totals copy', () => {
           }
         }
         expect(await yearTotalsDrift(ctx.db)).toEqual([]);
+        // what the run left judged (at its end the years may have no policy: then nothing is, rightly)
+        const [judged] = await ctx.db
+          .select({
+            yes: sql<number>`count(*) FILTER (WHERE ${personYearTotals.completed})::int`,
+            no: sql<number>`count(*) FILTER (WHERE NOT ${personYearTotals.completed})::int`,
+          })
+          .from(personYearTotals);
+        seen.yes += judged!.yes;
+        seen.no += judged!.no;
       }),
       { numRuns: 25 },
     );
-    // the sequences did exercise both judgements and a move across jurisdictions
-    const [seen] = await ctx.db
-      .select({
-        yes: sql<number>`count(*) FILTER (WHERE ${personYearTotals.completed})::int`,
-        no: sql<number>`count(*) FILTER (WHERE NOT ${personYearTotals.completed})::int`,
-      })
-      .from(personYearTotals);
-    expect(seen!.yes + seen!.no).toBeGreaterThan(0);
+    // the sequences did exercise the judgement (some run ended with judged rows)
+    expect(seen.yes + seen.no).toBeGreaterThan(0);
   }, 180_000);
 
   it('a value written by hand is overwritten by the rule', async () => {
