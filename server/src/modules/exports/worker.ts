@@ -21,6 +21,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { finished } from 'node:stream/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import { serviceContext, type ServiceContext } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
@@ -164,7 +165,15 @@ export class ExportWorker extends JobWorker<typeof exportJobs> {
         return report({ processed });
       },
     });
-    await writeExport(out, job.format, spec.title, spec.columns, pages);
+    try {
+      await writeExport(out, job.format, spec.title, spec.columns, pages);
+    } catch (e) {
+      // the file is closed before the caller removes it: a stream still opening or flushing would create or keep it
+      // after that removal (a .part left behind by a stopped export)
+      out.destroy();
+      await finished(out).catch(() => undefined);
+      throw e;
+    }
     return processed;
   }
 
