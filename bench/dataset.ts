@@ -24,6 +24,8 @@
  *  - person_year_totals of the approved claims, the statistics counters (recount_stat_counters()), the jurisdiction
  *    keys (set here, then backfill_hr_regions() — the repeatable SQL's own rule — corrects whatever differs),
  *    transfers (N/50) and audit rows ((N+M)/5).
+ *  - issue 12's: 培训报名 enrolments (~N/10, enrolled_count kept), 通知公告 (the province's and each city's), 忘记密码
+ *    requests (~N/1000, and HR departments' own staff), 站内消息 (~1 per person, the admins' by MESSAGE_RULES).
  * The bulk load runs with triggers off (session_replication_role = replica) and the loaded tables' secondary indexes
  * dropped, then rebuilt from their own definitions (pg_get_indexdef): whatever schema.ts declares, in a fraction of
  * the time. A few checks at the end fail the generation if a 证件号 search would not find its person.
@@ -672,13 +674,38 @@ function coprime(n: number): number {
 }
 
 /** The tables the bulk load fills: their secondary indexes are dropped meanwhile and rebuilt from their definitions. */
-const LOADED = ['users', 'personnel', 'admins', 'training_classes', 'claims', 'person_year_totals', 'transfers', 'audit_logs'];
+const LOADED = [
+  'users',
+  'personnel',
+  'admins',
+  'training_classes',
+  'claims',
+  'person_year_totals',
+  'transfers',
+  'audit_logs',
+  'messages',
+  'class_enrolments',
+  'password_reset_requests',
+];
 /** The tables whose indexes wait for the claims (the others are rebuilt while the claims load). */
 const CLAIMS_TABLES = ['claims', 'person_year_totals'];
 /** The order their indexes are rebuilt in: the largest tables first (two builds at a time balance best so). */
-const LOADED_ORDER = ['claims', 'audit_logs', 'person_year_totals', 'users', 'personnel', 'training_classes', 'transfers', 'admins'];
+const LOADED_ORDER = [
+  'claims',
+  'audit_logs',
+  'person_year_totals',
+  'users',
+  'personnel',
+  'messages',
+  'training_classes',
+  'class_enrolments',
+  'transfers',
+  'password_reset_requests',
+  'admins',
+];
 /** Triggers the bulk load knows it bypasses (rebuilt after it: counters by recount, region keys by backfill). */
-const KNOWN_TRIGGERS = /^(stat_|.*hr_region|audit_logs_)/;
+// person_year_totals_set_copy: the bulk load writes the copy itself and backfill_year_totals() checks it
+const KNOWN_TRIGGERS = /^(stat_|.*hr_region|audit_logs_|plan_claims_count$|person_year_totals_set_copy$)/;
 
 export async function generateDataset(database: Database, opts: { personnel: number; claims: number }): Promise<Dataset> {
   const db = database.db;
@@ -989,7 +1016,7 @@ export async function generateDataset(database: Database, opts: { personnel: num
              CASE WHEN src <> 'personal' THEN (CASE WHEN st = 'unqualified' THEN 20 + ${h('g', 40)} % 40 ELSE 60 + ${h('g', 40)} % 41 END)::text END,
              st <> 'unqualified', CASE WHEN src = 'personal' THEN pbasis END, CASE WHEN src = 'personal' THEN ${evidenceId} END,
              CASE WHEN st = 'unqualified' THEN 'rejected' ELSE st END, flagged,
-             CASE WHEN NOT flagged THEN '[]'::jsonb WHEN src = 'personal' THEN '["日均学时超过每日上限12学时"]'::jsonb
+             CASE WHEN NOT flagged THEN '[]'::jsonb WHEN src = 'personal' THEN '["日均学时超过每日上限8学时"]'::jsonb
                   ELSE '["同一人员在同一培训班重复申报"]'::jsonb END,
              CASE WHEN st = 'unqualified' THEN '成绩不合格' WHEN st = 'rejected' THEN ${pick(W.REJECT_REASONS, h('g', 41))} END,
              CASE WHEN st = 'revoked' THEN '抽查发现学习记录与实际不符' END,
@@ -1047,6 +1074,169 @@ export async function generateDataset(database: Database, opts: { personnel: num
     );
   };
 
+  /**
+   * Issue 12's tables: 培训报名 (class_enrolments, with training_classes.enrolled_count = the live rows), 通知公告
+   * (announcements, a few attachments), 忘记密码 (password_reset_requests) and 站内消息 (messages). Run in restPart
+   * (beside the claims), before its index rebuild: the enrolments, requests and messages load without their indexes.
+   */
+  const issue12Part = async (A2: number, na: number) => {
+    if (!na) return;
+    if (cols.has('class_enrolments.class_id')) {
+      // ~1 per 10 active people (some people several), each into an approved class of a base that serves the person
+      // (one of their unit's 20 base choices: county, city, province — all in the person's organisation path), 70%
+      // this year's classes and 30% last year's; the popular classes first (u³ over a base-year's classes), so the
+      // largest fill up: a class's enrolled rows are capped at its capacity. 12% cancelled (before the start); a
+      // person enrolled twice in one class keeps the first row live, the second cancelled (one live row per class).
+      const EN = Math.max(10, Math.round(na / 10));
+      await run(`INSERT INTO class_enrolments (class_id, personnel_id, status, created_at, cancelled_at)
+      SELECT class_id, pid, st, created,
+             CASE WHEN st = 'cancelled' THEN created + (least(now(), starts) - created) * ((10 + ht % 80) / 100.0)::float8 END
+      FROM (SELECT y.*, row_number() OVER (PARTITION BY class_id, st = 'enrolled' ORDER BY created, t) AS seat
+            FROM (SELECT x.*, CASE WHEN dup > 1 OR ht % 100 < 12 THEN 'cancelled' ELSE 'enrolled' END AS st
+                  FROM (SELECT w.*, row_number() OVER (PARTITION BY class_id, pid ORDER BY t) AS dup
+                        FROM (SELECT v.t, v.ht, v.pid, tc.id AS class_id, tc.capacity, starts,
+                                     least(now() - (1 + v.ht % 72) * interval '1 hour',
+                                           starts - (1 + ${h('v.t', 53)} % 30) * interval '1 day' + (${h('v.t', 54)} % 86400) * interval '1 second') AS created
+                              FROM (SELECT t, ${h('t', 50)} AS ht, a.pid,
+                                           e.bases[1 + ${h('t', 51)} % cardinality(e.bases)] AS base,
+                                           CASE WHEN ${h('t', 52)} % 100 < 70 THEN ${YEAR} ELSE ${YEAR - 1} END AS y,
+                                           power((${h('t', 55)} % 100000) / 100000.0, 3) AS u
+                                    FROM generate_series(1, ${EN}) t
+                                    JOIN bench_active a ON a.r = 1 + ${h('t', 56)} % ${na}
+                                    JOIN bench_emp e ON e.org_id = a.org_id OFFSET 0) v
+                              JOIN bench_cls bc ON bc.org_id = v.base AND bc.year = v.y
+                              JOIN training_classes tc ON tc.id = bc.ids[1 + floor(v.u * cardinality(bc.ids))::int]
+                              CROSS JOIN LATERAL (SELECT (tc.start_date || ' 08:30:00+08')::timestamptz AS starts) s0
+                              WHERE tc.status = 'approved' OFFSET 0) w OFFSET 0) x OFFSET 0) y OFFSET 0) z
+      WHERE st <> 'enrolled' OR seat <= capacity
+      ORDER BY created`);
+      await run(`UPDATE training_classes tc SET enrolled_count = n.n
+                 FROM (SELECT class_id, count(*)::int AS n FROM class_enrolments WHERE status = 'enrolled' GROUP BY class_id) n
+                 WHERE tc.id = n.class_id`);
+      log(`  class enrolments (~${EN}) done`);
+    }
+
+    if (cols.has('announcements.kind')) {
+      // 通知公告: the province 20 published (+ 2 withdrawn, 2 drafts), each city HR 10 (+ 1 withdrawn, 1 draft), one a
+      // month back from now, the newest two (province) / one (city) pinned; a third policies; an attachment on the
+      // province's published policies
+      const notices = [
+        '关于开展{Y}年度专业技术人员继续教育学时审验工作的通知',
+        '关于做好{Y}年度专业技术人员继续教育工作的通知',
+        '关于公布{Y}年度专业技术人员继续教育基地名单的通知',
+        '关于举办{Y}年度专业技术人员公需科目培训班的通知',
+        '关于开展继续教育学时申报系统操作培训的通知',
+        '关于继续教育管理平台系统维护升级的公告',
+        '关于{Y}年度专业技术人员继续教育完成情况的通报',
+        '关于做好{Y}年度继续教育培训计划申报工作的通知',
+      ];
+      const policies = [
+        '湖北省专业技术人员继续教育条例',
+        '专业技术人员继续教育规定（人力资源社会保障部令第25号）',
+        '湖北省专业技术人员继续教育学时认定办法',
+        '关于进一步加强专业技术人员继续教育工作的实施意见',
+        '湖北省专业技术人员继续教育基地管理办法',
+      ];
+      const body = `各市、州、直管市、神农架林区人力资源和社会保障局，省直各单位：${'根据《湖北省专业技术人员继续教育条例》有关规定，现就有关事项通知如下。请各单位高度重视，认真组织实施，按时完成相关工作。'.repeat(8)}`;
+      await run(`INSERT INTO announcements (kind, title, body, publisher_org_id, city_hr_id, status, pinned, published_at, withdrawn_at,
+                                            created_by, created_at, updated_at)
+      SELECT kind, replace(title, '{Y}', extract(year FROM created)::int::text), ${q(body)}, org_id, city_hr_id, st, pinned,
+             CASE WHEN st <> 'draft' THEN created + interval '1 day' END, CASE WHEN st = 'withdrawn' THEN created + interval '11 days' END,
+             ${abase} + org_id, created, CASE st WHEN 'draft' THEN created WHEN 'withdrawn' THEN created + interval '11 days' ELSE created + interval '1 day' END
+      FROM (SELECT o.id AS org_id, o.city_hr_id, k, n, pub, hk, CASE WHEN k % 3 = 0 THEN 'policy' ELSE 'notice' END AS kind,
+                   CASE WHEN k % 3 = 0 THEN ${pick(policies, 'hk')} ELSE ${pick(notices, 'hk')} END AS title,
+                   CASE WHEN k <= pub THEN 'published' WHEN k <= (n + pub) / 2 THEN 'withdrawn' ELSE 'draft' END AS st,
+                   k <= pub AND k > pub - CASE WHEN o.hr_level = 'province' THEN 2 ELSE 1 END AS pinned,
+                   now() - ((n - k) * 30 + 2 + hk % 20) * interval '1 day' - (hk % 36000) * interval '1 second' AS created
+            FROM organizations o
+            CROSS JOIN LATERAL (SELECT CASE WHEN o.hr_level = 'province' THEN 24 ELSE 12 END AS n,
+                                       CASE WHEN o.hr_level = 'province' THEN 20 ELSE 10 END AS pub) c
+            CROSS JOIN LATERAL generate_series(1, c.n) k
+            CROSS JOIN LATERAL (SELECT ${h('o.id::bigint * 64 + k', 60)} AS hk) hh
+            WHERE o.type = 'hr' AND o.hr_level IN ('province', 'city')) a
+      ORDER BY created`);
+      const [att] = await rowsOf<{ id: number }>(
+        sql`INSERT INTO files (sha256, size, kind, mime, original_name, content, owner_org_id, uploaded_by)
+            VALUES (${crypto.createHash('sha256').update('bench announcement attachment').digest('hex')}, 29, 'pdf', 'application/pdf',
+                    '附件：实施细则.pdf', ${Buffer.from('bench announcement attachment')}, ${province.id}, ${abase + province.id}) RETURNING id`,
+      );
+      await run(`INSERT INTO announcement_files (announcement_id, file_id)
+                 SELECT id, ${att!.id} FROM announcements WHERE publisher_org_id = ${province.id} AND kind = 'policy' AND status = 'published'`);
+      log(`  announcements done`);
+    }
+
+    if (cols.has('password_reset_requests.ticket_hash')) {
+      // 忘记密码 requests go to the person's own unit (HR for its own staff): ~1 per 1,000 people outside HR, one each
+      // (most of the last month's answered, the last week's mostly open, a few lapsed); and HR departments' own staff
+      // (whose requests are the HR queue's) each an older answered one and one of the last 10 days
+      const PR = Math.max(10, Math.round(N / 1000));
+      const reasons = ['所填信息与本人确认不一致', '请本人到单位人事部门当面办理', '非本单位在职人员'];
+      await run(`INSERT INTO password_reset_requests (ticket_hash, user_id, personnel_id, handler_org_id, status, reject_reason, reviewed_by,
+                                                      reviewed_at, created_at)
+      SELECT encode(sha256(convert_to('bench password reset ' || src || ':' || t, 'UTF8')), 'hex'), user_id, pid, org_id, st,
+             CASE WHEN st = 'rejected' THEN ${pick(reasons, 'hs')} END, CASE WHEN st IN ('done', 'rejected') THEN ${abase} + org_id END,
+             CASE WHEN st IN ('done', 'rejected') THEN least(now(), created + (1 + hs % 48) * interval '1 hour') END, created
+      FROM (SELECT r.*, CASE WHEN NOT latest THEN CASE WHEN hs % 100 < 60 THEN 'done' WHEN hs % 100 < 85 THEN 'rejected' ELSE 'cancelled' END
+                             WHEN created > now() - interval '7 days' THEN CASE WHEN hs % 100 < 60 THEN 'pending' WHEN hs % 100 < 88 THEN 'done' ELSE 'rejected' END
+                             ELSE CASE WHEN hs % 100 < 10 THEN 'pending' WHEN hs % 100 < 78 THEN 'done' ELSE 'rejected' END END AS st
+            FROM (SELECT 'a' AS src, t, a.user_id, a.pid, a.org_id, true AS latest, ${h('t', 61)} AS hs,
+                         now() - (${h('t', 62)} % ${30 * 86400}) * interval '1 second' AS created
+                  FROM generate_series(1, ${PR}) t
+                  JOIN bench_active a ON a.r = 1 + ((t + 7919)::bigint * ${A2} % ${na})::int
+                  JOIN bench_emp e ON e.org_id = a.org_id AND e.type <> 'hr'
+                  UNION ALL
+                  SELECT 'b', a.r * 2 + k, a.user_id, a.pid, a.org_id, k = 2, ${h('a.r * 2 + k', 63)},
+                         CASE WHEN k = 2 THEN now() - (${h('a.r', 64)} % ${10 * 86400}) * interval '1 second'
+                              ELSE now() - (30 + ${h('a.r', 65)} % 300) * interval '1 day' END
+                  FROM bench_active a JOIN bench_emp e ON e.org_id = a.org_id AND e.type = 'hr', generate_series(1, 2) k) r OFFSET 0) x
+      ORDER BY created`);
+      log(`  password reset requests done`);
+    }
+
+    if (cols.has('messages.kind')) {
+      // 站内消息: ~1 per active person (random people, so some have none, some several; 学时申报 decisions most, then
+      // 注册审核, 调转, 学时提醒), over the last two years; and the organisations' admins' by MESSAGE_RULES from the
+      // rows themselves: every class's approval to its base's (or unit's) admin, every decided transfer to the
+      // releasing unit's admin. Older ones mostly read, the last month's mostly unread.
+      const MS = na;
+      const span2 = 2 * 365 * 86400;
+      const claimTitles = ['学时申报已通过：', '学时申报已通过：', '学时申报已通过：', '学时申报被驳回：', '单位已审核通过，待人社部门审核：'];
+      await run(`INSERT INTO messages (user_id, admin_id, kind, title, body, link, target_type, target_id, created_at, read_at)
+      SELECT user_id, admin_id, kind, title, body, link, target_type, target_id, created,
+             CASE WHEN ${h('k', 71)} % 100 < CASE WHEN created < now() - interval '30 days' THEN 85 ELSE 30 END
+                  THEN least(now(), created + (1 + ${h('k', 72)} % 240) * interval '1 hour') END
+      FROM (SELECT t::bigint AS k, a.user_id, NULL::int AS admin_id, m.kind, m.title, m.body, m.link, NULL::text AS target_type, NULL::text AS target_id,
+                   now() - (${h('t', 73)} % ${span2}) * interval '1 second' AS created
+            FROM generate_series(1, ${MS}) t
+            JOIN bench_active a ON a.r = 1 + ${h('t', 70)} % ${na}
+            CROSS JOIN LATERAL (SELECT CASE WHEN r < 75 THEN 'claim' WHEN r < 85 THEN 'registration' WHEN r < 90 THEN 'transfer' ELSE 'reminder' END AS kind,
+                                       CASE WHEN r < 75 THEN ${pick(claimTitles, h('t', 75))} || ${pick(allTopics, h('t', 76))}
+                                            WHEN r < 85 THEN '注册审核已通过，欢迎使用本平台'
+                                            WHEN r < 90 THEN '人员调转已完成：您已调入新单位'
+                                            ELSE '学时提醒：您${YEAR - 1}年度的继续教育学时尚未完成' END AS title,
+                                       CASE WHEN r >= 75 AND r < 85 OR r >= 90 THEN NULL WHEN ${h('t', 75)} % 5 = 3 THEN '原因：' || ${pick(W.REJECT_REASONS, h('t', 77))} END AS body,
+                                       CASE WHEN r < 75 THEN '/me/hours' WHEN r < 85 THEN '/dashboard' WHEN r < 90 THEN '/me/profile' ELSE '/dashboard' END AS link
+                                FROM (SELECT ${h('t', 74)} % 100 AS r) rr) m
+            UNION ALL
+            SELECT ${MS} + tc.id, o.admin_uid, ad.id, 'class',
+                   CASE o.type WHEN 'employer' THEN '单位培训计划' ELSE '培训班' END || '审核已通过：' || tc.name, NULL, '/training/classes',
+                   'training_class', tc.id::text, tc.reviewed_at::timestamptz
+            FROM training_classes tc JOIN bench_org o ON o.org_id = tc.base_org_id JOIN admins ad ON ad.org_id = o.org_id AND ad.user_id = o.admin_uid
+            WHERE tc.reviewed_at IS NOT NULL
+            UNION ALL
+            SELECT ${MS} + 100000000 + t.id, o.admin_uid, ad.id, 'transfer',
+                   CASE WHEN t.status = 'confirmed' THEN '调出人员已被接收：' || u.name || '（' || dest.name || '）'
+                        ELSE '调出申请被拒绝：' || u.name || '（' || dest.name || '）' END,
+                   CASE WHEN t.status = 'refused' THEN '原因：' || t.refuse_reason END, '/account/transfers/records', 'transfer', t.id::text, t.decided_at
+            FROM transfers t JOIN bench_org o ON o.org_id = t.from_org_id JOIN admins ad ON ad.org_id = o.org_id AND ad.user_id = o.admin_uid
+            JOIN organizations dest ON dest.id = t.to_org_id JOIN personnel p ON p.id = t.personnel_id JOIN users u ON u.id = p.user_id
+            WHERE t.status IN ('confirmed', 'refused') AND t.decided_at IS NOT NULL) s
+      WHERE created <= now()
+      ORDER BY created`);
+      log(`  messages done`);
+    }
+  };
+
   /** Meanwhile: transfers and the audit log, then the indexes of every table but claims and person_year_totals. */
   const restPart = async () => {
     // transfers (人员调转) between the organisations of a region: most confirmed (the person now at the target)
@@ -1099,9 +1289,12 @@ export async function generateDataset(database: Database, opts: { personnel: num
     WHEN 'unit' THEN CASE WHEN ${r} < 40 THEN 'auth.login' WHEN ${r} < 70 THEN 'score.register' WHEN ${r} < 75 THEN 'transfer.create'
                           WHEN ${r} < 90 THEN 'registration.approve' WHEN ${r} < 95 THEN 'export' ELSE 'auth.logout' END
     ELSE CASE WHEN ${r} < 70 THEN 'auth.login' WHEN ${r} < 90 THEN 'claim.declare' WHEN ${r} < 95 THEN 'certificate.issue' ELSE 'auth.password.change' END END`;
-    await run(`INSERT INTO audit_logs (at, actor_user_id, actor_name, actor_org_id, actor_org_path, action, target_type, target_id, result, ip, detail)
+    // the jurisdiction keys audit_logs_set_hr_region() would set (off during the load): the actor organisation's own,
+    // hr_region_of_path() of the same path
+    await run(`INSERT INTO audit_logs (at, actor_user_id, actor_name, actor_org_id, actor_org_path, actor_city_hr_id, actor_county_hr_id,
+                                       action, target_type, target_id, result, ip, detail)
     SELECT at, CASE WHEN kind = 'person' THEN pu.id ELSE o.admin_uid END, CASE WHEN kind = 'person' THEN pu.name ELSE o.admin_name END,
-           o.org_id, o.path, act,
+           o.org_id, o.path, o.city_hr_id, o.county_hr_id, act,
            CASE WHEN act LIKE 'claim.%' OR act = 'score.register' THEN 'claim' WHEN act = 'registration.approve' THEN 'personnel'
                 WHEN act = 'transfer.create' THEN 'transfer' WHEN act = 'certificate.issue' THEN 'certificate' END,
            CASE WHEN act LIKE 'claim.%' OR act = 'score.register' THEN (${cbase} + 1 + hi % ${Math.max(1, M)})::text
@@ -1122,6 +1315,7 @@ export async function generateDataset(database: Database, opts: { personnel: num
     JOIN bench_org o ON o.org_id = z.actor_org
     LEFT JOIN users pu ON z.kind = 'person' AND pu.id = z.user_id`);
     log(`  audit log (${AUD}) done`);
+    await issue12Part(A2, na);
     await buildIndexes(LOADED_ORDER.filter((x) => !CLAIMS_TABLES.includes(x)));
   };
   await Promise.all(onPg ? [claimsPart(), restPart()] : [claimsPart().then(restPart)]);
@@ -1135,6 +1329,8 @@ export async function generateDataset(database: Database, opts: { personnel: num
   // idle), the longest first; each in a transaction of its own, with the triggers back
   const jobs = [
     { name: 'statistics counters (recount_stat_counters)', sql: 'SELECT recount_stat_counters()' },
+    // 单位培训学时审核's plan counts (db/repeatable/plan-claims.sql), bypassed by the load like the counters
+    ...(cols.has('plan_claim_counts.class_id') ? [{ name: 'plan claim counts (recount_plan_claims)', sql: 'SELECT recount_plan_claims()' }] : []),
     ...[...indexes]
       .filter((i) => CLAIMS_TABLES.includes(i.table))
       .sort((a, b) => LOADED_ORDER.indexOf(a.table) - LOADED_ORDER.indexOf(b.table))
@@ -1170,6 +1366,14 @@ export async function generateDataset(database: Database, opts: { personnel: num
       log(
         `WARNING: backfill_hr_regions() corrected ${fixed.p} personnel and ${fixed.c} claims rows: bench/dataset.ts should set those keys itself (faster)`,
       );
+    // audit rows keep the keys they were written with (append-only; backfill_hr_regions() leaves them): a sample must
+    // carry hr_region_of_path()'s, or the 审计日志 pages of a city and a county would read nothing
+    const [audit] = await queryRows<{ wrong: number }>(
+      tx,
+      sql`SELECT count(*)::int AS wrong FROM (SELECT * FROM audit_logs TABLESAMPLE SYSTEM (1)) a CROSS JOIN LATERAL hr_region_of_path(a.actor_org_path, NULL) r
+          WHERE r.city IS DISTINCT FROM a.actor_city_hr_id OR r.county IS DISTINCT FROM a.actor_county_hr_id`,
+    );
+    if (audit?.wrong) throw new Error(`${audit.wrong} sampled audit rows carry other jurisdiction keys than hr_region_of_path()`);
     step('jurisdiction keys (backfill_hr_regions)');
     if (cols.has('person_year_totals.completed')) {
       // the transfers moved people after their totals were copied: their rows (a few per transfer) are corrected here

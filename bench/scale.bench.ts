@@ -3,11 +3,14 @@
  * of the same rows, then the busiest pages over HTTP under load.
  *
  *   DATABASE_URL=postgres://… npx tsx bench/scale.bench.ts --personnel N --claims M [--keep] [--reuse <dbname>]
- *        [--runs 5] [--only <regex>] [--seconds 20] [--connections 50] [--no-http]
+ *        [--runs 15] [--only <regex>] [--seconds 20] [--connections 50] [--no-http]
  *
  * Pages (page 1 and page 500, 20 rows each, for the province HR, 武汉市 HR and 江岸区 HR): every 学时审核 queue
- * (base/employer/personal × 待审核/已审核), 学时审验 (and its 随机抽查 of 20), 专技人员信息查询 (no filter, 姓名, 证件号, 单位, 职称系列,
- * 完成情况), 注册审核 (专技人员 and 单位, both tabs), 调转记录, 审计日志, 下属机构. "ms" is the median of --runs calls
+ * (base/employer/personal × 待审核/已审核, and 单位培训学时审核's plans × both tabs), 学时审验 (and its 随机抽查 of 20), 专技人员信息查询 (no filter, 姓名, 证件号, 单位, 职称系列,
+ * 完成情况), 注册审核 (专技人员 and 单位, both tabs), 调转记录, 审计日志, 下属机构; and issue 12's pages (page 1): 培训报名
+ * (a 江岸区 person's catalogue, by 科目类型, all classes; 我的报名), the fullest class's 报名名单 (first and last page), 通知公告
+ * (管理 of the province and 武汉市, the 江岸区 admin's list, the home page's), 找回密码申请 (both tabs, the three HR admins),
+ * 我的消息 and its unread count (a person, an admin) — no baseline. "ms" is the median of --runs calls
  * (after a warm-up) of the function the route calls, given the route's own parsed query (its Zod schema from
  * app.routeAccess, so defaults are the route's) through serviceContext(); "baselineMs" the median of the same rows
  * (same columns, same bounded or exact total) fetched by hand-written SQL — the best index scan the schema allows
@@ -30,11 +33,17 @@ import { serviceContext } from '../server/src/context.js';
 import { openDatabase, queryRows, type Database } from '../server/src/db/client.js';
 import type { organizations } from '../server/src/db/schema.js';
 import { COUNT_CAP, rememberCappedCounts } from '../server/src/lib/paging.js';
+import { listForReader, listManaged, listPublic } from '../server/src/modules/announcements/service.js';
 import { listAuditLogs, type AuditFilters } from '../server/src/modules/audit/service.js';
+import { claimClassQueue } from '../server/src/modules/claim-review/class-queue.js';
 import { claimQueue } from '../server/src/modules/claim-review/queue.js';
 import { listForAudit } from '../server/src/modules/claim-review/service.js';
+import { catalogue, myEnrolments, roster, type CatalogueQuery } from '../server/src/modules/enrolment/service.js';
+import { myMessages, unreadCount, type MessageQuery } from '../server/src/modules/messages/service.js';
+import { passwordResetQueue } from '../server/src/modules/password-reset/queue.js';
 import { listPersonnel } from '../server/src/modules/personnel/query.js';
 import { registrationQueue } from '../server/src/modules/registration-review/queue.js';
+import { seatActor, type Actor } from '../server/src/plugins/access.js';
 import { listSuborgs } from '../server/src/modules/suborgs/service.js';
 import { listTransfers } from '../server/src/modules/transfers/service.js';
 import {
@@ -53,7 +62,8 @@ import {
   type Dataset,
 } from './dataset.js';
 
-const RUNS = Math.max(5, arg('runs', 5));
+// 15 by default: on this VM a median of 5 moved pages of 1–6 ms across ratio 2 from run to run (bench/README.md)
+const RUNS = Math.max(5, arg('runs', 15));
 const ONLY = argText('only') ? new RegExp(argText('only')!) : null;
 const SECONDS = arg('seconds', 20);
 const CONNECTIONS = arg('connections', 50);
@@ -185,6 +195,35 @@ async function main() {
             });
           }
 
+        // 单位培训学时审核: one row per unit training plan with an employer claim in the tab, newest plan first
+        for (const tab of ['pending', 'done'] as const) {
+          const done = `k.status IN ('approved', 'rejected', 'revoked') AND k.reviewed_by IS NOT NULL`;
+          const inTab = tab === 'pending' ? `k.status = 'pending'` : done;
+          // the plans with claims in the tab, newest first, from the plans' counts by their jurisdiction keys
+          const distinctPlans = `SELECT t.class_id AS id FROM plan_claim_counts t WHERE t.${tab === 'pending' ? 'pending' : 'reviewed'} > 0${region('t')} ORDER BY t.class_id DESC`;
+          const from = `(${distinctPlans}) d`;
+          pages.push({
+            page: `claim-classes-${tab}-${level}-p${p}`,
+            run: async () => {
+              const r = await claimClassQueue.list(ctx, undefined as never, parse('/api/reviews/claim-classes', { tab, ...paging }));
+              return { ids: r.items.map((i) => i.id), total: r.total };
+            },
+            baseline: async () => ({
+              total: await bounded(from),
+              ids: await ids(`WITH ids AS (${distinctPlans} LIMIT ${PAGE_SIZE} OFFSET ${off}),
+                  n AS (SELECT k.class_id, count(*) FILTER (WHERE ${inTab}) AS claims, count(*) FILTER (WHERE k.status = 'pending') AS pending,
+                               count(*) FILTER (WHERE ${inTab} AND k.flagged) AS flagged, max(k.created_at) FILTER (WHERE ${inTab}) AS declared,
+                               max(k.reviewed_at) FILTER (WHERE ${done}) AS reviewed_at,
+                               (array_agg(k.reviewed_by ORDER BY k.reviewed_at DESC NULLS LAST) FILTER (WHERE ${done}))[1] AS reviewed_by
+                        FROM claims k WHERE k.class_id IN (SELECT id FROM ids) AND k.source = 'employer' GROUP BY k.class_id)
+                SELECT c.id, c.year, c.name, o.name AS org_name, c.subject_type, c.learning_form, c.hours, c.start_date, c.end_date,
+                       n.claims, n.pending, n.flagged, n.declared, n.reviewed_at, n.reviewed_by
+                FROM ids JOIN training_classes c ON c.id = ids.id JOIN organizations o ON o.id = c.base_org_id LEFT JOIN n ON n.class_id = c.id
+                ORDER BY c.id DESC`),
+            }),
+          });
+        }
+
         // 学时审验 (市州 and province): approved claims of the jurisdiction's people
         if (level !== 'county') {
           const personKeys = cols.has('claims.person_city_hr_id');
@@ -266,9 +305,11 @@ async function main() {
               total: await bounded(fromTotals ? `person_year_totals t WHERE ${twhere}` : `personnel p WHERE ${where}`),
               ids: await ids(`WITH ids AS (${pageIds})
                 SELECT p.id, u.name, u.id_type, u.id_number_masked, u.phone_masked, u.gender, o.id AS org_id, o.name AS org_name, d.name AS department_name,
-                       p.title_series, p.title_level, p.title_name, p.education, u.status, p.created_at, t.public_hours, t.professional_hours
+                       p.title_series, p.title_level, p.title_name, p.education, u.status, p.created_at, t.public_hours, t.professional_hours,
+                       hp.total_required, hp.public_min, hp.professional_min
                 FROM ids JOIN personnel p ON p.id = ids.id JOIN users u ON u.id = p.user_id JOIN organizations o ON o.id = p.org_id
                 LEFT JOIN departments d ON d.id = p.department_id LEFT JOIN person_year_totals t ON t.personnel_id = p.id AND t.year = ${year}
+                LEFT JOIN hour_policies hp ON hp.year = ${year}
                 ORDER BY p.created_at DESC, p.id DESC`),
             }),
           });
@@ -276,7 +317,10 @@ async function main() {
 
         // 注册审核: 专技人员 (by the person's jurisdiction keys) and 单位 (organisations of the subtree), both tabs
         for (const tab of ['pending', 'done'] as const) {
-          const where = `${tab === 'pending' ? `p.status = 'pending'` : `p.status IN ('active', 'rejected') AND p.reviewed_at IS NOT NULL`}${region('p')}`;
+          // never the reviewer's own registration (lib/self-review.ts: their own profile; an organisation where they hold a seat)
+          const uid = ctx.actor.userId;
+          const where = `${tab === 'pending' ? `p.status = 'pending'` : `p.status IN ('active', 'rejected') AND p.reviewed_at IS NOT NULL`}${region('p')}
+            AND p.id IS DISTINCT FROM (SELECT own.id FROM personnel own WHERE own.user_id = ${uid})`;
           const order = tab === 'pending' ? 'p.created_at, p.id' : 'p.reviewed_at DESC, p.id DESC';
           pages.push({
             page: `registrations-personnel-${tab}-${level}-p${p}`,
@@ -293,9 +337,10 @@ async function main() {
                 LEFT JOIN departments d ON d.id = p.department_id ORDER BY ${order}`),
             }),
           });
-          const owhere = `o.type = 'employer' AND o.id <> ${org.id} AND ${
-            tab === 'pending' ? `o.status = 'pending'` : `o.status IN ('active', 'rejected') AND o.reviewed_at IS NOT NULL`
-          }${region('o')}`;
+          const owhere = `o.type = 'employer' AND o.id <> ${org.id}
+            AND NOT EXISTS (SELECT 1 FROM admins seat WHERE seat.org_id = o.id AND seat.user_id = ${uid} AND seat.removed_at IS NULL) AND ${
+              tab === 'pending' ? `o.status = 'pending'` : `o.status IN ('active', 'rejected') AND o.reviewed_at IS NOT NULL`
+            }${region('o')}`;
           pages.push({
             page: `registrations-employer-${tab}-${level}-p${p}`,
             run: async () => {
@@ -344,7 +389,18 @@ async function main() {
           },
           baseline: async () => ({
             total: await bounded(`audit_logs a WHERE ${awhere}`),
-            ids: await ids(`SELECT a.* FROM audit_logs a WHERE ${awhere} ORDER BY a.id DESC LIMIT ${PAGE_SIZE} OFFSET ${off}`),
+            // with 操作人 and 对象 by name, for the target types the data set writes (the page resolves every type)
+            ids: await ids(`SELECT x.*, coalesce(x.actor_name, (SELECT name FROM users WHERE id = x.actor_user_id)) AS actor,
+                CASE x.target_type
+                  WHEN 'claim' THEN (SELECT u.name || '·' || c.year || '年·' || c.title FROM claims c JOIN personnel p ON p.id = c.personnel_id
+                                     JOIN users u ON u.id = p.user_id WHERE c.id = x.target_id::int)
+                  WHEN 'personnel' THEN (SELECT u.name FROM personnel p JOIN users u ON u.id = p.user_id WHERE p.id = x.target_id::int)
+                  WHEN 'transfer' THEN (SELECT u.name FROM transfers t JOIN personnel p ON p.id = t.personnel_id JOIN users u ON u.id = p.user_id
+                                        WHERE t.id = x.target_id::int)
+                  WHEN 'certificate' THEN (SELECT u.name || '·' || c.year || '年' FROM certificates c JOIN personnel p ON p.id = c.personnel_id
+                                           JOIN users u ON u.id = p.user_id WHERE c.id = x.target_id::int)
+                END AS target
+              FROM (SELECT a.* FROM audit_logs a WHERE ${awhere} ORDER BY a.id DESC LIMIT ${PAGE_SIZE} OFFSET ${off}) x ORDER BY x.id DESC`),
           }),
         });
 
@@ -358,9 +414,146 @@ async function main() {
           },
           baseline: async () => ({
             total: await exact(`organizations o WHERE ${swhere}`),
-            ids: await ids(`SELECT o.id, o.name, o.credit_code, o.type, o.hr_level, o.status, v.name AS division_name, o.created_at
-              FROM organizations o JOIN divisions v ON v.code = o.division_code WHERE ${swhere} ORDER BY o.path LIMIT ${PAGE_SIZE} OFFSET ${off}`),
+            // with 重置密码's test (a super admin to reset) for the page's rows
+            ids: await ids(`SELECT x.*, EXISTS (SELECT 1 FROM admins a WHERE a.org_id = x.id AND a.is_super AND a.removed_at IS NULL) AS has_super
+              FROM (SELECT o.id, o.path, o.name, o.credit_code, o.type, o.hr_level, o.status, v.name AS division_name, o.created_at
+                    FROM organizations o JOIN divisions v ON v.code = o.division_code WHERE ${swhere} ORDER BY o.path LIMIT ${PAGE_SIZE} OFFSET ${off}) x
+              ORDER BY x.path`),
           }),
+        });
+      }
+    }
+
+    // issue 12's list pages: 培训报名 (catalogue, 我的报名), 报名名单, 通知公告 (管理, reader, home page), 找回密码申请,
+    // 我的消息 — each the route's service call on its parsed query; no baselines (each is one index range already)
+    const [has] = await rows<{ e: boolean; a: boolean; r: boolean; m: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM class_enrolments) AS e, EXISTS (SELECT 1 FROM announcements) AS a,
+              EXISTS (SELECT 1 FROM password_reset_requests) AS r, EXISTS (SELECT 1 FROM messages) AS m`,
+    );
+    const skipped = Object.entries({ 培训报名: has!.e, 通知公告: has!.a, 找回密码申请: has!.r, 站内消息: has!.m }).filter(([, x]) => !x);
+    if (skipped.length)
+      console.error(
+        `note: no ${skipped.map(([k]) => k).join('/')} rows (a data set generated before issue 12's tables were): their pages are skipped`,
+      );
+    const county = actors[2]![1];
+    const p1 = { page: 1, pageSize: PAGE_SIZE };
+    /** A seat as the platform loads it (plugins/access.ts seatActor): a person, or an organisation's admin. */
+    const seat = async (s: { userId: number; adminId: number | null; personnelId: number | null; loginType: Actor['loginType'] }) => {
+      const a = await seatActor(deps, s);
+      if (!a) throw new Error(`no active seat for user ${s.userId}`);
+      return serviceContext(deps, a);
+    };
+    if (has!.e) {
+      // the 江岸区 person with the most enrolments (我的报名 has rows; the catalogue is the county's, city's and province's bases')
+      const [me] = await rows<{ pid: number; uid: number }>(
+        `SELECT p.id AS pid, p.user_id AS uid FROM class_enrolments e JOIN personnel p ON p.id = e.personnel_id
+         WHERE p.county_hr_id = ${county.id} AND p.status = 'active' GROUP BY p.id ORDER BY count(*) DESC, p.id LIMIT 1`,
+      );
+      if (me) {
+        const ctx = await seat({ userId: me.uid, adminId: null, personnelId: me.pid, loginType: 'personnel' });
+        const cat = (q: Record<string, unknown>) => async () => {
+          const parsed = parse<Omit<CatalogueQuery, 'upcoming'> & { upcoming: string }>('/api/me/classes', { ...q, ...p1 });
+          const r = await catalogue(ctx, { ...parsed, upcoming: parsed.upcoming === 'true' });
+          return { ids: r.items.map((i) => i.id), total: r.total };
+        };
+        pages.push({ page: 'enrol-catalogue-county-p1', run: cat({}) });
+        pages.push({ page: 'enrol-catalogue-professional-county-p1', run: cat({ subjectType: 'professional' }) });
+        pages.push({ page: 'enrol-catalogue-all-county-p1', run: cat({ upcoming: 'false' }) });
+        pages.push({
+          page: 'enrol-mine-county-p1',
+          run: async () => {
+            const r = await myEnrolments(ctx, parse('/api/me/enrolments', p1));
+            return { ids: r.items.map((i) => i.id), total: r.total };
+          },
+        });
+      }
+      // 报名名单 of the fullest class, as its base's admin: page 1 and the last page
+      const [cls] = await rows<{ id: number; n: number; uid: number; aid: number }>(
+        `SELECT c.id, c.enrolled_count AS n, a.user_id AS uid, a.id AS aid FROM training_classes c
+         JOIN admins a ON a.org_id = c.base_org_id AND a.is_super AND a.removed_at IS NULL
+         ORDER BY c.enrolled_count DESC, c.id LIMIT 1`,
+      );
+      if (cls && cls.n > 0) {
+        const ctx = await seat({ userId: cls.uid, adminId: cls.aid, personnelId: null, loginType: 'base' });
+        const last = Math.ceil(cls.n / PAGE_SIZE);
+        for (const p of last > 1 ? [1, last] : [1])
+          pages.push({
+            page: `enrol-roster-largest-p${p}`,
+            run: async () => {
+              const r = await roster(ctx, cls.id, parse('/api/classes/:id/roster', { page: p, pageSize: PAGE_SIZE }));
+              return { ids: r.items.map((i) => i.enrolmentId), total: r.total };
+            },
+          });
+      }
+    }
+    if (has!.a) {
+      for (const [level, org] of [actors[0]!, actors[1]!]) {
+        const ctx = serviceContext(deps, ds.actorOf(org));
+        pages.push({
+          page: `announce-admin-${level}-p1`,
+          run: async () => {
+            const r = await listManaged(ctx, parse('/api/announcement-admin', p1));
+            return { ids: r.items.map((i) => i.id), total: r.total };
+          },
+        });
+      }
+      const countyCtx = serviceContext(deps, ds.actorOf(county));
+      pages.push({
+        page: 'announce-reader-county-p1',
+        run: async () => {
+          const r = await listForReader(countyCtx, parse('/api/announcements', { page: 1 }));
+          return { ids: r.items.map((i) => i.id), total: r.total };
+        },
+      });
+      const publicCtx = serviceContext(deps, null);
+      pages.push({
+        page: 'announce-public-p1',
+        run: async () => {
+          const r = await listPublic(publicCtx, parse('/api/public/announcements', { page: 1 }));
+          return { ids: r.items.map((i) => i.id), total: r.total };
+        },
+      });
+    }
+    if (has!.r)
+      for (const [level, org] of actors) {
+        const ctx = serviceContext(deps, ds.actorOf(org));
+        for (const tab of ['pending', 'done'] as const)
+          pages.push({
+            page: `password-resets-${tab}-${level}-p1`,
+            run: async () => {
+              const r = await passwordResetQueue.list(ctx, undefined as never, parse('/api/reviews/password-resets', { tab, ...p1 }));
+              return { ids: r.items.map((i) => i.id), total: r.total };
+            },
+          });
+      }
+    if (has!.m) {
+      // the 江岸区 person with the most unread messages (then the most), and the admin seat with the most (a base's: its classes' approvals)
+      const [person] = await rows<{ pid: number; uid: number }>(
+        `SELECT p.id AS pid, p.user_id AS uid FROM messages m JOIN personnel p ON p.user_id = m.user_id
+         WHERE p.county_hr_id = ${county.id} AND m.admin_id IS NULL GROUP BY p.id
+         ORDER BY count(*) FILTER (WHERE m.read_at IS NULL) DESC, count(*) DESC, p.id LIMIT 1`,
+      );
+      const [admin] = await rows<{ uid: number; aid: number; type: Actor['loginType'] }>(
+        `SELECT a.user_id AS uid, a.id AS aid, o.type FROM (SELECT admin_id, count(*) AS n, count(*) FILTER (WHERE read_at IS NULL) AS u FROM messages WHERE admin_id IS NOT NULL GROUP BY 1) m
+         JOIN admins a ON a.id = m.admin_id JOIN organizations o ON o.id = a.org_id ORDER BY m.n DESC, m.u DESC, a.id LIMIT 1`,
+      );
+      const seats: [string, Parameters<typeof seat>[0] | null][] = [
+        ['person', person ? { userId: person.uid, adminId: null, personnelId: person.pid, loginType: 'personnel' } : null],
+        ['admin', admin ? { userId: admin.uid, adminId: admin.aid, personnelId: null, loginType: admin.type } : null],
+      ];
+      for (const [who, s] of seats) {
+        if (!s) continue;
+        const ctx = await seat(s);
+        pages.push({
+          page: `messages-${who}-p1`,
+          run: async () => {
+            const r = await myMessages(ctx, parse<MessageQuery>('/api/messages', p1));
+            return { ids: r.items.map((i) => i.id), total: r.total };
+          },
+        });
+        pages.push({
+          page: `messages-unread-${who}`,
+          run: async () => ({ ids: [], total: (await unreadCount(ctx)).count }),
         });
       }
     }

@@ -93,8 +93,19 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: 电子证书 printed by 
     await hr.getByText(`已生成 ${people} 份学时证明`).waitFor();
 
     // ---- a visitor (fresh browser context, no session) verifies the code
+    // on the home page's 电子证书验证 box: a mistyped code is refused in place, the code typed as a person copies it
+    // (lower case, spaces for dashes) opens the verification page
     const visitor = await p.newPage();
-    await visitor.goto(`${p.baseUrl}/verify/${code}`);
+    await visitor.goto(`${p.baseUrl}/`);
+    const box = visitor.locator('.portal-verify-card');
+    await box.getByLabel('验证码').fill('1234-5678');
+    await box.getByRole('button', { name: /^验\s?证$/ }).click();
+    await box.getByText('验证码应为20位字母或数字').waitFor();
+    await settled(visitor);
+    await shot(visitor, 'certificate-03a-home-verify-box');
+    await box.getByLabel('验证码').fill(code!.toLowerCase().replace(/-/g, ' '));
+    await box.getByRole('button', { name: /^验\s?证$/ }).click();
+    await visitor.waitForURL(`${p.baseUrl}/verify/${code}`);
     await visitor.getByText('继续教育学时证明验证').waitFor();
     await visitor.getByLabel('证书状态').filter({ hasText: '有效' }).waitFor();
     const masked = `${teacher.name[0]}*${teacher.name[teacher.name.length - 1]}`;

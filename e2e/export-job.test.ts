@@ -71,7 +71,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: a big export runs in the
     await page.getByRole('heading', { name: '我的导出' }).waitFor();
     const rows = page.locator('.ant-table-row');
     await rows.nth(1).waitFor();
-    expect(await rows.count()).toBe(2);
+    await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.nth(0).innerText()).toContain('CSV');
     expect(await rows.nth(1).innerText()).toContain('XLSX');
     for (let i = 0; i < 2; i++) expect(await rows.nth(i).innerText()).toContain('已完成');

@@ -94,7 +94,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: hardening — a deletion
     const rows = city.locator('.ant-table-row').filter({ hasText: teacher.name });
     await city.getByText('共 2 条').waitFor();
     await rows.filter({ hasText: DELETED }).filter({ hasText: '已通过' }).waitFor();
-    expect(await rows.count()).toBe(2);
+    await expect.poll(() => rows.count()).toBe(2);
 
     // selects one claim and clicks 删除: the modal asks for 删除原因
     const target = rows.filter({ hasText: DELETED });
@@ -225,6 +225,6 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: hardening — a deletion
     expect(((await (await info).json()) as { address: string }).address).toBe(NEW_ADDRESS);
     await county.locator('.ant-descriptions').getByText(NEW_ADDRESS).waitFor();
     await county.locator('.ant-table-row').filter({ hasText: '单位信息修改' }).filter({ hasText: '已通过' }).waitFor();
-    expect(await pending.count()).toBe(0);
+    await expect.poll(() => pending.count()).toBe(0);
   }, 240_000);
 });

@@ -4,11 +4,14 @@
  * imports an xlsx (made here with ExcelJS) of the teacher again, a colleague and a bad row, and sees the teacher refused
  * (该学员已登记: one registration per person and class) and the bad row as errors; the city HR batch-approves the claims
  * in 继续教育机构学时审核 and marks the colleague's 审验不通过 in 学时审验; the teacher opens 我的学时 and sees 24 学时
- * counted (once) and 未完成.
+ * counted (once) and 未完成; she declares an academic conference of her own with its 学习起止日期, 撤回 it (confirmed)
+ * and sees 已撤回, 再次申报 it (prefilled) on dates inside the class, sees it flagged 重点审核 for the overlap, and her
+ * school's reviewer (本单位人员学时申报) sees the reason naming the class.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { and, asc, eq } from 'drizzle-orm';
+import type { Locator } from 'playwright-core';
 import { organizations, personnel, users } from '../server/src/db/schema.js';
 import { createPii } from '../server/src/lib/pii.js';
 import { TEST_KEY } from '../server/test/harness.js';
@@ -18,6 +21,17 @@ const SCHOOL = '武汉市江岸区育才中学';
 /** A 1×1 PNG (the server recognises files by their content). */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 const CLASS_NAME = '中小学教师信息技术应用能力提升培训班';
+
+/** Types a range into an antd RangePicker of `scope` (its 开始日期/结束日期 inputs). */
+async function pickRange(scope: Locator, start: string, end: string) {
+  const from = scope.getByPlaceholder('开始日期');
+  await from.click();
+  await from.fill(start);
+  await from.press('Enter');
+  const to = scope.getByPlaceholder('结束日期');
+  await to.fill(end);
+  await to.press('Enter');
+}
 
 describe.skipIf(!hasChromium || !hasWebBuild)("journey: a class, its learners' hours, their review and audit, and the teacher's year", () => {
   let p: Platform;
@@ -116,7 +130,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)("journey: a class, its learners' h
     // the teacher again is refused (one registration per person and class), the bad row too
     await result.getByText('共 3 行，成功导入 1 行，失败 2 行').waitFor();
     const failedRow = result.locator('.ant-table-row');
-    expect(await failedRow.count()).toBe(2);
+    await expect.poll(() => failedRow.count()).toBe(2);
     expect(await failedRow.filter({ hasText: me.name }).innerText()).toContain('该学员已登记');
     expect(await failedRow.filter({ hasText: '错误示例' }).innerText()).toContain('证件号：居民身份证号应为18位');
     await result.getByRole('button', { name: /下载失败数据/ }).waitFor();
@@ -125,7 +139,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)("journey: a class, its learners' h
     await result.getByRole('button', { name: /完\s*成/ }).click();
     const learners = base.locator('.ant-card').filter({ hasText: '学员名单' }).locator('.ant-table-row');
     await learners.filter({ hasText: colleague.name }).waitFor();
-    expect(await learners.count()).toBe(2);
+    await expect.poll(() => learners.count()).toBe(2);
     expect(await learners.filter({ hasText: '重点审核' }).count()).toBe(0);
 
     // ---- the city HR batch-approves the two claims in 继续教育机构学时审核
@@ -133,7 +147,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)("journey: a class, its learners' h
     await hr.waitForURL(/hours\/review\/base/, { waitUntil: 'commit' });
     const queue = hr.locator('.ant-table-row').filter({ hasText: CLASS_NAME });
     await queue.first().waitFor();
-    expect(await queue.count()).toBe(2);
+    await expect.poll(() => queue.count()).toBe(2);
     expect(await queue.filter({ hasText: '重点审核' }).count()).toBe(0);
     await hr.getByText('共 2 条').waitFor();
     await hr.locator('.ant-table-thead .ant-checkbox-input').first().check();
@@ -175,7 +189,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)("journey: a class, its learners' h
     await person.getByText('未完成', { exact: true }).waitFor();
     await person.getByText('未完成：公需科目还差 30 学时，专业科目还差 36 学时，合计还差 66 学时').waitFor();
     const claims = person.locator('.ant-table-row');
-    expect(await claims.count()).toBe(1);
+    await expect.poll(() => claims.count()).toBe(1);
     expect(await claims.filter({ hasText: '已通过' }).innerText()).toContain(CLASS_NAME);
     await settled(person);
     await shot(person, 'hours-05-my-hours');
@@ -187,6 +201,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)("journey: a class, its learners' h
     await pickOption(person, declare, '学习形式', '学术会议');
     await declare.getByLabel('数量').fill('1');
     await declare.getByText(/预计认定 8 学时/).waitFor();
+    await pickRange(declare, `${year}-01-20`, `${year}-01-20`);
     await declare.locator('input[type=file]').setInputFiles({ name: '参会证明.png', mimeType: 'image/png', buffer: PNG });
     await declare.getByRole('button', { name: /提交申报/ }).click();
     const declared = person.locator('.ant-modal').filter({ hasText: '申报结果' });
@@ -195,7 +210,66 @@ describe.skipIf(!hasChromium || !hasWebBuild)("journey: a class, its learners' h
     await settled(person);
     await shot(person, 'hours-06-declared');
     await declared.getByRole('button', { name: /完\s*成/ }).click();
-    await claims.filter({ hasText: '待单位审核' }).waitFor();
+    const mine = claims.filter({ hasText: '参加湖北省教育学会学术年会' });
+    await mine.filter({ hasText: '待单位审核' }).waitFor();
+    expect(await mine.innerText()).toContain(`${year}-01-20`);
     expect(await stats.nth(2).innerText()).toMatch(/合计\s*24\s*\/ 90 学时/); // not counted before it is approved
+
+    // ---- 撤回 (confirmed) while nobody has decided it: 已撤回, not counted; the class claim has no 撤回
+    expect(
+      await claims
+        .filter({ hasText: CLASS_NAME })
+        .getByRole('button', { name: /撤\s*回/ })
+        .count(),
+    ).toBe(0);
+    await mine.getByRole('button', { name: /撤\s*回/ }).click();
+    await person
+      .locator('.ant-popconfirm:visible')
+      .getByText(/确定撤回“参加湖北省教育学会学术年会”吗/)
+      .waitFor();
+    await settled(person);
+    await shot(person, 'hours-07-withdraw-confirm');
+    await person
+      .locator('.ant-popconfirm:visible')
+      .getByRole('button', { name: /撤\s*回/ })
+      .click();
+    await person.getByText('申报已撤回').waitFor();
+    await mine.filter({ hasText: '已撤回' }).waitFor();
+    expect(await mine.innerText()).toContain('（不计入）');
+    expect(await mine.getByRole('button', { name: /撤\s*回/ }).count()).toBe(0);
+    await settled(person);
+    await shot(person, 'hours-08-withdrawn');
+
+    // ---- 再次申报, prefilled, on a day inside the class (01-12 至 01-14 at the base): flagged 重点审核 for the overlap
+    await mine.getByRole('button', { name: /再次申报/ }).click();
+    const again = person.locator('.ant-modal').filter({ hasText: '证明材料' });
+    await expect.poll(() => again.getByLabel('学习内容').inputValue()).toBe('参加湖北省教育学会学术年会');
+    expect(await again.getByPlaceholder('开始日期').inputValue()).toBe(`${year}-01-20`);
+    expect(await again.getByText('学术会议', { exact: true }).count()).toBe(1); // 学习形式 carried over too
+    await again.getByLabel('数量').fill('1');
+    await pickRange(again, `${year}-01-13`, `${year}-01-13`);
+    await again.locator('input[type=file]').setInputFiles({ name: '参会证明.png', mimeType: 'image/png', buffer: PNG });
+    await again.getByRole('button', { name: /提交申报/ }).click();
+    const flagged = person.locator('.ant-modal').filter({ hasText: '申报结果' });
+    const reason = `与「${CLASS_NAME}」（武汉城市职业学院继续教育基地，${year}-01-12至${year}-01-14）学习时间重叠`;
+    await flagged.getByText('该申报将作为重点审核').waitFor();
+    expect(await flagged.innerText()).toContain(reason);
+    await settled(person);
+    await shot(person, 'hours-09-overlap-flagged');
+    await flagged.getByRole('button', { name: /完\s*成/ }).click();
+    await claims.filter({ hasText: '待单位审核' }).waitFor();
+    await expect.poll(() => claims.count()).toBe(3);
+
+    // ---- the school's reviewer sees the declaration flagged, the reason naming the class, and its dates
+    const school = await enter(p, '用人单位管理员', '用人单位', 'School@2026new');
+    await openMenu(school, ['单位培训', '本单位人员学时申报'], /hours\/personal-review/);
+    const row = school.locator('.ant-table-row').filter({ hasText: '参加湖北省教育学会学术年会' });
+    await row.waitFor();
+    await expect.poll(() => row.count()).toBe(1); // the withdrawn one is in no queue
+    expect(await row.innerText()).toContain(`${year}-01-13`);
+    await row.getByText('重点审核').hover();
+    await school.locator('.ant-tooltip:visible').getByText(reason).waitFor();
+    await settled(school);
+    await shot(school, 'hours-10-unit-review-flagged');
   }, 240_000);
 });

@@ -122,6 +122,12 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: pages name things, offer
     await declare.getByLabel('学习内容').fill('参加湖北省教育学会学术年会');
     await pickOption(person, declare, '学习形式', '学术会议');
     await declare.getByLabel('数量').fill('1');
+    const day = `${new Date().getFullYear()}-01-20`; // 学习起止日期 (one day, in the year, not in the future)
+    await declare.getByPlaceholder('开始日期').click();
+    await declare.getByPlaceholder('开始日期').fill(day);
+    await declare.getByPlaceholder('开始日期').press('Enter');
+    await declare.getByPlaceholder('结束日期').fill(day);
+    await declare.getByPlaceholder('结束日期').press('Enter');
     await declare.locator('input[type=file]').setInputFiles({ name: '参会证明.png', mimeType: 'image/png', buffer: PNG });
     await declare.getByRole('button', { name: /提交申报/ }).click();
     const declared = person.locator('.ant-modal').filter({ hasText: '申报结果' });

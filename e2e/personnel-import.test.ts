@@ -134,7 +134,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: 批量导入 personnel a
       });
     const failed = modal.locator('.ant-table-row');
     await failed.first().waitFor();
-    expect(await failed.count()).toBe(4);
+    await expect.poll(() => failed.count()).toBe(4);
     const reasons = await modal.locator('.ant-table-tbody').innerText();
     for (const text of ['校验位错误', '与第2行重复', '已在平台注册', '不存在或不在本辖区']) expect(reasons).toContain(text);
     expect(reasons).not.toContain(teacher.account); // masked on screen

@@ -94,12 +94,21 @@ export async function openMenu(page: Page, path: string[], url: RegExp) {
       await sub.click();
       await sider.locator('.ant-menu-submenu-title[aria-expanded="true"]').filter({ hasText: title }).first().waitFor();
     }
+    // React Router renders a lazy page in a transition: the URL changes first and the previous page stays on screen
+    // until the new one's chunk has loaded. Wait for the previous page's heading to go (or change) so that the
+    // caller's locators never find the old page's rows.
+    const heading = page.locator('.page-head h4').first();
+    const before = (await heading.count()) ? await heading.elementHandle() : null;
+    const beforeText = before ? await before.textContent() : null;
+    // the whole title: 本单位人员 must not pick 本单位人员学时申报
+    const leaf = path[path.length - 1]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     await sider
       .locator('.ant-menu-item')
-      .filter({ hasText: path[path.length - 1]! })
+      .filter({ hasText: new RegExp(`^\\s*${leaf}\\s*$`) })
       .first()
       .click();
     await page.waitForURL(url, { waitUntil: 'commit' });
+    if (before) await page.waitForFunction(([el, text]) => !el.isConnected || el.textContent !== text, [before, beforeText] as const);
   });
 }
 

@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: an employer chases its s
     await pickOption(page, filters, '内设部门', '办公室');
     await page.getByRole('button', { name: /查\s*询/ }).click();
     await expect.poll(() => totalOf(page).catch(() => 0), { timeout: 30_000 }).toBeLessThanOrEqual(undone);
-    await page.getByRole('button', { name: /重\s*置/ }).click();
+    await page.getByRole('button', { name: /重\s*置$/ }).click();
     await expect.poll(() => totalOf(page), { timeout: 30_000 }).toBe(staff);
     await pickOption(page, filters, '完成情况', '未完成');
     await page.getByRole('button', { name: /查\s*询/ }).click();

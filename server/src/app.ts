@@ -39,6 +39,7 @@ import changeReviewRoutes from './modules/change-review/routes.js';
 import transferRoutes from './modules/transfers/routes.js';
 import policyRoutes from './modules/ledger/policy-routes.js';
 import trainingRoutes from './modules/training/routes.js';
+import enrolmentRoutes from './modules/enrolment/routes.js';
 import claimReviewRoutes from './modules/claim-review/routes.js';
 import annualDocRoutes from './modules/annual-docs/routes.js';
 import personalClaimRoutes from './modules/personal-claims/routes.js';
@@ -48,6 +49,9 @@ import workplaceStatsRoutes from './modules/statistics/workplace-routes.js';
 import personnelRoutes from './modules/personnel/routes.js';
 import certificateRoutes from './modules/certificates/routes.js';
 import exportRoutes from './modules/exports/routes.js';
+import messageRoutes from './modules/messages/routes.js';
+import announcementRoutes from './modules/announcements/routes.js';
+import passwordResetRoutes from './modules/password-reset/routes.js';
 
 /**
  * Security headers (helmet's, computed once at start: plugins/security-headers.ts). The Content-Security-Policy
@@ -152,6 +156,7 @@ export async function buildApp(deps: Omit<AppDeps, 'captcha'>, opts: { logger?: 
   await app.register(transferRoutes);
   await app.register(policyRoutes);
   await app.register(trainingRoutes);
+  await app.register(enrolmentRoutes);
   await app.register(claimReviewRoutes);
   await app.register(annualDocRoutes);
   await app.register(personalClaimRoutes);
@@ -161,6 +166,9 @@ export async function buildApp(deps: Omit<AppDeps, 'captcha'>, opts: { logger?: 
   await app.register(personnelRoutes);
   await app.register(certificateRoutes);
   await app.register(exportRoutes);
+  await app.register(passwordResetRoutes);
+  await app.register(messageRoutes);
+  await app.register(announcementRoutes);
   app.get('/api/health', { config: { access: { public: true } }, schema: { summary: '健康检查', response: { 200: health } } }, async () => ({
     ok: true as const,
     db: deps.database.kind,

@@ -12,6 +12,7 @@ import { safeErrorText } from './lib/logging.js';
 import { purgeAuditLogs } from './modules/audit/retention.js';
 import { purgeExpiredExports } from './modules/exports/service.js';
 import { Scheduler } from './lib/scheduler.js';
+import { runReminders } from './modules/messages/reminders.js';
 import { LOGIN_TYPES, type LoginType } from '@hbzsgx/domain';
 
 function demoPassword(): string {
@@ -80,6 +81,14 @@ async function main() {
     run: async (tx, now) => {
       const n = await purgeExpiredExports(tx, config, now);
       return `删除 ${n} 个超过 ${config.EXPORT_RETENTION_HOURS} 小时保留期的后台导出文件`;
+    },
+  });
+  scheduler.add({
+    name: 'reminders',
+    everyMs: 24 * 3600_000,
+    run: async (tx, now) => {
+      const r = await runReminders(tx, now);
+      return r.date ? `学时提醒（${r.date}）：${r.people} 人，${r.unitAdmins} 位单位管理员` : '今日无学时提醒';
     },
   });
   if (database.kind === 'pglite') {

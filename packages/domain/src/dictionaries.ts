@@ -61,6 +61,14 @@ export const MATERIAL_STATUSES = { draft: '草稿', submitted: '已提交' } as 
 export type MaterialStatus = keyof typeof MATERIAL_STATUSES;
 export const MATERIAL_STATUS_CODES = Object.keys(MATERIAL_STATUSES) as [MaterialStatus, ...MaterialStatus[]];
 
+/** 通知公告 / 政策文件 published by the province or a city HR (server modules/announcements): its kind and state. */
+export const ANNOUNCEMENT_KINDS = { notice: '通知公告', policy: '政策文件' } as const;
+export type AnnouncementKind = keyof typeof ANNOUNCEMENT_KINDS;
+export const ANNOUNCEMENT_KIND_CODES = Object.keys(ANNOUNCEMENT_KINDS) as [AnnouncementKind, ...AnnouncementKind[]];
+export const ANNOUNCEMENT_STATUSES = { draft: '草稿', published: '已发布', withdrawn: '已撤回' } as const;
+export type AnnouncementStatus = keyof typeof ANNOUNCEMENT_STATUSES;
+export const ANNOUNCEMENT_STATUS_CODES = Object.keys(ANNOUNCEMENT_STATUSES) as [AnnouncementStatus, ...AnnouncementStatus[]];
+
 /*
  * Workflow states and kinds stored in text columns: the one list each, used by the Drizzle column types
  * (`.$type<…>()`), the CHECK constraints of migration 0012_status_checks (a test compares them) and the labels.
@@ -93,6 +101,11 @@ export const TRANSFER_STATUS_CODES = Object.keys(TRANSFER_STATUSES) as [Transfer
 export const CLASS_STATUSES = { pending: '待审核', approved: '已通过', rejected: '已驳回', withdrawn: '已撤回' } as const;
 export type ClassStatus = keyof typeof CLASS_STATUSES;
 export const CLASS_STATUS_CODES = Object.keys(CLASS_STATUSES) as [ClassStatus, ...ClassStatus[]];
+
+/** 培训报名: a person's place in a base's class (class_enrolments). */
+export const ENROLMENT_STATUSES = { enrolled: '已报名', cancelled: '已取消' } as const;
+export type EnrolmentStatus = keyof typeof ENROLMENT_STATUSES;
+export const ENROLMENT_STATUS_CODES = Object.keys(ENROLMENT_STATUSES) as [EnrolmentStatus, ...EnrolmentStatus[]];
 
 /** 年度培训计划 / 年度工作总结. */
 export const ANNUAL_DOC_KINDS = { plan: '年度培训计划', summary: '年度工作总结' } as const;
@@ -136,6 +149,28 @@ export const IMPORT_JOB_KIND_CODES = Object.keys(IMPORT_JOB_KINDS) as [ImportJob
 export const IMPORT_JOB_STATUSES = { queued: '排队中', running: '导入中', done: '已完成', failed: '失败' } as const;
 export type ImportJobStatus = keyof typeof IMPORT_JOB_STATUSES;
 export const IMPORT_JOB_STATUS_CODES = Object.keys(IMPORT_JOB_STATUSES) as [ImportJobStatus, ...ImportJobStatus[]];
+
+/** 站内消息: what a message is about (server lib/messages.ts writes them with the decision that caused them). */
+export const MESSAGE_KINDS = {
+  claim: '学时申报',
+  registration: '注册审核',
+  change: '信息变更',
+  transfer: '人员调转',
+  class: '培训计划',
+  annual: '年度材料',
+  reminder: '学时提醒',
+} as const;
+export type MessageKind = keyof typeof MESSAGE_KINDS;
+export const MESSAGE_KIND_CODES = Object.keys(MESSAGE_KINDS) as [MessageKind, ...MessageKind[]];
+
+/**
+ * 忘记密码: a reset request's state (server modules/password-reset). A pending one lapses (已过期) after
+ * PASSWORD_RESET_DAYS without being stored as such; 已取消 when a newer request of the same person replaced it.
+ */
+export const PASSWORD_RESET_STATUSES = { pending: '待处理', done: '已重置', rejected: '已驳回', cancelled: '已取消' } as const;
+export type PasswordResetStatus = keyof typeof PASSWORD_RESET_STATUSES;
+export const PASSWORD_RESET_STATUS_CODES = Object.keys(PASSWORD_RESET_STATUSES) as [PasswordResetStatus, ...PasswordResetStatus[]];
+export const PASSWORD_RESET_DAYS = 7;
 
 /** 导出 jobs (an export above the synchronous limit runs in the background; server lib/export.ts). */
 export const EXPORT_JOB_STATUSES = { queued: '排队中', running: '导出中', done: '已完成', failed: '失败', expired: '已过期' } as const;

@@ -80,6 +80,8 @@ export const CLAIM_STATUSES = {
   rejected: '已驳回',
   revoked: '审验不通过',
   deleted: '已删除',
+  /** The person took their own declaration back while nobody had decided it (counts nowhere, like a deletion). */
+  withdrawn: '已撤回',
 } as const;
 export type ClaimStatus = keyof typeof CLAIM_STATUSES;
 export const CLAIM_STATUS_CODES = Object.keys(CLAIM_STATUSES) as [ClaimStatus, ...ClaimStatus[]];
@@ -89,13 +91,19 @@ export type ClaimSource = keyof typeof CLAIM_SOURCES;
 export const CLAIM_SOURCE_CODES = Object.keys(CLAIM_SOURCES) as [ClaimSource, ...ClaimSource[]];
 
 export const CLAIM_TRANSITIONS: Record<ClaimStatus, readonly ClaimStatus[]> = {
-  pendingEmployer: ['pending', 'rejected', 'deleted'],
-  pending: ['approved', 'rejected', 'deleted'],
+  pendingEmployer: ['pending', 'rejected', 'deleted', 'withdrawn'],
+  pending: ['approved', 'rejected', 'deleted', 'withdrawn'],
   approved: ['revoked', 'deleted'],
   rejected: ['deleted'],
   revoked: ['deleted'],
   deleted: [],
+  withdrawn: [],
 };
+
+/** Claims still alive: waiting for a decision or counted (the overlap rule and the yearly caps compare with these). */
+export const LIVE_CLAIM_STATUSES: readonly ClaimStatus[] = ['pendingEmployer', 'pending', 'approved'];
+/** What the person may 撤回: their own declaration while nobody has decided it. */
+export const WITHDRAWABLE_CLAIM_STATUSES: readonly ClaimStatus[] = ['pendingEmployer', 'pending'];
 
 export function canTransition(from: ClaimStatus, to: ClaimStatus): boolean {
   return CLAIM_TRANSITIONS[from].includes(to);
@@ -121,8 +129,9 @@ export interface FlagInput {
   sameClassClaims?: number;
   declaredOn: string; // YYYY-MM-DD (Beijing)
   closingDate: string;
+  /** The year's 每天最多学时 (学时政策设置, hour_policies.max_hours_per_day): more per day than this is 重点审核. */
+  maxHoursPerDay: number;
 }
-export const MAX_HOURS_PER_DAY = 12;
 
 export function flagReasons(c: FlagInput): string[] {
   const out: string[] = [];
@@ -130,11 +139,38 @@ export function flagReasons(c: FlagInput): string[] {
   if ((c.sameClassClaims ?? 0) > 0) out.push('同一人员在同一培训班重复申报');
   if (c.classStart && c.classEnd) {
     const days = Math.round((Date.parse(c.classEnd) - Date.parse(c.classStart)) / 86_400_000) + 1;
-    if (days > 0 && c.hours / days > MAX_HOURS_PER_DAY)
-      out.push(`日均学时（${Math.round((c.hours / days) * 10) / 10}）超过每日上限${MAX_HOURS_PER_DAY}学时`);
+    if (days > 0 && c.hours / days > c.maxHoursPerDay)
+      out.push(`日均学时（${Math.round((c.hours / days) * 10) / 10}）超过每日上限${c.maxHoursPerDay}学时`);
   }
   if (c.declaredOn > c.closingDate) out.push(`申报时间晚于该年度截止日期（${c.closingDate}）`);
   return out;
+}
+
+/** A claim's activity for the overlap rule: its dates (YYYY-MM-DD, Beijing) and who provides it. */
+export interface ActivitySpan {
+  title: string;
+  start: string | null;
+  end: string | null;
+  /** The provider: the declaring organisation of a class claim ("org:<id>"), or "personal" for one's own declaration. */
+  provider: string;
+  /** Shown in the reason (the declaring organisation's name, or 个人申报). */
+  providerName: string;
+}
+
+/** "2026-03-02至2026-03-04", or one date when both ends are the same day. */
+export const spanText = (start: string, end: string) => (start === end ? start : `${start}至${end}`);
+
+/**
+ * 重点审核 for overlapping study: the new claim's dates overlap another live claim of the same person from a DIFFERENT
+ * provider (one cannot attend two providers' activities at the same time; the same provider's overlapping sessions are
+ * its own business). One reason per such claim, naming it. Claims without dates (old rows) are never compared.
+ */
+export function overlapReasons(claim: Omit<ActivitySpan, 'title' | 'providerName'>, others: readonly ActivitySpan[]): string[] {
+  const { start, end } = claim;
+  if (!start || !end) return [];
+  return others
+    .filter((o) => o.start && o.end && o.provider !== claim.provider && o.start <= end && start <= o.end)
+    .map((o) => `与「${o.title}」（${o.providerName}，${spanText(o.start!, o.end!)}）学习时间重叠`);
 }
 
 export interface RecognitionRule {
@@ -152,4 +188,20 @@ export function recognize(rule: RecognitionRule, units: number, usedThisYear: nu
   const left = Math.max(0, r1(rule.capPerYear - usedThisYear));
   if (raw <= left) return { hours: raw, basis: `${basis}（年度上限${rule.capPerYear}学时，已用${r1(usedThisYear)}学时）` };
   return { hours: left, basis: `${basis}，超过年度上限${rule.capPerYear}学时（已用${r1(usedThisYear)}学时），按${left}学时认定` };
+}
+
+/** A calendar date (YYYY-MM-DD) moved by `days`. */
+function shiftDate(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * 学时提醒: the reminder date due on `today` (Beijing, YYYY-MM-DD) — the latest of closingDate − reminderDays that is
+ * not after today — or null before the first one and after the closing date. A run on a day without its own
+ * reminder date (the server was down that day) sends the latest missed one, once.
+ */
+export function dueReminder(policy: { closingDate: string; reminderDays: readonly number[] }, today: string): string | null {
+  if (today > policy.closingDate) return null;
+  const due = policy.reminderDays.map((d) => shiftDate(policy.closingDate, -d)).filter((d) => d <= today);
+  return due.length ? due.sort().at(-1)! : null;
 }

@@ -12,3 +12,4 @@ export * from './hours.js';
 export * from './classRules.js';
 export * from './time.js';
 export * from './contract/index.js';
+export * from './certificateCode.js';

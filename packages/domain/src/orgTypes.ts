@@ -21,6 +21,8 @@ export const HR_DUTIES = {
   audit: ['province', 'city'],
   /** 学时政策设置: the province HR (省人社厅). */
   policy: ['province'],
+  /** 通知公告管理: the province and city (市州) HR publish; a county reads its city's and the province's. */
+  announce: ['province', 'city'],
 } as const satisfies Record<string, readonly HrLevel[]>;
 export type HrDuty = keyof typeof HR_DUTIES;
 export const HR_DUTY_CODES = Object.keys(HR_DUTIES) as [HrDuty, ...HrDuty[]];

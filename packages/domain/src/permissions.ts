@@ -59,9 +59,18 @@ export const PERMISSIONS = {
       employer: { name: '本单位人员查询（学时、完成情况）', group: '本单位人员' },
     },
   },
-  'personnel.manage': { name: '重置专技人员密码', group: '查询统计', types: ['hr'] },
+  'personnel.manage': {
+    name: '重置专技人员密码、处理找回密码申请',
+    group: '查询统计',
+    types: ['hr', 'authority', 'employer'],
+    as: {
+      authority: { name: '重置所属单位人员密码、处理找回密码申请', group: '本单位人员' },
+      employer: { name: '重置本单位人员密码、处理找回密码申请', group: '本单位人员' },
+    },
+  },
   'personnel.import': { name: '批量导入专技人员', group: '查询统计', types: ['hr'] },
   'cert.print': { name: '电子证书查询打印', group: '查询统计', types: ['hr'] },
+  'announcement.manage': { name: '通知公告管理（省级、市州级）', group: '通知公告', types: ['hr'] },
   'audit.view': { name: '查看审计日志', group: '系统管理', types: ALL },
   'session.manage': { name: '查看/结束在线会话', group: '系统管理', types: ALL },
 } as const satisfies Record<string, PermissionDef>;
@@ -230,6 +239,14 @@ export const MENUS: Record<OrgType | 'personnel', MenuItem[]> = {
     { key: 'hours-policy', title: '学时政策设置', icon: 'setting', path: '/hours/policy', permission: 'policy.manage', hrDuty: 'policy' },
     materialsMenu,
     {
+      key: 'announcements',
+      title: '通知公告管理',
+      icon: 'notification',
+      path: '/announcements/manage',
+      permission: 'announcement.manage',
+      hrDuty: 'announce',
+    },
+    {
       key: 'stats',
       title: '查询统计',
       icon: 'chart',
@@ -238,6 +255,7 @@ export const MENUS: Record<OrgType | 'personnel', MenuItem[]> = {
         { key: 'stats-completion', title: '继教完成情况查询', path: '/stats/completion', permission: 'stats.view' },
         { key: 'stats-titles', title: '职称系列分布查询', path: '/stats/titles', permission: 'stats.view' },
         { key: 'personnel-query', title: '专技人员信息查询', path: '/personnel', permission: 'personnel.view' },
+        { key: 'password-resets', title: '找回密码申请', path: '/password-resets', permission: 'personnel.manage' },
         { key: 'certificates', title: '电子证书查询打印', path: '/certificates', permission: 'cert.print' },
       ],
     },
@@ -273,6 +291,7 @@ export const MENUS: Record<OrgType | 'personnel', MenuItem[]> = {
       icon: 'chart',
       children: [
         { key: 'personnel-query', title: '所属单位人员', path: '/personnel', permission: 'personnel.view' },
+        { key: 'password-resets', title: '找回密码申请', path: '/password-resets', permission: 'personnel.manage' },
         { key: 'stats-workplace', title: '所属单位完成情况', path: '/stats/workplace', permission: 'stats.view' },
       ],
     },
@@ -307,6 +326,7 @@ export const MENUS: Record<OrgType | 'personnel', MenuItem[]> = {
       icon: 'chart',
       children: [
         { key: 'personnel-query', title: '本单位人员', path: '/personnel', permission: 'personnel.view' },
+        { key: 'password-resets', title: '找回密码申请', path: '/password-resets', permission: 'personnel.manage' },
         { key: 'stats-workplace', title: '本单位完成情况', path: '/stats/workplace', permission: 'stats.view' },
       ],
     },
@@ -330,6 +350,7 @@ export const MENUS: Record<OrgType | 'personnel', MenuItem[]> = {
   personnel: [
     dashboard,
     { key: 'my-hours', title: '我的学时', path: '/me/hours', icon: 'audit' },
+    { key: 'enrolment', title: '培训报名', path: '/me/enrolment', icon: 'book' },
     { key: 'my-certificates', title: '电子证书', path: '/me/certificates', icon: 'safety' },
     { key: 'profile', title: '个人信息', path: '/me/profile', icon: 'user' },
   ],

@@ -4,7 +4,14 @@ import { checkIdNumber, ID_TYPE_CODES } from './idNumber.js';
 import { checkCreditCode } from './creditCode.js';
 import { checkPassword } from './password.js';
 import { LOGIN_TYPE_CODES } from './orgTypes.js';
-import { TITLE_SERIES, TITLE_LEVELS, EDUCATION_LEVELS } from './dictionaries.js';
+import {
+  TITLE_SERIES,
+  TITLE_LEVELS,
+  EDUCATION_LEVELS,
+  MESSAGE_KIND_CODES,
+  ANNOUNCEMENT_KIND_CODES,
+  ANNOUNCEMENT_STATUS_CODES,
+} from './dictionaries.js';
 import { SUBJECT_TYPE_CODES, LEARNING_FORM_CODES } from './hours.js';
 import { dateSchema, decimal, idSchema, int, noControlChars, pattern, text, year } from './fields.js';
 
@@ -55,6 +62,30 @@ export const newPasswordSchema = passwordText('请输入新密码');
 export const changePasswordBody = z.object({
   oldPassword: passwordText('请输入原密码'),
   newPassword: newPasswordSchema,
+});
+
+/** 个人信息 › 修改联系方式: the new 手机号 and 电子邮箱 (empty: none), confirmed with the current password. */
+export const contactBody = z.object({
+  phone: phoneSchema,
+  email: z.union([z.literal(''), emailSchema]).default(''),
+  password: passwordText('请输入当前密码'),
+});
+
+/** 忘记密码 (public, behind the login's captcha): 证件号 + 姓名 + the 手机号 the account holds. */
+export const passwordResetBody = z.object({
+  idNumber: idNumberRaw,
+  personName: personNameSchema,
+  phone: phoneSchema,
+  captchaId: pattern(/^[\w-]*$/, '验证码编号不正确', 64).default(''),
+  captcha: text(10).default(''),
+});
+/** A 申请编号 as typed (normalised by the server like a certificate code). */
+export const passwordResetTicketParams = z.object({ ticket: pattern(/^[0-9A-Za-z -]*$/, '申请编号格式不正确', 40) });
+/** 找回密码申请: only 驳回 is a queue decision (通过 is 重置密码, which shows the one-time password). */
+export const passwordResetRejectBody = z.object({
+  ids: z.array(idSchema).min(1, '请选择要处理的记录').max(200, '一次最多处理200条'),
+  decision: z.literal('reject', { error: '找回密码申请请通过“重置密码”处理，或填写原因驳回' }),
+  reason: text(200, { min: 1, required: '驳回时请填写驳回原因' }),
 });
 
 export const orgInfoBody = z.object({
@@ -126,6 +157,12 @@ export const roleBody = z.object({
 export const pageQuery = z.object({
   page: int(1, 100000, { min: '最小为1' }).default(1),
   pageSize: int(1, 200, { max: '最大为200' }).default(20),
+});
+
+/** 站内消息 list: 未读/已读/全部 and the kind. */
+export const messageQuery = pageQuery.extend({
+  read: z.enum(['unread', 'read', 'all'], { error: '阅读状态不正确' }).default('all'),
+  kind: z.enum(MESSAGE_KIND_CODES, { error: '消息类型不正确' }).optional(),
 });
 
 // ---- Registration (注册), review (审核), change requests (变更) and transfers (调转) ----
@@ -271,6 +308,10 @@ export const scoreCorrectionBody = z.object({
   score: text(20).default(''),
   qualified: z.boolean({ error: '请选择是否合格' }),
 });
+/** 报名名单 › 登记成绩 / 全部登记: one score and 合格 for the selected enrolled learners (by their personnel id). */
+export const rosterScoreBody = scoreCorrectionBody.extend({
+  personnelIds: z.array(idSchema).min(1, '请选择要登记的学员').max(500, '一次最多登记500人'),
+});
 export type ScoreCorrectionBody = z.infer<typeof scoreCorrectionBody>;
 export const claimQuery = pageQuery.extend({
   tab: z.enum(['pending', 'done']).default('pending'),
@@ -282,6 +323,16 @@ export const claimQuery = pageQuery.extend({
   orgName: text(100).optional(),
   baseName: text(100).optional(),
   flagged: z.enum(['true', 'false']).optional(),
+  /** One class's claims (单位培训学时审核's 查看 of a unit training plan). */
+  classId: idSchema.optional(),
+});
+/** 单位培训学时审核: the unit training plans (one row each) with employer claims in the tab, by the manual's 4 filters. */
+export const claimClassQuery = pageQuery.extend({
+  tab: z.enum(['pending', 'done']).default('pending'),
+  year: year().optional(),
+  className: text(50).optional(),
+  subjectType: z.enum(SUBJECT_TYPE_CODES, { error: '请选择有效的学习科目' }).optional(),
+  orgName: text(100).optional(),
 });
 export const revokeBody = z.object({
   ids: z.array(idSchema).min(1, '请选择要处理的记录').max(200, '一次最多处理200条'),
@@ -293,10 +344,45 @@ export const claimDeleteBody = z.object({
   reason: text(200, { min: 1, required: '请填写删除原因' }),
 });
 export const idsBody = z.object({ ids: z.array(idSchema).min(1, '请选择要处理的记录').max(1000, '一次最多处理1000条') });
-export const personalClaimFields = z.object({
-  year: year(),
-  title: text(100, { min: 1, required: '请填写学习内容' }),
-  subjectType: z.enum(SUBJECT_TYPE_CODES, { error: '请选择科目类型' }),
-  learningForm: z.enum(LEARNING_FORM_CODES, { error: '请选择学习形式' }),
-  units: decimal({ gt: 0, max: 365, step: 0.5, stepMessage: '最小单位为0.5' }),
+/** 申报个人学时 (multipart fields). 学习起止日期 lie within the claim's year, end ≥ start; the server also refuses a future end. */
+export const personalClaimFields = z
+  .object({
+    year: year(),
+    title: text(100, { min: 1, required: '请填写学习内容' }),
+    subjectType: z.enum(SUBJECT_TYPE_CODES, { error: '请选择科目类型' }),
+    learningForm: z.enum(LEARNING_FORM_CODES, { error: '请选择学习形式' }),
+    units: decimal({ gt: 0, max: 365, step: 0.5, stepMessage: '最小单位为0.5' }),
+    activityStart: dateSchema,
+    activityEnd: dateSchema,
+  })
+  .refine((v) => v.activityStart.startsWith(`${v.year}-`) && v.activityEnd.startsWith(`${v.year}-`), {
+    path: ['activityStart'],
+    message: '学习起止日期应在申报年度内',
+  })
+  .refine((v) => v.activityEnd >= v.activityStart, { path: ['activityEnd'], message: '结束日期不能早于开始日期' });
+
+// ---- 通知公告 / 政策文件 (modules/announcements) ----
+
+/**
+ * 通知公告 requests. The fields are named noticeKind/headline/content (not kind/title/body) because validation messages
+ * label a field by its name platform-wide (labels.ts FIELD_LABELS: title is 学习内容, kind 审核类别). The body text is
+ * plain text: line breaks (and tabs) kept, other control characters refused.
+ */
+export const ANNOUNCEMENT_BODY_MAX = 20000;
+export const announcementBody = z.object({
+  noticeKind: z.enum(ANNOUNCEMENT_KIND_CODES, { error: '请选择类别' }),
+  headline: text(100, { min: 1, required: '请填写标题' }),
+  content: text(ANNOUNCEMENT_BODY_MAX, { min: 1, required: '请填写正文' }),
+  pinned: z.boolean({ error: '置顶应为是或否' }).default(false),
+});
+/** The home page's and a reader's list: 通知公告 or 政策文件 (or both), 10 per page on the home page. */
+export const announcementQuery = pageQuery.extend({
+  pageSize: int(1, 50, { max: '最大为50' }).default(10),
+  noticeKind: z.enum(ANNOUNCEMENT_KIND_CODES, { error: '类别不正确' }).optional(),
+});
+/** 通知公告管理: the own organisation's announcements by kind, state and a title keyword. */
+export const managedAnnouncementFilters = z.object({
+  noticeKind: z.enum(ANNOUNCEMENT_KIND_CODES, { error: '类别不正确' }).optional(),
+  status: z.enum(ANNOUNCEMENT_STATUS_CODES, { error: '状态不正确' }).optional(),
+  headline: text(100).optional(),
 });

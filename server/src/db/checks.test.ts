@@ -6,6 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import {
+  ANNOUNCEMENT_KIND_CODES,
+  ANNOUNCEMENT_STATUS_CODES,
+  MESSAGE_KIND_CODES,
+  PASSWORD_RESET_STATUS_CODES,
   ANNUAL_DOC_KIND_CODES,
   AUDIT_RESULT_CODES,
   FILE_KIND_CODES,
@@ -17,6 +21,7 @@ import {
   CLAIM_SOURCE_CODES,
   CLAIM_STATUS_CODES,
   CLASS_STATUS_CODES,
+  ENROLMENT_STATUS_CODES,
   HR_LEVEL_CODES,
   IMPORT_JOB_KIND_CODES,
   IMPORT_JOB_STATUS_CODES,
@@ -59,10 +64,13 @@ const GUARDED: Record<string, readonly string[]> = {
   training_classes_subject_type_check: SUBJECT_TYPE_CODES,
   training_classes_learning_form_check: LEARNING_FORM_CODES,
   training_classes_status_check: CLASS_STATUS_CODES,
+  class_enrolments_status_check: ENROLMENT_STATUS_CODES,
   annual_docs_kind_check: ANNUAL_DOC_KIND_CODES,
   annual_docs_status_check: REVIEW_STATUS_CODES,
   materials_status_check: MATERIAL_STATUS_CODES,
   material_files_category_check: MATERIAL_CATEGORY_CODES,
+  announcements_kind_check: ANNOUNCEMENT_KIND_CODES,
+  announcements_status_check: ANNOUNCEMENT_STATUS_CODES,
   import_jobs_kind_check: IMPORT_JOB_KIND_CODES,
   import_jobs_status_check: IMPORT_JOB_STATUS_CODES,
   export_jobs_status_check: EXPORT_JOB_STATUS_CODES,
@@ -74,6 +82,8 @@ const GUARDED: Record<string, readonly string[]> = {
   audit_logs_result_check: AUDIT_RESULT_CODES,
   files_kind_check: FILE_KIND_CODES,
   certificate_verifications_result_check: VERIFICATION_RESULT_CODES,
+  messages_kind_check: MESSAGE_KIND_CODES,
+  password_reset_requests_status_check: PASSWORD_RESET_STATUS_CODES,
 };
 
 let ctx: TestCtx;

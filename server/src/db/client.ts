@@ -119,6 +119,7 @@ function listenPostgres(url: string, channel: string, on: ListenHandlers): Liste
   let lastHeard = Date.now();
   let retry: NodeJS.Timeout | undefined;
   const waiting = new Map<number, { resolve: () => void; timer: NodeJS.Timeout }>();
+  let sending: Promise<void> = Promise.resolve();
   const logLoss = onConnectionError('notification listener');
 
   const lost = (c: pg.Client) => {
@@ -199,7 +200,13 @@ function listenPostgres(url: string, channel: string, on: ListenHandlers): Liste
         resolve();
       }, SYNC_TIMEOUT_MS);
       waiting.set(n, { resolve, timer });
-      c.query('SELECT pg_notify($1, $2)', [channel, marker + n]).catch(() => lost(c));
+      // one query at a time on the listening client (pg 9 refuses overlapping ones); the markers still go out in order
+      sending = sending.then(() =>
+        c.query('SELECT pg_notify($1, $2)', [channel, marker + n]).then(
+          () => undefined,
+          () => lost(c),
+        ),
+      );
     });
   };
 

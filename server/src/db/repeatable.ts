@@ -27,6 +27,7 @@ export const REPEATABLE: Repeatable[] = [
   { name: 'counters', file: 'counters.sql', afterChange: 'SELECT recount_stat_counters()' },
   { name: 'regions', file: 'regions.sql', afterChange: 'SELECT backfill_hr_regions()' },
   { name: 'year-totals', file: 'year-totals.sql', afterChange: 'SELECT backfill_year_totals()' },
+  { name: 'plan-claims', file: 'plan-claims.sql', afterChange: 'SELECT recount_plan_claims()' },
   // the actor cache's invalidation triggers; new definitions: every running process drops its cached actors
   { name: 'actor-cache', file: 'actor-cache.sql', afterChange: "SELECT pg_notify('actor_cache', '*')" },
 ];

@@ -1,7 +1,13 @@
 /** The one pg-core schema, used by both drivers (PGlite and node-postgres). */
 import { sql } from 'drizzle-orm';
 import {
+  ANNOUNCEMENT_KIND_CODES,
+  ANNOUNCEMENT_STATUS_CODES,
+  type AnnouncementKind,
+  type AnnouncementStatus,
   ANNUAL_DOC_KIND_CODES,
+  ENROLMENT_STATUS_CODES,
+  type EnrolmentStatus,
   AUDIT_RESULT_CODES,
   FILE_KIND_CODES,
   GENDER_CODES,
@@ -23,6 +29,8 @@ import {
   IMPORT_JOB_STATUS_CODES,
   EXPORT_FORMAT_CODES,
   EXPORT_JOB_STATUS_CODES,
+  MESSAGE_KIND_CODES,
+  PASSWORD_RESET_STATUS_CODES,
   LEARNING_FORM_CODES,
   LOGIN_TYPE_CODES,
   MATERIAL_CATEGORY_CODES,
@@ -43,6 +51,8 @@ import {
   type ImportJobStatus,
   type ExportFormat,
   type ExportJobStatus,
+  type MessageKind,
+  type PasswordResetStatus,
   type LearningForm,
   type LoginType,
   type MaterialCategory,
@@ -374,6 +384,77 @@ export const auditLogs = pgTable(
 );
 
 /**
+ * 站内消息: one row per recipient seat — a person (admin_id null) or one admin of an organisation (admin_id) — written
+ * by lib/messages.ts in the transaction of the decision it reports. `dedupe_key` makes a scheduled message (a reminder
+ * of a date) at most once per seat, however often the run is repeated.
+ */
+export const messages = pgTable(
+  'messages',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    adminId: integer('admin_id').references(() => admins.id),
+    kind: text('kind').$type<MessageKind>().notNull(),
+    title: text('title').notNull(),
+    body: text('body'),
+    link: text('link'),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    dedupeKey: text('dedupe_key'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    readAt: ts('read_at'),
+  },
+  (t) => [
+    // a seat's messages newest first, and its unread ones (the bell): user_id = $1 AND admin_id IS [NOT DISTINCT] $2
+    index('messages_seat_idx').on(t.userId, t.adminId, t.id),
+    index('messages_seat_unread_idx')
+      .on(t.userId, t.adminId, t.id)
+      .where(sql`read_at IS NULL`),
+    uniqueIndex('messages_dedupe_uq')
+      .on(t.userId, sql`coalesce(${t.adminId}, 0)`, t.dedupeKey)
+      .where(sql`dedupe_key IS NOT NULL`),
+    oneOf('messages', 'kind', MESSAGE_KIND_CODES),
+  ],
+);
+
+/**
+ * 忘记密码 (modules/password-reset): a matched request for the person's unit to answer. Only matched requests are
+ * stored; the 申请编号 itself is kept as its SHA-256. 找回密码申请 reads a unit's open ones newest first.
+ */
+export const passwordResetRequests = pgTable(
+  'password_reset_requests',
+  {
+    id: serial('id').primaryKey(),
+    ticketHash: text('ticket_hash').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    personnelId: integer('personnel_id')
+      .notNull()
+      .references(() => personnel.id),
+    /** The person's unit when they asked (HR for people directly under HR): whose admins answer it. */
+    handlerOrgId: integer('handler_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    status: text('status').$type<PasswordResetStatus>().notNull().default('pending'),
+    rejectReason: text('reject_reason'),
+    reviewedBy: integer('reviewed_by'),
+    reviewedAt: ts('reviewed_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('password_reset_requests_ticket_uq').on(t.ticketHash),
+    index('password_reset_requests_handler_idx').on(t.handlerOrgId, t.status, t.id),
+    index('password_reset_requests_user_idx')
+      .on(t.userId)
+      .where(sql`status = 'pending'`),
+    oneOf('password_reset_requests', 'status', PASSWORD_RESET_STATUS_CODES),
+  ],
+);
+
+/**
  * 变更审核: change requests that wait for review while the current data stays in force.
  * kind: 'title' (a person's 专业技术职务), 'org_info' (an organisation's info), 'reparent' (更换上级部门, two approvals).
  */
@@ -470,6 +551,8 @@ export const hourPolicies = pgTable('hour_policies', {
   closingDate: text('closing_date').notNull(),
   /** 每天最多认定的学时: a class's hours may not exceed this × its days (培训班申报). */
   maxHoursPerDay: hoursCol('max_hours_per_day').notNull().default(8),
+  /** 学时提醒: days before closing_date on which the not yet complete are reminded (lib/reminders.ts), e.g. [30, 7, 1]. */
+  reminderDays: jsonb('reminder_days').$type<number[]>().notNull().default([30, 7, 1]),
   updatedAt: ts('updated_at').notNull().defaultNow(),
   updatedBy: integer('updated_by').references(() => users.id),
 });
@@ -521,6 +604,9 @@ export const claims = pgTable(
     revokeReason: text('revoke_reason'),
     /** Why 学时审核 deleted it (always given): shown to the person and the declarer like revokeReason. */
     deleteReason: text('delete_reason'),
+    /** 学习起止日期 (Beijing, YYYY-MM-DD): the class's dates, or what the person declared; null on rows from before. */
+    activityStart: text('activity_start'),
+    activityEnd: text('activity_end'),
     reviewedBy: integer('reviewed_by'),
     reviewedAt: ts('reviewed_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -568,6 +654,43 @@ export const claims = pgTable(
     oneOf('claims', 'subject_type', SUBJECT_TYPE_CODES),
     oneOf('claims', 'learning_form', LEARNING_FORM_CODES),
     oneOf('claims', 'status', CLAIM_STATUS_CODES),
+  ],
+);
+
+/**
+ * 单位培训学时审核's plans (claim-review/class-queue.ts): per unit training plan, how many of its employer claims wait
+ * and how many a reviewer decided, with the claims' jurisdiction keys — kept by db/repeatable/plan-claims.sql in the
+ * same transaction as every claim change (no service writes it; recount_plan_claims() rebuilds it). A tab's page and
+ * its bounded count are one index range of the plans with claims in it, newest plan first.
+ */
+export const planClaimCounts = pgTable(
+  'plan_claim_counts',
+  {
+    classId: integer('class_id').primaryKey(),
+    cityHrId: integer('city_hr_id'),
+    countyHrId: integer('county_hr_id'),
+    pending: integer('pending').notNull().default(0),
+    reviewed: integer('reviewed').notNull().default(0),
+  },
+  (t) => [
+    index('plan_claim_counts_pending_idx')
+      .on(t.classId)
+      .where(sql`pending > 0`),
+    index('plan_claim_counts_pending_city_idx')
+      .on(t.cityHrId, t.classId)
+      .where(sql`pending > 0`),
+    index('plan_claim_counts_pending_county_idx')
+      .on(t.countyHrId, t.classId)
+      .where(sql`pending > 0`),
+    index('plan_claim_counts_reviewed_idx')
+      .on(t.classId)
+      .where(sql`reviewed > 0`),
+    index('plan_claim_counts_reviewed_city_idx')
+      .on(t.cityHrId, t.classId)
+      .where(sql`reviewed > 0`),
+    index('plan_claim_counts_reviewed_county_idx')
+      .on(t.countyHrId, t.classId)
+      .where(sql`reviewed > 0`),
   ],
 );
 
@@ -681,6 +804,8 @@ export const trainingClasses = pgTable(
     endDate: text('end_date').notNull(),
     place: text('place').notNull(),
     capacity: integer('capacity').notNull(),
+    /** 培训报名's live enrolments (class_enrolments enrolled): a seat is taken by one guarded UPDATE of it. */
+    enrolledCount: integer('enrolled_count').notNull().default(0),
     targetSeries: jsonb('target_series').$type<string[]>().notNull().default([]),
     status: text('status').$type<ClassStatus>().notNull().default('pending'),
     rejectReason: text('reject_reason'),
@@ -697,6 +822,40 @@ export const trainingClasses = pgTable(
     oneOf('training_classes', 'subject_type', SUBJECT_TYPE_CODES),
     oneOf('training_classes', 'learning_form', LEARNING_FORM_CODES),
     oneOf('training_classes', 'status', CLASS_STATUS_CODES),
+    // 培训报名's catalogue: a year's approved classes by start date
+    index('training_classes_catalogue_idx')
+      .on(t.year, t.startDate, t.id)
+      .where(sql`status = 'approved'`),
+  ],
+);
+
+/**
+ * 培训报名: a person's place in a base's class. One live (enrolled) row per person and class (partial unique index);
+ * the class's enrolled_count counts the live rows (taken and given back in the same transaction as the row).
+ */
+export const classEnrolments = pgTable(
+  'class_enrolments',
+  {
+    id: serial('id').primaryKey(),
+    classId: integer('class_id')
+      .notNull()
+      .references(() => trainingClasses.id),
+    personnelId: integer('personnel_id')
+      .notNull()
+      .references(() => personnel.id),
+    status: text('status').$type<EnrolmentStatus>().notNull().default('enrolled'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    cancelledAt: ts('cancelled_at'),
+  },
+  (t) => [
+    uniqueIndex('class_enrolments_live_uq')
+      .on(t.classId, t.personnelId)
+      .where(sql`status = 'enrolled'`),
+    // 我的报名: the person's, newest first
+    index('class_enrolments_person_idx').on(t.personnelId, t.createdAt.desc(), t.id.desc()),
+    // 报名名单: a class's by state in 报名 order
+    index('class_enrolments_class_idx').on(t.classId, t.status, t.id),
+    oneOf('class_enrolments', 'status', ENROLMENT_STATUS_CODES),
   ],
 );
 
@@ -805,6 +964,64 @@ export const materialFiles = pgTable(
     removedAt: ts('removed_at'),
   },
   (t) => [primaryKey({ columns: [t.materialId, t.fileId] }), oneOf('material_files', 'category', MATERIAL_CATEGORY_CODES)],
+);
+
+/**
+ * 通知公告 / 政策文件, published by the province or a city HR. Its scope is its publisher's jurisdiction, kept as the
+ * publisher's city key: `city_hr_id` NULL = province-wide (everyone), else that city's subtree (the readers whose
+ * organisation's / person's city_hr_id equals it). status: draft → published ⇄ withdrawn; only a draft is deleted.
+ */
+export const announcements = pgTable(
+  'announcements',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind').$type<AnnouncementKind>().notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    publisherOrgId: integer('publisher_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** The publisher's 市州 HR key (organizations.city_hr_id): NULL for the province's. */
+    cityHrId: integer('city_hr_id'),
+    status: text('status').$type<AnnouncementStatus>().notNull().default('draft'),
+    pinned: boolean('pinned').notNull().default(false),
+    publishedAt: ts('published_at'),
+    withdrawnAt: ts('withdrawn_at'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // 通知公告管理: the own organisation's, newest first
+    index('announcements_publisher_idx').on(t.publisherOrgId, t.createdAt.desc(), t.id.desc()),
+    // the home page (all published, by kind): pinned first, newest first
+    index('announcements_published_idx')
+      .on(t.kind, t.pinned.desc(), t.publishedAt.desc(), t.id.desc())
+      .where(sql`status = 'published'`),
+    // a reader's: the province's (city_hr_id NULL) and their city's, each one range in the list's order
+    index('announcements_scope_idx')
+      .on(t.cityHrId, t.pinned.desc(), t.publishedAt.desc(), t.id.desc())
+      .where(sql`status = 'published'`),
+    oneOf('announcements', 'kind', ANNOUNCEMENT_KIND_CODES),
+    oneOf('announcements', 'status', ANNOUNCEMENT_STATUS_CODES),
+  ],
+);
+
+/** The attachments of an announcement (`files` rows); removing one unlinks it, the file row stays. */
+export const announcementFiles = pgTable(
+  'announcement_files',
+  {
+    announcementId: integer('announcement_id')
+      .notNull()
+      .references(() => announcements.id),
+    fileId: integer('file_id')
+      .notNull()
+      .references(() => files.id),
+    removedAt: ts('removed_at'),
+  },
+  (t) => [primaryKey({ columns: [t.announcementId, t.fileId] })],
 );
 
 /**
@@ -951,6 +1168,37 @@ export const certificates = pgTable(
   ],
 );
 
+/**
+ * 多年度学时证明 (for a title application): one person's hours for a range of years, one row per year, verifiable
+ * by its code through the same public 证书验证 as the yearly certificate. Like a yearly certificate it is reused
+ * while what it states is unchanged, and superseded (revoked_at) when printed again with different contents.
+ */
+export const multiYearCertificates = pgTable(
+  'multi_year_certificates',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull(),
+    personnelId: integer('personnel_id')
+      .notNull()
+      .references(() => personnel.id),
+    fromYear: integer('from_year').notNull(),
+    toYear: integer('to_year').notNull(),
+    issuerOrgId: integer('issuer_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    issuedBy: integer('issued_by').references(() => users.id),
+    issuedAt: ts('issued_at').notNull().defaultNow(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [
+    uniqueIndex('multi_year_certificates_code_uq').on(t.code),
+    uniqueIndex('multi_year_certificates_live_uq')
+      .on(t.personnelId, t.fromYear, t.toYear)
+      .where(sql`revoked_at is null`),
+  ],
+);
+
 /** Every public verification of a code is logged (found or not). */
 export const certificateVerifications = pgTable(
   'certificate_verifications',
@@ -958,6 +1206,8 @@ export const certificateVerifications = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     code: text('code').notNull(),
     certificateId: integer('certificate_id'),
+    /** Set instead of certificate_id when the code is a 多年度学时证明's. */
+    multiYearCertificateId: integer('multi_year_certificate_id'),
     result: text('result').$type<VerificationResult>().notNull(),
     ip: text('ip'),
     at: ts('at').notNull().defaultNow(),

@@ -2,6 +2,7 @@
 import { maskIdNumber, maskPhone, type AuditResult } from '@hbzsgx/domain';
 import type { Db } from '../db/client.js';
 import { auditLogs } from '../db/schema.js';
+import { deliverFor } from './messages.js';
 
 export interface AuditEntry {
   action: string;
@@ -50,6 +51,8 @@ export async function writeAudit(db: Db, src: AuditSource, e: AuditEntry): Promi
     ip: src.ip ?? null,
     detail: e.detail ? (maskDetail(e.detail) as Record<string, unknown>) : null,
   });
+  // a decision on somebody's item tells them (站内消息), in the same transaction
+  await deliverFor(db, e);
 }
 
 /** Every export is audited with what it was (`what`, and the file's title users read), its filters and row count. */

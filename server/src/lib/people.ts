@@ -27,12 +27,16 @@ export function userValues(pii: Pii, u: NewUser): typeof users.$inferInsert {
     name: u.name,
     gender: d?.gender ?? null,
     birthDate: d?.birthDate ?? null,
-    phoneEnc: u.phone ? pii.encrypt(u.phone) : null,
-    phoneMasked: u.phone ? maskPhone(u.phone) : null,
+    ...phoneValues(pii, u.phone),
     email: u.email ?? null,
     landline: u.landline || null,
     passwordHash: u.passwordHash,
     mustChangePassword: mustChange,
     passwordChangedAt: mustChange ? null : new Date(),
   };
+}
+
+/** The stored form of a 手机号: encrypted, and its masked copy for every list (none: both null). */
+export function phoneValues(pii: Pii, phone: string | null | undefined) {
+  return { phoneEnc: phone ? pii.encrypt(phone) : null, phoneMasked: phone ? maskPhone(phone) : null };
 }

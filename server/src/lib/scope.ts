@@ -59,6 +59,8 @@ export const REGION_KEYS = {
 } satisfies Record<string, RegionColumns>;
 
 const isRootPath = (p: string) => /^\/\d+\/$/.test(p);
+/** The ids on a materialised path ('/1/5/23/' → {1,5,23}) as a Postgres array literal. */
+const pathIds = (p: string) => `{${p.split('/').filter(Boolean).map(Number).join(',')}}`;
 
 /**
  * THE index-friendly form of the subtree rule (docs/decisions.md, 2026-12-01): a county's or city's subtree is
@@ -117,6 +119,11 @@ export function jurisdiction(actor: Actor) {
     hrBelow: (column: PathColumn): SQL | undefined => (isHr ? underPath(column, org.path) : undefined),
     /** Who reviews an organisation's submissions: its direct superior, or anyone whose subtree holds it. */
     reviews: (o: OrgColumns): SQL => or(eq(o.parentId, org.id), underPath(o.path, org.path))!,
+    /**
+     * Organisations that serve the actor's: those whose parent is the actor's organisation or one of its ancestors
+     * (培训报名: a base trains the people of its HR department's subtree, as 学员成绩's registration requires).
+     */
+    servedBy: (o: OrgColumns): SQL => sql`${o.parentId} = ANY(${pathIds(org.path)}::int[])`,
   };
 }
 export type Jurisdiction = ReturnType<typeof jurisdiction>;

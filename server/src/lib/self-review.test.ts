@@ -287,7 +287,15 @@ describe('学时', () => {
     const emp = await newOrg(ctx, 'employer', (await hrOrg(ctx, '420102')).id, '自审申报中学');
     const me = await newAdmin(ctx, emp.id, { isSuper: true });
     await insertPersonnel(ctx.db, { userId: me.userId, orgId: emp.id, titleSeries: 'ZXXJ', titleLevel: 'intermediate' });
-    const decl = { year, title: '全国教育学术年会', subjectType: 'professional', learningForm: 'conference', units: 1 };
+    const decl = {
+      year,
+      title: '全国教育学术年会',
+      subjectType: 'professional',
+      learningForm: 'conference',
+      units: 1,
+      activityStart: `${year}-01-02`,
+      activityEnd: `${year}-01-03`,
+    };
     const c = await (await loggedIn(ctx, me, 'personnel')).upload('/api/me/claims', decl, { name: '参会证明.png', content: PNG });
     expect(c.status).toBe(200);
 

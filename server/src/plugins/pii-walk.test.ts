@@ -13,6 +13,7 @@ import { permissionsForType, type Permission } from '@hbzsgx/domain';
 import {
   admins,
   annualDocs,
+  announcementFiles,
   auditLogs,
   changeRequests,
   claims,
@@ -34,7 +35,7 @@ import { exportWorkerOf } from '../modules/exports/routes.js';
 import { HEADERS } from '../modules/personnel/import/columns.js';
 import { pdfPages } from '../modules/certificates/testing.js';
 import { Client, createTestApp, type Res, type TestCtx } from '../../test/harness.js';
-import { loggedIn, newAdmin, nextIdNumber, PASSWORD } from '../../test/fixtures.js';
+import { loggedIn, newAdmin, newPerson, nextIdNumber, PASSWORD } from '../../test/fixtures.js';
 
 /**
  * The routes meant to show full values: only to a holder of pii.view, each such answer audited as an unmasked view
@@ -93,6 +94,7 @@ let ctx: TestCtx;
 const roles: Record<string, Client> = {};
 const ids: Record<string, number[]> = {};
 let certCode = '';
+let resetTicket = '';
 let creditCodes = new Set<string>();
 /** Per role: does it hold pii.view, and its own organisation's contact numbers (OWN_RECORD). */
 const own: Record<string, { pii: boolean; phones: Set<string> }> = {};
@@ -270,7 +272,15 @@ beforeAll(async () => {
   // a personal claim with evidence (the demo teacher), a pending class, an employer's own training, score import
   const claim = await roles.person.upload(
     '/api/me/claims',
-    { year, title: '全国教育学术年会', subjectType: 'professional', learningForm: 'conference', units: 1 },
+    {
+      year,
+      title: '全国教育学术年会',
+      subjectType: 'professional',
+      learningForm: 'conference',
+      units: 1,
+      activityStart: `${year}-01-02`,
+      activityEnd: `${year}-01-03`,
+    },
     { name: '参会证明.png', content: PNG },
   );
   ok(claim, 'claim');
@@ -287,19 +297,40 @@ beforeAll(async () => {
     capacity: 50,
   });
   ok(cls, 'class');
+  const unitPlan = await roles.employer.post('/api/classes', {
+    year,
+    name: '本单位校本培训',
+    subjectType: 'professional',
+    learningForm: 'faceToFace',
+    hours: 8,
+    startDate: `${year}-05-01`,
+    endDate: `${year}-05-01`,
+    place: '本校',
+    capacity: 80,
+  });
+  ok(unitPlan, 'employer class');
+  // a second unit plan, approved, with a staff member's hours waiting (单位培训学时审核's plan rows)
+  const staffedPlan = await roles.employer.post('/api/classes', {
+    year,
+    name: '本单位师德专题培训',
+    subjectType: 'public',
+    learningForm: 'faceToFace',
+    hours: 8,
+    startDate: `${year}-05-02`,
+    endDate: `${year}-05-02`,
+    place: '本校',
+    capacity: 80,
+  });
+  ok(staffedPlan, 'employer class 2');
+  ok(await roles.county.post('/api/reviews/classes/decide', { ids: [staffedPlan.body.id], decision: 'approve' }), 'approve unit plan');
+  const [learner] = await ctx.db
+    .select({ enc: users.idNumberEnc })
+    .from(personnel)
+    .innerJoin(users, eq(users.id, personnel.userId))
+    .where(and(eq(personnel.id, staff.at(-1)!), eq(personnel.orgId, school.id)));
   ok(
-    await roles.employer.post('/api/classes', {
-      year,
-      name: '本单位校本培训',
-      subjectType: 'professional',
-      learningForm: 'faceToFace',
-      hours: 8,
-      startDate: `${year}-05-01`,
-      endDate: `${year}-05-01`,
-      place: '本校',
-      capacity: 80,
-    }),
-    'employer class',
+    await roles.employer.post(`/api/classes/${staffedPlan.body.id}/scores`, { idNumber: ctx.pii.decrypt(learner!.enc), qualified: true }),
+    'unit plan staff',
   );
   const [approvedClass] = await ctx.db
     .select({ id: trainingClasses.id })
@@ -307,6 +338,14 @@ beforeAll(async () => {
     .where(and(eq(trainingClasses.baseOrgId, cityBase.id), eq(trainingClasses.status, 'approved'), eq(trainingClasses.year, year)))
     .limit(1);
   ids.class = [approvedClass!.id, cls.body.id];
+  // 培训报名: the demo's nearly full class holds enrolments (its 报名名单 and export walked with rows); the teacher enrols
+  const [nearlyFull] = await ctx.db
+    .select({ id: trainingClasses.id })
+    .from(trainingClasses)
+    .where(and(eq(trainingClasses.baseOrgId, cityBase.id), eq(trainingClasses.capacity, 3)));
+  ids.class.push(nearlyFull!.id);
+  const open = (await roles.person.get('/api/me/classes')).body.items.find((c: { state: string }) => c.state === 'open');
+  ok(await roles.person.post(`/api/me/classes/${open.id}/enrol`), 'enrol');
   const scores = await roles.base.upload(
     `/api/classes/${approvedClass!.id}/scores/import`,
     {},
@@ -410,6 +449,31 @@ beforeAll(async () => {
   ids.materialFile = (await ctx.db.select({ id: materialFiles.fileId }).from(materialFiles)).map((r) => r.id);
   ids.annualDoc = (await ctx.db.select({ id: annualDocs.id }).from(annualDocs)).map((r) => r.id);
 
+  // 通知公告: one published notice with an attachment (the public list, detail and download, the admin pages)
+  const notice = await roles.province.post('/api/announcement-admin', {
+    noticeKind: 'notice',
+    headline: '关于开展继续教育的通知',
+    content: '各有关单位：\n请认真组织落实。',
+  });
+  ok(notice, 'announcement');
+  const noticeFile = await roles.province.upload(`/api/announcement-admin/${notice.body.id}/files`, {}, { name: '附件1.pdf', content: PDF });
+  ok(noticeFile, 'announcement file');
+  ok(await roles.province.post(`/api/announcement-admin/${notice.body.id}/publish`), 'publish');
+  ids.announcement = [notice.body.id];
+  ids.announcementFile = (await ctx.db.select({ id: announcementFiles.fileId }).from(announcementFiles)).map((r) => r.id);
+
+  // 忘记密码: one matched request of a person of the 用人单位 whose admin walks as roles.employer
+  const employerOrg = ((await roles.employer.get('/api/auth/me')).body as { org: { id: number } }).org.id;
+  const forgetful = await newPerson(ctx, employerOrg);
+  const [fu] = await ctx.db.select({ name: users.name }).from(users).where(eq(users.id, forgetful.userId));
+  const reset = await new Client(ctx).post('/api/public/password-reset', {
+    idNumber: forgetful.idNumber,
+    personName: fu!.name,
+    phone: '13900005678',
+  });
+  ok(reset, 'password reset');
+  resetTicket = reset.body.ticket;
+
   ids.org = (
     await ctx.db
       .select({ id: organizations.id })
@@ -447,6 +511,7 @@ function idsFor(url: string): number[] {
     [/^\/api\/admins\//, 'admin'],
     [/^\/api\/personnel\/imports\//, 'personnelImport'],
     [/^\/api\/personnel\//, 'personnel'],
+    [/^\/api\/certificates\/people\//, 'personnel'],
     [/^\/api\/reviews\/registrations\//, 'registration'],
     [/^\/api\/transfers\/people\//, 'transferPeople'],
     [/^\/api\/suborgs\//, 'org'],
@@ -457,6 +522,7 @@ function idsFor(url: string): number[] {
     [/^\/api\/claims\//, 'claim'],
     [/^\/api\/annual-docs\//, 'annualDoc'],
     [/^\/api\/exports\//, 'exportJob'],
+    [/^\/api\/(public\/)?announcements?(-admin)?\//, 'announcement'],
   ];
   const hit = table.find(([re]) => re.test(url));
   if (!hit) throw new Error(`no ids for ${url}: add the route to idsFor()`);
@@ -465,7 +531,7 @@ function idsFor(url: string): number[] {
 /** Query strings per route: the tabs, sources, directions and years the lists have. */
 function queriesFor(url: string): string[] {
   if (/\/:id(\/|$)/.test(url)) return [''];
-  if (/^\/api\/reviews\/(registrations|changes|annual-docs|classes|personal-claims)\b/.test(url)) return ['?tab=pending', '?tab=done'];
+  if (/^\/api\/reviews\/(registrations|changes|annual-docs|classes|claim-classes|personal-claims)\b/.test(url)) return ['?tab=pending', '?tab=done'];
   if (/^\/api\/reviews\/claims\b/.test(url))
     return ['base', 'employer', 'personal'].flatMap((s) => [`?tab=pending&source=${s}`, `?tab=done&source=${s}`]);
   if (/^\/api\/audits\/claims\b/.test(url)) return ['', `?year=${year - 1}`];
@@ -481,7 +547,11 @@ function concreteUrls(url: string): string[] {
   const kindPrefix = Object.keys(KINDS).find((p) => url.startsWith(p) && url.includes(':kind'));
   if (kindPrefix) urls = KINDS[kindPrefix]!.map((k) => url.replace(':kind', k));
   if (url.includes(':code')) urls = urls.map((u) => u.replace(':code', certCode));
-  if (url.includes(':fileId')) urls = urls.flatMap((u) => ids.materialFile!.map((f) => u.replace(':fileId', String(f))));
+  if (url.includes(':ticket')) urls = urls.map((u) => u.replace(':ticket', resetTicket));
+  if (url.includes(':fileId')) {
+    const files = /announcement/.test(url) ? ids.announcementFile! : ids.materialFile!;
+    urls = urls.flatMap((u) => files.map((f) => u.replace(':fileId', String(f))));
+  }
   if (url.includes(':id')) urls = urls.flatMap((u) => idsFor(url).map((id) => u.replace(':id', String(id))));
   return urls.flatMap((u) => queriesFor(url).map((q) => u + q));
 }

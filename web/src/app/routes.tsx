@@ -14,6 +14,10 @@ import { STATS_PAGES } from '../features/statistics/routes';
 import { PERSONNEL_PAGES } from '../features/personnel/routes';
 import { CERTIFICATE_PAGES, VerifyPage } from '../features/certificates/routes';
 import { EXPORT_PAGES } from '../features/exports/routes';
+import { MESSAGE_PAGES } from '../features/messages/routes';
+import { ANNOUNCEMENT_PAGES, NoticePage, NoticesPage } from '../features/announcements/routes';
+import { ENROLMENT_PAGES } from '../features/enrolment/routes';
+import { ForgotPasswordPage, PASSWORD_RESET_PAGES, ResetStatePage } from '../features/password-reset/routes';
 
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
   return lazy(async () => ({ default: (await load())[name] }));
@@ -61,6 +65,10 @@ const PAGES: { path: string; rule: RouteRule; Component: ComponentType }[] = [
   ...PERSONNEL_PAGES,
   ...CERTIFICATE_PAGES,
   ...EXPORT_PAGES,
+  ...MESSAGE_PAGES,
+  ...ANNOUNCEMENT_PAGES,
+  ...ENROLMENT_PAGES,
+  ...PASSWORD_RESET_PAGES,
 ];
 
 /** `/`, `/login` and `/register`: public pages for visitors; a logged-in user goes to their workspace. */
@@ -106,6 +114,40 @@ export function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <VerifyPage />
+          </Suspense>
+        }
+      />
+      {/* 忘记密码: public (from the login box), and its state by 申请编号 */}
+      <Route
+        path="/forgot-password"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <ForgotPasswordPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/forgot-password/:ticket"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <ResetStatePage />
+          </Suspense>
+        }
+      />
+      {/* 通知公告 / 政策文件: public like 证书验证 (the home page's card links here) */}
+      <Route
+        path="/notices"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <NoticesPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/notices/:id"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <NoticePage />
           </Suspense>
         }
       />

@@ -1,7 +1,6 @@
 /** Asks for a reason (驳回原因, 拒绝原因) before a negative decision; stays open and shows the error if it fails. */
-import { useState } from 'react';
-import { Alert, Form, Input, Modal } from 'antd';
-import { errorMessage } from '../app/api';
+import { Form, Input } from 'antd';
+import { FormModal } from './FormModal';
 
 export function ReasonModal({
   open,
@@ -22,47 +21,29 @@ export function ReasonModal({
   onClose: () => void;
 }) {
   const [form] = Form.useForm<{ reason: string }>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async ({ reason }: { reason: string }) => {
-    setError(null);
-    setBusy(true);
-    try {
-      await onSubmit(reason.trim());
-      onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Modal
+    <FormModal
       title={title}
       open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
       okText={okText}
       okButtonProps={{ danger: true }}
-      cancelText="取消"
-      confirmLoading={busy}
-      destroyOnHidden
-      afterOpenChange={(o) => !o && setError(null)}
+      form={form}
+      name="reason"
+      submit={({ reason }) => onSubmit(reason.trim())}
+      onSuccess={onClose}
+      intro={description && <div style={{ marginBottom: 16 }}>{description}</div>}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      {description && <div style={{ marginBottom: 16 }}>{description}</div>}
-      <Form form={form} name="reason" layout="vertical" preserve={false} onFinish={submit}>
-        <Form.Item
-          label={label}
-          name="reason"
-          rules={[
-            { required: true, whitespace: true, message: `请填写${label}` },
-            { max: 200, message: '不能超过200个字符' },
-          ]}
-        >
-          <Input.TextArea placeholder={`请填写${label}，将告知申请人`} maxLength={200} showCount autoSize={{ minRows: 3, maxRows: 6 }} autoFocus />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        label={label}
+        name="reason"
+        rules={[
+          { required: true, whitespace: true, message: `请填写${label}` },
+          { max: 200, message: '不能超过200个字符' },
+        ]}
+      >
+        <Input.TextArea placeholder={`请填写${label}，将告知申请人`} maxLength={200} showCount autoSize={{ minRows: 3, maxRows: 6 }} autoFocus />
+      </Form.Item>
+    </FormModal>
   );
 }

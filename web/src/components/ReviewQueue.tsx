@@ -16,7 +16,7 @@ import { fmtMinute, orDash } from './format';
 import { PageContainer } from './PageContainer';
 import { ReasonModal } from './ReasonModal';
 import { BatchBar, ReviewTabs, type ReviewTab } from './review';
-import { DEFAULT_PAGE_SIZE, pagedBy, type PageState } from './table';
+import { columnsWidth, DEFAULT_PAGE_SIZE, pagedBy, type PageState } from './table';
 
 export type { ReviewTab };
 export interface Decision {
@@ -92,10 +92,10 @@ const isPending = (r: { id: number }) => (r as { status?: unknown }).status === 
 /** The state and actions of one queue page; ReviewQueuePage renders it, drawers and modals call approve/reject. */
 export function useReviewQueue<Row extends { id: number }, F extends object>(
   spec: ReviewQueueSpec<Row, F>,
-  opts: { initialFilters?: F; onDecided?: (ids: number[]) => void } = {},
+  opts: { initialFilters?: F; initialTab?: ReviewTab; onDecided?: (ids: number[]) => void } = {},
 ) {
   const qc = useQueryClient();
-  const [tab, setTab] = useState<ReviewTab>('pending');
+  const [tab, setTab] = useState<ReviewTab>(opts.initialTab ?? 'pending');
   const [filters, setFilters] = useState<F>(opts.initialFilters ?? ({} as F));
   const [page, setPage] = useState<PageState>({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
   const [selected, setSelected] = useState<number[]>([]);
@@ -124,8 +124,12 @@ export function useReviewQueue<Row extends { id: number }, F extends object>(
     },
     onSettled: () => refresh(),
   });
-  /** Refreshes the queue, the dashboard's 待办事项 and `invalidates`. */
+  /**
+   * Refreshes the queue, the dashboard's 待办事项 and `invalidates`. The queue's pages cached for other tabs and filters
+   * are dropped, not kept stale: shown again on the way back they would list what was just decided until refetched.
+   */
   const refresh = () => {
+    qc.removeQueries({ queryKey: spec.queryKey, type: 'inactive' });
     for (const key of [spec.queryKey, ['dashboard'], ...(spec.invalidates ?? [])]) void qc.invalidateQueries({ queryKey: key });
   };
 
@@ -204,26 +208,9 @@ export function DecideButtons<Row extends { id: number }, F extends object>({
   );
 }
 
-export function ReviewQueuePage<Row extends { id: number }, F extends object>({
-  queue,
-  title,
-  description,
-  filters,
-  columns,
-  rowActions,
-  rowActionsAfter,
-  actionsWidth = { pending: 170, done: 70 },
-  scrollX = 1100,
-  batch = true,
-  batchApprove = true,
-  batchActions,
-  selectDone = false,
-  decideButtons,
-  children,
-}: {
+/** The props of a queue's view; a page adds its title and description (ReviewQueuePage). */
+export interface ReviewQueueViewProps<Row extends { id: number }, F extends object> {
   queue: ReviewQueue<Row, F>;
-  title: ReactNode;
-  description?: ReactNode;
   /** The filter bar: call `queue.search(values)` on 查询/重置; the 导出 button goes after 查询/重置. */
   filters?: (exportButton: ReactNode) => ReactNode;
   /** The data columns for the current tab (the 操作 column is added). */
@@ -235,6 +222,7 @@ export function ReviewQueuePage<Row extends { id: number }, F extends object>({
   /** A pending row's own decision buttons instead of 通过/驳回 (e.g. 确认调转 opening a form, 拒绝 calling queue.reject). */
   decideButtons?: (r: Row) => ReactNode;
   actionsWidth?: { pending: number; done: number };
+  /** The width the table scrolls at (default: what its columns need, columnsWidth()). */
   scrollX?: number;
   /** False where requests are decided one by one: no selection, no batch bar (更换上级部门, 人员调入). */
   batch?: boolean;
@@ -246,7 +234,42 @@ export function ReviewQueuePage<Row extends { id: number }, F extends object>({
   selectDone?: boolean;
   /** Drawers and modals of the page (they may call queue.approve / queue.reject). */
   children?: ReactNode;
-}) {
+}
+
+/** A queue page: its title and description above the queue's view (`embedded`: the view alone, e.g. in a drawer). */
+export function ReviewQueuePage<Row extends { id: number }, F extends object>({
+  title,
+  description,
+  embedded = false,
+  ...view
+}: ReviewQueueViewProps<Row, F> & { title: ReactNode; description?: ReactNode; embedded?: boolean }) {
+  if (embedded) return <ReviewQueueView {...view} />;
+  return (
+    <PageContainer title={title} description={description}>
+      <ReviewQueueView {...view} />
+    </PageContainer>
+  );
+}
+
+/**
+ * The queue itself (tabs, filters, batch bar, table, 驳回 modal), on a page (ReviewQueuePage) or inside a drawer
+ * (单位培训学时审核's plan: the claims of one class).
+ */
+export function ReviewQueueView<Row extends { id: number }, F extends object>({
+  queue,
+  filters,
+  columns,
+  rowActions,
+  rowActionsAfter,
+  actionsWidth = { pending: 170, done: 70 },
+  scrollX,
+  batch = true,
+  batchApprove = true,
+  batchActions,
+  selectDone = false,
+  decideButtons,
+  children,
+}: ReviewQueueViewProps<Row, F>) {
   const { spec, tab, list, selected } = queue;
   const what = `${spec.unit}${spec.noun}`;
   const { exportXlsx } = spec;
@@ -269,8 +292,9 @@ export function ReviewQueuePage<Row extends { id: number }, F extends object>({
   const single = !many && rejecting?.row ? spec.rejectModal : undefined;
   const after = spec.afterReject ? `，${spec.afterReject}` : '';
   const selectable = batch && (tab === 'pending' || selectDone);
+  const tableColumns = [...(tab === 'done' && spec.reviewer !== false ? withReviewerColumns(columns) : columns), actions];
   return (
-    <PageContainer title={title} description={description}>
+    <>
       <Card variant="borderless">
         <ReviewTabs tab={tab} onChange={queue.switchTab} />
         {filters ? filters(exportButton) : exportButton && <div className="filter-bar">{exportButton}</div>}
@@ -289,10 +313,10 @@ export function ReviewQueuePage<Row extends { id: number }, F extends object>({
         {list.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
         <Table<Row>
           rowKey="id"
-          columns={[...(tab === 'done' && spec.reviewer !== false ? withReviewerColumns(columns) : columns), actions]}
+          columns={tableColumns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
-          scroll={{ x: scrollX }}
+          scroll={{ x: scrollX ?? columnsWidth(tableColumns, { selectable }) }}
           rowSelection={
             selectable
               ? {
@@ -322,7 +346,7 @@ export function ReviewQueuePage<Row extends { id: number }, F extends object>({
         onSubmit={queue.submitReject}
         onClose={queue.closeReject}
       />
-    </PageContainer>
+    </>
   );
 }
 

@@ -4,19 +4,25 @@ import type { ApiError } from '../app/api';
 
 /**
  * Puts the server's per-field messages under the matching form fields. A field path names the form field by its
- * last non-index part ('roleIds.0' → roleIds, 'admin.idNumber' → idNumber: forms keep nested bodies flat).
+ * last non-index part ('roleIds.0' → roleIds, 'admin.idNumber' → idNumber: forms keep nested bodies flat), or by
+ * `alias` of that part where one form field stands for several body fields (startDate/endDate → one range 'dates').
  * `byCode` names the field of errors that carry none (e.g. DUPLICATE_ID_NUMBER → idNumber). Returns the first field named.
  */
-export function applyFieldErrors(form: FormInstance, err: ApiError, byCode: Record<string, string> = {}): string | undefined {
+export function applyFieldErrors(
+  form: FormInstance,
+  err: ApiError,
+  byCode: Record<string, string> = {},
+  alias: Record<string, string> = {},
+): string | undefined {
   const fields = err.fields
-    .map((f) => ({
-      name:
+    .map((f) => {
+      const name =
         f.field
           .split('.')
           .filter((p) => p && !/^\d+$/.test(p))
-          .at(-1) ?? '',
-      errors: [f.message],
-    }))
+          .at(-1) ?? '';
+      return { name: alias[name] ?? name, errors: [f.message] };
+    })
     .filter((f) => f.name);
   const coded = byCode[err.code];
   if (!fields.length && coded) fields.push({ name: coded, errors: [err.message] });

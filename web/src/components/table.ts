@@ -46,3 +46,12 @@ export function pagedBy(page: PageState, setPage: (next: PageState) => void, dat
     data?.totalCapped,
   );
 }
+
+/**
+ * The width a table's columns need (the `scroll.x` it should scroll at, no wider): the set widths, `flex` for each
+ * column without one (a name that takes what the others leave, cut with an ellipsis), and the selection checkbox.
+ */
+export function columnsWidth(columns: readonly { width?: number | string }[], opts: { flex?: number; selectable?: boolean } = {}): number {
+  const flex = opts.flex ?? 120;
+  return columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : flex), opts.selectable ? 32 : 0);
+}

@@ -22,6 +22,8 @@ const requirementFields = {
   closingDate: calendarDate,
   /** 每天最多学时: a class's hours may not exceed this × its days. */
   maxHoursPerDay: z.number(),
+  /** 学时提醒: days before the closing date on which those not yet complete are reminded. */
+  reminderDays: z.array(z.number().int()),
 };
 export const hourPolicy = z.object({
   ...requirementFields,

@@ -18,10 +18,19 @@ export const personalClaimRow = z.object({
   subjectType: z.enum(SUBJECT_TYPE_CODES),
   learningForm: z.enum(LEARNING_FORM_CODES),
   rejectReason: z.string().nullable(),
+  /** 学习起止日期 (YYYY-MM-DD; null on claims from before they were recorded). */
+  activityStart: z.string().nullable(),
+  activityEnd: z.string().nullable(),
+  /** 重点审核 and why (e.g. 学习时间重叠 with another provider's claim). */
+  flagged: z.boolean(),
+  flagReasons: z.array(z.string()),
   createdAt: timestamp,
   reviewedAt: timestamp.nullable(),
 });
 export const personalClaimPage = paged(personalClaimRow);
+
+/** POST /api/me/claims/:id/withdraw: the claim now 已撤回. */
+export const withdrawnClaim = z.object({ id: z.number().int(), status: z.enum(CLAIM_STATUS_CODES), statusName: z.string() });
 
 /** POST /api/me/claims: the stored declaration, with the hours the year's rule recognised and why. */
 export const declaredClaim = z.object({
@@ -45,6 +54,9 @@ export const declaredClaim = z.object({
   rejectReason: z.string().nullable(),
   revokeReason: z.string().nullable(),
   deleteReason: z.string().nullable(),
+  /** 学习起止日期 (YYYY-MM-DD; null on claims from before they were recorded). */
+  activityStart: z.string().nullable(),
+  activityEnd: z.string().nullable(),
   reviewedBy: z.number().int().nullable(),
   reviewedAt: timestamp.nullable(),
   createdAt: timestamp,

@@ -4,6 +4,8 @@ import { and, eq, like, sql } from 'drizzle-orm';
 import { claims, organizations, personnel, personYearTotals, trainingClasses, users } from '../schema.js';
 import { createTestApp, type TestCtx } from '../../../test/harness.js';
 import { seedDemo } from './demo.js';
+import { queryRows } from '../client.js';
+import { beijingDate } from '@hbzsgx/domain';
 
 let ctx: TestCtx;
 let seedMs = 0;
@@ -20,7 +22,7 @@ const YEAR = new Date().getFullYear();
 describe('demo hours', () => {
   it('approved classes of both demo bases for last year and this year; claims for most people', async () => {
     const cls = await ctx.db.select({ year: trainingClasses.year, status: trainingClasses.status }).from(trainingClasses);
-    expect(cls.length).toBe(2 * 2 * 14);
+    expect(cls.length).toBe(2 * 2 * 14 + 2 * 4); // + 培训报名's upcoming classes (demo-enrolment.ts)
     expect(new Set(cls.map((c) => c.status))).toEqual(new Set(['approved']));
     const [withHours] = await ctx.db.select({ n: sql<number>`count(distinct ${claims.personnelId})::int` }).from(claims);
     const [active] = await ctx.db
@@ -90,5 +92,21 @@ describe('demo hours', () => {
       expect(r!.done / r!.due, String(year)).toBeGreaterThan(0.2);
       expect(r!.done / r!.due, String(year)).toBeLessThan(0.9);
     }
+  });
+});
+
+describe('demo 培训报名', () => {
+  it('upcoming classes of each base, one nearly full whose counter equals its enrolments', async () => {
+    const list = await queryRows<{ capacity: number; enrolled_count: number; live: number }>(
+      ctx.db,
+      sql`
+      select c.name, c.capacity, c.enrolled_count, c.start_date,
+             (select count(*)::int from class_enrolments e where e.class_id = c.id and e.status = 'enrolled') as live
+      from training_classes c where c.start_date > ${beijingDate()}`,
+    );
+    expect(list).toHaveLength(2 * 4);
+    for (const r of list) expect(r.enrolled_count).toBe(r.live);
+    const nearlyFull = list.filter((r) => r.capacity === 3);
+    expect(nearlyFull.map((r) => r.enrolled_count)).toEqual([2, 2]);
   });
 });

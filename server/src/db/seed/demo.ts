@@ -11,6 +11,8 @@ import { hashPassword } from '../../lib/passwords.js';
 import { insertAdmin, insertDepartments, insertOrg, insertPersonnel, insertUser, userValues } from './factory.js';
 import { makeIdNumber, prng } from './codes.js';
 import { seedDemoHours } from './demo-hours.js';
+import { seedDemoAnnouncements } from './demo-announcements.js';
+import { seedDemoEnrolment } from './demo-enrolment.js';
 
 export interface DemoAccount {
   role: string;
@@ -258,6 +260,10 @@ export async function seedDemo(db: Db, pii: Pii, opts: { password: string; perso
   // Classes and approved hours for last year and this year (the demo teacher's year stays empty: the journeys assert it).
   const [reviewer] = await db.select({ userId: admins.userId }).from(admins).where(eq(admins.orgId, province.id));
   await seedDemoHours(db, { reviewerUserId: reviewer!.userId, exclude: [teacher!.id], noPendingUnder: wuhan.path, rnd });
+  // 培训报名: classes starting in the coming weeks (one nearly full)
+  await seedDemoEnrolment(db, { reviewerUserId: reviewer!.userId, exclude: [teacher!.id] });
+  // 通知公告: the province's and 武汉市's, on the home page and the dashboards
+  await seedDemoAnnouncements(db);
   await analyze(db); // planner statistics for the bulk of rows just inserted
   return accounts;
 }

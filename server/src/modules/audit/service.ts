@@ -44,7 +44,7 @@ export async function listAuditLogs(ctx: ServiceContext, f: AuditFilters, page: 
     .orderBy(desc(auditLogs.id))
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
-  // 操作人 and 对象 by name: the page's rows only, in one query
+  // 操作人 and 对象 by name: the page's rows only, in one prepared statement (targets.ts)
   const names = await auditNames(
     db,
     rows.map((r) => r.id),

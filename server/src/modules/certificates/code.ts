@@ -5,32 +5,17 @@
  * millions of live codes needs ~2^78 tries, and the verification endpoint is rate-limited and logged.
  */
 import crypto from 'node:crypto';
+import { CODE_ALPHABET, CODE_SYMBOLS, groupCode, normalizeCode } from '@hbzsgx/domain';
 
-export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const SYMBOLS = 20;
-const GROUP = 4;
-export const CODE_BITS = SYMBOLS * 5;
+export { CODE_ALPHABET, normalizeCode };
+export const CODE_BITS = CODE_SYMBOLS * 5;
 
 export function newCode(): string {
   // 32 symbols = 5 bits: a byte's low 5 bits are uniform, so no modulo bias
-  const bytes = crypto.randomBytes(SYMBOLS);
+  const bytes = crypto.randomBytes(CODE_SYMBOLS);
   let s = '';
-  for (let i = 0; i < SYMBOLS; i++) s += CODE_ALPHABET[bytes[i]! & 31];
-  return group(s);
-}
-
-const group = (s: string) => s.match(new RegExp(`.{1,${GROUP}}`, 'g'))!.join('-');
-
-/**
- * The canonical (stored) form of what a visitor typed or scanned, or null when it cannot be a code: case and
- * separators ignored, and the letters Crockford's alphabet leaves out read as the digits they look like.
- */
-export function normalizeCode(raw: string): string | null {
-  if (raw.length > 64) return null;
-  const s = raw.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-  if (s.length !== SYMBOLS) return null;
-  for (const c of s) if (!CODE_ALPHABET.includes(c)) return null;
-  return group(s);
+  for (let i = 0; i < CODE_SYMBOLS; i++) s += CODE_ALPHABET[bytes[i]! & 31];
+  return groupCode(s);
 }
 
 /** 张*三, 李*, 欧阳**娜: the public page never shows a whole name. */

@@ -15,8 +15,10 @@ import { claims, organizations, personnel, personYearTotals, users } from '../..
 import { AppError, BadRequestError, NotFoundError } from '../../errors.js';
 import { policyFor } from '../ledger/service.js';
 
-const hoursValue = z.number().finite().nonnegative();
-const r1 = (n: number) => Math.round(n * 10) / 10;
+export const hoursValue = z.number().finite().nonnegative();
+export const r1 = (n: number) => Math.round(n * 10) / 10;
+/** A year's requirement as printed. */
+export const requirementSchema = z.strictObject({ totalRequired: hoursValue, publicMin: hoursValue, professionalMin: hoursValue });
 
 /** One approved claim as printed (labels, not codes: the certificate states what it said on the day). */
 const claimLineSchema = z.strictObject({
@@ -33,20 +35,25 @@ export type ClaimLine = z.infer<typeof claimLineSchema>;
  * The snapshot is legally binding, so it is validated on every read (readSnapshot), never cast: unknown or missing
  * keys, wrong types and totals that do not add up are refused.
  */
+/** Who a certificate is about and who issued it, as printed: the same fields in every kind of certificate. */
+export const holderShape = {
+  name: z.string().min(1),
+  idNumberMasked: z.string(),
+  orgName: z.string(),
+  titleSeries: z.string(),
+  titleLevel: z.string(),
+  issuerName: z.string().min(1),
+};
+
 export const certificateContentSchema = z
   .strictObject({
-    name: z.string().min(1),
-    idNumberMasked: z.string(),
-    orgName: z.string(),
-    titleSeries: z.string(),
-    titleLevel: z.string(),
+    ...holderShape,
     year: z.number().int(),
     publicHours: hoursValue,
     professionalHours: hoursValue,
     totalHours: hoursValue,
     completed: z.boolean(),
-    policy: z.strictObject({ totalRequired: hoursValue, publicMin: hoursValue, professionalMin: hoursValue }),
-    issuerName: z.string().min(1),
+    policy: requirementSchema,
     claims: z.array(claimLineSchema),
   })
   .refine((c) => r1(c.publicHours + c.professionalHours) === r1(c.totalHours), { path: ['totalHours'], message: 'totalHours is not the sum' })
@@ -64,18 +71,21 @@ export class CorruptCertificateError extends AppError {
 }
 
 /**
- * The certificate's snapshot, validated (and for the row's year). The issues name paths and kinds only, never the
- * values (the snapshot holds a person's name and 证件号).
+ * A stored snapshot parsed by `schema`, and `mismatch` (the row's own columns, e.g. its year, against the snapshot)
+ * empty. The issues name paths and kinds only, never the values (the snapshot holds a person's name and 证件号).
  */
-export function readSnapshot(cert: { id: number; year: number; snapshot: unknown }): CertificateContent {
-  const r = certificateContentSchema.safeParse(cert.snapshot);
+export function parseSnapshot<T>(schema: z.ZodType<T>, cert: { id: number; snapshot: unknown }, mismatch: (c: T) => string[]): T {
+  const r = schema.safeParse(cert.snapshot);
   const issues = r.success
-    ? r.data.year === cert.year
-      ? []
-      : [{ path: 'year', code: 'year_mismatch' }]
+    ? mismatch(r.data).map((path) => ({ path, code: `${path}_mismatch` }))
     : r.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code }));
   if (!r.success || issues.length) throw new CorruptCertificateError(cert.id, issues);
   return r.data;
+}
+
+/** The certificate's snapshot, validated (and for the row's year). */
+export function readSnapshot(cert: { id: number; year: number; snapshot: unknown }): CertificateContent {
+  return parseSnapshot(certificateContentSchema, cert, (c) => (c.year === cert.year ? [] : ['year']));
 }
 
 export interface PersonContent {
@@ -96,9 +106,23 @@ export async function certificatePolicy(db: Db, year: number): Promise<HourPolic
 
 const declarer = alias(organizations, 'declarer');
 
-/** Contents for the given people in input order; ids that do not exist are left out. */
-export async function loadContents(db: Db, personnelIds: number[], year: number, policy: HourPolicy): Promise<PersonContent[]> {
-  if (!personnelIds.length) return [];
+/** Who a certificate is about and who issues it, as printed (labels, masked 证件号). */
+export interface Identity {
+  personnelId: number;
+  issuerOrgId: number;
+  name: string;
+  idNumberMasked: string;
+  orgName: string;
+  titleSeries: string;
+  titleLevel: string;
+  issuerName: string;
+  /** 现职称取得时间 (YYYY-MM-DD) when recorded. */
+  titleDate: string | null;
+}
+
+/** The identities of the given people (one query for the people, one for their issuers); unknown ids are left out. */
+export async function loadIdentities(db: Db, personnelIds: number[]): Promise<Map<number, Identity>> {
+  if (!personnelIds.length) return new Map();
   const people = await db
     .select({
       id: personnel.id,
@@ -108,19 +132,47 @@ export async function loadContents(db: Db, personnelIds: number[], year: number,
       orgPath: organizations.path,
       titleSeries: personnel.titleSeries,
       titleLevel: personnel.titleLevel,
-      publicHours: personYearTotals.publicHours,
-      professionalHours: personYearTotals.professionalHours,
+      titleDate: personnel.titleDate,
     })
     .from(personnel)
     .innerJoin(users, eq(users.id, personnel.userId))
     .innerJoin(organizations, eq(organizations.id, personnel.orgId))
-    .leftJoin(personYearTotals, and(eq(personYearTotals.personnelId, personnel.id), eq(personYearTotals.year, year)))
     .where(inArray(personnel.id, personnelIds));
-
   const issuers = await nearestHr(
     db,
     people.map((p) => p.orgPath),
   );
+  return new Map(
+    people.map((p) => {
+      const issuer = issuers.get(p.orgPath);
+      if (!issuer) throw new Error(`no HR department above ${p.orgPath}`); // the tree's root is the province HR
+      return [
+        p.id,
+        {
+          personnelId: p.id,
+          issuerOrgId: issuer.id,
+          name: p.name,
+          idNumberMasked: p.idNumberMasked,
+          orgName: p.orgName,
+          titleSeries: TITLE_SERIES.find((s) => s.code === p.titleSeries)?.name ?? '',
+          titleLevel: TITLE_LEVELS[p.titleLevel as TitleLevel] ?? '',
+          issuerName: issuer.name,
+          titleDate: p.titleDate,
+        },
+      ];
+    }),
+  );
+}
+
+/** Contents for the given people in input order; ids that do not exist are left out. */
+export async function loadContents(db: Db, personnelIds: number[], year: number, policy: HourPolicy): Promise<PersonContent[]> {
+  if (!personnelIds.length) return [];
+  const identities = await loadIdentities(db, personnelIds);
+  const totals = await db
+    .select({ id: personYearTotals.personnelId, publicHours: personYearTotals.publicHours, professionalHours: personYearTotals.professionalHours })
+    .from(personYearTotals)
+    .where(and(inArray(personYearTotals.personnelId, personnelIds), eq(personYearTotals.year, year)));
+  const totalsOf = new Map(totals.map((t) => [t.id, t]));
   const lines = await db
     .select({
       personnelId: claims.personnelId,
@@ -147,30 +199,28 @@ export async function loadContents(db: Db, personnelIds: number[], year: number,
     claimsOf.set(l.personnelId, list);
   }
 
-  const byId = new Map(people.map((p) => [p.id, p]));
   return personnelIds.flatMap((id) => {
-    const p = byId.get(id);
-    if (!p) return [];
-    const issuer = issuers.get(p.orgPath);
-    if (!issuer) throw new Error(`no HR department above ${p.orgPath}`); // the tree's root is the province HR
-    const c = completion({ publicHours: p.publicHours ?? 0, professionalHours: p.professionalHours ?? 0 }, policy);
+    const who = identities.get(id);
+    if (!who) return [];
+    const t = totalsOf.get(id);
+    const c = completion({ publicHours: t?.publicHours ?? 0, professionalHours: t?.professionalHours ?? 0 }, policy);
     return [
       {
         personnelId: id,
-        issuerOrgId: issuer.id,
+        issuerOrgId: who.issuerOrgId,
         content: {
-          name: p.name,
-          idNumberMasked: p.idNumberMasked,
-          orgName: p.orgName,
-          titleSeries: TITLE_SERIES.find((s) => s.code === p.titleSeries)?.name ?? '',
-          titleLevel: TITLE_LEVELS[p.titleLevel as TitleLevel] ?? '',
+          name: who.name,
+          idNumberMasked: who.idNumberMasked,
+          orgName: who.orgName,
+          titleSeries: who.titleSeries,
+          titleLevel: who.titleLevel,
           year,
           publicHours: c.publicHours,
           professionalHours: c.professionalHours,
           totalHours: c.totalHours,
           completed: c.completed,
           policy: { totalRequired: policy.totalRequired, publicMin: policy.publicMin, professionalMin: policy.professionalMin },
-          issuerName: issuer.name,
+          issuerName: who.issuerName,
           claims: claimsOf.get(id) ?? [],
         },
       },

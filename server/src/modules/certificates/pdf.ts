@@ -5,6 +5,7 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { CertificateContent } from './content.js';
+import { yearCompletionName, type MultiYearContent } from './multi-year.js';
 import { beijingChineseDate } from '@hbzsgx/domain';
 import { certificateFonts } from './fonts.js';
 
@@ -34,6 +35,18 @@ export async function renderCertificates(certs: PrintableCertificate[], opts: Re
   // QR images first (async), then the synchronous layout
   const qrs = await Promise.all(certs.map((c) => qrPng(verifyUrl(opts.baseUrl, c.code))));
   const first = certs[0]?.content;
+  const doc = newDocument(
+    certs.length === 1 && first ? `${first.name} ${first.year}年度继续教育学时证明` : '继续教育学时证明',
+    first?.issuerName ?? '',
+  );
+  const done = collect(doc);
+  certs.forEach((c, i) => page(doc, c, qrs[i]!, opts));
+  doc.end();
+  return done;
+}
+
+/** An A4 document with the certificate fonts registered (pages are added by the caller). */
+function newDocument(title: string, author: string): Doc {
   const fonts = certificateFonts();
   const doc = new PDFDocument({
     // our font as the default spares pdfkit loading Helvetica's metrics for every document
@@ -41,19 +54,11 @@ export async function renderCertificates(certs: PrintableCertificate[], opts: Re
     autoFirstPage: false,
     margin: 0,
     font: fonts.regular as unknown as string,
-    info: {
-      Title: certs.length === 1 && first ? `${first.name} ${first.year}年度继续教育学时证明` : '继续教育学时证明',
-      Author: first?.issuerName ?? '',
-      Creator: '湖北省专业技术人员继续教育公共服务平台',
-      Producer: '湖北省专业技术人员继续教育公共服务平台',
-    },
+    info: { Title: title, Author: author, Creator: '湖北省专业技术人员继续教育公共服务平台', Producer: '湖北省专业技术人员继续教育公共服务平台' },
   });
   doc.registerFont('regular', fonts.regular);
   doc.registerFont('bold', fonts.bold);
-  const done = collect(doc);
-  certs.forEach((c, i) => page(doc, c, qrs[i]!, opts));
-  doc.end();
-  return done;
+  return doc;
 }
 
 /**
@@ -164,7 +169,7 @@ function page(doc: Doc, cert: PrintableCertificate, qr: Buffer, opts: RenderOpti
   put(style(p, 'regular', 9.5, C.muted), `验证码：${cert.code}`, X0, 148, CW, 'right');
 
   let y = 166;
-  y = infoGrid(p, s, y);
+  y = infoGrid(p, s, y, { label: '学时年度', value: `${s.year}年度` });
   y = section(p, '一、学时认定情况', y + 16);
   y = hoursTable(p, s, y);
   const lead = '年度学时完成情况：';
@@ -180,7 +185,7 @@ function page(doc: Doc, cert: PrintableCertificate, qr: Buffer, opts: RenderOpti
   if (opts.includeClaims) y = claimsTable(p, s, y + 8);
   put(style(p, 'regular', 12, C.text), '特此证明。', X0 + 24, y + 10);
 
-  issuerBlock(p, cert, qr, opts);
+  issuerBlock(p, { code: cert.code, issuedAt: cert.issuedAt, issuerName: s.issuerName }, qr, opts.baseUrl);
 }
 
 function frame(doc: Doc) {
@@ -221,7 +226,16 @@ function cell(p: Pen, text: string, x: number, y: number, w: number, h: number, 
   put(p, fit(p, text, w - 2 * pad), x + pad, y + (h - size * 1.2) / 2 + 0.5, w - 2 * pad, o.align ?? 'left');
 }
 
-function infoGrid(p: Pen, s: CertificateContent, y: number): number {
+/** Who the certificate is about, and the years it covers. */
+interface Holder {
+  name: string;
+  idNumberMasked: string;
+  orgName: string;
+  titleSeries: string;
+  titleLevel: string;
+}
+
+function infoGrid(p: Pen, s: Holder, y: number, years: { label: string; value: string }): number {
   const h = 27;
   const lw = 74;
   const vw = (CW - 2 * lw) / 2;
@@ -236,8 +250,8 @@ function infoGrid(p: Pen, s: CertificateContent, y: number): number {
   y += h;
   label('职称系列', X0, y);
   cell(p, [s.titleSeries, s.titleLevel].filter(Boolean).join(' · ') || '—', X0 + lw, y, vw, h);
-  label('学时年度', X0 + lw + vw, y);
-  cell(p, `${s.year}年度`, X0 + 2 * lw + vw, y, vw, h);
+  label(years.label, X0 + lw + vw, y);
+  cell(p, years.value, X0 + 2 * lw + vw, y, vw, h);
   return y + h;
 }
 
@@ -287,7 +301,8 @@ function claimsTable(p: Pen, s: CertificateContent, y: number): number {
   return y;
 }
 
-function issuerBlock(p: Pen, cert: PrintableCertificate, qr: Buffer, opts: RenderOptions) {
+/** The QR code, the issuer and date, the issuer's electronic seal over them, and the note on verifying. */
+function issuerBlock(p: Pen, cert: { code: string; issuedAt: Date; issuerName: string }, qr: Buffer, baseUrl: string) {
   const qy = 652;
   const qs = 88;
   p.doc.image(qr, X0, qy, { width: qs, height: qs });
@@ -295,11 +310,123 @@ function issuerBlock(p: Pen, cert: PrintableCertificate, qr: Buffer, opts: Rende
   const rx = X0 + qs + 20;
   const rw = CW - qs - 20;
   style(p, 'regular', 12, C.text);
-  put(p, fit(p, `发证单位：${cert.content.issuerName}`, rw), rx, qy + 22, rw, 'right');
+  put(p, fit(p, `发证单位：${cert.issuerName}`, rw), rx, qy + 22, rw, 'right');
   put(p, `发证日期：${beijingChineseDate(cert.issuedAt)}`, rx, qy + 48, rw, 'right');
+  seal(p, cert.issuerName, X0 + CW - 74, qy + 36);
   style(p, 'regular', 8, C.muted);
   const note =
     '说明：本证明由湖北省专业技术人员继续教育公共服务平台依据平台学时记录出具，证件号已作脱敏处理。' +
-    `请扫描二维码或访问 ${verifyUrl(opts.baseUrl, cert.code)} 核验真伪，核验结果与本证明不一致的，以核验结果为准。`;
+    `请扫描二维码或访问 ${verifyUrl(baseUrl, cert.code)} 核验真伪，核验结果与本证明不一致的，以核验结果为准。`;
   wrapLines(p, note, CW).forEach((l, i) => put(p, l, X0, 764 + i * 12));
+}
+
+const SEAL_RED = '#d9001b';
+const SEAL_R = 56;
+
+/**
+ * The issuing department's electronic seal, drawn as vectors like a round official seal: a double red ring, the
+ * department's name along the upper arc (each character upright towards the centre), a five-pointed star, and
+ * 电子证书专用章 beneath it; slightly translucent, as ink over the printed issuer.
+ */
+function seal(p: Pen, issuer: string, cx: number, cy: number) {
+  const doc = p.doc;
+  doc.save();
+  doc.fillOpacity(0.88).strokeOpacity(0.88);
+  doc.lineWidth(2.6).strokeColor(SEAL_RED).circle(cx, cy, SEAL_R).stroke();
+  doc
+    .lineWidth(0.7)
+    .circle(cx, cy, SEAL_R - 4)
+    .stroke();
+
+  // the name: centred on the top, over at most 250°, in characters that fit the arc
+  const chars = [...issuer];
+  const textR = SEAL_R - 14;
+  const span = Math.min(236, 30 + chars.length * 15);
+  const step = chars.length > 1 ? span / (chars.length - 1) : 0;
+  const size = Math.min(13, Math.max(7, ((2 * Math.PI * textR * (span / 360)) / Math.max(chars.length, 1)) * 0.9));
+  style(p, 'bold', size, SEAL_RED);
+  chars.forEach((ch, i) => {
+    const deg = -span / 2 + i * step;
+    const rad = (deg * Math.PI) / 180;
+    doc.save();
+    doc.translate(cx + textR * Math.sin(rad), cy - textR * Math.cos(rad));
+    doc.rotate(deg);
+    doc.text(ch, -widthOf(p, ch) / 2, -size * 0.62, { lineBreak: false });
+    doc.restore();
+  });
+
+  star(doc, cx, cy - 3, SEAL_R * 0.26);
+  style(p, 'bold', 8.5, SEAL_RED);
+  put(p, '电子证书专用章', cx - 40, cy + SEAL_R * 0.4, 80, 'center');
+  doc.restore();
+}
+
+function star(doc: Doc, cx: number, cy: number, r: number) {
+  const pts: [number, number][] = [];
+  for (let i = 0; i < 10; i++) {
+    const rr = i % 2 === 0 ? r : r * 0.382;
+    const a = (Math.PI / 5) * i - Math.PI / 2;
+    pts.push([cx + rr * Math.cos(a), cy + rr * Math.sin(a)]);
+  }
+  doc.polygon(...pts).fill(SEAL_RED);
+}
+
+export interface PrintableMultiYear {
+  code: string;
+  issuedAt: Date;
+  content: MultiYearContent;
+}
+
+/** 多年度学时证明: one A4 page, a row per year and a 合计 row. */
+export async function renderMultiYear(cert: PrintableMultiYear, opts: { baseUrl: string }): Promise<Buffer> {
+  const qr = await qrPng(verifyUrl(opts.baseUrl, cert.code));
+  const s = cert.content;
+  const doc = newDocument(`${s.name} ${s.fromYear}—${s.toYear}年度继续教育学时证明`, s.issuerName);
+  const done = collect(doc);
+  doc.addPage({ size: 'A4', margin: 0 });
+  const p: Pen = { doc, font: 'regular', size: 12 };
+  frame(doc);
+  const n = s.years.length;
+  put(style(p, 'regular', 10, C.muted), '湖北省专业技术人员继续教育公共服务平台', X0, 62, CW, 'center');
+  put(style(p, 'bold', 22, C.title), '湖北省专业技术人员继续教育学时证明', X0, 84, CW, 'center');
+  put(style(p, 'regular', 13, C.text), `（${s.fromYear}—${s.toYear}年度 · 多年度）`, X0, 118, CW, 'center');
+  put(style(p, 'regular', 9.5, C.muted), `验证码：${cert.code}`, X0, 148, CW, 'right');
+  let y = infoGrid(p, s, 166, { label: '证明年度', value: `${s.fromYear}—${s.toYear}年度（${n}年）` });
+  y = section(p, '各年度学时认定情况', y + 16);
+  y = yearsTable(p, s, y);
+  const met = s.years.filter((r) => r.completed === true).length;
+  const notDone = s.years.filter((r) => r.completed === false).length;
+  const unset = n - met - notDone;
+  put(
+    style(p, 'regular', 11, C.text),
+    `其中：${met}个年度已完成，${notDone}个年度未完成${unset ? `，${unset}个年度未设置学时要求` : ''}。`,
+    X0,
+    y + 12,
+  );
+  put(style(p, 'regular', 12, C.text), '特此证明。', X0 + 24, y + 38);
+  issuerBlock(p, { code: cert.code, issuedAt: cert.issuedAt, issuerName: s.issuerName }, qr, opts.baseUrl);
+  doc.end();
+  return done;
+}
+
+function yearsTable(p: Pen, s: MultiYearContent, y: number): number {
+  const h = s.years.length > 10 ? 18 : 22;
+  const w = [CW * 0.13, CW * 0.14, CW * 0.14, CW * 0.14, CW * 0.3, CW * 0.15];
+  const xs = w.map((_, i) => X0 + w.slice(0, i).reduce((a, b) => a + b, 0));
+  const row = (vals: string[], o: CellOpts = {}, color?: string) => {
+    vals.forEach((v, i) => cell(p, v, xs[i]!, y, w[i]!, h, { align: 'center', size: 10, ...o, ...(i === 5 && color ? { color } : {}) }));
+    y += h;
+  };
+  row(['年度', '公需科目', '专业科目', '合计', '要求（合计/专业/公需）', '完成情况'], { bold: true, fill: C.fill, size: 10 });
+  for (const r of s.years) {
+    const req = r.policy ? `${r.policy.totalRequired} / ${r.policy.professionalMin} / ${r.policy.publicMin}` : '未设置';
+    row(
+      [`${r.year}`, `${r.publicHours}`, `${r.professionalHours}`, `${r.totalHours}`, req, yearCompletionName(r.completed)],
+      {},
+      r.completed == null ? C.muted : r.completed ? C.ok : C.bad,
+    );
+  }
+  const sum = (k: 'publicHours' | 'professionalHours' | 'totalHours') => Math.round(s.years.reduce((a, r) => a + r[k], 0) * 10) / 10;
+  row(['合计', `${sum('publicHours')}`, `${sum('professionalHours')}`, `${sum('totalHours')}`, '—', '—'], { bold: true });
+  return y;
 }

@@ -10,6 +10,10 @@ import {
   idSchema,
   int,
   myCertificates as myCertificatesAnswer,
+  multiYearOptions,
+  multiYearRange,
+  multiYearRangeShape,
+  refineMultiYearRange,
   pageQuery,
   text,
   year as yearField,
@@ -18,7 +22,16 @@ import { contextOf, publicContextOf } from '../../context.js';
 import { attachmentName } from '../../lib/excel.js';
 import { registerExport } from '../../lib/export.js';
 import { listUnits, searchPeople } from './search.js';
-import { myCertificates, printBatch, printForPerson, printOwn } from './service.js';
+import {
+  multiYearOptionsFor,
+  myCertificates,
+  myMultiYearOptions,
+  printBatch,
+  printForPerson,
+  printMultiYearFor,
+  printMultiYearOwn,
+  printOwn,
+} from './service.js';
 import { verifyCertificate } from './verify.js';
 
 const year = yearField();
@@ -161,6 +174,58 @@ export default async function certificateRoutes(fastify: FastifyInstance) {
     async (req, reply) => {
       const { cert, pdf } = await printOwn(contextOf(req), req.body, baseUrl(req));
       return sendPdf(reply, `学时证明_${cert.content.name}_${cert.year}`, pdf, { 'X-Certificate-Code': cert.code });
+    },
+  );
+
+  // 多年度学时证明: the person themself, or HR for a person in its jurisdiction (else 404)
+  const multiYearFile = (content: { name: string; fromYear: number; toYear: number }) =>
+    `多年度学时证明_${content.name}_${content.fromYear}-${content.toYear}`;
+  app.get(
+    '/api/me/certificates/multi-year',
+    {
+      config: { access: { authenticated: true } },
+      schema: { tags, summary: '多年度学时证明：可选年度与默认范围（自现职称取得年度起）', response: { 200: multiYearOptions } },
+    },
+    async (req) => myMultiYearOptions(contextOf(req)),
+  );
+  app.post(
+    '/api/me/certificates/multi-year',
+    {
+      config: { access: { authenticated: true } },
+      schema: { tags, summary: '下载本人多年度学时证明（PDF，一年一行）', body: multiYearRange, response: { 200: pdfFile } },
+    },
+    async (req, reply) => {
+      const { cert, pdf } = await printMultiYearOwn(contextOf(req), req.body, baseUrl(req));
+      return sendPdf(reply, multiYearFile(cert.content), pdf, { 'X-Certificate-Code': cert.code });
+    },
+  );
+  app.get(
+    '/api/certificates/people/:id/multi-year',
+    {
+      config: { access: { permission: 'cert.print' } },
+      schema: {
+        tags,
+        summary: '辖区专技人员的多年度学时证明：可选年度与默认范围',
+        params: z.object({ id: idSchema }),
+        response: { 200: multiYearOptions },
+      },
+    },
+    async (req) => multiYearOptionsFor(contextOf(req), req.params.id),
+  );
+  app.post(
+    '/api/certificates/multi-year',
+    {
+      config: { access: { permission: 'cert.print' } },
+      schema: {
+        tags,
+        summary: '打印辖区专技人员的多年度学时证明（PDF）',
+        body: z.object({ personnelId: idSchema, ...multiYearRangeShape }).superRefine(refineMultiYearRange),
+        response: { 200: pdfFile },
+      },
+    },
+    async (req, reply) => {
+      const { cert, pdf } = await printMultiYearFor(contextOf(req), req.body, baseUrl(req));
+      return sendPdf(reply, multiYearFile(cert.content), pdf, { 'X-Certificate-Code': cert.code });
     },
   );
 

@@ -11,7 +11,8 @@ import { BadRequestError, ForbiddenError, NotFoundError } from '../../errors.js'
 import { loadOrgInScope, orgScope } from '../../lib/scope.js';
 import type { Actor } from '../../plugins/access.js';
 import { issueCertificates, type IssuedCertificate } from './issue.js';
-import { renderCertificates } from './pdf.js';
+import { renderCertificates, renderMultiYear } from './pdf.js';
+import { issueMultiYear, multiYearOptions } from './multi-year.js';
 import { BATCH_CAP, unitPeople } from './search.js';
 import { VALIDITY_NAMES, validityOf } from './verify.js';
 import { readSnapshot } from './content.js';
@@ -30,14 +31,19 @@ async function issueOne(ctx: ServiceContext, personnelId: number, year: number):
   return cert;
 }
 
-/** One person's PDF, printed by HR: the person must be active and in the actor's jurisdiction. */
-export async function printForPerson(ctx: ServiceContext, body: { personnelId: number; year: number; includeClaims: boolean }, baseUrl: string) {
+/** HR prints for a person only when the person is active and in the actor's jurisdiction (else 404). */
+async function checkInScope(ctx: ServiceContext, personnelId: number) {
   const [p] = await ctx.db
     .select({ id: personnel.id })
     .from(personnel)
     .innerJoin(organizations, eq(organizations.id, personnel.orgId))
-    .where(and(eq(personnel.id, body.personnelId), eq(personnel.status, 'active'), orgScope(ctx.actor)));
+    .where(and(eq(personnel.id, personnelId), eq(personnel.status, 'active'), orgScope(ctx.actor)));
   if (!p) throw new NotFoundError('专业技术人员', 'personnelId');
+}
+
+/** One person's PDF, printed by HR. */
+export async function printForPerson(ctx: ServiceContext, body: { personnelId: number; year: number; includeClaims: boolean }, baseUrl: string) {
+  await checkInScope(ctx, body.personnelId);
   const cert = await issueOne(ctx, body.personnelId, body.year);
   return { cert, pdf: await render([cert], baseUrl, body.includeClaims) };
 }
@@ -71,6 +77,26 @@ export async function printBatch(ctx: ServiceContext, body: { orgId: number; yea
   const pdf = await render(certs, baseUrl, body.includeClaims);
   return { org, part, parts, certs, pdf };
 }
+
+type Range = { fromYear: number; toYear: number };
+async function printMultiYear(ctx: ServiceContext, personnelId: number, r: Range, baseUrl: string) {
+  const cert = await issueMultiYear(ctx, personnelId, r.fromYear, r.toYear);
+  return { cert, pdf: await renderMultiYear({ code: cert.code, issuedAt: cert.issuedAt, content: cert.content }, { baseUrl }) };
+}
+
+/** 多年度学时证明 of a person in the actor's jurisdiction: the years to choose from, and the PDF. */
+export async function multiYearOptionsFor(ctx: ServiceContext, personnelId: number) {
+  await checkInScope(ctx, personnelId);
+  return multiYearOptions(ctx.db, personnelId);
+}
+export async function printMultiYearFor(ctx: ServiceContext, body: Range & { personnelId: number }, baseUrl: string) {
+  await checkInScope(ctx, body.personnelId);
+  return printMultiYear(ctx, body.personnelId, body, baseUrl);
+}
+
+/** One's own 多年度学时证明. */
+export const myMultiYearOptions = (ctx: ServiceContext) => multiYearOptions(ctx.db, ownPersonnelId(ctx.actor));
+export const printMultiYearOwn = (ctx: ServiceContext, body: Range, baseUrl: string) => printMultiYear(ctx, ownPersonnelId(ctx.actor), body, baseUrl);
 
 function ownPersonnelId(actor: Actor): number {
   if (!actor.personnelId) throw new ForbiddenError('只有专业技术人员可以下载本人的学时证明');

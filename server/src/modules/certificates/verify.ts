@@ -9,11 +9,12 @@ import { and, eq } from 'drizzle-orm';
 import { beijingChineseDate, VERIFICATION_RESULTS, type CERTIFICATE_VALIDITY_CODES } from '@hbzsgx/domain';
 import type { ServiceContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
-import { certificates, certificateVerifications, personYearTotals } from '../../db/schema.js';
+import { certificates, certificateVerifications, multiYearCertificates, personYearTotals } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../../plugins/access.js';
 import { maskName, normalizeCode } from './code.js';
 import { readSnapshot, type CertificateContent } from './content.js';
+import { multiYearAgainstLedger, yearCompletionName } from './multi-year.js';
 
 export type Validity = (typeof CERTIFICATE_VALIDITY_CODES)[number];
 export const VALIDITY_NAMES: Record<Validity, string> = {
@@ -42,11 +43,37 @@ export async function liveTotals(db: Db, personnelId: number, year: number) {
   return { publicHours: r1(t?.publicHours ?? 0), professionalHours: r1(t?.professionalHours ?? 0) };
 }
 
+/** What every answer states: the code, its state, and the holder and issuer as printed (the name masked). */
+function common(
+  cert: { code: string; revokedAt: Date | null; issuedAt: Date },
+  s: Pick<CertificateContent, 'name' | 'idNumberMasked' | 'orgName' | 'titleSeries' | 'titleLevel' | 'issuerName'>,
+  validity: Validity,
+) {
+  return {
+    code: cert.code,
+    validity,
+    validityName: VALIDITY_NAMES[validity],
+    revokedAt: cert.revokedAt,
+    name: maskName(s.name),
+    idNumberMasked: s.idNumberMasked,
+    orgName: s.orgName,
+    titleSeries: s.titleSeries,
+    titleLevel: s.titleLevel,
+    issuerName: s.issuerName,
+    issuedAt: cert.issuedAt,
+    issuedOn: beijingChineseDate(cert.issuedAt),
+  };
+}
+
 /** Public (any or no actor): every attempt is logged with the caller's IP. */
 export async function verifyCertificate(ctx: ServiceContext<Actor | null>, raw: string) {
   const { db, ip } = ctx;
   const code = normalizeCode(raw);
   const [cert] = code ? await db.select().from(certificates).where(eq(certificates.code, code)) : [];
+  if (!cert && code) {
+    const [multi] = await db.select().from(multiYearCertificates).where(eq(multiYearCertificates.code, code));
+    if (multi) return verifyMultiYear(ctx, multi);
+  }
   if (!cert) {
     // the raw attempt is kept (cut short) so that probing shows in the log
     await db.insert(certificateVerifications).values({ code: raw.slice(0, 64), certificateId: null, result: code ? 'not_found' : 'malformed', ip });
@@ -57,12 +84,8 @@ export async function verifyCertificate(ctx: ServiceContext<Actor | null>, raw: 
   const validity = validityOf({ revokedAt: cert.revokedAt, snapshot: s }, live);
   await db.insert(certificateVerifications).values({ code: cert.code, certificateId: cert.id, result: validity, ip });
   return {
-    code: cert.code,
-    validity,
-    validityName: VALIDITY_NAMES[validity],
-    revokedAt: cert.revokedAt,
-    name: maskName(s.name),
-    idNumberMasked: s.idNumberMasked,
+    kind: 'year' as const,
+    ...common(cert, s, validity),
     year: s.year,
     publicHours: s.publicHours,
     professionalHours: s.professionalHours,
@@ -70,10 +93,22 @@ export async function verifyCertificate(ctx: ServiceContext<Actor | null>, raw: 
     completed: s.completed,
     completionName: s.completed ? '已完成' : '未完成',
     policy: s.policy,
-    issuerName: s.issuerName,
-    issuedAt: cert.issuedAt,
-    issuedOn: beijingChineseDate(cert.issuedAt),
+    claims: s.claims,
     /** The ledger now (only when it differs from what was printed). */
     current: validity === 'changed' ? { ...live, totalHours: r1(live.publicHours + live.professionalHours) } : null,
+  };
+}
+
+/** A 多年度学时证明's answer: the same rows as printed, each year beside the ledger now. */
+async function verifyMultiYear(ctx: ServiceContext<Actor | null>, cert: typeof multiYearCertificates.$inferSelect) {
+  const { content: s, rows, changed } = await multiYearAgainstLedger(ctx.db, cert);
+  const validity: Validity = cert.revokedAt ? 'revoked' : changed ? 'changed' : 'valid';
+  await ctx.db.insert(certificateVerifications).values({ code: cert.code, multiYearCertificateId: cert.id, result: validity, ip: ctx.ip });
+  return {
+    kind: 'multiYear' as const,
+    ...common(cert, s, validity),
+    fromYear: s.fromYear,
+    toYear: s.toYear,
+    years: rows.map((y) => ({ ...y, completionName: yearCompletionName(y.completed) })),
   };
 }

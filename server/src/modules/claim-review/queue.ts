@@ -3,7 +3,7 @@
  * 单位培训学时审核, 个人申报学时审核), which the list and export tell apart by `?source=` (one 待办 each); a decision
  * is by claim id, whatever its source.
  */
-import { claimQuery, claimRow, type ClaimSource } from '@hbzsgx/domain';
+import { claimQuery, claimRow, spanText, type ClaimSource } from '@hbzsgx/domain';
 import type { z } from 'zod';
 import type { Column } from '../../lib/excel.js';
 import { fmtTime } from '../../lib/paging.js';
@@ -14,6 +14,7 @@ import { countPendingClaims, decideClaims, listClaims } from './service.js';
 export const CLAIM_COLUMNS: Column<z.output<typeof claimRow>>[] = [
   { header: '申报机构', width: 30, value: (r) => r.declaringOrg },
   { header: '培训班/学习内容', width: 36, value: (r) => r.className },
+  { header: '学习日期', width: 24, value: (r) => (r.activityStart && r.activityEnd ? spanText(r.activityStart, r.activityEnd) : '') },
   { header: '姓名', value: (r) => r.name },
   { header: '证件号', width: 24, value: (r) => r.idNumberMasked },
   { header: '年度', width: 8, value: (r) => r.year },

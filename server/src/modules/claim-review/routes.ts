@@ -13,12 +13,14 @@ import {
   myHours as myHoursResponse,
   pattern,
   revokeBody,
+  spanText,
   year,
 } from '@hbzsgx/domain';
 import { contextOf } from '../../context.js';
 import { exportQuery, exportRows, registerExport } from '../../lib/export.js';
 import { fmtTime } from '../../lib/paging.js';
 import { registerReviewQueue } from '../../lib/review-queue.js';
+import { claimClassQueue } from './class-queue.js';
 import { CLAIM_COLUMNS, claimQueue } from './queue.js';
 import { decideClaims, listForAudit, myClaims, myHours, revokeClaims, type MyClaim } from './service.js';
 import type { Column } from '../../lib/excel.js';
@@ -34,6 +36,7 @@ const yearQuery = z.object({ year: year() });
 
 const MY_COLUMNS: Column<MyClaim>[] = [
   { header: '学习内容', width: 36, value: (r) => r.title },
+  { header: '学习日期', width: 24, value: (r) => (r.activityStart && r.activityEnd ? spanText(r.activityStart, r.activityEnd) : '') },
   { header: '科目类型', value: (r) => r.subjectTypeName },
   { header: '学习形式', value: (r) => r.learningFormName },
   { header: '学时', width: 8, value: (r) => Number(r.hours) },
@@ -49,6 +52,7 @@ export default async function claimReviewRoutes(fastify: FastifyInstance) {
   const db = () => app.deps.database.db;
 
   registerReviewQueue(app, claimQueue);
+  registerReviewQueue(app, claimClassQueue);
 
   app.post(
     '/api/reviews/claims/delete',

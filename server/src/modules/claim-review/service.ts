@@ -56,6 +56,8 @@ export interface ClaimQuery {
   pageSize: number;
   /** Only these claims (still within scope and filters): the export of a drawn 随机抽查 sample. */
   ids?: number[];
+  /** One unit training plan's claims (单位培训学时审核's 查看). */
+  classId?: number;
 }
 
 /**
@@ -65,6 +67,7 @@ export interface ClaimQuery {
 function filters(q: Omit<ClaimQuery, 'tab' | 'source' | 'page' | 'pageSize'>) {
   return [
     q.ids?.length ? inArray(claims.id, q.ids) : undefined,
+    q.classId ? eq(claims.classId, q.classId) : undefined,
     q.year ? eq(claims.year, q.year) : undefined,
     q.name
       ? sql`EXISTS (SELECT 1 FROM personnel p JOIN users u ON u.id = p.user_id
@@ -121,6 +124,8 @@ async function page(db: Db, where: SQL | undefined, q: { page: number; pageSize:
       revokeReason: claims.revokeReason,
       basis: claims.basis,
       evidenceFileId: claims.evidenceFileId,
+      activityStart: claims.activityStart,
+      activityEnd: claims.activityEnd,
       createdAt: claims.createdAt,
       reviewedAt: claims.reviewedAt,
       reviewedBy: claims.reviewedBy,
@@ -149,13 +154,15 @@ async function page(db: Db, where: SQL | undefined, q: { page: number; pageSize:
 
 /** The 学时审核 queue of one source: the one query behind its list, export and (bench/hours.bench.ts) benchmark. */
 export function listClaims(db: Db, actor: Actor, q: ClaimQuery) {
-  // 已审核: what a reviewer decided (an unqualified score is recorded as rejected without any review)
-  const status =
-    q.tab === 'pending'
-      ? eq(claims.status, 'pending')
-      : and(inArray(claims.status, ['approved', 'rejected', 'revoked']), isNotNull(claims.reviewedBy));
-  return page(db, and(reviewScope(actor), eq(claims.source, q.source), status, ...filters(q)), q);
+  return page(db, and(reviewScope(actor), eq(claims.source, q.source), inReviewTab(q.tab), ...filters(q)), q);
 }
+
+/**
+ * A claim in a review tab — 待审核: waiting; 已审核: what a reviewer decided (an unqualified score is recorded as
+ * rejected without any review, so it is in neither). The predicate of the partial indexes claims_reviewed_*_idx.
+ */
+export const inReviewTab = (tab: 'pending' | 'done'): SQL =>
+  tab === 'pending' ? eq(claims.status, 'pending') : and(inArray(claims.status, ['approved', 'rejected', 'revoked']), isNotNull(claims.reviewedBy))!;
 
 /** 待办事项: the claims of one source waiting for this reviewer (the list's scope, without a join). */
 export function countPendingClaims(db: Db, actor: Actor, source: ClaimSource) {
@@ -283,7 +290,7 @@ function personOf(actor: Actor): number {
   return actor.personnelId;
 }
 
-/** The person's claims of one year (本人学时明细): the list of 我的学时 and its export; a deletion made with a reason is shown with it. */
+/** The person's claims of one year (本人学时明细): the list of 我的学时 and its export; a deletion made with a reason is shown with it, a withdrawal (已撤回) too. */
 export async function myClaims(ctx: ServiceContext, year: number) {
   const personnelId = personOf(ctx.actor);
   return (
@@ -294,6 +301,7 @@ export async function myClaims(ctx: ServiceContext, year: number) {
       .orderBy(asc(claims.id))
   ).map((c) => ({
     id: c.id,
+    source: c.source,
     title: c.title,
     hours: c.hours,
     score: c.score,
@@ -306,6 +314,10 @@ export async function myClaims(ctx: ServiceContext, year: number) {
     deleteReason: c.deleteReason,
     basis: c.basis,
     hasEvidence: c.evidenceFileId != null,
+    subjectType: c.subjectType,
+    learningForm: c.learningForm,
+    activityStart: c.activityStart,
+    activityEnd: c.activityEnd,
     createdAt: c.createdAt,
   }));
 }

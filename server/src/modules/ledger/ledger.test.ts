@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 const YEARS = [2025, 2026];
-const STATUSES: ClaimStatus[] = ['pendingEmployer', 'pending', 'approved', 'rejected', 'revoked', 'deleted'];
+const STATUSES: ClaimStatus[] = ['pendingEmployer', 'pending', 'approved', 'rejected', 'revoked', 'deleted', 'withdrawn'];
 
 async function freshClaims(specs: { person: number; year: number; subject: 'public' | 'professional'; hours: number }[]) {
   await ctx.db.delete(claims);
@@ -64,7 +64,7 @@ async function deletePolicy(year: number) {
 }
 
 describe('the ledger', () => {
-  it('property: after any sequence of approve/reject/revoke/delete (and people moving, re-titled, suspended, policies changed or deleted), stored totals equal totals recomputed from claims and every statistics counter equals its recount', async () => {
+  it('property: after any sequence of approve/reject/revoke/delete/withdraw (and people moving, re-titled, suspended, policies changed or deleted), stored totals equal totals recomputed from claims and every statistics counter equals its recount', async () => {
     const claimSpec = fc.record({
       person: fc.integer({ min: 0, max: 2 }),
       year: fc.constantFrom(...YEARS),

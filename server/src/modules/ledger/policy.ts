@@ -1,7 +1,7 @@
 /** 学时政策: each year's requirement and recognition rules, read by everyone, set by the province HR (audited). */
 import { z } from 'zod';
 import { asc, eq } from 'drizzle-orm';
-import { LEARNING_FORM_CODES, decimal, dateSchema, text } from '@hbzsgx/domain';
+import { LEARNING_FORM_CODES, decimal, dateSchema, int, text } from '@hbzsgx/domain';
 import type { ServiceContext } from '../../context.js';
 import { hourPolicies, recognitionRules } from '../../db/schema.js';
 import { ForbiddenError } from '../../errors.js';
@@ -16,6 +16,12 @@ export const policyBody = z
     closingDate: dateSchema,
     /** 每天最多学时 (培训班申报: hours ≤ this × days); kept as it is when not sent. */
     maxHoursPerDay: decimal({ gt: 0, max: 24, step: 0.5, stepMessage: '最小单位为0.5', maxMessage: '一天最多24学时' }).optional(),
+    /** 学时提醒: days before the closing date (1–365, at most 5 dates); kept as it is when not sent. */
+    reminderDays: z
+      .array(int(1, 365, { min: '提醒天数最小为1', max: '提醒天数最大为365' }), { error: '提醒时间不正确' })
+      .max(5, '最多设置5个提醒时间')
+      .refine((d) => new Set(d).size === d.length, '提醒时间不能重复')
+      .optional(),
     rules: z
       .array(
         z.object({
@@ -58,6 +64,6 @@ export async function savePolicy(ctx: ServiceContext, year: number, body: Policy
     await tx.delete(recognitionRules).where(eq(recognitionRules.year, year));
     if (rules.length) await tx.insert(recognitionRules).values(rules.map((r) => ({ ...r, year })));
     await ctx.audit({ action: 'policy.update', targetType: 'hour_policy', targetId: year, detail: { before: before ?? null, after: body } }, tx);
-    return { year, ...p, maxHoursPerDay: saved!.maxHoursPerDay, rules };
+    return { year, ...p, maxHoursPerDay: saved!.maxHoursPerDay, reminderDays: saved!.reminderDays, rules };
   });
 }

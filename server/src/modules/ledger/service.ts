@@ -3,10 +3,20 @@
  * transitionClaims(), which updates the claims AND the per person-year totals in the caller's transaction, so
  * statistics read totals instead of scanning claims. recomputeTotals() is the slow truth used to verify it.
  */
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { canTransition, completion, ledgerDelta, type ClaimStatus, type HourPolicy } from '@hbzsgx/domain';
+import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import {
+  canTransition,
+  CLAIM_SOURCES,
+  completion,
+  ledgerDelta,
+  LIVE_CLAIM_STATUSES,
+  overlapReasons,
+  type ClaimSource,
+  type ClaimStatus,
+  type HourPolicy,
+} from '@hbzsgx/domain';
 import type { Db } from '../../db/client.js';
-import { claims, hourPolicies, personnel, personYearTotals } from '../../db/schema.js';
+import { claims, hourPolicies, organizations, personnel, personYearTotals } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
 
 export interface Transition {
@@ -85,6 +95,52 @@ export async function transitionClaims(tx: Db, t: Transition): Promise<{ id: num
       });
   }
   return moving.map((m) => ({ id: m.id, from: m.status }));
+}
+
+/** Who provides a claim's activity, for the overlap rule: the person themselves (个人申报) or the declaring organisation. */
+const providerOf = (source: ClaimSource, declaringOrgId: number) => (source === 'personal' ? 'personal' : `org:${declaringOrgId}`);
+
+/**
+ * 重点审核 for a claim about to be created: the reasons (domain overlapReasons) naming each live claim of the same
+ * person and year from a different provider whose 学习起止日期 overlap. One read of the person's claims of that year
+ * through claims_person_year_idx, in the caller's transaction.
+ */
+export async function overlapFlags(
+  tx: Db,
+  c: { personnelId: number; year: number; source: ClaimSource; declaringOrgId: number; activityStart: string | null; activityEnd: string | null },
+): Promise<string[]> {
+  if (!c.activityStart || !c.activityEnd) return [];
+  const others = await tx
+    .select({
+      title: claims.title,
+      start: claims.activityStart,
+      end: claims.activityEnd,
+      source: claims.source,
+      declaringOrgId: claims.declaringOrgId,
+      declarer: organizations.name,
+    })
+    .from(claims)
+    .innerJoin(organizations, eq(organizations.id, claims.declaringOrgId))
+    .where(
+      and(
+        eq(claims.personnelId, c.personnelId),
+        eq(claims.year, c.year),
+        inArray(claims.status, [...LIVE_CLAIM_STATUSES]),
+        lte(claims.activityStart, c.activityEnd),
+        gte(claims.activityEnd, c.activityStart),
+      ),
+    )
+    .orderBy(claims.id);
+  return overlapReasons(
+    { start: c.activityStart, end: c.activityEnd, provider: providerOf(c.source, c.declaringOrgId) },
+    others.map((o) => ({
+      title: o.title,
+      start: o.start,
+      end: o.end,
+      provider: providerOf(o.source, o.declaringOrgId),
+      providerName: o.source === 'personal' ? CLAIM_SOURCES.personal : o.declarer,
+    })),
+  );
 }
 
 /** Totals recomputed from the claims themselves (verification and repair; not for hot paths). */

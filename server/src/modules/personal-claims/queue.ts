@@ -1,5 +1,5 @@
 /** 本单位人员学时申报 (单位审核 of personal declarations): one review-queue definition (lib/review-queue.ts). */
-import { LEARNING_FORMS, personalClaimRow, SUBJECT_TYPES } from '@hbzsgx/domain';
+import { LEARNING_FORMS, personalClaimRow, spanText, SUBJECT_TYPES } from '@hbzsgx/domain';
 import type { z } from 'zod';
 import type { Column } from '../../lib/excel.js';
 import { fmtTime } from '../../lib/paging.js';
@@ -11,6 +11,7 @@ const COLUMNS: Column<z.output<typeof personalClaimRow>>[] = [
   { header: '证件号', width: 24, value: (r) => r.idNumberMasked },
   { header: '年度', width: 8, value: (r) => r.year },
   { header: '学习内容', width: 36, value: (r) => r.title },
+  { header: '学习日期', width: 24, value: (r) => (r.activityStart && r.activityEnd ? spanText(r.activityStart, r.activityEnd) : '') },
   { header: '科目类型', value: (r) => SUBJECT_TYPES[r.subjectType] },
   { header: '学习形式', value: (r) => LEARNING_FORMS[r.learningForm] },
   { header: '学时', width: 8, value: (r) => Number(r.hours) },

@@ -6,7 +6,7 @@
 import { and, count, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { beijingDate, CLAIM_STATUSES, personalClaimFields, recognize, text } from '@hbzsgx/domain';
+import { beijingDate, CLAIM_STATUSES, LIVE_CLAIM_STATUSES, personalClaimFields, recognize, text, WITHDRAWABLE_CLAIM_STATUSES } from '@hbzsgx/domain';
 import type { ServiceContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { claims, files, organizations, personnel, recognitionRules, users } from '../../db/schema.js';
@@ -16,7 +16,7 @@ import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
 import { parseFields, storeFile, type Upload } from '../../lib/uploads.js';
 import type { Actor } from '../../plugins/access.js';
 import { CLAIM_SUBJECTS } from '../claim-review/service.js';
-import { policyFor, transitionClaims } from '../ledger/service.js';
+import { overlapFlags, policyFor, transitionClaims } from '../ledger/service.js';
 
 export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
 export const EVIDENCE_FILE_TYPES = ['pdf', 'jpg', 'png'] as const;
@@ -26,7 +26,8 @@ const declarer = alias(organizations, 'declarer');
 
 /**
  * 申报个人学时. `upload` reads the multipart request: only a person (a personnel profile) gets that far. The hours
- * are the year's rule × units, capped by what the year's claims of that 学习形式 already hold.
+ * are the year's rule × units, capped by what the year's claims of that 学习形式 already hold. The 学习起止日期 lie in
+ * the year and not after today; overlapping another provider's live claim of the person flags it 重点审核.
  */
 export async function declareClaim(ctx: ServiceContext, upload: () => Promise<Upload>) {
   const { db, actor: a } = ctx;
@@ -34,8 +35,10 @@ export async function declareClaim(ctx: ServiceContext, upload: () => Promise<Up
   const personnelId = a.personnelId;
   const up = await upload();
   const f = parseFields(personalClaimFields, up.fields);
+  const today = beijingDate(ctx.now());
+  if (f.activityEnd > today) throw new BadRequestError('学习结束日期：不能晚于今天', { field: 'activityEnd' });
   const policy = await policyFor(db, f.year);
-  if (beijingDate(ctx.now()) > policy.closingDate) throw new ConflictError(`${f.year}年度学时申报已于${policy.closingDate}截止`);
+  if (today > policy.closingDate) throw new ConflictError(`${f.year}年度学时申报已于${policy.closingDate}截止`);
   const [rule] = await db
     .select()
     .from(recognitionRules)
@@ -51,12 +54,20 @@ export async function declareClaim(ctx: ServiceContext, upload: () => Promise<Up
           eq(claims.personnelId, p!.id),
           eq(claims.year, f.year),
           eq(claims.learningForm, f.learningForm),
-          inArray(claims.status, ['pendingEmployer', 'pending', 'approved']),
+          inArray(claims.status, [...LIVE_CLAIM_STATUSES]),
         ),
       );
     const r = recognize({ ...rule, learningForm: rule.learningForm }, f.units, Number(used!.h));
     if (r.hours <= 0) throw new ConflictError(`本年度${rule.note || '该学习形式'}已达年度上限${rule.capPerYear}学时`);
     const evidenceFileId = await storeFile(tx, up, p!.orgId, a.userId);
+    const reasons = await overlapFlags(tx, {
+      personnelId: p!.id,
+      year: f.year,
+      source: 'personal',
+      declaringOrgId: p!.orgId,
+      activityStart: f.activityStart,
+      activityEnd: f.activityEnd,
+    });
     const [c] = await tx
       .insert(claims)
       .values({
@@ -70,11 +81,55 @@ export async function declareClaim(ctx: ServiceContext, upload: () => Promise<Up
         hours: r.hours,
         basis: r.basis,
         evidenceFileId,
+        activityStart: f.activityStart,
+        activityEnd: f.activityEnd,
         status: 'pendingEmployer',
+        flagged: reasons.length > 0,
+        flagReasons: reasons,
       })
       .returning();
-    await ctx.audit({ action: 'claim.declare', targetType: 'claim', targetId: c!.id, detail: { hours: r.hours, basis: r.basis } }, tx);
+    await ctx.audit(
+      {
+        action: 'claim.declare',
+        targetType: 'claim',
+        targetId: c!.id,
+        detail: { hours: r.hours, basis: r.basis, ...(reasons.length ? { flagReasons: reasons } : {}) },
+      },
+      tx,
+    );
     return c!;
+  });
+}
+
+/**
+ * 撤回: the person takes their own declaration back while nobody has decided it (待单位审核 or 待审核) — through the
+ * ledger, guarded by that state in the same transaction as the audit row; it leaves every queue and 待办 at once
+ * (they select by status). Another person's claim, or a claim the person did not declare, is 404; decided meanwhile,
+ * or withdrawn by a concurrent request, 409.
+ */
+export async function withdrawClaim(ctx: ServiceContext, claimId: number) {
+  const { actor: a } = ctx;
+  const personnelId = a.personnelId;
+  if (!personnelId) throw new NotFoundError('学时申报');
+  return ctx.db.transaction(async (tx) => {
+    const own = and(eq(claims.id, claimId), eq(claims.personnelId, personnelId), eq(claims.source, 'personal'));
+    const [found] = await tx.select({ id: claims.id }).from(claims).where(own);
+    if (!found) throw new NotFoundError('学时申报');
+    const moved = await transitionClaims(tx, {
+      ids: [claimId],
+      to: 'withdrawn',
+      actorUserId: a.userId,
+      scope: inArray(claims.status, [...WITHDRAWABLE_CLAIM_STATUSES]),
+    });
+    if (!moved.length) {
+      // the row is locked by now: say what happened to it
+      const [cur] = await tx.select({ status: claims.status }).from(claims).where(own);
+      throw cur?.status === 'withdrawn'
+        ? new ConflictError('该申报已撤回，请刷新后查看', 'ALREADY_WITHDRAWN')
+        : new ConflictError('该申报已被审核，不能撤回', 'ALREADY_DECIDED');
+    }
+    await ctx.audit({ action: 'claim.withdraw', targetType: 'claim', targetId: claimId, detail: { from: moved[0]!.from } }, tx);
+    return { id: claimId, status: 'withdrawn' as const, statusName: CLAIM_STATUSES.withdrawn };
   });
 }
 
@@ -111,6 +166,10 @@ export async function listUnitReview(ctx: ServiceContext, q: UnitReviewQuery) {
       subjectType: claims.subjectType,
       learningForm: claims.learningForm,
       rejectReason: claims.rejectReason,
+      activityStart: claims.activityStart,
+      activityEnd: claims.activityEnd,
+      flagged: claims.flagged,
+      flagReasons: claims.flagReasons,
       createdAt: claims.createdAt,
       reviewedAt: claims.reviewedAt,
       reviewedBy: claims.reviewedBy,

@@ -1,7 +1,8 @@
 /**
  * A person's account seen from HR: the full 证件号/手机号 (pii.view, every view audited) and 重置密码
  * (personnel.manage). The reset follows 下属机构管理's rule: a random temporary password shown once to the admin,
- * must_change_password set, every session of the person ended, audited — all in one transaction.
+ * must_change_password set, every session of the person ended, the person's open 找回密码申请 answered, audited — all in
+ * one transaction.
  */
 import crypto from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
@@ -10,6 +11,7 @@ import { admins, organizations, sessions, users } from '../../db/schema.js';
 import { ConflictError } from '../../errors.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { personInScope } from './query.js';
+import { answerRequests } from '../password-reset/answer.js';
 
 export async function personIdentity(ctx: ServiceContext, id: number) {
   const { pii } = ctx.deps;
@@ -29,7 +31,8 @@ export function tempPassword(): string {
   return 'Tmp#' + [...crypto.randomBytes(8)].map((b) => pool[b % pool.length]).join('');
 }
 
-export async function resetPersonPassword(ctx: ServiceContext, id: number) {
+/** `requestId`: the 找回密码申请 this answers (it must still be open, else 409 and nothing changes). */
+export async function resetPersonPassword(ctx: ServiceContext, id: number, opts: { requestId?: number } = {}) {
   const { db, actor } = ctx;
   const { u } = await personInScope(db, actor, id);
   if (u.id === actor.userId) throw new ConflictError('请通过“修改密码”修改自己的密码');
@@ -53,6 +56,7 @@ export async function resetPersonPassword(ctx: ServiceContext, id: number) {
       .returning({ id: users.id });
     if (!done.length) throw new ConflictError('该人员账号已停用，不能重置密码');
     await tx.delete(sessions).where(eq(sessions.userId, u.id));
+    await answerRequests(tx, ctx, u.id, opts.requestId);
     await ctx.audit({ action: 'personnel.reset-password', targetType: 'user', targetId: u.id, detail: { personnelId: id } }, tx);
   });
   return { name: u.name, password };

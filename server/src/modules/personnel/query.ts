@@ -4,7 +4,7 @@
  * history by year. 证件号/手机号 are the stored masked copies here; the full values are a separate audited request.
  */
 import { z } from 'zod';
-import { and, asc, desc, eq, ilike, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import {
   CLAIM_STATUSES,
   completion,
@@ -202,16 +202,19 @@ export async function listPersonnel(ctx: ServiceContext, q: PersonnelQuery) {
   // the selection's rows: persons with their year totals LEFT JOINed (unique per person and year: the planner drops
   // the join where nothing reads it), or — 已完成 — the year's completed totals, with the person only when needed
   const id = fromTotals ? personYearTotals.personnelId : personnel.id;
-  const selection = (): PgSelect =>
+  // (the count selects a constant: with no column to return, an index of the WHERE's columns alone serves it)
+  const selection = (fields: Record<string, SQL | typeof id> = { id }): PgSelect =>
     fromTotals
       ? joinPerson
-        ? db.select({ id }).from(personYearTotals).innerJoin(personnel, eq(personnel.id, personYearTotals.personnelId)).$dynamic()
-        : db.select({ id }).from(personYearTotals).$dynamic()
-      : db.select({ id }).from(personnel).leftJoin(personYearTotals, yearJoin).$dynamic();
+        ? db.select(fields).from(personYearTotals).innerJoin(personnel, eq(personnel.id, personYearTotals.personnelId)).$dynamic()
+        : db.select(fields).from(personYearTotals).$dynamic()
+      : db.select(fields).from(personnel).leftJoin(personYearTotals, yearJoin).$dynamic();
   // 共 N 条: 已完成 straight from the completed totals' index is a bounded range (dense: no person to test); else the
   // counters where the filters are theirs, else the bounded count of the rows
   const { total, capped } =
-    q.completed && orgs && !(fromTotals && !personJoin) ? await completionCount(db, orgs, q, year) : await boundedCount(db, selection().where(where));
+    q.completed && orgs && !(fromTotals && !personJoin)
+      ? await completionCount(db, orgs, q, year)
+      : await boundedCount(db, selection({ one: sql`1` }).where(where));
   const dir = q.order === 'asc' ? asc : desc;
   const order = fromTotals ? [dir(TOTALS_SORTS[q.sort]), dir(personYearTotals.personnelId)] : [dir(SORTS[q.sort]), dir(personnel.id)];
   // the page's ids first (joining only what the sort reads), then their columns for those rows only
@@ -322,7 +325,7 @@ export async function personnelDetail(ctx: ServiceContext, id: number) {
     })
     .from(claims)
     .innerJoin(declarer, eq(declarer.id, claims.declaringOrgId))
-    .where(and(eq(claims.personnelId, id), ne(claims.status, 'deleted')))
+    .where(and(eq(claims.personnelId, id), notInArray(claims.status, ['deleted', 'withdrawn'])))
     .orderBy(desc(claims.year), desc(claims.id))
     .limit(2000);
   const current = beijingYear(ctx.now());

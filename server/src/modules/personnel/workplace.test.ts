@@ -119,8 +119,12 @@ describe('本单位人员 / 所属单位人员', () => {
     expect((await employer.get(`/api/personnel/${ids['乙一']}`)).status).toBe(404);
     expect((await employerB.get(`/api/personnel/${ids['甲一']}`)).status).toBe(404);
     expect((await authority.get(`/api/personnel/${ids['甲一']}`)).status).toBe(404);
-    // 重置密码 and 批量导入 stay HR's
-    expect((await employer.post(`/api/personnel/${ids['甲一']}/reset-password`, {})).status).toBe(403);
+    // 重置密码 of the own staff (the unit answers 忘记密码): another unit's person 404; 批量导入 stays HR's
+    expect((await employerB.post(`/api/personnel/${ids['甲一']}/reset-password`, {})).status).toBe(404);
+    expect((await employer.post(`/api/personnel/${ids['乙一']}/reset-password`, {})).status).toBe(404);
+    const reset = await employer.post(`/api/personnel/${ids['甲一']}/reset-password`, {});
+    expect(reset.status).toBe(200);
+    expect(reset.body.password).toMatch(/^Tmp#/);
   });
 
   it('exports the same filters with the gap column, masked', async () => {

@@ -24,10 +24,17 @@ const employer = alias(organizations, 'employer');
 const ORG_SUBJECTS = { org: organizations.id };
 const PERSON_SUBJECTS = { person: personnel.id };
 
-/** Registrations of organisations the actor may decide: its direct children, or (HR) anything in its subtree; never its own. */
+/**
+ * Registrations of organisations the actor may decide: its direct children, or (HR) anything in its subtree — by the
+ * organisations' jurisdiction keys (lib/scope.ts region), as the personnel queue; never its own.
+ */
 function orgReviewScope(actor: Actor): SQL {
-  const direct = eq(organizations.parentId, actor.org.id);
-  return and(or(direct, jurisdiction(actor).hrBelow(organizations.path)), ne(organizations.id, actor.org.id), notOwnRequest(actor, ORG_SUBJECTS))!;
+  const j = jurisdiction(actor);
+  return and(
+    j.isHr ? j.regionBelow(REGION_KEYS.organizations) : eq(organizations.parentId, actor.org.id),
+    ne(organizations.id, actor.org.id),
+    notOwnRequest(actor, ORG_SUBJECTS),
+  )!;
 }
 /**
  * Registrations of personnel the actor may decide: its own organisation's, or (HR) anyone's in its subtree — by the

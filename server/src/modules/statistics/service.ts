@@ -353,14 +353,14 @@ export async function titleTable(ctx: ServiceContext, q: { regionId?: number }) 
 
 // ---------------------------------------------------------------------------------------------- 继教综合统计查询
 
-/** Claims of the region's personnel for the year (stat_org_claims): counts by state, and hours by 学习形式. */
+/** Claims of the region's personnel for the year (stat_org_claims): counts by state (a deleted or withdrawn claim counts nowhere), and hours by 学习形式. */
 async function claimsByStateAndForm(db: Db, region: Region, year: number) {
   return await queryRows<{ status: ClaimStatus; form: LearningForm; n: number; hours: number }>(
     db,
     sql`select c.status, c.learning_form as form,
       sum(c.claims)::int as n, coalesce(sum(c.hours), 0)::float8 as hours
     from stat_org_claims c join ${organizations} on ${organizations.id} = c.org_id
-    where c.year = ${year} and c.status <> 'deleted' and ${inRegion(region)} group by 1, 2 having sum(c.claims) > 0`,
+    where c.year = ${year} and c.status not in ('deleted', 'withdrawn') and ${inRegion(region)} group by 1, 2 having sum(c.claims) > 0`,
   );
 }
 
@@ -429,7 +429,7 @@ export async function overviewStats(ctx: ServiceContext, q: { year: number; regi
   for (const g of orgGroups) orgs[g.type] += g.n;
   const classStatus = new Map<ClassStatus, number>(CLASS_STATUS_CODES.map((s) => [s, 0]));
   for (const g of classGroups) classStatus.set(g.status, (classStatus.get(g.status) ?? 0) + g.n);
-  const claimStatus = new Map<ClaimStatus, number>(CLAIM_STATUS_CODES.filter((s) => s !== 'deleted').map((s) => [s, 0]));
+  const claimStatus = new Map<ClaimStatus, number>(CLAIM_STATUS_CODES.filter((s) => s !== 'deleted' && s !== 'withdrawn').map((s) => [s, 0]));
   const formHours = new Map<LearningForm, number>(LEARNING_FORM_CODES.map((f) => [f, 0]));
   for (const g of claimGroups) {
     claimStatus.set(g.status, (claimStatus.get(g.status) ?? 0) + g.n);

@@ -1,6 +1,6 @@
 /** 下属机构管理: the jurisdiction's organisations (lazy tree, list, detail); disable/enable one, reset its super admin's password. */
 import crypto from 'node:crypto';
-import { and, count, eq, ilike, isNull, or, sql } from 'drizzle-orm';
+import { and, count, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { maskPhone, ORG_TYPES, type OrgStatus, type OrgType } from '@hbzsgx/domain';
 import type { ServiceContext } from '../../context.js';
 import { admins, divisions, organizations, sessions, users } from '../../db/schema.js';
@@ -56,8 +56,6 @@ export async function listSuborgs(ctx: ServiceContext, q: SuborgFilters & { page
       status: organizations.status,
       divisionName: divisions.name,
       createdAt: organizations.createdAt,
-      // 重置密码 is offered only where there is a super admin whose password it resets
-      hasSuper: sql<boolean>`exists (select 1 from ${admins} a where a.org_id = ${organizations.id} and a.is_super and a.removed_at is null)`,
     })
     .from(organizations)
     .innerJoin(divisions, eq(divisions.code, organizations.divisionCode))
@@ -65,7 +63,32 @@ export async function listSuborgs(ctx: ServiceContext, q: SuborgFilters & { page
     .orderBy(organizations.path)
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  return { total: total?.n ?? 0, items: items.map((r) => ({ ...r, typeName: ORG_TYPES[r.type] })) };
+  // 重置密码 is offered only where there is a super admin whose password it resets: asked for the page's rows only, by
+  // admins_one_super_uq (as an EXISTS in the page's select the planner hashed every admin of the province: 4 ms for
+  // a county's 20 rows, ×6 its baseline, at 3M/30M)
+  const withSuper = new Set(
+    items.length
+      ? (
+          await db
+            .select({ orgId: admins.orgId })
+            .from(admins)
+            .where(
+              and(
+                inArray(
+                  admins.orgId,
+                  items.map((r) => r.id),
+                ),
+                eq(admins.isSuper, true),
+                isNull(admins.removedAt),
+              ),
+            )
+        ).map((r) => r.orgId)
+      : [],
+  );
+  return {
+    total: total?.n ?? 0,
+    items: items.map((r) => ({ ...r, hasSuper: withSuper.has(r.id), typeName: ORG_TYPES[r.type] })),
+  };
 }
 
 /** 机构详情及管理员: another organisation's contact numbers (current and in a change waiting for review) are masked. */

@@ -17,13 +17,13 @@ import {
 import type { ClassStatus, SubjectType } from '@hbzsgx/domain';
 import type { Db } from '../../db/client.js';
 import { writeAudit } from '../../lib/audit.js';
-import { claims, files, organizations, personnel, trainingClasses, users } from '../../db/schema.js';
+import { claims, classEnrolments, files, organizations, personnel, trainingClasses, users } from '../../db/schema.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
 import { escapeLike, jurisdiction, requireAccess, underPath } from '../../lib/scope.js';
 import { notOwnRequest, refuseOwnRequests } from '../../lib/self-review.js';
 import type { ServiceContext } from '../../context.js';
 import type { Actor } from '../../plugins/access.js';
-import { policyFor, transitionClaims } from '../ledger/service.js';
+import { overlapFlags, policyFor, transitionClaims } from '../ledger/service.js';
 
 const baseOrg = alias(organizations, 'base_org');
 const personOrg = alias(organizations, 'person_org');
@@ -288,7 +288,10 @@ async function lockClass(tx: Db, classId: number) {
   await tx.select({ id: trainingClasses.id }).from(trainingClasses).where(eq(trainingClasses.id, classId)).for('update');
 }
 
-/** The learner's claim for the class: pending (qualified, to 学时审核) or the recorded unqualified score (rejected). */
+/**
+ * The learner's claim for the class: pending (qualified, to 学时审核) or the recorded unqualified score (rejected). Its
+ * 学习起止日期 are the class's; a qualified one overlapping another provider's live claim of the learner is 重点审核.
+ */
 async function insertScoreClaim(
   tx: Db,
   ctx: ServiceContext,
@@ -297,22 +300,38 @@ async function insertScoreClaim(
   row: { score: string; qualified: boolean },
 ) {
   const { cls, policy, today } = t;
-  const reasons = flagReasons({
-    hours: cls.hours,
-    classHours: cls.hours,
-    classStart: cls.startDate,
-    classEnd: cls.endDate,
-    declaredOn: today,
-    closingDate: policy.closingDate,
-  });
+  const source = ctx.actor.org.type === 'employer' ? 'employer' : 'base';
+  const reasons = [
+    ...flagReasons({
+      hours: cls.hours,
+      classHours: cls.hours,
+      classStart: cls.startDate,
+      classEnd: cls.endDate,
+      declaredOn: today,
+      closingDate: policy.closingDate,
+      maxHoursPerDay: policy.maxHoursPerDay,
+    }),
+    ...(row.qualified
+      ? await overlapFlags(tx, {
+          personnelId,
+          year: cls.year,
+          source,
+          declaringOrgId: ctx.actor.org.id,
+          activityStart: cls.startDate,
+          activityEnd: cls.endDate,
+        })
+      : []),
+  ];
   const [c] = await tx
     .insert(claims)
     .values({
       personnelId,
       year: cls.year,
-      source: ctx.actor.org.type === 'employer' ? 'employer' : 'base',
+      source,
       declaringOrgId: ctx.actor.org.id,
       classId: cls.id,
+      activityStart: cls.startDate,
+      activityEnd: cls.endDate,
       title: cls.name,
       subjectType: cls.subjectType,
       learningForm: cls.learningForm,
@@ -330,6 +349,17 @@ async function insertScoreClaim(
 }
 
 /**
+ * Who may be a learner of this organisation's classes (a predicate on personnel joined with `personOrg`): a base
+ * trains the people of its HR department's jurisdiction; an employer declares hours for its own staff only.
+ */
+async function learnerScope(db: Db, actor: Actor): Promise<SQL> {
+  if (actor.org.type === 'employer') return eq(personnel.orgId, actor.org.id);
+  const [base] = await db.select().from(organizations).where(eq(organizations.id, actor.org.id));
+  const [hr] = await db.select().from(organizations).where(eq(organizations.id, base!.parentId!));
+  return underPath(personOrg.path, hr!.path);
+}
+
+/**
  * Registers one learner's score in an approved class of this base. A learner not in the platform, or outside the
  * jurisdiction of the base's HR department, is a row error (RowError), never a crash; a learner already registered in
  * the class (a claim not deleted) is refused with 409 DUPLICATE_LEARNER.
@@ -343,14 +373,7 @@ export async function registerScore(
   const target = await scoringClass(db, actor, classId);
   const id = checkIdNumber(row.idType, row.idNumber);
   if (!id.ok) throw new RowError(`证件号：${id.reason}`, { field: 'idNumber' });
-  // A base trains people of its HR department's jurisdiction; an employer declares hours for its own staff only.
-  let who: SQL;
-  if (actor.org.type === 'employer') who = eq(personnel.orgId, actor.org.id);
-  else {
-    const [base] = await db.select().from(organizations).where(eq(organizations.id, actor.org.id));
-    const [hr] = await db.select().from(organizations).where(eq(organizations.id, base!.parentId!));
-    who = underPath(personOrg.path, hr!.path);
-  }
+  const who = await learnerScope(db, actor);
   const [person] = await db
     .select({ p: personnel, name: users.name })
     .from(users)
@@ -380,6 +403,60 @@ export async function registerScore(
       detail: { classId, qualified: row.qualified },
     });
     return { claimId: c.id, name: person.name, flagged: reasons.length > 0, flagReasons: reasons, status: c.status };
+  });
+}
+
+/**
+ * 报名名单 › 登记成绩 / 全部登记: one score and 合格 for enrolled learners of this organisation's approved class, each
+ * registered exactly as registerScore does (insertScoreClaim, audited score.register) in ONE transaction under the
+ * class lock. A learner scored already (a claim not deleted) is skipped; an id not enrolled in the class, or no
+ * longer an active person of the base's learner scope, refuses the whole batch with 404 (nothing written).
+ */
+export async function registerRosterScores(
+  ctx: ServiceContext,
+  classId: number,
+  body: { personnelIds: number[]; score: string; qualified: boolean },
+) {
+  const { db, actor } = ctx;
+  const target = await scoringClass(db, actor, classId);
+  const who = await learnerScope(db, actor);
+  return db.transaction(async (tx) => {
+    await lockClass(tx, classId);
+    const rows = await tx
+      .select({
+        id: personnel.id,
+        name: users.name,
+        scored: sql<boolean>`exists (select 1 from ${claims} where ${claims.classId} = ${classId} and ${claims.personnelId} = ${personnel.id} and ${claims.status} <> 'deleted')`,
+      })
+      .from(classEnrolments)
+      .innerJoin(personnel, eq(personnel.id, classEnrolments.personnelId))
+      .innerJoin(users, eq(users.id, personnel.userId))
+      .innerJoin(personOrg, eq(personOrg.id, personnel.orgId))
+      .where(
+        and(
+          eq(classEnrolments.classId, classId),
+          eq(classEnrolments.status, 'enrolled'),
+          inArray(classEnrolments.personnelId, body.personnelIds),
+          eq(personnel.status, 'active'),
+          who,
+        ),
+      )
+      .orderBy(classEnrolments.id);
+    requireAccess(rows, body.personnelIds, '报名学员');
+    let flagged = 0;
+    const names: string[] = [];
+    for (const r of rows.filter((x) => !x.scored)) {
+      const { c, reasons } = await insertScoreClaim(tx, ctx, target, r.id, body);
+      await writeAudit(tx, ctx, {
+        action: 'score.register',
+        targetType: 'claim',
+        targetId: c.id,
+        detail: { classId, qualified: body.qualified, from: 'roster' },
+      });
+      if (reasons.length) flagged++;
+      names.push(r.name);
+    }
+    return { done: names.length, skipped: rows.length - names.length, flagged, names };
   });
 }
 

@@ -221,3 +221,25 @@ describe('单位培训计划 and 单位培训学时 (employers)', () => {
     expect((await pc.get(`/api/me/hours?year=${year}`)).body.publicHours).toBe(8);
   });
 });
+
+describe('重点审核 by the year’s 每天最多学时', () => {
+  it('flags a learner’s claim when the class gives more per day than the year now allows (the policy, not a constant)', async () => {
+    // declared under the year's 8 学时/天: 8 学时 on one day
+    const c = await base.post('/api/classes', cls({ name: '每日学时上限测试培训', hours: 8, endDate: `${year}-03-01` }));
+    expect(c.status).toBe(200);
+    expect((await county.post('/api/reviews/classes/decide', { ids: [c.body.id], decision: 'approve' })).status).toBe(200);
+    const first = await base.post(`/api/classes/${c.body.id}/scores`, { idNumber: (await newPerson(ctx, empId)).idNumber, qualified: true });
+    expect(first.body).toMatchObject({ flagged: false });
+    // the province lowers the year's 每天最多学时 to 6: the next learner's 8 学时 in one day is 重点审核, saying why
+    const [before] = await ctx.db.select({ v: hourPolicies.maxHoursPerDay }).from(hourPolicies).where(eq(hourPolicies.year, year));
+    await ctx.db.update(hourPolicies).set({ maxHoursPerDay: 6 }).where(eq(hourPolicies.year, year));
+    try {
+      const second = await base.post(`/api/classes/${c.body.id}/scores`, { idNumber: (await newPerson(ctx, empId)).idNumber, qualified: true });
+      expect(second.body).toMatchObject({ flagged: true });
+      const [row] = await ctx.db.select({ reasons: claims.flagReasons }).from(claims).where(eq(claims.id, second.body.claimId));
+      expect(row!.reasons).toEqual(['日均学时（8）超过每日上限6学时']);
+    } finally {
+      await ctx.db.update(hourPolicies).set({ maxHoursPerDay: before!.v }).where(eq(hourPolicies.year, year));
+    }
+  });
+});

@@ -192,12 +192,11 @@ export async function listTransfers(ctx: ServiceContext, q: TransferListQuery) {
     q.status === 'done' ? inArray(transfers.status, ['confirmed', 'refused', 'cancelled']) : q.status ? eq(transfers.status, q.status) : undefined,
     q.keyword ? ilike(users.name, `%${escapeLike(q.keyword)}%`) : undefined,
   );
-  const [total] = await db
-    .select({ n: count() })
-    .from(transfers)
-    .innerJoin(personnel, eq(personnel.id, transfers.personnelId))
-    .innerJoin(users, eq(users.id, personnel.userId))
-    .where(where);
+  // 共 N 条 from the transfers alone unless 姓名 filters (every transfer has its person: the joins change no count)
+  const counted = db.select({ n: count() }).from(transfers).$dynamic();
+  const [total] = await (
+    q.keyword ? counted.innerJoin(personnel, eq(personnel.id, transfers.personnelId)).innerJoin(users, eq(users.id, personnel.userId)) : counted
+  ).where(where);
   const rows = await db
     .select({
       t: transfers,

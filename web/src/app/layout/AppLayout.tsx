@@ -7,6 +7,7 @@ import { PageSpin } from '../ErrorPages';
 import { SideMenu } from './SideMenu';
 import { Breadcrumbs } from './Breadcrumbs';
 import { UserMenu } from './UserMenu';
+import { MessageBell } from '../../features/messages/MessageBell';
 import { ExportJobModal } from '../../features/exports/ExportJobModal';
 import './layout.css';
 
@@ -30,7 +31,10 @@ export function AppLayout() {
       <Layout>
         <Layout.Header className="shell-header">
           <Breadcrumbs menus={me.menus} home={!isRegistrant(me)} />
-          <UserMenu me={me} />
+          <div className="shell-header-right">
+            <MessageBell />
+            <UserMenu me={me} />
+          </div>
         </Layout.Header>
         <Layout.Content className="shell-content">
           <Suspense fallback={<PageSpin />}>

@@ -8,6 +8,7 @@ import {
   BookOutlined,
   DashboardOutlined,
   FileTextOutlined,
+  NotificationOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   SolutionOutlined,
@@ -27,6 +28,7 @@ const ICONS: Record<string, ReactNode> = {
   file: <FileTextOutlined />,
   safety: <SafetyCertificateOutlined />,
   chart: <BarChartOutlined />,
+  notification: <NotificationOutlined />,
 };
 
 type AntItem = NonNullable<MenuProps['items']>[number];

@@ -1,12 +1,11 @@
 /** 新增管理员: 1 选择方式 → 2 填写管理员基本信息 → 3 完成. */
 import { useState } from 'react';
 import { Alert, Button, Form, Modal, Result, Space, Steps } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import type { IdType } from '@hbzsgx/domain';
-import { ApiError, errorMessage } from '../../app/api';
 import { feedback } from '../../app/feedback';
 import { useAccess } from '../../app/access';
-import { applyFieldErrors } from '../../components/formErrors';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { DEPARTMENTS_KEY } from '../departments/api';
 import { ROLES_KEY } from '../roles/api';
 import { AdminModePicker, ADMIN_MODES, type AdminMode } from './AdminModePicker';
@@ -50,12 +49,10 @@ export function AddAdminModal({ open, onClose }: { open: boolean; onClose: () =>
   const [form] = Form.useForm<Values>();
   const qc = useQueryClient();
   const [step, setStep] = useState(0);
-  const [error, setError] = useState<string | null>(null);
   const mode = Form.useWatch('mode', form) ?? (isBase ? 'register' : 'select');
   const initial: Partial<Values> = { mode: isBase ? 'register' : 'select', idType: 'resident', roleIds: [] };
 
-  const create = useMutation({
-    mutationFn: (v: Values) => adminsApi.create(toBody(v)),
+  const create = useFormSubmit(form, (v: Values) => adminsApi.create(toBody(v)), {
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ADMINS_KEY });
       void qc.invalidateQueries({ queryKey: ROLES_KEY });
@@ -64,15 +61,12 @@ export function AddAdminModal({ open, onClose }: { open: boolean; onClose: () =>
       feedback.success('管理员已添加');
       setStep(2);
     },
-    onError: (e) => {
-      if (e instanceof ApiError) applyFieldErrors(form, e);
-      setError(errorMessage(e));
-    },
   });
+  const { error, clearError } = create;
 
   const restart = () => {
     form.resetFields();
-    setError(null);
+    clearError();
     setStep(0);
   };
   const close = () => {
@@ -95,13 +89,13 @@ export function AddAdminModal({ open, onClose }: { open: boolean; onClose: () =>
             <Button
               key="prev"
               onClick={() => {
-                setError(null);
+                clearError();
                 setStep(0);
               }}
             >
               上一步
             </Button>,
-            <Button key="submit" type="primary" loading={create.isPending} onClick={() => form.submit()}>
+            <Button key="submit" type="primary" loading={create.pending} onClick={() => form.submit()}>
               提交
             </Button>,
           ]
@@ -136,11 +130,8 @@ export function AddAdminModal({ open, onClose }: { open: boolean; onClose: () =>
           labelCol={{ flex: '110px' }}
           wrapperCol={{ flex: 'auto' }}
           initialValues={initial}
-          onFinish={(v) => {
-            setError(null);
-            create.mutate(v);
-          }}
-          onValuesChange={() => error && setError(null)}
+          onFinish={create.submit}
+          onValuesChange={() => error && clearError()}
           autoComplete="off"
         >
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}

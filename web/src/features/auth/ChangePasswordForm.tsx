@@ -1,9 +1,7 @@
 /** 修改密码 form, used by the forced first-login page and by the header's 修改密码 dialog. */
-import { useState } from 'react';
 import { Alert, Button, Form, Input, Space } from 'antd';
 import { checkPassword } from '@hbzsgx/domain';
-import { ApiError, errorMessage } from '../../app/api';
-import { applyFieldErrors } from '../../components/formErrors';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { authApi, policyText, usePasswordPolicy } from './api';
 
 interface Values {
@@ -23,23 +21,16 @@ export function ChangePasswordForm({
 }) {
   const [form] = Form.useForm<Values>();
   const policy = usePasswordPolicy();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  const submit = async (v: Values) => {
-    setError(null);
-    setSaving(true);
-    try {
-      await authApi.changePassword({ oldPassword: v.oldPassword, newPassword: v.newPassword });
-      form.resetFields();
-      onDone();
-    } catch (e) {
-      if (e instanceof ApiError) applyFieldErrors(form, e);
-      setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { submit, pending, error, clearError } = useFormSubmit(
+    form,
+    (v: Values) => authApi.changePassword({ oldPassword: v.oldPassword, newPassword: v.newPassword }),
+    {
+      onSuccess: () => {
+        form.resetFields();
+        onDone();
+      },
+    },
+  );
 
   return (
     <Form
@@ -48,7 +39,7 @@ export function ChangePasswordForm({
       layout="vertical"
       onFinish={submit}
       // the server's answer was about what was sent: editing again clears it (a new attempt gets its own)
-      onValuesChange={() => setError(null)}
+      onValuesChange={clearError}
       requiredMark
       autoComplete="off"
     >
@@ -95,7 +86,7 @@ export function ChangePasswordForm({
       <Form.Item style={{ marginBottom: 0, textAlign: 'right' }}>
         <Space>
           {onCancel && <Button onClick={onCancel}>取消</Button>}
-          <Button type="primary" htmlType="submit" loading={saving}>
+          <Button type="primary" htmlType="submit" loading={pending}>
             {submitText}
           </Button>
         </Space>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Form, Input, Select } from 'antd';
 import { IdcardOutlined, LockOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { LOGIN_TYPES, type LoginType } from '@hbzsgx/domain';
 import { errorMessage } from '../../app/api';
 import { ME_KEY, fetchMe, homePath } from '../../app/session';
@@ -99,6 +99,9 @@ export function LoginForm() {
           <CaptchaInput image={captcha.data?.image} onRefresh={refreshCaptcha} />
         </Form.Item>
       )}
+      <div className="login-forgot">
+        <Link to="/forgot-password">忘记密码？</Link>
+      </div>
       <Form.Item style={{ marginBottom: 8 }}>
         <Button type="primary" htmlType="submit" block loading={submitting}>
           {submitting ? '正在登录…' : '登录'}

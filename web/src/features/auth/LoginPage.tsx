@@ -2,6 +2,8 @@ import { Button, Card, Divider, Typography } from 'antd';
 import { AuditOutlined, BankOutlined, BarChartOutlined, FileProtectOutlined, SolutionOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { LoginForm } from './LoginForm';
+import { VerifyBox } from './VerifyBox';
+import { HomeNoticesCard } from '../announcements/HomeNoticesCard';
 import { PortalFooter, PortalHeader } from './PortalHeader';
 import './portal.css';
 
@@ -37,6 +39,8 @@ export function LoginPage() {
               </div>
             ))}
           </div>
+          <HomeNoticesCard />
+          <VerifyBox />
         </section>
         <Card title="管理人员登录" className="portal-login-card" variant="borderless">
           <LoginForm />

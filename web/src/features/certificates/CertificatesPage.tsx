@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, Form, Input, Select, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { PrinterOutlined, SnippetsOutlined } from '@ant-design/icons';
+import { HistoryOutlined, PrinterOutlined, SnippetsOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../app/api';
 import { feedback } from '../../app/feedback';
@@ -14,6 +14,7 @@ import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { thisYear, usePolicies, yearOptions } from '../hours/api';
 import { CERTIFICATES_KEY, certificatesApi, type PeopleFilters, type PersonRow } from './api';
 import { BatchPrintModal } from './BatchPrintModal';
+import { MultiYearModal } from './MultiYearModal';
 import { CertificateCell, CompletionTag } from './tags';
 import { SearchButtons } from '../../components/SearchButtons';
 
@@ -77,6 +78,7 @@ export function CertificatesPage() {
   const [withClaims, setWithClaims] = useState(false);
   const [printing, setPrinting] = useState<number | null>(null);
   const [batchOpen, setBatchOpen] = useState(false);
+  const [multi, setMulti] = useState<PersonRow | null>(null);
 
   const q = useQuery({
     queryKey: [...CERTIFICATES_KEY, 'people', year, filters, sort, page],
@@ -143,21 +145,28 @@ export function CertificatesPage() {
     {
       title: '操作',
       key: 'actions',
-      width: 76,
+      width: 140,
       fixed: 'right',
       render: (_, r) => (
-        <Tooltip title={r.certificate?.validity === 'changed' ? '学时已变更：打印将出具新证书，原证书作废' : undefined}>
-          <Button
-            type="link"
-            size="small"
-            icon={<PrinterOutlined />}
-            loading={printing === r.personnelId}
-            disabled={printing != null && printing !== r.personnelId}
-            onClick={() => void print(r)}
-          >
-            打印
-          </Button>
-        </Tooltip>
+        <>
+          <Tooltip title={r.certificate?.validity === 'changed' ? '学时已变更：打印将出具新证书，原证书作废' : undefined}>
+            <Button
+              type="link"
+              size="small"
+              icon={<PrinterOutlined />}
+              loading={printing === r.personnelId}
+              disabled={printing != null && printing !== r.personnelId}
+              onClick={() => void print(r)}
+            >
+              打印
+            </Button>
+          </Tooltip>
+          <Tooltip title="多年度学时证明（职称申报用）">
+            <Button type="link" size="small" icon={<HistoryOutlined />} onClick={() => setMulti(r)}>
+              多年度
+            </Button>
+          </Tooltip>
+        </>
       ),
     },
   ];
@@ -206,7 +215,7 @@ export function CertificatesPage() {
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}
           size="middle"
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1090 }}
           onChange={(_p, _f, s) => {
             const one = Array.isArray(s) ? s[0] : s;
             const key = one?.order ? (one.columnKey as Sort['sort']) : undefined;
@@ -216,6 +225,14 @@ export function CertificatesPage() {
           locale={{ emptyText: '没有符合条件的专业技术人员' }}
         />
       </Card>
+      <MultiYearModal
+        open={multi != null}
+        who={multi?.name ?? ''}
+        optionsKey={multi?.personnelId ?? 0}
+        load={() => certificatesApi.personMultiYear(multi!.personnelId)}
+        print={(from, to) => certificatesApi.printMultiYear(multi!.personnelId, from, to)}
+        onClose={() => setMulti(null)}
+      />
       <BatchPrintModal open={batchOpen} year={year} includeClaims={withClaims} onClose={() => setBatchOpen(false)} />
     </PageContainer>
   );

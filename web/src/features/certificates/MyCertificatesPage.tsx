@@ -1,13 +1,14 @@
 /** 电子证书 (personnel): each year's hours and completion, 下载学时证明 (PDF) and the certificate's verification code. */
 import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, Empty, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, HistoryOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../app/api';
 import { feedback } from '../../app/feedback';
 import { PageContainer } from '../../components/PageContainer';
 import { CERTIFICATES_KEY, certificatesApi, type MyYear } from './api';
 import { CertificateCell, CompletionTag } from './tags';
+import { MultiYearModal } from './MultiYearModal';
 
 const MINE_KEY = [...CERTIFICATES_KEY, 'mine'] as const;
 
@@ -16,6 +17,7 @@ export function MyCertificatesPage() {
   const q = useQuery({ queryKey: MINE_KEY, queryFn: certificatesApi.mine });
   const [withClaims, setWithClaims] = useState(true);
   const [printing, setPrinting] = useState<number | null>(null);
+  const [multiOpen, setMultiOpen] = useState(false);
 
   const print = async (y: MyYear) => {
     setPrinting(y.year);
@@ -91,9 +93,14 @@ export function MyCertificatesPage() {
       title="电子证书"
       description="下载本人各年度的继续教育学时证明（PDF）。证明上印有验证码和二维码，用人单位等可在线核验真伪；学时变更后重新下载将出具新证明，原证明作废。"
       extra={
-        <Checkbox checked={withClaims} onChange={(e) => setWithClaims(e.target.checked)}>
-          附学时明细
-        </Checkbox>
+        <>
+          <Checkbox checked={withClaims} onChange={(e) => setWithClaims(e.target.checked)}>
+            附学时明细
+          </Checkbox>
+          <Button icon={<HistoryOutlined />} onClick={() => setMultiOpen(true)}>
+            多年度学时证明
+          </Button>
+        </>
       }
     >
       <Card variant="borderless">
@@ -108,6 +115,14 @@ export function MyCertificatesPage() {
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无年度学时记录" /> }}
         />
       </Card>
+      <MultiYearModal
+        open={multiOpen}
+        who="本人"
+        optionsKey="mine"
+        load={certificatesApi.myMultiYear}
+        print={(from, to) => certificatesApi.printMyMultiYear(from, to).finally(() => void qc.invalidateQueries({ queryKey: MINE_KEY }))}
+        onClose={() => setMultiOpen(false)}
+      />
     </PageContainer>
   );
 }

@@ -7,6 +7,7 @@ import type {
   liveCertificate,
   myCertificateYear,
   myCertificates,
+  multiYearOptions,
   Wire,
 } from '@hbzsgx/domain';
 import { api, download, fetchFile, saveFile } from '../../app/api';
@@ -37,6 +38,9 @@ export type MyYear = Wire<typeof myCertificateYear>;
 /** GET /api/public/certificates/:code — what the certificate states and whether it still holds. */
 export type Verification = Wire<typeof certificateVerification>;
 
+/** 多年度学时证明: the years to choose from and the default range. */
+export type MultiYearOptions = Wire<typeof multiYearOptions>;
+
 export const CERTIFICATES_KEY = ['certificates'] as const;
 
 /** Prints (a POST: it issues certificates) and saves the PDF; the answer carries the verification code of a single print. */
@@ -57,6 +61,12 @@ export const certificatesApi = {
     postPdf('/api/certificates/print-batch', body, `学时证明_${body.year}.pdf`),
   mine: () => api.get<Wire<typeof myCertificates>>('/api/me/certificates'),
   printMine: (year: number, includeClaims: boolean) => postPdf('/api/me/certificates/print', { year, includeClaims }, `学时证明_${year}.pdf`),
+  myMultiYear: () => api.get<MultiYearOptions>('/api/me/certificates/multi-year'),
+  printMyMultiYear: (fromYear: number, toYear: number) =>
+    postPdf('/api/me/certificates/multi-year', { fromYear, toYear }, `多年度学时证明_${fromYear}-${toYear}.pdf`),
+  personMultiYear: (personnelId: number) => api.get<MultiYearOptions>(`/api/certificates/people/${personnelId}/multi-year`),
+  printMultiYear: (personnelId: number, fromYear: number, toYear: number) =>
+    postPdf('/api/certificates/multi-year', { personnelId, fromYear, toYear }, `多年度学时证明_${fromYear}-${toYear}.pdf`),
   verify: (code: string) => api.get<Verification>(`/api/public/certificates/${encodeURIComponent(code)}`),
 };
 

@@ -80,8 +80,8 @@ function Queue({ kind, title }: { kind: ChangeKind; title: string }) {
           ]
         : [
             { title: '机构名称', dataIndex: 'orgName', render: view },
-            { title: '原上级部门', dataIndex: 'oldParentName', width: 170, render: superior },
-            { title: '新上级部门', dataIndex: 'newParentName', width: 170, render: superior },
+            { title: '原上级部门', dataIndex: 'oldParentName', width: 160, render: superior },
+            { title: '新上级部门', dataIndex: 'newParentName', width: 160, render: superior },
             {
               title: '更换原因',
               dataIndex: 'reason',
@@ -131,7 +131,7 @@ function Queue({ kind, title }: { kind: ChangeKind; title: string }) {
         </Button>
       )}
       actionsWidth={{ pending: 150, done: 70 }}
-      scrollX={done ? 1350 : 1150}
+      scrollX={done ? 1350 : undefined}
       batch={!reparent}
     >
       <ChangeDetailDrawer

@@ -1,17 +1,16 @@
-import { Alert, Button, Card, Space } from 'antd';
-import { IdcardOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router';
+import { Alert, Space } from 'antd';
 import { useMe } from '../../app/session';
 import { errorMessage } from '../../app/api';
 import { WelcomeCard } from './WelcomeCard';
 import { TodoCards } from './TodoCards';
 import { SummaryCards } from './SummaryCards';
+import { MyOverviewCards } from './MyOverviewCards';
+import { AnnouncementsCard } from '../announcements/AnnouncementsCard';
 import { useDashboard } from './api';
 import './dashboard.css';
 
 export function DashboardPage() {
   const me = useMe();
-  const navigate = useNavigate();
   const q = useDashboard();
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -26,12 +25,9 @@ export function DashboardPage() {
           />
         </>
       ) : (
-        <Card title="快捷入口" variant="borderless">
-          <Button icon={<IdcardOutlined />} onClick={() => navigate('/me/profile')}>
-            查看个人信息
-          </Button>
-        </Card>
+        <MyOverviewCards />
       )}
+      <AnnouncementsCard />
     </Space>
   );
 }

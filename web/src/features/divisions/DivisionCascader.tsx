@@ -28,8 +28,8 @@ export function DivisionCascader({
 }) {
   // Parents whose children are wanted: the root, the ancestors of the current value, and whatever the user opened.
   const [opened, setOpened] = useState<string[]>([]);
-  const valuePath = divisionPath(value);
-  const parents = useMemo(() => [...new Set<string | undefined>([undefined, ...valuePath.slice(0, -1), ...opened])], [value, opened]);
+  const valuePath = useMemo(() => divisionPath(value), [value]);
+  const parents = useMemo(() => [...new Set<string | undefined>([undefined, ...valuePath.slice(0, -1), ...opened])], [valuePath, opened]);
   const qs = useQueries({ queries: parents.map((p) => divisionChildrenQuery(p)) });
   const children = new Map<string | undefined, Division[]>();
   parents.forEach((p, i) => {

@@ -51,6 +51,11 @@ export function ClaimDetailDrawer({
             items={[
               { key: 'declaringOrg', label: '代申报机构', children: c.declaringOrg },
               { key: 'className', label: '培训班名称', children: c.className },
+              {
+                key: 'dates',
+                label: '学习起止日期',
+                children: c.activityStart && c.activityEnd ? `${c.activityStart} 至 ${c.activityEnd}` : '—',
+              },
               { key: 'name', label: '姓名', children: c.name },
               { key: 'id', label: '证件号', children: <span className="mono">{c.idNumberMasked}</span> },
               { key: 'year', label: '继续教育年度', children: `${c.year}年度` },

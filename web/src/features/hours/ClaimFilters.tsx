@@ -1,12 +1,10 @@
 /** The 学时审核 / 学时审验 filter: exactly 认定年度, 姓名, 科目类型, 学习形式, 所在单位, 继续教育机构, 是否重点审核. */
 import type { ReactNode } from 'react';
 import { Form, Input, Select } from 'antd';
-import { LEARNING_FORMS, SUBJECT_TYPES } from '@hbzsgx/domain';
 import { usePolicies, yearOptions, type ClaimFilters as Filters } from './api';
 import { SearchButtons } from '../../components/SearchButtons';
+import { FORM_OPTIONS, SUBJECT_OPTIONS } from '../../components/options';
 
-const SUBJECTS = Object.entries(SUBJECT_TYPES).map(([value, label]) => ({ value, label }));
-const FORMS = Object.entries(LEARNING_FORMS).map(([value, label]) => ({ value, label }));
 const FLAGGED = [
   { value: 'true', label: '是' },
   { value: 'false', label: '否' },
@@ -34,10 +32,10 @@ export function ClaimFilters({ name, onSearch, extra }: { name: string; onSearch
         <Input placeholder="请输入姓名" allowClear maxLength={50} style={{ width: 130 }} />
       </Form.Item>
       <Form.Item label="科目类型" name="subjectType">
-        <Select options={SUBJECTS} allowClear placeholder="全部" style={{ width: 120 }} />
+        <Select options={SUBJECT_OPTIONS} allowClear placeholder="全部" style={{ width: 120 }} />
       </Form.Item>
       <Form.Item label="学习形式" name="learningForm">
-        <Select options={FORMS} allowClear placeholder="全部" style={{ width: 120 }} />
+        <Select options={FORM_OPTIONS} allowClear placeholder="全部" style={{ width: 120 }} />
       </Form.Item>
       <Form.Item label="所在单位" name="orgName">
         <Input placeholder="单位名称关键字" allowClear maxLength={100} style={{ width: 170 }} />

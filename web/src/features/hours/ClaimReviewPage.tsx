@@ -7,8 +7,8 @@ import { useState } from 'react';
 import { Alert, Button, Popconfirm, Space } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { ReasonModal } from '../../components/ReasonModal';
-import { ReviewQueuePage, useReasonAction, useReviewQueue } from '../../components/ReviewQueue';
-import { claimReviewKey, hoursApi, type ClaimFilters as Filters, type ClaimRow, type ClaimSource } from './api';
+import { ReviewQueuePage, useReasonAction, useReviewQueue, type ReviewTab } from '../../components/ReviewQueue';
+import { CLAIM_CLASSES_KEY, claimReviewKey, hoursApi, type ClaimFilters as Filters, type ClaimRow, type ClaimSource } from './api';
 import { CLAIM_COLUMNS_WIDTH, claimColumns } from './claimColumns';
 import { ClaimDetailDrawer } from './ClaimDetailDrawer';
 import { ClaimFilters } from './ClaimFilters';
@@ -33,27 +33,37 @@ const TEXT: Record<ClaimSource, { title: string; description: string }> = {
 type Deleting = { ids: number[]; label: string; approved: boolean };
 
 export const BaseClaimReviewPage = () => <ClaimReviewPage source="base" />;
-export const EmployerClaimReviewPage = () => <ClaimReviewPage source="employer" />;
 export const PersonalClaimReviewPage = () => <ClaimReviewPage source="personal" />;
+/** 单位培训学时审核's 查看 of one unit training plan: its claims, decided one by one or in a batch (inside a drawer). */
+export const PlanClaimsQueue = ({ classId, className, tab }: { classId: number; className: string; tab: ReviewTab }) => (
+  <ClaimReviewPage source="employer" plan={{ classId, className, tab }} />
+);
+
+/** The columns of one plan's claims (claimColumns less 代申报机构, 培训班名称, 所属单位 and 继续教育年度). */
+const PLAN_COLUMNS_WIDTH = CLAIM_COLUMNS_WIDTH - 150 - 180 - 150 - 80;
 
 const label = (r: ClaimRow) => `“${r.name}”的“${r.className}”学时申报`;
 
-function ClaimReviewPage({ source }: { source: ClaimSource }) {
+function ClaimReviewPage({ source, plan }: { source: ClaimSource; plan?: { classId: number; className: string; tab: ReviewTab } }) {
   const t = TEXT[source];
+  const classId = plan?.classId;
   const [viewing, setViewing] = useState<ClaimRow | null>(null);
   const [evidence, setEvidence] = useState<ClaimRow | null>(null);
   const queue = useReviewQueue<ClaimRow, Filters>(
     {
-      queryKey: claimReviewKey(source),
-      list: (q) => hoursApi.claims({ ...q, source }),
+      queryKey: classId ? [...claimReviewKey(source), 'class', classId] : claimReviewKey(source),
+      list: (q) => hoursApi.claims({ ...q, source, classId }),
       decide: hoursApi.decide,
-      exportXlsx: (q) => hoursApi.exportClaims({ ...q, source }, `${t.title}（${q.tab === 'pending' ? '待审核' : '已审核'}）`),
+      exportXlsx: (q) =>
+        hoursApi.exportClaims({ ...q, source, classId }, `${plan ? plan.className : t.title}（${q.tab === 'pending' ? '待审核' : '已审核'}）`),
+      // a plan's claims decided here change the plans' list behind the drawer (and the source's whole queue)
+      invalidates: classId ? [CLAIM_CLASSES_KEY, claimReviewKey(source)] : undefined,
       noun: '学时申报',
       unit: '条',
       label,
       afterReject: '驳回原因将告知申报方和本人',
     },
-    { onDecided: () => setViewing(null) },
+    { onDecided: () => setViewing(null), initialTab: plan?.tab },
   );
   const remove = useReasonAction<Deleting>({
     run: hoursApi.remove,
@@ -73,20 +83,26 @@ function ClaimReviewPage({ source }: { source: ClaimSource }) {
 
   return (
     <ReviewQueuePage
+      embedded={!!plan}
       queue={queue}
       title={t.title}
       description={t.description}
-      filters={(exportButton) => (
-        <ClaimFilters
-          name={`claimFilters-${source}`}
-          onSearch={(f) => {
-            queue.search(f);
-            queue.setSelected([]);
-          }}
-          extra={exportButton}
-        />
-      )}
-      columns={claimColumns(setViewing)}
+      filters={(exportButton) =>
+        plan ? (
+          <div className="filter-bar">{exportButton}</div>
+        ) : (
+          <ClaimFilters
+            name={`claimFilters-${source}`}
+            onSearch={(f) => {
+              queue.search(f);
+              queue.setSelected([]);
+            }}
+            extra={exportButton}
+          />
+        )
+      }
+      // one plan's claims: its name, declarer, unit (it registers its own staff) and year are the drawer's; the rest fit its width
+      columns={claimColumns(setViewing, plan ? ['className', 'declaringOrg', 'orgName', 'year'] : [])}
       rowActions={(r) => (
         <Button type="link" size="small" onClick={() => setViewing(r)}>
           查看
@@ -97,8 +113,8 @@ function ClaimReviewPage({ source }: { source: ClaimSource }) {
           删除
         </Button>
       )}
-      actionsWidth={{ pending: 180, done: 110 }}
-      scrollX={CLAIM_COLUMNS_WIDTH + 220}
+      actionsWidth={{ pending: 210, done: 110 }}
+      scrollX={plan ? PLAN_COLUMNS_WIDTH + 220 : CLAIM_COLUMNS_WIDTH + 220}
       selectDone
       batchActions={
         <Button danger size="small" icon={<DeleteOutlined />} disabled={busy} loading={remove.busy} onClick={() => confirmDelete(queue.selected)}>

@@ -11,7 +11,7 @@ import { KeywordFilter } from '../../components/review';
 import { ReviewQueuePage, useReviewQueue } from '../../components/ReviewQueue';
 import { hoursApi, PERSONAL_REVIEW_KEY, type PersonalClaim } from './api';
 import { EvidenceModal } from './EvidenceModal';
-import { ClaimStatusTag } from './tags';
+import { ActivityDates, ClaimStatusTag, FlagTag } from './tags';
 
 const label = (r: PersonalClaim) => `${r.name}“${r.title}”`;
 
@@ -23,11 +23,19 @@ const COLUMNS: TableColumnsType<PersonalClaim> = [
     title: '学习内容',
     dataIndex: 'title',
     width: 200,
-    ellipsis: { showTitle: false },
-    render: (v: string) => (
-      <Tooltip title={v} placement="topLeft">
-        {v}
-      </Tooltip>
+    render: (v: string, r) => (
+      <div>
+        <Tooltip title={v} placement="topLeft">
+          <span style={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{v}</span>
+        </Tooltip>
+        <ActivityDates start={r.activityStart} end={r.activityEnd} />
+        {/* 重点审核 (e.g. 学习时间重叠 with another provider's claim), its reasons one hover away */}
+        {r.flagged && (
+          <div style={{ marginTop: 4 }}>
+            <FlagTag reasons={r.flagReasons} />
+          </div>
+        )}
+      </div>
     ),
   },
   { title: '科目类型', dataIndex: 'subjectType', width: 90, render: (v: PersonalClaim['subjectType']) => SUBJECT_TYPES[v] },

@@ -23,18 +23,17 @@ import {
   Typography,
 } from 'antd';
 import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { hasHrDuty, LEARNING_FORMS, type LearningForm } from '@hbzsgx/domain';
-import { ApiError, errorMessage } from '../../app/api';
+import { errorMessage } from '../../app/api';
 import { feedback } from '../../app/feedback';
 import { useMe } from '../../app/session';
-import { applyFieldErrors } from '../../components/formErrors';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { fmtMinute } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';
 import { hoursApi, POLICIES_KEY, thisYear, usePolicies, type Policy } from './api';
-
-const FORMS = Object.entries(LEARNING_FORMS).map(([value, label]) => ({ value, label }));
+import { FORM_OPTIONS } from '../../components/options';
 
 interface RuleValues {
   learningForm?: LearningForm;
@@ -49,8 +48,12 @@ interface Values {
   publicMin: number;
   closingDate: Dayjs;
   maxHoursPerDay: number;
+  reminderDays: number[];
   rules: RuleValues[];
 }
+
+/** 学时提醒: the offsets offered (days before the closing date). */
+const REMINDER_OPTIONS = [90, 60, 30, 15, 7, 3, 1].map((d) => ({ value: d, label: `截止前 ${d} 天` }));
 
 const hoursInput = { min: 0, max: 1000, step: 1, style: { width: '100%' } } as const;
 /** The server keeps hours with one decimal. */
@@ -66,6 +69,7 @@ function toValues(p: Policy | undefined, year: number): Values {
     publicMin: p?.publicMin ?? 30,
     closingDate: p ? dayjs(p.year === year ? p.closingDate : `${year}-12-31`) : dayjs(`${year}-12-31`),
     maxHoursPerDay: p?.maxHoursPerDay ?? 8,
+    reminderDays: [...(p?.reminderDays ?? [30, 7, 1])].sort((a, b) => b - a),
     rules: (p?.rules ?? []).map((r) => ({
       learningForm: r.learningForm,
       hoursPerUnit: r.hoursPerUnit,
@@ -88,27 +92,22 @@ export function PolicyPage() {
   const [adding, setAdding] = useState(false);
   const [newYear, setNewYear] = useState<number | null>(thisYear() + 1);
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
 
   const current = items.find((p) => p.year === year);
   // a new year starts from the latest year's settings
   const template = current ?? [...items].sort((a, b) => b.year - a.year)[0];
   const years = [...new Set([...items.map((p) => p.year), ...extraYears, year])].sort((a, b) => b - a);
 
-  useEffect(() => {
-    if (policies.isPending) return;
-    form.setFieldsValue(toValues(template, year));
-    setError(null);
-  }, [year, policies.isPending, template, form]);
-
-  const save = useMutation({
-    mutationFn: (v: Values) =>
+  const save = useFormSubmit(
+    form,
+    (v: Values) =>
       hoursApi.savePolicy(year, {
         totalRequired: v.totalRequired,
         professionalMin: v.professionalMin,
         publicMin: v.publicMin,
         closingDate: v.closingDate.format('YYYY-MM-DD'),
         maxHoursPerDay: v.maxHoursPerDay,
+        reminderDays: v.reminderDays,
         rules: v.rules.map((r) => ({
           learningForm: r.learningForm!,
           hoursPerUnit: r.hoursPerUnit!,
@@ -117,16 +116,21 @@ export function PolicyPage() {
           note: (r.note ?? '').trim(),
         })),
       }),
-    onSuccess: () => {
-      feedback.success(`${year}年度学时政策已保存`);
-      setExtraYears((ys) => ys.filter((y) => y !== year));
-      void qc.invalidateQueries({ queryKey: POLICIES_KEY });
+    {
+      onSuccess: () => {
+        feedback.success(`${year}年度学时政策已保存`);
+        setExtraYears((ys) => ys.filter((y) => y !== year));
+        void qc.invalidateQueries({ queryKey: POLICIES_KEY });
+      },
     },
-    onError: (e) => {
-      if (e instanceof ApiError) applyFieldErrors(form, e);
-      setError(errorMessage(e));
-    },
-  });
+  );
+  const { error, clearError } = save;
+
+  useEffect(() => {
+    if (policies.isPending) return;
+    form.setFieldsValue(toValues(template, year));
+    clearError();
+  }, [year, policies.isPending, template, form, clearError]);
 
   const confirmSave = (v: Values) =>
     modal.confirm({
@@ -134,7 +138,7 @@ export function PolicyPage() {
       content: '保存后立即生效：此后的申报按新的要求和认定规则计算，已认定的学时不变；完成情况按新的年度要求判定。',
       okText: '保存',
       cancelText: '取消',
-      onOk: () => save.mutateAsync(v).catch(() => undefined),
+      onOk: () => save.submitAsync(v),
     });
 
   return (
@@ -172,7 +176,7 @@ export function PolicyPage() {
           layout="vertical"
           disabled={!editable}
           onFinish={confirmSave}
-          onValuesChange={() => error && setError(null)}
+          onValuesChange={() => error && clearError()}
         >
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
           {!current && (
@@ -249,6 +253,16 @@ export function PolicyPage() {
                   <InputNumber step={0.5} style={{ width: '100%' }} suffix="学时/天" />
                 </Form.Item>
               </Col>
+              <Col xs={24} lg={12}>
+                <Form.Item
+                  label="学时提醒"
+                  name="reminderDays"
+                  rules={[{ type: 'array', max: 5, message: '最多设置5个提醒时间' }]}
+                  extra="在这些日期向尚未完成的专业技术人员发送站内消息，并向其单位管理员发送未完成人数汇总；不选则不提醒"
+                >
+                  <Select mode="multiple" allowClear options={REMINDER_OPTIONS} placeholder="不提醒" aria-label="学时提醒" />
+                </Form.Item>
+              </Col>
             </Row>
           </Card>
           <Card
@@ -282,7 +296,7 @@ export function PolicyPage() {
                         width: 150,
                         render: (_, f) => (
                           <Form.Item name={[f.name, 'learningForm']} rules={[{ required: true, message: '请选择' }]} style={{ margin: 0 }}>
-                            <Select options={FORMS} placeholder="请选择" aria-label="学习形式" />
+                            <Select options={FORM_OPTIONS} placeholder="请选择" aria-label="学习形式" />
                           </Form.Item>
                         ),
                       },
@@ -380,12 +394,12 @@ export function PolicyPage() {
                 <Button
                   onClick={() => {
                     form.setFieldsValue(toValues(template, year));
-                    setError(null);
+                    clearError();
                   }}
                 >
                   恢复
                 </Button>
-                <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending}>
+                <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.pending}>
                   保存{year}年度政策
                 </Button>
               </Space>

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { beijingYear, type LearningForm, type SubjectType } from '@hbzsgx/domain';
 import type { hourPolicy, hourPolicyList, recognitionRule, savedHourPolicy, Wire } from '@hbzsgx/domain';
-import type { claimPage, claimRow, personalClaimPage, personalClaimRow } from '@hbzsgx/domain';
+import type { claimClassPage, claimClassRow, claimPage, claimRow, personalClaimPage, personalClaimRow } from '@hbzsgx/domain';
 import { api, download } from '../../app/api';
 import type { Decision, DecisionResult } from '../../components/ReviewQueue';
 
@@ -26,11 +26,21 @@ export interface ClaimFilters {
 
 /** A row of the 学时审核 / 学时审验 tables. */
 export type ClaimRow = Wire<typeof claimRow>;
+/** A row of 单位培训学时审核: one unit training plan with claims in the tab. */
+export type ClaimClassRow = Wire<typeof claimClassRow>;
+/** 单位培训学时审核's 4 filters (the manual's). */
+export interface ClaimClassFilters {
+  year?: number;
+  className?: string;
+  subjectType?: SubjectType;
+  orgName?: string;
+}
 /** A personal declaration waiting for / decided by the person's own unit. */
 export type PersonalClaim = Wire<typeof personalClaimRow>;
 
 export const POLICIES_KEY = ['hour-policies'] as const;
 export const claimReviewKey = (source: ClaimSource) => ['reviews', 'claims', source] as const;
+export const CLAIM_CLASSES_KEY = ['reviews', 'claim-classes'] as const;
 export const AUDIT_KEY = ['audits', 'claims'] as const;
 export const PERSONAL_REVIEW_KEY = ['reviews', 'personal-claims'] as const;
 
@@ -38,9 +48,14 @@ export const hoursApi = {
   policies: () => api.get<Wire<typeof hourPolicyList>>('/api/hour-policies'),
   savePolicy: (year: number, body: PolicyBody) => api.put<Wire<typeof savedHourPolicy>>(`/api/hour-policies/${year}`, body),
 
-  claims: (q: ClaimFilters & { source: ClaimSource; tab: Tab; page: number; pageSize: number }) =>
+  claimClasses: (q: ClaimClassFilters & { tab: Tab; page: number; pageSize: number }) =>
+    api.get<Wire<typeof claimClassPage>>('/api/reviews/claim-classes', q),
+  exportClaimClasses: (f: ClaimClassFilters & { tab: Tab }, title: string) => download('/api/reviews/claim-classes/export', f, `${title}.xlsx`),
+  decideClaimClasses: (body: Decision) => api.post<DecisionResult>('/api/reviews/claim-classes/decide', { ...body, reason: body.reason ?? '' }),
+  claims: (q: ClaimFilters & { source: ClaimSource; classId?: number; tab: Tab; page: number; pageSize: number }) =>
     api.get<Wire<typeof claimPage>>('/api/reviews/claims', q),
-  exportClaims: (f: ClaimFilters & { source: ClaimSource; tab: Tab }, title: string) => download('/api/reviews/claims/export', f, `${title}.xlsx`),
+  exportClaims: (f: ClaimFilters & { source: ClaimSource; classId?: number; tab: Tab }, title: string) =>
+    download('/api/reviews/claims/export', f, `${title}.xlsx`),
   decide: (body: Decision) => api.post<DecisionResult>('/api/reviews/claims/decide', { ...body, reason: body.reason ?? '' }),
   /** 删除 always carries a reason: the person and the declarer see it. */
   remove: (ids: number[], reason: string) => api.post<DecisionResult>('/api/reviews/claims/delete', { ids, reason }),

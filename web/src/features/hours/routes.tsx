@@ -7,7 +7,7 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 }
 
 const BaseClaimReviewPage = page(() => import('./ClaimReviewPage'), 'BaseClaimReviewPage');
-const EmployerClaimReviewPage = page(() => import('./ClaimReviewPage'), 'EmployerClaimReviewPage');
+const EmployerClaimReviewPage = page(() => import('./PlanClaimReviewPage'), 'EmployerClaimReviewPage');
 const PersonalClaimReviewPage = page(() => import('./ClaimReviewPage'), 'PersonalClaimReviewPage');
 const UnitPlanReviewPage = page(() => import('../training/ClassReviewPage'), 'UnitPlanReviewPage');
 const PersonalReviewPage = page(() => import('./PersonalReviewPage'), 'PersonalReviewPage');

@@ -10,6 +10,7 @@ const COLORS: Record<ClaimStatus, string> = {
   rejected: 'error',
   revoked: 'red',
   deleted: 'default',
+  withdrawn: 'default',
 };
 
 export function ClaimStatusTag({ status, name }: { status: string; name?: string }) {
@@ -43,6 +44,16 @@ export function FlagTag({ reasons }: { reasons: string[] }) {
         重点审核
       </Tag>
     </Tooltip>
+  );
+}
+
+/** 学习起止日期 as a small second line of a claim's title cell ('—' stays out: old claims have none). */
+export function ActivityDates({ start, end }: { start: string | null; end: string | null }) {
+  if (!start || !end) return null;
+  return (
+    <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, whiteSpace: 'nowrap' }}>
+      {start === end ? start : `${start}至${end}`}
+    </Typography.Text>
   );
 }
 

@@ -14,9 +14,10 @@ export function JurisdictionDrawer({ id, onClose }: { id: number | null; onClose
   const q = useQuery({ queryKey: [...JURISDICTION_KEY, 'detail', id], queryFn: () => materialsApi.jurisdictionGet(id!), enabled: id != null });
   const m = q.data;
   // the list shows 已查看 as soon as the server has recorded the opening
+  const openedId = m?.id;
   useEffect(() => {
-    if (m) void qc.invalidateQueries({ queryKey: JURISDICTION_KEY, exact: false, predicate: (x) => x.queryKey[2] !== 'detail' });
-  }, [m?.id]);
+    if (openedId != null) void qc.invalidateQueries({ queryKey: JURISDICTION_KEY, exact: false, predicate: (x) => x.queryKey[2] !== 'detail' });
+  }, [openedId, qc]);
 
   return (
     <Drawer title="报送材料详情" open={id != null} onClose={onClose} size={720} destroyOnHidden>

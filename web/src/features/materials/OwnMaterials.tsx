@@ -54,7 +54,7 @@ export function OwnMaterials({ onOpen, onEdit }: { onOpen: (m: Material) => void
     {
       title: '材料名称',
       dataIndex: 'title',
-      width: 280,
+      width: 250,
       ellipsis: true,
       render: (v: string, m) => (
         <a onClick={() => onOpen(m)} title={v}>
@@ -64,8 +64,22 @@ export function OwnMaterials({ onOpen, onEdit }: { onOpen: (m: Material) => void
     },
     { title: '材料文件', key: 'files', width: 220, render: (_, m) => <FileSummary m={m} /> },
     { title: '状态', key: 'status', width: 170, render: (_, m) => <MaterialStatusTag m={m} /> },
-    { title: '提交时间', dataIndex: 'submittedAt', width: 150, render: (v: string | null) => fmtMinute(v) },
-    { title: '更新时间', dataIndex: 'updatedAt', width: 150, render: (v: string) => fmtMinute(v) },
+    {
+      title: '提交时间',
+      key: 'submittedAt',
+      width: 150,
+      render: (_, m) =>
+        m.submittedAt ? (
+          fmtMinute(m.submittedAt)
+        ) : (
+          <>
+            未提交
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              更新于 {fmtMinute(m.updatedAt)}
+            </Typography.Text>
+          </>
+        ),
+    },
     {
       title: '操作',
       key: 'actions',
@@ -113,7 +127,7 @@ export function OwnMaterials({ onOpen, onEdit }: { onOpen: (m: Material) => void
         columns={columns}
         dataSource={q.data?.items ?? []}
         loading={q.isFetching}
-        scroll={{ x: 1320 }}
+        scroll={{ x: 1090 }}
         pagination={pagedBy(page, setPage, q.data)}
         locale={{ emptyText: '暂无年度工作材料，点击右上角“新增”开始报送' }}
       />

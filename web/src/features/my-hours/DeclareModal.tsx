@@ -1,20 +1,22 @@
 /**
- * 申报个人学时: an activity of one's own with its evidence. The hours follow the year's recognition rule (shown
- * while filling in); after submitting, the hours the server recognised and why (认定依据) are shown.
+ * 申报个人学时: an activity of one's own with its 学习起止日期 and evidence. The hours follow the year's recognition
+ * rule (shown while filling in); after submitting, the hours the server recognised and why (认定依据) are shown, and
+ * 重点审核 when the dates overlap another provider's claim. 再次申报 opens it prefilled from a withdrawn claim.
  */
 import { useState } from 'react';
-import { Alert, Button, Descriptions, Form, Input, InputNumber, Modal, Radio, Result, Select, Space, type UploadFile } from 'antd';
+import { Alert, Button, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Radio, Result, Select, Space, type UploadFile } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
-import { LEARNING_FORMS, personalClaimFields, SUBJECT_TYPES, type LearningForm, type SubjectType } from '@hbzsgx/domain';
-import { ApiError, errorMessage } from '../../app/api';
+import { beijingDate, LEARNING_FORMS, personalClaimFields, type LearningForm, type SubjectType } from '@hbzsgx/domain';
 import { feedback } from '../../app/feedback';
-import { applyFieldErrors, zodRule } from '../../components/formErrors';
+import { zodRule } from '../../components/formErrors';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { FileField, pickedFile, UploadProgress, type FileRule } from '../../components/upload';
 import { usePolicies } from '../hours/api';
 import { myHoursApi, type DeclaredClaim } from './api';
+import { SUBJECT_OPTIONS } from '../../components/options';
 
 const EVIDENCE: FileRule = { exts: ['pdf', 'jpg', 'jpeg', 'png'], maxMB: 5 };
-const SUBJECTS = Object.entries(SUBJECT_TYPES).map(([value, label]) => ({ value, label }));
 
 interface Values {
   year: number;
@@ -22,14 +24,34 @@ interface Values {
   subjectType: SubjectType;
   learningForm: LearningForm;
   units: number;
+  activity: [Dayjs, Dayjs];
   file: UploadFile[];
 }
 
-export function DeclareModal({ open, year, onClose }: { open: boolean; year: number; onClose: () => void }) {
+/** What 再次申报 carries over from a withdrawn declaration (the evidence is chosen again). */
+export interface DeclarePrefill {
+  year: number;
+  title: string;
+  subjectType: SubjectType;
+  learningForm: LearningForm;
+  activityStart: string | null;
+  activityEnd: string | null;
+}
+
+export function DeclareModal({
+  open,
+  year,
+  prefill,
+  onClose,
+}: {
+  open: boolean;
+  year: number;
+  prefill?: DeclarePrefill | null;
+  onClose: () => void;
+}) {
   const [form] = Form.useForm<Values>();
   const qc = useQueryClient();
   const policies = usePolicies();
-  const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [done, setDone] = useState<DeclaredClaim | null>(null);
   const busy = progress !== null;
@@ -42,27 +64,38 @@ export function DeclareModal({ open, year, onClose }: { open: boolean; year: num
   const rule = rules.find((r) => r.learningForm === form_);
   const estimate = rule && units ? Math.round(units * rule.hoursPerUnit * 10) / 10 : null;
 
-  const submit = async (v: Values) => {
+  const declare = async (v: Values) => {
     const file = pickedFile(v.file);
-    if (!file) return;
-    setError(null);
+    if (!file) return null;
     setProgress(0);
     try {
-      const c = await myHoursApi.declare(
-        { year: v.year, title: v.title.trim(), subjectType: v.subjectType, learningForm: v.learningForm, units: v.units },
+      return await myHoursApi.declare(
+        {
+          year: v.year,
+          title: v.title.trim(),
+          subjectType: v.subjectType,
+          learningForm: v.learningForm,
+          units: v.units,
+          activityStart: v.activity[0].format('YYYY-MM-DD'),
+          activityEnd: v.activity[1].format('YYYY-MM-DD'),
+        },
         file,
         setProgress,
       );
-      setDone(c);
-      feedback.success('申报已提交，待所在单位审核');
-      void qc.invalidateQueries({ queryKey: ['me', 'hours'] });
-    } catch (e) {
-      if (e instanceof ApiError) applyFieldErrors(form, e);
-      setError(errorMessage(e));
     } finally {
       setProgress(null);
     }
   };
+  const { submit, error, clearError } = useFormSubmit(form, declare, {
+    // the server names activityStart/activityEnd; the form has one range field for both
+    fieldAlias: { activityStart: 'activity', activityEnd: 'activity' },
+    onSuccess: (c) => {
+      if (!c) return;
+      setDone(c);
+      feedback.success('申报已提交，待所在单位审核');
+      void qc.invalidateQueries({ queryKey: ['me', 'hours'] });
+    },
+  });
 
   return (
     <Modal
@@ -70,9 +103,12 @@ export function DeclareModal({ open, year, onClose }: { open: boolean; year: num
       open={open}
       onCancel={onClose}
       afterOpenChange={(o) => {
-        if (!o) {
+        // the form instance outlives the modal's content: start from this opening's values (再次申报's prefill
+        // included), not from what the previous declaration left in the store
+        if (o) form.resetFields();
+        else {
           setDone(null);
-          setError(null);
+          clearError();
         }
       }}
       destroyOnHidden
@@ -112,10 +148,18 @@ export function DeclareModal({ open, year, onClose }: { open: boolean; year: num
             items={[
               { key: 'title', label: '学习内容', children: done.title },
               { key: 'year', label: '年度', children: `${done.year}年度` },
+              {
+                key: 'dates',
+                label: '学习起止日期',
+                children: done.activityStart && done.activityEnd ? `${done.activityStart} 至 ${done.activityEnd}` : '—',
+              },
               { key: 'hours', label: '认定学时', children: <strong style={{ fontSize: 16 }}>{done.hours} 学时</strong> },
               { key: 'basis', label: '认定依据', children: done.basis },
             ]}
           />
+          {done.flagged && (
+            <Alert type="warning" showIcon style={{ marginTop: 16 }} title="该申报将作为重点审核" description={done.flagReasons.join('；')} />
+          )}
         </>
       ) : (
         <>
@@ -125,11 +169,24 @@ export function DeclareModal({ open, year, onClose }: { open: boolean; year: num
             name="declareClaim"
             layout="vertical"
             preserve={false}
-            initialValues={{ year, subjectType: 'professional' }}
+            initialValues={
+              prefill
+                ? {
+                    year: prefill.year,
+                    title: prefill.title,
+                    subjectType: prefill.subjectType,
+                    learningForm: prefill.learningForm,
+                    activity: prefill.activityStart && prefill.activityEnd ? [dayjs(prefill.activityStart), dayjs(prefill.activityEnd)] : undefined,
+                  }
+                : { year, subjectType: 'professional' }
+            }
             onFinish={submit}
             onValuesChange={(changed: Partial<Values>) => {
-              if (error) setError(null);
-              if ('year' in changed) form.setFieldValue('learningForm', undefined);
+              if (error) clearError();
+              if ('year' in changed) {
+                form.setFieldValue('learningForm', undefined);
+                form.setFieldValue('activity', undefined);
+              }
             }}
             disabled={busy}
           >
@@ -141,7 +198,7 @@ export function DeclareModal({ open, year, onClose }: { open: boolean; year: num
                 />
               </Form.Item>
               <Form.Item label="科目类型" name="subjectType" rules={[{ required: true, message: '请选择科目类型' }]}>
-                <Radio.Group options={SUBJECTS} optionType="button" buttonStyle="solid" />
+                <Radio.Group options={SUBJECT_OPTIONS} optionType="button" buttonStyle="solid" />
               </Form.Item>
             </Space>
             <Form.Item
@@ -168,6 +225,31 @@ export function DeclareModal({ open, year, onClose }: { open: boolean; year: num
                 <InputNumber min={0.5} max={365} step={0.5} suffix={rule?.unit ?? ''} style={{ width: '100%' }} placeholder="如：2" />
               </Form.Item>
             </Space>
+            <Form.Item
+              label="学习起止日期"
+              name="activity"
+              dependencies={['year']}
+              rules={[
+                { required: true, message: '请选择学习起止日期' },
+                ({ getFieldValue }) => ({
+                  validator(_, v: [Dayjs, Dayjs] | undefined) {
+                    if (!v?.[0] || !v[1]) return Promise.resolve();
+                    const y = getFieldValue('year') as number | undefined;
+                    if (y && (v[0].year() !== y || v[1].year() !== y)) return Promise.reject(new Error('学习起止日期应在申报年度内'));
+                    if (v[1].format('YYYY-MM-DD') > beijingDate()) return Promise.reject(new Error('学习结束日期不能晚于今天'));
+                    return Promise.resolve();
+                  },
+                }),
+              ]}
+              extra="与其他机构的学习时间重叠的申报将作为重点审核"
+            >
+              <DatePicker.RangePicker
+                style={{ width: 320 }}
+                placeholder={['开始日期', '结束日期']}
+                disabledDate={(d) => d.year() !== selectedYear || d.format('YYYY-MM-DD') > beijingDate()}
+                defaultPickerValue={[dayjs(`${selectedYear}-01-01`), dayjs(`${selectedYear}-01-01`)]}
+              />
+            </Form.Item>
             {rule && (
               <Alert
                 type="info"

@@ -1,6 +1,7 @@
 /**
  * 我的学时 (personnel): a year's 公需/专业/合计 against the year's requirement, 已完成/未完成 and what is missing,
- * every claim with its state and reasons (审验不通过 in red), and 申报个人学时.
+ * every claim with its 学习起止日期, state and reasons (审验不通过 in red), and 申报个人学时; an own declaration nobody
+ * has decided yet can be 撤回 (confirmed), a withdrawn one 再次申报 (the form prefilled).
  */
 import { useState } from 'react';
 import {
@@ -9,6 +10,7 @@ import {
   Card,
   Col,
   Empty,
+  Popconfirm,
   Progress,
   Row,
   Select,
@@ -20,40 +22,92 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { CheckCircleFilled, ExclamationCircleFilled, FileSearchOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { CheckCircleFilled, ExclamationCircleFilled, FileSearchOutlined, FormOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../app/api';
+import { feedback } from '../../app/feedback';
 import { fmtDate } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';
 import { thisYear, usePolicies, yearOptions } from '../hours/api';
 import { EvidenceModal } from '../hours/EvidenceModal';
 import { ClaimStatusTag } from '../hours/tags';
 import { myHoursApi, myHoursKey, type MyClaim, type MyHours } from './api';
-import { DeclareModal } from './DeclareModal';
+import { DeclareModal, type DeclarePrefill } from './DeclareModal';
 import { ExportButton } from '../../components/ExportButton';
 import './my-hours.css';
 
 /** States whose hours do not count (struck through). */
-const NOT_COUNTED = new Set(['revoked', 'rejected', 'deleted']);
+const NOT_COUNTED = new Set(['revoked', 'rejected', 'deleted', 'withdrawn']);
+/** An own declaration nobody has decided yet (待单位审核 / 待审核) may be taken back. */
+const withdrawable = (c: MyClaim) => c.source === 'personal' && (c.status === 'pendingEmployer' || c.status === 'pending');
 const pct = (v: number, of: number) => (of > 0 ? Math.min(100, Math.round((v / of) * 1000) / 10) : 100);
 
 export function MyHoursPage() {
   const policies = usePolicies();
   const [year, setYear] = useState(thisYear());
   const [declaring, setDeclaring] = useState(false);
+  const [prefill, setPrefill] = useState<DeclarePrefill | null>(null);
   const [evidence, setEvidence] = useState<MyClaim | null>(null);
   const q = useQuery({ queryKey: myHoursKey(year), queryFn: () => myHoursApi.get(year) });
   const d = q.data;
+  const qc = useQueryClient();
+  const withdraw = useMutation({
+    mutationFn: (c: MyClaim) => myHoursApi.withdraw(c.id),
+    onSuccess: () => feedback.success('申报已撤回'),
+    onError: (e) => feedback.error(e),
+    // a 409 (decided meanwhile) also refreshes the row to its real state
+    onSettled: () => qc.invalidateQueries({ queryKey: ['me'] }),
+  });
+  const declareAgain = (c: MyClaim) => {
+    setPrefill({
+      year,
+      title: c.title,
+      subjectType: c.subjectType,
+      learningForm: c.learningForm,
+      activityStart: c.activityStart,
+      activityEnd: c.activityEnd,
+    });
+    setDeclaring(true);
+  };
 
   const columns: TableColumnsType<MyClaim> = [
     { title: '序号', key: 'seq', width: 60, render: (_, _r, i) => i + 1 },
     { title: '学习内容（培训班）', dataIndex: 'title' },
-    { title: '科目类型', dataIndex: 'subjectTypeName', width: 90 },
-    { title: '学习形式', dataIndex: 'learningFormName', width: 86 },
+    {
+      title: '学习日期',
+      key: 'dates',
+      width: 128,
+      render: (_, r) =>
+        r.activityStart && r.activityEnd ? (
+          <span style={{ whiteSpace: 'nowrap' }}>
+            {r.activityStart}
+            {r.activityEnd !== r.activityStart && (
+              <>
+                <br />至 {r.activityEnd}
+              </>
+            )}
+          </span>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: '科目类型 / 学习形式',
+      key: 'subject',
+      width: 104,
+      render: (_, r) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {r.subjectTypeName}
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+            {r.learningFormName}
+          </Typography.Text>
+        </span>
+      ),
+    },
     {
       title: '学时',
       dataIndex: 'hours',
-      width: 200,
+      width: 160,
       render: (v: number, r) => (
         <div>
           <span className={r.status === 'approved' ? 'hours-counted' : NOT_COUNTED.has(r.status) ? 'hours-struck' : 'hours-waiting'}>{v}</span> 学时
@@ -74,7 +128,7 @@ export function MyHoursPage() {
     {
       title: '状态',
       dataIndex: 'statusName',
-      width: 230,
+      width: 210,
       render: (v: string, r) => (
         <div>
           <ClaimStatusTag status={r.status} name={v} />
@@ -93,10 +147,34 @@ export function MyHoursPage() {
               删除原因：{r.deleteReason || '—'}
             </Typography.Text>
           )}
+          {withdrawable(r) && (
+            <Popconfirm
+              title="撤回申报"
+              description={<div style={{ maxWidth: 300 }}>{`确定撤回“${r.title}”吗？撤回后单位和人社部门不再审核，可重新申报。`}</div>}
+              okText="撤回"
+              cancelText="取消"
+              onConfirm={() => withdraw.mutateAsync(r).catch(() => undefined)}
+            >
+              <Button
+                type="link"
+                size="small"
+                icon={<RollbackOutlined />}
+                style={{ paddingInline: 0, display: 'block' }}
+                loading={withdraw.isPending && withdraw.variables?.id === r.id}
+              >
+                撤回
+              </Button>
+            </Popconfirm>
+          )}
+          {r.status === 'withdrawn' && r.source === 'personal' && (
+            <Button type="link" size="small" icon={<FormOutlined />} style={{ paddingInline: 0, display: 'block' }} onClick={() => declareAgain(r)}>
+              再次申报
+            </Button>
+          )}
         </div>
       ),
     },
-    { title: '申报日期', dataIndex: 'createdAt', width: 108, render: (v: string) => fmtDate(v) },
+    { title: '申报日期', dataIndex: 'createdAt', width: 100, render: (v: string) => fmtDate(v) },
     {
       title: '证明材料',
       key: 'evidence',
@@ -115,12 +193,19 @@ export function MyHoursPage() {
   return (
     <PageContainer
       title="我的学时"
-      description="学时经审核通过后计入当年度；审验不通过或被删除的学时将被扣除，原因见状态栏。完成情况按当年度的学时要求判定。"
+      description="学时经审核通过后计入当年度；尚未审核的个人申报可以撤回；审验不通过或被删除的学时将被扣除，原因见状态栏。完成情况按当年度的学时要求判定。"
       extra={
         <Space>
           <Typography.Text>年度：</Typography.Text>
           <Select aria-label="年度" value={year} onChange={setYear} options={yearOptions(policies.data?.items)} style={{ width: 130 }} />
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDeclaring(true)}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              setPrefill(null);
+              setDeclaring(true);
+            }}
+          >
             申报个人学时
           </Button>
         </Space>
@@ -153,14 +238,14 @@ export function MyHoursPage() {
               columns={columns}
               dataSource={d.claims}
               loading={q.isFetching}
-              scroll={{ x: 1100 }}
+              scroll={{ x: 1090 }}
               pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 条`, hideOnSinglePage: false }}
               locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`${year}年度暂无学时记录`} /> }}
             />
           </Card>
         </Space>
       )}
-      <DeclareModal open={declaring} year={year} onClose={() => setDeclaring(false)} />
+      <DeclareModal open={declaring} year={year} prefill={prefill} onClose={() => setDeclaring(false)} />
       <EvidenceModal claimId={evidence?.id ?? null} title={evidence ? `证明材料 · ${evidence.title}` : undefined} onClose={() => setEvidence(null)} />
     </PageContainer>
   );

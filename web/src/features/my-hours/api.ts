@@ -1,4 +1,4 @@
-import type { declaredClaim, LearningForm, myClaim, myHours, SubjectType, Wire } from '@hbzsgx/domain';
+import type { declaredClaim, LearningForm, myClaim, myHours, SubjectType, Wire, withdrawnClaim } from '@hbzsgx/domain';
 import { api, download } from '../../app/api';
 import { uploadForm } from '../../components/upload';
 
@@ -12,6 +12,9 @@ export interface DeclareFields {
   subjectType: SubjectType;
   learningForm: LearningForm;
   units: number;
+  /** 学习起止日期, YYYY-MM-DD. */
+  activityStart: string;
+  activityEnd: string;
 }
 /** POST /api/me/claims: the stored declaration with the hours recognised and why (认定依据). */
 export type DeclaredClaim = Wire<typeof declaredClaim>;
@@ -23,4 +26,6 @@ export const myHoursApi = {
   exportXlsx: (year: number) => download('/api/me/hours/export', { year }, `${year}年度学时明细.xlsx`),
   declare: (fields: DeclareFields, file: File, onProgress: (p: number) => void) =>
     uploadForm<DeclaredClaim>('/api/me/claims', { ...fields }, file, onProgress),
+  /** 撤回: the own declaration while nobody has decided it (409 once decided). */
+  withdraw: (id: number) => api.post<Wire<typeof withdrawnClaim>>(`/api/me/claims/${id}/withdraw`),
 };

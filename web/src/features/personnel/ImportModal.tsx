@@ -23,9 +23,9 @@ import {
 } from 'antd';
 import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, errorMessage } from '../../app/api';
+import { errorMessage } from '../../app/api';
 import { feedback } from '../../app/feedback';
-import { applyFieldErrors } from '../../components/formErrors';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { fmtMinute } from '../../components/format';
 import { DEFAULT_PAGE_SIZE, pagedBy } from '../../components/table';
 import { FileField, pickedFile, UploadProgress, type FileRule } from '../../components/upload';
@@ -245,27 +245,27 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
   const [tab, setTab] = useState('import');
   const [jobId, setJobId] = useState<number | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const job = useImportJob(jobId);
   const finished = job.data?.status === 'done' || job.data?.status === 'failed';
   const uploading = progress !== null;
 
-  const submit = async (v: { file: UploadFile[] }) => {
+  const upload = async (v: { file: UploadFile[] }) => {
     const file = pickedFile(v.file);
-    if (!file) return;
-    setError(null);
+    if (!file) return null;
     setProgress(0);
     try {
-      const r = await personnelApi.upload(file, setProgress);
-      setJobId(r.id);
-      void qc.invalidateQueries({ queryKey: IMPORTS_KEY });
-    } catch (e) {
-      if (e instanceof ApiError) applyFieldErrors(form, e);
-      setError(errorMessage(e));
+      return await personnelApi.upload(file, setProgress);
     } finally {
       setProgress(null);
     }
   };
+  const { submit, error, clearError } = useFormSubmit(form, upload, {
+    onSuccess: (r) => {
+      if (!r) return;
+      setJobId(r.id);
+      void qc.invalidateQueries({ queryKey: IMPORTS_KEY });
+    },
+  });
   const close = () => {
     void qc.invalidateQueries({ queryKey: PERSONNEL_KEY });
     onClose();
@@ -314,7 +314,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
         if (!o) {
           setJobId(null);
           setTab('import');
-          setError(null);
+          clearError();
         }
       }}
       destroyOnHidden
@@ -332,7 +332,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
             label: '导入数据',
             children:
               jobId == null ? (
-                <UploadStep form={form} progress={progress} error={error} onSubmit={(v) => void submit(v)} onEdit={() => error && setError(null)} />
+                <UploadStep form={form} progress={progress} error={error} onSubmit={submit} onEdit={() => error && clearError()} />
               ) : (
                 <JobProgress jobId={jobId} />
               ),

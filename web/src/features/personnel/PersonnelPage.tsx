@@ -97,7 +97,7 @@ export function PersonnelPage() {
       title: '职称系列 / 级别',
       dataIndex: 'titleSeriesName',
       key: 'titleSeries',
-      width: 168,
+      width: 156,
       sorter: true,
       sortOrder: sortOrder('titleSeries'),
       render: (v: string, r) =>
@@ -128,7 +128,7 @@ export function PersonnelPage() {
       title: '完成情况',
       dataIndex: 'completed',
       key: 'completed',
-      width: 184,
+      width: 176,
       render: (v: boolean | null, r) => (
         <span className="completion-cell">
           <CompletionTag completed={v} />
@@ -198,7 +198,7 @@ export function PersonnelPage() {
           columns={columns}
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}
-          scroll={{ x: 1080 + (can('personnel.manage') ? 62 : 0) }}
+          scroll={{ x: 1034 + (can('personnel.manage') ? 62 : 0) }}
           onChange={onTableChange}
           pagination={pagedBy(page, setPage, q.data)}
           locale={{ emptyText: '没有符合条件的专业技术人员' }}

@@ -1,4 +1,7 @@
-/** 重置密码 of a person (personnel.manage): Popconfirm first, then the one-time password shown once in a Modal. */
+/**
+ * 重置密码 of a person (personnel.manage): Popconfirm first, then the one-time password shown once in a Modal.
+ * `reset`: another route of the same flow (找回密码申请 resets by the request); `onReset` once its password was closed.
+ */
 import { useState } from 'react';
 import { Button, Popconfirm } from 'antd';
 import { KeyOutlined } from '@ant-design/icons';
@@ -8,11 +11,21 @@ import { feedback } from '../../app/feedback';
 import { OneTimePasswordModal } from '../../components/OneTimePasswordModal';
 import { personnelApi } from './api';
 
-export function ResetPasswordButton({ person, link = true }: { person: { id: number; name: string }; link?: boolean }) {
+export function ResetPasswordButton({
+  person,
+  link = true,
+  reset: run,
+  onReset,
+}: {
+  person: { id: number; name: string };
+  link?: boolean;
+  reset?: () => Promise<{ name: string; password: string }>;
+  onReset?: () => void;
+}) {
   const { can } = useAccess();
   const [otp, setOtp] = useState<{ name: string; password: string } | null>(null);
   const reset = useMutation({
-    mutationFn: () => personnelApi.resetPassword(person.id),
+    mutationFn: () => (run ? run() : personnelApi.resetPassword(person.id)),
     onSuccess: (r) => setOtp(r),
     onError: (e) => feedback.error(e),
   });
@@ -43,7 +56,10 @@ export function ResetPasswordButton({ person, link = true }: { person: { id: num
           </>
         }
         holder="本人"
-        onClose={() => setOtp(null)}
+        onClose={() => {
+          setOtp(null);
+          onReset?.(); // after the modal: refreshing first could unmount this row, and the password with it
+        }}
       />
     </>
   );

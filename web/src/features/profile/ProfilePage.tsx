@@ -11,6 +11,7 @@ import { MY_TITLE_CHANGES_KEY, changeApi, type MyChange } from '../change-review
 import type { TitleBody } from '../registration/api';
 import { TitleChangeHistory } from './TitleChangeHistory';
 import { TitleChangeModal } from './TitleChangeModal';
+import { ContactModal } from './ContactModal';
 
 /** Answer of GET /api/me/profile. */
 export type Profile = Wire<typeof profile>;
@@ -42,14 +43,28 @@ export function ProfilePage() {
   const q = useQuery({ queryKey: PROFILE_KEY, queryFn: () => api.get<Profile>('/api/me/profile') });
   const history = useQuery({ queryKey: MY_TITLE_CHANGES_KEY, queryFn: changeApi.myTitleChanges });
   const [editing, setEditing] = useState(false);
+  const [contact, setContact] = useState(false);
   const items = history.data ?? [];
   const pending = items.find((r) => r.status === 'pending');
   const title = q.data ? currentTitle(q.data, items) : {};
 
   return (
-    <PageContainer title="个人信息" description="专业技术职务信息可在此提交修改，经所在单位审核通过后生效；其他信息如有错误，请联系所在单位管理员。">
+    <PageContainer
+      title="个人信息"
+      description="手机号和电子邮箱可直接修改；专业技术职务信息可在此提交修改，经所在单位审核通过后生效；其他信息如有错误，请联系所在单位管理员。"
+    >
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-        <Card variant="borderless" title="基本信息">
+        <Card
+          variant="borderless"
+          title="基本信息"
+          extra={
+            q.data && (
+              <Button icon={<EditOutlined />} onClick={() => setContact(true)}>
+                修改联系方式
+              </Button>
+            )
+          }
+        >
           {q.isPending ? (
             <Skeleton active paragraph={{ rows: 6 }} />
           ) : q.error ? (
@@ -122,6 +137,7 @@ export function ProfilePage() {
         </Card>
       </Space>
       {q.data && <TitleChangeModal open={editing} initial={title} onClose={() => setEditing(false)} />}
+      {q.data && <ContactModal open={contact} email={q.data.email} profileKey={PROFILE_KEY} onClose={() => setContact(false)} />}
     </PageContainer>
   );
 }

@@ -38,18 +38,18 @@ function doneColumns(tab: ReviewTab): TableColumnsType<QueueItem> {
   return tab === 'done'
     ? [
         { title: '审核结果', dataIndex: 'status', width: 90, render: (v: string) => <ReviewStatusTag status={v} /> },
-        { title: '审核时间', dataIndex: 'reviewedAt', width: 140, render: (v: string | null) => fmtMinute(v) },
+        { title: '审核时间', dataIndex: 'reviewedAt', width: 150, render: (v: string | null) => fmtMinute(v) },
         {
           title: '驳回原因',
           dataIndex: 'rejectReason',
-          width: 160,
+          width: 140,
           ellipsis: { showTitle: false },
           render: (v: string | null) => <Tooltip title={v}>{orDash(v)}</Tooltip>,
         },
       ]
     : [
-        { title: '注册时间', dataIndex: 'createdAt', width: 140, render: (v: string) => fmtMinute(v) },
-        { title: '状态', dataIndex: 'status', width: 80, render: (v: string) => <ReviewStatusTag status={v} /> },
+        { title: '注册时间', dataIndex: 'createdAt', width: 150, render: (v: string) => fmtMinute(v) },
+        { title: '状态', dataIndex: 'status', width: 76, render: (v: string) => <ReviewStatusTag status={v} /> },
       ];
 }
 
@@ -73,12 +73,30 @@ function Queue({ kind, title }: { kind: ReviewKind; title: string }) {
 
   const columns: TableColumnsType<QueueItem> = isPersonnel
     ? [
-        { title: '姓名', dataIndex: 'name', width: 90, render: (_: string, r) => view(r) },
-        { title: '证件号', dataIndex: 'idNumberMasked', width: 200, render: (v: string) => <span className="mono">{v}</span> },
-        { title: '所在单位', dataIndex: 'orgName', ellipsis: true },
-        { title: '部门', dataIndex: 'departmentName', width: 90, render: (v: string | null) => orDash(v) },
-        { title: '职称系列', dataIndex: 'titleSeriesName', width: 110, render: (v: string) => orDash(v) },
-        { title: '职称级别', dataIndex: 'titleLevelName', width: 84, render: (v: string) => orDash(v) },
+        { title: '姓名', dataIndex: 'name', width: 80, render: (_: string, r) => view(r) },
+        {
+          title: '证件号',
+          dataIndex: 'idNumberMasked',
+          width: 185,
+          render: (v: string) => (
+            <span className="mono" style={{ whiteSpace: 'nowrap' }}>
+              {v}
+            </span>
+          ),
+        },
+        {
+          title: '所在单位',
+          dataIndex: 'orgName',
+          ellipsis: { showTitle: false },
+          render: (v: string) => (
+            <Tooltip title={v} placement="topLeft">
+              {v}
+            </Tooltip>
+          ),
+        },
+        { title: '部门', dataIndex: 'departmentName', width: 80, render: (v: string | null) => orDash(v) },
+        { title: '职称系列', dataIndex: 'titleSeriesName', width: 100, render: (v: string) => orDash(v) },
+        { title: '职称级别', dataIndex: 'titleLevelName', width: 90, render: (v: string) => orDash(v) },
         ...doneColumns(queue.tab),
       ]
     : [

@@ -69,6 +69,15 @@ export function OrgFields({ type, currentParent }: { type: RegistrableOrgType; c
       >
         <DivisionCascader />
       </Form.Item>
+      <OrgContactFields />
+    </>
+  );
+}
+
+/** 联系人, 联系电话, 地址 of an organisation: at registration, resubmission and 单位信息维护 (orgInfoBody's rules). */
+export function OrgContactFields() {
+  return (
+    <>
       <Form.Item
         label="联系人"
         name="contactName"

@@ -1,10 +1,7 @@
 /** The registration forms: one for organisations (by type), one for personnel. Server errors land under their fields. */
-import { useState } from 'react';
 import { Alert, Button, Divider, Form, Space } from 'antd';
-import { useMutation } from '@tanstack/react-query';
 import { normalizeIdNumber } from '@hbzsgx/domain';
-import { ApiError, errorMessage } from '../../app/api';
-import { applyFieldErrors } from '../../components/formErrors';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { AccountFields } from './AccountFields';
 import { OrgFields } from './OrgFields';
 import { PersonnelFields } from './PersonnelFields';
@@ -34,18 +31,12 @@ function account(v: AccountBody): AccountBody {
 
 function useSubmit<V>(send: (v: V) => Promise<unknown>, onDone: (v: V) => void) {
   const [form] = Form.useForm<V>();
-  const [error, setError] = useState<string | null>(null);
-  const m = useMutation({
-    mutationFn: send,
+  const submit = useFormSubmit(form, send, {
+    fieldOfCode: DUPLICATE_FIELDS,
     onSuccess: (_d, v) => onDone(v),
-    onError: (e) => {
-      setError(errorMessage(e));
-      const field = e instanceof ApiError ? applyFieldErrors(form, e, DUPLICATE_FIELDS) : undefined;
-      if (field) form.scrollToField(field, { block: 'center' });
-      else window.scrollTo({ top: 0, behavior: 'smooth' });
-    },
+    onFailed: (field) => (field ? form.scrollToField(field, { block: 'center' }) : window.scrollTo({ top: 0, behavior: 'smooth' })),
   });
-  return { form, error, setError, m };
+  return { form, ...submit };
 }
 
 function FormShell<V>({
@@ -101,7 +92,7 @@ function FormShell<V>({
 type OrgValues = OrgFieldsBody & AccountBody;
 
 export function OrgRegisterForm({ type, onBack, onDone }: { type: RegistrableOrgType; onBack: () => void; onDone: (r: Registered) => void }) {
-  const { form, error, setError, m } = useSubmit<OrgValues>(
+  const { form, error, clearError, submit, pending } = useSubmit<OrgValues>(
     (raw) => {
       const v = trimAll(raw);
       const { name, creditCode, divisionCode, parentId, contactName, contactPhone, address } = v;
@@ -114,9 +105,9 @@ export function OrgRegisterForm({ type, onBack, onDone }: { type: RegistrableOrg
       form={form}
       name={`register-${type}`}
       error={error}
-      onValuesChange={() => error && setError(null)}
-      onFinish={(v) => m.mutate(v)}
-      pending={m.isPending}
+      onValuesChange={() => error && clearError()}
+      onFinish={submit}
+      pending={pending}
       onBack={onBack}
     >
       <Divider titlePlacement="start" className="register-section">
@@ -135,7 +126,7 @@ export function OrgRegisterForm({ type, onBack, onDone }: { type: RegistrableOrg
 type PersonnelValues = AccountBody & TitleBody & { orgId: number; departmentId: number | null; education: string };
 
 export function PersonnelRegisterForm({ onBack, onDone }: { onBack: () => void; onDone: (r: Registered) => void }) {
-  const { form, error, setError, m } = useSubmit<PersonnelValues>(
+  const { form, error, clearError, submit, pending } = useSubmit<PersonnelValues>(
     (raw) => {
       const v = trimAll(raw);
       return registrationApi.registerPersonnel({
@@ -156,9 +147,9 @@ export function PersonnelRegisterForm({ onBack, onDone }: { onBack: () => void; 
       form={form}
       name="register-personnel"
       error={error}
-      onValuesChange={() => error && setError(null)}
-      onFinish={(v) => m.mutate(v)}
-      pending={m.isPending}
+      onValuesChange={() => error && clearError()}
+      onFinish={submit}
+      pending={pending}
       onBack={onBack}
     >
       <Divider titlePlacement="start" className="register-section">

@@ -5,14 +5,15 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, Result, Skeleton, Space, Steps } from 'antd';
 import { ClockCircleOutlined, EditOutlined, LoginOutlined, ReloadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { EDUCATION_LEVELS, ORG_TYPES, PERSONNEL_STATUSES, personNameSchema } from '@hbzsgx/domain';
-import { ApiError, errorMessage } from '../../app/api';
+import { errorMessage } from '../../app/api';
 import { feedback } from '../../app/feedback';
 import { ME_KEY, homePath, useMe } from '../../app/session';
 import type { Me } from '../../app/types';
-import { applyFieldErrors, zodRule } from '../../components/formErrors';
+import { zodRule } from '../../components/formErrors';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { orDash } from '../../components/format';
 import { PageContainer } from '../../components/PageContainer';
 import { ReviewStatusTag } from '../../components/StatusTag';
@@ -83,9 +84,9 @@ function PersonnelData({ r }: { r: MyPersonnelRegistration }) {
 
 function ResubmitForm({ r, onCancel, onDone }: { r: MyRegistration; onCancel: () => void; onDone: () => void }) {
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: (v: Record<string, unknown>) =>
+  const { submit, pending, error, clearError } = useFormSubmit(
+    form,
+    (v: Record<string, unknown>) =>
       r.kind === 'org'
         ? registrationApi.resubmitOrg(v as unknown as OrgFieldsBody)
         : registrationApi.resubmitPersonnel({
@@ -94,12 +95,8 @@ function ResubmitForm({ r, onCancel, onDone }: { r: MyRegistration; onCancel: ()
             titleName: (v.titleName as string | undefined) ?? '',
             titleDate: (v.titleDate as string | undefined) ?? '',
           }),
-    onSuccess: onDone,
-    onError: (e) => {
-      setError(errorMessage(e));
-      if (e instanceof ApiError) applyFieldErrors(form, e, DUPLICATE_FIELDS);
-    },
-  });
+    { fieldOfCode: DUPLICATE_FIELDS, onSuccess: onDone },
+  );
   const initial =
     r.kind === 'org'
       ? { ...r.data }
@@ -122,11 +119,8 @@ function ResubmitForm({ r, onCancel, onDone }: { r: MyRegistration; onCancel: ()
         wrapperCol={{ flex: '1 1 0' }}
         style={{ maxWidth: 760 }}
         initialValues={initial}
-        onFinish={(v) => {
-          setError(null);
-          save.mutate(v);
-        }}
-        onValuesChange={() => error && setError(null)}
+        onFinish={submit}
+        onValuesChange={() => error && clearError()}
         autoComplete="off"
       >
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
@@ -146,7 +140,7 @@ function ResubmitForm({ r, onCancel, onDone }: { r: MyRegistration; onCancel: ()
         )}
         <Form.Item label=" " colon={false}>
           <Space>
-            <Button type="primary" htmlType="submit" loading={save.isPending}>
+            <Button type="primary" htmlType="submit" loading={pending}>
               重新提交
             </Button>
             <Button onClick={onCancel}>取消</Button>

@@ -45,7 +45,7 @@ export function AnnualDocsPage({ kind }: { kind: DocKind }) {
   const columns: TableColumnsType<AnnualDoc> = [
     { title: '报送年度', dataIndex: 'year', width: 100, render: (v: number) => `${v}年度` },
     { title: '说明', dataIndex: 'description', ellipsis: { showTitle: true } },
-    { title: '文件', key: 'file', width: 300, render: (_, d) => <FileLink doc={d} /> },
+    { title: '文件', key: 'file', width: 280, render: (_, d) => <FileLink doc={d} /> },
     { title: '上传时间', dataIndex: 'createdAt', width: 140, render: (v: string) => fmtMinute(v) },
     {
       title: '审核状态',
@@ -97,7 +97,7 @@ export function AnnualDocsPage({ kind }: { kind: DocKind }) {
           columns={columns}
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1080 }}
           pagination={pagedBy(page, setPage, q.data)}
           locale={{ emptyText: `暂无${what}，点击右上角“上传${what}”报送` }}
         />

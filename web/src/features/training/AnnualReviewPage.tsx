@@ -29,7 +29,17 @@ function AnnualReviewPage({ kind }: { kind: DocKind }) {
   });
 
   const columns: TableColumnsType<AnnualDoc> = [
-    { title: '继续教育机构', dataIndex: 'orgName', width: 220, ellipsis: true },
+    {
+      title: '继续教育机构',
+      dataIndex: 'orgName',
+      width: 220,
+      ellipsis: { showTitle: false },
+      render: (v: string) => (
+        <Tooltip title={v} placement="topLeft">
+          {v}
+        </Tooltip>
+      ),
+    },
     { title: '报送年度', dataIndex: 'year', width: 96, render: (v: number) => `${v}年度` },
     {
       title: '说明',
@@ -42,7 +52,7 @@ function AnnualReviewPage({ kind }: { kind: DocKind }) {
       ),
     },
     { title: '文件', key: 'file', width: 280, render: (_, d) => <FileLink doc={d} /> },
-    { title: '上传时间', dataIndex: 'createdAt', width: 140, render: (v: string) => fmtMinute(v) },
+    { title: '上传时间', dataIndex: 'createdAt', width: 150, render: (v: string) => fmtMinute(v) },
     ...(queue.tab === 'done'
       ? [
           { title: '审核结果', dataIndex: 'status', width: 90, render: (v: string) => <DocStatusTag status={v} /> },
@@ -63,7 +73,6 @@ function AnnualReviewPage({ kind }: { kind: DocKind }) {
       queue={queue}
       title={`审核继教机构${what}`}
       description={`辖区内继续教育基地（机构）报送的${what}。请下载文件审阅后通过或驳回；驳回后机构可重新上传。`}
-      scrollX={1200}
       actionsWidth={{ pending: 170, done: 70 }}
       filters={(exportButton) => (
         <Form

@@ -1,10 +1,9 @@
 /** 上传年度培训计划 / 年度工作总结: 报送年度, 说明, one document (pdf/doc/docx/xls/xlsx ≤ 10MB), with upload progress. */
 import { useState } from 'react';
-import { Alert, Form, Input, Modal, Select, type UploadFile } from 'antd';
+import { Form, Input, Select, type UploadFile } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { ApiError, errorMessage } from '../../app/api';
 import { feedback } from '../../app/feedback';
-import { applyFieldErrors } from '../../components/formErrors';
+import { FormModal } from '../../components/FormModal';
 import { FileField, pickedFile, UploadProgress, type FileRule } from '../../components/upload';
 import { thisYear, usePolicies, yearOptions } from '../hours/api';
 import { ANNUAL_DOCS_KEY, DOC_KINDS, trainingApi, type DocKind } from './api';
@@ -21,7 +20,6 @@ export function AnnualUploadModal({ kind, open, onClose }: { kind: DocKind; open
   const [form] = Form.useForm<Values>();
   const qc = useQueryClient();
   const policies = usePolicies();
-  const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const busy = progress !== null;
   const what = DOC_KINDS[kind];
@@ -29,73 +27,55 @@ export function AnnualUploadModal({ kind, open, onClose }: { kind: DocKind; open
   const submit = async (v: Values) => {
     const file = pickedFile(v.file);
     if (!file) return;
-    setError(null);
     setProgress(0);
     try {
       await trainingApi.uploadAnnualDoc({ kind, year: v.year, description: v.description.trim() }, file, setProgress);
-      feedback.success(`${v.year}${what}已提交，待人社部门审核`); // what: 年度培训计划 → 2026年度培训计划
-      void qc.invalidateQueries({ queryKey: ANNUAL_DOCS_KEY });
-      onClose();
-    } catch (e) {
-      if (e instanceof ApiError) applyFieldErrors(form, e);
-      setError(errorMessage(e));
     } finally {
       setProgress(null);
     }
+    feedback.success(`${v.year}${what}已提交，待人社部门审核`); // what: 年度培训计划 → 2026年度培训计划
+    void qc.invalidateQueries({ queryKey: ANNUAL_DOCS_KEY });
+    onClose();
   };
 
   return (
-    <Modal
+    <FormModal
       title={`上传${what}`}
       open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
       okText="提交"
-      cancelText="取消"
-      confirmLoading={busy}
-      cancelButtonProps={{ disabled: busy }}
-      maskClosable={!busy}
-      closable={!busy}
-      destroyOnHidden
-      afterOpenChange={(o) => !o && setError(null)}
       width={560}
+      lockWhilePending
+      form={form}
+      name={`annualUpload-${kind}`}
+      initialValues={{ year: thisYear() }}
+      submit={submit}
+      footnote={<UploadProgress percent={progress} />}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form
-        form={form}
-        name={`annualUpload-${kind}`}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ year: thisYear() }}
-        onFinish={submit}
-        onValuesChange={() => error && setError(null)}
+      <Form.Item label="报送年度" name="year" rules={[{ required: true, message: '请选择报送年度' }]}>
+        <Select options={yearOptions(policies.data?.items)} style={{ width: 200 }} disabled={busy} />
+      </Form.Item>
+      <Form.Item
+        label="说明"
+        name="description"
+        rules={[
+          { required: true, whitespace: true, message: '请填写说明' },
+          { max: 500, message: '不能超过500个字符' },
+        ]}
       >
-        <Form.Item label="报送年度" name="year" rules={[{ required: true, message: '请选择报送年度' }]}>
-          <Select options={yearOptions(policies.data?.items)} style={{ width: 200 }} disabled={busy} />
-        </Form.Item>
-        <Form.Item
-          label="说明"
-          name="description"
-          rules={[
-            { required: true, whitespace: true, message: '请填写说明' },
-            { max: 500, message: '不能超过500个字符' },
-          ]}
-        >
-          <Input.TextArea
-            maxLength={500}
-            showCount
-            autoSize={{ minRows: 3, maxRows: 6 }}
-            placeholder={
-              kind === 'plan'
-                ? '简要说明本年度培训计划的主要内容，如培训班数量、科目、预计培训人次'
-                : '简要说明本年度培训工作完成情况，如举办培训班数量、培训人次、合格率'
-            }
-            disabled={busy}
-          />
-        </Form.Item>
-        <FileField name="file" label={`${what}文件`} rule={DOC_RULE} disabled={busy} />
-      </Form>
-      <UploadProgress percent={progress} />
-    </Modal>
+        <Input.TextArea
+          maxLength={500}
+          showCount
+          autoSize={{ minRows: 3, maxRows: 6 }}
+          placeholder={
+            kind === 'plan'
+              ? '简要说明本年度培训计划的主要内容，如培训班数量、科目、预计培训人次'
+              : '简要说明本年度培训工作完成情况，如举办培训班数量、培训人次、合格率'
+          }
+          disabled={busy}
+        />
+      </Form.Item>
+      <FileField name="file" label={`${what}文件`} rule={DOC_RULE} disabled={busy} />
+    </FormModal>
   );
 }

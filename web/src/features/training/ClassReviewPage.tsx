@@ -3,15 +3,16 @@
  * the shared ReviewQueuePage: 年度 + 名称 filter, 查看 (drawer with 通过/驳回).
  */
 import { useState } from 'react';
-import { Drawer, Form, Input, Select, Space, Tag, Tooltip, Button, type TableColumnsType } from 'antd';
-import { LEARNING_FORMS, overCapacityWarning, SUBJECT_TYPES } from '@hbzsgx/domain';
+import { Drawer, Form, Space, Tag, Tooltip, Button, type TableColumnsType } from 'antd';
+import { overCapacityWarning, SUBJECT_TYPES } from '@hbzsgx/domain';
 import { fmtMinute, orDash } from '../../components/format';
 import { DecideButtons, ReviewQueuePage, useReviewQueue } from '../../components/ReviewQueue';
 import { SearchButtons } from '../../components/SearchButtons';
-import { usePolicies, yearOptions } from '../hours/api';
 import { CLASS_REVIEW_KEY, trainingApi, type ClassReviewFilters, type TrainingClass } from './api';
 import { ClassDescriptions } from './ClassDescriptions';
 import { ClassStatusTag } from './tags';
+import { PlanFilterItems } from './PlanFilterItems';
+import { classDatesColumn, subjectFormColumn } from '../../components/classColumns';
 
 type OrgType = 'base' | 'employer';
 const TEXT: Record<OrgType, { title: string; description: string; org: string; noun: string; name: string }> = {
@@ -32,14 +33,12 @@ const TEXT: Record<OrgType, { title: string; description: string; org: string; n
 };
 
 type Filters = ClassReviewFilters;
-const SUBJECTS = Object.entries(SUBJECT_TYPES).map(([value, label]) => ({ value, label }));
 
 export const BaseClassReviewPage = () => <ClassReviewPage orgType="base" />;
 export const UnitPlanReviewPage = () => <ClassReviewPage orgType="employer" />;
 
 function ClassReviewPage({ orgType }: { orgType: OrgType }) {
   const t = TEXT[orgType];
-  const policies = usePolicies();
   const [form] = Form.useForm<Filters>();
   const [viewing, setViewing] = useState<TrainingClass | null>(null);
   const queue = useReviewQueue<TrainingClass, Filters>(
@@ -78,16 +77,16 @@ function ClassReviewPage({ orgType }: { orgType: OrgType }) {
   // 单位培训计划审核: exactly the manual's columns (序号, 年度, 培训班名称, 所在单位, 学习科目, 申报时间, 操作)
   const unitColumns: TableColumnsType<TrainingClass> = [
     { title: '序号', key: 'seq', width: 64, render: (_v, _c, i) => (queue.page.page - 1) * queue.page.pageSize + i + 1 },
-    { title: '年度', dataIndex: 'year', width: 90, render: (v: number) => `${v}年度` },
+    { title: '年度', dataIndex: 'year', width: 80, render: (v: number) => `${v}年度` },
     { title: '培训班名称', dataIndex: 'name', ellipsis: { showTitle: false }, render: nameLink },
-    { title: '所在单位', dataIndex: 'baseName', width: 240, ellipsis: true },
+    { title: '所在单位', dataIndex: 'baseName', width: 190, ellipsis: true },
     { title: '学习科目', dataIndex: 'subjectType', width: 100, render: (v: keyof typeof SUBJECT_TYPES) => SUBJECT_TYPES[v] },
-    { title: '申报时间', dataIndex: 'createdAt', width: 150, render: (v: string) => fmtMinute(v) },
+    { title: '申报时间', dataIndex: 'createdAt', width: 140, render: (v: string) => fmtMinute(v) },
     ...(queue.tab === 'done' ? [{ title: '审核结果', dataIndex: 'status', width: 90, render: (v: string) => <ClassStatusTag status={v} /> }] : []),
   ];
 
   const baseColumns: TableColumnsType<TrainingClass> = [
-    { title: t.org, dataIndex: 'baseName', width: 200, ellipsis: true },
+    { title: t.org, dataIndex: 'baseName', width: 170, ellipsis: true },
     {
       title: t.name,
       dataIndex: 'name',
@@ -98,22 +97,10 @@ function ClassReviewPage({ orgType }: { orgType: OrgType }) {
         </a>
       ),
     },
-    { title: '培训年度', dataIndex: 'year', width: 90, render: (v: number) => `${v}年度` },
-    { title: '科目类型', dataIndex: 'subjectType', width: 90, render: (v: keyof typeof SUBJECT_TYPES) => SUBJECT_TYPES[v] },
-    { title: '学习形式', dataIndex: 'learningForm', width: 86, render: (v: keyof typeof LEARNING_FORMS) => LEARNING_FORMS[v] },
+    { title: '培训年度', dataIndex: 'year', width: 90 },
+    subjectFormColumn(),
     { title: '学时', dataIndex: 'hours', width: 64, align: 'right' },
-    {
-      title: '培训时间',
-      key: 'dates',
-      width: 120,
-      render: (_, c) => (
-        <div style={{ whiteSpace: 'nowrap', fontSize: 13 }}>
-          {c.startDate}
-          <br />
-          {c.endDate}
-        </div>
-      ),
-    },
+    classDatesColumn(),
     {
       title: '计划/已登记',
       key: 'capacity',
@@ -137,7 +124,7 @@ function ClassReviewPage({ orgType }: { orgType: OrgType }) {
       },
     },
     ...(queue.tab === 'pending'
-      ? [{ title: '申报时间', dataIndex: 'createdAt', width: 140, render: (v: string) => fmtMinute(v) }]
+      ? [{ title: '申报时间', dataIndex: 'createdAt', width: 130, render: (v: string) => fmtMinute(v) }]
       : [
           { title: '审核结果', dataIndex: 'status', width: 90, render: (v: string) => <ClassStatusTag status={v} /> },
           { title: '审核时间', dataIndex: 'reviewedAt', width: 140, render: (v: string | null) => fmtMinute(v) },
@@ -157,26 +144,10 @@ function ClassReviewPage({ orgType }: { orgType: OrgType }) {
       queue={queue}
       title={t.title}
       description={t.description}
-      scrollX={orgType === 'employer' ? 1000 : 1300}
       actionsWidth={{ pending: 170, done: 70 }}
       filters={(exportButton) => (
         <Form form={form} name={`classReviewFilters-${orgType}`} layout="inline" className="filter-bar" onFinish={search}>
-          <Form.Item label="培训年度" name="year">
-            <Select options={yearOptions(policies.data?.items)} allowClear placeholder="全部年度" style={{ width: 140 }} />
-          </Form.Item>
-          <Form.Item label={t.name} name="keyword">
-            <Input placeholder={`请输入${t.name}`} allowClear maxLength={50} style={{ width: 220 }} />
-          </Form.Item>
-          {orgType === 'employer' && (
-            <>
-              <Form.Item label="学习科目" name="subjectType">
-                <Select options={SUBJECTS} allowClear placeholder="全部" style={{ width: 120 }} />
-              </Form.Item>
-              <Form.Item label="所在单位" name="orgName">
-                <Input placeholder="单位名称" allowClear maxLength={50} style={{ width: 200 }} />
-              </Form.Item>
-            </>
-          )}
+          <PlanFilterItems nameField="keyword" nameLabel={t.name} unitPlan={orgType === 'employer'} />
           <SearchButtons
             onReset={() => {
               form.resetFields();

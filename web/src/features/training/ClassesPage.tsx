@@ -8,7 +8,7 @@ import { Alert, App, Button, Card, Drawer, Form, Input, Popconfirm, Select, Spac
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
-import { CLASS_STATUSES, LEARNING_FORMS, overCapacityWarning, SUBJECT_TYPES } from '@hbzsgx/domain';
+import { CLASS_STATUSES, overCapacityWarning } from '@hbzsgx/domain';
 import { errorMessage } from '../../app/api';
 import { useAccess } from '../../app/access';
 import { feedback } from '../../app/feedback';
@@ -23,6 +23,7 @@ import { ClassFormModal } from './ClassFormModal';
 import { classNouns } from './nouns';
 import { ClassStatusTag } from './tags';
 import { ExportButton } from '../../components/ExportButton';
+import { classDatesColumn, subjectFormColumn } from '../../components/classColumns';
 import { SearchButtons } from '../../components/SearchButtons';
 
 type Filters = ClassFilters;
@@ -108,31 +109,9 @@ export function ClassesPage() {
         </Tooltip>
       ),
     },
-    {
-      title: '科目/形式',
-      key: 'kind',
-      width: 96,
-      render: (_, c) => (
-        <div style={twoLines}>
-          {SUBJECT_TYPES[c.subjectType]}
-          <br />
-          {LEARNING_FORMS[c.learningForm]}
-        </div>
-      ),
-    },
+    subjectFormColumn(),
     { title: '学时', dataIndex: 'hours', width: 60, align: 'right' },
-    {
-      title: '培训时间',
-      key: 'dates',
-      width: 112,
-      render: (_, c) => (
-        <div style={twoLines}>
-          {c.startDate}
-          <br />
-          {c.endDate}
-        </div>
-      ),
-    },
+    classDatesColumn(),
     {
       title: '计划/已登记',
       key: 'learners',

@@ -3,9 +3,8 @@ import { useState } from 'react';
 import { Alert, Button, Form, Modal, Result, Space, Statistic, Table, Typography, type UploadFile } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { ApiError, errorMessage } from '../../app/api';
 import { feedback } from '../../app/feedback';
-import { applyFieldErrors } from '../../components/formErrors';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { FileField, pickedFile, UploadProgress, type FileRule } from '../../components/upload';
 import { scoresKey, trainingApi, type ImportResult, type TrainingClass } from './api';
 
@@ -14,37 +13,38 @@ const SHEET: FileRule = { exts: ['xlsx', 'xls', 'csv'], maxMB: 5 };
 export function ScoreImportModal({ cls, open, onClose }: { cls: TrainingClass; open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<{ file: UploadFile[] }>();
   const qc = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  const reset = () => {
-    setError(null);
-    setProgress(null);
-    setResult(null);
-    setBusy(false);
-  };
-
-  const submit = async (v: { file: UploadFile[] }) => {
+  const upload = async (v: { file: UploadFile[] }) => {
     const file = pickedFile(v.file);
-    if (!file) return;
-    setError(null);
-    setBusy(true);
+    if (!file) return null;
     setProgress(0);
     try {
-      const r = await trainingApi.importScores(cls.id, file, setProgress);
+      return await trainingApi.importScores(cls.id, file, setProgress);
+    } finally {
+      setProgress(null);
+    }
+  };
+  const {
+    submit,
+    pending: busy,
+    error,
+    clearError,
+  } = useFormSubmit(form, upload, {
+    onSuccess: (r) => {
+      if (!r) return;
       setResult(r);
       void qc.invalidateQueries({ queryKey: scoresKey(cls.id) });
       void qc.invalidateQueries({ queryKey: ['training', 'classes'] });
       if (!r.failed.length) feedback.success(`导入完成，共导入 ${r.imported} 条`);
-    } catch (e) {
-      if (e instanceof ApiError) applyFieldErrors(form, e);
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-      setProgress(null);
-    }
+    },
+  });
+
+  const reset = () => {
+    clearError();
+    setProgress(null);
+    setResult(null);
   };
 
   const downloadFailed = async () => {
@@ -122,7 +122,7 @@ export function ScoreImportModal({ cls, open, onClose }: { cls: TrainingClass; o
               </div>
             }
           />
-          <Form form={form} name="scoreImport" layout="vertical" onFinish={submit} onValuesChange={() => error && setError(null)}>
+          <Form form={form} name="scoreImport" layout="vertical" onFinish={submit} onValuesChange={() => error && clearError()}>
             <FileField
               name="file"
               label="成绩文件"

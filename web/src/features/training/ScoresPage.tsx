@@ -20,6 +20,7 @@ import { classNouns } from './nouns';
 import { ScoreCorrectModal } from './ScoreCorrectModal';
 import { ScoreFormModal } from './ScoreFormModal';
 import { ScoreImportModal } from './ScoreImportModal';
+import { RosterCard } from './RosterCard';
 import { ExportButton } from '../../components/ExportButton';
 
 export function ScoresPage() {
@@ -31,6 +32,8 @@ export function ScoresPage() {
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
   const [pageSize, setPageSize] = useState(DEFAULT_PAGE_SIZE);
+  /** A base's classes also have the 报名名单 of 培训报名 (an employer's unit plans have no enrolment). */
+  const [tab, setTab] = useState<'scores' | 'roster'>('scores');
 
   const [correcting, setCorrecting] = useState<ScoreRow | null>(null);
   const [keyword, setKeyword] = useState('');
@@ -70,7 +73,7 @@ export function ScoresPage() {
     queryFn: () => trainingApi.scores(classId!),
     enabled: !!cls,
   });
-  const rows = scores.data?.items ?? [];
+  const rows = useMemo(() => scores.data?.items ?? [], [scores.data]);
   // a claim 学时审核 deleted stays listed with its reason, but is no longer a registered learner
   const counts = useMemo(() => {
     const live = rows.filter((r) => r.status !== 'deleted');
@@ -257,34 +260,55 @@ export function ScoresPage() {
           <Card
             variant="borderless"
             title={`${n.learner}名单`}
+            tabList={
+              n.employer
+                ? undefined
+                : [
+                    { key: 'scores', label: `${n.learner}成绩` },
+                    { key: 'roster', label: '报名名单' },
+                  ]
+            }
+            activeTabKey={tab}
+            onTabChange={(k) => setTab(k as 'scores' | 'roster')}
+            tabProps={{ size: 'middle' }}
             extra={
-              <Space>
-                <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAdding(true)}>
-                  {n.employer ? '登记参训人员' : '登记成绩'}
-                </Button>
-                <Button icon={<FileExcelOutlined />} onClick={() => setImporting(true)}>
-                  Excel导入
-                </Button>
-                <ExportButton onExport={() => trainingApi.exportScores(cls.id, `${cls.name}${n.learner}名单`)} />
-              </Space>
+              tab === 'roster' && !n.employer ? null : (
+                <Space>
+                  <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAdding(true)}>
+                    {n.employer ? '登记参训人员' : '登记成绩'}
+                  </Button>
+                  <Button icon={<FileExcelOutlined />} onClick={() => setImporting(true)}>
+                    Excel导入
+                  </Button>
+                  <ExportButton onExport={() => trainingApi.exportScores(cls.id, `${cls.name}${n.learner}名单`)} />
+                </Space>
+              )
             }
           >
-            {scores.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(scores.error)} style={{ marginBottom: 16 }} />}
-            <Table<ScoreRow>
-              rowKey="claimId"
-              columns={columns}
-              dataSource={rows}
-              loading={scores.isFetching}
-              scroll={{ x: 1000 }}
-              pagination={{
-                pageSize,
-                showSizeChanger: true,
-                pageSizeOptions: [10, 20, 50, 100],
-                showTotal: (t) => `共 ${t} 条`,
-                onChange: (_p, s) => setPageSize(s),
-              }}
-              locale={{ emptyText: `暂无${n.learner}，可点击“${n.employer ? '登记参训人员' : '登记成绩'}”或“Excel导入”` }}
-            />
+            {tab === 'roster' && !n.employer ? (
+              <RosterCard cls={cls} />
+            ) : (
+              <>
+                {scores.error && (
+                  <Alert type="error" showIcon title="加载失败" description={errorMessage(scores.error)} style={{ marginBottom: 16 }} />
+                )}
+                <Table<ScoreRow>
+                  rowKey="claimId"
+                  columns={columns}
+                  dataSource={rows}
+                  loading={scores.isFetching}
+                  scroll={{ x: 1000 }}
+                  pagination={{
+                    pageSize,
+                    showSizeChanger: true,
+                    pageSizeOptions: [10, 20, 50, 100],
+                    showTotal: (t) => `共 ${t} 条`,
+                    onChange: (_p, s) => setPageSize(s),
+                  }}
+                  locale={{ emptyText: `暂无${n.learner}，可点击“${n.employer ? '登记参训人员' : '登记成绩'}”或“Excel导入”` }}
+                />
+              </>
+            )}
           </Card>
         )}
       </Space>

@@ -10,6 +10,10 @@ import type {
   scoreResult,
   scoreRow,
   trainingClass,
+  rosterPage,
+  rosterRow,
+  rosterScoreBody,
+  rosterScoreResult,
   Wire,
 } from '@hbzsgx/domain';
 import type { Decision, DecisionResult } from '../../components/ReviewQueue';
@@ -17,7 +21,7 @@ import type { ClassBody } from '@hbzsgx/domain';
 import { api, download } from '../../app/api';
 import { uploadForm } from '../../components/upload';
 
-import type { ClassStatus, SubjectType } from '@hbzsgx/domain';
+import type { ClassStatus, EnrolmentStatus, SubjectType } from '@hbzsgx/domain';
 export type { ClassStatus };
 
 /** A training class (培训班) of a base, or a unit training plan (单位培训计划) of an employer. */
@@ -26,6 +30,9 @@ export type TrainingClass = Wire<typeof trainingClass>;
 export type ScoreRow = Wire<typeof scoreRow>;
 
 export type ScoreBody = z.output<typeof scoreBody>;
+export type RosterRow = Wire<typeof rosterRow>;
+export type RosterScoreBody = z.input<typeof rosterScoreBody>;
+export const rosterKey = (classId: number) => ['training', 'roster', classId] as const;
 export type ScoreCorrection = z.output<typeof scoreCorrectionBody>;
 /** 工作台's learner cards open 培训班管理 filtered by the learners' claim state. */
 export type LearnerStatus = 'pending' | 'approved' | 'rejected';
@@ -83,6 +90,12 @@ export const trainingApi = {
   importScores: (classId: number, file: File, onProgress: (p: number) => void) =>
     uploadForm<ImportResult>(`/api/classes/${classId}/scores/import`, {}, file, onProgress),
   failedFile: (fileId: number) => download(`/api/imports/${fileId}/failed`, undefined, '学员成绩导入失败数据.xlsx'),
+
+  /** 报名名单 of a class (培训报名), its export, and 登记成绩 / 全部登记 from it. */
+  roster: (classId: number, q: { status?: EnrolmentStatus; page: number; pageSize: number }) =>
+    api.get<Wire<typeof rosterPage>>(`/api/classes/${classId}/roster`, q),
+  exportRoster: (classId: number, title: string) => download(`/api/classes/${classId}/roster/export`, undefined, `${title}.xlsx`),
+  rosterScores: (classId: number, body: RosterScoreBody) => api.post<Wire<typeof rosterScoreResult>>(`/api/classes/${classId}/roster/scores`, body),
 
   annualDocs: (q: { kind: DocKind; page: number; pageSize: number }) => api.get<Wire<typeof annualDocPage>>('/api/annual-docs', q),
   exportAnnualDocs: (kind: DocKind) => download('/api/annual-docs/export', { kind }, `${DOC_KINDS[kind]}.xlsx`),

@@ -1,8 +1,7 @@
 /** 确认调转: the person joins our organisation now, in the department chosen here. */
-import { useState } from 'react';
-import { Alert, Descriptions, Form, Modal } from 'antd';
+import { Descriptions, Form } from 'antd';
 import { useAccess } from '../../app/access';
-import { errorMessage } from '../../app/api';
+import { FormModal } from '../../components/FormModal';
 import { useMe } from '../../app/session';
 import { DepartmentSelect } from '../departments/DepartmentSelect';
 import { PublicDepartmentSelect } from '../registration/PublicDepartmentSelect';
@@ -20,57 +19,42 @@ export function ConfirmTransferModal({
   const me = useMe();
   const { can } = useAccess();
   const [form] = Form.useForm<{ departmentId?: number | null }>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: { departmentId?: number | null }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(v.departmentId ?? null);
-      onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Modal
+    <FormModal
       title="确认调转"
       open={!!record}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
       okText="确认调入"
-      cancelText="取消"
-      confirmLoading={busy}
-      destroyOnHidden
       width={600}
+      form={form}
+      name="transferConfirm"
+      submit={(v) => onSubmit(v.departmentId ?? null)}
+      onSuccess={onClose}
+      intro={
+        record && (
+          <Descriptions
+            bordered
+            size="small"
+            column={1}
+            style={{ marginBottom: 20 }}
+            styles={{ label: { width: 100 } }}
+            items={[
+              { key: 'name', label: '调转人员', children: `${record.name}（${record.idNumberMasked}）` },
+              { key: 'from', label: '调出单位', children: record.fromOrgName },
+              { key: 'date', label: '调转日期', children: record.transferDate },
+              { key: 'reason', label: '调转原因', children: record.reason },
+            ]}
+          />
+        )
+      }
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      {record && (
-        <Descriptions
-          bordered
-          size="small"
-          column={1}
-          style={{ marginBottom: 20 }}
-          styles={{ label: { width: 100 } }}
-          items={[
-            { key: 'name', label: '调转人员', children: `${record.name}（${record.idNumberMasked}）` },
-            { key: 'from', label: '调出单位', children: record.fromOrgName },
-            { key: 'date', label: '调转日期', children: record.transferDate },
-            { key: 'reason', label: '调转原因', children: record.reason },
-          ]}
-        />
-      )}
-      <Form form={form} name="transferConfirm" layout="vertical" preserve={false} onFinish={submit}>
-        <Form.Item label="调入部门" name="departmentId" extra="确认后该人员转入本单位的所选部门，其学时记录随人员一并转入。">
-          {can('dept.view') ? (
-            <DepartmentSelect placeholder="请选择调入后所在部门" allowClear />
-          ) : (
-            <PublicDepartmentSelect orgId={me.org.id} placeholder="请选择调入后所在部门" />
-          )}
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item label="调入部门" name="departmentId" extra="确认后该人员转入本单位的所选部门，其学时记录随人员一并转入。">
+        {can('dept.view') ? (
+          <DepartmentSelect placeholder="请选择调入后所在部门" allowClear />
+        ) : (
+          <PublicDepartmentSelect orgId={me.org.id} placeholder="请选择调入后所在部门" />
+        )}
+      </Form.Item>
+    </FormModal>
   );
 }

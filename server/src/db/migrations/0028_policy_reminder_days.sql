@@ -1,0 +1,1 @@
+ALTER TABLE "hour_policies" ADD COLUMN "reminder_days" jsonb DEFAULT '[30,7,1]'::jsonb NOT NULL;
