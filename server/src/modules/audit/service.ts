@@ -29,21 +29,24 @@ export async function listAuditLogs(ctx: ServiceContext, f: AuditFilters, page: 
     f.from ? gte(auditLogs.at, f.from) : undefined,
     f.to ? lt(auditLogs.at, new Date(f.to.getTime() + 86_400_000)) : undefined,
   );
-  const total = await boundedCount(
-    db,
+  // the count and the page's rows at once (independent statements: docs/decisions.md 2026-12-06)
+  const [total, rows] = await Promise.all([
+    boundedCount(
+      db,
+      db
+        .select({ one: sql`1` })
+        .from(auditLogs)
+        .where(w)
+        .$dynamic(),
+    ),
     db
-      .select({ one: sql`1` })
+      .select()
       .from(auditLogs)
       .where(w)
-      .$dynamic(),
-  );
-  const rows = await db
-    .select()
-    .from(auditLogs)
-    .where(w)
-    .orderBy(desc(auditLogs.id))
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize);
+      .orderBy(desc(auditLogs.id))
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+  ]);
   // 操作人 and 对象 by name: the page's rows only, in one prepared statement (targets.ts)
   const names = await auditNames(
     db,

@@ -84,11 +84,10 @@ function planIds(db: Db, actor: Actor, q: Omit<ClassQuery, 'page' | 'pageSize'>)
 }
 
 /**
- * The list, its export and the benchmark: the bounded count, then one statement — the page's plan ids (planIds, by
+ * The list, its export and the benchmark: the bounded count and, at once, one statement — the page's plan ids (planIds, by
  * its index range) with each plan's columns and, by a lateral join, its claims in the tab counted for that plan only.
  */
 export async function listClaimClasses(db: Db, actor: Actor, q: ClassQuery) {
-  const { total, capped } = await boundedCount(db, planIds(db, actor, q));
   const pageIds = planIds(db, actor, q)
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
@@ -109,29 +108,33 @@ export async function listClaimClasses(db: Db, actor: Actor, q: ClassQuery) {
     .from(claims)
     .where(and(eq(claims.classId, trainingClasses.id), eq(claims.source, 'employer'), reviewScope(actor)))
     .as('n');
-  const rows = await db
-    .select({
-      id: trainingClasses.id,
-      year: trainingClasses.year,
-      className: trainingClasses.name,
-      orgName: unit.name,
-      subjectType: trainingClasses.subjectType,
-      learningForm: trainingClasses.learningForm,
-      hours: trainingClasses.hours,
-      startDate: trainingClasses.startDate,
-      endDate: trainingClasses.endDate,
-      claims: n.claims,
-      pendingClaims: n.pendingClaims,
-      flaggedClaims: n.flaggedClaims,
-      declaredAt: n.declaredAt,
-      reviewedAt: n.reviewedAt,
-      reviewedBy: n.reviewedBy,
-    })
-    .from(trainingClasses)
-    .innerJoin(unit, eq(unit.id, trainingClasses.baseOrgId))
-    .leftJoinLateral(n, sql`true`)
-    .where(inArray(trainingClasses.id, pageIds))
-    .orderBy(desc(trainingClasses.id));
+  // the count and the page at once (independent statements: docs/decisions.md 2026-12-06)
+  const [{ total, capped }, rows] = await Promise.all([
+    boundedCount(db, planIds(db, actor, q)),
+    db
+      .select({
+        id: trainingClasses.id,
+        year: trainingClasses.year,
+        className: trainingClasses.name,
+        orgName: unit.name,
+        subjectType: trainingClasses.subjectType,
+        learningForm: trainingClasses.learningForm,
+        hours: trainingClasses.hours,
+        startDate: trainingClasses.startDate,
+        endDate: trainingClasses.endDate,
+        claims: n.claims,
+        pendingClaims: n.pendingClaims,
+        flaggedClaims: n.flaggedClaims,
+        declaredAt: n.declaredAt,
+        reviewedAt: n.reviewedAt,
+        reviewedBy: n.reviewedBy,
+      })
+      .from(trainingClasses)
+      .innerJoin(unit, eq(unit.id, trainingClasses.baseOrgId))
+      .leftJoinLateral(n, sql`true`)
+      .where(inArray(trainingClasses.id, pageIds))
+      .orderBy(desc(trainingClasses.id)),
+  ]);
   const time = (v: string | Date | null | undefined) => (v == null ? null : new Date(v));
   return {
     total,

@@ -93,8 +93,8 @@ const countClaims = (db: Db, where: SQL | undefined) =>
   );
 
 async function page(db: Db, where: SQL | undefined, q: { page: number; pageSize: number }) {
-  const { total, capped } = await countClaims(db, where);
-  // the page's ids from the claims index alone (newest first), then their columns for those rows only
+  // the page's ids from the claims index alone (newest first), then their columns for those rows only; the count and
+  // the rows are independent statements, sent at once (docs/decisions.md 2026-12-06)
   const ids = db
     .select({ id: claims.id })
     .from(claims)
@@ -102,41 +102,44 @@ async function page(db: Db, where: SQL | undefined, q: { page: number; pageSize:
     .orderBy(desc(claims.id))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  const rows = await db
-    .select({
-      id: claims.id,
-      declaringOrg: declarer.name,
-      className: claims.title,
-      name: users.name,
-      idNumberMasked: users.idNumberMasked,
-      year: claims.year,
-      orgName: unit.name,
-      titleSeries: personnel.titleSeries,
-      score: claims.score,
-      hours: claims.hours,
-      qualified: claims.qualified,
-      status: claims.status,
-      subjectType: claims.subjectType,
-      learningForm: claims.learningForm,
-      flagged: claims.flagged,
-      flagReasons: claims.flagReasons,
-      rejectReason: claims.rejectReason,
-      revokeReason: claims.revokeReason,
-      basis: claims.basis,
-      evidenceFileId: claims.evidenceFileId,
-      activityStart: claims.activityStart,
-      activityEnd: claims.activityEnd,
-      createdAt: claims.createdAt,
-      reviewedAt: claims.reviewedAt,
-      reviewedBy: claims.reviewedBy,
-    })
-    .from(claims)
-    .innerJoin(personnel, eq(personnel.id, claims.personnelId))
-    .innerJoin(users, eq(users.id, personnel.userId))
-    .innerJoin(unit, eq(unit.id, personnel.orgId))
-    .innerJoin(declarer, eq(declarer.id, claims.declaringOrgId))
-    .where(inArray(claims.id, ids))
-    .orderBy(desc(claims.id));
+  const [{ total, capped }, rows] = await Promise.all([
+    countClaims(db, where),
+    db
+      .select({
+        id: claims.id,
+        declaringOrg: declarer.name,
+        className: claims.title,
+        name: users.name,
+        idNumberMasked: users.idNumberMasked,
+        year: claims.year,
+        orgName: unit.name,
+        titleSeries: personnel.titleSeries,
+        score: claims.score,
+        hours: claims.hours,
+        qualified: claims.qualified,
+        status: claims.status,
+        subjectType: claims.subjectType,
+        learningForm: claims.learningForm,
+        flagged: claims.flagged,
+        flagReasons: claims.flagReasons,
+        rejectReason: claims.rejectReason,
+        revokeReason: claims.revokeReason,
+        basis: claims.basis,
+        evidenceFileId: claims.evidenceFileId,
+        activityStart: claims.activityStart,
+        activityEnd: claims.activityEnd,
+        createdAt: claims.createdAt,
+        reviewedAt: claims.reviewedAt,
+        reviewedBy: claims.reviewedBy,
+      })
+      .from(claims)
+      .innerJoin(personnel, eq(personnel.id, claims.personnelId))
+      .innerJoin(users, eq(users.id, personnel.userId))
+      .innerJoin(unit, eq(unit.id, personnel.orgId))
+      .innerJoin(declarer, eq(declarer.id, claims.declaringOrgId))
+      .where(inArray(claims.id, ids))
+      .orderBy(desc(claims.id)),
+  ]);
   return {
     total,
     totalCapped: capped,

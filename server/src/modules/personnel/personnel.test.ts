@@ -148,6 +148,19 @@ describe('专技人员列表', () => {
     expect(names((await sibling.get('/api/personnel')).body)).toEqual(['张外区']);
   });
 
+  it("judges the rows by the year's policy, says whether there is one — on an empty page too — and sends nothing else of it", async () => {
+    const nobody = encodeURIComponent('查无此人');
+    // the page's rows carry the policy; an empty page reads it on its own
+    expect((await county.get(`/api/personnel?year=${year}&personName=${nobody}`)).body).toMatchObject({ total: 0, items: [], hasPolicy: true });
+    const none = await county.get('/api/personnel?year=2001&pageSize=100');
+    expect(none.body).toMatchObject({ total: 4, year: 2001, hasPolicy: false });
+    expect(none.body.items.map((i: { completed: unknown; gap: unknown }) => [i.completed, i.gap])).toEqual(Array(4).fill([null, null]));
+    expect((await county.get(`/api/personnel?year=2001&personName=${nobody}`)).body).toMatchObject({ total: 0, hasPolicy: false });
+    const rows = (await county.get(`/api/personnel?year=${year}`)).body.items as Record<string, unknown>[];
+    expect(rows.length).toBe(4);
+    for (const r of rows) expect(Object.keys(r).filter((k) => k.startsWith('policy'))).toEqual([]);
+  });
+
   it('filters by 姓名, 证件号 (exact, normalised), 所在单位, 区域, 职称系列/级别 and 完成情况', async () => {
     const q = async (s: string) => names((await county.get(`/api/personnel?pageSize=100&${s}`)).body);
     expect(await q(`personName=${encodeURIComponent('张')}`)).toEqual(['张三丰', '张无忌']);

@@ -59,11 +59,29 @@ export const personnelQuery = pageQuery.extend(personnelFilters.shape);
 export type PersonnelQuery = z.infer<typeof personnelQuery>;
 export type PersonnelFilters = z.infer<typeof personnelFilters>;
 
-async function policyOf(db: Db, year: number): Promise<HourPolicy | null> {
-  const [p] = await db.select().from(hourPolicies).where(eq(hourPolicies.year, year));
-  return p
-    ? { year: p.year, totalRequired: p.totalRequired, professionalMin: p.professionalMin, publicMin: p.publicMin, closingDate: p.closingDate }
+/** The columns of a year's policy, selected alone (policyOf) or beside the list's rows (listPersonnel). */
+const POLICY = {
+  policyYear: hourPolicies.year,
+  policyTotalRequired: hourPolicies.totalRequired,
+  policyProfessionalMin: hourPolicies.professionalMin,
+  policyPublicMin: hourPolicies.publicMin,
+  policyClosingDate: hourPolicies.closingDate,
+};
+type PolicyColumns = { [K in keyof typeof POLICY]: (typeof POLICY)[K]['_']['data'] | null };
+const policyFrom = (p: PolicyColumns | undefined): HourPolicy | null =>
+  p?.policyYear != null
+    ? {
+        year: p.policyYear,
+        totalRequired: p.policyTotalRequired!,
+        professionalMin: p.policyProfessionalMin!,
+        publicMin: p.policyPublicMin!,
+        closingDate: p.policyClosingDate!,
+      }
     : null;
+
+async function policyOf(db: Db, year: number): Promise<HourPolicy | null> {
+  const [p] = await db.select(POLICY).from(hourPolicies).where(eq(hourPolicies.year, year));
+  return policyFrom(p);
 }
 
 /**
@@ -195,8 +213,10 @@ const PERSON_SORTS = new Set<PersonnelQuery['sort']>(['name', 'orgName', 'titleS
 export async function listPersonnel(ctx: ServiceContext, q: PersonnelQuery) {
   const { db } = ctx;
   const year = q.year ?? beijingYear(ctx.now());
-  const policy = await policyOf(db, year);
-  const { where, orgs, fromTotals, personJoin } = await listWhere(db, ctx.deps.pii, ctx.actor, q, policy, year);
+  // the year's policy judges every row; only 完成情况 needs it before the WHERE is built — otherwise it comes with the
+  // page's rows (one statement fewer: docs/decisions.md 2026-12-06), and on its own only for an empty page
+  const policyFirst = q.completed ? await policyOf(db, year) : null;
+  const { where, orgs, fromTotals, personJoin } = await listWhere(db, ctx.deps.pii, ctx.actor, q, policyFirst, year);
   const yearJoin = and(eq(personYearTotals.personnelId, personnel.id), eq(personYearTotals.year, year));
   const joinPerson = personJoin || PERSON_SORTS.has(q.sort);
   // the selection's rows: persons with their year totals LEFT JOINed (unique per person and year: the planner drops
@@ -211,10 +231,10 @@ export async function listPersonnel(ctx: ServiceContext, q: PersonnelQuery) {
       : db.select(fields).from(personnel).leftJoin(personYearTotals, yearJoin).$dynamic();
   // 共 N 条: 已完成 straight from the completed totals' index is a bounded range (dense: no person to test); else the
   // counters where the filters are theirs, else the bounded count of the rows
-  const { total, capped } =
+  const counted =
     q.completed && orgs && !(fromTotals && !personJoin)
-      ? await completionCount(db, orgs, q, year)
-      : await boundedCount(db, selection({ one: sql`1` }).where(where));
+      ? completionCount(db, orgs, q, year)
+      : boundedCount(db, selection({ one: sql`1` }).where(where));
   const dir = q.order === 'asc' ? asc : desc;
   const order = fromTotals ? [dir(TOTALS_SORTS[q.sort]), dir(personYearTotals.personnelId)] : [dir(SORTS[q.sort]), dir(personnel.id)];
   // the page's ids first (joining only what the sort reads), then their columns for those rows only
@@ -226,39 +246,46 @@ export async function listPersonnel(ctx: ServiceContext, q: PersonnelQuery) {
     .orderBy(...order)
     .limit(paging(q).limit)
     .offset(paging(q).offset);
-  const rows = await db
-    .select({
-      id: personnel.id,
-      name: users.name,
-      idType: users.idType,
-      idNumberMasked: users.idNumberMasked,
-      phoneMasked: users.phoneMasked,
-      gender: users.gender,
-      orgId: organizations.id,
-      orgName: organizations.name,
-      departmentName: departments.name,
-      titleSeries: personnel.titleSeries,
-      titleLevel: personnel.titleLevel,
-      titleName: personnel.titleName,
-      education: personnel.education,
-      accountStatus: users.status,
-      createdAt: personnel.createdAt,
-      publicHours: personYearTotals.publicHours,
-      professionalHours: personYearTotals.professionalHours,
-    })
-    .from(personnel)
-    .innerJoin(users, eq(users.id, personnel.userId))
-    .innerJoin(organizations, eq(organizations.id, personnel.orgId))
-    .leftJoin(departments, eq(departments.id, personnel.departmentId))
-    .leftJoin(personYearTotals, yearJoin)
-    .where(inArray(personnel.id, ids))
-    .orderBy(...order);
+  // the count and the page's rows at once (independent statements: docs/decisions.md 2026-12-06)
+  const [{ total, capped }, rows] = await Promise.all([
+    counted,
+    db
+      .select({
+        id: personnel.id,
+        name: users.name,
+        idType: users.idType,
+        idNumberMasked: users.idNumberMasked,
+        phoneMasked: users.phoneMasked,
+        gender: users.gender,
+        orgId: organizations.id,
+        orgName: organizations.name,
+        departmentName: departments.name,
+        titleSeries: personnel.titleSeries,
+        titleLevel: personnel.titleLevel,
+        titleName: personnel.titleName,
+        education: personnel.education,
+        accountStatus: users.status,
+        createdAt: personnel.createdAt,
+        publicHours: personYearTotals.publicHours,
+        professionalHours: personYearTotals.professionalHours,
+        ...POLICY,
+      })
+      .from(personnel)
+      .innerJoin(users, eq(users.id, personnel.userId))
+      .innerJoin(organizations, eq(organizations.id, personnel.orgId))
+      .leftJoin(departments, eq(departments.id, personnel.departmentId))
+      .leftJoin(personYearTotals, yearJoin)
+      .leftJoin(hourPolicies, eq(hourPolicies.year, year))
+      .where(inArray(personnel.id, ids))
+      .orderBy(...order),
+  ]);
+  const policy = q.completed ? policyFirst : rows.length ? policyFrom(rows[0]) : await policyOf(db, year);
   return {
     total,
     totalCapped: capped,
     year,
     hasPolicy: !!policy,
-    items: rows.map((r) => {
+    items: rows.map(({ policyYear, policyTotalRequired, policyProfessionalMin, policyPublicMin, policyClosingDate, ...r }) => {
       const t = { publicHours: r.publicHours ?? 0, professionalHours: r.professionalHours ?? 0 };
       const c = policy ? completion(t, policy) : null;
       return {

@@ -70,14 +70,6 @@ async function queueRows(db: Db, actor: Actor, kind: ReviewKind, q: QueueQuery) 
             OR ${personnel.orgId} = ANY(${orgIdsNamed(q.keyword)}))`
         : undefined,
     );
-    const total = await boundedCount(
-      db,
-      db
-        .select({ one: sql`1` })
-        .from(personnel)
-        .where(where)
-        .$dynamic(),
-    );
     const order = q.tab === 'pending' ? [personnel.createdAt, personnel.id] : [desc(personnel.reviewedAt), desc(personnel.id)];
     // the page's ids from the tab's index alone, then their columns for those rows only
     const ids = db
@@ -87,28 +79,39 @@ async function queueRows(db: Db, actor: Actor, kind: ReviewKind, q: QueueQuery) 
       .orderBy(...order)
       .limit(q.pageSize)
       .offset(offset);
-    const rows = await db
-      .select({
-        id: personnel.id,
-        name: users.name,
-        idNumberMasked: users.idNumberMasked,
-        phoneMasked: users.phoneMasked,
-        orgName: employer.name,
-        departmentName: departments.name,
-        titleSeries: personnel.titleSeries,
-        titleLevel: personnel.titleLevel,
-        status: personnel.status,
-        rejectReason: personnel.rejectReason,
-        createdAt: personnel.createdAt,
-        reviewedAt: personnel.reviewedAt,
-        reviewedBy: personnel.reviewedBy,
-      })
-      .from(personnel)
-      .innerJoin(users, eq(users.id, personnel.userId))
-      .innerJoin(employer, eq(employer.id, personnel.orgId))
-      .leftJoin(departments, eq(departments.id, personnel.departmentId))
-      .where(inArray(personnel.id, ids))
-      .orderBy(...order);
+    // the count and the page's rows at once (independent statements: docs/decisions.md 2026-12-06)
+    const [total, rows] = await Promise.all([
+      boundedCount(
+        db,
+        db
+          .select({ one: sql`1` })
+          .from(personnel)
+          .where(where)
+          .$dynamic(),
+      ),
+      db
+        .select({
+          id: personnel.id,
+          name: users.name,
+          idNumberMasked: users.idNumberMasked,
+          phoneMasked: users.phoneMasked,
+          orgName: employer.name,
+          departmentName: departments.name,
+          titleSeries: personnel.titleSeries,
+          titleLevel: personnel.titleLevel,
+          status: personnel.status,
+          rejectReason: personnel.rejectReason,
+          createdAt: personnel.createdAt,
+          reviewedAt: personnel.reviewedAt,
+          reviewedBy: personnel.reviewedBy,
+        })
+        .from(personnel)
+        .innerJoin(users, eq(users.id, personnel.userId))
+        .innerJoin(employer, eq(employer.id, personnel.orgId))
+        .leftJoin(departments, eq(departments.id, personnel.departmentId))
+        .where(inArray(personnel.id, ids))
+        .orderBy(...order),
+    ]);
     return {
       total: total.total,
       totalCapped: total.capped,
@@ -126,32 +129,34 @@ async function queueRows(db: Db, actor: Actor, kind: ReviewKind, q: QueueQuery) 
     tabCond(organizations.status, organizations.reviewedAt, q.tab),
     q.keyword ? or(ilike(organizations.name, `%${escapeLike(q.keyword)}%`), eq(organizations.creditCode, q.keyword.toUpperCase())) : undefined,
   );
-  const [total] = await db.select({ n: count() }).from(organizations).where(where);
-  const rows = await db
-    .select({
-      id: organizations.id,
-      name: organizations.name,
-      creditCode: organizations.creditCode,
-      type: organizations.type,
-      hrLevel: organizations.hrLevel,
-      divisionName: divisions.name,
-      parentName: parent.name,
-      contactName: organizations.contactName,
-      contactPhone: organizations.contactPhone,
-      address: organizations.address,
-      status: organizations.status,
-      rejectReason: organizations.rejectReason,
-      createdAt: organizations.createdAt,
-      reviewedAt: organizations.reviewedAt,
-      reviewedBy: organizations.reviewedBy,
-    })
-    .from(organizations)
-    .innerJoin(divisions, eq(divisions.code, organizations.divisionCode))
-    .leftJoin(parent, eq(parent.id, organizations.parentId))
-    .where(where)
-    .orderBy(q.tab === 'pending' ? organizations.createdAt : desc(organizations.reviewedAt))
-    .limit(q.pageSize)
-    .offset(offset);
+  const [[total], rows] = await Promise.all([
+    db.select({ n: count() }).from(organizations).where(where),
+    db
+      .select({
+        id: organizations.id,
+        name: organizations.name,
+        creditCode: organizations.creditCode,
+        type: organizations.type,
+        hrLevel: organizations.hrLevel,
+        divisionName: divisions.name,
+        parentName: parent.name,
+        contactName: organizations.contactName,
+        contactPhone: organizations.contactPhone,
+        address: organizations.address,
+        status: organizations.status,
+        rejectReason: organizations.rejectReason,
+        createdAt: organizations.createdAt,
+        reviewedAt: organizations.reviewedAt,
+        reviewedBy: organizations.reviewedBy,
+      })
+      .from(organizations)
+      .innerJoin(divisions, eq(divisions.code, organizations.divisionCode))
+      .leftJoin(parent, eq(parent.id, organizations.parentId))
+      .where(where)
+      .orderBy(q.tab === 'pending' ? organizations.createdAt : desc(organizations.reviewedAt))
+      .limit(q.pageSize)
+      .offset(offset),
+  ]);
   // the contact's phone is a person's number: masked here as everywhere (the full one: registrationIdentity, pii.view)
   return {
     total: total!.n,

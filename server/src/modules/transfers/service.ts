@@ -194,26 +194,30 @@ export async function listTransfers(ctx: ServiceContext, q: TransferListQuery) {
   );
   // 共 N 条 from the transfers alone unless 姓名 filters (every transfer has its person: the joins change no count)
   const counted = db.select({ n: count() }).from(transfers).$dynamic();
-  const [total] = await (
-    q.keyword ? counted.innerJoin(personnel, eq(personnel.id, transfers.personnelId)).innerJoin(users, eq(users.id, personnel.userId)) : counted
-  ).where(where);
-  const rows = await db
-    .select({
-      t: transfers,
-      name: users.name,
-      idNumberMasked: users.idNumberMasked,
-      fromOrgName: fromOrg.name,
-      toOrgName: toOrg.name,
-    })
-    .from(transfers)
-    .innerJoin(personnel, eq(personnel.id, transfers.personnelId))
-    .innerJoin(users, eq(users.id, personnel.userId))
-    .innerJoin(fromOrg, eq(fromOrg.id, transfers.fromOrgId))
-    .innerJoin(toOrg, eq(toOrg.id, transfers.toOrgId))
-    .where(where)
-    .orderBy(desc(transfers.id))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
+  // (the count and the page's rows at once: independent statements, docs/decisions.md 2026-12-06)
+  const [[total], rows] = await Promise.all([
+    (q.keyword
+      ? counted.innerJoin(personnel, eq(personnel.id, transfers.personnelId)).innerJoin(users, eq(users.id, personnel.userId))
+      : counted
+    ).where(where),
+    db
+      .select({
+        t: transfers,
+        name: users.name,
+        idNumberMasked: users.idNumberMasked,
+        fromOrgName: fromOrg.name,
+        toOrgName: toOrg.name,
+      })
+      .from(transfers)
+      .innerJoin(personnel, eq(personnel.id, transfers.personnelId))
+      .innerJoin(users, eq(users.id, personnel.userId))
+      .innerJoin(fromOrg, eq(fromOrg.id, transfers.fromOrgId))
+      .innerJoin(toOrg, eq(toOrg.id, transfers.toOrgId))
+      .where(where)
+      .orderBy(desc(transfers.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+  ]);
   return {
     total: total!.n,
     items: rows.map(({ t, ...x }) => ({
