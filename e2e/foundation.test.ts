@@ -1,7 +1,8 @@
 /**
  * Journey (issue: the platform's foundation): a city HR demo admin logs in, is forced to change the password,
- * creates a custom role with two permissions, adds an admin (注册成为管理员) with that role, logs out; the new admin
- * logs in, changes the initial password and sees only the permitted menus.
+ * creates a custom role with two permissions, adds an admin (注册成为管理员) with that role, takes it away and gives
+ * it back through 分配角色, logs out; the new admin logs in, changes the initial password and sees only the permitted
+ * menus.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../server/src/db/seed/codes.js';
@@ -72,6 +73,24 @@ describe.skipIf(!hasChromium || !hasWebBuild)('journey: city HR sets up a role a
     expect(await row.innerText()).toContain('信息维护员');
     expect(await row.innerText()).not.toContain(newId); // masked in the list
     await shot(page, 'foundation-04-admins');
+
+    // 分配角色: take the role away (the row says 未分配角色), then give it back
+    const assign = async (give: boolean) => {
+      await row.getByRole('button', { name: '分配角色' }).click();
+      const dialog = page.locator('.ant-modal').filter({ hasText: '分配角色 — 吴新民' });
+      const box = dialog.locator('.ant-checkbox-wrapper').filter({ hasText: '信息维护员' });
+      await box.waitFor();
+      expect(await box.locator('input').isChecked()).toBe(!give);
+      await box.click();
+      if (!give) await shot(page, 'foundation-04b-assign-roles');
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    };
+    await assign(false);
+    await expect.poll(() => row.innerText()).toContain('未分配角色');
+    await assign(true);
+    await expect.poll(() => row.innerText()).not.toContain('未分配角色');
+    expect(await row.innerText()).toContain('信息维护员');
 
     // 退出登录 from the top-right dropdown
     await logout(page, '李文华');

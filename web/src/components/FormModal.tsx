@@ -2,7 +2,9 @@
  * A dialog around one antd Form, written once for the platform's 新增 / 修改 / 提交 dialogs: the OK button submits
  * the form (spinning while the request runs); a failure keeps the dialog open with the server's message above the
  * form and its per-field messages under the fields (useFormSubmit); the form starts from `initialValues` at each
- * opening (destroyOnHidden, preserve={false}) unless the dialog keeps its content (`forceRender`) and fills it itself.
+ * opening (destroyOnHidden, preserve={false}, and clearOnDestroy: without it a field unmounting falls back to the
+ * previous opening's initialValues, which then outweigh the next opening's — 分配角色 reopened showed the roles it
+ * had just taken away) unless the dialog keeps its content (`forceRender`) and fills it itself.
  */
 import type { ReactNode } from 'react';
 import { Alert, Form, Modal, type FormInstance, type ModalProps } from 'antd';
@@ -80,6 +82,7 @@ export function FormModal<V, R>({
         name={name}
         layout="vertical"
         preserve={!!forceRender}
+        clearOnDestroy={!forceRender}
         initialValues={initialValues}
         onFinish={submit}
         onValuesChange={() => error && clearError()}
