@@ -42,7 +42,8 @@ export const personnelRow = z.object({
   missing: z.object({ total: z.number(), public: z.number(), professional: z.number() }).nullable(),
   gap: z.string().nullable(),
 });
-export const personnelPage = paged(personnelRow).extend({ year: z.number().int(), hasPolicy: z.boolean() });
+/** hasPolicy: whether the year has a requirement to judge the rows by; null on a page without rows (nothing to judge). */
+export const personnelPage = paged(personnelRow).extend({ year: z.number().int(), hasPolicy: z.boolean().nullable() });
 
 /** A claim of the person's hour history. */
 export const personnelHistoryClaim = z.object({

@@ -148,14 +148,16 @@ describe('专技人员列表', () => {
     expect(names((await sibling.get('/api/personnel')).body)).toEqual(['张外区']);
   });
 
-  it("judges the rows by the year's policy, says whether there is one — on an empty page too — and sends nothing else of it", async () => {
+  it("judges the rows by the year's policy, says whether there is one where there are rows, and sends nothing else of it", async () => {
     const nobody = encodeURIComponent('查无此人');
-    // the page's rows carry the policy; an empty page reads it on its own
-    expect((await county.get(`/api/personnel?year=${year}&personName=${nobody}`)).body).toMatchObject({ total: 0, items: [], hasPolicy: true });
+    // the page's rows carry the policy; a page without rows has nothing to judge (the 完成情况 filter knows it anyway)
+    expect((await county.get(`/api/personnel?year=${year}&personName=${nobody}`)).body).toMatchObject({ total: 0, items: [], hasPolicy: null });
+    expect((await county.get(`/api/personnel?year=${year}&completed=yes&personName=${nobody}`)).body).toMatchObject({ total: 0, hasPolicy: true });
     const none = await county.get('/api/personnel?year=2001&pageSize=100');
     expect(none.body).toMatchObject({ total: 4, year: 2001, hasPolicy: false });
     expect(none.body.items.map((i: { completed: unknown; gap: unknown }) => [i.completed, i.gap])).toEqual(Array(4).fill([null, null]));
-    expect((await county.get(`/api/personnel?year=2001&personName=${nobody}`)).body).toMatchObject({ total: 0, hasPolicy: false });
+    expect((await county.get(`/api/personnel?year=2001&personName=${nobody}`)).body).toMatchObject({ total: 0, hasPolicy: null });
+    expect((await county.get('/api/personnel?year=2001&completed=no')).status).toBe(400);
     const rows = (await county.get(`/api/personnel?year=${year}`)).body.items as Record<string, unknown>[];
     expect(rows.length).toBe(4);
     for (const r of rows) expect(Object.keys(r).filter((k) => k.startsWith('policy'))).toEqual([]);

@@ -79,6 +79,7 @@ const policyFrom = (p: PolicyColumns | undefined): HourPolicy | null =>
       }
     : null;
 
+/** The year's policy on its own: what 完成情况 judges by. */
 async function policyOf(db: Db, year: number): Promise<HourPolicy | null> {
   const [p] = await db.select(POLICY).from(hourPolicies).where(eq(hourPolicies.year, year));
   return policyFrom(p);
@@ -214,7 +215,7 @@ export async function listPersonnel(ctx: ServiceContext, q: PersonnelQuery) {
   const { db } = ctx;
   const year = q.year ?? beijingYear(ctx.now());
   // the year's policy judges every row; only 完成情况 needs it before the WHERE is built — otherwise it comes with the
-  // page's rows (one statement fewer: docs/decisions.md 2026-12-06), and on its own only for an empty page
+  // page's rows (one statement fewer: docs/decisions.md 2026-12-06); a page without rows has nothing to judge
   const policyFirst = q.completed ? await policyOf(db, year) : null;
   const { where, orgs, fromTotals, personJoin } = await listWhere(db, ctx.deps.pii, ctx.actor, q, policyFirst, year);
   const yearJoin = and(eq(personYearTotals.personnelId, personnel.id), eq(personYearTotals.year, year));
@@ -279,12 +280,12 @@ export async function listPersonnel(ctx: ServiceContext, q: PersonnelQuery) {
       .where(inArray(personnel.id, ids))
       .orderBy(...order),
   ]);
-  const policy = q.completed ? policyFirst : rows.length ? policyFrom(rows[0]) : await policyOf(db, year);
+  const policy = q.completed ? policyFirst : policyFrom(rows[0]);
   return {
     total,
     totalCapped: capped,
     year,
-    hasPolicy: !!policy,
+    hasPolicy: q.completed || rows.length ? !!policy : null,
     items: rows.map(({ policyYear, policyTotalRequired, policyProfessionalMin, policyPublicMin, policyClosingDate, ...r }) => {
       const t = { publicHours: r.publicHours ?? 0, professionalHours: r.professionalHours ?? 0 };
       const c = policy ? completion(t, policy) : null;

@@ -190,7 +190,7 @@ export function PersonnelPage() {
           extra={<ExportButton csv onExport={(format) => personnelApi.exportXlsx(query, format)} />}
         />
         {q.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 16 }} />}
-        {q.data && !q.data.hasPolicy && (
+        {q.data?.hasPolicy === false && (
           <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`${year}年度尚未设置学时要求，完成情况无法判定。`} />
         )}
         <Table<PersonRow>
