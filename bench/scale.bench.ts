@@ -14,8 +14,9 @@
  * (after a warm-up) of the function the route calls, given the route's own parsed query (its Zod schema from
  * app.routeAccess, so defaults are the route's) through serviceContext(); "baselineMs" the median of the same rows
  * (same columns, same bounded or exact total) fetched by hand-written SQL — the best index scan the schema allows
- * today: the page's ids by the jurisdiction keys in the page's order, then their columns. "same" says whether both
- * returned the same ids in the same order and the same total.
+ * today: the page's ids by the jurisdiction keys in the page's order, then their columns — the two timed in turns
+ * (timedPair), so a drift of the machine weighs on both. "same" says whether both returned the same ids in the same
+ * order and the same total.
  * HTTP: the real app (LOG_LEVEL info to /dev/null, the configured pool and statement timeout) and a bare Fastify
  * hello, each loaded by autocannon in a child process (50 connections, 20 s): p50/p99 of the province, city and county
  * 学时审核 (base, 待审核) and 专技人员信息查询 first pages, signed in as each HR admin.
@@ -105,6 +106,36 @@ async function timed(f: () => Promise<Result>): Promise<{ ms: number; result: Re
     xs.push(ms(t));
   }
   return { ms: round(median(xs), 2), result };
+}
+
+/**
+ * A page and its baseline timed in turns (service, baseline, baseline, service, …) rather than one run of each after
+ * the other: a drift of the machine (the VM's neighbours, autovacuum, the OS cache) then weighs on both alike.
+ */
+async function timedPair(
+  f: () => Promise<Result>,
+  g: () => Promise<Result>,
+): Promise<{ ms: number; result: Result; baselineMs: number; baselineResult: Result }> {
+  let result = await f(); // warm-up: plans, caches
+  let baselineResult = await g();
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const once = async (h: () => Promise<Result>, into: number[]) => {
+    const t = process.hrtime.bigint();
+    const r = await h();
+    into.push(ms(t));
+    return r;
+  };
+  for (let i = 0; i < RUNS; i++) {
+    if (i % 2 === 0) {
+      result = await once(f, xs);
+      baselineResult = await once(g, ys);
+    } else {
+      baselineResult = await once(g, ys);
+      result = await once(f, xs);
+    }
+  }
+  return { ms: round(median(xs), 2), result, baselineMs: round(median(ys), 2), baselineResult };
 }
 
 async function main() {
@@ -567,15 +598,19 @@ async function main() {
     for (const p of chosen) {
       const m: Measured = { page: p.page, ms: null, baselineMs: null, ratio: null };
       try {
-        const s = await timed(p.run);
-        m.ms = s.ms;
-        m.rows = s.result.ids.length;
-        m.total = s.result.total;
         if (p.baseline) {
-          const b = await timed(p.baseline);
-          m.baselineMs = b.ms;
-          m.ratio = round(s.ms / Math.max(b.ms, 0.01), 2);
-          m.same = b.result.total === s.result.total && b.result.ids.join() === s.result.ids.join();
+          const s = await timedPair(p.run, p.baseline);
+          m.ms = s.ms;
+          m.baselineMs = s.baselineMs;
+          m.ratio = round(s.ms / Math.max(s.baselineMs, 0.01), 2);
+          m.same = s.baselineResult.total === s.result.total && s.baselineResult.ids.join() === s.result.ids.join();
+          m.rows = s.result.ids.length;
+          m.total = s.result.total;
+        } else {
+          const s = await timed(p.run);
+          m.ms = s.ms;
+          m.rows = s.result.ids.length;
+          m.total = s.result.total;
         }
       } catch (e) {
         m.error = (e as Error).message.split('\n')[0]!.slice(0, 200);
