@@ -15,7 +15,7 @@
  * app.routeAccess, so defaults are the route's) through serviceContext(); "baselineMs" the median of the same rows
  * (same columns, same bounded or exact total) fetched by hand-written SQL — the best index scan the schema allows
  * today: the page's ids by the jurisdiction keys in the page's order, then their columns — the two timed in turns
- * (timedPair), so a drift of the machine weighs on both. "same" says whether both returned the same ids in the same
+ * (timedInTurns), so a drift of the machine weighs on both. "same" says whether both returned the same ids in the same
  * order and the same total.
  * HTTP: the real app (LOG_LEVEL info to /dev/null, the configured pool and statement timeout) and a bare Fastify
  * hello, each loaded by autocannon in a child process (50 connections, 20 s): p50/p99 of the province, city and county
@@ -97,45 +97,24 @@ interface Measured {
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-async function timed(f: () => Promise<Result>): Promise<{ ms: number; result: Result }> {
-  let result = await f(); // warm-up: plans, caches
-  const xs: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = process.hrtime.bigint();
-    result = await f();
-    xs.push(ms(t));
-  }
-  return { ms: round(median(xs), 2), result };
-}
-
 /**
- * A page and its baseline timed in turns (service, baseline, baseline, service, …) rather than one run of each after
- * the other: a drift of the machine (the VM's neighbours, autovacuum, the OS cache) then weighs on both alike.
+ * Each function's median of RUNS calls after one warm-up call (plans, caches), the functions called in turns — a page
+ * and its baseline: service, baseline, baseline, service, … — rather than all runs of one after the other, so a drift
+ * of the machine (the VM's neighbours, autovacuum, the OS cache) weighs on both alike.
  */
-async function timedPair(
-  f: () => Promise<Result>,
-  g: () => Promise<Result>,
-): Promise<{ ms: number; result: Result; baselineMs: number; baselineResult: Result }> {
-  let result = await f(); // warm-up: plans, caches
-  let baselineResult = await g();
-  const xs: number[] = [];
-  const ys: number[] = [];
-  const once = async (h: () => Promise<Result>, into: number[]) => {
-    const t = process.hrtime.bigint();
-    const r = await h();
-    into.push(ms(t));
-    return r;
-  };
+async function timedInTurns(fns: (() => Promise<Result>)[]): Promise<{ ms: number; result: Result }[]> {
+  const results: Result[] = [];
+  for (const f of fns) results.push(await f());
+  const xs: number[][] = fns.map(() => []);
   for (let i = 0; i < RUNS; i++) {
-    if (i % 2 === 0) {
-      result = await once(f, xs);
-      baselineResult = await once(g, ys);
-    } else {
-      baselineResult = await once(g, ys);
-      result = await once(f, xs);
+    const order = i % 2 === 0 ? fns.keys() : [...fns.keys()].reverse();
+    for (const k of order) {
+      const t = process.hrtime.bigint();
+      results[k] = await fns[k]!();
+      xs[k]!.push(ms(t));
     }
   }
-  return { ms: round(median(xs), 2), result, baselineMs: round(median(ys), 2), baselineResult };
+  return fns.map((_, k) => ({ ms: round(median(xs[k]!), 2), result: results[k]! }));
 }
 
 async function main() {
@@ -598,19 +577,14 @@ async function main() {
     for (const p of chosen) {
       const m: Measured = { page: p.page, ms: null, baselineMs: null, ratio: null };
       try {
-        if (p.baseline) {
-          const s = await timedPair(p.run, p.baseline);
-          m.ms = s.ms;
-          m.baselineMs = s.baselineMs;
-          m.ratio = round(s.ms / Math.max(s.baselineMs, 0.01), 2);
-          m.same = s.baselineResult.total === s.result.total && s.baselineResult.ids.join() === s.result.ids.join();
-          m.rows = s.result.ids.length;
-          m.total = s.result.total;
-        } else {
-          const s = await timed(p.run);
-          m.ms = s.ms;
-          m.rows = s.result.ids.length;
-          m.total = s.result.total;
+        const [s, b] = await timedInTurns(p.baseline ? [p.run, p.baseline] : [p.run]);
+        m.ms = s!.ms;
+        m.rows = s!.result.ids.length;
+        m.total = s!.result.total;
+        if (b) {
+          m.baselineMs = b.ms;
+          m.ratio = round(s!.ms / Math.max(b.ms, 0.01), 2);
+          m.same = b.result.total === s!.result.total && b.result.ids.join() === s!.result.ids.join();
         }
       } catch (e) {
         m.error = (e as Error).message.split('\n')[0]!.slice(0, 200);
